@@ -1,0 +1,161 @@
+//! A blog and the settings its owner controls.
+
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::UnknownValue;
+
+/// Who may leave a comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentsAllowed {
+    Anyone,
+    SignedIn,
+    Nobody,
+}
+
+/// When comments are held for the owner's review before they show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Moderation {
+    Never,
+    Always,
+    /// Held on posts older than `BlogSettings::moderation_days`: old posts draw spam.
+    OlderThan,
+}
+
+impl CommentsAllowed {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Anyone => "anyone",
+            Self::SignedIn => "signed_in",
+            Self::Nobody => "nobody",
+        }
+    }
+}
+
+impl std::str::FromStr for CommentsAllowed {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "anyone" => Ok(Self::Anyone),
+            "signed_in" => Ok(Self::SignedIn),
+            "nobody" => Ok(Self::Nobody),
+            _ => Err(UnknownValue {
+                what: "comments_allowed",
+                allowed: "anyone, signed_in, nobody",
+                got: s.to_owned(),
+            }),
+        }
+    }
+}
+
+impl Moderation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Never => "never",
+            Self::Always => "always",
+            Self::OlderThan => "older_than",
+        }
+    }
+}
+
+impl std::str::FromStr for Moderation {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "never" => Ok(Self::Never),
+            "always" => Ok(Self::Always),
+            "older_than" => Ok(Self::OlderThan),
+            _ => Err(UnknownValue {
+                what: "comment_moderation",
+                allowed: "never, always, older_than",
+                got: s.to_owned(),
+            }),
+        }
+    }
+}
+
+/// One blog as the public pages and the API see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlogSettings {
+    pub id: i64,
+    pub host: String,
+    pub title: String,
+    pub description: String,
+    pub timezone: Tz,
+    pub posts_per_page: u32,
+    pub comments_allowed: CommentsAllowed,
+    pub comment_moderation: Moderation,
+    pub moderation_days: u32,
+    pub comment_min_seconds: u32,
+}
+
+impl BlogSettings {
+    /// Limits that keep a page cheap to render and a setting meaningful.
+    pub const MAX_POSTS_PER_PAGE: u32 = 100;
+    pub const MAX_MODERATION_DAYS: u32 = 36_500;
+    pub const MAX_COMMENT_MIN_SECONDS: u32 = 3_600;
+    pub const MAX_TITLE_CHARS: usize = 200;
+    pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
+
+    /// Checks every field against its limits, naming the first field that is wrong.
+    pub fn validate(&self) -> Result<(), (&'static str, String)> {
+        let title = self.title.trim();
+        if title.is_empty() {
+            return Err(("title", "title must not be empty".into()));
+        }
+        if title.chars().count() > Self::MAX_TITLE_CHARS {
+            return Err((
+                "title",
+                format!("title must be at most {} characters", Self::MAX_TITLE_CHARS),
+            ));
+        }
+        if self.description.chars().count() > Self::MAX_DESCRIPTION_CHARS {
+            return Err((
+                "description",
+                format!(
+                    "description must be at most {} characters",
+                    Self::MAX_DESCRIPTION_CHARS
+                ),
+            ));
+        }
+        if !(1..=Self::MAX_POSTS_PER_PAGE).contains(&self.posts_per_page) {
+            return Err((
+                "posts_per_page",
+                format!(
+                    "posts_per_page must be between 1 and {}",
+                    Self::MAX_POSTS_PER_PAGE
+                ),
+            ));
+        }
+        if self.moderation_days > Self::MAX_MODERATION_DAYS {
+            return Err((
+                "moderation_days",
+                format!(
+                    "moderation_days must be at most {}",
+                    Self::MAX_MODERATION_DAYS
+                ),
+            ));
+        }
+        if self.comment_min_seconds > Self::MAX_COMMENT_MIN_SECONDS {
+            return Err((
+                "comment_min_seconds",
+                format!(
+                    "comment_min_seconds must be at most {}",
+                    Self::MAX_COMMENT_MIN_SECONDS
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Parses an IANA time zone name such as `America/Los_Angeles`.
+pub fn parse_timezone(name: &str) -> Result<Tz, UnknownValue> {
+    name.parse::<Tz>().map_err(|_| UnknownValue {
+        what: "timezone",
+        allowed: "IANA time zone names such as Europe/Berlin",
+        got: name.to_owned(),
+    })
+}

@@ -1,0 +1,351 @@
+//! Comments: what a reader may send, and whether it shows, waits, or is spam.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::{BlogSettings, Moderation, UnknownValue};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentStatus {
+    Pending,
+    Published,
+    Spam,
+    Deleted,
+}
+
+impl CommentStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Published => "published",
+            Self::Spam => "spam",
+            Self::Deleted => "deleted",
+        }
+    }
+}
+
+impl std::str::FromStr for CommentStatus {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "pending" => Ok(Self::Pending),
+            "published" => Ok(Self::Published),
+            "spam" => Ok(Self::Spam),
+            "deleted" => Ok(Self::Deleted),
+            _ => Err(UnknownValue {
+                what: "status",
+                allowed: "pending, published, spam, deleted",
+                got: s.to_owned(),
+            }),
+        }
+    }
+}
+
+/// A stored comment. `body` is exactly what the commenter sent; it is rendered
+/// to HTML only on the way out, by the escaping renderer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comment {
+    pub id: i64,
+    pub post_id: i64,
+    pub parent_id: Option<i64>,
+    pub author_name: String,
+    pub author_url: Option<String>,
+    pub body: String,
+    pub status: CommentStatus,
+    pub created_at: DateTime<Utc>,
+    /// Why it was held, for the owner; empty when it was published at once.
+    pub hold_reasons: String,
+}
+
+/// Field limits. Input over a limit is refused, never truncated and stored.
+pub const MAX_NAME_CHARS: usize = 100;
+pub const MAX_EMAIL_CHARS: usize = 254;
+pub const MAX_URL_CHARS: usize = 500;
+pub const MAX_BODY_CHARS: usize = 4_096;
+
+/// The name shown when a commenter leaves the field empty, as Blogger does.
+pub const ANONYMOUS: &str = "Anonymous";
+
+/// A comment as a reader submitted it, checked and normalised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Submission {
+    pub author_name: String,
+    pub author_email: Option<String>,
+    pub author_url: Option<String>,
+    pub body: String,
+    pub parent_id: Option<i64>,
+}
+
+/// A field of a submission that cannot be accepted, with a message for a person.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+fn field_error(field: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field,
+        message: message.into(),
+    }
+}
+
+fn optional(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
+}
+
+impl Submission {
+    /// Checks a submission's fields: the body is required, every field has a
+    /// length limit, and a URL must be `http` or `https` so it can never carry script.
+    pub fn parse(
+        name: Option<&str>,
+        email: Option<&str>,
+        url: Option<&str>,
+        body: Option<&str>,
+        parent_id: Option<i64>,
+    ) -> Result<Self, FieldError> {
+        let author_name = optional(name).unwrap_or(ANONYMOUS).to_owned();
+        if author_name.chars().count() > MAX_NAME_CHARS {
+            return Err(field_error(
+                "name",
+                format!("Your name can be at most {MAX_NAME_CHARS} characters."),
+            ));
+        }
+        let author_email = optional(email).map(str::to_owned);
+        if let Some(e) = &author_email {
+            if e.chars().count() > MAX_EMAIL_CHARS || !e.contains('@') {
+                return Err(field_error(
+                    "email",
+                    "That email address does not look right.",
+                ));
+            }
+        }
+        let author_url = optional(url).map(str::to_owned);
+        if let Some(u) = &author_url {
+            if u.chars().count() > MAX_URL_CHARS || !is_web_url(u) {
+                return Err(field_error(
+                    "url",
+                    "A web address must start with http:// or https://.",
+                ));
+            }
+        }
+        let body = body.unwrap_or("").replace("\r\n", "\n");
+        if body.trim().is_empty() {
+            return Err(field_error("body", "Please write a comment."));
+        }
+        if body.chars().count() > MAX_BODY_CHARS {
+            return Err(field_error(
+                "body",
+                format!("A comment can be at most {MAX_BODY_CHARS} characters."),
+            ));
+        }
+        Ok(Self {
+            author_name,
+            author_email,
+            author_url,
+            body,
+            parent_id,
+        })
+    }
+
+    /// How many web links the body carries; many links is the mark of spam.
+    pub fn link_count(&self) -> usize {
+        self.body.matches("http://").count() + self.body.matches("https://").count()
+    }
+}
+
+/// Whether `s` is an absolute `http`/`https` URL with a host.
+pub fn is_web_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("http://")
+        .or_else(|| lower.strip_prefix("https://"));
+    matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/'))
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Why a comment did not show at once.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HoldReason {
+    /// The blog holds every comment, or comments on posts this old.
+    Moderation,
+    /// The form came back sooner than a person could fill it.
+    TooFast { seconds: f64 },
+    /// The field hidden from people was filled: a bot.
+    Honeypot,
+    /// More links than a conversation needs.
+    Links { count: usize },
+}
+
+impl std::fmt::Display for HoldReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Moderation => f.write_str("held for moderation"),
+            Self::TooFast { seconds } => {
+                write!(f, "posted {seconds:.1} s after the form loaded")
+            }
+            Self::Honeypot => f.write_str("filled the hidden field"),
+            Self::Links { count } => write!(f, "{count} links"),
+        }
+    }
+}
+
+/// The outcome for one submission, with the reasons an owner is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommentVerdict {
+    pub status: CommentStatus,
+    pub reasons: Vec<HoldReason>,
+}
+
+impl CommentVerdict {
+    pub fn reasons_text(&self) -> String {
+        self.reasons
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Links at or above this count hold a comment for review.
+pub const HOLD_AT_LINKS: usize = 3;
+
+/// What the signals say about a submission, gathered by the web layer.
+#[derive(Debug, Clone, Copy)]
+pub struct Signals {
+    pub honeypot_filled: bool,
+    /// Seconds between serving the form and receiving it.
+    pub fill_seconds: f64,
+    pub links: usize,
+    pub post_published_at: DateTime<Utc>,
+    pub now: DateTime<Utc>,
+}
+
+/// Decides a submission's status: a bot's honeypot makes it spam; moderation,
+/// haste or many links hold it; otherwise it is published.
+pub fn judge(settings: &BlogSettings, s: Signals) -> CommentVerdict {
+    if s.honeypot_filled {
+        return CommentVerdict {
+            status: CommentStatus::Spam,
+            reasons: vec![HoldReason::Honeypot],
+        };
+    }
+    let mut reasons = Vec::new();
+    let post_age_days = (s.now - s.post_published_at).num_days();
+    let moderated = match settings.comment_moderation {
+        Moderation::Never => false,
+        Moderation::Always => true,
+        Moderation::OlderThan => post_age_days >= i64::from(settings.moderation_days),
+    };
+    if moderated {
+        reasons.push(HoldReason::Moderation);
+    }
+    if s.fill_seconds < f64::from(settings.comment_min_seconds) {
+        reasons.push(HoldReason::TooFast {
+            seconds: s.fill_seconds.max(0.0),
+        });
+    }
+    if s.links >= HOLD_AT_LINKS {
+        reasons.push(HoldReason::Links { count: s.links });
+    }
+    let status = if reasons.is_empty() {
+        CommentStatus::Published
+    } else {
+        CommentStatus::Pending
+    };
+    CommentVerdict { status, reasons }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CommentsAllowed;
+    use chrono::{Duration, TimeZone};
+
+    fn settings(m: Moderation) -> BlogSettings {
+        BlogSettings {
+            id: 1,
+            host: "h".into(),
+            title: "t".into(),
+            description: String::new(),
+            timezone: chrono_tz::Tz::UTC,
+            posts_per_page: 7,
+            comments_allowed: CommentsAllowed::Anyone,
+            comment_moderation: m,
+            moderation_days: 14,
+            comment_min_seconds: 3,
+        }
+    }
+
+    fn signals(post_age_days: i64, fill: f64) -> Signals {
+        let now = Utc.with_ymd_and_hms(2020, 6, 1, 0, 0, 0).unwrap();
+        Signals {
+            honeypot_filled: false,
+            fill_seconds: fill,
+            links: 0,
+            post_published_at: now - Duration::days(post_age_days),
+            now,
+        }
+    }
+
+    #[test]
+    fn moderation_modes() {
+        let never = judge(&settings(Moderation::Never), signals(100, 10.0));
+        assert_eq!(never.status, CommentStatus::Published);
+        let always = judge(&settings(Moderation::Always), signals(0, 10.0));
+        assert_eq!(always.status, CommentStatus::Pending);
+        let young = judge(&settings(Moderation::OlderThan), signals(3, 10.0));
+        assert_eq!(young.status, CommentStatus::Published);
+        let old = judge(&settings(Moderation::OlderThan), signals(30, 10.0));
+        assert_eq!(old.status, CommentStatus::Pending);
+    }
+
+    #[test]
+    fn haste_links_and_honeypot() {
+        let fast = judge(&settings(Moderation::Never), signals(0, 0.8));
+        assert_eq!(fast.status, CommentStatus::Pending);
+        assert_eq!(fast.reasons_text(), "posted 0.8 s after the form loaded");
+        let mut s = signals(0, 10.0);
+        s.links = 3;
+        assert_eq!(
+            judge(&settings(Moderation::Never), s).reasons,
+            vec![HoldReason::Links { count: 3 }]
+        );
+        s.honeypot_filled = true;
+        assert_eq!(
+            judge(&settings(Moderation::Never), s).status,
+            CommentStatus::Spam
+        );
+    }
+
+    #[test]
+    fn submission_fields() {
+        let ok = Submission::parse(Some(" "), None, Some(""), Some("hi\r\nthere"), None).unwrap();
+        assert_eq!(ok.author_name, ANONYMOUS);
+        assert_eq!(ok.body, "hi\nthere");
+        assert_eq!(ok.author_url, None);
+        let bad_url = Submission::parse(None, None, Some("javascript:alert(1)"), Some("x"), None);
+        assert_eq!(bad_url.unwrap_err().field, "url");
+        let empty = Submission::parse(None, None, None, Some("  "), None);
+        assert_eq!(empty.unwrap_err().field, "body");
+        let long = "x".repeat(MAX_BODY_CHARS + 1);
+        assert_eq!(
+            Submission::parse(None, None, None, Some(&long), None)
+                .unwrap_err()
+                .field,
+            "body"
+        );
+    }
+
+    #[test]
+    fn web_urls_only() {
+        assert!(is_web_url("https://example.com/x"));
+        assert!(is_web_url("HTTP://example.com"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("http://"));
+        assert!(!is_web_url("http://a b"));
+        assert!(!is_web_url("//evil.test"));
+    }
+}

@@ -1,0 +1,29 @@
+//! Domain types and rules of Tidings, with no I/O.
+//!
+//! Everything here is a pure function of its inputs, so the rules a reader sees
+//! (which day a post belongs to, what its URL is, whether a comment is held) are
+//! unit-tested without a database or a server. The store crate persists these types;
+//! the web crate shows them.
+
+pub mod blog;
+pub mod comment;
+pub mod dates;
+pub mod post;
+pub mod slug;
+
+pub use blog::{BlogSettings, CommentsAllowed, Moderation, parse_timezone};
+pub use comment::{Comment, CommentStatus, CommentVerdict, FieldError, HoldReason, Signals, Submission, judge};
+pub use dates::{DayGroup, date_header, group_by_day};
+pub use post::{Post, PostKind, PostStatus, post_path};
+pub use slug::slugify;
+
+/// A value of a closed set given as text that is not one of its members.
+///
+/// Carries the offending input so the API and CLI can say exactly what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what} must be one of {allowed}, not {got:?}")]
+pub struct UnknownValue {
+    pub what: &'static str,
+    pub allowed: &'static str,
+    pub got: String,
+}

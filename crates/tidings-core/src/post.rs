@@ -1,0 +1,180 @@
+//! Posts and static pages, and the path each one is served at.
+
+use chrono::{DateTime, Datelike, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::UnknownValue;
+
+/// A dated post in the blog's stream, or a static page outside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostKind {
+    Post,
+    Page,
+}
+
+impl PostKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Post => "post",
+            Self::Page => "page",
+        }
+    }
+}
+
+impl std::str::FromStr for PostKind {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "post" => Ok(Self::Post),
+            "page" => Ok(Self::Page),
+            _ => Err(UnknownValue {
+                what: "kind",
+                allowed: "post, page",
+                got: s.to_owned(),
+            }),
+        }
+    }
+}
+
+/// Where a post stands for readers.
+///
+/// Only `Draft` and `Published` are stored; a published post whose time has not
+/// come yet *is* scheduled. Deriving it means a scheduled post goes live at its
+/// instant on every node without any background job or restart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostStatus {
+    Draft,
+    Scheduled,
+    Published,
+}
+
+impl PostStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Scheduled => "scheduled",
+            Self::Published => "published",
+        }
+    }
+
+    /// The status as stored: scheduled posts are stored as published.
+    pub fn stored(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Scheduled | Self::Published => "published",
+        }
+    }
+}
+
+impl std::str::FromStr for PostStatus {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "draft" => Ok(Self::Draft),
+            "scheduled" => Ok(Self::Scheduled),
+            "published" => Ok(Self::Published),
+            _ => Err(UnknownValue {
+                what: "status",
+                allowed: "draft, scheduled, published",
+                got: s.to_owned(),
+            }),
+        }
+    }
+}
+
+/// A post or page as stored, with what the pages show about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    pub id: i64,
+    pub blog_id: i64,
+    pub kind: PostKind,
+    pub title: String,
+    pub slug: String,
+    /// The path it is served at, fixed when it is first published so links never break.
+    pub path: String,
+    /// The Markdown the author wrote, when the body came from Markdown.
+    pub body_markdown: Option<String>,
+    /// The sanitised HTML shown to readers, rendered once at save time.
+    pub body_html: String,
+    /// `true` for draft, `false` for published (or scheduled, see [`PostStatus`]).
+    pub draft: bool,
+    pub published_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub author_name: String,
+    pub labels: Vec<String>,
+    /// Published comments, replies included.
+    pub comment_count: i64,
+}
+
+impl Post {
+    pub fn status_at(&self, now: DateTime<Utc>) -> PostStatus {
+        if self.draft {
+            PostStatus::Draft
+        } else if self.published_at > now {
+            PostStatus::Scheduled
+        } else {
+            PostStatus::Published
+        }
+    }
+
+    pub fn is_visible_at(&self, now: DateTime<Utc>) -> bool {
+        self.status_at(now) == PostStatus::Published
+    }
+}
+
+/// The path of a post (`/YYYY/MM/slug.html`, year and month in the blog's zone)
+/// or of a page (`/p/slug.html`), as Blogger lays them out.
+pub fn post_path(kind: PostKind, published_at: DateTime<Utc>, tz: Tz, slug: &str) -> String {
+    match kind {
+        PostKind::Page => format!("/p/{slug}.html"),
+        PostKind::Post => {
+            let local = published_at.with_timezone(&tz);
+            format!("/{:04}/{:02}/{slug}.html", local.year(), local.month())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn path_uses_the_blog_zone() {
+        // 02:30 UTC on June 1 is still May 31 in Los Angeles.
+        let at = Utc.with_ymd_and_hms(2014, 6, 1, 2, 30, 0).unwrap();
+        let la: Tz = "America/Los_Angeles".parse().unwrap();
+        assert_eq!(post_path(PostKind::Post, at, la, "x"), "/2014/05/x.html");
+        assert_eq!(post_path(PostKind::Post, at, Tz::UTC, "x"), "/2014/06/x.html");
+        assert_eq!(post_path(PostKind::Page, at, la, "about"), "/p/about.html");
+    }
+
+    #[test]
+    fn scheduled_is_derived_from_time() {
+        let now = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap();
+        let mut p = Post {
+            id: 1,
+            blog_id: 1,
+            kind: PostKind::Post,
+            title: "t".into(),
+            slug: "t".into(),
+            path: "/2020/01/t.html".into(),
+            body_markdown: None,
+            body_html: String::new(),
+            draft: false,
+            published_at: now + chrono::Duration::hours(1),
+            updated_at: now,
+            author_name: "a".into(),
+            labels: vec![],
+            comment_count: 0,
+        };
+        assert_eq!(p.status_at(now), PostStatus::Scheduled);
+        assert!(!p.is_visible_at(now));
+        assert!(p.is_visible_at(now + chrono::Duration::hours(2)));
+        p.draft = true;
+        assert_eq!(p.status_at(now + chrono::Duration::hours(2)), PostStatus::Draft);
+    }
+}

@@ -1,0 +1,33 @@
+//! Everything Tidings turns into HTML or back into text, as pure functions.
+//!
+//! This crate owns the one boundary where text from outside (an author's Markdown,
+//! imported Blogger/WordPress HTML, a stranger's comment) becomes markup that a
+//! reader's browser will interpret, and the reverse trip from HTML to plain text for
+//! search, feeds and meta descriptions. Keeping it in one small crate, with no I/O and
+//! no knowledge of posts, storage or HTTP, means every caller gets the same rules and
+//! the rules can be tested exhaustively with plain strings.
+//!
+//! Two trust levels, deliberately different:
+//!
+//! - **Authors** (Markdown and HTML) are trusted to format but not to run script: their
+//!   output always goes through one allowlist sanitiser ([`sanitize_html`]).
+//! - **Commenters** are not trusted to format at all: [`comment_to_html`] escapes
+//!   everything and only adds the paragraphs, line breaks and links it builds itself.
+//!
+//! Architecture invariant: nothing here reads files, the clock, the network or global
+//! configuration. Callers pass strings in and get strings back.
+
+mod autolink;
+mod comment;
+mod escape;
+mod markdown;
+mod sanitize;
+mod summary;
+mod text;
+
+pub use comment::comment_to_html;
+pub use escape::escape_html;
+pub use markdown::markdown_to_html;
+pub use sanitize::sanitize_html;
+pub use summary::summary;
+pub use text::html_to_text;

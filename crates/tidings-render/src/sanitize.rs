@@ -1,0 +1,293 @@
+//! The allowlist sanitiser that every piece of author-supplied HTML passes through,
+//! whether it came from Markdown, an import, or the API's `body_html`.
+//!
+//! Why an allowlist (ammonia, which parses with html5ever exactly as a browser would)
+//! rather than stripping known-bad things: the set of ways to run script in HTML is
+//! open-ended, the set of things a blog post needs is small. Anything not named below
+//! is dropped; the element's text is kept unless the element is one whose content is
+//! never meant to be read (`script`, `style`, `iframe`, ...).
+//!
+//! What is kept and why:
+//! - ordinary formatting, headings, lists, tables, `pre`/`code`, `blockquote`,
+//!   `figure`/`figcaption`, `details`/`summary`: what posts and imports actually use;
+//! - links to `http`, `https`, `mailto` and relative URLs, each given `rel="noopener"`
+//!   (not `nofollow`: authors vouch for their own links);
+//! - images from `http`, `https` and relative URLs (`data:` is dropped with every
+//!   other scheme: it can smuggle SVG documents and bloats bodies);
+//! - `style` with only `text-align`, `float` and `clear`: Markdown tables align
+//!   columns that way and Blogger imports centre and float images that way, and
+//!   none of these can cover the page or load anything;
+//! - `class` only for code languages (`language-rust`) and our Markdown footnotes,
+//!   `id` only for those footnotes (`fn-1`, `fnref-1`), so author content cannot
+//!   clobber ids the page's own templates and scripts rely on;
+//! - `input` only as a disabled checkbox, which is how Markdown task lists render.
+//!
+//! Deliberately not allowed: `iframe`, `object`, `embed`, forms, `svg`/`math`, and
+//! every event handler attribute.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use ammonia::{Builder, UrlRelative};
+
+/// Author-supplied HTML (imported Blogger/WordPress bodies, the API's `body_html`,
+/// rendered Markdown) through the allowlist sanitiser described in this module.
+///
+/// Never fails: malformed HTML is parsed the way a browser would parse it and the
+/// result is re-serialised, so unclosed tags come back closed.
+pub fn sanitize_html(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+/// Built once: the builder is immutable after construction and shared across threads.
+static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(build);
+
+const TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "center", "cite", "code",
+    "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
+    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd",
+    "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "time", "tr", "tt", "u", "ul", "var", "wbr",
+];
+
+/// Elements removed together with everything inside them: their content is code,
+/// fallback for things we do not allow, or form state, never text a reader should see.
+const DROP_WITH_CONTENT: &[&str] = &[
+    "script", "style", "iframe", "object", "noembed", "noframes", "noscript", "template",
+    "textarea", "select", "title",
+];
+
+const GENERIC_ATTRIBUTES: &[&str] = &["lang", "title", "dir", "style"];
+
+const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("a", &["href", "hreflang"]),
+    ("img", &["src", "alt", "width", "height"]),
+    ("blockquote", &["cite"]),
+    ("q", &["cite"]),
+    ("del", &["cite", "datetime"]),
+    ("ins", &["cite", "datetime"]),
+    ("time", &["datetime"]),
+    ("ol", &["start", "reversed"]),
+    ("li", &["value"]),
+    ("col", &["span"]),
+    ("colgroup", &["span"]),
+    ("td", &["colspan", "rowspan", "align"]),
+    ("th", &["colspan", "rowspan", "align", "scope"]),
+    ("details", &["open"]),
+    ("code", &["class"]),
+    ("div", &["class", "id"]),
+    ("sup", &["class", "id"]),
+    ("input", &["checked"]),
+];
+
+const URL_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+const STYLE_PROPERTIES: &[&str] = &["text-align", "float", "clear"];
+
+/// Classes our own Markdown renderer emits for footnotes.
+const FOOTNOTE_CLASSES: &[&str] = &[
+    "footnote-reference",
+    "footnote-definition",
+    "footnote-definition-label",
+];
+
+fn build() -> Builder<'static> {
+    let mut b = Builder::empty();
+    b.tags(TAGS.iter().copied().collect())
+        .clean_content_tags(DROP_WITH_CONTENT.iter().copied().collect())
+        .generic_attributes(GENERIC_ATTRIBUTES.iter().copied().collect())
+        .tag_attributes(
+            TAG_ATTRIBUTES
+                .iter()
+                .map(|(tag, attrs)| (*tag, attrs.iter().copied().collect()))
+                .collect(),
+        )
+        // Whatever the source said, an <input> is a checkbox nobody can tick.
+        .set_tag_attribute_value("input", "type", "checkbox")
+        .set_tag_attribute_value("input", "disabled", "")
+        .url_schemes(URL_SCHEMES.iter().copied().collect())
+        .url_relative(UrlRelative::PassThrough)
+        .link_rel(Some("noopener"))
+        .filter_style_properties(STYLE_PROPERTIES.iter().copied().collect())
+        .strip_comments(true)
+        .attribute_filter(filter_attribute);
+    b
+}
+
+/// Narrows the few attributes whose *values* matter beyond their URL scheme.
+/// Returning `None` drops the attribute.
+fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    match (element, attribute) {
+        ("code", "class") => keep_classes(value, is_language_class),
+        ("div" | "sup", "class") => keep_classes(value, |c| FOOTNOTE_CLASSES.contains(&c)),
+        ("div" | "sup", "id") => is_footnote_id(value).then_some(Cow::Borrowed(value)),
+        _ => Some(Cow::Borrowed(value)),
+    }
+}
+
+fn keep_classes<'u>(value: &'u str, allowed: impl Fn(&str) -> bool) -> Option<Cow<'u, str>> {
+    let kept: Vec<&str> = value
+        .split_ascii_whitespace()
+        .filter(|c| allowed(c))
+        .collect();
+    if kept.is_empty() {
+        None
+    } else {
+        Some(Cow::Owned(kept.join(" ")))
+    }
+}
+
+/// `language-rust`, `language-c++`, `language-objective-c`: what syntax highlighters
+/// look for, and nothing a stylesheet could abuse to restyle the page.
+fn is_language_class(class: &str) -> bool {
+    class.strip_prefix("language-").is_some_and(|lang| {
+        !lang.is_empty()
+            && lang
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '#' | '.'))
+    })
+}
+
+/// `fn-3` or `fnref-3`, the ids [`crate::markdown_to_html`] gives footnotes.
+pub(crate) fn is_footnote_id(id: &str) -> bool {
+    id.strip_prefix("fnref-")
+        .or_else(|| id.strip_prefix("fn-"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize_html;
+
+    #[test]
+    fn script_and_style_vanish_with_their_content() {
+        assert_eq!(sanitize_html("<p>hi</p><script>alert(1)</script>"), "<p>hi</p>");
+        assert_eq!(sanitize_html("<style>body{display:none}</style>ok"), "ok");
+        assert_eq!(sanitize_html("<SCRIPT SRC=//x.test/a.js></SCRIPT>"), "");
+    }
+
+    #[test]
+    fn event_handlers_are_stripped() {
+        assert_eq!(
+            sanitize_html("<img src=x onerror=alert(1)>"),
+            r#"<img src="x">"#
+        );
+        assert_eq!(
+            sanitize_html(r#"<p onclick="alert(1)" onmouseover=alert(2)>x</p>"#),
+            "<p>x</p>"
+        );
+    }
+
+    #[test]
+    fn attribute_breakout_and_svg_are_neutralised() {
+        let out = sanitize_html(r#""><svg onload=alert(1)><circle r=1></circle></svg>"#);
+        assert_eq!(out, "\"&gt;");
+        let out = sanitize_html(r#"<a title=""><svg onload=alert(1)>">x</a>"#);
+        assert!(!out.contains("<svg"), "{out}");
+        assert!(!out.contains("onload"), "{out}");
+    }
+
+    #[test]
+    fn javascript_and_data_urls_are_dropped() {
+        assert_eq!(
+            sanitize_html(r#"<a href="javascript:alert(1)">x</a>"#),
+            r#"<a rel="noopener">x</a>"#
+        );
+        assert_eq!(
+            sanitize_html(r#"<a href=" JaVaScRiPt:alert(1)">x</a>"#),
+            r#"<a rel="noopener">x</a>"#
+        );
+        assert_eq!(
+            sanitize_html(r#"<a href="java&#x09;script:alert(1)">x</a>"#),
+            r#"<a rel="noopener">x</a>"#
+        );
+        assert_eq!(
+            sanitize_html(r#"<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="a">"#),
+            r#"<img alt="a">"#
+        );
+        assert_eq!(
+            sanitize_html(r#"<blockquote cite="vbscript:x">q</blockquote>"#),
+            "<blockquote>q</blockquote>"
+        );
+    }
+
+    #[test]
+    fn links_keep_http_https_mailto_and_relative_with_noopener() {
+        for href in [
+            "https://example.test/a?b=1&amp;c=2",
+            "http://example.test/",
+            "mailto:someone@example.test",
+            "/2014/05/post.html",
+            "#fn-1",
+        ] {
+            let html = format!(r#"<a href="{href}">x</a>"#);
+            assert_eq!(
+                sanitize_html(&html),
+                format!(r#"<a href="{href}" rel="noopener">x</a>"#)
+            );
+        }
+    }
+
+    #[test]
+    fn author_rel_and_target_are_replaced() {
+        assert_eq!(
+            sanitize_html(r#"<a href="/x" rel="opener" target="_blank">x</a>"#),
+            r#"<a href="/x" rel="noopener">x</a>"#
+        );
+    }
+
+    #[test]
+    fn iframes_forms_and_objects_are_not_allowed() {
+        assert_eq!(
+            sanitize_html(r#"<iframe src="https://evil.test/">fallback</iframe>after"#),
+            "after"
+        );
+        assert_eq!(
+            sanitize_html(r#"<form action="/x"><input type="password" name="p"><button>Go</button></form>"#),
+            r#"<input type="checkbox" disabled="">Go"#
+        );
+        assert_eq!(sanitize_html(r#"<object data="x.swf"></object><embed src="x">"#), "");
+    }
+
+    #[test]
+    fn ordinary_formatting_survives() {
+        let html = "<h2>Title</h2><p><strong>bold</strong> <em>it</em> <s>gone</s> <code>x</code></p>\
+                    <ul><li>one</li></ul><ol start=\"3\"><li>three</li></ol>\
+                    <blockquote><p>quote</p></blockquote><pre><code class=\"language-rust\">fn main() {}</code></pre>\
+                    <figure><img src=\"https://img.test/a.jpg\" alt=\"A\" width=\"640\"><figcaption>cap</figcaption></figure>\
+                    <table><thead><tr><th style=\"text-align: center\">h</th></tr></thead><tbody><tr><td>d</td></tr></tbody></table>";
+        assert_eq!(sanitize_html(html), html.replace("text-align: center", "text-align:center"));
+    }
+
+    #[test]
+    fn classes_ids_and_styles_are_narrowed() {
+        assert_eq!(
+            sanitize_html(r#"<code class="language-rust evil">x</code>"#),
+            r#"<code class="language-rust">x</code>"#
+        );
+        assert_eq!(sanitize_html(r#"<code class="hidden">x</code>"#), "<code>x</code>");
+        assert_eq!(sanitize_html(r#"<div id="comment-form" class="x">x</div>"#), "<div>x</div>");
+        assert_eq!(
+            sanitize_html(r#"<div class="footnote-definition" id="fn-1">x</div>"#),
+            r#"<div class="footnote-definition" id="fn-1">x</div>"#
+        );
+        assert_eq!(
+            sanitize_html(r#"<p style="position:fixed;top:0;text-align:center;background:url(x)">x</p>"#),
+            r#"<p style="text-align:center">x</p>"#
+        );
+        assert_eq!(sanitize_html(r#"<span class="x" id="y">s</span>"#), "<span>s</span>");
+    }
+
+    #[test]
+    fn comments_are_stripped_and_unclosed_tags_closed() {
+        assert_eq!(sanitize_html("<!-- secret --><p><b>open"), "<p><b>open</b></p>");
+    }
+
+    #[test]
+    fn text_is_reescaped_and_unicode_survives() {
+        assert_eq!(sanitize_html("1 < 2 &amp; 3 > 2"), "1 &lt; 2 &amp; 3 &gt; 2");
+        assert_eq!(sanitize_html("<p>Grüße 東京 🦀 𝄞</p>"), "<p>Grüße 東京 🦀 𝄞</p>");
+        assert_eq!(sanitize_html(""), "");
+    }
+}
