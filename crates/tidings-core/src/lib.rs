@@ -10,12 +10,14 @@ pub mod comment;
 pub mod dates;
 pub mod post;
 pub mod slug;
+pub mod user;
 
 pub use blog::{BlogSettings, CommentsAllowed, Moderation, parse_timezone};
 pub use comment::{Comment, CommentStatus, CommentVerdict, FieldError, HoldReason, Signals, Submission, judge};
 pub use dates::{DayGroup, date_header, group_by_day};
 pub use post::{Post, PostKind, PostStatus, post_path};
 pub use slug::slugify;
+pub use user::Role;
 
 /// A value of a closed set given as text that is not one of its members.
 ///

@@ -1,1 +1,122 @@
-//! placeholder
+//! The only crate that knows SQL.
+//!
+//! Every query is written once, with `$N` placeholders that both SQLite and
+//! PostgreSQL accept, and runs on sqlx's `Any` driver. What must differ between
+//! the two (full-text search, how a write transaction begins) lives in
+//! [`dialect`] and nowhere else. Times are stored as microseconds since the
+//! epoch, so both backends order and compare them identically.
+
+mod blogs;
+mod comments;
+pub mod dialect;
+mod migrate;
+mod posts;
+mod secrets;
+mod sql;
+mod users;
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+
+pub use comments::{CommentFilter, CommentListing, NewComment};
+pub use dialect::Backend;
+pub use posts::{ArchiveMonth, LabelCount, NewPost, PostFilter, SearchHit};
+pub use users::User;
+
+/// What can go wrong in the store, in terms callers act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness rule was broken, e.g. a second user with the same email.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// A stored value no longer fits the domain (a corrupted or hand-edited row).
+    #[error("store: invalid stored value: {0}")]
+    Corrupt(String),
+    #[error("store: database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A handle on the database; cheap to clone, shared by every request.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connects to `url` (`sqlite://…` or `postgres://…`) and brings the schema
+    /// up to date.
+    pub async fn open(url: &str) -> Result<Self> {
+        install_default_drivers();
+        let backend = Backend::from_url(url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(backend.max_connections())
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    for pragma in backend.connection_setup() {
+                        conn.execute(*pragma).await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(url)
+            .await?;
+        let store = Self { pool, backend };
+        migrate::run(&store).await?;
+        Ok(store)
+    }
+
+    /// The URL of the default SQLite database inside a data directory.
+    pub fn sqlite_url(data_dir: &std::path::Path) -> String {
+        format!("sqlite://{}?mode=rwc", data_dir.join("tidings.db").display())
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Answers when the database does: the health check.
+    pub async fn ping(&self) -> Result<()> {
+        self.pool.execute("SELECT 1").await?;
+        Ok(())
+    }
+
+    /// Finishes queries in flight and closes every connection, so SQLite
+    /// checkpoints its WAL and PostgreSQL sees clean disconnects.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// A transaction that may write: see [`Backend::begin_write`].
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(self.pool.begin_with(self.backend.begin_write()).await?)
+    }
+}
+
+/// Microseconds since the epoch: the stored form of every instant.
+pub(crate) fn micros(t: DateTime<Utc>) -> i64 {
+    t.timestamp_micros()
+}
+
+pub(crate) fn from_micros(v: i64) -> Result<DateTime<Utc>> {
+    DateTime::from_timestamp_micros(v).ok_or_else(|| StoreError::Corrupt(format!("time {v}")))
+}
+
+/// Maps a unique-constraint violation to [`StoreError::Conflict`] so callers can
+/// tell a person "that already exists" instead of failing.
+pub(crate) fn conflict_or(e: sqlx::Error, what: &str) -> StoreError {
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            StoreError::Conflict(what.to_owned())
+        }
+        _ => StoreError::Database(e),
+    }
+}

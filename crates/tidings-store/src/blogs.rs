@@ -1,0 +1,113 @@
+//! Blogs and their settings.
+
+use chrono::Utc;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use tidings_core::BlogSettings;
+
+use crate::{Result, Store, StoreError, conflict_or, micros};
+
+const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
+     comment_moderation, moderation_days, comment_min_seconds";
+
+fn blog_from_row(row: &AnyRow) -> Result<BlogSettings> {
+    let corrupt = |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string());
+    let uint = |name: &str| -> Result<u32> {
+        let v: i64 = row.try_get(name)?;
+        u32::try_from(v).map_err(|_| StoreError::Corrupt(format!("{name} {v}")))
+    };
+    Ok(BlogSettings {
+        id: row.try_get("id")?,
+        host: row.try_get("host")?,
+        title: row.try_get("title")?,
+        description: row.try_get("description")?,
+        timezone: tidings_core::parse_timezone(&row.try_get::<String, _>("timezone")?)
+            .map_err(corrupt)?,
+        posts_per_page: uint("posts_per_page")?,
+        comments_allowed: row
+            .try_get::<String, _>("comments_allowed")?
+            .parse()
+            .map_err(corrupt)?,
+        comment_moderation: row
+            .try_get::<String, _>("comment_moderation")?
+            .parse()
+            .map_err(corrupt)?,
+        moderation_days: uint("moderation_days")?,
+        comment_min_seconds: uint("comment_min_seconds")?,
+    })
+}
+
+impl Store {
+    /// Creates a blog with default settings.
+    pub async fn create_blog(&self, host: &str, title: &str) -> Result<BlogSettings> {
+        let now = micros(Utc::now());
+        let row = sqlx::query(
+            "INSERT INTO blogs (host, title, created_at, updated_at) VALUES ($1, $2, $3, $3) \
+             RETURNING id",
+        )
+        .bind(host)
+        .bind(title)
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| conflict_or(e, "a blog with that host already exists"))?;
+        self.blog_by_id(row.try_get("id")?).await
+    }
+
+    pub async fn blog_by_id(&self, id: i64) -> Result<BlogSettings> {
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM blogs WHERE id = $1"));
+        let row = sqlx::query(sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        blog_from_row(&row)
+    }
+
+    /// The blog serving `host`, if any.
+    pub async fn blog_by_host(&self, host: &str) -> Result<Option<BlogSettings>> {
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM blogs WHERE host = $1"));
+        let row = sqlx::query(sql).bind(host).fetch_optional(&self.pool).await?;
+        row.as_ref().map(blog_from_row).transpose()
+    }
+
+    /// The first blog created: the one unknown hosts are served.
+    pub async fn default_blog(&self) -> Result<Option<BlogSettings>> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM blogs ORDER BY id LIMIT 1"
+        ));
+        let row = sqlx::query(sql).fetch_optional(&self.pool).await?;
+        row.as_ref().map(blog_from_row).transpose()
+    }
+
+    pub async fn list_blogs(&self) -> Result<Vec<BlogSettings>> {
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM blogs ORDER BY id"));
+        let rows = sqlx::query(sql).fetch_all(&self.pool).await?;
+        rows.iter().map(blog_from_row).collect()
+    }
+
+    /// Stores every setting of `blog` (validated by the caller).
+    pub async fn update_blog(&self, blog: &BlogSettings) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
+             comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
+             comment_min_seconds = $9, updated_at = $10 WHERE id = $1",
+        )
+        .bind(blog.id)
+        .bind(&blog.title)
+        .bind(&blog.description)
+        .bind(blog.timezone.name())
+        .bind(i64::from(blog.posts_per_page))
+        .bind(blog.comments_allowed.as_str())
+        .bind(blog.comment_moderation.as_str())
+        .bind(i64::from(blog.moderation_days))
+        .bind(i64::from(blog.comment_min_seconds))
+        .bind(micros(Utc::now()))
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+}

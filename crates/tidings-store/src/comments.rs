@@ -1,0 +1,220 @@
+//! Comments: storing submissions, threads for a post page, the moderation
+//! queue, feeds, and the per-address counts that rate limits need.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use tidings_core::{Comment, CommentStatus};
+
+use crate::sql::Sql;
+use crate::{Result, Store, StoreError, from_micros, micros};
+
+const SELECT_COMMENT: &str = "SELECT c.id, c.post_id, c.parent_id, c.author_name, c.author_url, \
+     c.body, c.status, c.created_at, c.hold_reasons, p.title AS post_title, p.path AS post_path \
+     FROM comments c JOIN posts p ON p.id = c.post_id";
+
+/// A comment with the title and path of its post, as lists and feeds show it.
+#[derive(Debug, Clone)]
+pub struct CommentListing {
+    pub comment: Comment,
+    pub post_title: String,
+    pub post_path: String,
+}
+
+fn listing_from_row(row: &AnyRow) -> Result<CommentListing> {
+    Ok(CommentListing {
+        comment: Comment {
+            id: row.try_get("id")?,
+            post_id: row.try_get("post_id")?,
+            parent_id: row.try_get("parent_id")?,
+            author_name: row.try_get("author_name")?,
+            author_url: row.try_get("author_url")?,
+            body: row.try_get("body")?,
+            status: row
+                .try_get::<String, _>("status")?
+                .parse()
+                .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
+            created_at: from_micros(row.try_get("created_at")?)?,
+            hold_reasons: row.try_get("hold_reasons")?,
+        },
+        post_title: row.try_get("post_title")?,
+        post_path: row.try_get("post_path")?,
+    })
+}
+
+/// A comment to store, with the verdict already reached.
+#[derive(Debug, Clone)]
+pub struct NewComment {
+    pub blog_id: i64,
+    pub post_id: i64,
+    pub parent_id: Option<i64>,
+    pub author_name: String,
+    pub author_email: Option<String>,
+    pub author_url: Option<String>,
+    pub body: String,
+    pub status: CommentStatus,
+    pub hold_reasons: String,
+    pub ip: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Which comments a list shows.
+#[derive(Debug, Clone)]
+pub struct CommentFilter {
+    pub blog_id: i64,
+    pub post_id: Option<i64>,
+    pub status: Option<CommentStatus>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+impl CommentFilter {
+    fn where_clause(&self, sql: &mut Sql) {
+        sql.int(" WHERE c.blog_id = ", self.blog_id);
+        if let Some(post) = self.post_id {
+            sql.int(" AND c.post_id = ", post);
+        }
+        if let Some(status) = self.status {
+            sql.text(" AND c.status = ", status.as_str());
+        }
+    }
+}
+
+impl Store {
+    /// Stores a comment. A reply names a parent on the same post, or it is
+    /// refused as not found.
+    pub async fn insert_comment(&self, c: &NewComment) -> Result<Comment> {
+        let mut tx = self.begin_write().await?;
+        if let Some(parent) = c.parent_id {
+            let found = sqlx::query("SELECT id FROM comments WHERE id = $1 AND post_id = $2")
+                .bind(parent)
+                .bind(c.post_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if found.is_none() {
+                return Err(StoreError::NotFound);
+            }
+        }
+        let at = micros(c.created_at);
+        let row = sqlx::query(
+            "INSERT INTO comments (blog_id, post_id, parent_id, author_name, author_email, \
+             author_url, body, status, hold_reasons, ip, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        )
+        .bind(c.blog_id)
+        .bind(c.post_id)
+        .bind(c.parent_id)
+        .bind(&c.author_name)
+        .bind(c.author_email.clone())
+        .bind(c.author_url.clone())
+        .bind(&c.body)
+        .bind(c.status.as_str())
+        .bind(&c.hold_reasons)
+        .bind(&c.ip)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Comment {
+            id: row.try_get("id")?,
+            post_id: c.post_id,
+            parent_id: c.parent_id,
+            author_name: c.author_name.clone(),
+            author_url: c.author_url.clone(),
+            body: c.body.clone(),
+            status: c.status,
+            created_at: c.created_at,
+            hold_reasons: c.hold_reasons.clone(),
+        })
+    }
+
+    /// A post's published comments, oldest first, as its page threads them.
+    pub async fn published_comments(&self, post_id: i64) -> Result<Vec<Comment>> {
+        let mut sql = Sql::new(SELECT_COMMENT);
+        sql.int(" WHERE c.post_id = ", post_id)
+            .push(" AND c.status = 'published' ORDER BY c.created_at, c.id");
+        let rows = sql.build().fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| listing_from_row(r).map(|l| l.comment))
+            .collect()
+    }
+
+    /// Comments matching `f`, newest first.
+    pub async fn list_comments(&self, f: &CommentFilter) -> Result<Vec<CommentListing>> {
+        let mut sql = Sql::new(SELECT_COMMENT);
+        f.where_clause(&mut sql);
+        sql.push(" ORDER BY c.created_at DESC, c.id DESC")
+            .int(" LIMIT ", i64::from(f.limit))
+            .int(" OFFSET ", i64::from(f.offset));
+        let rows = sql.build().fetch_all(&self.pool).await?;
+        rows.iter().map(listing_from_row).collect()
+    }
+
+    pub async fn count_comments(&self, f: &CommentFilter) -> Result<i64> {
+        let mut sql = Sql::new("SELECT COUNT(*) AS n FROM comments c");
+        f.where_clause(&mut sql);
+        Ok(sql.build().fetch_one(&self.pool).await?.try_get("n")?)
+    }
+
+    pub async fn comment_by_id(&self, blog_id: i64, id: i64) -> Result<CommentListing> {
+        let mut sql = Sql::new(SELECT_COMMENT);
+        sql.int(" WHERE c.id = ", id).int(" AND c.blog_id = ", blog_id);
+        let row = sql
+            .build()
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        listing_from_row(&row)
+    }
+
+    /// Moves a comment to `status` (approve, spam, delete) and answers it as stored.
+    pub async fn set_comment_status(
+        &self,
+        blog_id: i64,
+        id: i64,
+        status: CommentStatus,
+    ) -> Result<CommentListing> {
+        let done = sqlx::query(
+            "UPDATE comments SET status = $3, updated_at = $4 WHERE id = $1 AND blog_id = $2",
+        )
+        .bind(id)
+        .bind(blog_id)
+        .bind(status.as_str())
+        .bind(micros(Utc::now()))
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.comment_by_id(blog_id, id).await
+    }
+
+    /// How many comments `ip` sent since `since`, whatever became of them:
+    /// the rate limit counts attempts, and holds across nodes.
+    pub async fn comments_from_ip_since(&self, ip: &str, since: DateTime<Utc>) -> Result<i64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM comments WHERE ip = $1 AND created_at >= $2")
+            .bind(ip)
+            .bind(micros(since))
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// When `ip` sent its oldest comment since `since`, to say when it may send again.
+    pub async fn oldest_comment_from_ip_since(
+        &self,
+        ip: &str,
+        since: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>> {
+        let row = sqlx::query(
+            "SELECT MIN(created_at) AS t FROM comments WHERE ip = $1 AND created_at >= $2",
+        )
+        .bind(ip)
+        .bind(micros(since))
+        .fetch_one(&self.pool)
+        .await?;
+        row.try_get::<Option<i64>, _>("t")?
+            .map(from_micros)
+            .transpose()
+    }
+}

@@ -1,0 +1,181 @@
+//! Everything that differs between SQLite and PostgreSQL, in one place.
+
+use crate::{Result, StoreError};
+
+/// Which database a [`crate::Store`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Result<Self> {
+        if url.starts_with("sqlite:") {
+            Ok(Self::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Self::Postgres)
+        } else {
+            Err(StoreError::Corrupt(format!(
+                "database URL must start with sqlite: or postgres://, not {:?}",
+                url.split(':').next().unwrap_or("")
+            )))
+        }
+    }
+
+    /// SQLite writes one at a time, so a few connections suffice; PostgreSQL
+    /// serves many nodes and gets a larger share.
+    pub(crate) fn max_connections(self) -> u32 {
+        match self {
+            Self::Sqlite => 8,
+            Self::Postgres => 16,
+        }
+    }
+
+    /// Statements run on every new connection. For SQLite: WAL so readers never
+    /// wait for the writer, `synchronous=FULL` so an acknowledged write survives
+    /// power loss, foreign keys on, and a busy timeout instead of instant errors.
+    pub(crate) fn connection_setup(self) -> &'static [&'static str] {
+        match self {
+            Self::Sqlite => &[
+                "PRAGMA journal_mode = WAL",
+                "PRAGMA synchronous = FULL",
+                "PRAGMA foreign_keys = ON",
+                "PRAGMA busy_timeout = 10000",
+            ],
+            Self::Postgres => &["SET TIME ZONE 'UTC'"],
+        }
+    }
+
+    /// How a transaction that will write begins. SQLite must take the write
+    /// lock up front (`IMMEDIATE`): a deferred transaction that reads first and
+    /// then writes can fail with SQLITE_BUSY instead of waiting.
+    pub(crate) fn begin_write(self) -> &'static str {
+        match self {
+            Self::Sqlite => "BEGIN IMMEDIATE",
+            Self::Postgres => "BEGIN",
+        }
+    }
+
+    /// The migration folder of this backend.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Self::Sqlite => "sqlite",
+            Self::Postgres => "postgres",
+        }
+    }
+}
+
+/// Turns what a reader typed into a full-text query that cannot be a syntax
+/// error: each word becomes a quoted term, all terms must match. Words are
+/// letters and digits only, so no operator or quote survives.
+pub(crate) fn search_terms(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Marks around matched words in snippets. Control characters cannot occur in
+/// indexed text, so the web layer can escape the snippet and then turn exactly
+/// these into `<mark>` elements.
+pub const MATCH_START: char = '\u{2}';
+pub const MATCH_END: char = '\u{3}';
+
+/// The full-text query of this backend, answering `(id, snippet)` rows best
+/// match first. Parameters: `$1` blog, `$2` now, `$3` the terms, `$4` limit.
+pub(crate) fn search_sql(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => {
+            "SELECT p.id AS id, \
+             snippet(posts_fts, 1, char(2), char(3), '…', 24) AS snippet \
+             FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid \
+             WHERE posts_fts MATCH $3 AND p.blog_id = $1 AND p.kind = 'post' \
+             AND p.status = 'published' AND p.published_at <= $2 \
+             ORDER BY bm25(posts_fts, 4.0, 1.0), p.published_at DESC LIMIT $4"
+        }
+        Backend::Postgres => {
+            "SELECT p.id AS id, \
+             ts_headline('simple', p.body_text, to_tsquery('simple', $3), \
+             'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=12') AS snippet \
+             FROM posts p \
+             WHERE p.search @@ to_tsquery('simple', $3) AND p.blog_id = $1 AND p.kind = 'post' \
+             AND p.status = 'published' AND p.published_at <= $2 \
+             ORDER BY ts_rank(p.search, to_tsquery('simple', $3)) DESC, p.published_at DESC LIMIT $4"
+        }
+    }
+}
+
+/// The terms as this backend's query language: FTS5 `"a" "b"`, tsquery `a & b`.
+pub(crate) fn search_query(backend: Backend, terms: &[String]) -> String {
+    match backend {
+        Backend::Sqlite => terms
+            .iter()
+            .map(|t| format!("\"{t}\""))
+            .collect::<Vec<_>>()
+            .join(" "),
+        Backend::Postgres => terms
+            .iter()
+            .map(|t| format!("'{t}'"))
+            .collect::<Vec<_>>()
+            .join(" & "),
+    }
+}
+
+/// Keeps SQLite's separate FTS table in step with a post (PostgreSQL's
+/// generated column needs nothing). Runs inside the post's write transaction.
+pub(crate) async fn index_post(
+    backend: Backend,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: i64,
+    title: &str,
+    text: &str,
+) -> Result<()> {
+    if backend == Backend::Sqlite {
+        unindex_post(backend, tx, id).await?;
+        sqlx::query("INSERT INTO posts_fts (rowid, title, body) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(title)
+            .bind(text)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn unindex_post(
+    backend: Backend,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: i64,
+) -> Result<()> {
+    if backend == Backend::Sqlite {
+        sqlx::query("DELETE FROM posts_fts WHERE rowid = $1")
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_have_no_operators() {
+        assert_eq!(
+            search_terms(r#"rust "NEAR(x" OR -y* café"#),
+            ["rust", "near", "x", "or", "y", "café"]
+        );
+        assert_eq!(
+            search_query(Backend::Sqlite, &search_terms("a b")),
+            "\"a\" \"b\""
+        );
+        assert_eq!(
+            search_query(Backend::Postgres, &search_terms("a b")),
+            "'a' & 'b'"
+        );
+    }
+}

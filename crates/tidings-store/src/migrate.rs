@@ -1,0 +1,81 @@
+//! Schema migrations, mirrored per backend and embedded in the binary.
+//!
+//! Each backend has its own folder because DDL differs (identity columns,
+//! full-text search), but both must hold the same migrations by version and
+//! name; a test below keeps them in step.
+
+use std::borrow::Cow;
+
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AssertSqlSafe, SqlSafeStr};
+
+use crate::{Backend, Result, Store};
+
+/// `(version, name, sql)` of each migration.
+type Source = (i64, &'static str, &'static str);
+
+const SQLITE: &[Source] = &[(
+    1,
+    "initial",
+    include_str!("../migrations/sqlite/0001_initial.sql"),
+)];
+
+const POSTGRES: &[Source] = &[(
+    1,
+    "initial",
+    include_str!("../migrations/postgres/0001_initial.sql"),
+)];
+
+fn sources(backend: Backend) -> &'static [Source] {
+    match backend {
+        Backend::Sqlite => SQLITE,
+        Backend::Postgres => POSTGRES,
+    }
+}
+
+/// Applies every migration the database has not seen yet.
+pub(crate) async fn run(store: &Store) -> Result<()> {
+    let migrations = sources(store.backend)
+        .iter()
+        .map(|(version, name, sql)| {
+            Migration::new(
+                *version,
+                Cow::Borrowed(*name),
+                MigrationType::Simple,
+                AssertSqlSafe(*sql).into_sql_str(),
+                false,
+            )
+        })
+        .collect();
+    let migrator = Migrator::with_migrations(migrations);
+    migrator.run(&store.pool).await.map_err(|e| {
+        tracing::error!(backend = store.backend.name(), "migration failed: {e}");
+        sqlx::Error::from(e)
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_backends_hold_the_same_migrations() {
+        let names = |s: &[Source]| s.iter().map(|(v, n, _)| (*v, *n)).collect::<Vec<_>>();
+        assert_eq!(names(SQLITE), names(POSTGRES));
+        let files = |dir: &str| {
+            let mut f: Vec<String> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            f.sort();
+            f
+        };
+        let root = env!("CARGO_MANIFEST_DIR");
+        assert_eq!(
+            files(&format!("{root}/migrations/sqlite")),
+            files(&format!("{root}/migrations/postgres"))
+        );
+        assert_eq!(files(&format!("{root}/migrations/sqlite")).len(), SQLITE.len());
+    }
+}

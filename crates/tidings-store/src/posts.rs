@@ -1,0 +1,413 @@
+//! Posts and pages: writes, the public lists, archives, labels and search.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use tidings_core::{Post, PostKind, PostStatus};
+
+use crate::dialect::{self, index_post, unindex_post};
+use crate::sql::Sql;
+use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
+
+/// Columns of every post query, with the published comment count: one indexed
+/// subquery instead of a query per post on list pages.
+const SELECT_POST: &str = "SELECT p.id, p.blog_id, p.kind, p.title, p.slug, p.path, \
+     p.body_markdown, p.body_html, p.labels, p.status, p.published_at, p.updated_at, \
+     p.author_name, (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.id \
+     AND c.status = 'published') AS comment_count FROM posts p";
+
+/// Labels are kept twice: in `post_labels` to filter by, and joined with this
+/// separator in `posts.labels` so list pages need no second query.
+const LABEL_SEPARATOR: char = '\n';
+
+fn post_from_row(row: &AnyRow) -> Result<Post> {
+    let labels: String = row.try_get("labels")?;
+    Ok(Post {
+        id: row.try_get("id")?,
+        blog_id: row.try_get("blog_id")?,
+        kind: row
+            .try_get::<String, _>("kind")?
+            .parse()
+            .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
+        title: row.try_get("title")?,
+        slug: row.try_get("slug")?,
+        path: row.try_get("path")?,
+        body_markdown: row.try_get("body_markdown")?,
+        body_html: row.try_get("body_html")?,
+        draft: row.try_get::<String, _>("status")? == "draft",
+        published_at: from_micros(row.try_get("published_at")?)?,
+        updated_at: from_micros(row.try_get("updated_at")?)?,
+        author_name: row.try_get("author_name")?,
+        labels: labels
+            .split(LABEL_SEPARATOR)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        comment_count: row.try_get("comment_count")?,
+    })
+}
+
+/// Everything stored about a post, as written by an author or an import.
+#[derive(Debug, Clone)]
+pub struct NewPost {
+    pub blog_id: i64,
+    pub kind: PostKind,
+    pub title: String,
+    pub slug: String,
+    pub path: String,
+    pub body_markdown: Option<String>,
+    pub body_html: String,
+    /// Plain text of the body, for search and summaries.
+    pub body_text: String,
+    pub labels: Vec<String>,
+    pub draft: bool,
+    pub published_at: DateTime<Utc>,
+    pub author_id: Option<i64>,
+    pub author_name: String,
+}
+
+/// Which posts a list shows.
+#[derive(Debug, Clone)]
+pub struct PostFilter {
+    pub blog_id: i64,
+    pub kind: Option<PostKind>,
+    /// Only what readers may see at this instant (published, time come).
+    pub visible_at: Option<DateTime<Utc>>,
+    /// A status as of `now`, for the API.
+    pub status: Option<(PostStatus, DateTime<Utc>)>,
+    pub label: Option<String>,
+    /// Paths starting with this, e.g. `/2014/05/` for a month archive.
+    pub path_prefix: Option<String>,
+    /// Published strictly before this instant (`updated-max` paging).
+    pub before: Option<DateTime<Utc>>,
+    /// Published strictly after this instant (the "newer posts" link).
+    pub after: Option<DateTime<Utc>>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+impl PostFilter {
+    /// Posts readers see on `blog_id` at `now`, newest first.
+    pub fn visible(blog_id: i64, now: DateTime<Utc>, limit: u32) -> Self {
+        Self {
+            blog_id,
+            kind: Some(PostKind::Post),
+            visible_at: Some(now),
+            status: None,
+            label: None,
+            path_prefix: None,
+            before: None,
+            after: None,
+            limit,
+            offset: 0,
+        }
+    }
+
+    fn where_clause(&self, sql: &mut Sql) {
+        sql.int(" WHERE p.blog_id = ", self.blog_id);
+        if let Some(kind) = self.kind {
+            sql.text(" AND p.kind = ", kind.as_str());
+        }
+        if let Some(now) = self.visible_at {
+            sql.push(" AND p.status = 'published'")
+                .int(" AND p.published_at <= ", micros(now));
+        }
+        if let Some((status, now)) = self.status {
+            match status {
+                PostStatus::Draft => sql.push(" AND p.status = 'draft'"),
+                PostStatus::Scheduled => sql
+                    .push(" AND p.status = 'published'")
+                    .int(" AND p.published_at > ", micros(now)),
+                PostStatus::Published => sql
+                    .push(" AND p.status = 'published'")
+                    .int(" AND p.published_at <= ", micros(now)),
+            };
+        }
+        if let Some(label) = &self.label {
+            sql.text(
+                " AND p.id IN (SELECT post_id FROM post_labels WHERE label = ",
+                label,
+            )
+            .push(")");
+        }
+        if let Some(prefix) = &self.path_prefix {
+            // Prefixes are built by the web layer from digits and `/` only, so
+            // no LIKE wildcard can occur in them.
+            sql.text(" AND p.path LIKE ", &format!("{prefix}%"));
+        }
+        if let Some(before) = self.before {
+            sql.int(" AND p.published_at < ", micros(before));
+        }
+        if let Some(after) = self.after {
+            sql.int(" AND p.published_at > ", micros(after));
+        }
+    }
+}
+
+/// A month of the archive sidebar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveMonth {
+    pub year: i32,
+    pub month: u32,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelCount {
+    pub label: String,
+    pub count: i64,
+}
+
+/// A search result: the post and a snippet whose matches are wrapped in
+/// [`dialect::MATCH_START`] and [`dialect::MATCH_END`].
+#[derive(Debug, Clone)]
+pub struct SearchHit {
+    pub post: Post,
+    pub snippet: String,
+}
+
+impl Store {
+    /// Stores a new post; a path another post holds is a conflict.
+    pub async fn insert_post(&self, p: &NewPost) -> Result<Post> {
+        let now = micros(Utc::now());
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query(
+            "INSERT INTO posts (blog_id, kind, title, slug, path, body_markdown, body_html, \
+             body_text, labels, status, published_at, created_at, updated_at, author_id, \
+             author_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14) \
+             RETURNING id",
+        )
+        .bind(p.blog_id)
+        .bind(p.kind.as_str())
+        .bind(&p.title)
+        .bind(&p.slug)
+        .bind(&p.path)
+        .bind(p.body_markdown.clone())
+        .bind(&p.body_html)
+        .bind(&p.body_text)
+        .bind(join_labels(&p.labels))
+        .bind(if p.draft { "draft" } else { "published" })
+        .bind(micros(p.published_at))
+        .bind(now)
+        .bind(p.author_id)
+        .bind(&p.author_name)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| conflict_or(e, "another post already has that path"))?;
+        let id: i64 = row.try_get("id")?;
+        write_labels(&mut tx, id, &p.labels).await?;
+        index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
+        tx.commit().await?;
+        self.post_by_id(p.blog_id, id).await
+    }
+
+    /// Replaces every stored field of post `id`.
+    pub async fn update_post(&self, id: i64, p: &NewPost) -> Result<Post> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE posts SET kind = $3, title = $4, slug = $5, path = $6, body_markdown = $7, \
+             body_html = $8, body_text = $9, labels = $10, status = $11, published_at = $12, \
+             updated_at = $13, author_name = $14 WHERE id = $1 AND blog_id = $2",
+        )
+        .bind(id)
+        .bind(p.blog_id)
+        .bind(p.kind.as_str())
+        .bind(&p.title)
+        .bind(&p.slug)
+        .bind(&p.path)
+        .bind(p.body_markdown.clone())
+        .bind(&p.body_html)
+        .bind(&p.body_text)
+        .bind(join_labels(&p.labels))
+        .bind(if p.draft { "draft" } else { "published" })
+        .bind(micros(p.published_at))
+        .bind(micros(Utc::now()))
+        .bind(&p.author_name)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict_or(e, "another post already has that path"))?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM post_labels WHERE post_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        write_labels(&mut tx, id, &p.labels).await?;
+        index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
+        tx.commit().await?;
+        self.post_by_id(p.blog_id, id).await
+    }
+
+    /// Deletes a post with its labels and comments.
+    pub async fn delete_post(&self, blog_id: i64, id: i64) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query("DELETE FROM posts WHERE id = $1 AND blog_id = $2")
+            .bind(id)
+            .bind(blog_id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        unindex_post(self.backend, &mut tx, id).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn post_by_id(&self, blog_id: i64, id: i64) -> Result<Post> {
+        let mut sql = Sql::new(SELECT_POST);
+        sql.int(" WHERE p.id = ", id).int(" AND p.blog_id = ", blog_id);
+        let row = sql
+            .build()
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        post_from_row(&row)
+    }
+
+    /// The post or page at `path`, whatever its status (callers decide visibility).
+    pub async fn post_by_path(&self, blog_id: i64, path: &str) -> Result<Option<Post>> {
+        let mut sql = Sql::new(SELECT_POST);
+        sql.int(" WHERE p.blog_id = ", blog_id)
+            .text(" AND p.path = ", path);
+        let row = sql.build().fetch_optional(&self.pool).await?;
+        row.as_ref().map(post_from_row).transpose()
+    }
+
+    /// Whether a post other than `except` holds `path`.
+    pub async fn path_taken(&self, blog_id: i64, path: &str, except: Option<i64>) -> Result<bool> {
+        let row = sqlx::query("SELECT id FROM posts WHERE blog_id = $1 AND path = $2")
+            .bind(blog_id)
+            .bind(path)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get::<i64, _>("id")?) != except,
+            None => false,
+        })
+    }
+
+    /// Posts matching `f`, newest first.
+    pub async fn list_posts(&self, f: &PostFilter) -> Result<Vec<Post>> {
+        let mut sql = Sql::new(SELECT_POST);
+        f.where_clause(&mut sql);
+        if f.after.is_some() {
+            // The page just newer than an instant: the oldest ones after it.
+            sql.push(" ORDER BY p.published_at ASC, p.id ASC");
+        } else {
+            sql.push(" ORDER BY p.published_at DESC, p.id DESC");
+        }
+        sql.int(" LIMIT ", i64::from(f.limit))
+            .int(" OFFSET ", i64::from(f.offset));
+        let rows = sql.build().fetch_all(&self.pool).await?;
+        let mut posts = rows.iter().map(post_from_row).collect::<Result<Vec<_>>>()?;
+        if f.after.is_some() {
+            posts.reverse();
+        }
+        Ok(posts)
+    }
+
+    pub async fn count_posts(&self, f: &PostFilter) -> Result<i64> {
+        let mut sql = Sql::new("SELECT COUNT(*) AS n FROM posts p");
+        f.where_clause(&mut sql);
+        Ok(sql.build().fetch_one(&self.pool).await?.try_get("n")?)
+    }
+
+    /// Visible posts per month, newest month first, from their paths: a post
+    /// is archived under the month its URL names, which never changes.
+    pub async fn archive_months(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<ArchiveMonth>> {
+        let rows = sqlx::query(
+            "SELECT substr(path, 2, 7) AS ym, COUNT(*) AS n FROM posts \
+             WHERE blog_id = $1 AND kind = 'post' AND status = 'published' AND published_at <= $2 \
+             GROUP BY substr(path, 2, 7) ORDER BY ym DESC",
+        )
+        .bind(blog_id)
+        .bind(micros(now))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut months = Vec::with_capacity(rows.len());
+        for row in rows {
+            let ym: String = row.try_get("ym")?;
+            let (y, m) = ym.split_once('/').unwrap_or_default();
+            if let (Ok(year), Ok(month)) = (y.parse(), m.parse()) {
+                months.push(ArchiveMonth {
+                    year,
+                    month,
+                    count: row.try_get("n")?,
+                });
+            }
+        }
+        Ok(months)
+    }
+
+    /// Labels of visible posts with how many posts carry each, by name.
+    pub async fn label_counts(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<LabelCount>> {
+        let rows = sqlx::query(
+            "SELECT l.label AS label, COUNT(*) AS n FROM post_labels l JOIN posts p ON p.id = l.post_id \
+             WHERE p.blog_id = $1 AND p.kind = 'post' AND p.status = 'published' AND p.published_at <= $2 \
+             GROUP BY l.label ORDER BY l.label",
+        )
+        .bind(blog_id)
+        .bind(micros(now))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(LabelCount {
+                    label: r.try_get("label")?,
+                    count: r.try_get("n")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Full-text search over visible posts, best match first.
+    pub async fn search(
+        &self,
+        blog_id: i64,
+        now: DateTime<Utc>,
+        query: &str,
+        limit: u32,
+    ) -> Result<Vec<SearchHit>> {
+        let terms = dialect::search_terms(query);
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = sqlx::query(dialect::search_sql(self.backend))
+            .bind(blog_id)
+            .bind(micros(now))
+            .bind(dialect::search_query(self.backend, &terms))
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await?;
+        let mut hits = Vec::with_capacity(rows.len());
+        for row in rows {
+            let post = self.post_by_id(blog_id, row.try_get("id")?).await?;
+            hits.push(SearchHit {
+                post,
+                snippet: row.try_get("snippet")?,
+            });
+        }
+        Ok(hits)
+    }
+}
+
+fn join_labels(labels: &[String]) -> String {
+    labels.join(&LABEL_SEPARATOR.to_string())
+}
+
+async fn write_labels(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    post_id: i64,
+    labels: &[String],
+) -> Result<()> {
+    for label in labels {
+        sqlx::query("INSERT INTO post_labels (post_id, label) VALUES ($1, $2)")
+            .bind(post_id)
+            .bind(label)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
