@@ -13,7 +13,9 @@ pub mod slug;
 pub mod user;
 
 pub use blog::{BlogSettings, CommentsAllowed, Moderation, parse_timezone};
-pub use comment::{Comment, CommentStatus, CommentVerdict, FieldError, HoldReason, Signals, Submission, judge};
+pub use comment::{
+    Comment, CommentStatus, CommentVerdict, FieldError, HoldReason, Signals, Submission, judge,
+};
 pub use dates::{DayGroup, date_header, group_by_day};
 pub use post::{Post, PostKind, PostStatus, post_path};
 pub use slug::slugify;

@@ -103,6 +103,8 @@ pub struct Post {
     pub draft: bool,
     pub published_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The user who wrote it; `None` for imported authors without an account.
+    pub author_id: Option<i64>,
     pub author_name: String,
     pub labels: Vec<String>,
     /// Published comments, replies included.
@@ -148,7 +150,10 @@ mod tests {
         let at = Utc.with_ymd_and_hms(2014, 6, 1, 2, 30, 0).unwrap();
         let la: Tz = "America/Los_Angeles".parse().unwrap();
         assert_eq!(post_path(PostKind::Post, at, la, "x"), "/2014/05/x.html");
-        assert_eq!(post_path(PostKind::Post, at, Tz::UTC, "x"), "/2014/06/x.html");
+        assert_eq!(
+            post_path(PostKind::Post, at, Tz::UTC, "x"),
+            "/2014/06/x.html"
+        );
         assert_eq!(post_path(PostKind::Page, at, la, "about"), "/p/about.html");
     }
 
@@ -167,6 +172,7 @@ mod tests {
             draft: false,
             published_at: now + chrono::Duration::hours(1),
             updated_at: now,
+            author_id: None,
             author_name: "a".into(),
             labels: vec![],
             comment_count: 0,
@@ -175,6 +181,9 @@ mod tests {
         assert!(!p.is_visible_at(now));
         assert!(p.is_visible_at(now + chrono::Duration::hours(2)));
         p.draft = true;
-        assert_eq!(p.status_at(now + chrono::Duration::hours(2)), PostStatus::Draft);
+        assert_eq!(
+            p.status_at(now + chrono::Duration::hours(2)),
+            PostStatus::Draft
+        );
     }
 }

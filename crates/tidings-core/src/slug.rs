@@ -60,7 +60,10 @@ mod tests {
     #[test]
     fn words_lower_case_joined() {
         assert_eq!(slugify("Hello, World!"), "hello-world");
-        assert_eq!(slugify("  Rust   2024: what's new? "), "rust-2024-what-s-new");
+        assert_eq!(
+            slugify("  Rust   2024: what's new? "),
+            "rust-2024-what-s-new"
+        );
     }
 
     #[test]

@@ -44,7 +44,10 @@ fn find_scheme(text: &str, from: usize) -> Option<usize> {
         // here is a char boundary and slicing at it is safe.
         matches!(bytes[i], b'h' | b'H')
             && scheme_len(&bytes[i..]).is_some()
-            && !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -66,32 +69,46 @@ fn scheme_len(bytes: &[u8]) -> Option<usize> {
 fn url_end(text: &str, start: usize) -> Option<usize> {
     let rest = &text[start..];
     let scheme = scheme_len(rest.as_bytes())?;
+    // Checked before scanning, so text full of `http:///` costs linear time. A host
+    // character is never trimmed below, so the check cannot be undone.
+    let host_start = rest[scheme..].chars().next()?;
+    if !(host_start.is_alphanumeric() || host_start == '[') {
+        return None;
+    }
     let mut end = rest
         .char_indices()
         .find(|&(_, c)| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`'))
         .map_or(rest.len(), |(i, _)| i);
-    loop {
-        let url = &rest[..end];
-        let Some(last) = url.chars().next_back() else {
-            break;
-        };
+    // Bracket surplus counted once and updated as we trim, keeping this linear.
+    let open_parens = count(&rest[..end], '(');
+    let mut close_parens = count(&rest[..end], ')');
+    let open_brackets = count(&rest[..end], '[');
+    let mut close_brackets = count(&rest[..end], ']');
+    while let Some(last) = rest[..end].chars().next_back() {
         let trim = match last {
             '.' | ',' | ':' | ';' | '!' | '?' | '\'' | '*' | '_' | '~' => true,
-            ')' => unbalanced(url, '(', ')'),
-            ']' => unbalanced(url, '[', ']'),
+            ')' if close_parens > open_parens => {
+                close_parens -= 1;
+                true
+            }
+            ']' if close_brackets > open_brackets => {
+                close_brackets -= 1;
+                true
+            }
             _ => false,
         };
-        if !trim || end <= scheme {
+        if !trim {
             break;
         }
         end -= last.len_utf8();
     }
-    let host_start = rest[scheme..end].chars().next()?;
-    (host_start.is_alphanumeric() || host_start == '[').then_some(start + end)
+    // Never trimmed into the scheme: the host character stops the loop first.
+    debug_assert!(end > scheme);
+    Some(start + end)
 }
 
-fn unbalanced(url: &str, open: char, close: char) -> bool {
-    url.chars().filter(|&c| c == close).count() > url.chars().filter(|&c| c == open).count()
+fn count(s: &str, needle: char) -> usize {
+    s.chars().filter(|&c| c == needle).count()
 }
 
 #[cfg(test)]
@@ -110,10 +127,17 @@ mod tests {
 
     #[test]
     fn links_bare_http_and_https() {
-        assert_eq!(link("see http://x.test"), format!("see {}", a("http://x.test")));
+        assert_eq!(
+            link("see http://x.test"),
+            format!("see {}", a("http://x.test"))
+        );
         assert_eq!(
             link("https://x.test/a?b=1#c and HTTPS://Y.test"),
-            format!("{} and {}", a("https://x.test/a?b=1#c"), a("HTTPS://Y.test"))
+            format!(
+                "{} and {}",
+                a("https://x.test/a?b=1#c"),
+                a("HTTPS://Y.test")
+            )
         );
     }
 
@@ -147,7 +171,10 @@ mod tests {
             link("(https://en.wikipedia.test/wiki/Heat_(film))"),
             format!("({})", a("https://en.wikipedia.test/wiki/Heat_(film)"))
         );
-        assert_eq!(link("[https://x.test/]"), format!("[{}]", a("https://x.test/")));
+        assert_eq!(
+            link("[https://x.test/]"),
+            format!("[{}]", a("https://x.test/"))
+        );
     }
 
     #[test]
@@ -176,6 +203,16 @@ mod tests {
         assert_eq!(link("https://"), "https://");
         assert_eq!(link("http"), "http");
         assert_eq!(link("www.x.test"), "www.x.test");
+        assert_eq!(link("http://(x)"), "http://(x)");
+    }
+
+    #[test]
+    fn pathological_input_stays_linear() {
+        // Quadratic scanning would take minutes on these; linear takes milliseconds.
+        let bad_hosts = "http:///".repeat(50_000);
+        assert_eq!(link(&bad_hosts), bad_hosts);
+        let parens = format!("http://x.test/{}", ")".repeat(200_000));
+        assert!(link(&parens).starts_with(&a("http://x.test/")));
     }
 
     #[test]
@@ -184,7 +221,10 @@ mod tests {
             link("Ü https://de.wikipedia.test/wiki/Düsseldorf 🦀"),
             format!("Ü {} 🦀", a("https://de.wikipedia.test/wiki/Düsseldorf"))
         );
-        assert_eq!(link("🦀https://x.test"), format!("🦀{}", a("https://x.test")));
+        assert_eq!(
+            link("🦀https://x.test"),
+            format!("🦀{}", a("https://x.test"))
+        );
         assert_eq!(link("éhttps://x.test"), "éhttps://x.test");
     }
 }

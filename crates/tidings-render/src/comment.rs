@@ -98,7 +98,10 @@ mod tests {
             comment_to_html(r#""><svg onload=alert(1)>"#),
             "<p>&quot;&gt;&lt;svg onload=alert(1)&gt;</p>"
         );
-        assert_eq!(comment_to_html("<b>bold</b> &amp;"), "<p>&lt;b&gt;bold&lt;/b&gt; &amp;amp;</p>");
+        assert_eq!(
+            comment_to_html("<b>bold</b> &amp;"),
+            "<p>&lt;b&gt;bold&lt;/b&gt; &amp;amp;</p>"
+        );
     }
 
     #[test]

@@ -93,8 +93,14 @@ mod tests {
     #[test]
     fn tables_keep_alignment() {
         let out = markdown_to_html("| a | b |\n|:-:|--:|\n| 1 | 2 |\n");
-        assert!(out.contains(r#"<th style="text-align:center">a</th>"#), "{out}");
-        assert!(out.contains(r#"<td style="text-align:right">2</td>"#), "{out}");
+        assert!(
+            out.contains(r#"<th style="text-align:center">a</th>"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<td style="text-align:right">2</td>"#),
+            "{out}"
+        );
         assert!(out.starts_with("<table><thead><tr>"), "{out}");
     }
 
@@ -102,8 +108,14 @@ mod tests {
     fn strikethrough_and_task_lists() {
         let out = markdown_to_html("~~old~~ new\n\n- [x] done\n- [ ] todo\n");
         assert!(out.contains("<del>old</del> new"), "{out}");
-        assert!(out.contains(r#"<li><input disabled="" checked="" type="checkbox">"#), "{out}");
-        assert!(out.contains(r#"<li><input disabled="" type="checkbox">"#), "{out}");
+        assert!(
+            out.contains(r#"<li><input disabled="" checked="" type="checkbox">"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<li><input disabled="" type="checkbox">"#),
+            "{out}"
+        );
     }
 
     #[test]
@@ -122,7 +134,9 @@ mod tests {
 
     #[test]
     fn hostile_footnote_labels_stay_text() {
-        let out = markdown_to_html("x[^\"><script>alert(1)</script>]\n\n[^\"><script>alert(1)</script>]: y\n");
+        let out = markdown_to_html(
+            "x[^\"><script>alert(1)</script>]\n\n[^\"><script>alert(1)</script>]: y\n",
+        );
         assert!(!out.contains("<script"), "{out}");
         assert!(out.contains(r#"id="fn-1""#), "{out}");
     }
@@ -156,7 +170,8 @@ mod tests {
 
     #[test]
     fn html_split_across_events_cannot_recombine() {
-        let out = markdown_to_html("<a href=\"x\"\nonclick=\"alert(1)\">a</a> \"><svg onload=alert(1)>");
+        let out =
+            markdown_to_html("<a href=\"x\"\nonclick=\"alert(1)\">a</a> \"><svg onload=alert(1)>");
         assert!(!out.contains("onclick"), "{out}");
         assert!(!out.contains("<svg"), "{out}");
         assert!(!out.contains("onload="), "{out}");

@@ -45,12 +45,72 @@ pub fn sanitize_html(html: &str) -> String {
 static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(build);
 
 const TAGS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "center", "cite", "code",
-    "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd",
-    "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
-    "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
-    "thead", "time", "tr", "tt", "u", "ul", "var", "wbr",
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "wbr",
 ];
 
 /// Elements removed together with everything inside them: their content is code,
@@ -87,7 +147,10 @@ const URL_SCHEMES: &[&str] = &["http", "https", "mailto"];
 /// against a list, rather than parsing CSS, leaves no room for escapes, comments or
 /// `url()` to slip through.
 const STYLE_PROPERTIES: &[(&str, &[&str])] = &[
-    ("text-align", &["left", "right", "center", "justify", "start", "end"]),
+    (
+        "text-align",
+        &["left", "right", "center", "justify", "start", "end"],
+    ),
     ("float", &["left", "right", "none"]),
     ("clear", &["left", "right", "both", "none"]),
 ];
@@ -192,7 +255,10 @@ mod tests {
 
     #[test]
     fn script_and_style_vanish_with_their_content() {
-        assert_eq!(sanitize_html("<p>hi</p><script>alert(1)</script>"), "<p>hi</p>");
+        assert_eq!(
+            sanitize_html("<p>hi</p><script>alert(1)</script>"),
+            "<p>hi</p>"
+        );
         assert_eq!(sanitize_html("<style>body{display:none}</style>ok"), "ok");
         assert_eq!(sanitize_html("<SCRIPT SRC=//x.test/a.js></SCRIPT>"), "");
     }
@@ -278,10 +344,15 @@ mod tests {
             "after"
         );
         assert_eq!(
-            sanitize_html(r#"<form action="/x"><input type="password" name="p" form="f"><button>Go</button></form>"#),
+            sanitize_html(
+                r#"<form action="/x"><input type="password" name="p" form="f"><button>Go</button></form>"#
+            ),
             r#"<input type="checkbox">Go"#
         );
-        assert_eq!(sanitize_html(r#"<object data="x.swf"></object><embed src="x">"#), "");
+        assert_eq!(
+            sanitize_html(r#"<object data="x.swf"></object><embed src="x">"#),
+            ""
+        );
     }
 
     #[test]
@@ -291,7 +362,10 @@ mod tests {
                     <blockquote><p>quote</p></blockquote><pre><code class=\"language-rust\">fn main() {}</code></pre>\
                     <figure><img src=\"https://img.test/a.jpg\" alt=\"A\" width=\"640\"><figcaption>cap</figcaption></figure>\
                     <table><thead><tr><th style=\"text-align: center\">h</th></tr></thead><tbody><tr><td>d</td></tr></tbody></table>";
-        assert_eq!(sanitize_html(html), html.replace("text-align: center", "text-align:center"));
+        assert_eq!(
+            sanitize_html(html),
+            html.replace("text-align: center", "text-align:center")
+        );
     }
 
     #[test]
@@ -300,36 +374,58 @@ mod tests {
             sanitize_html(r#"<code class="language-rust evil">x</code>"#),
             r#"<code class="language-rust">x</code>"#
         );
-        assert_eq!(sanitize_html(r#"<code class="hidden">x</code>"#), "<code>x</code>");
-        assert_eq!(sanitize_html(r#"<div id="comment-form" class="x">x</div>"#), "<div>x</div>");
+        assert_eq!(
+            sanitize_html(r#"<code class="hidden">x</code>"#),
+            "<code>x</code>"
+        );
+        assert_eq!(
+            sanitize_html(r#"<div id="comment-form" class="x">x</div>"#),
+            "<div>x</div>"
+        );
         assert_eq!(
             sanitize_html(r#"<div class="footnote-definition" id="fn-1">x</div>"#),
             r#"<div class="footnote-definition" id="fn-1">x</div>"#
         );
         assert_eq!(
-            sanitize_html(r#"<p style="position:fixed;top:0;TEXT-ALIGN: Center ;background:url(x)">x</p>"#),
+            sanitize_html(
+                r#"<p style="position:fixed;top:0;TEXT-ALIGN: Center ;background:url(x)">x</p>"#
+            ),
             r#"<p style="text-align:center">x</p>"#
         );
         assert_eq!(
-            sanitize_html(r#"<div style="clear: both; float: left; text-align: cen\74 er">x</div>"#),
+            sanitize_html(
+                r#"<div style="clear: both; float: left; text-align: cen\74 er">x</div>"#
+            ),
             r#"<div style="clear:both;float:left">x</div>"#
         );
         assert_eq!(
             sanitize_html(r#"<p style="color:red;text-align:expression(alert(1))">x</p>"#),
             "<p>x</p>"
         );
-        assert_eq!(sanitize_html(r#"<span class="x" id="y">s</span>"#), "<span>s</span>");
+        assert_eq!(
+            sanitize_html(r#"<span class="x" id="y">s</span>"#),
+            "<span>s</span>"
+        );
     }
 
     #[test]
     fn comments_are_stripped_and_unclosed_tags_closed() {
-        assert_eq!(sanitize_html("<!-- secret --><p><b>open"), "<p><b>open</b></p>");
+        assert_eq!(
+            sanitize_html("<!-- secret --><p><b>open"),
+            "<p><b>open</b></p>"
+        );
     }
 
     #[test]
     fn text_is_reescaped_and_unicode_survives() {
-        assert_eq!(sanitize_html("1 < 2 &amp; 3 > 2"), "1 &lt; 2 &amp; 3 &gt; 2");
-        assert_eq!(sanitize_html("<p>Grüße 東京 🦀 𝄞</p>"), "<p>Grüße 東京 🦀 𝄞</p>");
+        assert_eq!(
+            sanitize_html("1 < 2 &amp; 3 > 2"),
+            "1 &lt; 2 &amp; 3 &gt; 2"
+        );
+        assert_eq!(
+            sanitize_html("<p>Grüße 東京 🦀 𝄞</p>"),
+            "<p>Grüße 東京 🦀 𝄞</p>"
+        );
         assert_eq!(sanitize_html(""), "");
     }
 }

@@ -21,7 +21,10 @@ pub fn summary(text: &str, max_chars: usize) -> String {
         return String::new();
     };
     // Byte offset just past the first `budget` chars; `budget < char count` here.
-    let hard_cut = text.char_indices().nth(budget).map_or(text.len(), |(i, _)| i);
+    let hard_cut = text
+        .char_indices()
+        .nth(budget)
+        .map_or(text.len(), |(i, _)| i);
     let next_is_space = text[hard_cut..].starts_with(char::is_whitespace);
     let cut = if next_is_space {
         hard_cut
@@ -33,7 +36,11 @@ pub fn summary(text: &str, max_chars: usize) -> String {
     let kept = text[..cut].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '-' | '–' | '—')
     });
-    let kept = if kept.is_empty() { &text[..hard_cut] } else { kept };
+    let kept = if kept.is_empty() {
+        &text[..hard_cut]
+    } else {
+        kept
+    };
     format!("{kept}…")
 }
 

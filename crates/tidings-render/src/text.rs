@@ -57,10 +57,8 @@ impl TokenSink for TextSink {
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         match token {
-            Token::CharacterTokens(chars) => {
-                if !self.in_hidden_raw_text.get() && self.template_depth.get() == 0 {
-                    self.text.borrow_mut().push_str(&chars);
-                }
+            Token::CharacterTokens(chars) if self.shows_text() => {
+                self.text.borrow_mut().push_str(&chars);
             }
             Token::TagToken(tag) => return self.tag(&tag),
             _ => {}
@@ -70,6 +68,10 @@ impl TokenSink for TextSink {
 }
 
 impl TextSink {
+    fn shows_text(&self) -> bool {
+        !self.in_hidden_raw_text.get() && self.template_depth.get() == 0
+    }
+
     fn tag(&self, tag: &Tag) -> TokenSinkResult<()> {
         if self.in_hidden_raw_text.get() {
             // In a raw-text state the tokenizer only emits the matching end tag.
@@ -167,7 +169,9 @@ mod tests {
     #[test]
     fn drops_tags_and_keeps_words_apart_at_blocks() {
         assert_eq!(
-            html_to_text("<h1>Title</h1><p>One <b>bold</b> un<i>usual</i> word.</p><p>Two<br>three</p><ul><li>a</li><li>b</li></ul>"),
+            html_to_text(
+                "<h1>Title</h1><p>One <b>bold</b> un<i>usual</i> word.</p><p>Two<br>three</p><ul><li>a</li><li>b</li></ul>"
+            ),
             "Title One bold unusual word. Two three a b"
         );
     }
@@ -175,18 +179,25 @@ mod tests {
     #[test]
     fn drops_script_and_style_contents() {
         assert_eq!(
-            html_to_text("a<script>if (x < y) { document.write('</p>') }</script>b<style>p{color:red}</style>c"),
+            html_to_text(
+                "a<script>if (x < y) { document.write('</p>') }</script>b<style>p{color:red}</style>c"
+            ),
             "abc"
         );
         assert_eq!(html_to_text("<p>x</p><script>alert(1)"), "x");
         assert_eq!(html_to_text("<iframe>fallback <b>x</b></iframe>ok"), "ok");
-        assert_eq!(html_to_text("<template><p>hidden</p></template>shown"), "shown");
+        assert_eq!(
+            html_to_text("<template><p>hidden</p></template>shown"),
+            "shown"
+        );
     }
 
     #[test]
     fn decodes_entities() {
         assert_eq!(
-            html_to_text("Tom &amp; Jerry &lt;3 &eacute;t&eacute; &#x1F980; &#129408; &quot;q&quot; &amp caf&#233;"),
+            html_to_text(
+                "Tom &amp; Jerry &lt;3 &eacute;t&eacute; &#x1F980; &#129408; &quot;q&quot; &amp caf&#233;"
+            ),
             "Tom & Jerry <3 été 🦀 🦀 \"q\" & café"
         );
         assert_eq!(html_to_text("a&nbsp;&nbsp;b"), "a b");
@@ -237,12 +248,16 @@ mod tests {
 
     #[test]
     fn unicode_survives() {
-        assert_eq!(html_to_text("<p>Grüße 東京</p><p>🦀 𝄞 👍🏽</p>"), "Grüße 東京 🦀 𝄞 👍🏽");
+        assert_eq!(
+            html_to_text("<p>Grüße 東京</p><p>🦀 𝄞 👍🏽</p>"),
+            "Grüße 東京 🦀 𝄞 👍🏽"
+        );
     }
 
     #[test]
     fn reads_what_the_sanitiser_and_markdown_produce() {
-        let html = crate::markdown_to_html("# Hi\n\nA [link](https://x.test) & `code`.\n\n- one\n- two\n");
+        let html =
+            crate::markdown_to_html("# Hi\n\nA [link](https://x.test) & `code`.\n\n- one\n- two\n");
         assert_eq!(html_to_text(&html), "Hi A link & code. one two");
     }
 }

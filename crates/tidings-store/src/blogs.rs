@@ -67,15 +67,16 @@ impl Store {
     /// The blog serving `host`, if any.
     pub async fn blog_by_host(&self, host: &str) -> Result<Option<BlogSettings>> {
         let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM blogs WHERE host = $1"));
-        let row = sqlx::query(sql).bind(host).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(sql)
+            .bind(host)
+            .fetch_optional(&self.pool)
+            .await?;
         row.as_ref().map(blog_from_row).transpose()
     }
 
     /// The first blog created: the one unknown hosts are served.
     pub async fn default_blog(&self) -> Result<Option<BlogSettings>> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM blogs ORDER BY id LIMIT 1"
-        ));
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM blogs ORDER BY id LIMIT 1"));
         let row = sqlx::query(sql).fetch_optional(&self.pool).await?;
         row.as_ref().map(blog_from_row).transpose()
     }

@@ -158,7 +158,8 @@ impl Store {
 
     pub async fn comment_by_id(&self, blog_id: i64, id: i64) -> Result<CommentListing> {
         let mut sql = Sql::new(SELECT_COMMENT);
-        sql.int(" WHERE c.id = ", id).int(" AND c.blog_id = ", blog_id);
+        sql.int(" WHERE c.id = ", id)
+            .int(" AND c.blog_id = ", blog_id);
         let row = sql
             .build()
             .fetch_optional(&self.pool)
@@ -192,11 +193,12 @@ impl Store {
     /// How many comments `ip` sent since `since`, whatever became of them:
     /// the rate limit counts attempts, and holds across nodes.
     pub async fn comments_from_ip_since(&self, ip: &str, since: DateTime<Utc>) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM comments WHERE ip = $1 AND created_at >= $2")
-            .bind(ip)
-            .bind(micros(since))
-            .fetch_one(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT COUNT(*) AS n FROM comments WHERE ip = $1 AND created_at >= $2")
+                .bind(ip)
+                .bind(micros(since))
+                .fetch_one(&self.pool)
+                .await?;
         Ok(row.try_get("n")?)
     }
 

@@ -37,8 +37,22 @@ pub enum StoreError {
     /// A stored value no longer fits the domain (a corrupted or hand-edited row).
     #[error("store: invalid stored value: {0}")]
     Corrupt(String),
+    /// The database did not answer in time or the pool is closed: worth a retry.
+    #[error("store: database unavailable: {0}")]
+    Unavailable(sqlx::Error),
     #[error("store: database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                Self::Unavailable(e)
+            }
+            e => Self::Database(e),
+        }
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -76,7 +90,10 @@ impl Store {
 
     /// The URL of the default SQLite database inside a data directory.
     pub fn sqlite_url(data_dir: &std::path::Path) -> String {
-        format!("sqlite://{}?mode=rwc", data_dir.join("tidings.db").display())
+        format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.join("tidings.db").display()
+        )
     }
 
     pub fn backend(&self) -> Backend {

@@ -76,6 +76,9 @@ mod tests {
             files(&format!("{root}/migrations/sqlite")),
             files(&format!("{root}/migrations/postgres"))
         );
-        assert_eq!(files(&format!("{root}/migrations/sqlite")).len(), SQLITE.len());
+        assert_eq!(
+            files(&format!("{root}/migrations/sqlite")).len(),
+            SQLITE.len()
+        );
     }
 }

@@ -13,7 +13,7 @@ use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
 /// subquery instead of a query per post on list pages.
 const SELECT_POST: &str = "SELECT p.id, p.blog_id, p.kind, p.title, p.slug, p.path, \
      p.body_markdown, p.body_html, p.labels, p.status, p.published_at, p.updated_at, \
-     p.author_name, (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.id \
+     p.author_id, p.author_name, (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.id \
      AND c.status = 'published') AS comment_count FROM posts p";
 
 /// Labels are kept twice: in `post_labels` to filter by, and joined with this
@@ -37,6 +37,7 @@ fn post_from_row(row: &AnyRow) -> Result<Post> {
         draft: row.try_get::<String, _>("status")? == "draft",
         published_at: from_micros(row.try_get("published_at")?)?,
         updated_at: from_micros(row.try_get("updated_at")?)?,
+        author_id: row.try_get("author_id")?,
         author_name: row.try_get("author_name")?,
         labels: labels
             .split(LABEL_SEPARATOR)
@@ -257,7 +258,8 @@ impl Store {
 
     pub async fn post_by_id(&self, blog_id: i64, id: i64) -> Result<Post> {
         let mut sql = Sql::new(SELECT_POST);
-        sql.int(" WHERE p.id = ", id).int(" AND p.blog_id = ", blog_id);
+        sql.int(" WHERE p.id = ", id)
+            .int(" AND p.blog_id = ", blog_id);
         let row = sql
             .build()
             .fetch_optional(&self.pool)
@@ -316,7 +318,11 @@ impl Store {
 
     /// Visible posts per month, newest month first, from their paths: a post
     /// is archived under the month its URL names, which never changes.
-    pub async fn archive_months(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<ArchiveMonth>> {
+    pub async fn archive_months(
+        &self,
+        blog_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ArchiveMonth>> {
         let rows = sqlx::query(
             "SELECT substr(path, 2, 7) AS ym, COUNT(*) AS n FROM posts \
              WHERE blog_id = $1 AND kind = 'post' AND status = 'published' AND published_at <= $2 \

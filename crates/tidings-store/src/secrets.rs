@@ -9,11 +9,13 @@ impl Store {
     /// The secret called `name`, created from `fresh` on first use. Two nodes
     /// racing to create it agree on whichever insert won.
     pub async fn secret(&self, name: &str, fresh: impl FnOnce() -> String) -> Result<String> {
-        sqlx::query("INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
-            .bind(name)
-            .bind(fresh())
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(name)
+        .bind(fresh())
+        .execute(&self.pool)
+        .await?;
         let row = sqlx::query("SELECT value FROM secrets WHERE name = $1")
             .bind(name)
             .fetch_one(&self.pool)

@@ -1,1 +1,38 @@
-//! placeholder
+//! The only crate that knows HTTP.
+//!
+//! [`router`] lists every route in one place; handlers are thin (extract, call
+//! the store and the pure crates, render). Public pages render through
+//! templates in `templates/` with auto-escaping; the JSON API lives in [`api`].
+
+mod api;
+mod config;
+mod editing;
+mod error;
+mod form_token;
+mod handlers;
+mod host;
+mod metrics;
+mod routes;
+mod state;
+mod templates;
+mod views;
+
+pub use api::tokens;
+pub use config::{Config, TrustedProxies};
+pub use routes::router;
+pub use state::AppState;
+
+use std::net::SocketAddr;
+
+/// Serves `state` on `listener` until `shutdown` completes, then lets requests
+/// in flight finish before returning.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}

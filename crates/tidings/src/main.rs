@@ -1,1 +1,53 @@
-fn main() {}
+//! `tidings`: parses the command line, opens the store, runs one command.
+//!
+//! Everything the commands do lives in the library crates; this binary only
+//! wires them together and turns failures into a one-line reason and a
+//! non-zero exit (SPEC section 2).
+
+mod blogs;
+mod cli;
+mod passwords;
+mod serve;
+mod users;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{BlogCommand, Cli, Command, TokenCommand, UserCommand};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("tidings: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tidings: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let store = cli.global.open_store().await?;
+    let result = match cli.command {
+        Command::Serve(args) => serve::run(&cli.global, store.clone(), args).await,
+        Command::User(UserCommand::Add(args)) => users::add(&store, args).await,
+        Command::User(UserCommand::Password(args)) => users::password(&store, args).await,
+        Command::Token(TokenCommand::Create(args)) => users::create_token(&store, args).await,
+        Command::Blog(BlogCommand::Add(args)) => blogs::add(&store, args).await,
+        Command::Blog(BlogCommand::List) => blogs::list(&store).await,
+    };
+    store.close().await;
+    result
+}

@@ -1,0 +1,57 @@
+//! Who is calling: a bearer token resolved to a user and their role on the
+//! blog of the request's host.
+
+use axum::extract::FromRequestParts;
+use axum::http::{header, request::Parts};
+use tidings_core::Role;
+use tidings_store::User;
+
+use super::tokens;
+use crate::AppState;
+use crate::error::{ApiError, AppError};
+use crate::host::Site;
+
+pub struct Caller {
+    pub user: User,
+    pub role: Role,
+    pub site: Site,
+}
+
+impl Caller {
+    /// Refuses with 403 unless the caller holds at least `role`.
+    pub fn require(&self, role: Role, doing: &str) -> Result<(), ApiError> {
+        if self.role >= role {
+            Ok(())
+        } else {
+            Err(ApiError(AppError::forbidden(format!(
+                "Your role ({}) may not {doing}.",
+                self.role.as_str()
+            ))))
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let site = Site::from_request_parts(parts, state).await?;
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| {
+                AppError::unauthorized("Send an API token as Authorization: Bearer TOKEN.")
+            })?;
+        let (user, role) = state
+            .store
+            .user_by_token(&tokens::hash(token), site.blog.id)
+            .await?
+            .ok_or_else(|| AppError::unauthorized("That API token is not valid."))?;
+        let role = role.ok_or_else(|| AppError::forbidden("You have no role on this blog."))?;
+        Ok(Caller { user, role, site })
+    }
+}

@@ -1,0 +1,55 @@
+//! The JSON API of SPEC section 7: bearer tokens, JSON in and out, errors as
+//! `{"error": {"code", "message"}}`, lists as `{"items", "total"}`.
+
+mod auth;
+mod blog;
+mod comments;
+mod extract;
+mod posts;
+pub mod tokens;
+
+use axum::Router;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::{delete, get, post};
+
+use crate::AppState;
+use crate::error::{ApiError, AppError};
+
+/// The OpenAPI 3 description of every route below; a test checks they match.
+pub const OPENAPI: &str = include_str!("openapi.json");
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/blog", get(blog::show).patch(blog::update))
+        .route("/posts", get(posts::list).post(posts::create))
+        .route(
+            "/posts/{id}",
+            get(posts::show).patch(posts::update).delete(posts::remove),
+        )
+        .route("/comments", get(comments::list))
+        .route("/comments/{id}", delete(comments::remove))
+        .route("/comments/{id}/approve", post(comments::approve))
+        .route("/comments/{id}/spam", post(comments::spam))
+        .fallback(unknown)
+}
+
+async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
+}
+
+async fn unknown() -> ApiError {
+    ApiError(AppError::not_found(
+        "No such API endpoint; see /api/v1/openapi.json.",
+    ))
+}
+
+/// An id from a path segment; anything else names nothing.
+fn id(raw: &str, what: &str) -> Result<i64, ApiError> {
+    raw.parse::<i64>().map_err(|_| {
+        ApiError(AppError::not_found(format!(
+            "No {what} has the id {raw:?}."
+        )))
+    })
+}

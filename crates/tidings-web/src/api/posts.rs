@@ -1,0 +1,262 @@
+//! `/api/v1/posts`: list, create, show, change and delete posts and pages.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::{Deserialize, Serialize};
+use tidings_core::{Post, PostKind, PostStatus, Role};
+use tidings_store::PostFilter;
+
+use super::auth::Caller;
+use super::extract::{ApiJson, ApiQuery, Paging};
+use crate::AppState;
+use crate::editing::{self, Author, PostInput};
+use crate::error::{ApiError, AppError};
+use crate::views::iso;
+
+#[derive(Serialize)]
+pub struct PostOut {
+    id: i64,
+    kind: PostKind,
+    title: String,
+    slug: String,
+    /// The Markdown source, or null when the body was given as HTML.
+    body: Option<String>,
+    body_html: String,
+    labels: Vec<String>,
+    status: PostStatus,
+    published_at: String,
+    updated_at: String,
+    url: String,
+    author: String,
+    comment_count: i64,
+}
+
+impl PostOut {
+    fn new(p: &Post, now: DateTime<Utc>) -> Self {
+        Self {
+            id: p.id,
+            kind: p.kind,
+            title: p.title.clone(),
+            slug: p.slug.clone(),
+            body: p.body_markdown.clone(),
+            body_html: p.body_html.clone(),
+            labels: p.labels.clone(),
+            status: p.status_at(now),
+            published_at: iso(p.published_at),
+            updated_at: iso(p.updated_at),
+            url: p.path.clone(),
+            author: p.author_name.clone(),
+            comment_count: p.comment_count,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostIn {
+    kind: Option<PostKind>,
+    title: Option<String>,
+    slug: Option<String>,
+    body: Option<String>,
+    body_html: Option<String>,
+    labels: Option<Vec<String>>,
+    status: Option<PostStatus>,
+    published_at: Option<DateTime<FixedOffset>>,
+    // Read-only fields a client may echo back from GET; ignored.
+    #[serde(default, rename = "id")]
+    _id: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "url")]
+    _url: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "updated_at")]
+    _updated_at: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "author")]
+    _author: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "comment_count")]
+    _comment_count: Option<serde::de::IgnoredAny>,
+}
+
+impl From<PostIn> for PostInput {
+    fn from(p: PostIn) -> Self {
+        Self {
+            kind: p.kind,
+            title: p.title,
+            slug: p.slug,
+            body: p.body,
+            body_html: p.body_html,
+            labels: p.labels,
+            status: p.status,
+            published_at: p.published_at.map(|t| t.with_timezone(&Utc)),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    status: Option<PostStatus>,
+    label: Option<String>,
+    kind: Option<PostKind>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+#[derive(Serialize)]
+pub struct List {
+    items: Vec<PostOut>,
+    total: i64,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(q): ApiQuery<ListQuery>,
+) -> Result<Json<List>, ApiError> {
+    let paging = Paging {
+        limit: q.limit,
+        offset: q.offset,
+    };
+    let now = Utc::now();
+    let filter = PostFilter {
+        blog_id: caller.site.blog.id,
+        kind: q.kind,
+        visible_at: None,
+        status: q.status.map(|s| (s, now)),
+        label: q.label,
+        path_prefix: None,
+        before: None,
+        after: None,
+        limit: paging.limit()?,
+        offset: paging.offset(),
+    };
+    let posts = state.store.list_posts(&filter).await?;
+    let total = state.store.count_posts(&filter).await?;
+    Ok(Json(List {
+        items: posts.iter().map(|p| PostOut::new(p, now)).collect(),
+        total,
+    }))
+}
+
+/// What a role may do with posts: contributors write drafts only, authors
+/// touch their own posts, admins everything.
+fn check_write(
+    caller: &Caller,
+    existing: Option<&Post>,
+    status: PostStatus,
+) -> Result<(), ApiError> {
+    if caller.role == Role::Contributor && status != PostStatus::Draft {
+        return Err(ApiError(AppError::forbidden(
+            "Contributors may write drafts only; an author or admin publishes them.",
+        )));
+    }
+    if let Some(p) = existing {
+        let own = p.author_id == Some(caller.user.id);
+        if caller.role < Role::Admin && !own {
+            return Err(ApiError(AppError::forbidden(
+                "You may change only your own posts.",
+            )));
+        }
+        if caller.role == Role::Contributor && !p.draft {
+            return Err(ApiError(AppError::forbidden(
+                "Contributors may not change a published post.",
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn author(caller: &Caller) -> Author {
+    Author {
+        id: caller.user.id,
+        name: caller.user.name.clone(),
+    }
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(input): ApiJson<PostIn>,
+) -> Result<Response, ApiError> {
+    let now = Utc::now();
+    let input = PostInput::from(input);
+    let new = editing::prepare(
+        &state.store,
+        &caller.site.blog,
+        None,
+        input,
+        &author(&caller),
+        now,
+    )
+    .await?;
+    check_write(&caller, None, status_of(&new, now))?;
+    let post = state.store.insert_post(&new).await?;
+    Ok((StatusCode::CREATED, Json(PostOut::new(&post, now))).into_response())
+}
+
+fn status_of(p: &tidings_store::NewPost, now: DateTime<Utc>) -> PostStatus {
+    if p.draft {
+        PostStatus::Draft
+    } else if p.published_at > now {
+        PostStatus::Scheduled
+    } else {
+        PostStatus::Published
+    }
+}
+
+async fn find(state: &AppState, caller: &Caller, raw: &str) -> Result<Post, ApiError> {
+    let id = super::id(raw, "post")?;
+    match state.store.post_by_id(caller.site.blog.id, id).await {
+        Ok(p) => Ok(p),
+        Err(tidings_store::StoreError::NotFound) => Err(ApiError(AppError::not_found(format!(
+            "No post has the id {id}."
+        )))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(raw): Path<String>,
+) -> Result<Json<PostOut>, ApiError> {
+    let post = find(&state, &caller, &raw).await?;
+    Ok(Json(PostOut::new(&post, Utc::now())))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(raw): Path<String>,
+    ApiJson(input): ApiJson<PostIn>,
+) -> Result<Json<PostOut>, ApiError> {
+    let now = Utc::now();
+    let existing = find(&state, &caller, &raw).await?;
+    let input = PostInput::from(input);
+    let new = editing::prepare(
+        &state.store,
+        &caller.site.blog,
+        Some(&existing),
+        input,
+        &author(&caller),
+        now,
+    )
+    .await?;
+    check_write(&caller, Some(&existing), status_of(&new, now))?;
+    let post = state.store.update_post(existing.id, &new).await?;
+    Ok(Json(PostOut::new(&post, now)))
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(raw): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let existing = find(&state, &caller, &raw).await?;
+    check_write(&caller, Some(&existing), PostStatus::Draft)?;
+    state
+        .store
+        .delete_post(caller.site.blog.id, existing.id)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,53 @@
+//! Typed settings of the web layer, validated at start and passed in explicitly.
+
+use std::net::IpAddr;
+
+use ipnet::IpNet;
+
+/// Proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` we believe.
+#[derive(Debug, Clone, Default)]
+pub struct TrustedProxies(Vec<IpNet>);
+
+impl TrustedProxies {
+    /// Parses comma-separated addresses or CIDRs, e.g. `127.0.0.1,10.0.0.0/8`.
+    pub fn parse(list: &str) -> Result<Self, String> {
+        let mut nets = Vec::new();
+        for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let net = match item.parse::<IpNet>() {
+                Ok(net) => net,
+                Err(_) => item
+                    .parse::<IpAddr>()
+                    .map(IpNet::from)
+                    .map_err(|_| format!("not an address or CIDR: {item:?}"))?,
+            };
+            nets.push(net);
+        }
+        Ok(Self(nets))
+    }
+
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        self.0.iter().any(|n| n.contains(&ip))
+    }
+}
+
+/// How the web layer behaves, decided by the binary's flags.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub trusted_proxies: TrustedProxies,
+    /// Answer 404 to hosts no blog has, instead of serving the default blog.
+    pub strict_hosts: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proxies_parse() {
+        let p = TrustedProxies::parse("127.0.0.1, 10.0.0.0/8,::1").unwrap();
+        assert!(p.contains("10.1.2.3".parse().unwrap()));
+        assert!(p.contains("127.0.0.1".parse().unwrap()));
+        assert!(!p.contains("192.0.2.1".parse().unwrap()));
+        assert!(TrustedProxies::parse("nope").is_err());
+    }
+}

@@ -1,0 +1,228 @@
+//! Turning what an author sends into a stored post: validation, Markdown
+//! rendering at save time, slugs and paths with collision handling.
+//!
+//! The API uses this now; the admin's editor will use the same rules.
+
+use chrono::{DateTime, Datelike, Utc};
+use tidings_core::slug::{is_valid_slug, numbered, slugify};
+use tidings_core::{BlogSettings, Post, PostKind, PostStatus, post_path};
+use tidings_store::{NewPost, Store};
+
+use crate::error::AppError;
+
+pub const MAX_TITLE_CHARS: usize = 300;
+pub const MAX_BODY_BYTES: usize = 1_000_000;
+pub const MAX_LABELS: usize = 20;
+pub const MAX_LABEL_CHARS: usize = 100;
+
+/// The fields an author sets; `None` keeps the stored value (or the default).
+#[derive(Debug, Default, Clone)]
+pub struct PostInput {
+    pub kind: Option<PostKind>,
+    pub title: Option<String>,
+    pub slug: Option<String>,
+    pub body: Option<String>,
+    pub body_html: Option<String>,
+    pub labels: Option<Vec<String>>,
+    pub status: Option<PostStatus>,
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+/// Who is writing, for the byline of new posts.
+pub struct Author {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Checks `input` against `existing` (none for a new post) and produces the
+/// full post to store.
+pub async fn prepare(
+    store: &Store,
+    blog: &BlogSettings,
+    existing: Option<&Post>,
+    input: PostInput,
+    author: &Author,
+    now: DateTime<Utc>,
+) -> Result<NewPost, AppError> {
+    let kind = input
+        .kind
+        .or(existing.map(|p| p.kind))
+        .unwrap_or(PostKind::Post);
+    let title = match input.title {
+        Some(t) => t.trim().to_owned(),
+        None => existing.map(|p| p.title.clone()).unwrap_or_default(),
+    };
+    if title.is_empty() {
+        return Err(AppError::invalid("title must not be empty"));
+    }
+    if title.chars().count() > MAX_TITLE_CHARS {
+        return Err(AppError::invalid(format!(
+            "title must be at most {MAX_TITLE_CHARS} characters"
+        )));
+    }
+    if input.body.is_some() && input.body_html.is_some() {
+        return Err(AppError::invalid(
+            "send either body (Markdown) or body_html, not both",
+        ));
+    }
+    let (body_markdown, body_html) = match (input.body, input.body_html) {
+        (Some(md), None) => {
+            check_body_size("body", &md)?;
+            let html = tidings_render::markdown_to_html(&md);
+            (Some(md), html)
+        }
+        (None, Some(html)) => {
+            check_body_size("body_html", &html)?;
+            (None, tidings_render::sanitize_html(&html))
+        }
+        _ => match existing {
+            Some(p) => (p.body_markdown.clone(), p.body_html.clone()),
+            None => (Some(String::new()), String::new()),
+        },
+    };
+    let labels = match input.labels {
+        Some(l) => clean_labels(l)?,
+        None => existing.map(|p| p.labels.clone()).unwrap_or_default(),
+    };
+
+    let was_visible = existing.is_some_and(|p| p.is_visible_at(now));
+    let status = input
+        .status
+        .or(existing.map(|p| p.status_at(now)))
+        .unwrap_or(PostStatus::Draft);
+    let published_at = match (input.published_at, status) {
+        (Some(t), _) => t,
+        // Publishing a draft without a date publishes it now.
+        (None, PostStatus::Published) if existing.is_none_or(|p| p.draft) => now,
+        (None, _) => existing.map(|p| p.published_at).unwrap_or(now),
+    };
+    if !(1000..=9999).contains(&published_at.year()) {
+        return Err(AppError::invalid(
+            "published_at must be between the years 1000 and 9999",
+        ));
+    }
+    match status {
+        PostStatus::Scheduled if published_at <= now => {
+            return Err(AppError::invalid(
+                "a scheduled post needs a published_at in the future",
+            ));
+        }
+        PostStatus::Published if published_at > now && input.published_at.is_some() => {
+            // A published post dated in the future is scheduled: allowed.
+        }
+        _ => {}
+    }
+
+    let explicit_slug = match input.slug.map(|s| s.trim().to_owned()) {
+        Some(s) if s.is_empty() => None,
+        Some(s) if !is_valid_slug(&s) => {
+            return Err(AppError::invalid(
+                "slug may hold only lower-case letters, digits, - and _",
+            ));
+        }
+        other => other,
+    };
+    let keep_path =
+        was_visible && explicit_slug.is_none() && existing.is_some_and(|p| p.kind == kind);
+    let (slug, path) = if keep_path {
+        let p = existing.expect("keep_path implies an existing post");
+        (p.slug.clone(), p.path.clone())
+    } else {
+        let except = existing.map(|p| p.id);
+        match explicit_slug {
+            Some(slug) => {
+                let path = post_path(kind, published_at, blog.timezone, &slug);
+                if store.path_taken(blog.id, &path, except).await? {
+                    return Err(AppError::conflict(format!(
+                        "another post already has the address {path}"
+                    )));
+                }
+                (slug, path)
+            }
+            None => free_path(store, blog, kind, published_at, &slugify(&title), except).await?,
+        }
+    };
+
+    Ok(NewPost {
+        blog_id: blog.id,
+        kind,
+        title,
+        slug,
+        path,
+        body_text: tidings_render::html_to_text(&body_html),
+        body_markdown,
+        body_html,
+        labels,
+        draft: status == PostStatus::Draft,
+        published_at,
+        author_id: Some(author.id),
+        author_name: existing
+            .map(|p| p.author_name.clone())
+            .unwrap_or_else(|| author.name.clone()),
+    })
+}
+
+/// The first of `slug`, `slug-2`, `slug-3`, … whose path is free.
+async fn free_path(
+    store: &Store,
+    blog: &BlogSettings,
+    kind: PostKind,
+    at: DateTime<Utc>,
+    base: &str,
+    except: Option<i64>,
+) -> Result<(String, String), AppError> {
+    for n in 1..=100 {
+        let slug = if n == 1 {
+            base.to_owned()
+        } else {
+            numbered(base, n)
+        };
+        let path = post_path(kind, at, blog.timezone, &slug);
+        if !store.path_taken(blog.id, &path, except).await? {
+            return Ok((slug, path));
+        }
+    }
+    Err(AppError::conflict(
+        "too many posts share this title this month; give this one a slug",
+    ))
+}
+
+fn check_body_size(name: &str, body: &str) -> Result<(), AppError> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(AppError::invalid(format!(
+            "{name} must be at most {MAX_BODY_BYTES} bytes"
+        )));
+    }
+    Ok(())
+}
+
+/// Trims labels, drops duplicates, and refuses empty, overlong or
+/// control-character labels (a label is a path segment and a line of text).
+pub fn clean_labels(labels: Vec<String>) -> Result<Vec<String>, AppError> {
+    let mut out: Vec<String> = Vec::new();
+    for l in labels {
+        let l = l.trim().to_owned();
+        if l.is_empty() {
+            return Err(AppError::invalid("labels must not be empty"));
+        }
+        if l.chars().count() > MAX_LABEL_CHARS {
+            return Err(AppError::invalid(format!(
+                "a label must be at most {MAX_LABEL_CHARS} characters"
+            )));
+        }
+        if l.chars().any(char::is_control) {
+            return Err(AppError::invalid(
+                "labels must not contain control characters or line breaks",
+            ));
+        }
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    if out.len() > MAX_LABELS {
+        return Err(AppError::invalid(format!(
+            "a post may have at most {MAX_LABELS} labels"
+        )));
+    }
+    Ok(out)
+}

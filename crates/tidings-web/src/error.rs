@@ -1,0 +1,131 @@
+//! One error type for the request path.
+//!
+//! An [`AppError`] carries the status and a message a person can act on. Pages
+//! show it in the theme ([`crate::handlers::pages`] render it); the API answers
+//! `{"error": {"code", "message"}}` (see [`ApiError`]). Internal causes are
+//! logged, never sent.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use tidings_store::StoreError;
+
+#[derive(Debug, Clone)]
+pub struct AppError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    /// Seconds, for 429 answers.
+    pub retry_after: Option<u64>,
+}
+
+impl AppError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            retry_after: None,
+        }
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message)
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", message)
+    }
+
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", message)
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, "conflict", message)
+    }
+
+    pub fn too_many(message: impl Into<String>, retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
+        }
+    }
+
+    pub fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "Something went wrong on our side. Please try again.",
+        )
+    }
+
+    pub fn unavailable() -> Self {
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "The database is not answering. Please try again shortly.",
+        )
+    }
+
+    fn headers(&self, response: &mut Response) {
+        if let Some(secs) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => Self::not_found("Not found."),
+            StoreError::Conflict(what) => Self::conflict(what),
+            StoreError::Unavailable(cause) => {
+                tracing::error!("database unavailable: {cause}");
+                Self::unavailable()
+            }
+            other => {
+                tracing::error!("store error: {other}");
+                Self::internal()
+            }
+        }
+    }
+}
+
+/// A plain-text answer, for errors met before a blog (and its theme) is known.
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut r = (self.status, self.message.clone()).into_response();
+        self.headers(&mut r);
+        r
+    }
+}
+
+/// The API's face of [`AppError`]: the JSON error document of SPEC section 7.
+#[derive(Debug)]
+pub struct ApiError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        Self(e.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let e = self.0;
+        let body = serde_json::json!({"error": {"code": e.code, "message": e.message}});
+        let mut r = (e.status, axum::Json(body)).into_response();
+        e.headers(&mut r);
+        r
+    }
+}

@@ -1,0 +1,357 @@
+//! Blogger's feed URLs: posts (full or summary, per label), the blog's
+//! comments and one post's comments, as Atom, RSS (`?alt=rss`) or JSON Feed
+//! (`?alt=json`), paged with `max-results`/`start-index`, answering conditional
+//! GETs with 304.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+use tidings_core::{CommentStatus, Post};
+use tidings_feeds::{FeedEntry, FeedMeta, InReplyTo};
+use tidings_store::{CommentFilter, CommentListing, PostFilter};
+
+use super::paging::ListQuery;
+use crate::AppState;
+use crate::error::AppError;
+use crate::host::Site;
+use crate::views::encode_segment;
+
+const DEFAULT_RESULTS: u32 = 25;
+const MAX_RESULTS: u32 = 500;
+const SUMMARY_CHARS: usize = 400;
+
+#[derive(Clone, Copy)]
+enum Format {
+    Atom,
+    Rss,
+    Json,
+}
+
+impl Format {
+    fn parse(alt: Option<&str>) -> Result<Self, AppError> {
+        match alt.unwrap_or("atom") {
+            "atom" | "" => Ok(Self::Atom),
+            "rss" => Ok(Self::Rss),
+            "json" => Ok(Self::Json),
+            other => Err(AppError::bad_request(format!(
+                "alt must be atom, rss or json, not {other:?}."
+            ))),
+        }
+    }
+
+    fn content_type(self) -> &'static str {
+        match self {
+            Self::Atom => "application/atom+xml; charset=utf-8",
+            Self::Rss => "application/rss+xml; charset=utf-8",
+            Self::Json => "application/feed+json; charset=utf-8",
+        }
+    }
+
+    fn render(self, meta: &FeedMeta, entries: &[FeedEntry]) -> String {
+        match self {
+            Self::Atom => tidings_feeds::atom(meta, entries),
+            Self::Rss => tidings_feeds::rss(meta, entries),
+            Self::Json => tidings_feeds::json_feed(meta, entries),
+        }
+    }
+}
+
+/// The parts of a feed request every feed needs.
+struct Request {
+    format: Format,
+    limit: u32,
+    start: u32,
+    self_url: String,
+}
+
+impl Request {
+    fn parse(site: &Site, uri: &axum::http::Uri, q: &ListQuery) -> Result<Self, AppError> {
+        Ok(Self {
+            format: Format::parse(q.alt.as_deref())?,
+            limit: q.max_results(DEFAULT_RESULTS, MAX_RESULTS)?,
+            start: q.start_index()?,
+            self_url: format!(
+                "{}{}",
+                site.base_url,
+                uri.path_and_query().map(|p| p.as_str()).unwrap_or("/")
+            ),
+        })
+    }
+
+    fn meta(
+        &self,
+        site: &Site,
+        id: String,
+        title: String,
+        total: i64,
+        updated: DateTime<Utc>,
+    ) -> FeedMeta {
+        let total = u64::try_from(total).unwrap_or(0);
+        let next = u64::from(self.start) + u64::from(self.limit);
+        FeedMeta {
+            id,
+            title,
+            subtitle: Some(site.blog.description.clone()).filter(|d| !d.is_empty()),
+            site_url: format!("{}/", site.base_url),
+            self_url: self.self_url.clone(),
+            updated,
+            total_results: Some(total),
+            start_index: u64::from(self.start),
+            items_per_page: u64::from(self.limit),
+            next_url: (next <= total).then(|| next_page(&self.self_url, next, self.limit)),
+        }
+    }
+}
+
+/// The same feed URL with `start-index` moved on.
+fn next_page(self_url: &str, start: u64, limit: u32) -> String {
+    let (base, query) = self_url.split_once('?').unwrap_or((self_url, ""));
+    let mut parts: Vec<String> = query
+        .split('&')
+        .filter(|p| {
+            !p.is_empty() && !p.starts_with("start-index=") && !p.starts_with("max-results=")
+        })
+        .map(str::to_owned)
+        .collect();
+    parts.push(format!("start-index={start}"));
+    parts.push(format!("max-results={limit}"));
+    format!("{base}?{}", parts.join("&"))
+}
+
+fn blog_tag(site: &Site) -> String {
+    format!("tag:{},1999:blog-{}", site.blog.host, site.blog.id)
+}
+
+fn post_entry(site: &Site, p: &Post, full: bool) -> FeedEntry {
+    let url = format!("{}{}", site.base_url, p.path);
+    FeedEntry {
+        id: format!("{}.post-{}", blog_tag(site), p.id),
+        title: p.title.clone(),
+        url: url.clone(),
+        published: p.published_at,
+        updated: p.updated_at,
+        author: p.author_name.clone(),
+        content_html: full.then(|| p.body_html.clone()),
+        summary: (!full).then(|| {
+            tidings_render::summary(&tidings_render::html_to_text(&p.body_html), SUMMARY_CHARS)
+        }),
+        labels: p.labels.clone(),
+        comments_url: Some(format!("{url}#comments")),
+        comments_feed_url: Some(format!("{}/feeds/{}/comments/default", site.base_url, p.id)),
+        comment_count: Some(u64::try_from(p.comment_count).unwrap_or(0)),
+        in_reply_to: None,
+    }
+}
+
+fn comment_entry(site: &Site, c: &CommentListing) -> FeedEntry {
+    let post_url = format!("{}{}", site.base_url, c.post_path);
+    let body = &c.comment.body;
+    FeedEntry {
+        id: format!("{}.post-{}", blog_tag(site), c.comment.id),
+        title: tidings_render::summary(body, 60),
+        url: format!(
+            "{post_url}?showComment={}#c{}",
+            c.comment.created_at.timestamp_millis(),
+            c.comment.id
+        ),
+        published: c.comment.created_at,
+        updated: c.comment.created_at,
+        author: c.comment.author_name.clone(),
+        content_html: Some(tidings_render::comment_to_html(body)),
+        summary: None,
+        labels: Vec::new(),
+        comments_url: None,
+        comments_feed_url: None,
+        comment_count: None,
+        in_reply_to: Some(InReplyTo {
+            id: format!("{}.post-{}", blog_tag(site), c.comment.post_id),
+            url: post_url,
+        }),
+    }
+}
+
+/// Answers a rendered feed, or 304 when the reader already has these bytes.
+fn conditional(
+    headers: &HeaderMap,
+    format: Format,
+    updated: DateTime<Utc>,
+    body: String,
+) -> Response {
+    let digest = Sha256::digest(body.as_bytes());
+    let etag = format!("\"{}\"", crate::form_token::hex(&digest[..16]));
+    let last_modified = updated.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    let matches_etag = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    let not_modified = match matches_etag {
+        Some(m) => m,
+        None => headers
+            .get(header::IF_MODIFIED_SINCE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| DateTime::parse_from_rfc2822(v).ok())
+            .is_some_and(|since| updated.timestamp() <= since.timestamp()),
+    };
+    let mut response = if not_modified {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, format.content_type())], body).into_response()
+    };
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        h.insert(header::ETAG, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&last_modified) {
+        h.insert(header::LAST_MODIFIED, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=60"),
+    );
+    response
+}
+
+async fn posts_feed(
+    state: &AppState,
+    site: &Site,
+    headers: &HeaderMap,
+    uri: &axum::http::Uri,
+    q: &ListQuery,
+    label: Option<String>,
+    full: bool,
+) -> Result<Response, AppError> {
+    let req = Request::parse(site, uri, q)?;
+    let now = Utc::now();
+    let mut filter = PostFilter::visible(site.blog.id, now, req.limit);
+    filter.offset = req.start - 1;
+    filter.label = label.clone();
+    filter.before = q.before()?;
+    let posts = state.store.list_posts(&filter).await?;
+    let total = state.store.count_posts(&filter).await?;
+    let updated = posts
+        .iter()
+        .map(|p| p.updated_at)
+        .max()
+        .unwrap_or(DateTime::UNIX_EPOCH);
+    let title = match &label {
+        Some(l) => format!("{}: {l}", site.blog.title),
+        None => site.blog.title.clone(),
+    };
+    let meta = req.meta(site, blog_tag(site), title, total, updated);
+    let entries: Vec<_> = posts.iter().map(|p| post_entry(site, p, full)).collect();
+    Ok(conditional(
+        headers,
+        req.format,
+        updated,
+        req.format.render(&meta, &entries),
+    ))
+}
+
+pub async fn posts_default(
+    State(state): State<AppState>,
+    site: Site,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    posts_feed(&state, &site, &headers, &uri, &q, None, true).await
+}
+
+pub async fn posts_summary(
+    State(state): State<AppState>,
+    site: Site,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    posts_feed(&state, &site, &headers, &uri, &q, None, false).await
+}
+
+pub async fn posts_by_label(
+    State(state): State<AppState>,
+    site: Site,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+    Path(label): Path<String>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    posts_feed(&state, &site, &headers, &uri, &q, Some(label), true).await
+}
+
+async fn comments_feed(
+    state: &AppState,
+    site: &Site,
+    headers: &HeaderMap,
+    uri: &axum::http::Uri,
+    q: &ListQuery,
+    post: Option<Post>,
+) -> Result<Response, AppError> {
+    let req = Request::parse(site, uri, q)?;
+    let filter = CommentFilter {
+        blog_id: site.blog.id,
+        post_id: post.as_ref().map(|p| p.id),
+        status: Some(CommentStatus::Published),
+        limit: req.limit,
+        offset: req.start - 1,
+    };
+    let comments = state.store.list_comments(&filter).await?;
+    let total = state.store.count_comments(&filter).await?;
+    let updated = comments
+        .iter()
+        .map(|c| c.comment.created_at)
+        .max()
+        .unwrap_or(DateTime::UNIX_EPOCH);
+    let (id, title) = match &post {
+        Some(p) => (
+            format!("{}.post{}..comments", blog_tag(site), p.id),
+            format!("Comments on {}: {}", site.blog.title, p.title),
+        ),
+        None => (
+            format!("{}.comments", blog_tag(site)),
+            format!("{} - Comments", site.blog.title),
+        ),
+    };
+    let meta = req.meta(site, id, title, total, updated);
+    let entries: Vec<_> = comments.iter().map(|c| comment_entry(site, c)).collect();
+    Ok(conditional(
+        headers,
+        req.format,
+        updated,
+        req.format.render(&meta, &entries),
+    ))
+}
+
+pub async fn blog_comments(
+    State(state): State<AppState>,
+    site: Site,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    comments_feed(&state, &site, &headers, &uri, &q, None).await
+}
+
+pub async fn post_comments(
+    State(state): State<AppState>,
+    site: Site,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+    Path(post_id): Path<String>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let missing = || AppError::not_found(format!("No post {post_id:?} has a comment feed here."));
+    let id: i64 = post_id.parse().map_err(|_| missing())?;
+    let post = match state.store.post_by_id(site.blog.id, id).await {
+        Ok(p) if p.is_visible_at(Utc::now()) => p,
+        Ok(_) | Err(tidings_store::StoreError::NotFound) => return Err(missing()),
+        Err(e) => return Err(e.into()),
+    };
+    comments_feed(&state, &site, &headers, &uri, &q, Some(post)).await
+}
+
+/// The path segment of a label feed, for autodiscovery links.
+pub fn label_feed_path(label: &str) -> String {
+    format!("/feeds/posts/default/-/{}", encode_segment(label))
+}

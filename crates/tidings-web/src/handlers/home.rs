@@ -1,0 +1,165 @@
+//! List pages: the home page, label pages and archives share one shape —
+//! posts newest first under date headers, with older/newer links.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::Utc;
+use serde::Serialize;
+use tidings_store::PostFilter;
+
+use super::pages::{self, Chrome};
+use super::paging::{ListQuery, query_value};
+use crate::AppState;
+use crate::error::AppError;
+use crate::host::Site;
+use crate::views::{self, DayView, iso};
+
+/// The most posts one list page shows, whatever `max-results` asks.
+pub const MAX_PAGE_RESULTS: u32 = 100;
+
+/// What a list page lists.
+pub struct ListSpec {
+    pub label: Option<String>,
+    pub path_prefix: Option<String>,
+    pub heading: Option<String>,
+    /// The path paging links point at (`/search`, `/search/label/X`, `/2014/05/`).
+    pub page_path: String,
+    pub empty_message: String,
+}
+
+#[derive(Serialize)]
+struct ListCtx {
+    days: Vec<DayView>,
+    heading: Option<String>,
+    show_all_url: Option<&'static str>,
+    label: Option<String>,
+    label_feed: Option<String>,
+    older_url: Option<String>,
+    newer_url: Option<String>,
+    empty_message: String,
+}
+
+pub async fn home(
+    State(state): State<AppState>,
+    site: Site,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    let spec = ListSpec {
+        label: None,
+        path_prefix: None,
+        heading: None,
+        page_path: "/search".into(),
+        empty_message: "There are no posts here yet.".into(),
+    };
+    let result = list_page(&state, &site, &q, spec).await;
+    pages::respond(&state, &site, result)
+}
+
+pub async fn label(
+    State(state): State<AppState>,
+    site: Site,
+    Path(label): Path<String>,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    let spec = ListSpec {
+        heading: Some(format!("Showing posts with the label {label}")),
+        page_path: views::label_url(&label),
+        empty_message: format!("No posts have the label {label}."),
+        label: Some(label),
+        path_prefix: None,
+    };
+    let result = list_page(&state, &site, &q, spec).await;
+    pages::respond(&state, &site, result)
+}
+
+/// Renders one list page of the posts `spec` selects, paged by `q`.
+pub async fn list_page(
+    state: &AppState,
+    site: &Site,
+    q: &ListQuery,
+    spec: ListSpec,
+) -> Result<Response, AppError> {
+    let now = Utc::now();
+    let limit = q.max_results(site.blog.posts_per_page, MAX_PAGE_RESULTS)?;
+    let before = q.before()?;
+    let after = if before.is_some() { None } else { q.after()? };
+    let mut filter = PostFilter::visible(site.blog.id, now, limit + 1);
+    filter.label = spec.label.clone();
+    filter.path_prefix = spec.path_prefix.clone();
+    filter.before = before;
+    filter.after = after;
+    let mut posts = state.store.list_posts(&filter).await?;
+    let more = posts.len() > limit as usize;
+    if more {
+        if after.is_some() {
+            // Fetched oldest-first then reversed: the extra one is the oldest.
+            posts.remove(posts.len() - 1);
+            posts.truncate(limit as usize);
+        } else {
+            posts.truncate(limit as usize);
+        }
+    }
+    let link = |key: &str, at| {
+        let sep = if spec.page_path.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        format!(
+            "{}{sep}{key}={}&max-results={limit}",
+            spec.page_path,
+            query_value(&iso(at))
+        )
+    };
+    let (older_url, newer_url) = match (posts.first(), posts.last()) {
+        (Some(first), Some(last)) => {
+            let older = if after.is_some() {
+                exists(state, &filter, None, Some(last.published_at)).await?
+            } else {
+                more
+            };
+            let newer = if after.is_some() {
+                more
+            } else if before.is_some() {
+                exists(state, &filter, Some(first.published_at), None).await?
+            } else {
+                false
+            };
+            (
+                older.then(|| link("updated-max", last.published_at)),
+                newer.then(|| link("updated-min", first.published_at)),
+            )
+        }
+        _ => (None, None),
+    };
+    let chrome = Chrome::load(state, site, now).await?;
+    let ctx = ListCtx {
+        days: views::days(posts, site.blog.timezone),
+        show_all_url: spec.heading.as_ref().map(|_| "/"),
+        label_feed: spec
+            .label
+            .as_ref()
+            .map(|l| super::feeds::label_feed_path(l)),
+        heading: spec.heading,
+        label: spec.label,
+        older_url,
+        newer_url,
+        empty_message: spec.empty_message,
+    };
+    pages::render(state, "list.html", StatusCode::OK, &chrome, ctx)
+}
+
+/// Whether any post of `filter` lies strictly after / before an instant.
+async fn exists(
+    state: &AppState,
+    filter: &PostFilter,
+    after: Option<chrono::DateTime<Utc>>,
+    before: Option<chrono::DateTime<Utc>>,
+) -> Result<bool, AppError> {
+    let mut f = filter.clone();
+    f.after = after;
+    f.before = before;
+    f.limit = 1;
+    Ok(!state.store.list_posts(&f).await?.is_empty())
+}

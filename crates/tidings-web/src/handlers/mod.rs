@@ -1,0 +1,11 @@
+//! Handlers of public pages and feeds, one module per area.
+
+pub mod archive;
+pub mod comment_submit;
+pub mod feeds;
+pub mod home;
+pub mod ops;
+pub mod pages;
+pub mod paging;
+pub mod post;
+pub mod search;

@@ -1,0 +1,74 @@
+//! For operators and machines: health, metrics, robots.txt, sitemap, the stylesheet.
+
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use tidings_feeds::SitemapUrl;
+use tidings_store::PostFilter;
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::host::Site;
+
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!("health check: {e}");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+pub async fn metrics(State(state): State<AppState>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        state.metrics.render(),
+    )
+        .into_response()
+}
+
+pub async fn robots(site: Site) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        tidings_feeds::robots_txt(&format!("{}/sitemap.xml", site.base_url)),
+    )
+        .into_response()
+}
+
+/// Sitemaps hold at most 50,000 URLs.
+const SITEMAP_LIMIT: u32 = 50_000;
+
+pub async fn sitemap(State(state): State<AppState>, site: Site) -> Result<Response, AppError> {
+    let mut filter = PostFilter::visible(site.blog.id, Utc::now(), SITEMAP_LIMIT);
+    filter.kind = None;
+    let posts = state.store.list_posts(&filter).await?;
+    let mut urls = vec![SitemapUrl {
+        loc: format!("{}/", site.base_url),
+        lastmod: posts.first().map(|p| p.updated_at),
+    }];
+    urls.extend(posts.iter().map(|p| SitemapUrl {
+        loc: format!("{}{}", site.base_url, p.path),
+        lastmod: Some(p.updated_at),
+    }));
+    Ok((
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        tidings_feeds::sitemap(&urls),
+    )
+        .into_response())
+}
+
+pub async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/simple.css"),
+    )
+        .into_response()
+}

@@ -1,0 +1,93 @@
+//! What every themed page shares: the sidebar, and error pages in the theme.
+
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use minijinja::Value;
+use minijinja::value::Serde;
+use serde::Serialize;
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::host::Site;
+use crate::views::{self, BlogView, LabelCountView, YearLink};
+
+/// The parts of the layout around the main column.
+#[derive(Serialize)]
+pub struct Chrome {
+    pub blog: BlogView,
+    pub labels: Vec<LabelCountView>,
+    pub archive: Vec<YearLink>,
+}
+
+impl Chrome {
+    pub async fn load(state: &AppState, site: &Site, now: DateTime<Utc>) -> Result<Self, AppError> {
+        let months = state.store.archive_months(site.blog.id, now).await?;
+        let labels = state.store.label_counts(site.blog.id, now).await?;
+        Ok(Self {
+            blog: BlogView::new(&site.blog),
+            labels: views::label_counts(labels),
+            archive: views::archive(&months),
+        })
+    }
+}
+
+/// Renders `template` with the chrome and `ctx` merged, answering `status`.
+pub fn render(
+    state: &AppState,
+    template: &str,
+    status: StatusCode,
+    chrome: &Chrome,
+    ctx: impl Serialize,
+) -> Result<Response, AppError> {
+    let ctx = minijinja::context! { ..Value::from(Serde(&ctx)), ..Value::from(Serde(chrome)) };
+    let html = state.templates.render(template, ctx)?;
+    Ok((status, Html(html)).into_response())
+}
+
+/// Turns a handler's result into a response, showing errors as themed pages
+/// (without the sidebar, which needs the database that may be the problem).
+pub fn respond(state: &AppState, site: &Site, result: Result<Response, AppError>) -> Response {
+    match result {
+        Ok(r) => r,
+        Err(e) => error_page(state, site, e),
+    }
+}
+
+pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
+    let title = match e.status {
+        StatusCode::NOT_FOUND => "Page not found",
+        StatusCode::TOO_MANY_REQUESTS => "Slow down",
+        StatusCode::FORBIDDEN => "Not allowed",
+        s if s.is_server_error() => "Something went wrong",
+        _ => "That did not work",
+    };
+    let chrome = Chrome {
+        blog: BlogView::new(&site.blog),
+        labels: Vec::new(),
+        archive: Vec::new(),
+    };
+    let ctx = minijinja::context! { title => title, message => &e.message };
+    match render(state, "error.html", e.status, &chrome, ctx) {
+        Ok(mut r) => {
+            if let Some(secs) = e.retry_after {
+                r.headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, secs.into());
+            }
+            r
+        }
+        Err(plain) => plain.into_response(),
+    }
+}
+
+/// The fallback for every path no route claims.
+pub async fn not_found(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    site: Site,
+) -> Response {
+    error_page(
+        &state,
+        &site,
+        AppError::not_found("Sorry, the page you were looking for in this blog does not exist."),
+    )
+}

@@ -1,0 +1,208 @@
+//! A post (`/YYYY/MM/slug.html`) or static page (`/p/slug.html`) with its
+//! comments and the comment form.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tidings_core::{CommentsAllowed, Post, PostKind};
+use tidings_store::PostFilter;
+
+use super::archive::{month, year};
+use super::pages::{self, Chrome};
+use crate::error::AppError;
+use crate::host::Site;
+use crate::views::{self, CommentView, PostView};
+use crate::{AppState, form_token};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PostQuery {
+    #[serde(rename = "replyTo")]
+    pub reply_to: Option<String>,
+    pub held: Option<String>,
+}
+
+/// What the reader typed, shown again when a submission is refused.
+#[derive(Debug, Default, Serialize)]
+pub struct FormValues {
+    pub name: String,
+    pub email: String,
+    pub url: String,
+    pub body: String,
+}
+
+#[derive(Serialize)]
+struct ReplyTo {
+    id: i64,
+    author: String,
+}
+
+#[derive(Serialize)]
+struct PostCtx {
+    post: PostView,
+    comments: Vec<CommentView>,
+    comments_heading: String,
+    comments_open: bool,
+    closed_message: &'static str,
+    form_token: String,
+    form: FormValues,
+    form_error: Option<String>,
+    reply_to: Option<ReplyTo>,
+    held: bool,
+    newer_url: Option<String>,
+    older_url: Option<String>,
+}
+
+/// The path a post URL names, checked: a real year and month, a `.html` file.
+pub fn post_path_of(y: &str, m: &str, file: &str) -> Result<String, AppError> {
+    let y = year(y)?;
+    let m = month(m)?;
+    let slug = file
+        .strip_suffix(".html")
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| {
+            AppError::not_found("Post addresses end in .html; this one names no post.")
+        })?;
+    Ok(format!("/{y:04}/{m:02}/{slug}.html"))
+}
+
+pub fn page_path_of(file: &str) -> Result<String, AppError> {
+    let slug = file
+        .strip_suffix(".html")
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| {
+            AppError::not_found("Page addresses end in .html; this one names no page.")
+        })?;
+    Ok(format!("/p/{slug}.html"))
+}
+
+/// The visible post of `kind` at `path`, or a 404.
+pub async fn visible_post(
+    state: &AppState,
+    site: &Site,
+    path: &str,
+    kind: PostKind,
+    now: DateTime<Utc>,
+) -> Result<Post, AppError> {
+    match state.store.post_by_path(site.blog.id, path).await? {
+        Some(p) if p.kind == kind && p.is_visible_at(now) => Ok(p),
+        _ => Err(AppError::not_found(
+            "Sorry, the page you were looking for in this blog does not exist.",
+        )),
+    }
+}
+
+pub async fn post_page(
+    State(state): State<AppState>,
+    site: Site,
+    Path((y, m, file)): Path<(String, String, String)>,
+    Query(q): Query<PostQuery>,
+) -> Response {
+    let result = async {
+        let path = post_path_of(&y, &m, &file)?;
+        let post = visible_post(&state, &site, &path, PostKind::Post, Utc::now()).await?;
+        let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
+        show(&state, &site, post, Form::fresh(reply_to, q.held.is_some())).await
+    }
+    .await;
+    pages::respond(&state, &site, result)
+}
+
+pub async fn static_page(
+    State(state): State<AppState>,
+    site: Site,
+    Path(file): Path<String>,
+    Query(q): Query<PostQuery>,
+) -> Response {
+    let result = async {
+        let path = page_path_of(&file)?;
+        let post = visible_post(&state, &site, &path, PostKind::Page, Utc::now()).await?;
+        let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
+        show(&state, &site, post, Form::fresh(reply_to, q.held.is_some())).await
+    }
+    .await;
+    pages::respond(&state, &site, result)
+}
+
+/// The state of the comment form on a post page.
+pub struct Form {
+    pub values: FormValues,
+    pub error: Option<String>,
+    pub reply_to: Option<i64>,
+    pub held: bool,
+    pub status: StatusCode,
+}
+
+impl Form {
+    pub fn fresh(reply_to: Option<i64>, held: bool) -> Self {
+        Self {
+            values: FormValues::default(),
+            error: None,
+            reply_to,
+            held,
+            status: StatusCode::OK,
+        }
+    }
+}
+
+/// Renders a post page; `form` carries what a refused submission sent.
+pub async fn show(
+    state: &AppState,
+    site: &Site,
+    post: Post,
+    form: Form,
+) -> Result<Response, AppError> {
+    let now = Utc::now();
+    let tz = site.blog.timezone;
+    let comments = state.store.published_comments(post.id).await?;
+    let reply_to = form
+        .reply_to
+        .and_then(|id| comments.iter().find(|c| c.id == id))
+        .map(|c| ReplyTo {
+            id: c.id,
+            author: c.author_name.clone(),
+        });
+    let (newer_url, older_url) = if post.kind == PostKind::Post {
+        neighbours(state, site, &post, now).await?
+    } else {
+        (None, None)
+    };
+    let closed_message = match site.blog.comments_allowed {
+        CommentsAllowed::Anyone => "",
+        CommentsAllowed::SignedIn => "Only signed-in members of this blog may comment.",
+        CommentsAllowed::Nobody => "Comments are closed on this blog.",
+    };
+    let chrome = Chrome::load(state, site, now).await?;
+    let ctx = PostCtx {
+        comments_heading: views::comments_heading(comments.len()),
+        comments: views::thread(&comments, tz),
+        comments_open: site.blog.comments_allowed == CommentsAllowed::Anyone,
+        closed_message,
+        form_token: form_token::issue(&state.form_key, post.id, now),
+        form: form.values,
+        form_error: form.error,
+        reply_to,
+        held: form.held,
+        post: PostView::new(&post, tz),
+        newer_url,
+        older_url,
+    };
+    pages::render(state, "post.html", form.status, &chrome, ctx)
+}
+
+/// The paths of the next newer and next older visible posts.
+async fn neighbours(
+    state: &AppState,
+    site: &Site,
+    post: &Post,
+    now: DateTime<Utc>,
+) -> Result<(Option<String>, Option<String>), AppError> {
+    let mut f = PostFilter::visible(site.blog.id, now, 1);
+    f.after = Some(post.published_at);
+    let newer = state.store.list_posts(&f).await?.pop().map(|p| p.path);
+    f.after = None;
+    f.before = Some(post.published_at);
+    let older = state.store.list_posts(&f).await?.pop().map(|p| p.path);
+    Ok((newer, older))
+}

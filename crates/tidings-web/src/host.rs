@@ -1,0 +1,149 @@
+//! Which blog a request belongs to, and who sent it.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::{HeaderMap, header, request::Parts};
+use tidings_core::BlogSettings;
+
+use crate::{AppState, error::AppError};
+
+/// The blog of the request's `Host` (port ignored), and the absolute base URL
+/// the reader used to reach it, for links in feeds and sitemaps.
+pub struct Site {
+    pub blog: BlogSettings,
+    pub base_url: String,
+}
+
+impl FromRequestParts<AppState> for Site {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let authority = parts
+            .headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .or_else(|| parts.uri.authority().map(|a| a.as_str()))
+            .unwrap_or("localhost")
+            .to_ascii_lowercase();
+        let host = strip_port(&authority);
+        let blog = match state.store.blog_by_host(host).await? {
+            Some(blog) => blog,
+            None if state.config.strict_hosts => {
+                return Err(AppError::not_found(format!("No blog is served at {host}.")));
+            }
+            None => state
+                .store
+                .default_blog()
+                .await?
+                .ok_or_else(|| AppError::not_found("This instance has no blog yet."))?,
+        };
+        let scheme = forwarded_proto(parts, state).unwrap_or("http");
+        let authority = if is_safe_authority(&authority) {
+            authority
+        } else {
+            blog.host.clone()
+        };
+        Ok(Site {
+            blog,
+            base_url: format!("{scheme}://{authority}"),
+        })
+    }
+}
+
+/// `example.com:8080` → `example.com`; `[::1]:80` → `[::1]`.
+fn strip_port(authority: &str) -> &str {
+    if authority.starts_with('[') {
+        return authority.split_inclusive(']').next().unwrap_or(authority);
+    }
+    authority.split(':').next().unwrap_or(authority)
+}
+
+/// A `Host` value we may echo into absolute links: host characters only.
+fn is_safe_authority(a: &str) -> bool {
+    !a.is_empty()
+        && a.len() <= 255
+        && a.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+}
+
+fn peer(parts: &Parts) -> Option<IpAddr> {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+}
+
+fn forwarded_proto<'a>(parts: &'a Parts, state: &AppState) -> Option<&'a str> {
+    let peer = peer(parts)?;
+    if !state.config.trusted_proxies.contains(peer) {
+        return None;
+    }
+    match parts.headers.get("x-forwarded-proto")?.to_str().ok()? {
+        "https" => Some("https"),
+        "http" => Some("http"),
+        _ => None,
+    }
+}
+
+/// The address a request came from: the peer, or, behind trusted proxies, the
+/// last address in `X-Forwarded-For` that is not one of them.
+pub struct ClientIp(pub IpAddr);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let peer = peer(parts).unwrap_or(IpAddr::from([127, 0, 0, 1]));
+        Ok(ClientIp(client_ip(
+            peer,
+            &parts.headers,
+            &state.config.trusted_proxies,
+        )))
+    }
+}
+
+fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &crate::TrustedProxies) -> IpAddr {
+    if !trusted.contains(peer) {
+        return peer;
+    }
+    let forwarded = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|s| s.trim().parse::<IpAddr>().ok())
+        .collect::<Vec<_>>();
+    forwarded
+        .into_iter()
+        .rev()
+        .find(|ip| !trusted.contains(*ip))
+        .unwrap_or(peer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ports_are_ignored() {
+        assert_eq!(strip_port("example.com:8080"), "example.com");
+        assert_eq!(strip_port("example.com"), "example.com");
+        assert_eq!(strip_port("[::1]:80"), "[::1]");
+        assert!(!is_safe_authority("evil.com/<script>"));
+    }
+
+    #[test]
+    fn forwarded_for_believed_only_from_proxies() {
+        let trusted = crate::TrustedProxies::parse("10.0.0.1").unwrap();
+        let mut h = HeaderMap::new();
+        h.insert("x-forwarded-for", "1.2.3.4, 5.6.7.8".parse().unwrap());
+        let proxy: IpAddr = "10.0.0.1".parse().unwrap();
+        let other: IpAddr = "9.9.9.9".parse().unwrap();
+        assert_eq!(
+            client_ip(proxy, &h, &trusted),
+            "5.6.7.8".parse::<IpAddr>().unwrap()
+        );
+        assert_eq!(client_ip(other, &h, &trusted), other);
+    }
+}

@@ -1,0 +1,55 @@
+//! Prometheus counters kept in process: each node reports its own traffic.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::AppState;
+
+#[derive(Default)]
+pub struct Metrics {
+    /// Responses by status class 1xx..5xx.
+    responses: [AtomicU64; 5],
+    /// Total time spent answering, in microseconds.
+    busy_micros: AtomicU64,
+}
+
+impl Metrics {
+    pub fn render(&self) -> String {
+        let mut out = String::from(
+            "# HELP tidings_http_responses_total HTTP responses sent, by status class.\n\
+             # TYPE tidings_http_responses_total counter\n",
+        );
+        for (i, n) in self.responses.iter().enumerate() {
+            out.push_str(&format!(
+                "tidings_http_responses_total{{class=\"{}xx\"}} {}\n",
+                i + 1,
+                n.load(Ordering::Relaxed)
+            ));
+        }
+        out.push_str(
+            "# HELP tidings_http_response_seconds_total Time spent answering requests.\n\
+             # TYPE tidings_http_response_seconds_total counter\n",
+        );
+        out.push_str(&format!(
+            "tidings_http_response_seconds_total {}\n",
+            self.busy_micros.load(Ordering::Relaxed) as f64 / 1e6
+        ));
+        out
+    }
+}
+
+/// Counts every response by class and the time it took.
+pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let started = std::time::Instant::now();
+    let response = next.run(req).await;
+    let class = (response.status().as_u16() / 100).clamp(1, 5) as usize - 1;
+    state.metrics.responses[class].fetch_add(1, Ordering::Relaxed);
+    state
+        .metrics
+        .busy_micros
+        .fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+    response
+}

@@ -1,0 +1,54 @@
+//! Every route of Tidings, in one list.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::middleware;
+use axum::routing::get;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::handlers::{archive, comment_submit, feeds, home, ops, pages, post, search};
+use crate::{AppState, api, metrics};
+
+/// The whole application: public pages (Blogger's URLs), feeds, the API.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(home::home))
+        .route("/{year}", get(archive::year_redirect))
+        .route("/{year}/", get(archive::year_page))
+        .route("/{year}/{month}/", get(archive::month_page))
+        .route(
+            "/{year}/{month}/{file}",
+            get(post::post_page).post(comment_submit::on_post),
+        )
+        .route(
+            "/p/{file}",
+            get(post::static_page).post(comment_submit::on_page),
+        )
+        .route("/search", get(search::search))
+        .route("/search/label/{label}", get(home::label))
+        .route("/feeds/posts/default", get(feeds::posts_default))
+        .route("/feeds/posts/summary", get(feeds::posts_summary))
+        .route("/feeds/posts/default/-/{label}", get(feeds::posts_by_label))
+        .route("/feeds/comments/default", get(feeds::blog_comments))
+        .route(
+            "/feeds/{post_id}/comments/default",
+            get(feeds::post_comments),
+        )
+        .route("/sitemap.xml", get(ops::sitemap))
+        .route("/robots.txt", get(ops::robots))
+        .route("/healthz", get(ops::healthz))
+        .route("/metrics", get(ops::metrics))
+        .route("/static/simple.css", get(ops::stylesheet))
+        .nest("/api/v1", api::router())
+        .fallback(pages::not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .with_state(state)
+}

@@ -1,0 +1,63 @@
+//! The theme's templates, embedded in the binary and auto-escaped.
+//!
+//! minijinja escapes every `{{ value }}` in `.html` templates; only fields that
+//! hold HTML we produced ourselves (sanitised post bodies, escaped comment
+//! bodies) are marked `|safe`, and their names end in `_html` to say so.
+
+use minijinja::{AutoEscape, Environment, Value};
+
+use crate::error::AppError;
+
+/// `(name, source)` of every template; names are what handlers render.
+const SOURCES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("macros.html", include_str!("../templates/macros.html")),
+    ("list.html", include_str!("../templates/list.html")),
+    ("post.html", include_str!("../templates/post.html")),
+    ("search.html", include_str!("../templates/search.html")),
+    ("error.html", include_str!("../templates/error.html")),
+];
+
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+impl Templates {
+    pub fn new() -> Self {
+        let mut env = Environment::new();
+        // minijinja's HTML escaping also escapes `/`, which is safe but turns
+        // every path into `&#x2f;…`; we escape exactly the five characters
+        // that matter in element content and quoted attributes.
+        env.set_formatter(|out, state, value| {
+            if *state.auto_escape() == AutoEscape::Html && !value.is_safe() && !value.is_none() {
+                if let Some(s) = value.as_str() {
+                    return out
+                        .write_str(&tidings_render::escape_html(s))
+                        .map_err(minijinja::Error::from);
+                }
+            }
+            minijinja::escape_formatter(out, state, value)
+        });
+        for (name, source) in SOURCES {
+            env.add_template(name, source)
+                .expect("embedded templates are valid; a test renders each");
+        }
+        Self { env }
+    }
+
+    pub fn render(&self, name: &str, ctx: Value) -> Result<String, AppError> {
+        self.env
+            .get_template(name)
+            .and_then(|t| t.render(ctx))
+            .map_err(|e| {
+                tracing::error!("template {name}: {e:#}");
+                AppError::internal()
+            })
+    }
+}
+
+impl Default for Templates {
+    fn default() -> Self {
+        Self::new()
+    }
+}

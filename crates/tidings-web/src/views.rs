@@ -1,0 +1,258 @@
+//! What templates and the API see: core types shaped for display.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Serialize;
+use tidings_core::{BlogSettings, Comment, Post};
+use tidings_store::{ArchiveMonth, LabelCount};
+
+/// Characters kept as they are in a label's path segment; everything else is
+/// percent-encoded so any label (spaces, `/`, `?`, non-ASCII) makes a valid link.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+pub fn encode_segment(s: &str) -> String {
+    utf8_percent_encode(s, SEGMENT).to_string()
+}
+
+pub fn label_url(label: &str) -> String {
+    format!("/search/label/{}", encode_segment(label))
+}
+
+#[derive(Serialize)]
+pub struct BlogView {
+    pub title: String,
+    pub description: String,
+}
+
+impl BlogView {
+    pub fn new(b: &BlogSettings) -> Self {
+        Self {
+            title: b.title.clone(),
+            description: b.description.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct LabelLink {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct PostView {
+    pub id: i64,
+    pub title: String,
+    pub url: String,
+    /// Sanitised at save time by tidings-render.
+    pub body_html: String,
+    pub labels: Vec<LabelLink>,
+    pub date_header: String,
+    pub published_iso: String,
+    pub time: String,
+    pub author: String,
+    pub comment_link: String,
+    pub is_page: bool,
+}
+
+/// `No comments`, `1 comment`, `N comments`, as Blogger words them.
+pub fn comment_count_text(n: i64) -> String {
+    match n {
+        0 => "No comments".to_owned(),
+        1 => "1 comment".to_owned(),
+        n => format!("{n} comments"),
+    }
+}
+
+pub fn iso(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+impl PostView {
+    pub fn new(p: &Post, tz: Tz) -> Self {
+        let local = p.published_at.with_timezone(&tz);
+        Self {
+            id: p.id,
+            title: p.title.clone(),
+            url: p.path.clone(),
+            body_html: p.body_html.clone(),
+            labels: p
+                .labels
+                .iter()
+                .map(|l| LabelLink {
+                    name: l.clone(),
+                    url: label_url(l),
+                })
+                .collect(),
+            date_header: tidings_core::date_header(p.published_at, tz),
+            published_iso: local.to_rfc3339_opts(SecondsFormat::Secs, true),
+            time: local.format("%-I:%M %p").to_string(),
+            author: p.author_name.clone(),
+            comment_link: comment_count_text(p.comment_count),
+            is_page: p.kind == tidings_core::PostKind::Page,
+        }
+    }
+}
+
+/// One day's posts on a list page.
+#[derive(Serialize)]
+pub struct DayView {
+    pub header: String,
+    pub posts: Vec<PostView>,
+}
+
+pub fn days(posts: Vec<Post>, tz: Tz) -> Vec<DayView> {
+    tidings_core::group_by_day(posts, tz, |p| p.published_at)
+        .into_iter()
+        .map(|g| DayView {
+            header: g.header,
+            posts: g.items.iter().map(|p| PostView::new(p, tz)).collect(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct CommentView {
+    pub id: i64,
+    pub author: String,
+    pub url: Option<String>,
+    /// Escaped by `tidings_render::comment_to_html`: no markup of the commenter's.
+    pub body_html: String,
+    pub date: String,
+    pub epoch_ms: i64,
+    pub replies: Vec<CommentView>,
+}
+
+/// Nests published comments under their parents, oldest first at each level.
+/// A reply whose parent is not shown (held, deleted) is shown at the top level
+/// rather than lost.
+pub fn thread(comments: &[Comment], tz: Tz) -> Vec<CommentView> {
+    let shown: std::collections::HashSet<i64> = comments.iter().map(|c| c.id).collect();
+    let mut children: HashMap<Option<i64>, Vec<&Comment>> = HashMap::new();
+    for c in comments {
+        let parent = c.parent_id.filter(|p| shown.contains(p) && *p != c.id);
+        children.entry(parent).or_default().push(c);
+    }
+    fn build(
+        parent: Option<i64>,
+        children: &HashMap<Option<i64>, Vec<&Comment>>,
+        tz: Tz,
+        depth: usize,
+    ) -> Vec<CommentView> {
+        children
+            .get(&parent)
+            .map(|list| {
+                list.iter()
+                    .map(|c| CommentView {
+                        id: c.id,
+                        author: c.author_name.clone(),
+                        url: c.author_url.clone(),
+                        body_html: tidings_render::comment_to_html(&c.body),
+                        date: c
+                            .created_at
+                            .with_timezone(&tz)
+                            .format("%B %-d, %Y at %-I:%M %p")
+                            .to_string(),
+                        epoch_ms: c.created_at.timestamp_millis(),
+                        // Depth is bounded so a cycle in stored data cannot recurse forever.
+                        replies: if depth < 32 {
+                            build(Some(c.id), children, tz, depth + 1)
+                        } else {
+                            Vec::new()
+                        },
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    build(None, &children, tz, 0)
+}
+
+/// `No comments:`, `1 comment:`, `N comments:`: the heading of a post's comments.
+pub fn comments_heading(n: usize) -> String {
+    format!("{}:", comment_count_text(n as i64))
+}
+
+#[derive(Serialize)]
+pub struct MonthLink {
+    pub name: String,
+    pub url: String,
+    pub count: i64,
+}
+
+#[derive(Serialize)]
+pub struct YearLink {
+    pub year: i32,
+    pub url: String,
+    pub count: i64,
+    pub months: Vec<MonthLink>,
+    pub open: bool,
+}
+
+/// The archive sidebar: years newest first, each with its months.
+pub fn archive(months: &[ArchiveMonth]) -> Vec<YearLink> {
+    let mut years: Vec<YearLink> = Vec::new();
+    for m in months {
+        let month_name = chrono::Month::try_from(m.month as u8)
+            .map(|mo| mo.name().to_owned())
+            .unwrap_or_else(|_| m.month.to_string());
+        let link = MonthLink {
+            name: month_name,
+            url: format!("/{:04}/{:02}/", m.year, m.month),
+            count: m.count,
+        };
+        match years.last_mut() {
+            Some(y) if y.year == m.year => {
+                y.count += m.count;
+                y.months.push(link);
+            }
+            _ => years.push(YearLink {
+                year: m.year,
+                url: format!("/{:04}/", m.year),
+                count: m.count,
+                months: vec![link],
+                open: years.is_empty(),
+            }),
+        }
+    }
+    years
+}
+
+#[derive(Serialize)]
+pub struct LabelCountView {
+    pub name: String,
+    pub url: String,
+    pub count: i64,
+}
+
+pub fn label_counts(labels: Vec<LabelCount>) -> Vec<LabelCountView> {
+    labels
+        .into_iter()
+        .map(|l| LabelCountView {
+            url: label_url(&l.label),
+            name: l.label,
+            count: l.count,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_labels() {
+        assert_eq!(comment_count_text(0), "No comments");
+        assert_eq!(comment_count_text(1), "1 comment");
+        assert_eq!(comment_count_text(3), "3 comments");
+        assert_eq!(comments_heading(0), "No comments:");
+        assert_eq!(label_url("a b/é"), "/search/label/a%20b%2F%C3%A9");
+    }
+}

@@ -1,0 +1,195 @@
+//! The command line of SPEC section 2, with the flags and environment of section 1.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use tidings_store::Store;
+
+#[derive(Parser)]
+#[command(
+    name = "tidings",
+    version,
+    about = "A self-hosted blog that keeps every Blogger URL."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes, before or after the subcommand.
+#[derive(Args)]
+pub struct Global {
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "TIDINGS_LISTEN",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
+    pub listen: SocketAddr,
+    /// Data directory: the SQLite database, media and themes.
+    #[arg(
+        long,
+        env = "TIDINGS_DATA",
+        default_value = "./tidings-data",
+        global = true
+    )]
+    pub data: PathBuf,
+    /// Database URL (sqlite://… or postgres://…); default: SQLite in the data directory.
+    #[arg(long, env = "TIDINGS_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or CIDRs, comma-separated).
+    #[arg(
+        long,
+        env = "TIDINGS_TRUSTED_PROXIES",
+        default_value = "",
+        global = true
+    )]
+    pub trusted_proxies: String,
+}
+
+impl Global {
+    /// Opens (and migrates) the database, creating the data directory and the
+    /// first blog on a fresh install.
+    pub async fn open_store(&self) -> anyhow::Result<Store> {
+        let url = match &self.database_url {
+            Some(url) => url.clone(),
+            None => {
+                std::fs::create_dir_all(&self.data).with_context(|| {
+                    format!("cannot create the data directory {}", self.data.display())
+                })?;
+                Store::sqlite_url(&self.data)
+            }
+        };
+        let store = Store::open(&url)
+            .await
+            .with_context(|| format!("cannot open the database {}", redact(&url)))?;
+        if store.default_blog().await?.is_none() {
+            store.create_blog("localhost", "My Tidings Blog").await?;
+        }
+        Ok(store)
+    }
+}
+
+/// A database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}{user}:***{}", &url[..scheme + 3], &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Serve the blog over HTTP.
+    Serve(ServeArgs),
+    /// Manage users.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Manage the blogs of this instance.
+    #[command(subcommand)]
+    Blog(BlogCommand),
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Fill an empty blog with sample posts (not yet available).
+    #[arg(long)]
+    pub demo: bool,
+    /// Answer 404 to hosts no blog has, instead of serving the default blog.
+    #[arg(long)]
+    pub strict_hosts: bool,
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a user with a role on a blog; the password is read from standard input.
+    Add(UserAddArgs),
+    /// Set a user's password, read from standard input.
+    Password(UserPasswordArgs),
+}
+
+#[derive(Args)]
+pub struct UserAddArgs {
+    #[arg(long)]
+    pub email: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long, value_parser = ["admin", "author", "contributor"])]
+    pub role: String,
+    /// Read the password from standard input (required: passwords never go in arguments).
+    #[arg(long, required = true)]
+    pub password_stdin: bool,
+    /// The blog's host, when there are several; default: the first blog.
+    #[arg(long)]
+    pub blog: Option<String>,
+}
+
+#[derive(Args)]
+pub struct UserPasswordArgs {
+    #[arg(long)]
+    pub email: String,
+    #[arg(long, required = true)]
+    pub password_stdin: bool,
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for a user; printed once, as the last line.
+    Create(TokenCreateArgs),
+}
+
+#[derive(Args)]
+pub struct TokenCreateArgs {
+    #[arg(long)]
+    pub email: String,
+    #[arg(long, default_value = "cli")]
+    pub label: String,
+}
+
+#[derive(Subcommand)]
+pub enum BlogCommand {
+    /// Add a blog served at HOST.
+    Add(BlogAddArgs),
+    /// List the blogs of this instance.
+    List,
+}
+
+#[derive(Args)]
+pub struct BlogAddArgs {
+    #[arg(long)]
+    pub host: String,
+    #[arg(long)]
+    pub title: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            redact("postgres://u:secret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
+        assert_eq!(redact("sqlite://x.db"), "sqlite://x.db");
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,52 @@
+//! `tidings serve`: listen, serve until SIGINT/SIGTERM, finish what is in
+//! flight, close the database.
+
+use anyhow::{Context, bail};
+use tidings_store::Store;
+use tidings_web::{AppState, Config, TrustedProxies};
+
+use crate::cli::{Global, ServeArgs};
+
+pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Result<()> {
+    if args.demo {
+        bail!("--demo is not available yet");
+    }
+    let trusted_proxies = TrustedProxies::parse(&global.trusted_proxies)
+        .map_err(|e| anyhow::anyhow!("--trusted-proxies: {e}"))?;
+    let config = Config {
+        trusted_proxies,
+        strict_hosts: args.strict_hosts,
+    };
+    let state = AppState::new(store, config).await?;
+    let listener = tokio::net::TcpListener::bind(global.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", global.listen))?;
+    let addr = listener.local_addr()?;
+    // Tests and scripts read this line to learn the port of `--listen 127.0.0.1:0`.
+    println!("listening on http://{addr}");
+    tidings_web::serve(listener, state, shutdown_signal()).await?;
+    tracing::info!("stopped; requests in flight finished");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,71 @@
+//! `tidings user …` and `tidings token create`.
+
+use anyhow::{Context, bail};
+use tidings_core::Role;
+use tidings_core::user::is_plausible_email;
+use tidings_store::{Store, StoreError};
+
+use crate::cli::{TokenCreateArgs, UserAddArgs, UserPasswordArgs};
+use crate::{blogs, passwords};
+
+pub async fn add(store: &Store, args: UserAddArgs) -> anyhow::Result<()> {
+    let email = args.email.trim().to_lowercase();
+    if !is_plausible_email(&email) {
+        bail!("{:?} is not an email address", args.email);
+    }
+    let name = args.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        bail!("the name must be 1 to 100 characters long");
+    }
+    let role: Role = args.role.parse()?;
+    let blog = blogs::pick(store, args.blog.as_deref()).await?;
+    let password = passwords::read_stdin()?;
+    let hash = passwords::hash(&password)?;
+    match store.create_user(blog.id, &email, name, &hash, role).await {
+        Ok(user) => {
+            println!(
+                "added {} <{}> as {} of {}",
+                user.name,
+                user.email,
+                role.as_str(),
+                blog.host
+            );
+            Ok(())
+        }
+        Err(StoreError::Conflict(_)) => bail!("a user with the email {email} already exists"),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn password(store: &Store, args: UserPasswordArgs) -> anyhow::Result<()> {
+    let email = args.email.trim().to_lowercase();
+    let user = store
+        .user_by_email(&email)
+        .await?
+        .with_context(|| format!("no user has the email {email}"))?;
+    let password = passwords::read_stdin()?;
+    store
+        .set_password(user.id, &passwords::hash(&password)?)
+        .await?;
+    println!("password changed for {email}");
+    Ok(())
+}
+
+pub async fn create_token(store: &Store, args: TokenCreateArgs) -> anyhow::Result<()> {
+    let email = args.email.trim().to_lowercase();
+    let user = store
+        .user_by_email(&email)
+        .await?
+        .with_context(|| format!("no user has the email {email}"))?;
+    let label = args.label.trim();
+    if label.is_empty() || label.chars().count() > 100 {
+        bail!("the label must be 1 to 100 characters long");
+    }
+    let token = tidings_web::tokens::generate();
+    store
+        .create_token(user.id, label, &tidings_web::tokens::hash(&token))
+        .await?;
+    eprintln!("API token for {email} (shown once; keep it secret):");
+    println!("{token}");
+    Ok(())
+}
