@@ -93,9 +93,9 @@ pub async fn list_page(
     let more = posts.len() > limit as usize;
     if more {
         if after.is_some() {
-            // Fetched oldest-first then reversed: the extra one is the oldest.
-            posts.remove(posts.len() - 1);
-            posts.truncate(limit as usize);
+            // Fetched oldest-first then reversed to newest-first: the extra
+            // one is the newest, beyond this page.
+            posts.remove(0);
         } else {
             posts.truncate(limit as usize);
         }

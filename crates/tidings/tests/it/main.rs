@@ -1,0 +1,14 @@
+//! Integration tests: each starts the real `tidings` binary on a free port
+//! with a fresh database and talks HTTP to it, asserting what a person sees.
+//!
+//! One test binary (as crates.io does) so the suite links once.
+
+mod support;
+
+mod api;
+mod bad_input;
+mod cli;
+mod comments;
+mod feeds;
+mod pages;
+mod snapshots;

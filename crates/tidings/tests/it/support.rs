@@ -1,0 +1,293 @@
+//! `TestApp`: a running server with its own data directory, and helpers to
+//! speak to it the way a browser, a feed reader or an API client would.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+
+static NEXT: AtomicU32 = AtomicU32::new(0);
+
+pub struct TestApp {
+    child: Child,
+    pub base: String,
+    pub data: PathBuf,
+    pub client: reqwest::Client,
+    token: Option<String>,
+}
+
+fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_tidings")
+}
+
+impl TestApp {
+    /// Starts a server on a fresh SQLite data directory.
+    pub async fn start() -> Self {
+        Self::start_with(&[]).await
+    }
+
+    /// Starts a server with extra `serve` arguments.
+    pub async fn start_with(serve_args: &[&str]) -> Self {
+        let data = std::env::temp_dir().join(format!(
+            "tidings-it-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&data);
+        let mut cmd = Command::new(binary());
+        cmd.arg("--data")
+            .arg(&data)
+            .args(["--listen", "127.0.0.1:0", "serve"])
+            .args(serve_args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        let mut child = cmd.spawn().expect("the tidings binary starts");
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let mut lines = BufReader::new(stdout).lines();
+        let base = loop {
+            let line = lines
+                .next()
+                .expect("the server prints its address before exiting")
+                .expect("stdout is readable");
+            if let Some(addr) = line.strip_prefix("listening on ") {
+                break addr.trim().to_owned();
+            }
+        };
+        // Keep draining stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Self {
+            child,
+            base,
+            data,
+            client,
+            token: None,
+        }
+    }
+
+    /// Runs `tidings ARGS` against this app's data directory.
+    pub fn cli(&self, args: &[&str], stdin: Option<&str>) -> Output {
+        let mut child = Command::new(binary())
+            .arg("--data")
+            .arg(&self.data)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut input = child.stdin.take().unwrap();
+        if let Some(s) = stdin {
+            input.write_all(s.as_bytes()).unwrap();
+        }
+        drop(input);
+        child.wait_with_output().unwrap()
+    }
+
+    /// Creates a user with `role` and returns a fresh API token for them.
+    pub fn user_token(&self, email: &str, role: &str) -> String {
+        let out = self.cli(
+            &[
+                "user",
+                "add",
+                "--email",
+                email,
+                "--name",
+                email.split('@').next().unwrap(),
+                "--role",
+                role,
+                "--password-stdin",
+            ],
+            Some("a long enough password\n"),
+        );
+        assert!(
+            out.status.success(),
+            "user add: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = self.cli(&["token", "create", "--email", email], None);
+        assert!(
+            out.status.success(),
+            "token create: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .last()
+            .unwrap()
+            .trim()
+            .to_owned()
+    }
+
+    /// An admin token, created on first use.
+    pub fn token(&mut self) -> String {
+        if self.token.is_none() {
+            self.token = Some(self.user_token("owner@example.com", "admin"));
+        }
+        self.token.clone().unwrap()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// GET a page, asserting 200, and answer its HTML.
+    pub async fn page(&self, path: &str) -> String {
+        let r = self.get(path).await;
+        assert_eq!(r.status(), StatusCode::OK, "GET {path}");
+        r.text().await.unwrap()
+    }
+
+    /// An API call with the admin token; answers the status and JSON body.
+    pub async fn api(
+        &mut self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let token = self.token();
+        self.api_as(&token, method, path, body).await
+    }
+
+    pub async fn api_as(
+        &self,
+        token: &str,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut req = self
+            .client
+            .request(method, self.url(&format!("/api/v1{path}")))
+            .bearer_auth(token);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let r = req.send().await.unwrap();
+        let status = r.status();
+        let text = r.text().await.unwrap();
+        let json = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        (status, json)
+    }
+
+    /// Creates a post through the API, asserting 201, and answers it.
+    pub async fn post(&mut self, body: Value) -> Value {
+        let (status, json) = self.api(Method::POST, "/posts", Some(body)).await;
+        assert_eq!(status, StatusCode::CREATED, "create post: {json}");
+        json
+    }
+
+    /// Changes blog settings through the API.
+    pub async fn settings(&mut self, body: Value) {
+        let (status, json) = self.api(Method::PATCH, "/blog", Some(body)).await;
+        assert_eq!(status, StatusCode::OK, "patch blog: {json}");
+    }
+
+    /// Loads a post page and submits its comment form as a reader would,
+    /// with the hidden fields it served. Answers the 303's Location (or the
+    /// status and body when it is not a redirect).
+    pub async fn comment(
+        &self,
+        post_path: &str,
+        fields: &[(&str, &str)],
+    ) -> Result<String, (StatusCode, String)> {
+        let html = self.page(post_path).await;
+        let token = hidden(&html, "token");
+        let mut form: Vec<(String, String)> =
+            vec![("token".into(), token), ("parent".into(), String::new())];
+        for (k, v) in fields {
+            form.retain(|(name, _)| name != k);
+            form.push(((*k).into(), (*v).into()));
+        }
+        self.submit(post_path, &form).await
+    }
+
+    /// POSTs raw form fields to a post path.
+    pub async fn submit(
+        &self,
+        post_path: &str,
+        form: &[(String, String)],
+    ) -> Result<String, (StatusCode, String)> {
+        let r = self
+            .client
+            .post(self.url(post_path))
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        if r.status() == StatusCode::SEE_OTHER {
+            Ok(r.headers()["location"].to_str().unwrap().to_owned())
+        } else {
+            Err((r.status(), r.text().await.unwrap()))
+        }
+    }
+}
+
+/// The value of the hidden input `name` in `html`.
+pub fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no hidden field {name}"))
+        + marker.len();
+    let end = html[start..].find('"').unwrap() + start;
+    html[start..end].to_owned()
+}
+
+/// The text of every element with `class` (first class in the attribute or
+/// among several), tags stripped: what a reader sees there.
+pub fn texts_of_class(html: &str, class: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("class=\"") {
+        let after = &rest[i + 7..];
+        let end = after.find('"').unwrap();
+        let classes = &after[..end];
+        rest = &after[end..];
+        if classes.split_whitespace().any(|c| c == class) {
+            let open_end = rest.find('>').unwrap();
+            let content = &rest[open_end + 1..];
+            // Up to the next closing tag: enough for the leaf elements we check.
+            let close = content.find("</").unwrap_or(content.len());
+            out.push(strip_tags(&content[..close]).trim().to_owned());
+        }
+    }
+    out
+}
+
+pub fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.data);
+    }
+}
