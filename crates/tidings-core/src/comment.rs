@@ -114,22 +114,22 @@ impl Submission {
             ));
         }
         let author_email = optional(email).map(str::to_owned);
-        if let Some(e) = &author_email {
-            if e.chars().count() > MAX_EMAIL_CHARS || !e.contains('@') {
-                return Err(field_error(
-                    "email",
-                    "That email address does not look right.",
-                ));
-            }
+        if let Some(e) = &author_email
+            && (e.chars().count() > MAX_EMAIL_CHARS || !e.contains('@'))
+        {
+            return Err(field_error(
+                "email",
+                "That email address does not look right.",
+            ));
         }
         let author_url = optional(url).map(str::to_owned);
-        if let Some(u) = &author_url {
-            if u.chars().count() > MAX_URL_CHARS || !is_web_url(u) {
-                return Err(field_error(
-                    "url",
-                    "A web address must start with http:// or https://.",
-                ));
-            }
+        if let Some(u) = &author_url
+            && (u.chars().count() > MAX_URL_CHARS || !is_web_url(u))
+        {
+            return Err(field_error(
+                "url",
+                "A web address must start with http:// or https://.",
+            ));
         }
         let body = body.unwrap_or("").replace("\r\n", "\n");
         if body.trim().is_empty() {

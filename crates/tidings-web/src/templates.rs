@@ -29,12 +29,13 @@ impl Templates {
         // every path into `&#x2f;…`; we escape exactly the five characters
         // that matter in element content and quoted attributes.
         env.set_formatter(|out, state, value| {
-            if *state.auto_escape() == AutoEscape::Html && !value.is_safe() && !value.is_none() {
-                if let Some(s) = value.as_str() {
-                    return out
-                        .write_str(&tidings_render::escape_html(s))
-                        .map_err(minijinja::Error::from);
-                }
+            if *state.auto_escape() == AutoEscape::Html
+                && !value.is_safe()
+                && let Some(s) = value.as_str()
+            {
+                return out
+                    .write_str(&tidings_render::escape_html(s))
+                    .map_err(minijinja::Error::from);
             }
             minijinja::escape_formatter(out, state, value)
         });

@@ -15,6 +15,8 @@ pub struct TestApp {
     child: Child,
     pub base: String,
     pub data: PathBuf,
+    /// `--database-url` of this app when the suite runs on PostgreSQL.
+    database: Option<PgDatabase>,
     pub client: reqwest::Client,
     token: Option<String>,
 }
@@ -37,10 +39,13 @@ impl TestApp {
             NEXT.fetch_add(1, Ordering::Relaxed)
         ));
         let _ = std::fs::remove_dir_all(&data);
+        let database = PgDatabase::create().await;
         let mut cmd = Command::new(binary());
-        cmd.arg("--data")
-            .arg(&data)
-            .args(["--listen", "127.0.0.1:0", "serve"])
+        cmd.arg("--data").arg(&data);
+        if let Some(db) = &database {
+            cmd.args(["--database-url", &db.url]);
+        }
+        cmd.args(["--listen", "127.0.0.1:0", "serve"])
             .args(serve_args)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit());
@@ -66,6 +71,7 @@ impl TestApp {
             child,
             base,
             data,
+            database,
             client,
             token: None,
         }
@@ -73,9 +79,12 @@ impl TestApp {
 
     /// Runs `tidings ARGS` against this app's data directory.
     pub fn cli(&self, args: &[&str], stdin: Option<&str>) -> Output {
-        let mut child = Command::new(binary())
-            .arg("--data")
-            .arg(&self.data)
+        let mut cmd = Command::new(binary());
+        cmd.arg("--data").arg(&self.data);
+        if let Some(db) = &self.database {
+            cmd.args(["--database-url", &db.url]);
+        }
+        let mut child = cmd
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -289,5 +298,57 @@ impl Drop for TestApp {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.data);
+    }
+}
+
+/// A fresh PostgreSQL database for one app, when `TIDINGS_TEST_DATABASE_URL`
+/// names a server (e.g. `postgres://postgres@127.0.0.1:5432/test`): the suite
+/// then runs every test on PostgreSQL instead of SQLite.
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl PgDatabase {
+    async fn create() -> Option<Self> {
+        use sqlx::{Connection, Executor};
+        let admin_url = std::env::var("TIDINGS_TEST_DATABASE_URL").ok()?;
+        let name = format!(
+            "tidings_it_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+        let url = format!("{base}/{name}");
+        let mut conn = sqlx::PgConnection::connect(&admin_url)
+            .await
+            .expect("TIDINGS_TEST_DATABASE_URL answers");
+        conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}")))
+            .await
+            .unwrap();
+        conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .await
+            .unwrap();
+        Some(Self { admin_url, name, url })
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        use sqlx::{Connection, Executor};
+        let (admin_url, name) = (self.admin_url.clone(), self.name.clone());
+        // Drop runs inside the test's runtime; a thread of its own may block.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            rt.block_on(async {
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                    let _ = conn
+                        .execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                        .await;
+                }
+            });
+        })
+        .join();
     }
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: the README's test command, and what CI runs.
+#
+# Every crate's tests run on SQLite. When TIDINGS_TEST_DATABASE_URL names a
+# PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/test), the
+# integration suite then runs a second time on PostgreSQL, each test in a fresh
+# database of its own that is dropped afterwards.
+#
+# The integration tests use real clients beside our own code: Python's
+# feedparser reads every feed the way many feed readers do. This script
+# installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! python3 -c 'import feedparser' 2>/dev/null; then
+    echo "test.sh: installing the Python packages the tests use (tests/requirements.txt)"
+    python3 -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+fi
+
+if cargo nextest --version >/dev/null 2>&1; then
+    run=(cargo nextest run --locked)
+else
+    run=(cargo test --locked)
+fi
+
+pg_url=${TIDINGS_TEST_DATABASE_URL:-}
+echo "test.sh: every crate, integration tests on SQLite"
+env -u TIDINGS_TEST_DATABASE_URL "${run[@]}" --workspace "$@"
+if [ -n "$pg_url" ]; then
+    echo "test.sh: integration tests on PostgreSQL ($pg_url)"
+    TIDINGS_TEST_DATABASE_URL=$pg_url "${run[@]}" -p tidings --test it "$@"
+else
+    echo "test.sh: TIDINGS_TEST_DATABASE_URL is not set, so the PostgreSQL half did not run"
+fi
