@@ -1,5 +1,6 @@
 //! Everything that differs between SQLite and PostgreSQL, in one place.
 
+use crate::sql::Sql;
 use crate::{Result, StoreError};
 
 /// Which database a [`crate::Store`] talks to.
@@ -84,26 +85,42 @@ pub(crate) fn search_terms(query: &str) -> Vec<String> {
 pub const MATCH_START: char = '\u{2}';
 pub const MATCH_END: char = '\u{3}';
 
-/// The full-text query of this backend, answering `(id, snippet)` rows best
-/// match first. Parameters: `$1` blog, `$2` now, `$3` the terms, `$4` limit.
-pub(crate) fn search_sql(backend: Backend) -> &'static str {
+/// Appends the snippet column, the `FROM` clause and the match condition of a
+/// full-text search to a query that has selected the post columns of `p`.
+/// The snippet wraps matches in [`MATCH_START`] and [`MATCH_END`].
+pub(crate) fn search_from(backend: Backend, sql: &mut Sql, fts: &str) {
     match backend {
         Backend::Sqlite => {
-            "SELECT p.id AS id, \
-             snippet(posts_fts, 1, char(2), char(3), '…', 24) AS snippet \
-             FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid \
-             WHERE posts_fts MATCH $3 AND p.blog_id = $1 AND p.kind = 'post' \
-             AND p.status = 'published' AND p.published_at <= $2 \
-             ORDER BY bm25(posts_fts, 4.0, 1.0), p.published_at DESC LIMIT $4"
+            sql.push(
+                ", snippet(posts_fts, 1, char(2), char(3), '…', 24) AS snippet \
+                 FROM posts p JOIN posts_fts ON posts_fts.rowid = p.id",
+            )
+            .text(" WHERE posts_fts MATCH ", fts);
         }
         Backend::Postgres => {
-            "SELECT p.id AS id, \
-             ts_headline('simple', p.body_text, to_tsquery('simple', $3), \
-             'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=12') AS snippet \
-             FROM posts p \
-             WHERE p.search @@ to_tsquery('simple', $3) AND p.blog_id = $1 AND p.kind = 'post' \
-             AND p.status = 'published' AND p.published_at <= $2 \
-             ORDER BY ts_rank(p.search, to_tsquery('simple', $3)) DESC, p.published_at DESC LIMIT $4"
+            sql.text(
+                ", ts_headline('simple', p.body_text, to_tsquery('simple', ",
+                fts,
+            )
+            .push(
+                "), 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || \
+                     ', MaxWords=24, MinWords=12') AS snippet FROM posts p",
+            )
+            .text(" WHERE p.search @@ to_tsquery('simple', ", fts)
+            .push(")");
+        }
+    }
+}
+
+/// Best match first (title matches weigh more), then newest.
+pub(crate) fn search_order(backend: Backend, sql: &mut Sql, fts: &str) {
+    match backend {
+        Backend::Sqlite => {
+            sql.push(" ORDER BY bm25(posts_fts, 4.0, 1.0), p.published_at DESC");
+        }
+        Backend::Postgres => {
+            sql.text(" ORDER BY ts_rank(p.search, to_tsquery('simple', ", fts)
+                .push(")) DESC, p.published_at DESC");
         }
     }
 }

@@ -11,10 +11,16 @@ use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
 
 /// Columns of every post query, with the published comment count: one indexed
 /// subquery instead of a query per post on list pages.
-const SELECT_POST: &str = "SELECT p.id, p.blog_id, p.kind, p.title, p.slug, p.path, \
+const POST_COLUMNS: &str = "SELECT p.id, p.blog_id, p.kind, p.title, p.slug, p.path, \
      p.body_markdown, p.body_html, p.labels, p.status, p.published_at, p.updated_at, \
      p.author_id, p.author_name, (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.id \
-     AND c.status = 'published') AS comment_count FROM posts p";
+     AND c.status = 'published') AS comment_count";
+/// A query selecting posts `p`, ready for its `WHERE` clause.
+fn select_posts() -> Sql {
+    let mut sql = Sql::new(POST_COLUMNS);
+    sql.push(" FROM posts p");
+    sql
+}
 
 /// Labels are kept twice: in `post_labels` to filter by, and joined with this
 /// separator in `posts.labels` so list pages need no second query.
@@ -257,7 +263,7 @@ impl Store {
     }
 
     pub async fn post_by_id(&self, blog_id: i64, id: i64) -> Result<Post> {
-        let mut sql = Sql::new(SELECT_POST);
+        let mut sql = select_posts();
         sql.int(" WHERE p.id = ", id)
             .int(" AND p.blog_id = ", blog_id);
         let row = sql
@@ -270,7 +276,7 @@ impl Store {
 
     /// The post or page at `path`, whatever its status (callers decide visibility).
     pub async fn post_by_path(&self, blog_id: i64, path: &str) -> Result<Option<Post>> {
-        let mut sql = Sql::new(SELECT_POST);
+        let mut sql = select_posts();
         sql.int(" WHERE p.blog_id = ", blog_id)
             .text(" AND p.path = ", path);
         let row = sql.build().fetch_optional(&self.pool).await?;
@@ -292,7 +298,7 @@ impl Store {
 
     /// Posts matching `f`, newest first.
     pub async fn list_posts(&self, f: &PostFilter) -> Result<Vec<Post>> {
-        let mut sql = Sql::new(SELECT_POST);
+        let mut sql = select_posts();
         f.where_clause(&mut sql);
         if f.after.is_some() {
             // The page just newer than an instant: the oldest ones after it.
@@ -380,22 +386,23 @@ impl Store {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
-        let rows = sqlx::query(dialect::search_sql(self.backend))
-            .bind(blog_id)
-            .bind(micros(now))
-            .bind(dialect::search_query(self.backend, &terms))
-            .bind(i64::from(limit))
-            .fetch_all(&self.pool)
-            .await?;
-        let mut hits = Vec::with_capacity(rows.len());
-        for row in rows {
-            let post = self.post_by_id(blog_id, row.try_get("id")?).await?;
-            hits.push(SearchHit {
-                post,
-                snippet: row.try_get("snippet")?,
-            });
-        }
-        Ok(hits)
+        let mut sql = Sql::new(POST_COLUMNS);
+        let fts = dialect::search_query(self.backend, &terms);
+        dialect::search_from(self.backend, &mut sql, &fts);
+        sql.int(" AND p.blog_id = ", blog_id)
+            .push(" AND p.kind = 'post' AND p.status = 'published'")
+            .int(" AND p.published_at <= ", micros(now));
+        dialect::search_order(self.backend, &mut sql, &fts);
+        sql.int(" LIMIT ", i64::from(limit));
+        let rows = sql.build().fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| {
+                Ok(SearchHit {
+                    post: post_from_row(row)?,
+                    snippet: row.try_get("snippet")?,
+                })
+            })
+            .collect()
     }
 }
 

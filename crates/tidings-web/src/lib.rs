@@ -6,10 +6,12 @@
 
 mod api;
 mod config;
+mod demo;
 mod editing;
 mod error;
 mod form_token;
 mod handlers;
+mod headers;
 mod host;
 mod metrics;
 mod routes;
@@ -19,6 +21,7 @@ mod views;
 
 pub use api::tokens;
 pub use config::{Config, TrustedProxies};
+pub use demo::fill as fill_demo;
 pub use routes::router;
 pub use state::AppState;
 

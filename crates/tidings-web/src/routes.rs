@@ -5,13 +5,15 @@ use std::time::Duration;
 use axum::Router;
 use axum::middleware;
 use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::handlers::{archive, comment_submit, feeds, home, ops, pages, post, search};
-use crate::{AppState, api, metrics};
+use crate::{AppState, api, headers, metrics};
 
 /// The whole application: public pages (Blogger's URLs), feeds, the API.
 pub fn router(state: AppState) -> Router {
+    let [csp, nosniff, referrer, frames] = headers::layers();
     Router::new()
         .route("/", get(home::home))
         .route("/{year}", get(archive::year_redirect))
@@ -42,6 +44,12 @@ pub fn router(state: AppState) -> Router {
         .route("/static/simple.css", get(ops::stylesheet))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)
+        .layer(csp)
+        .layer(nosniff)
+        .layer(referrer)
+        .layer(frames)
+        // A bug must cost one request a 500, never the connection or the node.
+        .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn_with_state(
             state.clone(),
             metrics::track,

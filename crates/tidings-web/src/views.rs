@@ -126,6 +126,7 @@ pub struct CommentView {
     /// Escaped by `tidings_render::comment_to_html`: no markup of the commenter's.
     pub body_html: String,
     pub date: String,
+    pub iso: String,
     pub epoch_ms: i64,
     pub replies: Vec<CommentView>,
 }
@@ -160,6 +161,7 @@ pub fn thread(comments: &[Comment], tz: Tz) -> Vec<CommentView> {
                             .with_timezone(&tz)
                             .format("%B %-d, %Y at %-I:%M %p")
                             .to_string(),
+                        iso: iso(c.created_at),
                         epoch_ms: c.created_at.timestamp_millis(),
                         // Depth is bounded so a cycle in stored data cannot recurse forever.
                         replies: if depth < 32 {

@@ -104,7 +104,7 @@ pub enum Command {
 
 #[derive(Args)]
 pub struct ServeArgs {
-    /// Fill an empty blog with sample posts (not yet available).
+    /// Fill an empty blog with sample posts, a page and comments first.
     #[arg(long)]
     pub demo: bool,
     /// Answer 404 to hosts no blog has, instead of serving the default blog.

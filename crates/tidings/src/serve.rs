@@ -1,22 +1,30 @@
 //! `tidings serve`: listen, serve until SIGINT/SIGTERM, finish what is in
 //! flight, close the database.
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use tidings_store::Store;
 use tidings_web::{AppState, Config, TrustedProxies};
 
 use crate::cli::{Global, ServeArgs};
 
 pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Result<()> {
-    if args.demo {
-        bail!("--demo is not available yet");
-    }
     let trusted_proxies = TrustedProxies::parse(&global.trusted_proxies)
         .map_err(|e| anyhow::anyhow!("--trusted-proxies: {e}"))?;
     let config = Config {
         trusted_proxies,
         strict_hosts: args.strict_hosts,
     };
+    if args.demo {
+        let blog = store
+            .default_blog()
+            .await?
+            .context("this instance has no blog")?;
+        match tidings_web::fill_demo(&store, &blog).await {
+            Ok(true) => println!("filled {} with demo posts and comments", blog.host),
+            Ok(false) => println!("{} already has posts; --demo added nothing", blog.host),
+            Err(e) => anyhow::bail!("cannot add the demo content: {}", e.message),
+        }
+    }
     let state = AppState::new(store, config).await?;
     let listener = tokio::net::TcpListener::bind(global.listen)
         .await
