@@ -199,6 +199,11 @@ fn check_body_size(name: &str, body: &str) -> Result<(), AppError> {
 /// Trims labels, drops duplicates, and refuses empty, overlong or
 /// control-character labels (a label is a path segment and a line of text).
 pub fn clean_labels(labels: Vec<String>) -> Result<Vec<String>, AppError> {
+    if labels.len() > MAX_LABELS {
+        return Err(AppError::invalid(format!(
+            "a post may have at most {MAX_LABELS} labels"
+        )));
+    }
     let mut out: Vec<String> = Vec::new();
     for l in labels {
         let l = l.trim().to_owned();
@@ -218,11 +223,6 @@ pub fn clean_labels(labels: Vec<String>) -> Result<Vec<String>, AppError> {
         if !out.contains(&l) {
             out.push(l);
         }
-    }
-    if out.len() > MAX_LABELS {
-        return Err(AppError::invalid(format!(
-            "a post may have at most {MAX_LABELS} labels"
-        )));
     }
     Ok(out)
 }

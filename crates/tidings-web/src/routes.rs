@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(ops::metrics))
         .route("/static/simple.css", get(ops::stylesheet))
         .nest("/api/v1", api::router())
+        .route("/api/v1/{*rest}", axum::routing::any(api::unknown))
         .fallback(pages::not_found)
         .layer(csp)
         .layer(nosniff)

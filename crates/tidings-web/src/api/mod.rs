@@ -32,14 +32,24 @@ pub fn router() -> Router<AppState> {
         .route("/comments/{id}", delete(comments::remove))
         .route("/comments/{id}/approve", post(comments::approve))
         .route("/comments/{id}/spam", post(comments::spam))
-        .fallback(unknown)
+        .method_not_allowed_fallback(not_allowed)
+}
+
+async fn not_allowed() -> ApiError {
+    ApiError(AppError {
+        status: axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        code: "method_not_allowed",
+        message: "This endpoint does not take that method; see /api/v1/openapi.json.".into(),
+        retry_after: None,
+    })
 }
 
 async fn openapi() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
 }
 
-async fn unknown() -> ApiError {
+/// Answers paths under `/api/v1/` that no route claims, in the API's JSON.
+pub async fn unknown() -> ApiError {
     ApiError(AppError::not_found(
         "No such API endpoint; see /api/v1/openapi.json.",
     ))

@@ -10,5 +10,6 @@ mod bad_input;
 mod cli;
 mod comments;
 mod feeds;
+mod lifecycle;
 mod pages;
 mod snapshots;
