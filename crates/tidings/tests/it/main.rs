@@ -7,9 +7,11 @@ mod support;
 
 mod api;
 mod bad_input;
+mod blogs;
 mod cli;
 mod comments;
 mod feeds;
 mod lifecycle;
+mod nodes;
 mod pages;
 mod snapshots;

@@ -40,29 +40,8 @@ impl TestApp {
         ));
         let _ = std::fs::remove_dir_all(&data);
         let database = PgDatabase::create().await;
-        let mut cmd = Command::new(binary());
-        cmd.arg("--data").arg(&data);
-        if let Some(db) = &database {
-            cmd.args(["--database-url", &db.url]);
-        }
-        cmd.args(["--listen", "127.0.0.1:0", "serve"])
-            .args(serve_args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
-        let mut child = cmd.spawn().expect("the tidings binary starts");
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let mut lines = BufReader::new(stdout).lines();
-        let base = loop {
-            let line = lines
-                .next()
-                .expect("the server prints its address before exiting")
-                .expect("stdout is readable");
-            if let Some(addr) = line.strip_prefix("listening on ") {
-                break addr.trim().to_owned();
-            }
-        };
-        // Keep draining stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
+        let (child, base) =
+            spawn_server(&data, database.as_ref().map(|d| d.url.as_str()), serve_args);
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -75,6 +54,16 @@ impl TestApp {
             client,
             token: None,
         }
+    }
+
+    /// Starts a second server on this app's database: another stateless node.
+    pub fn another_node(&self) -> Node {
+        let (child, base) = spawn_server(
+            &self.data,
+            self.database.as_ref().map(|d| d.url.as_str()),
+            &[],
+        );
+        Node { child, base }
     }
 
     /// Runs `tidings ARGS` against this app's data directory.
@@ -141,6 +130,12 @@ impl TestApp {
             self.token = Some(self.user_token("owner@example.com", "admin"));
         }
         self.token.clone().unwrap()
+    }
+
+    /// SIGKILL: the server dies at once, whatever it was doing.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     /// Sends SIGTERM and waits for the server to exit.
@@ -252,6 +247,63 @@ impl TestApp {
         } else {
             Err((r.status(), r.text().await.unwrap()))
         }
+    }
+}
+
+/// Starts `tidings serve` on a free port and answers the child and its base URL,
+/// read from the line the server prints once it listens.
+fn spawn_server(
+    data: &std::path::Path,
+    database_url: Option<&str>,
+    serve_args: &[&str],
+) -> (Child, String) {
+    let mut cmd = Command::new(binary());
+    cmd.arg("--data").arg(data);
+    if let Some(url) = database_url {
+        cmd.args(["--database-url", url]);
+    }
+    cmd.args(["--listen", "127.0.0.1:0", "serve"])
+        .args(serve_args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    let mut child = cmd.spawn().expect("the tidings binary starts");
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut lines = BufReader::new(stdout).lines();
+    let base = loop {
+        let line = lines
+            .next()
+            .expect("the server prints its address before exiting")
+            .expect("stdout is readable");
+        if let Some(addr) = line.strip_prefix("listening on ") {
+            break addr.trim().to_owned();
+        }
+    };
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (child, base)
+}
+
+/// Another server process on the same database as a [`TestApp`].
+pub struct Node {
+    child: Child,
+    pub base: String,
+}
+
+impl Node {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// SIGKILL: the node dies at once, mid-whatever.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        self.kill();
     }
 }
 
