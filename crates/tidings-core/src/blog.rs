@@ -89,6 +89,8 @@ pub struct BlogSettings {
     pub comment_moderation: Moderation,
     pub moderation_days: u32,
     pub comment_min_seconds: u32,
+    /// When anything readers can see on this blog last changed.
+    pub changed_at: chrono::DateTime<chrono::Utc>,
 }
 
 impl BlogSettings {
@@ -101,6 +103,15 @@ impl BlogSettings {
 
     /// Checks every field against its limits, naming the first field that is wrong.
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
+        if self.title.chars().any(char::is_control) {
+            return Err(("title", "title must not contain control characters".into()));
+        }
+        if self.description.contains('\0') {
+            return Err((
+                "description",
+                "description must not contain NUL characters".into(),
+            ));
+        }
         let title = self.title.trim();
         if title.is_empty() {
             return Err(("title", "title must not be empty".into()));

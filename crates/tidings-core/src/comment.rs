@@ -106,6 +106,26 @@ impl Submission {
         body: Option<&str>,
         parent_id: Option<i64>,
     ) -> Result<Self, FieldError> {
+        // One-line fields hold no control characters at all; the body keeps
+        // line breaks and tabs but never NUL, which no database stores as text.
+        for (field, value, label) in [
+            ("name", name, "Your name"),
+            ("email", email, "The email address"),
+            ("url", url, "The web address"),
+        ] {
+            if value.is_some_and(|v| v.chars().any(char::is_control)) {
+                return Err(field_error(
+                    field,
+                    format!("{label} cannot contain control characters."),
+                ));
+            }
+        }
+        if body.is_some_and(|b| b.contains('\0')) {
+            return Err(field_error(
+                "body",
+                "A comment cannot contain NUL characters.",
+            ));
+        }
         let author_name = optional(name).unwrap_or(ANONYMOUS).to_owned();
         if author_name.chars().count() > MAX_NAME_CHARS {
             return Err(field_error(
@@ -276,6 +296,7 @@ mod tests {
             comment_moderation: m,
             moderation_days: 14,
             comment_min_seconds: 3,
+            changed_at: chrono::DateTime::UNIX_EPOCH,
         }
     }
 
@@ -328,6 +349,11 @@ mod tests {
         assert_eq!(ok.author_url, None);
         let bad_url = Submission::parse(None, None, Some("javascript:alert(1)"), Some("x"), None);
         assert_eq!(bad_url.unwrap_err().field, "url");
+        let nul = Submission::parse(Some("a\0b"), None, None, Some("x"), None);
+        assert_eq!(nul.unwrap_err().field, "name");
+        let nul = Submission::parse(None, None, None, Some("x\0"), None);
+        assert_eq!(nul.unwrap_err().field, "body");
+        assert!(Submission::parse(None, None, None, Some("tab\tand\u{1}"), None).is_ok());
         let empty = Submission::parse(None, None, None, Some("  "), None);
         assert_eq!(empty.unwrap_err().field, "body");
         let long = "x".repeat(MAX_BODY_CHARS + 1);

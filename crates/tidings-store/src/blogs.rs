@@ -5,10 +5,10 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use tidings_core::BlogSettings;
 
-use crate::{Result, Store, StoreError, conflict_or, micros};
+use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
 
 const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
-     comment_moderation, moderation_days, comment_min_seconds";
+     comment_moderation, moderation_days, comment_min_seconds, changed_at";
 
 fn blog_from_row(row: &AnyRow) -> Result<BlogSettings> {
     let corrupt = |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string());
@@ -34,7 +34,32 @@ fn blog_from_row(row: &AnyRow) -> Result<BlogSettings> {
             .map_err(corrupt)?,
         moderation_days: uint("moderation_days")?,
         comment_min_seconds: uint("comment_min_seconds")?,
+        changed_at: from_micros(row.try_get("changed_at")?)?,
     })
+}
+
+/// Records that something readers see on `blog_id` changed, inside the
+/// transaction that changed it.
+///
+/// HTTP dates have whole seconds, so every change moves `changed_at` into a
+/// second of its own (now, or the second after the previous change): two
+/// changes never share a `Last-Modified`, and a conditional GET can never be
+/// told "not modified" about a change made in the same second it last saw.
+pub(crate) async fn touch(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    blog_id: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE blogs SET changed_at = CASE \
+         WHEN $2 >= (changed_at / 1000000 + 1) * 1000000 THEN $2 \
+         ELSE (changed_at / 1000000 + 1) * 1000000 END \
+         WHERE id = $1",
+    )
+    .bind(blog_id)
+    .bind(micros(Utc::now()))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 impl Store {
@@ -89,6 +114,7 @@ impl Store {
 
     /// Stores every setting of `blog` (validated by the caller).
     pub async fn update_blog(&self, blog: &BlogSettings) -> Result<()> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
              comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
@@ -104,11 +130,13 @@ impl Store {
         .bind(i64::from(blog.moderation_days))
         .bind(i64::from(blog.comment_min_seconds))
         .bind(micros(Utc::now()))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        touch(&mut tx, blog.id).await?;
+        tx.commit().await?;
         Ok(())
     }
 }

@@ -6,6 +6,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use tidings_core::{Comment, CommentStatus};
 
+use crate::blogs;
 use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
 
@@ -114,6 +115,9 @@ impl Store {
         .bind(at)
         .fetch_one(&mut *tx)
         .await?;
+        if c.status == CommentStatus::Published {
+            blogs::touch(&mut tx, c.blog_id).await?;
+        }
         tx.commit().await?;
         Ok(Comment {
             id: row.try_get("id")?,
@@ -175,6 +179,7 @@ impl Store {
         id: i64,
         status: CommentStatus,
     ) -> Result<CommentListing> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE comments SET status = $3, updated_at = $4 WHERE id = $1 AND blog_id = $2",
         )
@@ -182,11 +187,13 @@ impl Store {
         .bind(blog_id)
         .bind(status.as_str())
         .bind(micros(Utc::now()))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        blogs::touch(&mut tx, blog_id).await?;
+        tx.commit().await?;
         self.comment_by_id(blog_id, id).await
     }
 

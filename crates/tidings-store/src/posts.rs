@@ -5,6 +5,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use tidings_core::{Post, PostKind, PostStatus};
 
+use crate::blogs;
 use crate::dialect::{self, index_post, unindex_post};
 use crate::sql::Sql;
 use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
@@ -204,6 +205,7 @@ impl Store {
         let id: i64 = row.try_get("id")?;
         write_labels(&mut tx, id, &p.labels).await?;
         index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
+        blogs::touch(&mut tx, p.blog_id).await?;
         tx.commit().await?;
         self.post_by_id(p.blog_id, id).await
     }
@@ -242,6 +244,7 @@ impl Store {
             .await?;
         write_labels(&mut tx, id, &p.labels).await?;
         index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
+        blogs::touch(&mut tx, p.blog_id).await?;
         tx.commit().await?;
         self.post_by_id(p.blog_id, id).await
     }
@@ -258,6 +261,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         unindex_post(self.backend, &mut tx, id).await?;
+        blogs::touch(&mut tx, blog_id).await?;
         tx.commit().await?;
         Ok(())
     }

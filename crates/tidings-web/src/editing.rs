@@ -55,6 +55,9 @@ pub async fn prepare(
     if title.is_empty() {
         return Err(AppError::invalid("title must not be empty"));
     }
+    if title.contains('\0') {
+        return Err(AppError::invalid("title must not contain NUL characters"));
+    }
     if title.chars().count() > MAX_TITLE_CHARS {
         return Err(AppError::invalid(format!(
             "title must be at most {MAX_TITLE_CHARS} characters"
@@ -67,12 +70,12 @@ pub async fn prepare(
     }
     let (body_markdown, body_html) = match (input.body, input.body_html) {
         (Some(md), None) => {
-            check_body_size("body", &md)?;
+            check_body("body", &md)?;
             let html = tidings_render::markdown_to_html(&md);
             (Some(md), html)
         }
         (None, Some(html)) => {
-            check_body_size("body_html", &html)?;
+            check_body("body_html", &html)?;
             (None, tidings_render::sanitize_html(&html))
         }
         _ => match existing {
@@ -187,7 +190,12 @@ async fn free_path(
     ))
 }
 
-fn check_body_size(name: &str, body: &str) -> Result<(), AppError> {
+fn check_body(name: &str, body: &str) -> Result<(), AppError> {
+    if body.contains('\0') {
+        return Err(AppError::invalid(format!(
+            "{name} must not contain NUL characters"
+        )));
+    }
     if body.len() > MAX_BODY_BYTES {
         return Err(AppError::invalid(format!(
             "{name} must be at most {MAX_BODY_BYTES} bytes"

@@ -17,6 +17,7 @@ mod metrics;
 mod routes;
 mod state;
 mod templates;
+mod uri_guard;
 mod views;
 
 pub use api::tokens;

@@ -9,7 +9,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::handlers::{archive, comment_submit, feeds, home, ops, pages, post, search};
-use crate::{AppState, api, headers, metrics};
+use crate::{AppState, api, headers, metrics, uri_guard};
 
 /// The whole application: public pages (Blogger's URLs), feeds, the API.
 pub fn router(state: AppState) -> Router {
@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(ops::metrics))
         .route("/static/simple.css", get(ops::stylesheet))
         .nest("/api/v1", api::router())
+        .route("/api/v1/", axum::routing::any(api::unknown))
         .route("/api/v1/{*rest}", axum::routing::any(api::unknown))
         .fallback(pages::not_found)
         .layer(csp)
@@ -51,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .layer(frames)
         // A bug must cost one request a 500, never the connection or the node.
         .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn(uri_guard::reject_nul))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             metrics::track,

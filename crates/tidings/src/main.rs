@@ -18,10 +18,7 @@ use crate::cli::{BlogCommand, Cli, Command, TokenCommand, UserCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_target(false)
-        .init();
+    init_logging(matches!(cli.command, Command::Serve(_)));
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
@@ -36,6 +33,32 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Logs go to stderr: the server tells what it does; other commands speak
+/// only to warn, so their one-line failure reason stands alone (SPEC section 2).
+/// The database driver's own notices (e.g. PostgreSQL's "already exists,
+/// skipping" during migrations) are not news for either.
+fn init_logging(serving: bool) {
+    use tracing_subscriber::filter::{LevelFilter, Targets};
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let level = if serving {
+        LevelFilter::INFO
+    } else {
+        LevelFilter::WARN
+    };
+    let filter = Targets::new()
+        .with_default(level)
+        .with_target("sqlx", LevelFilter::WARN);
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_target(false),
+        )
+        .with(filter)
+        .init();
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {

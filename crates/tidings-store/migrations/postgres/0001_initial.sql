@@ -13,7 +13,10 @@ CREATE TABLE blogs (
     moderation_days BIGINT NOT NULL DEFAULT 14,
     comment_min_seconds BIGINT NOT NULL DEFAULT 3,
     created_at BIGINT NOT NULL,
-    updated_at BIGINT NOT NULL
+    updated_at BIGINT NOT NULL,
+    -- When anything readers can see last changed (posts, comments, settings):
+    -- feeds' Last-Modified, and later the render cache's version.
+    changed_at BIGINT NOT NULL DEFAULT 0
 );
 
 CREATE TABLE users (

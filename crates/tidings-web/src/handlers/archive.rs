@@ -12,12 +12,12 @@ use crate::host::Site;
 
 /// A four-digit year, or a message saying why the path names none.
 pub fn year(s: &str) -> Result<i32, AppError> {
-    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(s.parse().expect("four digits"))
-    } else {
-        Err(AppError::not_found(format!(
+    match s.parse::<i32>() {
+        // Posts are dated from the year 1000 on, so their paths have four digits.
+        Ok(y) if s.len() == 4 && (1000..=9999).contains(&y) => Ok(y),
+        _ => Err(AppError::not_found(format!(
             "{s:?} is not a year, so this address names no page of the blog."
-        )))
+        ))),
     }
 }
 

@@ -181,7 +181,11 @@ fn conditional(
 ) -> Response {
     let digest = Sha256::digest(body.as_bytes());
     let etag = format!("\"{}\"", crate::form_token::hex(&digest[..16]));
-    let last_modified = updated.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    // Never a date in the future (see `Store::touch` for why one can occur).
+    let last_modified = updated
+        .min(Utc::now())
+        .format("%a, %d %b %Y %H:%M:%S GMT")
+        .to_string();
     let matches_etag = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -230,11 +234,12 @@ async fn posts_feed(
     filter.before = q.before()?;
     let posts = state.store.list_posts(&filter).await?;
     let total = state.store.count_posts(&filter).await?;
+    // A post going live at its scheduled time changes the feed with no write,
+    // and a deleted post changes it leaving no entry behind: take both in.
     let updated = posts
         .iter()
-        .map(|p| p.updated_at)
-        .max()
-        .unwrap_or(DateTime::UNIX_EPOCH);
+        .map(|p| p.updated_at.max(p.published_at))
+        .fold(site.blog.changed_at, DateTime::max);
     let title = match &label {
         Some(l) => format!("{}: {l}", site.blog.title),
         None => site.blog.title.clone(),
@@ -301,8 +306,7 @@ async fn comments_feed(
     let updated = comments
         .iter()
         .map(|c| c.comment.created_at)
-        .max()
-        .unwrap_or(DateTime::UNIX_EPOCH);
+        .fold(site.blog.changed_at, DateTime::max);
     let (id, title) = match &post {
         Some(p) => (
             format!("{}.post{}..comments", blog_tag(site), p.id),

@@ -91,7 +91,17 @@ impl Drop for Scratch {
 
 fn add_user(app: &TestApp, email: &str, role: &str, password: &str) -> Output {
     app.cli(
-        &["user", "add", "--email", email, "--name", "Some One", "--role", role, "--password-stdin"],
+        &[
+            "user",
+            "add",
+            "--email",
+            email,
+            "--name",
+            "Some One",
+            "--role",
+            role,
+            "--password-stdin",
+        ],
         Some(password),
     )
 }
@@ -99,7 +109,11 @@ fn add_user(app: &TestApp, email: &str, role: &str, password: &str) -> Output {
 /// `token create` for `email` fails: the user does not exist.
 fn no_such_user(app: &TestApp, email: &str, context: &str) {
     let out = app.cli(&["token", "create", "--email", email], None);
-    assert!(!out.status.success(), "{context}: no user {email} was created, yet a token was: {}", stdout(&out));
+    assert!(
+        !out.status.success(),
+        "{context}: no user {email} was created, yet a token was: {}",
+        stdout(&out)
+    );
 }
 
 #[tokio::test]
@@ -122,19 +136,44 @@ async fn user_add_refuses_bad_input_and_creates_nothing() {
     let out = add_user(&app, "role@example.com", "owner", PASSWORD);
     assert!(!out.status.success(), "bad role exits non-zero");
     let err = stderr(&out);
-    let first = err.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
-    assert!(first.contains("owner") && first.contains("role"), "the first line names the bad role: {err}");
+    let first = err
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    assert!(
+        first.contains("owner") && first.contains("role"),
+        "the first line names the bad role: {err}"
+    );
     no_such_user(&app, "role@example.com", "bad role");
 
     let out = app.cli(
-        &["user", "add", "--email", "nopw@example.com", "--name", "N", "--role", "author"],
+        &[
+            "user",
+            "add",
+            "--email",
+            "nopw@example.com",
+            "--name",
+            "N",
+            "--role",
+            "author",
+        ],
         Some(PASSWORD),
     );
     assert!(!out.status.success(), "--password-stdin is required");
     no_such_user(&app, "nopw@example.com", "missing --password-stdin");
 
     let out = app.cli(
-        &["user", "add", "--email", "blank@example.com", "--name", "   ", "--role", "author", "--password-stdin"],
+        &[
+            "user",
+            "add",
+            "--email",
+            "blank@example.com",
+            "--name",
+            "   ",
+            "--role",
+            "author",
+            "--password-stdin",
+        ],
         Some(PASSWORD),
     );
     fails_with(&out, &["name"], "blank name");
@@ -143,7 +182,11 @@ async fn user_add_refuses_bad_input_and_creates_nothing() {
     // A good one works, and says so.
     let out = add_user(&app, "Good@Example.com", "author", PASSWORD);
     succeeds(&out, "good user");
-    assert!(stdout(&out).contains("good@example.com"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("good@example.com"),
+        "{}",
+        stdout(&out)
+    );
 
     // Adding the same address again fails, whatever its case.
     let out = add_user(&app, "good@example.com", "admin", PASSWORD);
@@ -155,26 +198,62 @@ async fn user_add_refuses_bad_input_and_creates_nothing() {
     let out = app.cli(&["token", "create", "--email", "good@example.com"], None);
     succeeds(&out, "token for the good user");
     let token = stdout(&out).lines().last().unwrap().trim().to_owned();
-    let (status, body) = app.api_as(&token, Method::PATCH, "/blog", Some(json!({"title": "Mine"}))).await;
+    let (status, body) = app
+        .api_as(
+            &token,
+            Method::PATCH,
+            "/blog",
+            Some(json!({"title": "Mine"})),
+        )
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "still an author: {body}");
 }
 
 #[tokio::test]
 async fn token_create_prints_a_working_token_last() {
     let app = TestApp::start().await;
-    succeeds(&add_user(&app, "writer@example.com", "author", PASSWORD), "user add");
+    succeeds(
+        &add_user(&app, "writer@example.com", "author", PASSWORD),
+        "user add",
+    );
 
-    let out = app.cli(&["token", "create", "--email", "writer@example.com", "--label", "laptop"], None);
+    let out = app.cli(
+        &[
+            "token",
+            "create",
+            "--email",
+            "writer@example.com",
+            "--label",
+            "laptop",
+        ],
+        None,
+    );
     succeeds(&out, "token create");
     let printed = stdout(&out);
-    let token = printed.lines().last().expect("a line on stdout").trim().to_owned();
-    assert!(!token.is_empty() && !token.contains(' '), "the last line is the token alone: {printed:?}");
-    assert!(!stderr(&out).contains(&token), "the token is not logged to stderr");
+    let token = printed
+        .lines()
+        .last()
+        .expect("a line on stdout")
+        .trim()
+        .to_owned();
+    assert!(
+        !token.is_empty() && !token.contains(' '),
+        "the last line is the token alone: {printed:?}"
+    );
+    assert!(
+        !stderr(&out).contains(&token),
+        "the token is not logged to stderr"
+    );
 
     let (status, blog) = app.api_as(&token, Method::GET, "/blog", None).await;
     assert_eq!(status, StatusCode::OK, "{blog}");
     let (status, post) = app
-        .api_as(&token, Method::POST, "/posts", Some(json!({"title": "From the CLI token", "body": "x", "status": "published"})))
+        .api_as(
+            &token,
+            Method::POST,
+            "/posts",
+            Some(json!({"title": "From the CLI token", "body": "x", "status": "published"})),
+        )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{post}");
     assert_eq!(post["author"], "Some One");
@@ -185,37 +264,105 @@ async fn token_create_prints_a_working_token_last() {
     let second = stdout(&out).lines().last().unwrap().trim().to_owned();
     assert_ne!(second, token);
     for t in [&token, &second] {
-        assert_eq!(app.api_as(t, Method::GET, "/posts", None).await.0, StatusCode::OK);
+        assert_eq!(
+            app.api_as(t, Method::GET, "/posts", None).await.0,
+            StatusCode::OK
+        );
     }
 
     let out = app.cli(&["token", "create", "--email", "nobody@example.com"], None);
     fails_with(&out, &["nobody@example.com"], "token for an unknown user");
-    assert!(stdout(&out).trim().is_empty(), "no token printed: {}", stdout(&out));
-    let out = app.cli(&["token", "create", "--email", "writer@example.com", "--label", "  "], None);
+    assert!(
+        stdout(&out).trim().is_empty(),
+        "no token printed: {}",
+        stdout(&out)
+    );
+    let out = app.cli(
+        &[
+            "token",
+            "create",
+            "--email",
+            "writer@example.com",
+            "--label",
+            "  ",
+        ],
+        None,
+    );
     fails_with(&out, &["label"], "blank label");
 }
 
 #[tokio::test]
 async fn user_password_changes_a_password() {
     let app = TestApp::start().await;
-    succeeds(&add_user(&app, "pat@example.com", "author", PASSWORD), "user add");
+    succeeds(
+        &add_user(&app, "pat@example.com", "author", PASSWORD),
+        "user add",
+    );
 
-    let out = app.cli(&["user", "password", "--email", "pat@example.com", "--password-stdin"], Some("a brand new password\n"));
+    let out = app.cli(
+        &[
+            "user",
+            "password",
+            "--email",
+            "pat@example.com",
+            "--password-stdin",
+        ],
+        Some("a brand new password\n"),
+    );
     succeeds(&out, "user password");
     assert!(stdout(&out).contains("pat@example.com"), "{}", stdout(&out));
-    let out = app.cli(&["user", "password", "--email", "PAT@example.com", "--password-stdin"], Some("yet another password\n"));
+    let out = app.cli(
+        &[
+            "user",
+            "password",
+            "--email",
+            "PAT@example.com",
+            "--password-stdin",
+        ],
+        Some("yet another password\n"),
+    );
     succeeds(&out, "user password, email in capitals");
 
-    let out = app.cli(&["user", "password", "--email", "ghost@example.com", "--password-stdin"], Some("a brand new password\n"));
+    let out = app.cli(
+        &[
+            "user",
+            "password",
+            "--email",
+            "ghost@example.com",
+            "--password-stdin",
+        ],
+        Some("a brand new password\n"),
+    );
     fails_with(&out, &["ghost@example.com"], "unknown email");
-    let out = app.cli(&["user", "password", "--email", "pat@example.com", "--password-stdin"], Some("tiny\n"));
+    let out = app.cli(
+        &[
+            "user",
+            "password",
+            "--email",
+            "pat@example.com",
+            "--password-stdin",
+        ],
+        Some("tiny\n"),
+    );
     fails_with(&out, &["password"], "too short");
     let long = format!("{}\n", "p".repeat(500));
-    let out = app.cli(&["user", "password", "--email", "pat@example.com", "--password-stdin"], Some(&long));
+    let out = app.cli(
+        &[
+            "user",
+            "password",
+            "--email",
+            "pat@example.com",
+            "--password-stdin",
+        ],
+        Some(&long),
+    );
     fails_with(&out, &["password"], "too long");
 
     // The user is still there and still gets tokens.
-    succeeds(&app.cli(&["token", "create", "--email", "pat@example.com"], None), "token after password change");
+    succeeds(
+        &app.cli(&["token", "create", "--email", "pat@example.com"], None),
+        "token after password change",
+    );
 }
 
 #[tokio::test]
@@ -223,28 +370,84 @@ async fn blog_add_and_list() {
     let app = TestApp::start().await;
     let out = app.cli(&["blog", "list"], None);
     succeeds(&out, "blog list");
-    assert_eq!(stdout(&out).lines().count(), 1, "a fresh instance has one blog: {}", stdout(&out));
+    assert_eq!(
+        stdout(&out).lines().count(),
+        1,
+        "a fresh instance has one blog: {}",
+        stdout(&out)
+    );
 
-    let out = app.cli(&["blog", "add", "--host", "Cooking.Example.com", "--title", "Kitchen Notes"], None);
+    let out = app.cli(
+        &[
+            "blog",
+            "add",
+            "--host",
+            "Cooking.Example.com",
+            "--title",
+            "Kitchen Notes",
+        ],
+        None,
+    );
     succeeds(&out, "blog add");
     let list = stdout(&app.cli(&["blog", "list"], None));
     assert_eq!(list.lines().count(), 2, "{list}");
-    let line = list.lines().find(|l| l.contains("cooking.example.com")).unwrap_or_else(|| panic!("the new blog is listed, host in lower case: {list}"));
+    let line = list
+        .lines()
+        .find(|l| l.contains("cooking.example.com"))
+        .unwrap_or_else(|| panic!("the new blog is listed, host in lower case: {list}"));
     assert!(line.contains("Kitchen Notes"), "{line}");
 
     // The running server serves it to requests for that host.
-    let r = app.client.get(app.url("/")).header("Host", "cooking.example.com").send().await.unwrap();
+    let r = app
+        .client
+        .get(app.url("/"))
+        .header("Host", "cooking.example.com")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.text().await.unwrap().contains("Kitchen Notes"));
-    assert!(!app.page("/").await.contains("Kitchen Notes"), "other hosts get the first blog");
+    assert!(
+        !app.page("/").await.contains("Kitchen Notes"),
+        "other hosts get the first blog"
+    );
 
-    for host in ["http://bad.example.com", "bad.example.com:8080", "", "-bad.example.com", "has space.example.com", "bad/path", "under_score.example.com"] {
-        let out = app.cli(&["blog", "add", "--host", host, "--title", "Nope"], None);
+    for host in [
+        "http://bad.example.com",
+        "bad.example.com:8080",
+        "",
+        "-bad.example.com",
+        "has space.example.com",
+        "bad/path",
+        "under_score.example.com",
+    ] {
+        let flag = format!("--host={host}");
+        let out = app.cli(&["blog", "add", &flag, "--title", "Nope"], None);
         fails_with(&out, &["host"], &format!("host {host:?}"));
     }
-    let out = app.cli(&["blog", "add", "--host", "cooking.example.com", "--title", "Again"], None);
+    let out = app.cli(
+        &[
+            "blog",
+            "add",
+            "--host",
+            "cooking.example.com",
+            "--title",
+            "Again",
+        ],
+        None,
+    );
     fails_with(&out, &["cooking.example.com"], "duplicate host");
-    let out = app.cli(&["blog", "add", "--host", "empty.example.com", "--title", "  "], None);
+    let out = app.cli(
+        &[
+            "blog",
+            "add",
+            "--host",
+            "empty.example.com",
+            "--title",
+            "  ",
+        ],
+        None,
+    );
     fails_with(&out, &["title"], "blank title");
     let list = stdout(&app.cli(&["blog", "list"], None));
     assert_eq!(list.lines().count(), 2, "nothing was added: {list}");
@@ -257,30 +460,73 @@ async fn global_flags_go_after_the_subcommand_too() {
     let cwd = Scratch::new("flags");
     let data = app.data.to_str().unwrap();
 
-    let out = tidings_in(
-        &cwd.0,
-        &["user", "add", "--email", "late@example.com", "--name", "Late", "--role", "author", "--password-stdin", "--data", data],
-        Some(PASSWORD),
-    );
+    // On the PostgreSQL half, the database URL goes after the subcommand too.
+    let db = app.database_args();
+    let db: Vec<&str> = db.iter().map(String::as_str).collect();
+    let mut args = vec![
+        "user",
+        "add",
+        "--email",
+        "late@example.com",
+        "--name",
+        "Late",
+        "--role",
+        "author",
+        "--password-stdin",
+        "--data",
+        data,
+    ];
+    args.extend(&db);
+    let out = tidings_in(&cwd.0, &args, Some(PASSWORD));
     succeeds(&out, "user add … --data DIR");
-    let out = tidings_in(&cwd.0, &["token", "create", "--data", data, "--email", "late@example.com"], None);
+    let mut args = vec![
+        "token",
+        "create",
+        "--data",
+        data,
+        "--email",
+        "late@example.com",
+    ];
+    args.extend(&db);
+    let out = tidings_in(&cwd.0, &args, None);
     succeeds(&out, "token create --data DIR …");
     let token = stdout(&out).lines().last().unwrap().trim().to_owned();
-    assert_eq!(app.api_as(&token, Method::GET, "/blog", None).await.0, StatusCode::OK, "the user went to the server's database");
+    assert_eq!(
+        app.api_as(&token, Method::GET, "/blog", None).await.0,
+        StatusCode::OK,
+        "the user went to the server's database"
+    );
 
-    let out = tidings_in(&cwd.0, &["blog", "list", "--data", data], None);
+    let mut args = vec!["blog", "list", "--data", data];
+    args.extend(&db);
+    let out = tidings_in(&cwd.0, &args, None);
     succeeds(&out, "blog list --data DIR");
     assert!(stdout(&out).contains("localhost"));
-    let out = tidings_in(&cwd.0, &["blog", "add", "--data", data, "--host", "late.example.com", "--title", "Late Blog"], None);
+    let mut args = vec![
+        "blog",
+        "add",
+        "--data",
+        data,
+        "--host",
+        "late.example.com",
+        "--title",
+        "Late Blog",
+    ];
+    args.extend(&db);
+    let out = tidings_in(&cwd.0, &args, None);
     succeeds(&out, "blog add --data DIR …");
     assert!(stdout(&app.cli(&["blog", "list"], None)).contains("late.example.com"));
 
     // The environment works as well as the flag.
-    let child = Command::new(env!("CARGO_BIN_EXE_tidings"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tidings"));
+    match db.get(1) {
+        Some(url) => cmd.env("TIDINGS_DATABASE_URL", url),
+        None => cmd.env_remove("TIDINGS_DATABASE_URL"),
+    };
+    let child = cmd
         .args(["blog", "list"])
         .current_dir(&cwd.0)
         .env("TIDINGS_DATA", data)
-        .env_remove("TIDINGS_DATABASE_URL")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -290,7 +536,10 @@ async fn global_flags_go_after_the_subcommand_too() {
     succeeds(&out, "TIDINGS_DATA");
     assert!(stdout(&out).contains("late.example.com"));
 
-    assert!(!cwd.0.join("tidings-data").exists(), "no default data directory was used");
+    assert!(
+        !cwd.0.join("tidings-data").exists(),
+        "no default data directory was used"
+    );
 }
 
 #[tokio::test]
@@ -303,17 +552,32 @@ async fn unsupported_database_urls_are_refused() {
         ("mongodb://localhost/blog", &["mongodb"][..]),
         ("not a url", &["database"][..]),
     ] {
-        let out = tidings_in(&cwd.0, &["--data", fresh, "--database-url", url, "blog", "list"], None);
+        let out = tidings_in(
+            &cwd.0,
+            &["--data", fresh, "--database-url", url, "blog", "list"],
+            None,
+        );
         let line = fails_with(&out, words, url);
         assert!(!line.contains("secret"), "passwords are not echoed: {line}");
         // After the subcommand too.
-        let out = tidings_in(&cwd.0, &["blog", "list", "--data", fresh, "--database-url", url], None);
+        let out = tidings_in(
+            &cwd.0,
+            &["blog", "list", "--data", fresh, "--database-url", url],
+            None,
+        );
         fails_with(&out, words, &format!("{url} after the subcommand"));
     }
-    assert!(!Path::new(fresh).exists(), "a refused database URL creates nothing");
+    assert!(
+        !Path::new(fresh).exists(),
+        "a refused database URL creates nothing"
+    );
     assert!(!cwd.0.join("tidings-data").exists());
 
-    let out = tidings_in(&cwd.0, &["--listen", "not-an-address", "blog", "list"], None);
+    let out = tidings_in(
+        &cwd.0,
+        &["--listen", "not-an-address", "blog", "list"],
+        None,
+    );
     assert!(!out.status.success(), "a bad --listen is refused");
     assert!(stderr(&out).contains("not-an-address"), "{}", stderr(&out));
 }

@@ -103,7 +103,8 @@ async fn labels_archives_and_sidebar() {
 
     let home = app.page("/").await;
     assert!(home.contains("href=\"/2014/06/\">June</a> <span class=\"count\">(1)</span>"));
-    assert!(home.contains("href=\"/2013/\">2013</a> <span class=\"count\">(1)</span>"));
+    assert!(home.contains("<summary>2013 <span class=\"count\">(1)</span></summary>"));
+    assert!(home.contains("href=\"/2013/\">All of 2013</a>"));
     assert!(home.contains(">Rust</a> <span class=\"count\">(2)</span>"));
 }
 

@@ -56,6 +56,15 @@ impl TestApp {
         }
     }
 
+    /// `--database-url URL` when the suite runs on PostgreSQL, else nothing:
+    /// for tests that run the binary themselves.
+    pub fn database_args(&self) -> Vec<String> {
+        match &self.database {
+            Some(db) => vec!["--database-url".into(), db.url.clone()],
+            None => Vec::new(),
+        }
+    }
+
     /// Starts a second server on this app's database: another stateless node.
     pub fn another_node(&self) -> Node {
         let (child, base) = spawn_server(
