@@ -14,17 +14,31 @@ use crate::{Backend, Result, Store};
 /// `(version, name, sql)` of each migration.
 type Source = (i64, &'static str, &'static str);
 
-const SQLITE: &[Source] = &[(
-    1,
-    "initial",
-    include_str!("../migrations/sqlite/0001_initial.sql"),
-)];
+const SQLITE: &[Source] = &[
+    (
+        1,
+        "initial",
+        include_str!("../migrations/sqlite/0001_initial.sql"),
+    ),
+    (
+        2,
+        "sessions",
+        include_str!("../migrations/sqlite/0002_sessions.sql"),
+    ),
+];
 
-const POSTGRES: &[Source] = &[(
-    1,
-    "initial",
-    include_str!("../migrations/postgres/0001_initial.sql"),
-)];
+const POSTGRES: &[Source] = &[
+    (
+        1,
+        "initial",
+        include_str!("../migrations/postgres/0001_initial.sql"),
+    ),
+    (
+        2,
+        "sessions",
+        include_str!("../migrations/postgres/0002_sessions.sql"),
+    ),
+];
 
 fn sources(backend: Backend) -> &'static [Source] {
     match backend {
