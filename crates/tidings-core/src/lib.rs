@@ -8,6 +8,8 @@
 pub mod blog;
 pub mod comment;
 pub mod dates;
+pub mod password;
+pub mod permission;
 pub mod post;
 pub mod slug;
 pub mod user;

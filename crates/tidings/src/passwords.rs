@@ -1,10 +1,7 @@
-//! Passwords: Argon2id hashes, and the rules a new password must meet.
+//! Reading a password from standard input, checked by the rules every way in
+//! shares (`tidings_core::password`).
 
 use anyhow::{Context, bail};
-use argon2::{Argon2, PasswordHasher};
-
-pub const MIN_CHARS: usize = 8;
-pub const MAX_CHARS: usize = 128;
 
 /// Reads a password from standard input: the first line, without its newline.
 pub fn read_stdin() -> anyhow::Result<String> {
@@ -13,27 +10,13 @@ pub fn read_stdin() -> anyhow::Result<String> {
         .read_line(&mut line)
         .context("cannot read the password from standard input")?;
     let password = line.trim_end_matches(['\n', '\r']).to_owned();
-    let n = password.chars().count();
-    if !(MIN_CHARS..=MAX_CHARS).contains(&n) {
-        bail!("the password must be {MIN_CHARS} to {MAX_CHARS} characters long, not {n}");
+    if let Err(why) = tidings_core::password::check(&password) {
+        bail!("{}", why.trim_end_matches('.').to_lowercase());
     }
     Ok(password)
 }
 
-/// An Argon2id hash in PHC string form, with a fresh random salt.
+/// An Argon2id hash of `password`.
 pub fn hash(password: &str) -> anyhow::Result<String> {
-    let hash = Argon2::default()
-        .hash_password(password.as_bytes())
-        .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
-    Ok(hash.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn hashes_are_argon2id_and_salted() {
-        let a = super::hash("correct horse").unwrap();
-        assert!(a.starts_with("$argon2id$"));
-        assert_ne!(a, super::hash("correct horse").unwrap());
-    }
+    tidings_core::password::hash(password).map_err(anyhow::Error::msg)
 }

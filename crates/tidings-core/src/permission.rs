@@ -1,0 +1,53 @@
+//! What each role may do: one place, so the API and the admin agree.
+//!
+//! admin: everything. author: own posts and pages, publish, moderate comments
+//! on own posts. contributor: own drafts only, never publish.
+
+use crate::Role;
+
+/// Whether `role` may leave a post in a published (or scheduled) state.
+pub fn may_publish(role: Role) -> bool {
+    role >= Role::Author
+}
+
+/// Whether `role` may change or delete a post. `own` says whether the caller
+/// wrote it; `draft` whether it is (still) a draft.
+pub fn may_edit(role: Role, own: bool, draft: bool) -> bool {
+    match role {
+        Role::Admin => true,
+        Role::Author => own,
+        Role::Contributor => own && draft,
+    }
+}
+
+/// Whether `role` may approve, mark spam, delete or reply as the author.
+pub fn may_moderate(role: Role, own_post: bool) -> bool {
+    match role {
+        Role::Admin => true,
+        Role::Author => own_post,
+        Role::Contributor => false,
+    }
+}
+
+/// Settings, users and roles are the admin's alone.
+pub fn may_administer(role: Role) -> bool {
+    role == Role::Admin
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_role_table() {
+        assert!(may_publish(Role::Author) && !may_publish(Role::Contributor));
+        assert!(may_edit(Role::Admin, false, false));
+        assert!(may_edit(Role::Author, true, false) && !may_edit(Role::Author, false, true));
+        assert!(
+            may_edit(Role::Contributor, true, true) && !may_edit(Role::Contributor, true, false)
+        );
+        assert!(may_moderate(Role::Author, true) && !may_moderate(Role::Author, false));
+        assert!(!may_moderate(Role::Contributor, true));
+        assert!(may_administer(Role::Admin) && !may_administer(Role::Author));
+    }
+}
