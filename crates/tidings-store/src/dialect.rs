@@ -176,6 +176,27 @@ pub(crate) async fn unindex_post(
     Ok(())
 }
 
+/// After rows were inserted with ids of their own (an import keeps Blogger's
+/// post and comment ids), moves PostgreSQL's identity sequences past the
+/// largest id, so the next post or comment written the ordinary way gets a
+/// free one. SQLite always picks `MAX(rowid) + 1` and needs nothing.
+pub(crate) async fn after_explicit_ids(
+    backend: Backend,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+) -> Result<()> {
+    if backend == Backend::Postgres {
+        for sql in [
+            "SELECT setval(pg_get_serial_sequence('posts', 'id'), \
+             (SELECT COALESCE(MAX(id), 0) + 1 FROM posts), false)",
+            "SELECT setval(pg_get_serial_sequence('comments', 'id'), \
+             (SELECT COALESCE(MAX(id), 0) + 1 FROM comments), false)",
+        ] {
+            sqlx::query(sql).execute(&mut **tx).await?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,9 +9,11 @@
 mod blogs;
 mod comments;
 pub mod dialect;
+mod import;
 mod migrate;
 mod posts;
 mod secrets;
+mod sessions;
 mod sql;
 mod users;
 
@@ -23,8 +25,10 @@ use sqlx::{AnyPool, Executor};
 
 pub use comments::{CommentFilter, CommentListing, NewComment};
 pub use dialect::Backend;
+pub use import::{ImportBatch, ImportComment, ImportPost, ImportReport};
 pub use posts::{ArchiveMonth, LabelCount, NewPost, PostFilter, SearchHit};
-pub use users::User;
+pub use sessions::{Failures, Session};
+pub use users::{TokenInfo, User};
 
 /// What can go wrong in the store, in terms callers act on.
 #[derive(Debug, thiserror::Error)]

@@ -25,6 +25,11 @@ const SQLITE: &[Source] = &[
         "sessions",
         include_str!("../migrations/sqlite/0002_sessions.sql"),
     ),
+    (
+        3,
+        "imports",
+        include_str!("../migrations/sqlite/0003_imports.sql"),
+    ),
 ];
 
 const POSTGRES: &[Source] = &[
@@ -37,6 +42,11 @@ const POSTGRES: &[Source] = &[
         2,
         "sessions",
         include_str!("../migrations/postgres/0002_sessions.sql"),
+    ),
+    (
+        3,
+        "imports",
+        include_str!("../migrations/postgres/0003_imports.sql"),
     ),
 ];
 

@@ -86,6 +86,8 @@ pub struct PostFilter {
     pub label: Option<String>,
     /// Paths starting with this, e.g. `/2014/05/` for a month archive.
     pub path_prefix: Option<String>,
+    /// Titles containing this text, any case (the admin's post search).
+    pub title_contains: Option<String>,
     /// Published strictly before this instant (`updated-max` paging).
     pub before: Option<DateTime<Utc>>,
     /// Published strictly after this instant (the "newer posts" link).
@@ -104,6 +106,7 @@ impl PostFilter {
             status: None,
             label: None,
             path_prefix: None,
+            title_contains: None,
             before: None,
             after: None,
             limit,
@@ -142,6 +145,19 @@ impl PostFilter {
             // Prefixes are built by the web layer from digits and `/` only, so
             // no LIKE wildcard can occur in them.
             sql.text(" AND p.path LIKE ", &format!("{prefix}%"));
+        }
+        if let Some(words) = &self.title_contains {
+            // `\` escapes LIKE's wildcards, so `50%` finds "50%", not "50…".
+            let pattern = format!(
+                "%{}%",
+                words
+                    .to_lowercase()
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            sql.text(" AND LOWER(p.title) LIKE ", &pattern)
+                .push(" ESCAPE '\\'");
         }
         if let Some(before) = self.before {
             sql.int(" AND p.published_at < ", micros(before));
@@ -410,11 +426,11 @@ impl Store {
     }
 }
 
-fn join_labels(labels: &[String]) -> String {
+pub(crate) fn join_labels(labels: &[String]) -> String {
     labels.join(&LABEL_SEPARATOR.to_string())
 }
 
-async fn write_labels(
+pub(crate) async fn write_labels(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     post_id: i64,
     labels: &[String],

@@ -1,11 +1,11 @@
 //! Users, their roles per blog, and API tokens (stored only as hashes).
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use tidings_core::Role;
 
-use crate::{Result, Store, StoreError, conflict_or, micros};
+use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct User {
@@ -15,12 +15,56 @@ pub struct User {
     pub password_hash: String,
 }
 
-fn user_from_row(row: &AnyRow) -> Result<User> {
+pub(crate) fn user_from_row(row: &AnyRow) -> Result<User> {
     Ok(User {
         id: row.try_get("id")?,
         email: row.try_get("email")?,
         name: row.try_get("name")?,
         password_hash: row.try_get("password_hash")?,
+    })
+}
+
+/// An API token as its owner sees it in the list.
+#[derive(Debug, Clone)]
+pub struct TokenInfo {
+    pub id: i64,
+    pub label: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// Inserts a user and their first role inside a caller's transaction.
+pub(crate) async fn insert_user(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    blog_id: i64,
+    email: &str,
+    name: &str,
+    password_hash: &str,
+    role: Role,
+) -> Result<User> {
+    let row = sqlx::query(
+        "INSERT INTO users (email, name, password_hash, created_at) VALUES ($1, $2, $3, $4) \
+         RETURNING id",
+    )
+    .bind(email)
+    .bind(name)
+    .bind(password_hash)
+    .bind(micros(Utc::now()))
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| conflict_or(e, "a user with that email already exists"))?;
+    let id: i64 = row.try_get("id")?;
+    sqlx::query("INSERT INTO memberships (blog_id, user_id, role) VALUES ($1, $2, $3)")
+        .bind(blog_id)
+        .bind(id)
+        .bind(role.as_str())
+        .execute(&mut **tx)
+        .await?;
+    Ok(User {
+        id,
+        email: email.to_owned(),
+        name: name.to_owned(),
+        password_hash: password_hash.to_owned(),
     })
 }
 
@@ -35,31 +79,108 @@ impl Store {
         role: Role,
     ) -> Result<User> {
         let mut tx = self.begin_write().await?;
-        let row = sqlx::query(
-            "INSERT INTO users (email, name, password_hash, created_at) VALUES ($1, $2, $3, $4) \
-             RETURNING id",
-        )
-        .bind(email)
-        .bind(name)
-        .bind(password_hash)
-        .bind(micros(Utc::now()))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| conflict_or(e, "a user with that email already exists"))?;
-        let id: i64 = row.try_get("id")?;
-        sqlx::query("INSERT INTO memberships (blog_id, user_id, role) VALUES ($1, $2, $3)")
-            .bind(blog_id)
+        let user = insert_user(&mut tx, blog_id, email, name, password_hash, role).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    pub async fn user_by_id(&self, id: i64) -> Result<User> {
+        let row = sqlx::query("SELECT id, email, name, password_hash FROM users WHERE id = $1")
             .bind(id)
-            .bind(role.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        user_from_row(&row)
+    }
+
+    /// The people with a role on `blog_id`, by name.
+    pub async fn members(&self, blog_id: i64) -> Result<Vec<(User, Role)>> {
+        let rows = sqlx::query(
+            "SELECT u.id, u.email, u.name, u.password_hash, m.role FROM memberships m \
+             JOIN users u ON u.id = m.user_id WHERE m.blog_id = $1 ORDER BY u.name, u.id",
+        )
+        .bind(blog_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let role = r
+                    .try_get::<String, _>("role")?
+                    .parse::<Role>()
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                Ok((user_from_row(r)?, role))
+            })
+            .collect()
+    }
+
+    /// Gives `user_id` the role `role` on `blog_id` (adding or changing it).
+    pub async fn set_role(&self, blog_id: i64, user_id: i64, role: Role) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO memberships (blog_id, user_id, role) VALUES ($1, $2, $3) \
+             ON CONFLICT (blog_id, user_id) DO UPDATE SET role = $3",
+        )
+        .bind(blog_id)
+        .bind(user_id)
+        .bind(role.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Takes away a user's role on `blog_id` and signs them out.
+    pub async fn remove_member(&self, blog_id: i64, user_id: i64) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query("DELETE FROM memberships WHERE blog_id = $1 AND user_id = $2")
+            .bind(blog_id)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(User {
-            id,
-            email: email.to_owned(),
-            name: name.to_owned(),
-            password_hash: password_hash.to_owned(),
-        })
+        Ok(())
+    }
+
+    /// A user's API tokens, newest first (never their secrets).
+    pub async fn tokens(&self, user_id: i64) -> Result<Vec<TokenInfo>> {
+        let rows = sqlx::query(
+            "SELECT id, label, created_at, last_used_at FROM api_tokens WHERE user_id = $1 \
+             ORDER BY created_at DESC, id DESC",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(TokenInfo {
+                    id: r.try_get("id")?,
+                    label: r.try_get("label")?,
+                    created_at: from_micros(r.try_get("created_at")?)?,
+                    last_used_at: r
+                        .try_get::<Option<i64>, _>("last_used_at")?
+                        .map(from_micros)
+                        .transpose()?,
+                })
+            })
+            .collect()
+    }
+
+    /// Revokes one of a user's tokens.
+    pub async fn revoke_token(&self, user_id: i64, token_id: i64) -> Result<()> {
+        let done = sqlx::query("DELETE FROM api_tokens WHERE id = $1 AND user_id = $2")
+            .bind(token_id)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
     }
 
     pub async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
@@ -116,6 +237,18 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
+        // When a token was last used, to the minute: enough for its owner to
+        // spot a stale or stolen one, without a write on every request.
+        let now = Utc::now();
+        sqlx::query(
+            "UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1 \
+             AND (last_used_at IS NULL OR last_used_at < $3)",
+        )
+        .bind(token_hash)
+        .bind(micros(now))
+        .bind(micros(now - chrono::Duration::minutes(1)))
+        .execute(&self.pool)
+        .await?;
         let role = row
             .try_get::<Option<String>, _>("role")?
             .map(|r| r.parse::<Role>())

@@ -1,9 +1,11 @@
-//! Signed comment-form tokens.
+//! Signed form tokens for forms served to people who are not signed in (the
+//! comment form, the sign-in form).
 //!
-//! The form carries `POST_ID.ISSUED_MS.SIGNATURE`. The signature (HMAC-SHA256
-//! with a key shared by all nodes) proves we served the form, for that post, at
-//! that time, so the minimum fill time cannot be faked and a form cannot be
-//! posted cross-site without first loading it. No server-side state is needed.
+//! A form carries `ID.ISSUED_MS.SIGNATURE`. The signature (HMAC-SHA256 with a
+//! key shared by all nodes, over the form's purpose, its id and the time) proves
+//! we served that form, for that post, at that time: the minimum fill time
+//! cannot be faked and a form cannot be posted cross-site without first loading
+//! it. No server-side state is needed.
 
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, Mac};
@@ -29,17 +31,26 @@ pub fn hex(bytes: &[u8]) -> String {
     })
 }
 
-fn mac(key: &[u8], post_id: i64, issued_ms: i64) -> HmacSha256 {
+/// What a token is for: a token of one purpose is worthless for another.
+#[derive(Debug, Clone, Copy)]
+pub enum Purpose {
+    /// The comment form of one post (the id).
+    Comment,
+    /// The sign-in form (id 0).
+    SignIn,
+}
+
+fn mac(key: &[u8], purpose: Purpose, id: i64, issued_ms: i64) -> HmacSha256 {
     let mut mac = HmacSha256::new_from_slice(key).expect("HMAC takes keys of any length");
-    mac.update(format!("comment-form:{post_id}:{issued_ms}").as_bytes());
+    mac.update(format!("{purpose:?}:{id}:{issued_ms}").as_bytes());
     mac
 }
 
-/// The token for a form about `post_id` served at `now`.
-pub fn issue(key: &[u8], post_id: i64, now: DateTime<Utc>) -> String {
+/// The token for a form of `purpose` about `id` served at `now`.
+pub fn issue(key: &[u8], purpose: Purpose, id: i64, now: DateTime<Utc>) -> String {
     let issued = now.timestamp_millis();
-    let sig = mac(key, post_id, issued).finalize().into_bytes();
-    format!("{post_id}.{issued}.{}", hex(&sig))
+    let sig = mac(key, purpose, id, issued).finalize().into_bytes();
+    format!("{id}.{issued}.{}", hex(&sig))
 }
 
 /// Why a token was refused.
@@ -49,11 +60,13 @@ pub enum TokenError {
     Expired,
 }
 
-/// Checks a token for `post_id` and answers when its form was served.
+/// Checks a token of `purpose` for `expected_id` and answers when its form
+/// was served.
 pub fn verify(
     key: &[u8],
+    purpose: Purpose,
     token: &str,
-    post_id: i64,
+    expected_id: i64,
     now: DateTime<Utc>,
 ) -> Result<DateTime<Utc>, TokenError> {
     let mut parts = token.splitn(3, '.');
@@ -63,10 +76,10 @@ pub fn verify(
     let id: i64 = id.parse().map_err(|_| TokenError::Malformed)?;
     let issued_ms: i64 = issued.parse().map_err(|_| TokenError::Malformed)?;
     let sig = unhex(sig).ok_or(TokenError::Malformed)?;
-    if id != post_id {
+    if id != expected_id {
         return Err(TokenError::Malformed);
     }
-    mac(key, id, issued_ms)
+    mac(key, purpose, id, issued_ms)
         .verify_slice(&sig)
         .map_err(|_| TokenError::Malformed)?;
     let issued = DateTime::from_timestamp_millis(issued_ms).ok_or(TokenError::Malformed)?;
@@ -97,22 +110,42 @@ mod tests {
     fn round_trip_and_tampering() {
         let key = b"k";
         let now = Utc::now();
-        let t = issue(key, 7, now);
+        let t = issue(key, Purpose::Comment, 7, now);
         assert_eq!(
-            verify(key, &t, 7, now + Duration::seconds(5))
+            verify(key, Purpose::Comment, &t, 7, now + Duration::seconds(5))
                 .unwrap()
                 .timestamp_millis(),
             now.timestamp_millis()
         );
-        assert_eq!(verify(key, &t, 8, now), Err(TokenError::Malformed));
-        assert_eq!(verify(b"other", &t, 7, now), Err(TokenError::Malformed));
-        assert_eq!(verify(key, "7.1.zz", 7, now), Err(TokenError::Malformed));
-        assert_eq!(verify(key, "", 7, now), Err(TokenError::Malformed));
         assert_eq!(
-            verify(key, &t, 7, now + Duration::days(3)),
+            verify(key, Purpose::Comment, &t, 8, now),
+            Err(TokenError::Malformed)
+        );
+        assert_eq!(
+            verify(b"other", Purpose::Comment, &t, 7, now),
+            Err(TokenError::Malformed)
+        );
+        assert_eq!(
+            verify(key, Purpose::Comment, "7.1.zz", 7, now),
+            Err(TokenError::Malformed)
+        );
+        assert_eq!(
+            verify(key, Purpose::Comment, "", 7, now),
+            Err(TokenError::Malformed)
+        );
+        assert_eq!(
+            verify(key, Purpose::Comment, &t, 7, now + Duration::days(3)),
             Err(TokenError::Expired)
         );
+        assert_eq!(
+            verify(key, Purpose::SignIn, &t, 7, now),
+            Err(TokenError::Malformed),
+            "a comment token does not sign anyone in"
+        );
         let forged = t.replacen(&now.timestamp_millis().to_string(), "1", 1);
-        assert_eq!(verify(key, &forged, 7, now), Err(TokenError::Malformed));
+        assert_eq!(
+            verify(key, Purpose::Comment, &forged, 7, now),
+            Err(TokenError::Malformed)
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! the store and the pure crates, render). Public pages render through
 //! templates in `templates/` with auto-escaping; the JSON API lives in [`api`].
 
+mod admin;
 mod api;
 mod config;
 mod demo;
@@ -20,6 +21,7 @@ mod templates;
 mod uri_guard;
 mod views;
 
+pub use admin::setup_link;
 pub use api::tokens;
 pub use config::{Config, TrustedProxies};
 pub use demo::fill as fill_demo;

@@ -9,7 +9,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::handlers::{archive, comment_submit, feeds, home, ops, pages, post, search};
-use crate::{AppState, api, headers, metrics, uri_guard};
+use crate::{AppState, admin, api, headers, metrics, uri_guard};
 
 /// The whole application: public pages (Blogger's URLs), feeds, the API.
 pub fn router(state: AppState) -> Router {
@@ -42,10 +42,22 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
         .route("/static/simple.css", get(ops::stylesheet))
+        .route(
+            "/admin/",
+            get(|| async { axum::response::Redirect::permanent("/admin") }),
+        )
+        .nest("/admin", admin::router())
+        .route("/static/admin.css", get(ops::admin_stylesheet))
+        .route("/static/admin.js", get(ops::admin_script))
         .nest("/api/v1", api::router())
         .route("/api/v1/", axum::routing::any(api::unknown))
         .route("/api/v1/{*rest}", axum::routing::any(api::unknown))
         .fallback(pages::not_found)
+        // Old addresses of imported posts answer 301 where nothing else answers.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::handlers::redirects::moved,
+        ))
         .layer(csp)
         .layer(nosniff)
         .layer(referrer)

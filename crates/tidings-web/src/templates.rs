@@ -16,6 +16,58 @@ const SOURCES: &[(&str, &str)] = &[
     ("post.html", include_str!("../templates/post.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("error.html", include_str!("../templates/error.html")),
+    (
+        "admin/layout.html",
+        include_str!("../templates/admin/layout.html"),
+    ),
+    (
+        "admin/login.html",
+        include_str!("../templates/admin/login.html"),
+    ),
+    (
+        "admin/setup.html",
+        include_str!("../templates/admin/setup.html"),
+    ),
+    (
+        "admin/dashboard.html",
+        include_str!("../templates/admin/dashboard.html"),
+    ),
+    (
+        "admin/posts.html",
+        include_str!("../templates/admin/posts.html"),
+    ),
+    (
+        "admin/editor.html",
+        include_str!("../templates/admin/editor.html"),
+    ),
+    (
+        "admin/delete.html",
+        include_str!("../templates/admin/delete.html"),
+    ),
+    (
+        "admin/comments.html",
+        include_str!("../templates/admin/comments.html"),
+    ),
+    (
+        "admin/reply.html",
+        include_str!("../templates/admin/reply.html"),
+    ),
+    (
+        "admin/settings.html",
+        include_str!("../templates/admin/settings.html"),
+    ),
+    (
+        "admin/users.html",
+        include_str!("../templates/admin/users.html"),
+    ),
+    (
+        "admin/tokens.html",
+        include_str!("../templates/admin/tokens.html"),
+    ),
+    (
+        "admin/account.html",
+        include_str!("../templates/admin/account.html"),
+    ),
 ];
 
 pub struct Templates {
@@ -60,5 +112,17 @@ impl Templates {
 impl Default for Templates {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_template_parses() {
+        // `Templates::new` adds each one and panics on a syntax error.
+        let t = super::Templates::new();
+        for (name, _) in super::SOURCES {
+            assert!(t.env.get_template(name).is_ok(), "{name}");
+        }
     }
 }

@@ -100,6 +100,9 @@ pub enum Command {
     /// Manage the blogs of this instance.
     #[command(subcommand)]
     Blog(BlogCommand),
+    /// Move a blog in from Blogger, WordPress or Markdown files.
+    #[command(subcommand)]
+    Import(ImportCommand),
 }
 
 #[derive(Args)]
@@ -172,6 +175,23 @@ pub struct BlogAddArgs {
     pub host: String,
     #[arg(long)]
     pub title: String,
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// A Blogger "Back up content" export (Atom XML).
+    Blogger(ImportArgs),
+    /// A WordPress export (WXR 1.0 to 1.2).
+    Wordpress(ImportArgs),
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The export file.
+    pub file: PathBuf,
+    /// The blog's host, when there are several; default: the first blog.
+    #[arg(long)]
+    pub blog: Option<String>,
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 mod blogs;
 mod cli;
+mod import;
 mod passwords;
 mod serve;
 mod users;
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{BlogCommand, Cli, Command, TokenCommand, UserCommand};
+use crate::cli::{BlogCommand, Cli, Command, ImportCommand, TokenCommand, UserCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -70,6 +71,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Token(TokenCommand::Create(args)) => users::create_token(&store, args).await,
         Command::Blog(BlogCommand::Add(args)) => blogs::add(&store, args).await,
         Command::Blog(BlogCommand::List) => blogs::list(&store).await,
+        Command::Import(ImportCommand::Blogger(args)) => {
+            import::blogger(&cli.global, &store, args).await
+        }
+        Command::Import(ImportCommand::Wordpress(args)) => import::wordpress(&store, args).await,
     };
     store.close().await;
     result

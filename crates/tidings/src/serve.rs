@@ -25,11 +25,22 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
             Err(e) => anyhow::bail!("cannot add the demo content: {}", e.message),
         }
     }
+    let store_for_setup = store.clone();
     let state = AppState::new(store, config).await?;
     let listener = tokio::net::TcpListener::bind(global.listen)
         .await
         .with_context(|| format!("cannot listen on {}", global.listen))?;
     let addr = listener.local_addr()?;
+    if let Some(path) = tidings_web::setup_link(&store_for_setup).await? {
+        let host = if addr.ip().is_unspecified() {
+            std::net::SocketAddr::from(([127, 0, 0, 1], addr.port()))
+        } else {
+            addr
+        };
+        println!(
+            "first run: open http://{host}{path} to create the admin account (the link works once)"
+        );
+    }
     // Tests and scripts read this line to learn the port of `--listen 127.0.0.1:0`.
     println!("listening on http://{addr}");
     tidings_web::serve(listener, state, shutdown_signal()).await?;

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use tidings_core::{CommentStatus, Role};
+use tidings_core::{CommentStatus, permission};
 use tidings_store::{CommentFilter, CommentListing};
 
 use super::auth::Caller;
@@ -91,7 +91,6 @@ async fn moderate(
     raw: &str,
     status: CommentStatus,
 ) -> Result<CommentOut, ApiError> {
-    caller.require(Role::Author, "moderate comments")?;
     let id = super::id(raw, "comment")?;
     let blog = caller.site.blog.id;
     let current = state
@@ -104,16 +103,19 @@ async fn moderate(
             }
             e => e.into(),
         })?;
-    if caller.role < Role::Admin {
-        let post = state
-            .store
-            .post_by_id(blog, current.comment.post_id)
-            .await?;
-        if post.author_id != Some(caller.user.id) {
-            return Err(ApiError(AppError::forbidden(
-                "Authors moderate comments on their own posts only.",
-            )));
-        }
+    let post = state
+        .store
+        .post_by_id(blog, current.comment.post_id)
+        .await?;
+    let own_post = post.author_id == Some(caller.user.id);
+    if !permission::may_moderate(caller.role, own_post) {
+        return Err(ApiError(AppError::forbidden(
+            if caller.role == tidings_core::Role::Contributor {
+                "Your role (contributor) may not moderate comments."
+            } else {
+                "Authors moderate comments on their own posts only."
+            },
+        )));
     }
     let stored = state.store.set_comment_status(blog, id, status).await?;
     Ok(CommentOut::from(&stored))

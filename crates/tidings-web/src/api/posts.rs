@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
-use tidings_core::{Post, PostKind, PostStatus, Role};
+use tidings_core::{Post, PostKind, PostStatus, permission};
 use tidings_store::PostFilter;
 
 use super::auth::Caller;
@@ -125,6 +125,7 @@ pub async fn list(
         status: q.status.map(|s| (s, now)),
         label: q.label,
         path_prefix: None,
+        title_contains: None,
         before: None,
         after: None,
         limit: paging.limit()?,
@@ -138,29 +139,26 @@ pub async fn list(
     }))
 }
 
-/// What a role may do with posts: contributors write drafts only, authors
-/// touch their own posts, admins everything.
+/// Refuses what the caller's role may not do with a post (see
+/// `tidings_core::permission`).
 fn check_write(
     caller: &Caller,
     existing: Option<&Post>,
     status: PostStatus,
 ) -> Result<(), ApiError> {
-    if caller.role == Role::Contributor && status != PostStatus::Draft {
+    if status != PostStatus::Draft && !permission::may_publish(caller.role) {
         return Err(ApiError(AppError::forbidden(
             "Contributors may write drafts only; an author or admin publishes them.",
         )));
     }
     if let Some(p) = existing {
         let own = p.author_id == Some(caller.user.id);
-        if caller.role < Role::Admin && !own {
-            return Err(ApiError(AppError::forbidden(
-                "You may change only your own posts.",
-            )));
-        }
-        if caller.role == Role::Contributor && !p.draft {
-            return Err(ApiError(AppError::forbidden(
-                "Contributors may not change a published post.",
-            )));
+        if !permission::may_edit(caller.role, own, p.draft) {
+            return Err(ApiError(AppError::forbidden(if own {
+                "Contributors may not change a published post."
+            } else {
+                "You may change only your own posts."
+            })));
         }
     }
     Ok(())

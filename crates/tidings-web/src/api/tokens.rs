@@ -1,4 +1,5 @@
-//! API tokens: random secrets shown once; only their SHA-256 is stored.
+//! Secrets we hand out (API tokens, session cookies, setup links): random,
+//! shown once; only their SHA-256 is stored.
 //!
 //! A token has 256 random bits, so a fast hash is enough: there is nothing to
 //! guess, unlike a password, which gets Argon2id.
@@ -10,9 +11,14 @@ const PREFIX: &str = "tdg_";
 
 /// A new token to show its owner once.
 pub fn generate() -> String {
+    format!("{PREFIX}{}", random_hex())
+}
+
+/// 256 random bits, hex-encoded: session tokens, CSRF tokens, setup links.
+pub fn random_hex() -> String {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).expect("the OS random source is available");
-    format!("{PREFIX}{}", crate::form_token::hex(&bytes))
+    crate::form_token::hex(&bytes)
 }
 
 /// What the store keeps of a token.

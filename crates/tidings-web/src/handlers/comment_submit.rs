@@ -87,7 +87,14 @@ async fn submit(
         }
     }
     let token = form.token.as_deref().unwrap_or("");
-    let served_at = form_token::verify(&state.form_key, token, post.id, now).map_err(|e| {
+    let served_at = form_token::verify(
+        &state.form_key,
+        form_token::Purpose::Comment,
+        token,
+        post.id,
+        now,
+    )
+    .map_err(|e| {
         AppError::bad_request(match e {
             TokenError::Expired => {
                 "This comment form has expired. Reload the page, then send your comment again."

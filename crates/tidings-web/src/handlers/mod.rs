@@ -8,4 +8,5 @@ pub mod ops;
 pub mod pages;
 pub mod paging;
 pub mod post;
+pub mod redirects;
 pub mod search;

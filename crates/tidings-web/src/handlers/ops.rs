@@ -72,3 +72,25 @@ pub async fn stylesheet() -> Response {
     )
         .into_response()
 }
+
+pub async fn admin_stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/admin.css"),
+    )
+        .into_response()
+}
+
+pub async fn admin_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/admin.js"),
+    )
+        .into_response()
+}

@@ -179,7 +179,7 @@ pub async fn show(
         comments: views::thread(&comments, tz),
         comments_open: site.blog.comments_allowed == CommentsAllowed::Anyone,
         closed_message,
-        form_token: form_token::issue(&state.form_key, post.id, now),
+        form_token: form_token::issue(&state.form_key, form_token::Purpose::Comment, post.id, now),
         form: form.values,
         form_error: form.error,
         reply_to,

@@ -11,6 +11,7 @@ mod blogs;
 mod cli;
 mod comments;
 mod feeds;
+mod import;
 mod lifecycle;
 mod nodes;
 mod pages;

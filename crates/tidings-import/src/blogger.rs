@@ -1,0 +1,433 @@
+//! Blogger's "Back up content" export: one Atom feed whose entries are the
+//! blog's settings, its template, posts, pages and comments, told apart by a
+//! `#kind` category.
+//!
+//! Every post keeps its exact old path and its Blogger id (so
+//! `/feeds/POSTID/comments/default` keeps answering), every comment its id
+//! (so `#cID` anchors still land), replies their parent.
+
+use chrono::{DateTime, Utc};
+use tidings_core::{
+    BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind, post_path, slugify,
+};
+use tidings_render::{html_to_text, sanitize_html};
+use tidings_store::{ImportBatch, ImportComment, ImportPost};
+
+use crate::xml::{Elem, read_records};
+use crate::{ParseError, comment_text, dedup_labels, one_line, url_path};
+
+const KIND_SCHEME: &str = "http://schemas.google.com/g/2005#kind";
+const KIND_PREFIX: &str = "http://schemas.google.com/blogger/2008/kind#";
+const LABEL_SCHEME: &str = "http://www.blogger.com/atom/ns#";
+
+/// A Blogger export, read.
+#[derive(Debug, Clone, Default)]
+pub struct BloggerExport {
+    /// `BLOG_NAME`, `BLOG_TIME_ZONE`… with their values, in file order.
+    pub settings: Vec<(String, String)>,
+    /// The blog's template, kept aside: Tidings does not run Blogger themes.
+    pub template: Option<String>,
+    pub posts: Vec<BloggerPost>,
+    pub comments: Vec<BloggerComment>,
+    /// Quirks tolerated while reading, one line each.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BloggerPost {
+    /// The number after `.post-` or `.page-` in the entry id.
+    pub id: String,
+    pub kind: PostKind,
+    pub title: String,
+    pub html: String,
+    pub labels: Vec<String>,
+    pub draft: bool,
+    pub published: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    /// The public URL (`rel="alternate"`); drafts have none.
+    pub url: Option<String>,
+    pub author: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BloggerComment {
+    pub id: String,
+    /// The id of the post or page it belongs to.
+    pub post: String,
+    /// The id of the comment it replies to, when Blogger recorded one.
+    pub parent: Option<String>,
+    pub author: String,
+    pub author_url: Option<String>,
+    pub html: String,
+    pub published: DateTime<Utc>,
+    /// Blogger keeps removed comments as placeholders.
+    pub removed: bool,
+}
+
+/// Reads a Blogger Atom export.
+pub fn parse(bytes: &[u8]) -> Result<BloggerExport, ParseError> {
+    let mut export = BloggerExport::default();
+    let outline = read_records(bytes, 1, |_, e| {
+        if e.is("atom", "entry") {
+            entry(&mut export, &e)
+        } else {
+            Ok(())
+        }
+    })?;
+    if !outline.root.is("atom", "feed") {
+        return Err(ParseError::at(
+            outline.root.line,
+            format!(
+                "this is not a Blogger export: its root is <{}>, not an Atom <feed>",
+                outline.root.name
+            ),
+        ));
+    }
+    let mut notes = outline.notes;
+    notes.append(&mut export.notes);
+    export.notes = notes;
+    Ok(export)
+}
+
+/// The number after the last `.post-`, `.page-` or `post-` in an id or ref.
+fn number_after(id: &str) -> Option<String> {
+    let at = ["post-", "page-"]
+        .iter()
+        .filter_map(|m| id.rfind(m).map(|i| i + m.len()))
+        .max()?;
+    let n: String = id[at..].chars().take_while(char::is_ascii_digit).collect();
+    (!n.is_empty()).then_some(n)
+}
+
+fn kind_of(e: &Elem) -> Option<String> {
+    e.all("atom", "category")
+        .find(|c| c.attr("scheme") == Some(KIND_SCHEME))
+        .and_then(|c| c.attr("term"))
+        .map(|t| t.strip_prefix(KIND_PREFIX).unwrap_or(t).to_owned())
+}
+
+fn time(e: &Elem, name: &str) -> Result<Option<DateTime<Utc>>, ParseError> {
+    let Some(c) = e.child("atom", name) else {
+        return Ok(None);
+    };
+    DateTime::parse_from_rfc3339(c.text.trim())
+        .map(|t| Some(t.with_timezone(&Utc)))
+        .map_err(|_| {
+            ParseError::at(
+                c.line,
+                format!("<{name}> {:?} is not an RFC 3339 time", c.text.trim()),
+            )
+        })
+}
+
+fn link<'a>(e: &'a Elem, rel: &str) -> Option<&'a str> {
+    e.all("atom", "link")
+        .filter(|l| l.attr("rel") == Some(rel))
+        .find(|l| rel != "alternate" || l.attr("type").is_none_or(|t| t == "text/html"))
+        .and_then(|l| l.attr("href"))
+}
+
+fn author(e: &Elem) -> (String, Option<String>) {
+    let a = e.child("atom", "author");
+    let name = a
+        .and_then(|a| a.text_of("atom", "name"))
+        .map(one_line)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| tidings_core::comment::ANONYMOUS.to_owned());
+    let uri = a
+        .and_then(|a| a.text_of("atom", "uri"))
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .map(str::to_owned);
+    (name, uri)
+}
+
+fn entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseError> {
+    let id = e.text_of("atom", "id").unwrap_or_default().to_owned();
+    let kind = kind_of(e).unwrap_or_else(|| {
+        // Older exports without the kind category: tell by the id.
+        if id.contains(".settings.") {
+            "settings".into()
+        } else if id.contains(".layout") || id.contains(".template") {
+            "template".into()
+        } else if e.child("thr", "in-reply-to").is_some() {
+            "comment".into()
+        } else if id.contains(".page-") {
+            "page".into()
+        } else {
+            "post".into()
+        }
+    });
+    let content = e.child("atom", "content").map(|c| c.text.clone());
+    match kind.as_str() {
+        "settings" => {
+            let name = id.rsplit(".settings.").next().unwrap_or_default();
+            if !name.is_empty() && name != id {
+                export.settings.push((
+                    name.to_owned(),
+                    content.unwrap_or_default().trim().to_owned(),
+                ));
+            }
+        }
+        "template" => export.template = content,
+        "post" | "page" => {
+            let number = number_after(&id).ok_or_else(|| {
+                ParseError::at(e.line, format!("a {kind} entry without a post id: {id:?}"))
+            })?;
+            let published = time(e, "published")?.ok_or_else(|| {
+                ParseError::at(e.line, format!("{kind} {number} has no <published>"))
+            })?;
+            let draft = e
+                .child("app", "control")
+                .and_then(|c| c.text_of("app", "draft"))
+                .is_some_and(|d| d.eq_ignore_ascii_case("yes"));
+            export.posts.push(BloggerPost {
+                id: number,
+                kind: if kind == "page" {
+                    PostKind::Page
+                } else {
+                    PostKind::Post
+                },
+                title: one_line(e.text_of("atom", "title").unwrap_or_default()),
+                html: content.unwrap_or_default(),
+                labels: dedup_labels(
+                    e.all("atom", "category")
+                        .filter(|c| c.attr("scheme") == Some(LABEL_SCHEME))
+                        .filter_map(|c| c.attr("term"))
+                        .map(str::to_owned),
+                ),
+                draft,
+                updated: time(e, "updated")?.unwrap_or(published),
+                published,
+                url: if draft {
+                    None
+                } else {
+                    link(e, "alternate").map(str::to_owned)
+                },
+                author: author(e).0,
+            });
+        }
+        "comment" => {
+            let reply_to = e.child("thr", "in-reply-to");
+            let post = reply_to
+                .and_then(|r| r.attr("ref"))
+                .and_then(number_after)
+                .ok_or_else(|| {
+                    ParseError::at(
+                        e.line,
+                        "a comment without <thr:in-reply-to ref=\"…post-ID\">".to_owned(),
+                    )
+                })?;
+            // The edit link ends in the comment's own id; the entry id too.
+            let id = link(e, "edit")
+                .and_then(|h| h.rsplit('/').next())
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .map(str::to_owned)
+                .or_else(|| number_after(&id))
+                .ok_or_else(|| {
+                    ParseError::at(e.line, format!("a comment without an id: {id:?}"))
+                })?;
+            let parent = link(e, "related")
+                .and_then(|h| h.rsplit('/').next())
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .map(str::to_owned);
+            let (author, author_url) = author(e);
+            let removed = e.all("gd", "extendedProperty").any(|p| {
+                p.attr("name") == Some("blogger.contentRemoved") && p.attr("value") == Some("true")
+            });
+            export.comments.push(BloggerComment {
+                id,
+                post,
+                parent,
+                author,
+                author_url,
+                html: content.unwrap_or_default(),
+                published: time(e, "published")?
+                    .ok_or_else(|| ParseError::at(e.line, "a comment without <published>"))?,
+                removed,
+            });
+        }
+        other => export.notes.push(format!(
+            "skipped: an entry of kind {other:?} (line {})",
+            e.line
+        )),
+    }
+    Ok(())
+}
+
+impl BloggerExport {
+    /// The blog's settings with what the export says applied, or `None` when
+    /// it carries none we keep.
+    pub fn settings_for(&self, blog: &BlogSettings) -> (Option<BlogSettings>, Vec<String>) {
+        let mut s = blog.clone();
+        let mut notes = Vec::new();
+        let mut max_unit_posts = true;
+        for (name, value) in &self.settings {
+            if name == "BLOG_MAX_UNIT" {
+                max_unit_posts = value.eq_ignore_ascii_case("POSTS");
+            }
+        }
+        for (name, value) in &self.settings {
+            let v = value.trim();
+            let upper = v.to_ascii_uppercase();
+            match name.as_str() {
+                "BLOG_NAME" if !v.is_empty() => s.title = one_line(v),
+                "BLOG_DESCRIPTION" => s.description = v.to_owned(),
+                "BLOG_TIME_ZONE" if !v.is_empty() => match tidings_core::parse_timezone(v) {
+                    Ok(tz) => s.timezone = tz,
+                    Err(e) => notes.push(format!("setting {name} ignored: {e}")),
+                },
+                "BLOG_MAX_NUM" if max_unit_posts => match v.parse::<u32>() {
+                    Ok(n) if (1..=BlogSettings::MAX_POSTS_PER_PAGE).contains(&n) => {
+                        s.posts_per_page = n
+                    }
+                    _ => notes.push(format!("setting {name} ignored: {v:?}")),
+                },
+                "BLOG_COMMENT_MODERATION" => match upper.as_str() {
+                    "ALWAYS" | "YES" | "TRUE" => s.comment_moderation = Moderation::Always,
+                    "NEVER" | "NO" | "FALSE" | "" => s.comment_moderation = Moderation::Never,
+                    _ if upper.contains("DATE")
+                        || upper.contains("DAYS")
+                        || upper.contains("OLDER") =>
+                    {
+                        s.comment_moderation = Moderation::OlderThan
+                    }
+                    _ => notes.push(format!("setting {name} ignored: {v:?}")),
+                },
+                "BLOG_COMMENT_MODERATION_DELAY" => match v.parse::<u32>() {
+                    Ok(n) if n <= BlogSettings::MAX_MODERATION_DAYS => s.moderation_days = n,
+                    _ => notes.push(format!("setting {name} ignored: {v:?}")),
+                },
+                "BLOG_COMMENT_ACCESS" => match upper.as_str() {
+                    "ANYONE" | "ANYBODY" | "ALL" => s.comments_allowed = CommentsAllowed::Anyone,
+                    "NONE" | "NOBODY" | "HIDE" => s.comments_allowed = CommentsAllowed::Nobody,
+                    _ => s.comments_allowed = CommentsAllowed::SignedIn,
+                },
+                _ => {}
+            }
+        }
+        if s.validate().is_err() {
+            notes.push("the export's blog settings were not kept: they do not fit".into());
+            return (None, notes);
+        }
+        ((s != *blog).then_some(s), notes)
+    }
+
+    /// The batch the store writes into `blog`, and notes for the owner.
+    pub fn to_batch(&self, blog: &BlogSettings) -> (ImportBatch, Vec<String>) {
+        let (settings, notes) = self.settings_for(blog);
+        let tz = settings.as_ref().unwrap_or(blog).timezone;
+        let posts = self
+            .posts
+            .iter()
+            .map(|p| {
+                let title = p.title.clone();
+                let old = p.url.as_deref().and_then(url_path);
+                let (slug, path, exact, redirects) = match old.as_deref().and_then(served_path) {
+                    Some((slug, path)) => (slug, path, true, Vec::new()),
+                    None => {
+                        let slug = slugify(if title.is_empty() { &p.id } else { &title });
+                        let path = post_path(p.kind, p.published, tz, &slug);
+                        (slug, path, false, old.into_iter().collect())
+                    }
+                };
+                ImportPost {
+                    external_id: p.id.clone(),
+                    id: p.id.parse().ok(),
+                    kind: p.kind,
+                    title,
+                    slug,
+                    path,
+                    exact_path: exact,
+                    body_markdown: None,
+                    body_html: sanitize_html(&p.html),
+                    body_text: html_to_text(&p.html),
+                    labels: p.labels.clone(),
+                    draft: p.draft,
+                    published_at: p.published,
+                    updated_at: p.updated,
+                    author_name: p.author.clone(),
+                    redirects,
+                }
+            })
+            .collect();
+        let comments = self
+            .comments
+            .iter()
+            .map(|c| ImportComment {
+                external_id: c.id.clone(),
+                id: c.id.parse().ok(),
+                post: c.post.clone(),
+                parent: c.parent.clone(),
+                author_name: c.author.clone(),
+                author_email: None,
+                author_url: c.author_url.clone(),
+                body: comment_text(&c.html),
+                status: if c.removed {
+                    CommentStatus::Deleted
+                } else {
+                    CommentStatus::Published
+                },
+                created_at: c.published,
+            })
+            .collect();
+        (
+            ImportBatch {
+                blog_id: blog.id,
+                source: "blogger",
+                settings,
+                posts,
+                comments,
+            },
+            notes,
+        )
+    }
+}
+
+/// `(slug, path)` when `path` is one Tidings serves as it is: `/YYYY/MM/x.html`
+/// or `/p/x.html`.
+fn served_path(path: &str) -> Option<(String, String)> {
+    let path = path.split('?').next()?;
+    let parts: Vec<&str> = path.split('/').collect();
+    let file = match parts.as_slice() {
+        ["", y, m, file]
+            if y.len() == 4
+                && m.len() == 2
+                && y.bytes().all(|b| b.is_ascii_digit())
+                && m.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            file
+        }
+        ["", "p", file] => file,
+        _ => return None,
+    };
+    let slug = file.strip_suffix(".html").filter(|s| !s.is_empty())?;
+    Some((slug.to_owned(), path.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_paths() {
+        assert_eq!(
+            number_after("tag:blogger.com,1999:blog-123.post-456").as_deref(),
+            Some("456")
+        );
+        assert_eq!(
+            number_after("tag:blogger.com,1999:blog-123.page-9").as_deref(),
+            Some("9")
+        );
+        assert_eq!(number_after("tag:blogger.com,1999:blog-123"), None);
+        assert_eq!(
+            served_path("/2014/05/a-b.html"),
+            Some(("a-b".into(), "/2014/05/a-b.html".into()))
+        );
+        assert_eq!(
+            served_path("/p/about.html"),
+            Some(("about".into(), "/p/about.html".into()))
+        );
+        assert_eq!(served_path("/about/"), None);
+        assert_eq!(served_path("/2014/5/a.html"), None);
+    }
+}

@@ -1,0 +1,481 @@
+//! WordPress's export (WXR 1.0 to 1.2, `http://` or `https://` namespaces):
+//! an RSS channel whose items are posts, pages, attachments and menu items,
+//! with their comments inside.
+//!
+//! Posts and pages get Tidings paths (`/YYYY/MM/slug.html`, `/p/slug.html`);
+//! every old address (the item's `<link>`, `/?p=ID`, `/?page_id=ID`) becomes
+//! a redirect to the new one.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use tidings_core::{BlogSettings, CommentStatus, PostKind, post_path, slugify};
+use tidings_render::{html_to_text, sanitize_html};
+use tidings_store::{ImportBatch, ImportComment, ImportPost};
+
+use crate::xml::{Elem, read_records};
+use crate::{ParseError, comment_text, dedup_labels, one_line, url_path};
+
+/// A WordPress export, read.
+#[derive(Debug, Clone, Default)]
+pub struct WxrExport {
+    pub title: String,
+    pub description: String,
+    pub wxr_version: Option<String>,
+    pub items: Vec<WxrItem>,
+    /// Items of types we do not import, by type, with how many.
+    pub skipped: Vec<(String, usize)>,
+    pub notes: Vec<String>,
+}
+
+/// What WordPress says about a post's visibility.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WxrStatus {
+    Publish,
+    Future,
+    Draft,
+    Pending,
+    Private,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WxrItem {
+    pub id: String,
+    pub kind: PostKind,
+    pub title: String,
+    pub link: Option<String>,
+    pub guid: Option<String>,
+    pub author: String,
+    pub html: String,
+    pub slug: String,
+    pub status: WxrStatus,
+    pub password: bool,
+    pub sticky: bool,
+    pub date: Option<DateTime<Utc>>,
+    pub modified: Option<DateTime<Utc>>,
+    pub labels: Vec<String>,
+    pub comments: Vec<WxrComment>,
+    pub line: u64,
+}
+
+/// `comment`, `pingback` or `trackback`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WxrCommentType {
+    Comment,
+    Pingback,
+    Trackback,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WxrComment {
+    pub id: String,
+    pub parent: Option<String>,
+    pub author: String,
+    pub email: Option<String>,
+    pub url: Option<String>,
+    pub body: String,
+    pub status: CommentStatus,
+    pub kind: WxrCommentType,
+    pub date: Option<DateTime<Utc>>,
+}
+
+/// Reads a WordPress export.
+pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
+    let mut export = WxrExport::default();
+    let mut authors: HashMap<String, String> = HashMap::new();
+    let mut skipped: Vec<(String, usize)> = Vec::new();
+    let mut in_channel = false;
+    let outline = read_records(bytes, 2, |path, e| {
+        if path.get(1).map(String::as_str) != Some("channel") {
+            return Ok(());
+        }
+        in_channel = true;
+        match (e.ns.as_str(), e.name.as_str()) {
+            ("", "title") => export.title = one_line(&e.text),
+            ("", "description") => export.description = e.text.trim().to_owned(),
+            ("wp", "wxr_version") => export.wxr_version = Some(e.text.trim().to_owned()),
+            ("wp", "author") => {
+                if let Some(login) = e.text_of("wp", "author_login") {
+                    let name = e
+                        .text_of("wp", "author_display_name")
+                        .unwrap_or(login)
+                        .to_owned();
+                    authors.insert(login.to_owned(), one_line(&name));
+                }
+            }
+            ("", "item") => {
+                let post_type = e.text_of("wp", "post_type").unwrap_or("post");
+                let kind = match post_type {
+                    "post" => PostKind::Post,
+                    "page" => PostKind::Page,
+                    other => {
+                        match skipped.iter_mut().find(|(t, _)| t == other) {
+                            Some((_, n)) => *n += 1,
+                            None => skipped.push((other.to_owned(), 1)),
+                        }
+                        return Ok(());
+                    }
+                };
+                if let Some(item) = item(&e, kind, &mut export.notes)? {
+                    export.items.push(item);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    })?;
+    if outline.root.name != "rss" || !in_channel {
+        return Err(ParseError::at(
+            outline.root.line,
+            format!(
+                "this is not a WordPress export: its root is <{}>, not an <rss> with a <channel>",
+                outline.root.name
+            ),
+        ));
+    }
+    if export.wxr_version.is_none() {
+        return Err(ParseError::at(
+            outline.root.line,
+            "this RSS file has no <wp:wxr_version>: it is not a WordPress export",
+        ));
+    }
+    for item in &mut export.items {
+        if let Some(name) = authors.get(&item.author) {
+            item.author = name.clone();
+        }
+    }
+    let mut notes = outline.notes;
+    notes.append(&mut export.notes);
+    export.notes = notes;
+    export.skipped = skipped;
+    Ok(export)
+}
+
+/// A WordPress `YYYY-MM-DD HH:MM:SS`, taken as UTC; `0000-00-00 …` is none.
+fn wp_date(s: Option<&str>) -> Option<DateTime<Utc>> {
+    let s = s?.trim();
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
+        .ok()
+        .map(|t| t.and_utc())
+}
+
+fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrItem>, ParseError> {
+    let id = e
+        .text_of("wp", "post_id")
+        .ok_or_else(|| ParseError::at(e.line, "an <item> without <wp:post_id>"))?
+        .to_owned();
+    let status = match e.text_of("wp", "status").unwrap_or("publish") {
+        "publish" => WxrStatus::Publish,
+        "future" => WxrStatus::Future,
+        "draft" | "auto-draft" => WxrStatus::Draft,
+        "pending" => WxrStatus::Pending,
+        "private" => WxrStatus::Private,
+        "trash" => {
+            notes.push(format!("skipped: {} {id} is in the trash", kind.as_str()));
+            return Ok(None);
+        }
+        other => {
+            notes.push(format!(
+                "tolerated: {} {id} has status {other:?}, imported as a draft",
+                kind.as_str()
+            ));
+            WxrStatus::Draft
+        }
+    };
+    // The GMT date, else the site-local one (zone unknown: taken as UTC),
+    // else the RSS date.
+    let date = wp_date(e.text_of("wp", "post_date_gmt"))
+        .or_else(|| wp_date(e.text_of("wp", "post_date")))
+        .or_else(|| {
+            e.text_of("", "pubDate")
+                .and_then(|d| DateTime::parse_from_rfc2822(d).ok())
+                .map(|d| d.with_timezone(&Utc))
+        });
+    let modified = wp_date(e.text_of("wp", "post_modified_gmt"))
+        .or_else(|| wp_date(e.text_of("wp", "post_modified")));
+    let labels = dedup_labels(
+        e.all("", "category")
+            .filter(|c| matches!(c.attr("domain"), Some("category" | "post_tag") | None))
+            .map(|c| c.text.clone()),
+    );
+    let mut comments = Vec::new();
+    for c in e.all("wp", "comment") {
+        let Some(cid) = c.text_of("wp", "comment_id") else {
+            return Err(ParseError::at(
+                c.line,
+                "a <wp:comment> without <wp:comment_id>",
+            ));
+        };
+        let status = match c.text_of("wp", "comment_approved").unwrap_or("1") {
+            "1" | "approve" | "approved" => CommentStatus::Published,
+            "spam" => CommentStatus::Spam,
+            "trash" | "post-trashed" => CommentStatus::Deleted,
+            _ => CommentStatus::Pending,
+        };
+        let kind = match c.text_of("wp", "comment_type").unwrap_or("") {
+            "pingback" => WxrCommentType::Pingback,
+            "trackback" => WxrCommentType::Trackback,
+            _ => WxrCommentType::Comment,
+        };
+        comments.push(WxrComment {
+            id: cid.to_owned(),
+            parent: c
+                .text_of("wp", "comment_parent")
+                .filter(|p| *p != "0")
+                .map(str::to_owned),
+            author: one_line(c.text_of("wp", "comment_author").unwrap_or_default()),
+            email: c.text_of("wp", "comment_author_email").map(str::to_owned),
+            url: c
+                .text_of("wp", "comment_author_url")
+                .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+                .map(str::to_owned),
+            body: c
+                .text_of("wp", "comment_content")
+                .unwrap_or_default()
+                .to_owned(),
+            status,
+            kind,
+            date: wp_date(c.text_of("wp", "comment_date_gmt"))
+                .or_else(|| wp_date(c.text_of("wp", "comment_date"))),
+        });
+    }
+    Ok(Some(WxrItem {
+        kind,
+        title: one_line(e.text_of("", "title").unwrap_or_default()),
+        link: e.text_of("", "link").map(str::to_owned),
+        guid: e.text_of("", "guid").map(str::to_owned),
+        author: e.text_of("dc", "creator").unwrap_or_default().to_owned(),
+        html: e
+            .child("content", "encoded")
+            .map(|c| c.text.clone())
+            .unwrap_or_default(),
+        slug: percent_decode(e.text_of("wp", "post_name").unwrap_or_default()),
+        status,
+        password: e.text_of("wp", "post_password").is_some(),
+        sticky: e.text_of("wp", "is_sticky") == Some("1"),
+        date,
+        modified,
+        labels,
+        comments,
+        line: e.line,
+        id,
+    }))
+}
+
+/// `%C3%A9t%C3%A9` → `été`: WordPress stores non-ASCII slugs encoded.
+fn percent_decode(s: &str) -> String {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let pair = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| Some((hex(*bytes.get(i + 1)?)?, hex(*bytes.get(i + 2)?)?)))
+            .flatten();
+        match pair {
+            Some((hi, lo)) => {
+                out.push(hi * 16 + lo);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// WordPress keeps paragraphs as blank lines and lets its theme add `<p>`
+/// (`wpautop`); we store HTML, so we add them here. Chunks that already start
+/// with a block element (block-editor content, tables, lists) and everything
+/// inside `<pre>` are left as they are.
+pub fn autop(html: &str) -> String {
+    const BLOCKS: &[&str] = &[
+        "<p",
+        "<div",
+        "<h1",
+        "<h2",
+        "<h3",
+        "<h4",
+        "<h5",
+        "<h6",
+        "<ul",
+        "<ol",
+        "<li",
+        "<dl",
+        "<blockquote",
+        "<pre",
+        "<table",
+        "<figure",
+        "<hr",
+        "<!--",
+        "<address",
+        "<section",
+        "<iframe",
+        "<form",
+        "<script",
+        "<style",
+        "<object",
+        "<video",
+        "<audio",
+    ];
+    let text = html.replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut in_pre = 0i32;
+    for chunk in text.split("\n\n") {
+        let trimmed = chunk.trim();
+        if trimmed.is_empty() {
+            if in_pre > 0 {
+                out.push_str("\n\n");
+            }
+            continue;
+        }
+        let lower = trimmed.to_ascii_lowercase();
+        if in_pre > 0 || BLOCKS.iter().any(|b| lower.starts_with(b)) {
+            out.push_str(chunk);
+        } else {
+            out.push_str("<p>");
+            out.push_str(&trimmed.replace('\n', "<br />\n"));
+            out.push_str("</p>");
+        }
+        in_pre += lower.matches("<pre").count() as i32 - lower.matches("</pre>").count() as i32;
+        in_pre = in_pre.max(0);
+        out.push_str(if in_pre > 0 { "\n\n" } else { "\n" });
+    }
+    out
+}
+
+impl WxrExport {
+    /// The batch the store writes into `blog`, and notes for the owner.
+    pub fn to_batch(&self, blog: &BlogSettings) -> (ImportBatch, Vec<String>) {
+        let mut notes = Vec::new();
+        for (kind, n) in &self.skipped {
+            notes.push(format!("skipped: {n} items of type {kind}"));
+        }
+        let mut settings = blog.clone();
+        if !self.title.is_empty() {
+            settings.title = self.title.clone();
+        }
+        settings.description = self.description.clone();
+        let settings = (settings != *blog && settings.validate().is_ok()).then_some(settings);
+        let now = Utc::now();
+        let mut posts = Vec::new();
+        let mut comments = Vec::new();
+        for item in &self.items {
+            let published_at = item.date.or(item.modified).unwrap_or(now);
+            let slug_source = if item.slug.is_empty() {
+                &item.title
+            } else {
+                &item.slug
+            };
+            let slug = slugify(slug_source);
+            let path = post_path(item.kind, published_at, blog.timezone, &slug);
+            let mut redirects = Vec::new();
+            let mut old = |p: Option<String>| {
+                if let Some(p) = p.filter(|p| *p != path && p != "/" && !redirects.contains(p)) {
+                    redirects.push(p);
+                }
+            };
+            old(item.link.as_deref().and_then(url_path));
+            old(item
+                .guid
+                .as_deref()
+                .and_then(url_path)
+                .filter(|p| p.starts_with("/?")));
+            old(Some(format!("/?p={}", item.id)));
+            if item.kind == PostKind::Page {
+                old(Some(format!("/?page_id={}", item.id)));
+            }
+            let private = matches!(item.status, WxrStatus::Private) || item.password;
+            if private {
+                notes.push(format!(
+                    "{} {} ({:?}) was private or password-protected: imported as a draft",
+                    item.kind.as_str(),
+                    item.id,
+                    item.title
+                ));
+            }
+            if item.sticky {
+                notes.push(format!(
+                    "post {} was sticky; Tidings lists posts by date only",
+                    item.id
+                ));
+            }
+            let html = autop(&item.html);
+            posts.push(ImportPost {
+                external_id: item.id.clone(),
+                id: None,
+                kind: item.kind,
+                title: item.title.clone(),
+                slug,
+                path,
+                exact_path: false,
+                body_markdown: None,
+                body_html: sanitize_html(&html),
+                body_text: html_to_text(&html),
+                labels: item.labels.clone(),
+                draft: private || matches!(item.status, WxrStatus::Draft | WxrStatus::Pending),
+                published_at,
+                updated_at: item.modified.unwrap_or(published_at),
+                author_name: if item.author.is_empty() {
+                    "Unknown".into()
+                } else {
+                    item.author.clone()
+                },
+                redirects,
+            });
+            for c in &item.comments {
+                comments.push(ImportComment {
+                    external_id: c.id.clone(),
+                    id: None,
+                    post: item.id.clone(),
+                    parent: c.parent.clone(),
+                    author_name: if c.author.is_empty() {
+                        tidings_core::comment::ANONYMOUS.to_owned()
+                    } else {
+                        c.author.clone()
+                    },
+                    author_email: c.email.clone(),
+                    author_url: c.url.clone(),
+                    body: comment_text(&c.body),
+                    status: c.status,
+                    created_at: c.date.unwrap_or(published_at),
+                });
+            }
+        }
+        (
+            ImportBatch {
+                blog_id: blog.id,
+                source: "wordpress",
+                settings,
+                posts,
+                comments,
+            },
+            notes,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_added_where_wordpress_would() {
+        assert_eq!(
+            autop("One\nline two\n\n<ul><li>x</li></ul>\n\nThree"),
+            "<p>One<br />\nline two</p>\n<ul><li>x</li></ul>\n<p>Three</p>\n"
+        );
+        assert_eq!(
+            autop("<pre>a\n\nb</pre>\n\nc"),
+            "<pre>a\n\nb</pre>\n<p>c</p>\n"
+        );
+    }
+
+    #[test]
+    fn slugs_are_decoded() {
+        assert_eq!(percent_decode("%c3%a9t%c3%a9"), "été");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

@@ -1,0 +1,414 @@
+//! A small, strict reader of export files: the stream is cut into records
+//! (each `<entry>` of a Blogger feed, each `<item>` of a WordPress channel),
+//! and only one record at a time is held as a tree.
+//!
+//! Strict where it protects us: a DTD is refused (so no entity can expand),
+//! any entity but the five XML predefines is an error, and a file that ends
+//! inside an element is refused as truncated. Tolerant where real exports are
+//! messy: a namespace prefix the file never declared is read by its prefix,
+//! bytes that are not UTF-8 are replaced, and control characters XML does not
+//! allow are dropped. Each tolerance is reported as a note.
+
+use std::borrow::Cow;
+
+use quick_xml::NsReader;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+
+use crate::ParseError;
+
+/// An element of a record, with its namespace reduced to a short key
+/// ([`ns_key`]) so that `http://` and `https://` variants read alike.
+#[derive(Debug, Clone, Default)]
+pub struct Elem {
+    pub ns: String,
+    pub name: String,
+    /// Attributes by local name (no attribute we read is namespaced).
+    pub attrs: Vec<(String, String)>,
+    /// The element's own text and CDATA, in order.
+    pub text: String,
+    pub children: Vec<Elem>,
+    /// Line of its start tag, 1-based.
+    pub line: u64,
+}
+
+impl Elem {
+    pub fn is(&self, ns: &str, name: &str) -> bool {
+        self.ns == ns && self.name == name
+    }
+
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn child(&self, ns: &str, name: &str) -> Option<&Elem> {
+        self.children.iter().find(|c| c.is(ns, name))
+    }
+
+    pub fn all<'a>(&'a self, ns: &'a str, name: &'a str) -> impl Iterator<Item = &'a Elem> + 'a {
+        self.children.iter().filter(move |c| c.is(ns, name))
+    }
+
+    /// The trimmed text of the first child `ns:name`, if it has any.
+    pub fn text_of(&self, ns: &str, name: &str) -> Option<&str> {
+        self.child(ns, name)
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+    }
+}
+
+/// The short key of a namespace URI: `wp`, `atom`, `app`, `thr`… Unknown URIs
+/// stay as they are.
+pub fn ns_key(uri: &str) -> Cow<'_, str> {
+    let bare = uri
+        .strip_prefix("https://")
+        .or_else(|| uri.strip_prefix("http://"))
+        .unwrap_or(uri);
+    let key = match bare {
+        "www.w3.org/2005/Atom" => "atom",
+        "purl.org/atom/app#" | "www.w3.org/2007/app" => "app",
+        "purl.org/syndication/thread/1.0" => "thr",
+        "schemas.google.com/blogger/2018" => "blogger",
+        "schemas.google.com/g/2005" => "gd",
+        "purl.org/rss/1.0/modules/content/" => "content",
+        "purl.org/dc/elements/1.1/" => "dc",
+        "wellformedweb.org/CommentAPI/" => "wfw",
+        b if b.starts_with("wordpress.org/export/") && b.ends_with("/excerpt/") => "excerpt",
+        b if b.starts_with("wordpress.org/export/") => "wp",
+        _ => return Cow::Borrowed(uri),
+    };
+    Cow::Borrowed(key)
+}
+
+/// What [`read_records`] saw besides the records.
+#[derive(Debug, Default)]
+pub struct Outline {
+    /// The root element (without children).
+    pub root: Elem,
+    /// Quirks tolerated, one line each, for stderr.
+    pub notes: Vec<String>,
+}
+
+/// Reads `bytes`, calling `on_record` with every complete element at `depth`
+/// (1: children of the root) and its path of ancestor names. Elements above
+/// that depth are seen only as names; their text is ignored.
+pub fn read_records(
+    bytes: &[u8],
+    depth: usize,
+    mut on_record: impl FnMut(&[String], Elem) -> Result<(), ParseError>,
+) -> Result<Outline, ParseError> {
+    let mut reader = NsReader::from_reader(bytes);
+    reader.config_mut().check_end_names = true;
+    let mut lines = LineCounter::default();
+    let mut outline = Outline::default();
+    let mut undeclared: Vec<String> = Vec::new();
+    let mut dropped_controls = 0usize;
+    let mut lossy = false;
+    // Ancestors above the record depth, by name.
+    let mut path: Vec<String> = Vec::new();
+    // The record being built, and its open descendants.
+    let mut stack: Vec<Elem> = Vec::new();
+    let mut seen_root = false;
+    loop {
+        let before = reader.buffer_position();
+        let (resolved, event) = match reader.read_resolved_event() {
+            Ok((r, e)) => (key_of(r, &mut undeclared), e),
+            Err(e) => {
+                let line = lines.line_at(bytes, reader.error_position());
+                return Err(ParseError::at(line, format!("not well-formed XML: {e}")));
+            }
+        };
+        match event {
+            Event::DocType(_) => {
+                let line = lines.line_at(bytes, before);
+                return Err(ParseError::at(
+                    line,
+                    "the file has a DOCTYPE; DTDs and the entities they define are refused",
+                ));
+            }
+            Event::Start(start) => {
+                let line = lines.line_at(bytes, before);
+                let elem = open(&start, resolved, line, &mut dropped_controls, &mut lossy)?;
+                if !seen_root {
+                    seen_root = true;
+                    outline.root = elem.clone();
+                }
+                if path.len() < depth {
+                    path.push(elem.name.clone());
+                } else {
+                    stack.push(elem);
+                }
+            }
+            Event::Empty(start) => {
+                let line = lines.line_at(bytes, before);
+                let elem = open(&start, resolved, line, &mut dropped_controls, &mut lossy)?;
+                if !seen_root {
+                    seen_root = true;
+                    outline.root = elem.clone();
+                }
+                if path.len() == depth && stack.is_empty() {
+                    on_record(&path, elem)?;
+                } else if let Some(parent) = stack.last_mut() {
+                    parent.children.push(elem);
+                }
+            }
+            Event::End(_) => {
+                if let Some(done) = stack.pop() {
+                    match stack.last_mut() {
+                        Some(parent) => parent.children.push(done),
+                        None => on_record(&path, done)?,
+                    }
+                } else {
+                    path.pop();
+                }
+            }
+            Event::Text(t) => {
+                if let Some(e) = stack.last_mut() {
+                    push_text(&mut e.text, &t, &mut dropped_controls, &mut lossy);
+                }
+            }
+            Event::CData(t) => {
+                if let Some(e) = stack.last_mut() {
+                    push_text(&mut e.text, &t, &mut dropped_controls, &mut lossy);
+                }
+            }
+            Event::GeneralRef(r) => {
+                let ch = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    Ok(None) => predefined(&r),
+                    Err(_) => None,
+                };
+                let Some(ch) = ch else {
+                    let line = lines.line_at(bytes, before);
+                    return Err(ParseError::at(
+                        line,
+                        format!(
+                            "&{}; is not an XML entity (only &amp; &lt; &gt; &quot; &apos; \
+                             and character references are)",
+                            String::from_utf8_lossy(&r)
+                        ),
+                    ));
+                };
+                if let Some(e) = stack.last_mut() {
+                    if allowed_char(ch) {
+                        e.text.push(ch);
+                    } else {
+                        dropped_controls += 1;
+                    }
+                }
+            }
+            Event::Eof => {
+                if !path.is_empty() || !stack.is_empty() {
+                    let line = lines.line_at(bytes, bytes.len() as u64);
+                    let open = stack
+                        .last()
+                        .map(|e| e.name.clone())
+                        .or_else(|| path.last().cloned())
+                        .unwrap_or_default();
+                    return Err(ParseError::at(
+                        line,
+                        format!("the file ends inside <{open}>: it is truncated"),
+                    ));
+                }
+                if !seen_root {
+                    return Err(ParseError::at(1, "the file holds no XML element"));
+                }
+                break;
+            }
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+        }
+    }
+    for prefix in undeclared {
+        outline.notes.push(format!(
+            "tolerated: namespace prefix {prefix}: is used but never declared"
+        ));
+    }
+    if dropped_controls > 0 {
+        outline.notes.push(format!(
+            "tolerated: dropped {dropped_controls} control characters XML does not allow"
+        ));
+    }
+    if lossy {
+        outline
+            .notes
+            .push("tolerated: bytes that are not UTF-8 were replaced with \u{FFFD}".into());
+    }
+    Ok(outline)
+}
+
+fn key_of(r: ResolveResult<'_>, undeclared: &mut Vec<String>) -> String {
+    match r {
+        ResolveResult::Unbound => String::new(),
+        ResolveResult::Bound(ns) => ns_key(&String::from_utf8_lossy(ns.as_ref())).into_owned(),
+        ResolveResult::Unknown(prefix) => {
+            let p = String::from_utf8_lossy(&prefix).into_owned();
+            if !undeclared.contains(&p) {
+                undeclared.push(p.clone());
+            }
+            p
+        }
+    }
+}
+
+fn open(
+    start: &BytesStart<'_>,
+    ns: String,
+    line: u64,
+    dropped: &mut usize,
+    lossy: &mut bool,
+) -> Result<Elem, ParseError> {
+    let mut attrs = Vec::new();
+    for attr in start.attributes() {
+        let attr = attr.map_err(|e| ParseError::at(line, format!("a broken attribute: {e}")))?;
+        let key = String::from_utf8_lossy(attr.key.local_name().as_ref()).into_owned();
+        let raw = decode(&attr.value, lossy);
+        let value = quick_xml::escape::unescape(&raw).map_err(|e| {
+            ParseError::at(
+                line,
+                format!("attribute {key}: {e} (only the XML entities are allowed)"),
+            )
+        })?;
+        attrs.push((key, clean(&value, dropped)));
+    }
+    Ok(Elem {
+        ns,
+        name: String::from_utf8_lossy(start.local_name().as_ref()).into_owned(),
+        attrs,
+        line,
+        ..Elem::default()
+    })
+}
+
+fn decode<'a>(raw: &'a [u8], lossy: &mut bool) -> Cow<'a, str> {
+    match std::str::from_utf8(raw) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => {
+            *lossy = true;
+            String::from_utf8_lossy(raw)
+        }
+    }
+}
+
+fn allowed_char(c: char) -> bool {
+    !c.is_control() || matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Text without the control characters XML 1.0 forbids (and no database
+/// stores as text), line ends normalised to `\n`.
+fn clean(s: &str, dropped: &mut usize) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            c if allowed_char(c) => out.push(c),
+            _ => *dropped += 1,
+        }
+    }
+    out
+}
+
+fn push_text(out: &mut String, raw: &[u8], dropped: &mut usize, lossy: &mut bool) {
+    out.push_str(&clean(&decode(raw, lossy), dropped));
+}
+
+fn predefined(r: &[u8]) -> Option<char> {
+    Some(match r {
+        b"amp" => '&',
+        b"lt" => '<',
+        b"gt" => '>',
+        b"quot" => '"',
+        b"apos" => '\'',
+        _ => return None,
+    })
+}
+
+/// Line numbers of byte offsets, counted incrementally (offsets mostly grow).
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: u64,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, bytes: &[u8], offset: u64) -> u64 {
+        let offset = (offset as usize).min(bytes.len());
+        if offset < self.offset {
+            *self = Self::default();
+        }
+        self.line += bytes[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.offset = offset;
+        self.line + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(xml: &str, depth: usize) -> Result<Vec<Elem>, ParseError> {
+        let mut out = Vec::new();
+        read_records(xml.as_bytes(), depth, |_, e| {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    #[test]
+    fn reads_records_with_namespaces() {
+        let xml = r#"<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0">
+  <title>T &amp; U</title>
+  <entry><id>1</id><thr:in-reply-to ref="x"/><content><![CDATA[<b>hi</b>]]> &#233;</content></entry>
+</feed>"#;
+        let recs = records(xml, 1).unwrap();
+        assert_eq!(recs.len(), 2);
+        assert!(recs[0].is("atom", "title"));
+        assert_eq!(recs[0].text, "T & U");
+        assert_eq!(recs[1].line, 4);
+        assert_eq!(
+            recs[1].child("thr", "in-reply-to").unwrap().attr("ref"),
+            Some("x")
+        );
+        assert_eq!(recs[1].text_of("atom", "content"), Some("<b>hi</b> é"));
+    }
+
+    #[test]
+    fn refuses_dtds_unknown_entities_and_truncation() {
+        let e = records("<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>", 1).unwrap_err();
+        assert!(e.to_string().contains("DOCTYPE"), "{e}");
+        let e = records("<x>\n<y>&nbsp;</y></x>", 1).unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        let e = records("<x>\n<y>a</y>\n<y>b", 1).unwrap_err();
+        assert!(e.to_string().contains("truncated"), "{e}");
+        assert_eq!(e.line, Some(3));
+        let e = records("<x>\n<y>a</z></x>", 1).unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(records("", 1).is_err());
+    }
+
+    #[test]
+    fn tolerates_undeclared_prefixes_and_control_characters() {
+        let mut n = 0;
+        let outline = read_records(b"<rss><wp:id>1\x01</wp:id></rss>", 1, |_, e| {
+            assert!(e.is("wp", "id"));
+            assert_eq!(e.text, "1");
+            n += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(n, 1);
+        assert_eq!(outline.notes.len(), 2, "{:?}", outline.notes);
+    }
+}

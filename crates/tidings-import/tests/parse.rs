@@ -1,0 +1,122 @@
+//! The parsers on whole files: our Blogger fixture and WordPress's own
+//! Theme Unit Test export.
+
+use tidings_core::{CommentStatus, PostKind};
+use tidings_import::wordpress::{WxrCommentType, WxrStatus};
+use tidings_import::{blogger, wordpress};
+
+const ORCHARD: &[u8] = include_bytes!("fixtures/blogger-orchard.xml");
+
+fn theme_unit_test() -> Vec<u8> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/testdata/wordpress-theme-unit-test.xml"
+    );
+    std::fs::read(path).expect("the shared WordPress test data")
+}
+
+#[test]
+fn blogger_export_is_read_whole() {
+    let e = blogger::parse(ORCHARD).unwrap();
+    assert!(e.template.as_deref().unwrap().contains("b:skin"));
+    assert_eq!(e.settings.len(), 7);
+    let posts: Vec<_> = e
+        .posts
+        .iter()
+        .filter(|p| p.kind == PostKind::Post)
+        .collect();
+    let pages: Vec<_> = e
+        .posts
+        .iter()
+        .filter(|p| p.kind == PostKind::Page)
+        .collect();
+    assert_eq!((posts.len(), pages.len(), e.comments.len()), (4, 2, 6));
+    let draft = posts.iter().find(|p| p.draft).unwrap();
+    assert_eq!(draft.id, "1000000000000000005");
+    assert_eq!(draft.url, None);
+    let creme = posts
+        .iter()
+        .find(|p| p.id == "1000000000000000002")
+        .unwrap();
+    assert_eq!(creme.title, "Crème brûlée at midnight");
+    assert_eq!(creme.labels, ["Küche & Keller", "late night"]);
+    let reply = e
+        .comments
+        .iter()
+        .find(|c| c.id == "5550000000000000012")
+        .unwrap();
+    assert_eq!(reply.parent.as_deref(), Some("5550000000000000011"));
+    assert_eq!(reply.post, "1000000000000000001");
+    let on_page = e
+        .comments
+        .iter()
+        .find(|c| c.id == "5550000000000000015")
+        .unwrap();
+    assert_eq!(on_page.post, "2000000000000000001");
+}
+
+#[test]
+fn blogger_truncated_and_foreign_files_are_refused() {
+    let cut = &ORCHARD[..ORCHARD.len() / 2];
+    let err = blogger::parse(cut).unwrap_err();
+    assert!(
+        err.line.is_some() && err.message.contains("truncated"),
+        "{err}"
+    );
+    let err = blogger::parse(b"<rss version='2.0'><channel/></rss>").unwrap_err();
+    assert!(err.message.contains("not a Blogger export"), "{err}");
+    let err = blogger::parse(
+        b"<feed xmlns='http://www.w3.org/2005/Atom'>\n<entry>\n<title>a</b></entry></feed>",
+    )
+    .unwrap_err();
+    assert_eq!(err.line, Some(3), "{err}");
+}
+
+#[test]
+fn wordpress_theme_unit_test_counts() {
+    let e = wordpress::parse(&theme_unit_test()).unwrap();
+    let posts: Vec<_> = e
+        .items
+        .iter()
+        .filter(|i| i.kind == PostKind::Post)
+        .collect();
+    let pages = e.items.iter().filter(|i| i.kind == PostKind::Page).count();
+    assert_eq!((posts.len(), pages), (58, 21));
+    assert_eq!(
+        posts
+            .iter()
+            .filter(|p| p.status == WxrStatus::Future)
+            .count(),
+        1
+    );
+    assert_eq!(
+        posts
+            .iter()
+            .filter(|p| p.status == WxrStatus::Draft)
+            .count(),
+        1
+    );
+    let comments: Vec<_> = e.items.iter().flat_map(|i| &i.comments).collect();
+    assert_eq!(comments.len(), 33);
+    assert_eq!(comments.iter().filter(|c| c.parent.is_some()).count(), 10);
+    assert_eq!(
+        comments
+            .iter()
+            .filter(|c| c.status == CommentStatus::Pending)
+            .count(),
+        3
+    );
+    let kind = |k| comments.iter().filter(|c| c.kind == k).count();
+    assert_eq!(kind(WxrCommentType::Pingback), 2);
+    assert_eq!(kind(WxrCommentType::Trackback), 2);
+    assert!(
+        e.skipped.contains(&("attachment".into(), 37)),
+        "{:?}",
+        e.skipped
+    );
+    assert!(
+        e.skipped.contains(&("nav_menu_item".into(), 70)),
+        "{:?}",
+        e.skipped
+    );
+}

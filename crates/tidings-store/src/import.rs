@@ -1,0 +1,486 @@
+//! Moving in: a whole import written in one transaction, and the old
+//! addresses it leaves behind.
+//!
+//! The import crate parses an export into an [`ImportBatch`]; this module
+//! writes it all or nothing. Every item carries the id it had in its source;
+//! `imported_items` remembers what each became, so importing the same file
+//! again finds every item there and adds nothing.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use tidings_core::{BlogSettings, CommentStatus, PostKind};
+
+use crate::dialect::{self, index_post};
+use crate::posts::{join_labels, write_labels};
+use crate::{Result, Store, StoreError, blogs, conflict_or, micros};
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// Everything one import writes into one blog.
+#[derive(Debug, Clone)]
+pub struct ImportBatch {
+    pub blog_id: i64,
+    /// The format the items come from (`blogger`, `wordpress`, `tidings`,
+    /// `markdown`): external ids are unique within it.
+    pub source: &'static str,
+    /// Settings to store with the import (validated by the caller), if any.
+    pub settings: Option<BlogSettings>,
+    pub posts: Vec<ImportPost>,
+    /// Comments in any order: a reply may come before its parent.
+    pub comments: Vec<ImportComment>,
+}
+
+/// A post or page to import.
+#[derive(Debug, Clone)]
+pub struct ImportPost {
+    /// Its id in the source, e.g. a Blogger post id or a WordPress `post_id`.
+    pub external_id: String,
+    /// The id it should keep here (a Blogger post id, so
+    /// `/feeds/ID/comments/default` keeps working). When another blog already
+    /// uses it, the post gets a fresh id instead.
+    pub id: Option<i64>,
+    pub kind: PostKind,
+    pub title: String,
+    pub slug: String,
+    /// Where it is served. See `exact_path`.
+    pub path: String,
+    /// `true`: the path is its old public URL and must be kept, so a post
+    /// already at that path is a conflict that fails the import. `false`: the
+    /// path was made up here, and `-2`, `-3`… is added until it is free.
+    pub exact_path: bool,
+    pub body_markdown: Option<String>,
+    pub body_html: String,
+    pub body_text: String,
+    pub labels: Vec<String>,
+    pub draft: bool,
+    pub published_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub author_name: String,
+    /// Old addresses (path and query, e.g. `/about/` or `/?p=12`) that answer
+    /// 301 with this post's path.
+    pub redirects: Vec<String>,
+}
+
+/// A comment to import.
+#[derive(Debug, Clone)]
+pub struct ImportComment {
+    pub external_id: String,
+    /// The id it should keep, so old `#cID` anchors still land on it.
+    pub id: Option<i64>,
+    /// The `external_id` of its post or page.
+    pub post: String,
+    /// The `external_id` of the comment it replies to.
+    pub parent: Option<String>,
+    pub author_name: String,
+    pub author_email: Option<String>,
+    pub author_url: Option<String>,
+    /// Plain text, as every comment body is stored.
+    pub body: String,
+    pub status: CommentStatus,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub posts: u64,
+    pub pages: u64,
+    pub comments: u64,
+    /// Items an earlier import already brought in.
+    pub already_there: u64,
+    /// Comments whose post is in neither the file nor the blog.
+    pub orphans: u64,
+    /// Things a person may want to know (a reply whose parent is missing,
+    /// an id that was taken), one line each.
+    pub notes: Vec<String>,
+}
+
+impl Store {
+    /// Writes `batch` in one transaction: all of it, or (on any error) nothing.
+    pub async fn import(&self, batch: &ImportBatch) -> Result<ImportReport> {
+        let mut tx = self.begin_write().await?;
+        let mut report = ImportReport::default();
+        if let Some(settings) = &batch.settings {
+            write_settings(&mut tx, settings).await?;
+        }
+        let mut post_ids: HashMap<&str, i64> = HashMap::new();
+        for post in &batch.posts {
+            let id = match known(&mut tx, batch, "post", &post.external_id).await? {
+                Some(id) => {
+                    report.already_there += 1;
+                    id
+                }
+                None => {
+                    let id = insert_post(&mut tx, self, batch, post, &mut report).await?;
+                    match post.kind {
+                        PostKind::Post => report.posts += 1,
+                        PostKind::Page => report.pages += 1,
+                    }
+                    id
+                }
+            };
+            for old in &post.redirects {
+                sqlx::query(
+                    "INSERT INTO redirects (blog_id, old_path, post_id) VALUES ($1, $2, $3) \
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(batch.blog_id)
+                .bind(old)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            post_ids.insert(&post.external_id, id);
+        }
+        let mut comment_ids: HashMap<&str, i64> = HashMap::new();
+        for c in parents_first(&batch.comments) {
+            if let Some(id) = known(&mut tx, batch, "comment", &c.external_id).await? {
+                report.already_there += 1;
+                comment_ids.insert(&c.external_id, id);
+                continue;
+            }
+            let post_id = match post_ids.get(c.post.as_str()) {
+                Some(id) => Some(*id),
+                None => known(&mut tx, batch, "post", &c.post).await?,
+            };
+            let Some(post_id) = post_id else {
+                report.orphans += 1;
+                continue;
+            };
+            let parent_id = match &c.parent {
+                None => None,
+                Some(p) => match comment_ids.get(p.as_str()) {
+                    Some(id) => Some(*id),
+                    None => {
+                        let found = known(&mut tx, batch, "comment", p).await?;
+                        if found.is_none() {
+                            report.notes.push(format!(
+                                "comment {} replies to comment {p}, which is not in the file: \
+                                 it is shown as a top-level comment",
+                                c.external_id
+                            ));
+                        }
+                        found
+                    }
+                },
+            };
+            let id = insert_comment(&mut tx, batch, c, post_id, parent_id, &mut report).await?;
+            comment_ids.insert(&c.external_id, id);
+            report.comments += 1;
+        }
+        dialect::after_explicit_ids(self.backend, &mut tx).await?;
+        blogs::touch(&mut tx, batch.blog_id).await?;
+        tx.commit().await?;
+        Ok(report)
+    }
+
+    /// The current path of the post an old address (path and query) moved
+    /// to, when that post is visible at `now`.
+    pub async fn redirect_target(
+        &self,
+        blog_id: i64,
+        old_path: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>> {
+        let row = sqlx::query(
+            "SELECT p.path AS path FROM redirects r JOIN posts p ON p.id = r.post_id \
+             WHERE r.blog_id = $1 AND r.old_path = $2 AND p.status = 'published' \
+             AND p.published_at <= $3",
+        )
+        .bind(blog_id)
+        .bind(old_path)
+        .bind(micros(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.try_get("path")).transpose()?)
+    }
+
+    /// Old addresses of `blog_id` with the id of the post each leads to.
+    pub async fn redirects(&self, blog_id: i64) -> Result<Vec<(String, i64)>> {
+        let rows = sqlx::query(
+            "SELECT old_path, post_id FROM redirects WHERE blog_id = $1 ORDER BY old_path",
+        )
+        .bind(blog_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("old_path")?, r.try_get("post_id")?)))
+            .collect()
+    }
+}
+
+/// The settings an export carried (title, time zone, moderation…).
+async fn write_settings(tx: &mut Tx, blog: &BlogSettings) -> Result<()> {
+    sqlx::query(
+        "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
+         comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
+         comment_min_seconds = $9, updated_at = $10 WHERE id = $1",
+    )
+    .bind(blog.id)
+    .bind(&blog.title)
+    .bind(&blog.description)
+    .bind(blog.timezone.name())
+    .bind(i64::from(blog.posts_per_page))
+    .bind(blog.comments_allowed.as_str())
+    .bind(blog.comment_moderation.as_str())
+    .bind(i64::from(blog.moderation_days))
+    .bind(i64::from(blog.comment_min_seconds))
+    .bind(micros(Utc::now()))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Comments ordered so that every parent in the batch comes before its replies
+/// (the order is otherwise kept). A cycle, which no real export has, is
+/// broken by taking its members in file order.
+fn parents_first(comments: &[ImportComment]) -> Vec<&ImportComment> {
+    let index: HashMap<&str, usize> = comments
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.external_id.as_str(), i))
+        .collect();
+    let mut placed = vec![false; comments.len()];
+    let mut out = Vec::with_capacity(comments.len());
+    for start in 0..comments.len() {
+        // Walk up to the oldest unplaced ancestor, then place downwards.
+        let mut chain = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at {
+            if placed[i] || chain.contains(&i) {
+                break;
+            }
+            chain.push(i);
+            at = comments[i]
+                .parent
+                .as_deref()
+                .and_then(|p| index.get(p).copied());
+        }
+        for &i in chain.iter().rev() {
+            placed[i] = true;
+            out.push(&comments[i]);
+        }
+    }
+    out
+}
+
+/// The local id an earlier import gave the item `external_id` of this source.
+async fn known(
+    tx: &mut Tx,
+    batch: &ImportBatch,
+    kind: &str,
+    external_id: &str,
+) -> Result<Option<i64>> {
+    let row = sqlx::query(
+        "SELECT local_id FROM imported_items WHERE blog_id = $1 AND source = $2 AND kind = $3 \
+         AND external_id = $4",
+    )
+    .bind(batch.blog_id)
+    .bind(batch.source)
+    .bind(kind)
+    .bind(external_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.map(|r| r.try_get("local_id")).transpose()?)
+}
+
+async fn remember(
+    tx: &mut Tx,
+    batch: &ImportBatch,
+    kind: &str,
+    external_id: &str,
+    local_id: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO imported_items (blog_id, source, kind, external_id, local_id) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(batch.blog_id)
+    .bind(batch.source)
+    .bind(kind)
+    .bind(external_id)
+    .bind(local_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Whether a row of `table` (`posts` or `comments`) has id `id`.
+async fn id_taken(tx: &mut Tx, comments: bool, id: i64) -> Result<bool> {
+    let sql = if comments {
+        "SELECT id FROM comments WHERE id = $1"
+    } else {
+        "SELECT id FROM posts WHERE id = $1"
+    };
+    Ok(sqlx::query(sql)
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .is_some())
+}
+
+async fn path_taken(tx: &mut Tx, blog_id: i64, path: &str) -> Result<bool> {
+    Ok(
+        sqlx::query("SELECT id FROM posts WHERE blog_id = $1 AND path = $2")
+            .bind(blog_id)
+            .bind(path)
+            .fetch_optional(&mut **tx)
+            .await?
+            .is_some(),
+    )
+}
+
+/// A free path for `post`: its own, or (when it may move) the first of
+/// `stem-2.html`, `stem-3.html`… that no post holds.
+async fn free_path(
+    tx: &mut Tx,
+    batch: &ImportBatch,
+    post: &ImportPost,
+) -> Result<(String, String)> {
+    if !path_taken(tx, batch.blog_id, &post.path).await? {
+        return Ok((post.path.clone(), post.slug.clone()));
+    }
+    if post.exact_path {
+        return Err(StoreError::Conflict(format!(
+            "{} is already the address of another post of this blog, so {:?} cannot keep it",
+            post.path, post.title
+        )));
+    }
+    let stem = post.path.strip_suffix(".html").unwrap_or(&post.path);
+    for n in 2.. {
+        let path = format!("{stem}-{n}.html");
+        if !path_taken(tx, batch.blog_id, &path).await? {
+            return Ok((path, format!("{}-{n}", post.slug)));
+        }
+    }
+    unreachable!("some suffix is free")
+}
+
+async fn insert_post(
+    tx: &mut Tx,
+    store: &Store,
+    batch: &ImportBatch,
+    p: &ImportPost,
+    report: &mut ImportReport,
+) -> Result<i64> {
+    let (path, slug) = free_path(tx, batch, p).await?;
+    let id = match p.id {
+        Some(id) if id_taken(tx, false, id).await? => {
+            report.notes.push(format!(
+                "post {} keeps its address but not its id {id}, which another blog uses",
+                p.external_id
+            ));
+            None
+        }
+        other => other,
+    };
+    let row = sqlx::query(
+        "INSERT INTO posts (id, blog_id, kind, title, slug, path, body_markdown, body_html, \
+         body_text, labels, status, published_at, created_at, updated_at, author_id, \
+         author_name) VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM posts)), \
+         $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, NULL, $14) RETURNING id",
+    )
+    .bind(id)
+    .bind(batch.blog_id)
+    .bind(p.kind.as_str())
+    .bind(&p.title)
+    .bind(&slug)
+    .bind(&path)
+    .bind(p.body_markdown.clone())
+    .bind(&p.body_html)
+    .bind(&p.body_text)
+    .bind(join_labels(&p.labels))
+    .bind(if p.draft { "draft" } else { "published" })
+    .bind(micros(p.published_at))
+    .bind(micros(p.updated_at))
+    .bind(&p.author_name)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| conflict_or(e, "another post already has that path"))?;
+    let id: i64 = row.try_get("id")?;
+    write_labels(tx, id, &p.labels).await?;
+    index_post(store.backend, tx, id, &p.title, &p.body_text).await?;
+    remember(tx, batch, "post", &p.external_id, id).await?;
+    Ok(id)
+}
+
+async fn insert_comment(
+    tx: &mut Tx,
+    batch: &ImportBatch,
+    c: &ImportComment,
+    post_id: i64,
+    parent_id: Option<i64>,
+    report: &mut ImportReport,
+) -> Result<i64> {
+    let id = match c.id {
+        Some(id) if id_taken(tx, true, id).await? => {
+            report.notes.push(format!(
+                "comment {} gets a new id: {id} is taken",
+                c.external_id
+            ));
+            None
+        }
+        other => other,
+    };
+    let at = micros(c.created_at);
+    let row = sqlx::query(
+        "INSERT INTO comments (id, blog_id, post_id, parent_id, author_name, author_email, \
+         author_url, body, status, hold_reasons, ip, created_at, updated_at) \
+         VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM comments)), \
+         $2, $3, $4, $5, $6, $7, $8, $9, '', '', $10, $10) RETURNING id",
+    )
+    .bind(id)
+    .bind(batch.blog_id)
+    .bind(post_id)
+    .bind(parent_id)
+    .bind(&c.author_name)
+    .bind(c.author_email.clone())
+    .bind(c.author_url.clone())
+    .bind(&c.body)
+    .bind(c.status.as_str())
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await?;
+    let id: i64 = row.try_get("id")?;
+    remember(tx, batch, "comment", &c.external_id, id).await?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comment(id: &str, parent: Option<&str>) -> ImportComment {
+        ImportComment {
+            external_id: id.into(),
+            id: None,
+            post: "p".into(),
+            parent: parent.map(Into::into),
+            author_name: "a".into(),
+            author_email: None,
+            author_url: None,
+            body: "b".into(),
+            status: CommentStatus::Published,
+            created_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn replies_come_after_their_parents() {
+        let cs = [
+            comment("c", Some("b")),
+            comment("b", Some("a")),
+            comment("a", None),
+            comment("x", Some("missing")),
+            comment("loop1", Some("loop2")),
+            comment("loop2", Some("loop1")),
+        ];
+        let order: Vec<&str> = parents_first(&cs)
+            .iter()
+            .map(|c| c.external_id.as_str())
+            .collect();
+        assert_eq!(order, ["a", "b", "c", "x", "loop2", "loop1"]);
+    }
+}

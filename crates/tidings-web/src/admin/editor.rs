@@ -1,0 +1,447 @@
+//! The editor: write, preview, save as draft, schedule, publish, unpublish,
+//! delete. Without JavaScript the Preview button posts the form and shows the
+//! rendered body; with it, `admin.js` asks `/admin/preview` as you type. Both
+//! use the renderer the public page uses.
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect};
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+use tidings_core::{Post, PostKind, PostStatus, permission};
+
+use super::render::{AdminResult, render};
+use super::session::Signed;
+use crate::AppState;
+use crate::editing::{self, Author, PostInput};
+use crate::error::AppError;
+
+/// The editor's fields, as the form sends them and as the page shows them.
+#[derive(Deserialize, Serialize, Default, Clone)]
+pub struct EditorForm {
+    #[serde(default, skip_serializing)]
+    csrf: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    labels: String,
+    #[serde(default)]
+    slug: String,
+    /// `datetime-local` in the blog's time zone.
+    #[serde(default)]
+    published_at: String,
+    #[serde(default, skip_serializing)]
+    action: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct EditorQuery {
+    kind: Option<String>,
+    saved: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PostInfo {
+    id: i64,
+    status: PostStatus,
+    url: String,
+    visible: bool,
+    kind: PostKind,
+}
+
+fn local_input(t: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+fn form_of(p: &Post, tz: chrono_tz::Tz) -> EditorForm {
+    EditorForm {
+        csrf: None,
+        kind: Some(p.kind.as_str().to_owned()),
+        title: p.title.clone(),
+        body: p
+            .body_markdown
+            .clone()
+            .unwrap_or_else(|| p.body_html.clone()),
+        labels: p.labels.join(", "),
+        slug: p.slug.clone(),
+        published_at: local_input(p.published_at, tz),
+        action: None,
+    }
+}
+
+struct EditorPage<'a> {
+    signed: &'a Signed,
+    post: Option<&'a Post>,
+    form: EditorForm,
+    error: Option<String>,
+    notice: Option<String>,
+    preview_html: Option<String>,
+    status: StatusCode,
+}
+
+async fn show(state: &AppState, page: EditorPage<'_>) -> AdminResult {
+    let now = Utc::now();
+    let suggestions: Vec<String> = state
+        .store
+        .label_counts(page.signed.site.blog.id, now)
+        .await?
+        .into_iter()
+        .map(|l| l.label)
+        .collect();
+    let info = page.post.map(|p| PostInfo {
+        id: p.id,
+        status: p.status_at(now),
+        url: p.path.clone(),
+        visible: p.is_visible_at(now),
+        kind: p.kind,
+    });
+    let kind = page
+        .post
+        .map(|p| p.kind)
+        .or_else(|| page.form.kind.as_deref().and_then(|k| k.parse().ok()))
+        .unwrap_or(PostKind::Post);
+    let title = match (&info, kind) {
+        (Some(_), PostKind::Page) => "Edit page",
+        (Some(_), PostKind::Post) => "Edit post",
+        (None, PostKind::Page) => "New page",
+        (None, PostKind::Post) => "New post",
+    };
+    let ctx = minijinja::context! {
+        post => minijinja::value::Serde(info),
+        form => minijinja::value::Serde(page.form),
+        kind => kind.as_str(),
+        error => page.error,
+        notice => page.notice,
+        preview_html => page.preview_html,
+        suggestions => suggestions,
+        may_publish => permission::may_publish(page.signed.role),
+        timezone => page.signed.site.blog.timezone.name(),
+    };
+    Ok(render(
+        state,
+        page.signed,
+        "admin/editor.html",
+        title,
+        page.status,
+        ctx,
+    )?)
+}
+
+pub async fn new(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(q): Query<EditorQuery>,
+) -> AdminResult {
+    let form = EditorForm {
+        kind: Some(
+            q.kind
+                .filter(|k| k == "page")
+                .unwrap_or_else(|| "post".into()),
+        ),
+        ..EditorForm::default()
+    };
+    show(
+        &state,
+        EditorPage {
+            signed: &signed,
+            post: None,
+            form,
+            error: None,
+            notice: None,
+            preview_html: None,
+            status: StatusCode::OK,
+        },
+    )
+    .await
+}
+
+async fn find(state: &AppState, signed: &Signed, raw: &str) -> Result<Post, AppError> {
+    let missing = || AppError::not_found(format!("No post has the id {raw:?}."));
+    let id: i64 = raw.parse().map_err(|_| missing())?;
+    match state.store.post_by_id(signed.site.blog.id, id).await {
+        Ok(p) => Ok(p),
+        Err(tidings_store::StoreError::NotFound) => Err(missing()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn check_may_edit(signed: &Signed, post: &Post) -> Result<(), AppError> {
+    let own = post.author_id == Some(signed.user.id);
+    signed.require(
+        permission::may_edit(signed.role, own, post.draft),
+        if own {
+            "change a published post"
+        } else {
+            "change other people's posts"
+        },
+    )
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(raw): Path<String>,
+    Query(q): Query<EditorQuery>,
+) -> AdminResult {
+    let post = find(&state, &signed, &raw).await?;
+    let form = form_of(&post, signed.site.blog.timezone);
+    let notice = q.saved.map(|_| saved_notice(&post, &signed));
+    show(
+        &state,
+        EditorPage {
+            signed: &signed,
+            post: Some(&post),
+            form,
+            error: None,
+            notice,
+            preview_html: None,
+            status: StatusCode::OK,
+        },
+    )
+    .await
+}
+
+fn saved_notice(post: &Post, signed: &Signed) -> String {
+    let tz = signed.site.blog.timezone;
+    match post.status_at(Utc::now()) {
+        PostStatus::Draft => "Saved as a draft.".to_owned(),
+        PostStatus::Scheduled => format!(
+            "Scheduled for {}.",
+            post.published_at
+                .with_timezone(&tz)
+                .format("%A, %B %-d, %Y at %H:%M")
+        ),
+        PostStatus::Published => "Published.".to_owned(),
+    }
+}
+
+/// Reads the `datetime-local` field in the blog's zone.
+fn parse_local(value: &str, tz: chrono_tz::Tz) -> Result<Option<DateTime<Utc>>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
+        .map_err(|_| format!("The date {value:?} is not a date and time like 2014-05-07T10:30."))?;
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .map(|t| Some(t.with_timezone(&Utc)))
+        .ok_or_else(|| {
+            format!(
+                "{value} does not exist in {} (the clocks skip it).",
+                tz.name()
+            )
+        })
+}
+
+fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput, String> {
+    let status = match form.action.as_deref() {
+        Some("publish") => Some(PostStatus::Published),
+        Some("draft") | Some("unpublish") => Some(PostStatus::Draft),
+        _ => None,
+    };
+    Ok(PostInput {
+        kind: if new {
+            form.kind.as_deref().and_then(|k| k.parse().ok())
+        } else {
+            None
+        },
+        title: Some(form.title.clone()),
+        slug: Some(form.slug.clone()),
+        body: Some(form.body.clone()),
+        body_html: None,
+        labels: Some(
+            form.labels
+                .split(',')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ),
+        status: status.or(if new { Some(PostStatus::Draft) } else { None }),
+        published_at: parse_local(&form.published_at, tz)?,
+    })
+}
+
+async fn save(
+    state: &AppState,
+    signed: &Signed,
+    existing: Option<&Post>,
+    form: EditorForm,
+) -> AdminResult {
+    signed.check_csrf(form.csrf.as_deref())?;
+    let tz = signed.site.blog.timezone;
+    if let Some(p) = existing {
+        check_may_edit(signed, p)?;
+    }
+    let refuse = |form: EditorForm, why: String| EditorPage {
+        signed,
+        post: existing,
+        form,
+        error: Some(why),
+        notice: None,
+        preview_html: None,
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    if form.action.as_deref() == Some("preview") {
+        let preview = tidings_render::markdown_to_html(&form.body);
+        return show(
+            state,
+            EditorPage {
+                signed,
+                post: existing,
+                form,
+                error: None,
+                notice: None,
+                preview_html: Some(preview),
+                status: StatusCode::OK,
+            },
+        )
+        .await;
+    }
+    let input = match input_of(&form, tz, existing.is_none()) {
+        Ok(i) => i,
+        Err(why) => return show(state, refuse(form, why)).await,
+    };
+    let author = Author {
+        id: signed.user.id,
+        name: signed.user.name.clone(),
+    };
+    let now = Utc::now();
+    let new = match editing::prepare(
+        &state.store,
+        &signed.site.blog,
+        existing,
+        input,
+        &author,
+        now,
+    )
+    .await
+    {
+        Ok(n) => n,
+        Err(e) if e.status.is_client_error() => return show(state, refuse(form, e.message)).await,
+        Err(e) => return Err(e.into()),
+    };
+    let publishing = !new.draft;
+    if publishing && !permission::may_publish(signed.role) {
+        return show(
+            state,
+            refuse(
+                form,
+                "Contributors save drafts; an author or admin publishes them.".into(),
+            ),
+        )
+        .await;
+    }
+    let stored = match existing {
+        Some(p) => state.store.update_post(p.id, &new).await,
+        None => state.store.insert_post(&new).await,
+    };
+    let post = match stored {
+        Ok(p) => p,
+        Err(tidings_store::StoreError::Conflict(why)) => {
+            return show(state, refuse(form, why)).await;
+        }
+        Err(e) => return Err(e.into()),
+    };
+    Ok(Redirect::to(&format!("/admin/posts/{}?saved=1", post.id)).into_response())
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    signed: Signed,
+    Form(form): Form<EditorForm>,
+) -> AdminResult {
+    save(&state, &signed, None, form).await
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(raw): Path<String>,
+    Form(form): Form<EditorForm>,
+) -> AdminResult {
+    let post = find(&state, &signed, &raw).await?;
+    save(&state, &signed, Some(&post), form).await
+}
+
+pub async fn confirm_delete(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(raw): Path<String>,
+) -> AdminResult {
+    let post = find(&state, &signed, &raw).await?;
+    check_may_edit(&signed, &post)?;
+    let ctx =
+        minijinja::context! { id => post.id, title => &post.title, comments => post.comment_count };
+    Ok(render(
+        &state,
+        &signed,
+        "admin/delete.html",
+        "Delete",
+        StatusCode::OK,
+        ctx,
+    )?)
+}
+
+#[derive(Deserialize)]
+pub struct CsrfOnly {
+    csrf: Option<String>,
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(raw): Path<String>,
+    Form(form): Form<CsrfOnly>,
+) -> AdminResult {
+    signed.check_csrf(form.csrf.as_deref())?;
+    let post = find(&state, &signed, &raw).await?;
+    check_may_edit(&signed, &post)?;
+    state
+        .store
+        .delete_post(signed.site.blog.id, post.id)
+        .await?;
+    let list = if post.kind == PostKind::Page {
+        "/admin/posts?kind=page"
+    } else {
+        "/admin/posts"
+    };
+    Ok(Redirect::to(list).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct PreviewForm {
+    csrf: Option<String>,
+    body: Option<String>,
+}
+
+/// The live preview: Markdown in, the HTML the public page would show out.
+pub async fn preview(
+    signed: Signed,
+    headers: HeaderMap,
+    Form(form): Form<PreviewForm>,
+) -> AdminResult {
+    let token = form
+        .csrf
+        .as_deref()
+        .or_else(|| headers.get("x-csrf-token").and_then(|v| v.to_str().ok()));
+    signed.check_csrf(token)?;
+    let body = form.body.unwrap_or_default();
+    if body.len() > editing::MAX_BODY_BYTES {
+        return Err(AppError::invalid("The body is too long to preview.").into());
+    }
+    let html = tidings_render::markdown_to_html(&body);
+    let mut r = Html(html).into_response();
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    Ok(r)
+}

@@ -1,0 +1,56 @@
+//! The author's side at `/admin`: sign-in and setup, the dashboard, the
+//! editor, the comment queue, settings, users and API tokens.
+//!
+//! Every page needs a session ([`session::Signed`]); every state-changing
+//! form carries the session's CSRF token; what a role may do is decided by
+//! `tidings_core::permission`, the same rules the API applies.
+
+mod comments;
+mod dashboard;
+mod editor;
+mod people;
+mod posts;
+mod render;
+mod session;
+mod settings;
+mod signin;
+
+pub use signin::setup_link;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard::show))
+        .route("/login", get(signin::show).post(signin::sign_in))
+        .route("/logout", post(signin::sign_out))
+        .route("/setup", get(signin::setup_form).post(signin::setup))
+        .route("/posts", get(posts::list))
+        .route("/posts/new", get(editor::new).post(editor::create))
+        .route("/posts/{id}", get(editor::edit).post(editor::update))
+        .route(
+            "/posts/{id}/delete",
+            get(editor::confirm_delete).post(editor::delete),
+        )
+        .route("/preview", post(editor::preview))
+        .route("/comments", get(comments::queue).post(comments::act))
+        .route(
+            "/comments/{id}/reply",
+            get(comments::reply_form).post(comments::reply),
+        )
+        .route("/settings", get(settings::show).post(settings::save))
+        .route("/users", get(people::users).post(people::add_user))
+        .route("/users/{id}", post(people::change_user))
+        .route(
+            "/tokens",
+            get(people::list_tokens).post(people::create_token),
+        )
+        .route("/tokens/{id}/revoke", post(people::revoke_token))
+        .route(
+            "/account",
+            get(people::account).post(people::change_password),
+        )
+}

@@ -1,0 +1,385 @@
+//! Users and their roles on this blog, API tokens, and one's own password.
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect};
+use serde::{Deserialize, Serialize};
+use tidings_core::{Role, permission};
+
+use super::render::{AdminResult, render};
+use super::session::{self, Signed};
+use crate::AppState;
+use crate::api::tokens;
+use crate::error::AppError;
+
+#[derive(Serialize)]
+struct Member {
+    id: i64,
+    name: String,
+    email: String,
+    role: Role,
+    is_me: bool,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+pub struct AddForm {
+    #[serde(default, skip_serializing)]
+    csrf: Option<String>,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default, skip_serializing)]
+    password: String,
+}
+
+async fn users_page(
+    state: &AppState,
+    signed: &Signed,
+    form: AddForm,
+    error: Option<String>,
+    status: StatusCode,
+) -> AdminResult {
+    let members = state
+        .store
+        .members(signed.site.blog.id)
+        .await?
+        .into_iter()
+        .map(|(u, role)| Member {
+            is_me: u.id == signed.user.id,
+            id: u.id,
+            name: u.name,
+            email: u.email,
+            role,
+        })
+        .collect::<Vec<_>>();
+    let ctx = minijinja::context! {
+        members => minijinja::value::Serde(members),
+        form => minijinja::value::Serde(form),
+        error => error,
+    };
+    Ok(render(
+        state,
+        signed,
+        "admin/users.html",
+        "Users",
+        status,
+        ctx,
+    )?)
+}
+
+pub async fn users(State(state): State<AppState>, signed: Signed) -> AdminResult {
+    signed.require(permission::may_administer(signed.role), "manage users")?;
+    users_page(
+        &state,
+        &signed,
+        AddForm {
+            role: "author".into(),
+            ..AddForm::default()
+        },
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// Adds a person with a role; an existing account (by email) just gets the role.
+pub async fn add_user(
+    State(state): State<AppState>,
+    signed: Signed,
+    Form(form): Form<AddForm>,
+) -> AdminResult {
+    signed.check_csrf(form.csrf.as_deref())?;
+    signed.require(permission::may_administer(signed.role), "manage users")?;
+    let email = form.email.trim().to_lowercase();
+    let name = form.name.trim().to_owned();
+    let role = match form.role.parse::<Role>() {
+        Ok(r) => r,
+        Err(e) => {
+            return users_page(
+                &state,
+                &signed,
+                form,
+                Some(e.to_string()),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    if !tidings_core::user::is_plausible_email(&email) {
+        return users_page(
+            &state,
+            &signed,
+            form,
+            Some("That email address does not look right.".into()),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    if let Some(existing) = state.store.user_by_email(&email).await? {
+        state
+            .store
+            .set_role(signed.site.blog.id, existing.id, role)
+            .await?;
+        return Ok(Redirect::to("/admin/users").into_response());
+    }
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        return users_page(
+            &state,
+            &signed,
+            form,
+            Some("A name must be 1 to 100 characters.".into()),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    if let Err(why) = tidings_core::password::check(&form.password) {
+        return users_page(
+            &state,
+            &signed,
+            form,
+            Some(why),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let password = form.password.clone();
+    let hash = tokio::task::spawn_blocking(move || tidings_core::password::hash(&password))
+        .await
+        .map_err(|_| AppError::internal())?
+        .map_err(|_| AppError::internal())?;
+    match state
+        .store
+        .create_user(signed.site.blog.id, &email, &name, &hash, role)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/admin/users").into_response()),
+        Err(tidings_store::StoreError::Conflict(why)) => {
+            users_page(&state, &signed, form, Some(why), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RoleForm {
+    csrf: Option<String>,
+    role: Option<String>,
+    remove: Option<String>,
+}
+
+pub async fn change_user(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(raw): Path<String>,
+    Form(form): Form<RoleForm>,
+) -> AdminResult {
+    signed.check_csrf(form.csrf.as_deref())?;
+    signed.require(permission::may_administer(signed.role), "manage users")?;
+    let id: i64 = raw
+        .parse()
+        .map_err(|_| AppError::not_found("No such user."))?;
+    if id == signed.user.id {
+        return Err(AppError::bad_request(
+            "You cannot change your own role or remove yourself; ask another admin.",
+        )
+        .into());
+    }
+    if form.remove.is_some() {
+        state.store.remove_member(signed.site.blog.id, id).await?;
+    } else {
+        let role = form
+            .role
+            .as_deref()
+            .unwrap_or("")
+            .parse::<Role>()
+            .map_err(|e| AppError::bad_request(e.to_string()))?;
+        if !state
+            .store
+            .members(signed.site.blog.id)
+            .await?
+            .iter()
+            .any(|(u, _)| u.id == id)
+        {
+            return Err(AppError::not_found("That person has no role on this blog.").into());
+        }
+        state.store.set_role(signed.site.blog.id, id, role).await?;
+    }
+    Ok(Redirect::to("/admin/users").into_response())
+}
+
+#[derive(Serialize)]
+struct TokenRow {
+    id: i64,
+    label: String,
+    created: String,
+    last_used: String,
+}
+
+async fn tokens_page(
+    state: &AppState,
+    signed: &Signed,
+    new_token: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+) -> AdminResult {
+    let tz = signed.site.blog.timezone;
+    let fmt = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&tz).format("%b %-d, %Y %H:%M").to_string()
+    };
+    let rows = state
+        .store
+        .tokens(signed.user.id)
+        .await?
+        .into_iter()
+        .map(|t| TokenRow {
+            id: t.id,
+            label: t.label,
+            created: fmt(t.created_at),
+            last_used: t.last_used_at.map(fmt).unwrap_or_else(|| "never".into()),
+        })
+        .collect::<Vec<_>>();
+    let ctx = minijinja::context! {
+        tokens => minijinja::value::Serde(rows),
+        new_token => new_token,
+        error => error,
+    };
+    Ok(render(
+        state,
+        signed,
+        "admin/tokens.html",
+        "API tokens",
+        status,
+        ctx,
+    )?)
+}
+
+pub async fn list_tokens(State(state): State<AppState>, signed: Signed) -> AdminResult {
+    tokens_page(&state, &signed, None, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    csrf: Option<String>,
+    label: Option<String>,
+}
+
+pub async fn create_token(
+    State(state): State<AppState>,
+    signed: Signed,
+    Form(form): Form<TokenForm>,
+) -> AdminResult {
+    signed.check_csrf(form.csrf.as_deref())?;
+    let label = form.label.as_deref().unwrap_or("").trim().to_owned();
+    if label.is_empty() || label.chars().count() > 100 || label.chars().any(char::is_control) {
+        return tokens_page(
+            &state,
+            &signed,
+            None,
+            Some("Give the token a name of 1 to 100 characters, like \"laptop\".".into()),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let token = tokens::generate();
+    state
+        .store
+        .create_token(signed.user.id, &label, &tokens::hash(&token))
+        .await?;
+    // Shown this once; the page is never cached.
+    tokens_page(&state, &signed, Some(token), None, StatusCode::CREATED).await
+}
+
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(raw): Path<String>,
+    Form(form): Form<TokenForm>,
+) -> AdminResult {
+    signed.check_csrf(form.csrf.as_deref())?;
+    let id: i64 = raw
+        .parse()
+        .map_err(|_| AppError::not_found("No such token."))?;
+    state.store.revoke_token(signed.user.id, id).await?;
+    Ok(Redirect::to("/admin/tokens").into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct AccountQuery {
+    changed: Option<String>,
+}
+
+pub async fn account(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(q): Query<AccountQuery>,
+) -> AdminResult {
+    let ctx = minijinja::context! { changed => q.changed.is_some(), error => None::<String> };
+    Ok(render(
+        &state,
+        &signed,
+        "admin/account.html",
+        "Your account",
+        StatusCode::OK,
+        ctx,
+    )?)
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    csrf: Option<String>,
+    current: Option<String>,
+    new: Option<String>,
+    again: Option<String>,
+}
+
+/// A new password ends every session of the account, then signs this browser
+/// in again.
+pub async fn change_password(
+    State(state): State<AppState>,
+    signed: Signed,
+    Form(form): Form<PasswordForm>,
+) -> AdminResult {
+    signed.check_csrf(form.csrf.as_deref())?;
+    let refuse = |why: String| {
+        let ctx = minijinja::context! { changed => false, error => Some(why) };
+        render(
+            &state,
+            &signed,
+            "admin/account.html",
+            "Your account",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ctx,
+        )
+    };
+    let (current, hash) = (
+        form.current.unwrap_or_default(),
+        signed.user.password_hash.clone(),
+    );
+    let ok = tokio::task::spawn_blocking(move || tidings_core::password::verify(&current, &hash))
+        .await
+        .unwrap_or(false);
+    if !ok {
+        return Ok(refuse("Your current password is not right.".into())?);
+    }
+    let new = form.new.unwrap_or_default();
+    if let Err(why) = tidings_core::password::check(&new) {
+        return Ok(refuse(why)?);
+    }
+    if form.again.as_deref() != Some(new.as_str()) {
+        return Ok(refuse("The two new passwords differ.".into())?);
+    }
+    let hash = tokio::task::spawn_blocking(move || tidings_core::password::hash(&new))
+        .await
+        .map_err(|_| AppError::internal())?
+        .map_err(|_| AppError::internal())?;
+    state.store.set_password(signed.user.id, &hash).await?;
+    state.store.delete_user_sessions(signed.user.id).await?;
+    let cookie = session::start(&state, &signed.site, signed.user.id).await?;
+    let mut r = Redirect::to("/admin/account?changed=1").into_response();
+    r.headers_mut().insert(header::SET_COOKIE, cookie);
+    Ok(r)
+}

@@ -1,0 +1,155 @@
+//! Who is signed in: the session cookie, resolved against the database on
+//! every request, and the CSRF token every state-changing form carries.
+
+use axum::extract::FromRequestParts;
+use axum::http::{HeaderMap, HeaderValue, header, request::Parts};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{Duration, Utc};
+use tidings_core::Role;
+use tidings_store::User;
+
+use crate::AppState;
+use crate::api::tokens;
+use crate::error::AppError;
+use crate::host::Site;
+
+pub const COOKIE: &str = "tidings_session";
+/// How long a session lasts without signing in again.
+pub const LIFETIME: Duration = Duration::days(30);
+
+/// A signed-in member of the request's blog.
+pub struct Signed {
+    pub user: User,
+    pub role: Role,
+    pub csrf: String,
+    pub site: Site,
+    /// Hash of the cookie's token, to end this session on sign-out.
+    pub token_hash: String,
+}
+
+/// Why a page needs someone signed in: go sign in, or you may not be here.
+pub enum Refusal {
+    SignIn(String),
+    Error(AppError),
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        match self {
+            Self::SignIn(next) => Redirect::to(&format!(
+                "/admin/login?next={}",
+                crate::handlers::paging::query_value(&next)
+            ))
+            .into_response(),
+            Self::Error(e) => super::render::AdminError(e).into_response(),
+        }
+    }
+}
+
+impl<E: Into<AppError>> From<E> for Refusal {
+    fn from(e: E) -> Self {
+        Self::Error(e.into())
+    }
+}
+
+/// The session token in the request's cookies, if any.
+pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value.to_owned())
+        .filter(|v| !v.is_empty() && v.len() <= 128)
+}
+
+impl FromRequestParts<AppState> for Signed {
+    type Rejection = Refusal;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Refusal> {
+        let site = Site::from_request_parts(parts, state).await?;
+        let next = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "/admin".into());
+        let Some(token) = cookie_token(&parts.headers) else {
+            return Err(Refusal::SignIn(next));
+        };
+        let token_hash = tokens::hash(&token);
+        let Some(session) = state
+            .store
+            .session(&token_hash, site.blog.id, Utc::now())
+            .await?
+        else {
+            return Err(Refusal::SignIn(next));
+        };
+        let role = session.role.ok_or_else(|| {
+            AppError::forbidden("You have no role on this blog. Ask its admin to add you.")
+        })?;
+        Ok(Signed {
+            user: session.user,
+            role,
+            csrf: session.csrf_token,
+            site,
+            token_hash,
+        })
+    }
+}
+
+impl Signed {
+    /// Refuses a state-changing request whose form lacks this session's token.
+    pub fn check_csrf(&self, given: Option<&str>) -> Result<(), AppError> {
+        let given = given.unwrap_or("");
+        if constant_time_eq(given.as_bytes(), self.csrf.as_bytes()) {
+            Ok(())
+        } else {
+            Err(AppError::forbidden(
+                "This form has expired or did not come from this site. Reload the page and try again.",
+            ))
+        }
+    }
+
+    /// Refuses unless `allowed`, with a message naming the role.
+    pub fn require(&self, allowed: bool, doing: &str) -> Result<(), AppError> {
+        if allowed {
+            Ok(())
+        } else {
+            Err(AppError::forbidden(format!(
+                "Your role ({}) may not {doing}.",
+                self.role.as_str()
+            )))
+        }
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Starts a session for `user_id`: a fresh token each sign-in (so a token
+/// planted before sign-in is worthless), stored only as its hash.
+pub async fn start(state: &AppState, site: &Site, user_id: i64) -> Result<HeaderValue, AppError> {
+    let token = tokens::random_hex();
+    let csrf = tokens::random_hex();
+    state
+        .store
+        .create_session(&tokens::hash(&token), user_id, &csrf, Utc::now() + LIFETIME)
+        .await?;
+    Ok(cookie(site, &token, LIFETIME.num_seconds()))
+}
+
+/// The `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure behind https.
+pub fn cookie(site: &Site, token: &str, max_age: i64) -> HeaderValue {
+    let secure = if site.base_url.starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    ))
+    .expect("cookie values are hex")
+}
