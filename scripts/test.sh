@@ -32,3 +32,23 @@ if [ -n "$pg_url" ]; then
 else
     echo "test.sh: TIDINGS_TEST_DATABASE_URL is not set, so the PostgreSQL half did not run"
 fi
+
+# Browser tests: the real binary in Debian's Chromium, driven by playwright-core
+# (tests/browser/, Node's built-in test runner). They never download a browser,
+# so a missing Chromium is a failure here, not a skip.
+echo "test.sh: browser tests (tests/browser/, Chromium)"
+chromium_bin=${TIDINGS_CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium_bin" ]; then
+    echo "test.sh: $chromium_bin is missing: the browser tests need Debian's chromium (apt-get install -y chromium)" >&2
+    exit 1
+fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "test.sh: node and npm are missing: the browser tests need Node 20 (apt-get install -y nodejs npm)" >&2
+    exit 1
+fi
+if [ ! -d tests/browser/node_modules ]; then
+    (cd tests/browser && npm ci --no-audit --no-fund)
+fi
+# The tests run target/debug/tidings: build it (a no-op when it is fresh).
+cargo build --locked --quiet -p tidings
+node --test tests/browser/

@@ -7,12 +7,13 @@
 //! web layer answers with 301s).
 
 pub mod blogger;
+pub mod export;
 mod text;
 pub mod wordpress;
 mod xml;
 
 pub use text::comment_text;
-pub use tidings_store::{ImportBatch, ImportReport};
+pub use tidings_store::{ImportBatch, ImportReport, Snapshot};
 
 /// Why a file cannot be imported, with the line where that was found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

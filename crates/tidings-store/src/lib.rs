@@ -25,7 +25,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use comments::{CommentFilter, CommentListing, NewComment};
 pub use dialect::Backend;
-pub use import::{ImportBatch, ImportComment, ImportPost, ImportReport};
+pub use import::{ImportBatch, ImportComment, ImportPost, ImportReport, Snapshot};
 pub use posts::{ArchiveMonth, LabelCount, NewPost, PostFilter, SearchHit};
 pub use sessions::{Failures, Session};
 pub use users::{TokenInfo, User};

@@ -31,11 +31,23 @@ impl TrustedProxies {
 }
 
 /// How the web layer behaves, decided by the binary's flags.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub trusted_proxies: TrustedProxies,
     /// Answer 404 to hosts no blog has, instead of serving the default blog.
     pub strict_hosts: bool,
+    /// How long a sign-in lasts.
+    pub session_lifetime: chrono::Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            trusted_proxies: TrustedProxies::default(),
+            strict_hosts: false,
+            session_lifetime: chrono::Duration::days(30),
+        }
+    }
 }
 
 #[cfg(test)]

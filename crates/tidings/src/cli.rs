@@ -103,6 +103,10 @@ pub enum Command {
     /// Move a blog in from Blogger, WordPress or Markdown files.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Write the whole blog to a file another blog (or Tidings) can import.
+    Export(ExportArgs),
+    /// A consistent copy of the SQLite database while the server runs.
+    Backup(BackupArgs),
 }
 
 #[derive(Args)]
@@ -113,6 +117,10 @@ pub struct ServeArgs {
     /// Answer 404 to hosts no blog has, instead of serving the default blog.
     #[arg(long)]
     pub strict_hosts: bool,
+    /// How long a sign-in to the admin lasts, in seconds (default: 30 days).
+    #[arg(long, env = "TIDINGS_SESSION_SECONDS", default_value_t = 30 * 24 * 3600,
+          value_parser = clap::value_parser!(u32).range(1..=31_536_000))]
+    pub session_seconds: u32,
 }
 
 #[derive(Subcommand)]
@@ -192,6 +200,23 @@ pub struct ImportArgs {
     /// The blog's host, when there are several; default: the first blog.
     #[arg(long)]
     pub blog: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    #[arg(long, value_parser = ["tidings", "blogger", "wxr"])]
+    pub format: String,
+    /// The file to write.
+    pub file: PathBuf,
+    /// The blog's host, when there are several; default: the first blog.
+    #[arg(long)]
+    pub blog: Option<String>,
+}
+
+#[derive(Args)]
+pub struct BackupArgs {
+    /// The backup file to create (it must not exist).
+    pub file: PathBuf,
 }
 
 #[cfg(test)]

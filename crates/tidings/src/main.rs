@@ -4,8 +4,10 @@
 //! wires them together and turns failures into a one-line reason and a
 //! non-zero exit (SPEC section 2).
 
+mod backup;
 mod blogs;
 mod cli;
+mod export;
 mod import;
 mod passwords;
 mod serve;
@@ -75,6 +77,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             import::blogger(&cli.global, &store, args).await
         }
         Command::Import(ImportCommand::Wordpress(args)) => import::wordpress(&store, args).await,
+        Command::Export(args) => export::run(&store, args).await,
+        Command::Backup(args) => backup::run(&store, args).await,
     };
     store.close().await;
     result

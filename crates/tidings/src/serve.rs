@@ -13,6 +13,7 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
     let config = Config {
         trusted_proxies,
         strict_hosts: args.strict_hosts,
+        session_lifetime: chrono::Duration::seconds(i64::from(args.session_seconds)),
     };
     if args.demo {
         let blog = store

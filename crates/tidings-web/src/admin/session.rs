@@ -1,10 +1,10 @@
 //! Who is signed in: the session cookie, resolved against the database on
 //! every request, and the CSRF token every state-changing form carries.
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, OriginalUri};
 use axum::http::{HeaderMap, HeaderValue, header, request::Parts};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use tidings_core::Role;
 use tidings_store::User;
 
@@ -14,8 +14,6 @@ use crate::error::AppError;
 use crate::host::Site;
 
 pub const COOKIE: &str = "tidings_session";
-/// How long a session lasts without signing in again.
-pub const LIFETIME: Duration = Duration::days(30);
 
 /// A signed-in member of the request's blog.
 pub struct Signed {
@@ -70,9 +68,11 @@ impl FromRequestParts<AppState> for Signed {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Refusal> {
         let site = Site::from_request_parts(parts, state).await?;
+        // Inside the nested admin router the URI has lost its `/admin`.
         let next = parts
-            .uri
-            .path_and_query()
+            .extensions
+            .get::<OriginalUri>()
+            .and_then(|u| u.0.path_and_query())
             .map(|p| p.as_str().to_owned())
             .unwrap_or_else(|| "/admin".into());
         let Some(token) = cookie_token(&parts.headers) else {
@@ -134,11 +134,12 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 pub async fn start(state: &AppState, site: &Site, user_id: i64) -> Result<HeaderValue, AppError> {
     let token = tokens::random_hex();
     let csrf = tokens::random_hex();
+    let lifetime = state.config.session_lifetime;
     state
         .store
-        .create_session(&tokens::hash(&token), user_id, &csrf, Utc::now() + LIFETIME)
+        .create_session(&tokens::hash(&token), user_id, &csrf, Utc::now() + lifetime)
         .await?;
-    Ok(cookie(site, &token, LIFETIME.num_seconds()))
+    Ok(cookie(site, &token, lifetime.num_seconds()))
 }
 
 /// The `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure behind https.

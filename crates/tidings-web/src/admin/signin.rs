@@ -165,8 +165,10 @@ pub async fn sign_in(
         }
         _ => {
             state.store.record_signin_failure(&ip, &email, now).await?;
-            // Slower with every failure from this address, up to two seconds.
-            let delay = 200 * (from_ip.count + 1).min(10) as u64;
+            // From the third failure on, each answer from this address comes
+            // a little slower (up to a second): guessing gets expensive while
+            // a typo or two costs a person nothing.
+            let delay = 100 * (from_ip.count - 1).clamp(0, 10) as u64;
             tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
             login_page(
                 &state,

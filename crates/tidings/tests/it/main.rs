@@ -5,11 +5,13 @@
 
 mod support;
 
+mod admin;
 mod api;
 mod bad_input;
 mod blogs;
 mod cli;
 mod comments;
+mod export;
 mod feeds;
 mod import;
 mod lifecycle;

@@ -14,6 +14,8 @@ static NEXT: AtomicU32 = AtomicU32::new(0);
 pub struct TestApp {
     child: Child,
     pub base: String,
+    /// What the server printed before it listened (the setup link, …).
+    pub startup: Vec<String>,
     pub data: PathBuf,
     /// `--database-url` of this app when the suite runs on PostgreSQL.
     database: Option<PgDatabase>,
@@ -40,7 +42,7 @@ impl TestApp {
         ));
         let _ = std::fs::remove_dir_all(&data);
         let database = PgDatabase::create().await;
-        let (child, base) =
+        let (child, base, startup) =
             spawn_server(&data, database.as_ref().map(|d| d.url.as_str()), serve_args);
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -49,6 +51,7 @@ impl TestApp {
         Self {
             child,
             base,
+            startup,
             data,
             database,
             client,
@@ -67,7 +70,7 @@ impl TestApp {
 
     /// Starts a second server on this app's database: another stateless node.
     pub fn another_node(&self) -> Node {
-        let (child, base) = spawn_server(
+        let (child, base, _) = spawn_server(
             &self.data,
             self.database.as_ref().map(|d| d.url.as_str()),
             &[],
@@ -259,13 +262,14 @@ impl TestApp {
     }
 }
 
-/// Starts `tidings serve` on a free port and answers the child and its base URL,
-/// read from the line the server prints once it listens.
+/// Starts `tidings serve` on a free port and answers the child, its base URL
+/// (read from the line the server prints once it listens) and the lines it
+/// printed before that.
 fn spawn_server(
     data: &std::path::Path,
     database_url: Option<&str>,
     serve_args: &[&str],
-) -> (Child, String) {
+) -> (Child, String, Vec<String>) {
     let mut cmd = Command::new(binary());
     cmd.arg("--data").arg(data);
     if let Some(url) = database_url {
@@ -278,6 +282,7 @@ fn spawn_server(
     let mut child = cmd.spawn().expect("the tidings binary starts");
     let stdout = child.stdout.take().expect("stdout is piped");
     let mut lines = BufReader::new(stdout).lines();
+    let mut before = Vec::new();
     let base = loop {
         let line = lines
             .next()
@@ -286,10 +291,11 @@ fn spawn_server(
         if let Some(addr) = line.strip_prefix("listening on ") {
             break addr.trim().to_owned();
         }
+        before.push(line);
     };
     // Keep draining stdout so the server never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
-    (child, base)
+    (child, base, before)
 }
 
 /// Another server process on the same database as a [`TestApp`].

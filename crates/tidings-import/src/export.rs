@@ -1,0 +1,188 @@
+//! Moving out: a blog as a Blogger "Back up content" export, the format our
+//! Blogger importer (and Blogger's own) reads.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use quick_xml::escape::escape;
+use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind};
+use tidings_render::escape_html;
+use tidings_store::Snapshot;
+
+/// Blogger's blog id in entry ids: ours, so a round trip keeps every id.
+fn tag(blog: &BlogSettings, rest: &str) -> String {
+    format!("tag:blogger.com,1999:blog-{}.{rest}", blog.id)
+}
+
+fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// The whole blog as a Blogger Atom export, and notes on what it leaves out.
+pub fn blogger(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
+    let base = format!("https://{}", blog.host);
+    let now = rfc3339(Utc::now());
+    let mut notes = Vec::new();
+    let mut x = String::with_capacity(4096 + snap.posts.len() * 2048);
+    let _ = write!(
+        x,
+        "<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom' \
+         xmlns:gd='http://schemas.google.com/g/2005' \
+         xmlns:thr='http://purl.org/syndication/thread/1.0' \
+         xmlns:app='http://purl.org/atom/app#'>\n<id>{}</id>\n<updated>{now}</updated>\n\
+         <title type='text'>{}</title>\n<link rel='alternate' type='text/html' href='{}/'/>\n\
+         <generator version='7.00' uri='https://www.blogger.com'>Blogger</generator>\n",
+        tag(blog, "archive"),
+        escape(blog.title.as_str()),
+        escape(base.as_str()),
+    );
+    let settings = [
+        ("BLOG_NAME", blog.title.clone()),
+        ("BLOG_DESCRIPTION", blog.description.clone()),
+        ("BLOG_TIME_ZONE", blog.timezone.name().to_owned()),
+        ("BLOG_MAX_NUM", blog.posts_per_page.to_string()),
+        ("BLOG_MAX_UNIT", "POSTS".to_owned()),
+        (
+            "BLOG_COMMENT_MODERATION",
+            match blog.comment_moderation {
+                Moderation::Never => "NEVER",
+                Moderation::Always => "ALWAYS",
+                Moderation::OlderThan => "DATE",
+            }
+            .to_owned(),
+        ),
+        (
+            "BLOG_COMMENT_MODERATION_DELAY",
+            blog.moderation_days.to_string(),
+        ),
+        (
+            "BLOG_COMMENT_ACCESS",
+            match blog.comments_allowed {
+                CommentsAllowed::Anyone => "ANYONE",
+                CommentsAllowed::SignedIn => "REGISTERED",
+                CommentsAllowed::Nobody => "NONE",
+            }
+            .to_owned(),
+        ),
+    ];
+    for (name, value) in settings {
+        let _ = write!(
+            x,
+            "<entry>\n<id>{}</id>\n<published>{now}</published>\n<updated>{now}</updated>\n\
+             {}\n<title type='text'>{name}</title>\n<content type='text'>{}</content>\n</entry>\n",
+            tag(blog, &format!("settings.{name}")),
+            kind("settings"),
+            escape(value.as_str()),
+        );
+    }
+    let mut post_paths = std::collections::HashMap::new();
+    for p in &snap.posts {
+        let id = &p.external_id;
+        post_paths.insert(id.as_str(), p.path.as_str());
+        let (k, prefix) = match p.kind {
+            PostKind::Post => ("post", "post"),
+            PostKind::Page => ("page", "page"),
+        };
+        let _ = write!(
+            x,
+            "<entry>\n<id>{}</id>\n<published>{}</published>\n<updated>{}</updated>\n{}\n",
+            tag(blog, &format!("{prefix}-{id}")),
+            rfc3339(p.published_at),
+            rfc3339(p.updated_at),
+            kind(k),
+        );
+        for label in &p.labels {
+            let _ = writeln!(
+                x,
+                "<category scheme='http://www.blogger.com/atom/ns#' term='{}'/>",
+                escape(label.as_str())
+            );
+        }
+        let _ = write!(
+            x,
+            "<title type='text'>{}</title>\n<content type='html'>{}</content>\n",
+            escape(p.title.as_str()),
+            escape(p.body_html.as_str()),
+        );
+        if !p.draft {
+            let _ = writeln!(
+                x,
+                "<link rel='alternate' type='text/html' href='{}{}' title='{}'/>",
+                escape(base.as_str()),
+                escape(p.path.as_str()),
+                escape(p.title.as_str()),
+            );
+        }
+        let _ = writeln!(
+            x,
+            "<author><name>{}</name></author>",
+            escape(p.author_name.as_str())
+        );
+        if p.draft {
+            x.push_str("<app:control><app:draft>yes</app:draft></app:control>\n");
+        }
+        x.push_str("</entry>\n");
+    }
+    let mut left_out = 0;
+    for c in &snap.comments {
+        if !matches!(c.status, CommentStatus::Published | CommentStatus::Deleted) {
+            left_out += 1;
+            continue;
+        }
+        let Some(path) = post_paths.get(c.post.as_str()) else {
+            continue;
+        };
+        let feed = format!(
+            "https://www.blogger.com/feeds/{}/{}/comments/default",
+            blog.id, c.post
+        );
+        let html = escape_html(&c.body).replace('\n', "<br />");
+        let _ = write!(
+            x,
+            "<entry>\n<id>{}</id>\n<published>{}</published>\n<updated>{}</updated>\n{}\n\
+             <title type='text'></title>\n<content type='html'>{}</content>\n\
+             <link rel='edit' type='application/atom+xml' href='{feed}/{}'/>\n",
+            tag(blog, &format!("post-{}", c.external_id)),
+            rfc3339(c.created_at),
+            rfc3339(c.created_at),
+            kind("comment"),
+            escape(html.as_str()),
+            c.external_id,
+        );
+        if let Some(parent) = &c.parent {
+            let _ = writeln!(
+                x,
+                "<link rel='related' type='application/atom+xml' href='{feed}/{parent}'/>"
+            );
+        }
+        let _ = write!(x, "<author><name>{}</name>", escape(c.author_name.as_str()));
+        if let Some(url) = &c.author_url {
+            let _ = write!(x, "<uri>{}</uri>", escape(url.as_str()));
+        }
+        let _ = write!(
+            x,
+            "</author>\n<thr:in-reply-to href='{}{}' ref='{}' type='text/html'/>\n",
+            escape(base.as_str()),
+            escape(*path),
+            tag(blog, &format!("post-{}", c.post)),
+        );
+        if c.status == CommentStatus::Deleted {
+            x.push_str("<gd:extendedProperty name='blogger.contentRemoved' value='true'/>\n");
+        }
+        x.push_str("</entry>\n");
+    }
+    x.push_str("</feed>\n");
+    if left_out > 0 {
+        notes.push(format!(
+            "{left_out} comments awaiting moderation or marked spam are not in a Blogger export"
+        ));
+    }
+    (x, notes)
+}
+
+fn kind(k: &str) -> String {
+    format!(
+        "<category scheme='http://schemas.google.com/g/2005#kind' \
+         term='http://schemas.google.com/blogger/2008/kind#{k}'/>"
+    )
+}

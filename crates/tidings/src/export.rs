@@ -1,0 +1,38 @@
+//! `tidings export --format … FILE`: the whole blog in a file another blog
+//! engine (or Tidings) can import.
+
+use anyhow::{Context, bail};
+use tidings_store::Store;
+
+use crate::blogs;
+use crate::cli::ExportArgs;
+
+pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
+    let blog = blogs::pick(store, args.blog.as_deref()).await?;
+    let snapshot = store.snapshot(blog.id).await?;
+    let (text, notes) = match args.format.as_str() {
+        "blogger" => tidings_import::export::blogger(&blog, &snapshot),
+        other => bail!("export --format {other} is not available yet; use --format blogger"),
+    };
+    // Written beside the target, then renamed: a failed export never leaves
+    // half a file where a good one was.
+    let tmp = args.file.with_extension("tidings-export-tmp");
+    std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, &args.file)
+        .with_context(|| format!("cannot write {}", args.file.display()))?;
+    for note in notes {
+        eprintln!("{}: {note}", args.file.display());
+    }
+    let posts = snapshot
+        .posts
+        .iter()
+        .filter(|p| p.kind == tidings_core::PostKind::Post)
+        .count();
+    println!(
+        "exported: {posts} posts, {} pages, {} comments to {}",
+        snapshot.posts.len() - posts,
+        snapshot.comments.len(),
+        args.file.display()
+    );
+    Ok(())
+}

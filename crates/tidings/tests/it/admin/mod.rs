@@ -1,0 +1,150 @@
+//! The author's side over HTTP: setup, sign-in, sessions, CSRF, roles and the
+//! admin's pages, as a browser without JavaScript would use them.
+
+mod pages;
+mod signin;
+
+use reqwest::StatusCode;
+
+use crate::support::{TestApp, hidden};
+
+pub const PASSWORD: &str = "a long enough password";
+
+/// What a browser keeps between requests: the session cookie, and the
+/// address it seems to come from (via a trusted proxy's X-Forwarded-For).
+pub struct Browser<'a> {
+    app: &'a TestApp,
+    cookie: Option<String>,
+    ip: Option<String>,
+}
+
+/// An answer: status, body, and where a redirect points.
+pub struct Page {
+    pub status: StatusCode,
+    pub body: String,
+    pub location: Option<String>,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Self {
+        Self {
+            app,
+            cookie: None,
+            ip: None,
+        }
+    }
+
+    /// A browser at another address (the app must trust 127.0.0.1 as a proxy).
+    pub fn at(app: &'a TestApp, ip: &str) -> Self {
+        Self {
+            app,
+            cookie: None,
+            ip: Some(ip.to_owned()),
+        }
+    }
+
+    pub fn cookie(&self) -> Option<&str> {
+        self.cookie.as_deref()
+    }
+
+    pub fn set_cookie(&mut self, cookie: Option<String>) {
+        self.cookie = cookie;
+    }
+
+    async fn send(&mut self, req: reqwest::RequestBuilder) -> Page {
+        let mut req = req;
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", format!("tidings_session={c}"));
+        }
+        if let Some(ip) = &self.ip {
+            req = req.header("x-forwarded-for", ip);
+        }
+        let r = req.send().await.unwrap();
+        for v in r.headers().get_all("set-cookie") {
+            let v = v.to_str().unwrap();
+            if let Some(rest) = v.strip_prefix("tidings_session=") {
+                let value = rest.split(';').next().unwrap();
+                self.cookie = if value.is_empty() || v.contains("Max-Age=0") {
+                    None
+                } else {
+                    Some(value.to_owned())
+                };
+            }
+        }
+        Page {
+            status: r.status(),
+            location: r
+                .headers()
+                .get("location")
+                .map(|l| l.to_str().unwrap().to_owned()),
+            body: r.text().await.unwrap(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Page {
+        let req = self.app.client.get(self.app.url(path));
+        self.send(req).await
+    }
+
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
+        let req = self.app.client.post(self.app.url(path)).form(form);
+        self.send(req).await
+    }
+
+    /// Loads `page` and answers its CSRF token.
+    pub async fn csrf(&mut self, page: &str) -> String {
+        let p = self.get(page).await;
+        assert_eq!(p.status, StatusCode::OK, "GET {page}: {}", p.body);
+        hidden(&p.body, "csrf")
+    }
+
+    /// Fills in the sign-in form; answers the response to it.
+    pub async fn sign_in(&mut self, email: &str, password: &str) -> Page {
+        let form = self.get("/admin/login").await;
+        let token = hidden(&form.body, "token");
+        self.post(
+            "/admin/login",
+            &[
+                ("token", &token),
+                ("email", email),
+                ("password", password),
+                ("next", "/admin"),
+            ],
+        )
+        .await
+    }
+}
+
+/// The first-run setup path the server printed.
+pub fn setup_path(app: &TestApp) -> String {
+    let line = app
+        .startup
+        .iter()
+        .find(|l| l.contains("/admin/setup?token="))
+        .expect("a fresh install prints its setup link");
+    let start = line.find("/admin/setup?token=").unwrap();
+    line[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+/// Creates the first admin through the setup link; answers their browser.
+pub async fn set_up(app: &TestApp) -> Browser<'_> {
+    let path = setup_path(app);
+    let token = path.rsplit('=').next().unwrap().to_owned();
+    let mut b = Browser::new(app);
+    assert_eq!(b.get(&path).await.status, StatusCode::OK);
+    let done = b
+        .post(
+            "/admin/setup",
+            &[
+                ("token", &token),
+                ("name", "Owner"),
+                ("email", "admin@example.com"),
+                ("password", PASSWORD),
+                ("password_again", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert!(b.cookie().is_some(), "setup signs the new admin in");
+    b
+}
