@@ -47,7 +47,9 @@ pub async fn password(store: &Store, args: UserPasswordArgs) -> anyhow::Result<(
     store
         .set_password(user.id, &passwords::hash(&password)?)
         .await?;
-    println!("password changed for {email}");
+    // A new password ends every session, as in the admin.
+    store.delete_user_sessions(user.id).await?;
+    println!("password changed for {email}; every session of theirs is signed out");
     Ok(())
 }
 

@@ -15,6 +15,7 @@ mod session;
 mod settings;
 mod signin;
 
+pub use session::member;
 pub use signin::setup_link;
 
 use axum::Router;

@@ -154,3 +154,21 @@ pub fn cookie(site: &Site, token: &str, max_age: i64) -> HeaderValue {
     ))
     .expect("cookie values are hex")
 }
+
+/// The name of the signed-in member of `site`'s blog sending `headers`, if
+/// any: public pages use it to let members comment where only they may.
+pub async fn member(state: &AppState, site: &Site, headers: &HeaderMap) -> Option<String> {
+    let token = cookie_token(headers)?;
+    match state
+        .store
+        .session(&tokens::hash(&token), site.blog.id, Utc::now())
+        .await
+    {
+        Ok(Some(s)) if s.role.is_some() => Some(s.user.name),
+        Ok(_) => None,
+        Err(e) => {
+            tracing::error!("session lookup: {e}");
+            None
+        }
+    }
+}

@@ -3,7 +3,7 @@
 
 use axum::Form as UrlForm;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Duration, Utc};
 use serde::Deserialize;
@@ -40,12 +40,13 @@ pub async fn on_post(
     site: Site,
     ip: ClientIp,
     Path((y, m, file)): Path<(String, String, String)>,
+    headers: HeaderMap,
     UrlForm(form): UrlForm<CommentForm>,
 ) -> Response {
     let result = async {
         let path = post_path_of(&y, &m, &file)?;
         let post = visible_post(&state, &site, &path, PostKind::Post, Utc::now()).await?;
-        submit(&state, &site, ip, post, form).await
+        submit(&state, &site, &headers, ip, post, form).await
     }
     .await;
     pages::respond(&state, &site, result)
@@ -56,12 +57,13 @@ pub async fn on_page(
     site: Site,
     ip: ClientIp,
     Path(file): Path<String>,
+    headers: HeaderMap,
     UrlForm(form): UrlForm<CommentForm>,
 ) -> Response {
     let result = async {
         let path = page_path_of(&file)?;
         let post = visible_post(&state, &site, &path, PostKind::Page, Utc::now()).await?;
-        submit(&state, &site, ip, post, form).await
+        submit(&state, &site, &headers, ip, post, form).await
     }
     .await;
     pages::respond(&state, &site, result)
@@ -70,19 +72,21 @@ pub async fn on_page(
 async fn submit(
     state: &AppState,
     site: &Site,
+    headers: &HeaderMap,
     ClientIp(ip): ClientIp,
     post: Post,
     form: CommentForm,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
-    match site.blog.comments_allowed {
-        CommentsAllowed::Anyone => {}
-        CommentsAllowed::SignedIn => {
+    let member = crate::admin::member(state, site, headers).await;
+    match (site.blog.comments_allowed, &member) {
+        (CommentsAllowed::Anyone, _) | (CommentsAllowed::SignedIn, Some(_)) => {}
+        (CommentsAllowed::SignedIn, None) => {
             return Err(AppError::forbidden(
                 "Only signed-in members of this blog may comment.",
             ));
         }
-        CommentsAllowed::Nobody => {
+        (CommentsAllowed::Nobody, _) => {
             return Err(AppError::forbidden("Comments are closed on this blog."));
         }
     }
@@ -121,15 +125,17 @@ async fn submit(
         url: form.url.clone().unwrap_or_default(),
         body: form.body.clone().unwrap_or_default(),
     };
+    // A signed-in member comments under their own name.
+    let name = member.as_deref().or(form.name.as_deref());
     let submission = match Submission::parse(
-        form.name.as_deref(),
+        name,
         form.email.as_deref(),
         form.url.as_deref(),
         form.body.as_deref(),
         parent_id,
     ) {
         Ok(s) => s,
-        Err(e) => return refuse(state, site, post, values, parent_id, e.message).await,
+        Err(e) => return refuse(state, site, post, member, values, parent_id, e.message).await,
     };
 
     let ip_text = ip.to_string();
@@ -182,7 +188,7 @@ async fn submit(
         Ok(c) => c,
         Err(StoreError::NotFound) => {
             let msg = "The comment you replied to is no longer there. Your comment was not sent.";
-            return refuse(state, site, post, values, None, msg.into()).await;
+            return refuse(state, site, post, member, values, None, msg.into()).await;
         }
         Err(e) => return Err(e.into()),
     };
@@ -201,11 +207,13 @@ async fn refuse(
     state: &AppState,
     site: &Site,
     post: Post,
+    member: Option<String>,
     values: FormValues,
     reply_to: Option<i64>,
     message: String,
 ) -> Result<Response, AppError> {
     let form = Form {
+        member,
         values,
         error: Some(message),
         reply_to,

@@ -2,7 +2,7 @@
 //! comments and the comment form.
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -45,6 +45,7 @@ struct PostCtx {
     comments_heading: String,
     comments_open: bool,
     closed_message: &'static str,
+    member: Option<String>,
     form_token: String,
     form: FormValues,
     form_error: Option<String>,
@@ -98,12 +99,20 @@ pub async fn post_page(
     site: Site,
     Path((y, m, file)): Path<(String, String, String)>,
     Query(q): Query<PostQuery>,
+    headers: HeaderMap,
 ) -> Response {
     let result = async {
         let path = post_path_of(&y, &m, &file)?;
         let post = visible_post(&state, &site, &path, PostKind::Post, Utc::now()).await?;
         let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
-        show(&state, &site, post, Form::fresh(reply_to, q.held.is_some())).await
+        let member = crate::admin::member(&state, &site, &headers).await;
+        show(
+            &state,
+            &site,
+            post,
+            Form::fresh(member, reply_to, q.held.is_some()),
+        )
+        .await
     }
     .await;
     pages::respond(&state, &site, result)
@@ -114,12 +123,20 @@ pub async fn static_page(
     site: Site,
     Path(file): Path<String>,
     Query(q): Query<PostQuery>,
+    headers: HeaderMap,
 ) -> Response {
     let result = async {
         let path = page_path_of(&file)?;
         let post = visible_post(&state, &site, &path, PostKind::Page, Utc::now()).await?;
         let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
-        show(&state, &site, post, Form::fresh(reply_to, q.held.is_some())).await
+        let member = crate::admin::member(&state, &site, &headers).await;
+        show(
+            &state,
+            &site,
+            post,
+            Form::fresh(member, reply_to, q.held.is_some()),
+        )
+        .await
     }
     .await;
     pages::respond(&state, &site, result)
@@ -127,6 +144,8 @@ pub async fn static_page(
 
 /// The state of the comment form on a post page.
 pub struct Form {
+    /// The signed-in member looking at the page, by name.
+    pub member: Option<String>,
     pub values: FormValues,
     pub error: Option<String>,
     pub reply_to: Option<i64>,
@@ -135,8 +154,9 @@ pub struct Form {
 }
 
 impl Form {
-    pub fn fresh(reply_to: Option<i64>, held: bool) -> Self {
+    pub fn fresh(member: Option<String>, reply_to: Option<i64>, held: bool) -> Self {
         Self {
+            member,
             values: FormValues::default(),
             error: None,
             reply_to,
@@ -168,16 +188,21 @@ pub async fn show(
     } else {
         (None, None)
     };
+    let comments_open = match site.blog.comments_allowed {
+        CommentsAllowed::Anyone => true,
+        CommentsAllowed::SignedIn => form.member.is_some(),
+        CommentsAllowed::Nobody => false,
+    };
     let closed_message = match site.blog.comments_allowed {
-        CommentsAllowed::Anyone => "",
-        CommentsAllowed::SignedIn => "Only signed-in members of this blog may comment.",
         CommentsAllowed::Nobody => "Comments are closed on this blog.",
+        _ => "Only signed-in members of this blog may comment.",
     };
     let chrome = Chrome::load(state, site, now).await?;
     let ctx = PostCtx {
         comments_heading: views::comments_heading(comments.len()),
         comments: views::thread(&comments, tz),
-        comments_open: site.blog.comments_allowed == CommentsAllowed::Anyone,
+        comments_open,
+        member: form.member,
         closed_message,
         form_token: form_token::issue(&state.form_key, form_token::Purpose::Comment, post.id, now),
         form: form.values,

@@ -403,3 +403,52 @@ async fn the_comment_queue_approves_in_bulk_and_replies() {
     assert!(page.contains("Thanks for reading!"));
     assert!(page.contains("class=\"comment-replies\""));
 }
+
+#[tokio::test]
+async fn members_comment_where_only_members_may() {
+    let mut app = TestApp::start().await;
+    app.settings(serde_json::json!({"comments_allowed": "signed_in", "comment_min_seconds": 0}))
+        .await;
+    let post = app
+        .post(serde_json::json!({"title": "Members only", "body": "x", "status": "published"}))
+        .await;
+    let path = post["url"].as_str().unwrap().to_owned();
+    let mut owner = set_up(&app).await;
+
+    let public = app.page(&path).await;
+    assert!(public.contains("Only signed-in members of this blog may comment."));
+    assert!(!public.contains("<form class=\"comment-form\""));
+
+    let page = owner.get(&path).await;
+    assert!(page.body.contains("Commenting as Owner."), "{}", page.body);
+    let token = hidden(&page.body, "token");
+    let sent = owner
+        .post(
+            &path,
+            &[
+                ("token", &token),
+                ("name", "Someone Else"),
+                ("body", "A member speaks"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert!(sent.location.unwrap().contains("#c"));
+    let shown = app.page(&path).await;
+    assert!(shown.contains("A member speaks"));
+    assert_eq!(
+        texts_of_class(&shown, "comment-author"),
+        ["Owner"],
+        "members comment under their own name"
+    );
+
+    // The same form without the session is refused.
+    let r = app
+        .client
+        .post(app.url(&path))
+        .form(&[("token", token.as_str()), ("body", "sneaky")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}
