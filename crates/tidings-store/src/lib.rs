@@ -10,6 +10,7 @@ mod blogs;
 mod comments;
 pub mod dialect;
 mod import;
+mod limits;
 mod migrate;
 mod posts;
 mod secrets;

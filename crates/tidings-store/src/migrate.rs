@@ -30,6 +30,11 @@ const SQLITE: &[Source] = &[
         "imports",
         include_str!("../migrations/sqlite/0003_imports.sql"),
     ),
+    (
+        6,
+        "rate_limits",
+        include_str!("../migrations/sqlite/0006_rate_limits.sql"),
+    ),
 ];
 
 const POSTGRES: &[Source] = &[
@@ -47,6 +52,11 @@ const POSTGRES: &[Source] = &[
         3,
         "imports",
         include_str!("../migrations/postgres/0003_imports.sql"),
+    ),
+    (
+        6,
+        "rate_limits",
+        include_str!("../migrations/postgres/0006_rate_limits.sql"),
     ),
 ];
 

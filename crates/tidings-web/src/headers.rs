@@ -1,6 +1,7 @@
 //! Response headers every answer carries: a strict Content-Security-Policy
 //! (no script at all: pages read fully without it), no MIME sniffing, no
-//! framing, and a referrer policy that keeps paths private across sites.
+//! framing, a referrer policy that keeps paths private across sites, and no
+//! camera, microphone or location for anything we serve.
 
 use axum::http::{HeaderName, HeaderValue, header};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -13,7 +14,11 @@ const CSP: &str = "default-src 'self'; script-src 'none'; object-src 'none'; \
      img-src 'self' https: http: data:; style-src 'self'; style-src-attr 'unsafe-inline'; \
      base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-pub fn layers() -> [SetResponseHeaderLayer<HeaderValue>; 4] {
+/// Powerful browser features no blog page needs.
+const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), \
+     browsing-topics=()";
+
+pub fn layers() -> [SetResponseHeaderLayer<HeaderValue>; 5] {
     let set = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
@@ -22,5 +27,6 @@ pub fn layers() -> [SetResponseHeaderLayer<HeaderValue>; 4] {
         set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         set(header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         set(header::X_FRAME_OPTIONS, "DENY"),
+        set(HeaderName::from_static("permissions-policy"), PERMISSIONS),
     ]
 }

@@ -13,7 +13,7 @@ use crate::{AppState, admin, api, headers, metrics, uri_guard};
 
 /// The whole application: public pages (Blogger's URLs), feeds, the API.
 pub fn router(state: AppState) -> Router {
-    let [csp, nosniff, referrer, frames] = headers::layers();
+    let [csp, nosniff, referrer, frames, permissions] = headers::layers();
     Router::new()
         .route("/", get(home::home))
         .route("/{year}", get(archive::year_redirect))
@@ -62,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .layer(nosniff)
         .layer(referrer)
         .layer(frames)
+        .layer(permissions)
         // A bug must cost one request a 500, never the connection or the node.
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn(uri_guard::reject_nul))

@@ -11,6 +11,9 @@ use crate::AppState;
 use crate::error::{ApiError, AppError};
 use crate::host::Site;
 
+/// Requests one API token may make per minute, across all nodes.
+pub const API_REQUESTS_PER_MINUTE: i64 = 600;
+
 pub struct Caller {
     pub user: User,
     pub role: Role,
@@ -52,6 +55,19 @@ impl FromRequestParts<AppState> for Caller {
             .await?
             .ok_or_else(|| AppError::unauthorized("That API token is not valid."))?;
         let role = role.ok_or_else(|| AppError::forbidden("You have no role on this blog."))?;
+        let now = chrono::Utc::now();
+        let key = format!("api:{}", &tokens::hash(token)[..32]);
+        let (hits, window_end) = state.store.hit(&key, 60, now).await?;
+        if hits > API_REQUESTS_PER_MINUTE {
+            let wait = (window_end - now).num_seconds().max(1) as u64;
+            return Err(ApiError(AppError::too_many(
+                format!(
+                    "This token made more than {API_REQUESTS_PER_MINUTE} requests this minute. \
+                     Wait {wait} seconds."
+                ),
+                wait,
+            )));
+        }
         Ok(Caller { user, role, site })
     }
 }

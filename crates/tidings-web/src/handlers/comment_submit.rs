@@ -22,6 +22,10 @@ use crate::host::{ClientIp, Site};
 pub const RATE_LIMIT_COUNT: i64 = 20;
 /// …within this window.
 pub const RATE_LIMIT_WINDOW_MINUTES: i64 = 10;
+/// Per-post limit, whoever sends them: a flood on one post (many addresses,
+/// one target) is held off without closing the rest of the blog.
+pub const POST_LIMIT: i64 = 120;
+pub const POST_WINDOW_SECONDS: i64 = 600;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct CommentForm {
@@ -153,6 +157,24 @@ async fn submit(
             format!(
                 "You have sent {RATE_LIMIT_COUNT} comments in {RATE_LIMIT_WINDOW_MINUTES} minutes. \
                  Please wait {wait} seconds before sending another."
+            ),
+            wait,
+        ));
+    }
+
+    let (on_post, window_end) = state
+        .store
+        .hit(
+            &format!("comments:post:{}", post.id),
+            POST_WINDOW_SECONDS,
+            now,
+        )
+        .await?;
+    if on_post > POST_LIMIT {
+        let wait = (window_end - now).num_seconds().max(1) as u64;
+        return Err(AppError::too_many(
+            format!(
+                "This post is receiving a flood of comments. Please wait {wait} seconds and send yours again."
             ),
             wait,
         ));

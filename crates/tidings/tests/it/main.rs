@@ -5,12 +5,14 @@
 
 mod support;
 
+mod abuse;
 mod admin;
 mod api;
 mod bad_input;
 mod blogs;
 mod cli;
 mod comments;
+mod crash;
 mod export;
 mod feeds;
 mod import;

@@ -150,6 +150,21 @@ impl TestApp {
         let _ = self.child.wait();
     }
 
+    /// Starts the server again on the same data and database (after a kill
+    /// or stop); the base URL changes with the new port.
+    pub fn restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let (child, base, startup) = spawn_server(
+            &self.data,
+            self.database.as_ref().map(|d| d.url.as_str()),
+            &[],
+        );
+        self.child = child;
+        self.base = base;
+        self.startup = startup;
+    }
+
     /// Sends SIGTERM and waits for the server to exit.
     pub fn stop(&mut self) -> std::process::ExitStatus {
         let pid = self.child.id().to_string();
