@@ -16,6 +16,7 @@ mod headers;
 mod host;
 mod metrics;
 mod routes;
+mod server;
 mod state;
 mod templates;
 mod uri_guard;
@@ -28,8 +29,6 @@ pub use demo::fill as fill_demo;
 pub use routes::router;
 pub use state::AppState;
 
-use std::net::SocketAddr;
-
 /// Serves `state` on `listener` until `shutdown` completes, then lets requests
 /// in flight finish before returning.
 pub async fn serve(
@@ -37,8 +36,5 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    server::run(listener, router(state), shutdown).await
 }

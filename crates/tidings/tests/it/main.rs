@@ -19,4 +19,5 @@ mod import;
 mod lifecycle;
 mod nodes;
 mod pages;
+mod slow;
 mod snapshots;
