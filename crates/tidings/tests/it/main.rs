@@ -13,6 +13,7 @@ mod blogs;
 mod cli;
 mod comments;
 mod crash;
+mod encoding;
 mod export;
 mod feeds;
 mod import;

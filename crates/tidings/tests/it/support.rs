@@ -16,6 +16,8 @@ pub struct TestApp {
     pub base: String,
     /// What the server printed before it listened (the setup link, …).
     pub startup: Vec<String>,
+    /// The `serve` arguments, for restarts and other nodes.
+    serve_args: Vec<String>,
     pub data: PathBuf,
     /// `--database-url` of this app when the suite runs on PostgreSQL.
     database: Option<PgDatabase>,
@@ -52,6 +54,7 @@ impl TestApp {
             child,
             base,
             startup,
+            serve_args: serve_args.iter().map(|a| (*a).to_owned()).collect(),
             data,
             database,
             client,
@@ -70,10 +73,11 @@ impl TestApp {
 
     /// Starts a second server on this app's database: another stateless node.
     pub fn another_node(&self) -> Node {
+        let args: Vec<&str> = self.serve_args.iter().map(String::as_str).collect();
         let (child, base, _) = spawn_server(
             &self.data,
             self.database.as_ref().map(|d| d.url.as_str()),
-            &[],
+            &args,
         );
         Node { child, base }
     }

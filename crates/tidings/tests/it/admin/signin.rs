@@ -301,3 +301,46 @@ async fn fail_from(client: reqwest::Client, base: String, ip: String, n: usize) 
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     }
 }
+
+#[tokio::test]
+async fn the_address_limit_holds_when_attempts_alternate_between_nodes() {
+    let app = TestApp::start_with(&["--trusted-proxies", "127.0.0.1"]).await;
+    set_up(&app).await;
+    let b = app.another_node();
+    for n in 0..11 {
+        let base = if n % 2 == 0 {
+            app.base.clone()
+        } else {
+            b.base.clone()
+        };
+        let form = app
+            .client
+            .get(format!("{base}/admin/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let token = crate::support::hidden(&form, "token");
+        let password = if n == 10 { PASSWORD } else { "a wrong guess" };
+        let r = app
+            .client
+            .post(format!("{base}/admin/login"))
+            .header("x-forwarded-for", "203.0.113.77")
+            .form(&[
+                ("token", token.as_str()),
+                ("email", "admin@example.com"),
+                ("password", password),
+            ])
+            .send()
+            .await
+            .unwrap();
+        let want = if n < 10 {
+            StatusCode::UNAUTHORIZED
+        } else {
+            StatusCode::TOO_MANY_REQUESTS
+        };
+        assert_eq!(r.status(), want, "attempt {n} through {base}");
+    }
+}
