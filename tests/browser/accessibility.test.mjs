@@ -9,7 +9,7 @@ import {
   SCREENSHOTS,
   createAdmin,
   describeViolations,
-  launchBrowser,
+  startBoth,
   seriousViolations,
   startServer,
   watchPage,
@@ -32,7 +32,7 @@ let server;
 let browser;
 
 before(async () => {
-  [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
+  ({ server, browser } = await startBoth(startServer({ demo: true })));
 });
 
 after(async () => {

@@ -113,6 +113,20 @@ export async function launchBrowser() {
 }
 
 /**
+ * Starts the server and the browser side by side; when either fails, stops
+ * the other (a server left running would keep the test process alive).
+ */
+export async function startBoth(serverStarting) {
+  const [s, b] = await Promise.allSettled([serverStarting, launchBrowser()]);
+  if (s.status === 'fulfilled' && b.status === 'fulfilled') {
+    return { server: s.value, browser: b.value };
+  }
+  if (s.status === 'fulfilled') await s.value.stop();
+  if (b.status === 'fulfilled') await b.value.close();
+  throw s.status === 'rejected' ? s.reason : b.reason;
+}
+
+/**
  * Records console errors, uncaught page errors and CSP violations of a page.
  * `problems()` lists them as strings.
  */

@@ -197,6 +197,33 @@ pub enum HoldReason {
     Honeypot,
     /// More links than a conversation needs.
     Links { count: usize },
+    /// The same text was sent recently to `posts` other posts of the blog;
+    /// `spam` when the owner already marked one of those copies as spam.
+    Repeated { posts: i64, spam: bool },
+    /// The address sent `count` comments in the last `minutes`: not refused
+    /// yet (that is the rate limit), but it adds weight to other signs.
+    BusyAddress { count: i64, minutes: i64 },
+    /// The learning filter's score ([`crate::spam`]), 0 ham to 1 spam.
+    Filter { score: f64 },
+}
+
+impl HoldReason {
+    /// How much this sign counts towards calling a comment spam: see [`judge`].
+    fn weight(&self) -> u32 {
+        match self {
+            Self::Moderation => 0,
+            Self::Honeypot => SPAM_AT_WEIGHT,
+            Self::TooFast { .. } | Self::Links { .. } | Self::BusyAddress { .. } => 1,
+            Self::Repeated { spam, .. } => 1 + u32::from(*spam),
+            Self::Filter { score } => 1 + u32::from(*score >= FILTER_SURE_AT),
+        }
+    }
+
+    /// Whether this sign alone holds a comment. A busy address does not:
+    /// people in one office or behind one phone network share an address.
+    fn holds(&self) -> bool {
+        !matches!(self, Self::BusyAddress { .. })
+    }
 }
 
 impl std::fmt::Display for HoldReason {
@@ -208,6 +235,22 @@ impl std::fmt::Display for HoldReason {
             }
             Self::Honeypot => f.write_str("filled the hidden field"),
             Self::Links { count } => write!(f, "{count} links"),
+            Self::Repeated { spam: true, .. } => {
+                f.write_str("same text as a comment on another post marked spam")
+            }
+            Self::Repeated { posts: 1, .. } => {
+                f.write_str("same text as a comment on another post")
+            }
+            Self::Repeated { posts, .. } => {
+                write!(f, "same text as comments on {posts} other posts")
+            }
+            Self::BusyAddress { count, minutes } => {
+                write!(f, "{count} comments from this address in {minutes} minutes")
+            }
+            // Rounded down, so a score shown as 0.99 never hides a 0.989.
+            Self::Filter { score } => {
+                write!(f, "filter score {:.2}", (score * 100.0).floor() / 100.0)
+            }
         }
     }
 }
@@ -231,6 +274,41 @@ impl CommentVerdict {
 
 /// Links at or above this count hold a comment for review.
 pub const HOLD_AT_LINKS: usize = 3;
+/// A filter score at or above this holds a comment…
+pub const FILTER_HOLD_AT: f64 = 0.9;
+/// …and at or above this counts double: the filter is sure.
+pub const FILTER_SURE_AT: f64 = 0.99;
+/// Signs weighing this much together make a comment spam; less only holds
+/// it. Spam is hidden from the owner's queue, so it takes more than any one
+/// sign alone (the honeypot aside): a person's comment must almost never go there.
+pub const SPAM_AT_WEIGHT: u32 = 3;
+/// Bodies shorter than this ("Thanks!", "+1") are sent to many posts by
+/// people too, so repeating them is no sign.
+pub const REPEAT_MIN_CHARS: usize = 30;
+
+/// Whether a body is long enough that sending it to several posts is a sign.
+pub fn repeat_matters(body: &str) -> bool {
+    body.trim().chars().count() >= REPEAT_MIN_CHARS
+}
+
+/// Copies of the same body on other posts of the blog, recently.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Repeats {
+    /// How many other posts hold a comment with this exact body.
+    pub other_posts: i64,
+    /// Whether the owner marked any of those copies as spam.
+    pub marked_spam: bool,
+}
+
+/// How busy the sender's address has been, against the rate limit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AddressRate {
+    /// Comments from the address within the window, before this one.
+    pub recent: i64,
+    /// How many the rate limit allows within the window.
+    pub limit: i64,
+    pub window_minutes: i64,
+}
 
 /// What the signals say about a submission, gathered by the web layer.
 #[derive(Debug, Clone, Copy)]
@@ -241,10 +319,19 @@ pub struct Signals {
     pub links: usize,
     pub post_published_at: DateTime<Utc>,
     pub now: DateTime<Utc>,
+    /// The learning filter's score, 0.5 when it knows nothing.
+    pub filter_score: f64,
+    pub repeats: Repeats,
+    pub address: AddressRate,
 }
 
-/// Decides a submission's status: a bot's honeypot makes it spam; moderation,
-/// haste or many links hold it; otherwise it is published.
+/// Decides a submission's status. A bot's honeypot makes it spam. Otherwise
+/// every sign found is a reason shown to the owner, each with a weight:
+/// haste, many links, a busy address, a repeated body and a suspicious
+/// filter score weigh 1; a body the owner already marked spam elsewhere and a
+/// sure filter score weigh 2. Together reaching [`SPAM_AT_WEIGHT`] is spam;
+/// less holds the comment (a busy address alone does not), as does the
+/// blog's moderation setting; with no reason it is published.
 pub fn judge(settings: &BlogSettings, s: Signals) -> CommentVerdict {
     if s.honeypot_filled {
         return CommentVerdict {
@@ -262,18 +349,39 @@ pub fn judge(settings: &BlogSettings, s: Signals) -> CommentVerdict {
     if moderated {
         reasons.push(HoldReason::Moderation);
     }
+    if s.links >= HOLD_AT_LINKS {
+        reasons.push(HoldReason::Links { count: s.links });
+    }
     if s.fill_seconds < f64::from(settings.comment_min_seconds) {
         reasons.push(HoldReason::TooFast {
             seconds: s.fill_seconds.max(0.0),
         });
     }
-    if s.links >= HOLD_AT_LINKS {
-        reasons.push(HoldReason::Links { count: s.links });
+    if s.repeats.other_posts > 0 {
+        reasons.push(HoldReason::Repeated {
+            posts: s.repeats.other_posts,
+            spam: s.repeats.marked_spam,
+        });
     }
-    let status = if reasons.is_empty() {
-        CommentStatus::Published
-    } else {
+    if s.address.limit > 0 && s.address.recent * 2 >= s.address.limit {
+        reasons.push(HoldReason::BusyAddress {
+            count: s.address.recent + 1,
+            minutes: s.address.window_minutes,
+        });
+    }
+    if s.filter_score >= FILTER_HOLD_AT {
+        reasons.push(HoldReason::Filter {
+            score: s.filter_score,
+        });
+    }
+    let weight: u32 = reasons.iter().map(HoldReason::weight).sum();
+    let status = if weight >= SPAM_AT_WEIGHT {
+        CommentStatus::Spam
+    } else if reasons.iter().any(HoldReason::holds) {
         CommentStatus::Pending
+    } else {
+        reasons.clear();
+        CommentStatus::Published
     };
     CommentVerdict { status, reasons }
 }
@@ -308,6 +416,13 @@ mod tests {
             links: 0,
             post_published_at: now - Duration::days(post_age_days),
             now,
+            filter_score: 0.5,
+            repeats: Repeats::default(),
+            address: AddressRate {
+                recent: 0,
+                limit: 20,
+                window_minutes: 10,
+            },
         }
     }
 
@@ -339,6 +454,68 @@ mod tests {
             judge(&settings(Moderation::Never), s).status,
             CommentStatus::Spam
         );
+    }
+
+    #[test]
+    fn signs_add_up_to_spam() {
+        let set = settings(Moderation::Never);
+        let mut s = signals(0, 10.0);
+        s.filter_score = 0.97;
+        let held = judge(&set, s);
+        assert_eq!(held.status, CommentStatus::Pending);
+        assert_eq!(held.reasons_text(), "filter score 0.97");
+
+        s.links = 3;
+        s.fill_seconds = 0.8;
+        let spam = judge(&set, s);
+        assert_eq!(spam.status, CommentStatus::Spam);
+        assert_eq!(
+            spam.reasons_text(),
+            "3 links, posted 0.8 s after the form loaded, filter score 0.97"
+        );
+
+        let mut s = signals(0, 10.0);
+        s.filter_score = 0.995;
+        assert_eq!(judge(&set, s).status, CommentStatus::Pending);
+        assert_eq!(judge(&set, s).reasons_text(), "filter score 0.99");
+        s.repeats = Repeats {
+            other_posts: 2,
+            marked_spam: false,
+        };
+        let repeated = judge(&set, s);
+        assert_eq!(repeated.status, CommentStatus::Spam);
+        assert_eq!(
+            repeated.reasons_text(),
+            "same text as comments on 2 other posts, filter score 0.99"
+        );
+    }
+
+    #[test]
+    fn a_busy_address_only_adds_weight() {
+        let set = settings(Moderation::Never);
+        let mut s = signals(0, 10.0);
+        s.address.recent = 12;
+        let busy = judge(&set, s);
+        assert_eq!(busy.status, CommentStatus::Published);
+        assert!(
+            busy.reasons.is_empty(),
+            "a published comment has no reasons"
+        );
+        s.repeats = Repeats {
+            other_posts: 1,
+            marked_spam: true,
+        };
+        let spam = judge(&set, s);
+        assert_eq!(spam.status, CommentStatus::Spam);
+        assert_eq!(
+            spam.reasons_text(),
+            "same text as a comment on another post marked spam, \
+             13 comments from this address in 10 minutes"
+        );
+        assert!(!repeat_matters("Thanks!"));
+        assert!(repeat_matters(
+            "Thanks, this was the clearest explanation so far."
+        ));
     }
 
     #[test]

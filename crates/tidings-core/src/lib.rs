@@ -12,11 +12,13 @@ pub mod password;
 pub mod permission;
 pub mod post;
 pub mod slug;
+pub mod spam;
 pub mod user;
 
 pub use blog::{BlogSettings, CommentsAllowed, Moderation, parse_timezone};
 pub use comment::{
-    Comment, CommentStatus, CommentVerdict, FieldError, HoldReason, Signals, Submission, judge,
+    AddressRate, Comment, CommentStatus, CommentVerdict, FieldError, HoldReason, Repeats, Signals,
+    Submission, judge,
 };
 pub use dates::{DayGroup, date_header, group_by_day};
 pub use post::{Post, PostKind, PostStatus, post_path};

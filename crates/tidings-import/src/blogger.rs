@@ -367,6 +367,7 @@ impl BloggerExport {
                 } else {
                     CommentStatus::Published
                 },
+                hold_reasons: String::new(),
                 created_at: c.published,
             })
             .collect();
@@ -385,7 +386,7 @@ impl BloggerExport {
 
 /// `(slug, path)` when `path` is one Tidings serves as it is: `/YYYY/MM/x.html`
 /// or `/p/x.html`.
-fn served_path(path: &str) -> Option<(String, String)> {
+pub(crate) fn served_path(path: &str) -> Option<(String, String)> {
     let path = path.split('?').next()?;
     let parts: Vec<&str> = path.split('/').collect();
     let file = match parts.as_slice() {

@@ -8,7 +8,10 @@
 
 pub mod blogger;
 pub mod export;
+pub mod frontmatter;
+pub mod markdown;
 mod text;
+pub mod tidings;
 pub mod wordpress;
 mod xml;
 

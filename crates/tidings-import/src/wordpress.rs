@@ -286,6 +286,24 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The HTML WordPress would show for a post's content: one raw-HTML block
+/// (what our WXR export writes) is its inside exactly; other block-editor
+/// content is shown as written (WordPress skips `wpautop` for blocks); older
+/// content gets its paragraphs from [`autop`].
+fn wordpress_html(content: &str) -> String {
+    if let Some(inner) = content
+        .strip_prefix("<!-- wp:html -->\n")
+        .and_then(|c| c.strip_suffix("\n<!-- /wp:html -->"))
+        .filter(|inner| !inner.contains("<!-- /wp:html -->"))
+    {
+        return inner.to_owned();
+    }
+    if content.contains("<!-- wp:") {
+        return content.to_owned();
+    }
+    autop(content)
+}
+
 /// WordPress keeps paragraphs as blank lines and lets its theme add `<p>`
 /// (`wpautop`); we store HTML, so we add them here. Chunks that already start
 /// with a block element (block-editor content, tables, lists) and everything
@@ -402,7 +420,7 @@ impl WxrExport {
                     item.id
                 ));
             }
-            let html = autop(&item.html);
+            let html = wordpress_html(&item.html);
             posts.push(ImportPost {
                 external_id: item.id.clone(),
                 id: None,
@@ -440,6 +458,7 @@ impl WxrExport {
                     author_url: c.url.clone(),
                     body: comment_text(&c.body),
                     status: c.status,
+                    hold_reasons: String::new(),
                     created_at: c.date.unwrap_or(published_at),
                 });
             }
@@ -471,6 +490,17 @@ mod tests {
             autop("<pre>a\n\nb</pre>\n\nc"),
             "<pre>a\n\nb</pre>\n<p>c</p>\n"
         );
+    }
+
+    #[test]
+    fn block_content_is_shown_as_written() {
+        assert_eq!(
+            wordpress_html("<!-- wp:html -->\n<p>a\nb</p>\n\n<pre>x</pre>\n<!-- /wp:html -->"),
+            "<p>a\nb</p>\n\n<pre>x</pre>"
+        );
+        let blocks = "<!-- wp:paragraph -->\n<p>a</p>\n<!-- /wp:paragraph -->\n\nb";
+        assert_eq!(wordpress_html(blocks), blocks);
+        assert_eq!(wordpress_html("a\n\nb"), "<p>a</p>\n<p>b</p>\n");
     }
 
     #[test]

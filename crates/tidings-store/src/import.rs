@@ -14,7 +14,7 @@ use tidings_core::{BlogSettings, CommentStatus, PostKind};
 
 use crate::dialect::{self, index_post};
 use crate::posts::{join_labels, write_labels};
-use crate::{Result, Store, StoreError, blogs, conflict_or, from_micros, micros};
+use crate::{Result, Store, StoreError, blogs, conflict_or, micros};
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
@@ -79,6 +79,8 @@ pub struct ImportComment {
     /// Plain text, as every comment body is stored.
     pub body: String,
     pub status: CommentStatus,
+    /// Why it was held, as the comment queue shows it (empty for most).
+    pub hold_reasons: String,
     pub created_at: DateTime<Utc>,
 }
 
@@ -208,114 +210,6 @@ impl Store {
         rows.iter()
             .map(|r| Ok((r.try_get("old_path")?, r.try_get("post_id")?)))
             .collect()
-    }
-}
-
-/// Everything of one blog, in the shape an import takes: what exports write.
-/// External ids are our ids; paths are exact.
-#[derive(Debug, Clone, Default)]
-pub struct Snapshot {
-    /// Oldest first.
-    pub posts: Vec<ImportPost>,
-    /// Oldest first, every status.
-    pub comments: Vec<ImportComment>,
-}
-
-impl Store {
-    /// Every post, page and comment of `blog_id`, with old addresses.
-    pub async fn snapshot(&self, blog_id: i64) -> Result<Snapshot> {
-        let mut redirects: HashMap<i64, Vec<String>> = HashMap::new();
-        for (old, post) in self.redirects(blog_id).await? {
-            redirects.entry(post).or_default().push(old);
-        }
-        let rows = sqlx::query(
-            "SELECT id, kind, title, slug, path, body_markdown, body_html, body_text, labels, \
-             status, published_at, updated_at, author_name FROM posts WHERE blog_id = $1 \
-             ORDER BY published_at, id",
-        )
-        .bind(blog_id)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut posts = Vec::with_capacity(rows.len());
-        for r in rows {
-            let id: i64 = r.try_get("id")?;
-            let labels: String = r.try_get("labels")?;
-            posts.push(ImportPost {
-                external_id: id.to_string(),
-                id: Some(id),
-                kind: r
-                    .try_get::<String, _>("kind")?
-                    .parse()
-                    .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
-                title: r.try_get("title")?,
-                slug: r.try_get("slug")?,
-                path: r.try_get("path")?,
-                exact_path: true,
-                body_markdown: r.try_get("body_markdown")?,
-                body_html: r.try_get("body_html")?,
-                body_text: r.try_get("body_text")?,
-                labels: labels
-                    .split('\n')
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-                draft: r.try_get::<String, _>("status")? == "draft",
-                published_at: from_micros(r.try_get("published_at")?)?,
-                updated_at: from_micros(r.try_get("updated_at")?)?,
-                author_name: r.try_get("author_name")?,
-                redirects: redirects.remove(&id).unwrap_or_default(),
-            });
-        }
-        let rows = sqlx::query(
-            "SELECT id, post_id, parent_id, author_name, author_email, author_url, body, status, \
-             created_at FROM comments WHERE blog_id = $1 ORDER BY created_at, id",
-        )
-        .bind(blog_id)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut comments = Vec::with_capacity(rows.len());
-        for r in rows {
-            let id: i64 = r.try_get("id")?;
-            comments.push(ImportComment {
-                external_id: id.to_string(),
-                id: Some(id),
-                post: r.try_get::<i64, _>("post_id")?.to_string(),
-                parent: r
-                    .try_get::<Option<i64>, _>("parent_id")?
-                    .map(|p| p.to_string()),
-                author_name: r.try_get("author_name")?,
-                author_email: r.try_get("author_email")?,
-                author_url: r.try_get("author_url")?,
-                body: r.try_get("body")?,
-                status: r
-                    .try_get::<String, _>("status")?
-                    .parse()
-                    .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
-                created_at: from_micros(r.try_get("created_at")?)?,
-            });
-        }
-        Ok(Snapshot { posts, comments })
-    }
-}
-
-impl Store {
-    /// A consistent copy of the whole SQLite database at `path` (which must
-    /// not exist), taken while the server keeps serving: `VACUUM INTO` reads
-    /// one snapshot and writes a compact, self-contained file. PostgreSQL has
-    /// its own tools (`pg_dump`), so it answers a conflict that says so.
-    pub async fn backup_into(&self, path: &str) -> Result<()> {
-        if self.backend != crate::Backend::Sqlite {
-            return Err(StoreError::Conflict(
-                "this database is PostgreSQL: back it up with pg_dump (tidings backup copies \
-                 SQLite databases)"
-                    .into(),
-            ));
-        }
-        sqlx::query("VACUUM INTO $1")
-            .bind(path)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
     }
 }
 
@@ -537,7 +431,7 @@ async fn insert_comment(
         "INSERT INTO comments (id, blog_id, post_id, parent_id, author_name, author_email, \
          author_url, body, status, hold_reasons, ip, created_at, updated_at) \
          VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM comments)), \
-         $2, $3, $4, $5, $6, $7, $8, $9, '', '', $10, $10) RETURNING id",
+         $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10) RETURNING id",
     )
     .bind(id)
     .bind(batch.blog_id)
@@ -549,6 +443,7 @@ async fn insert_comment(
     .bind(&c.body)
     .bind(c.status.as_str())
     .bind(at)
+    .bind(&c.hold_reasons)
     .fetch_one(&mut **tx)
     .await?;
     let id: i64 = row.try_get("id")?;
@@ -571,6 +466,7 @@ mod tests {
             author_url: None,
             body: "b".into(),
             status: CommentStatus::Published,
+            hold_reasons: String::new(),
             created_at: Utc::now(),
         }
     }

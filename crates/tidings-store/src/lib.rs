@@ -9,12 +9,14 @@
 mod blogs;
 mod comments;
 pub mod dialect;
+mod export;
 mod import;
 mod limits;
 mod migrate;
 mod posts;
 mod secrets;
 mod sessions;
+mod spam;
 mod sql;
 mod users;
 
@@ -26,7 +28,8 @@ use sqlx::{AnyPool, Executor};
 
 pub use comments::{CommentFilter, CommentListing, NewComment};
 pub use dialect::Backend;
-pub use import::{ImportBatch, ImportComment, ImportPost, ImportReport, Snapshot};
+pub use export::Snapshot;
+pub use import::{ImportBatch, ImportComment, ImportPost, ImportReport};
 pub use posts::{ArchiveMonth, LabelCount, NewPost, PostFilter, SearchHit};
 pub use sessions::{Failures, Session};
 pub use users::{TokenInfo, User};

@@ -31,6 +31,11 @@ const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0003_imports.sql"),
     ),
     (
+        5,
+        "spam_filter",
+        include_str!("../migrations/sqlite/0005_spam_filter.sql"),
+    ),
+    (
         6,
         "rate_limits",
         include_str!("../migrations/sqlite/0006_rate_limits.sql"),
@@ -52,6 +57,11 @@ const POSTGRES: &[Source] = &[
         3,
         "imports",
         include_str!("../migrations/postgres/0003_imports.sql"),
+    ),
+    (
+        5,
+        "spam_filter",
+        include_str!("../migrations/postgres/0005_spam_filter.sql"),
     ),
     (
         6,

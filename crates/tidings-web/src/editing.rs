@@ -104,17 +104,9 @@ pub async fn prepare(
             "published_at must be between the years 1000 and 9999",
         ));
     }
-    match status {
-        PostStatus::Scheduled if published_at <= now => {
-            return Err(AppError::invalid(
-                "a scheduled post needs a published_at in the future",
-            ));
-        }
-        PostStatus::Published if published_at > now && input.published_at.is_some() => {
-            // A published post dated in the future is scheduled: allowed.
-        }
-        _ => {}
-    }
+    // "Scheduled" and "published" both store a post that goes live at
+    // `published_at`; which one it *is* follows from the time. So scheduling
+    // for a time already past publishes it, as the status then reported says.
 
     let explicit_slug = match input.slug.map(|s| s.trim().to_owned()) {
         Some(s) if s.is_empty() => None,

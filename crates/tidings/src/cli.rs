@@ -107,6 +107,8 @@ pub enum Command {
     Export(ExportArgs),
     /// A consistent copy of the SQLite database while the server runs.
     Backup(BackupArgs),
+    /// The whole blog as static files, for any static web server.
+    Render(RenderArgs),
 }
 
 #[derive(Args)]
@@ -191,6 +193,19 @@ pub enum ImportCommand {
     Blogger(ImportArgs),
     /// A WordPress export (WXR 1.0 to 1.2).
     Wordpress(ImportArgs),
+    /// A Tidings export (`tidings export --format tidings`): the same blog again.
+    Tidings(ImportArgs),
+    /// A Jekyll or Hugo site: Markdown files with YAML or TOML front matter.
+    Markdown(ImportDirArgs),
+}
+
+#[derive(Args)]
+pub struct ImportDirArgs {
+    /// The site's directory (its Markdown files are read, at any depth).
+    pub dir: PathBuf,
+    /// The blog's host, when there are several; default: the first blog.
+    #[arg(long)]
+    pub blog: Option<String>,
 }
 
 #[derive(Args)]
@@ -208,6 +223,19 @@ pub struct ExportArgs {
     pub format: String,
     /// The file to write.
     pub file: PathBuf,
+    /// The blog's host, when there are several; default: the first blog.
+    #[arg(long)]
+    pub blog: Option<String>,
+}
+
+#[derive(Args)]
+pub struct RenderArgs {
+    /// The directory to write (new, empty, or an earlier render, which is replaced).
+    pub out_dir: PathBuf,
+    /// Where the files will be served, for absolute links in feeds and the
+    /// sitemap; default: https://HOST of the blog.
+    #[arg(long)]
+    pub base_url: Option<String>,
     /// The blog's host, when there are several; default: the first blog.
     #[arg(long)]
     pub blog: Option<String>,

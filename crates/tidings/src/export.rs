@@ -12,7 +12,12 @@ pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
     let snapshot = store.snapshot(blog.id).await?;
     let (text, notes) = match args.format.as_str() {
         "blogger" => tidings_import::export::blogger(&blog, &snapshot),
-        other => bail!("export --format {other} is not available yet; use --format blogger"),
+        "tidings" => (
+            tidings_import::tidings::export(&blog, &snapshot),
+            Vec::new(),
+        ),
+        "wxr" => tidings_import::export::wxr(&blog, &snapshot),
+        other => bail!("unknown export format {other}: use tidings, blogger or wxr"),
     };
     // Written beside the target, then renamed: a failed export never leaves
     // half a file where a good one was.

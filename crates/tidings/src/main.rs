@@ -10,6 +10,7 @@ mod cli;
 mod export;
 mod import;
 mod passwords;
+mod render;
 mod serve;
 mod users;
 
@@ -77,8 +78,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             import::blogger(&cli.global, &store, args).await
         }
         Command::Import(ImportCommand::Wordpress(args)) => import::wordpress(&store, args).await,
+        Command::Import(ImportCommand::Tidings(args)) => import::tidings(&store, args).await,
+        Command::Import(ImportCommand::Markdown(args)) => import::markdown(&store, args).await,
         Command::Export(args) => export::run(&store, args).await,
         Command::Backup(args) => backup::run(&store, args).await,
+        Command::Render(args) => render::run(&store, args).await,
     };
     store.close().await;
     result

@@ -153,7 +153,8 @@ pub async fn act(
             .map_err(|_| AppError::bad_request(format!("{raw:?} is not a comment number.")))?;
         let comment = state.store.comment_by_id(blog, id).await?;
         check_moderate(&state, &signed, &comment).await?;
-        state.store.set_comment_status(blog, id, status).await?;
+        // An owner's decision: it also teaches the blog's spam filter.
+        state.store.moderate_comment(blog, id, status).await?;
         done += 1;
     }
     let back = status_of(form.status.as_deref()).unwrap_or(CommentStatus::Pending);
@@ -268,7 +269,7 @@ pub async fn reply(
     if c.comment.status == CommentStatus::Pending {
         state
             .store
-            .set_comment_status(signed.site.blog.id, c.comment.id, CommentStatus::Published)
+            .moderate_comment(signed.site.blog.id, c.comment.id, CommentStatus::Published)
             .await?;
     }
     Ok(Redirect::to(&format!("{}#c{}", c.post_path, stored.id)).into_response())

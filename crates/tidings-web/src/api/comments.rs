@@ -117,7 +117,8 @@ async fn moderate(
             },
         )));
     }
-    let stored = state.store.set_comment_status(blog, id, status).await?;
+    // An owner's decision: it also teaches the blog's spam filter.
+    let stored = state.store.moderate_comment(blog, id, status).await?;
     Ok(CommentOut::from(&stored))
 }
 

@@ -7,7 +7,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Duration, Utc};
 use serde::Deserialize;
-use tidings_core::comment::{self, Signals, Submission};
+use tidings_core::comment::{self, AddressRate, Repeats, Signals, Submission};
+use tidings_core::spam;
 use tidings_core::{CommentStatus, CommentsAllowed, Post, PostKind};
 use tidings_store::{NewComment, StoreError};
 
@@ -26,6 +27,9 @@ pub const RATE_LIMIT_WINDOW_MINUTES: i64 = 10;
 /// one target) is held off without closing the rest of the blog.
 pub const POST_LIMIT: i64 = 120;
 pub const POST_WINDOW_SECONDS: i64 = 600;
+
+/// A body sent to other posts within this many days counts as repeated.
+pub const REPEAT_WINDOW_DAYS: i64 = 30;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct CommentForm {
@@ -144,7 +148,8 @@ async fn submit(
 
     let ip_text = ip.to_string();
     let since = now - Duration::minutes(RATE_LIMIT_WINDOW_MINUTES);
-    if state.store.comments_from_ip_since(&ip_text, since).await? >= RATE_LIMIT_COUNT {
+    let recent_from_ip = state.store.comments_from_ip_since(&ip_text, since).await?;
+    if recent_from_ip >= RATE_LIMIT_COUNT {
         let oldest = state
             .store
             .oldest_comment_from_ip_since(&ip_text, since)
@@ -180,6 +185,15 @@ async fn submit(
         ));
     }
 
+    let repeats = if comment::repeat_matters(&submission.body) {
+        let since = now - Duration::days(REPEAT_WINDOW_DAYS);
+        state
+            .store
+            .repeats_elsewhere(site.blog.id, post.id, &submission.body, since)
+            .await?
+    } else {
+        Repeats::default()
+    };
     let verdict = comment::judge(
         &site.blog,
         Signals {
@@ -191,6 +205,13 @@ async fn submit(
             links: submission.link_count(),
             post_published_at: post.published_at,
             now,
+            filter_score: filter_score(state, site.blog.id, &submission).await?,
+            repeats,
+            address: AddressRate {
+                recent: recent_from_ip,
+                limit: RATE_LIMIT_COUNT,
+                window_minutes: RATE_LIMIT_WINDOW_MINUTES,
+            },
         },
     );
     let new = NewComment {
@@ -222,6 +243,20 @@ async fn submit(
         format!("{}?held=1#comment-held", post.path)
     };
     Ok(Redirect::to(&to).into_response())
+}
+
+/// The blog's learning filter on this submission (tidings_core::spam).
+async fn filter_score(state: &AppState, blog_id: i64, s: &Submission) -> Result<f64, AppError> {
+    let tokens = spam::tokens(&spam::Text {
+        author_name: &s.author_name,
+        author_url: s.author_url.as_deref(),
+        body: &s.body,
+    });
+    Ok(state
+        .store
+        .spam_model(blog_id, &tokens)
+        .await?
+        .score(&tokens))
 }
 
 /// Shows the post again with the reader's text kept and what to fix.

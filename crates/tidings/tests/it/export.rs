@@ -172,3 +172,236 @@ async fn backup_copies_a_running_sqlite_blog() {
     let again = app.cli(&["backup", backup.to_str().unwrap()], None);
     assert!(!again.status.success());
 }
+
+/// Every post (drafts and scheduled ones too) and every comment (whatever
+/// its status), all fields the API shows, by id.
+async fn everything(app: &mut TestApp) -> (Value, Value, Value) {
+    let (_, posts) = app.api(Method::GET, "/posts?limit=500", None).await;
+    let (_, comments) = app.api(Method::GET, "/comments?limit=500", None).await;
+    let (_, blog) = app.api(Method::GET, "/blog", None).await;
+    (posts, comments, blog)
+}
+
+/// A page as a reader gets it, without what differs between two servers:
+/// their address, the comment form's signed token (which carries the instant
+/// it was served) and a feed's own `<updated>` (when the blog last changed).
+async fn public(app: &TestApp, path: &str) -> String {
+    let mut html = app.page(path).await.replace(&app.base, "BASE");
+    if let (Some(a), Some(b)) = (html.find("<updated>"), html.find("</updated>")) {
+        html.replace_range(a..b, "");
+    }
+    let marker = "name=\"token\" value=\"";
+    match html.find(marker) {
+        Some(at) => {
+            let token = html[at + marker.len()..].split('"').next().unwrap_or("");
+            html.replace(token, "TOKEN")
+        }
+        None => html,
+    }
+}
+
+#[tokio::test]
+async fn tidings_export_rebuilds_the_same_blog() {
+    let mut first = TestApp::start().await;
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tidings-import/tests/fixtures/blogger-orchard.xml");
+    import(&first, "blogger", &file);
+    first
+        .settings(
+            serde_json::json!({"title": "Ünïcode Orchard", "timezone": "Europe/Berlin",
+            "posts_per_page": 2, "comment_moderation": "older_than", "moderation_days": 30}),
+        )
+        .await;
+    let md = first
+        .post(
+            serde_json::json!({"title": "Grafting, step by step", "status": "published",
+            "body": "# Steps\n\n1. *Cut*\n2. Bind `tape`\n\nA JSON escape: \\u0000 stays text.",
+            "labels": ["how to", "Äpfel"], "published_at": "2021-06-30T23:30:00Z"}),
+        )
+        .await;
+    first
+        .post(serde_json::json!({"title": "Half written", "status": "draft", "body": "Later."}))
+        .await;
+    first
+        .post(
+            serde_json::json!({"title": "Next spring", "status": "published",
+            "body": "Soon.", "published_at": "2099-03-01T08:00:00Z"}),
+        )
+        .await;
+    let path = md["url"].as_str().unwrap().to_owned();
+    // A reader's comment held as too fast, one marked spam, one published.
+    for body in ["Held for review.", "Buy things", "Lovely steps."] {
+        let _ = first
+            .comment(&path, &[("name", "Reader"), ("body", body)])
+            .await;
+    }
+    let (_, listed) = first
+        .api(
+            Method::GET,
+            &format!("/comments?post_id={}", md["id"]),
+            None,
+        )
+        .await;
+    let ids: Vec<i64> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 3, "{listed}");
+    first
+        .api(Method::POST, &format!("/comments/{}/spam", ids[1]), None)
+        .await;
+    first
+        .api(Method::POST, &format!("/comments/{}/approve", ids[2]), None)
+        .await;
+
+    std::fs::create_dir_all(&first.data).unwrap();
+    let out = first.data.join("blog.tidings.jsonl");
+    export(&first, "tidings", &out);
+
+    let mut second = TestApp::start().await;
+    let summary = import(&second, "tidings", &out);
+    assert_eq!(summary, "imported: 7 posts, 2 pages, 9 comments");
+    let (posts_a, comments_a, blog_a) = everything(&mut first).await;
+    let (posts_b, comments_b, blog_b) = everything(&mut second).await;
+    assert_eq!(posts_a, posts_b);
+    assert_eq!(comments_a, comments_b);
+    assert_eq!(blog_a, blog_b);
+    for page in [
+        "/",
+        "/search?updated-max=2013-01-01T00:00:00Z&max-results=2",
+        "/2012/",
+        "/2012/03/",
+        "/2012/03/hello-orchard.html",
+        &path,
+        "/p/contact.html",
+        "/search/label/how%20to",
+        "/feeds/posts/default",
+        "/feeds/comments/default",
+        "/sitemap.xml",
+    ] {
+        assert_eq!(
+            public(&first, page).await,
+            public(&second, page).await,
+            "{page}"
+        );
+    }
+
+    // The same file again adds nothing; a cut one changes nothing.
+    let again = import(&second, "tidings", &out);
+    assert_eq!(
+        again,
+        "imported: 0 posts, 0 pages, 0 comments, 18 already there"
+    );
+    let whole = std::fs::read_to_string(&out).unwrap();
+    let cut = first.data.join("cut.jsonl");
+    std::fs::write(&cut, &whole[..whole.len() - 30]).unwrap();
+    let mut third = TestApp::start().await;
+    let out = third.cli(&["import", "tidings", cut.to_str().unwrap()], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("cut.jsonl: line "), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let (_, posts) = third.api(Method::GET, "/posts", None).await;
+    assert_eq!(posts["total"], 0);
+}
+
+/// A post or comment without the ids an import may renumber: posts by
+/// address, comments by post address, body and the body they reply to.
+async fn without_ids(app: &mut TestApp) -> (Vec<Value>, Vec<Value>) {
+    let (posts, comments, _) = everything(app).await;
+    let posts = posts["items"].as_array().unwrap();
+    let comments = comments["items"].as_array().unwrap();
+    let body_of = |id: &Value| {
+        comments
+            .iter()
+            .find(|c| c["id"] == *id)
+            .map(|c| c["body"].clone())
+            .unwrap_or(Value::Null)
+    };
+    let mut ps: Vec<Value> = posts
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            let o = p.as_object_mut().unwrap();
+            o.remove("id");
+            p
+        })
+        .collect();
+    ps.sort_by(|a, b| a["url"].as_str().cmp(&b["url"].as_str()));
+    let mut cs: Vec<Value> = comments
+        .iter()
+        .map(|c| {
+            let mut out = c.clone();
+            let o = out.as_object_mut().unwrap();
+            o.remove("id");
+            o.remove("post_id");
+            // Why a comment was held is ours alone.
+            o.remove("hold_reasons");
+            o.insert("parent".into(), body_of(&c["parent"]));
+            out
+        })
+        .collect();
+    cs.sort_by_key(|c| c.to_string());
+    (ps, cs)
+}
+
+#[tokio::test]
+async fn wxr_export_reads_back_as_the_same_blog() {
+    let mut first = TestApp::start().await;
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tidings-import/tests/fixtures/blogger-orchard.xml");
+    import(&first, "blogger", &file);
+    let md = first
+        .post(
+            serde_json::json!({"title": "Last summer", "status": "published",
+            "body": "Soon & <b>bold</b>.", "labels": ["Äpfel"],
+            "published_at": "2021-06-30T23:30:00Z"}),
+        )
+        .await;
+    first
+        .post(
+            serde_json::json!({"title": "Next spring", "status": "published",
+            "body": "Later.", "published_at": "2099-03-01T08:00:00Z"}),
+        )
+        .await;
+    let path = md["url"].as_str().unwrap().to_owned();
+    first
+        .comment(
+            &path,
+            &[("name", "Reader"), ("body", "a < b\n\nand <i>c</i>")],
+        )
+        .await
+        .unwrap();
+    std::fs::create_dir_all(&first.data).unwrap();
+    let out = first.data.join("blog.wxr.xml");
+    export(&first, "wxr", &out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("<wp:wxr_version>1.2</wp:wxr_version>"));
+    assert!(text.contains("xmlns:wp=\"http://wordpress.org/export/1.2/\""));
+
+    // WordPress keeps its zone in its own settings, not in the file.
+    let mut second = TestApp::start().await;
+    second
+        .settings(serde_json::json!({"timezone": "Europe/Berlin"}))
+        .await;
+    let summary = import(&second, "wordpress", &out);
+    assert_eq!(summary, "imported: 6 posts, 2 pages, 7 comments");
+    let (posts_a, comments_a) = without_ids(&mut first).await;
+    let (posts_b, comments_b) = without_ids(&mut second).await;
+    // Markdown does not travel in WXR: the HTML does.
+    let strip = |ps: Vec<Value>| -> Vec<Value> {
+        ps.into_iter()
+            .map(|mut p| {
+                let o = p.as_object_mut().unwrap();
+                o.remove("body");
+                p
+            })
+            .collect()
+    };
+    assert_eq!(strip(posts_a), strip(posts_b));
+    assert_eq!(comments_a, comments_b);
+    let (_, blog) = second.api(Method::GET, "/blog", None).await;
+    assert_eq!(blog["title"], "Notes from the Orchard");
+}

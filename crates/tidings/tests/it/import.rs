@@ -312,3 +312,89 @@ async fn truncated_wordpress_file_changes_nothing() {
     assert!(err.contains("cut.xml") && err.contains("line "), "{err}");
     assert_eq!(total(&mut app, "/posts").await, 0);
 }
+
+#[tokio::test]
+async fn markdown_site_moves_in_with_its_addresses() {
+    let mut app = TestApp::start().await;
+    let site = fixture("markdown-site");
+    assert_eq!(
+        import(&app, "markdown", &site),
+        "imported: 5 posts, 1 pages, 0 comments"
+    );
+    // A permalink Tidings serves is kept; Markdown is rendered; labels from
+    // tags and categories.
+    let html = app.page("/2014/05/first-blossom.html").await;
+    assert!(html.contains("First blossom: the quince"));
+    assert!(html.contains("<strong>today</strong>"), "{html}");
+    let first = items(&mut app, "/posts?label=orchard").await;
+    let first = first.iter().find(|p| p["slug"] == "first-blossom").unwrap();
+    assert_eq!(
+        first["labels"],
+        json!(["orchard", "spring", "Äpfel & Birnen"])
+    );
+    assert!(
+        html.contains("/search/label/%C3%84pfel%20%26%20Birnen"),
+        "{html}"
+    );
+    // Slug from the file name, or from `slug`; old addresses answer 301.
+    assert!(
+        app.page("/2015/01/cider.html")
+            .await
+            .contains("Pressed in the cold.")
+    );
+    for (old, new) in [
+        ("/old/cider/", "/2015/01/cider.html"),
+        ("/posts/winter-pruning/", "/2016/02/pruning-in-winter.html"),
+    ] {
+        let r = app.get(old).await;
+        assert_eq!(r.status(), StatusCode::MOVED_PERMANENTLY, "{old}");
+        assert_eq!(r.headers()["location"], new);
+    }
+    assert!(app.page("/p/about.html").await.contains("Twelve trees."));
+    // `_drafts/` and `draft = true` are drafts; the Markdown stays editable.
+    assert_eq!(total(&mut app, "/posts?status=draft").await, 2);
+    let hugo = items(&mut app, "/posts?label=how%20to").await;
+    assert_eq!(hugo.len(), 1);
+    assert_eq!(hugo[0]["body"], "Cut above the bud.\n");
+    assert_eq!(hugo[0]["author"], "Quince Keeper");
+    assert_eq!(hugo[0]["published_at"], "2016-02-03T09:30:00Z");
+
+    // Again: nothing added.
+    assert_eq!(
+        import(&app, "markdown", &site),
+        "imported: 0 posts, 0 pages, 0 comments, 6 already there"
+    );
+}
+
+#[tokio::test]
+async fn broken_markdown_site_changes_nothing() {
+    let mut app = TestApp::start().await;
+    let site = app.data.join("site");
+    std::fs::create_dir_all(site.join("_posts")).unwrap();
+    std::fs::write(
+        site.join("_posts/2020-01-01-good.md"),
+        "---\ntitle: Good\n---\nFine.\n",
+    )
+    .unwrap();
+    for (name, text, line) in [
+        (
+            "bad-date.md",
+            "---\ntitle: x\ndate: next tuesday\n---\n",
+            "line 3",
+        ),
+        ("unclosed.md", "+++\ntitle = \"x\"\n", "line 1"),
+        ("bad-yaml.md", "---\ntitle: x\ntags: [a, b\n---\n", "line "),
+    ] {
+        let bad = site.join("_posts").join(name);
+        std::fs::write(&bad, text).unwrap();
+        let out = app.cli(&["import", "markdown", site.to_str().unwrap()], None);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!out.status.success(), "{name} was accepted");
+        assert!(err.contains(name) && err.contains(line), "{name}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        std::fs::remove_file(bad).unwrap();
+    }
+    assert_eq!(total(&mut app, "/posts").await, 0);
+    let out = app.cli(&["import", "markdown", "/no/such/dir"], None);
+    assert!(!out.status.success());
+}

@@ -20,5 +20,7 @@ mod import;
 mod lifecycle;
 mod nodes;
 mod pages;
+mod render;
 mod slow;
 mod snapshots;
+mod spam;

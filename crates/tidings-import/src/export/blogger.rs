@@ -1,5 +1,5 @@
-//! Moving out: a blog as a Blogger "Back up content" export, the format our
-//! Blogger importer (and Blogger's own) reads.
+//! A blog as a Blogger "Back up content" export, the format our Blogger
+//! importer (and Blogger's own) reads.
 
 use std::fmt::Write;
 

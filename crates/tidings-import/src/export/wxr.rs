@@ -1,0 +1,338 @@
+//! A blog as a WordPress eXtended RSS 1.2 file, the format WordPress's
+//! importer (Tools → Import → WordPress) and ours read.
+//!
+//! Labels become categories (declared once in the channel, so WordPress
+//! creates them with their names); drafts stay drafts, posts dated later are
+//! `future`; each body is one raw-HTML block (`<!-- wp:html -->`), so
+//! WordPress shows our HTML as it is; comments keep their thread (`comment_parent`) and status
+//! (`1`, `0`, `spam`, `trash`). Comment bodies are plain text here, so they
+//! are escaped: WordPress shows `<` as written instead of reading a tag.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use quick_xml::escape::escape;
+use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, PostKind, slugify};
+use tidings_render::escape_html;
+use tidings_store::Snapshot;
+
+/// Text as a CDATA section; `]]>` inside is split across two sections.
+fn cdata(s: &str) -> String {
+    format!("<![CDATA[{}]]>", s.replace("]]>", "]]]]><![CDATA[>"))
+}
+
+/// WordPress's `YYYY-MM-DD HH:MM:SS`, in `tz`.
+fn wp_date(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// A WordPress term slug: ours when the label has letters we can spell,
+/// else the label percent-encoded, as WordPress's `sanitize_title` does.
+fn nicename(label: &str) -> String {
+    let slug = slugify(label);
+    if slug != "post" || label.eq_ignore_ascii_case("post") {
+        return slug;
+    }
+    label
+        .bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => (b as char).to_string(),
+            b'A'..=b'Z' => (b.to_ascii_lowercase() as char).to_string(),
+            _ => format!("%{b:02x}"),
+        })
+        .collect()
+}
+
+/// A login for an author's display name (WordPress maps logins to users).
+fn login(name: &str, n: usize) -> String {
+    match slugify(name) {
+        s if s == "post" => format!("author-{n}"),
+        s => s,
+    }
+}
+
+/// The whole blog as WXR 1.2, and notes on what it leaves out.
+pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
+    let tz = blog.timezone;
+    let base = format!("https://{}", blog.host);
+    let now = Utc::now();
+    let mut x = String::with_capacity(4096 + snap.posts.len() * 2048);
+    let _ = write!(
+        x,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n\
+         <!-- A WordPress eXtended RSS file written by Tidings: import it with \
+         Tools > Import > WordPress. -->\n\
+         <rss version=\"2.0\"\n\
+         \txmlns:excerpt=\"http://wordpress.org/export/1.2/excerpt/\"\n\
+         \txmlns:content=\"http://purl.org/rss/1.0/modules/content/\"\n\
+         \txmlns:wfw=\"http://wellformedweb.org/CommentAPI/\"\n\
+         \txmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\
+         \txmlns:wp=\"http://wordpress.org/export/1.2/\"\n>\n<channel>\n\
+         \t<title>{}</title>\n\t<link>{}</link>\n\t<description>{}</description>\n\
+         \t<pubDate>{}</pubDate>\n\t<language>en</language>\n\
+         \t<wp:wxr_version>1.2</wp:wxr_version>\n\
+         \t<wp:base_site_url>{}</wp:base_site_url>\n\
+         \t<wp:base_blog_url>{}</wp:base_blog_url>\n",
+        escape(blog.title.as_str()),
+        escape(base.as_str()),
+        escape(blog.description.as_str()),
+        now.to_rfc2822(),
+        escape(base.as_str()),
+        escape(base.as_str()),
+    );
+
+    // Authors, by display name, each with a login.
+    let mut authors: BTreeMap<&str, String> = BTreeMap::new();
+    for p in &snap.posts {
+        let n = authors.len() + 1;
+        authors
+            .entry(p.author_name.as_str())
+            .or_insert_with(|| login(&p.author_name, n));
+    }
+    let mut logins_taken = std::collections::HashSet::new();
+    for (i, (name, login)) in authors.iter_mut().enumerate() {
+        if !logins_taken.insert(login.clone()) {
+            *login = format!("{login}-{}", i + 1);
+            logins_taken.insert(login.clone());
+        }
+        let _ = writeln!(
+            x,
+            "\t<wp:author><wp:author_id>{}</wp:author_id><wp:author_login>{}</wp:author_login>\
+             <wp:author_email></wp:author_email><wp:author_display_name>{}\
+             </wp:author_display_name><wp:author_first_name></wp:author_first_name>\
+             <wp:author_last_name></wp:author_last_name></wp:author>",
+            i + 1,
+            cdata(login),
+            cdata(name),
+        );
+    }
+
+    // Every label once, as a category.
+    let mut labels: BTreeMap<&str, String> = BTreeMap::new();
+    for p in &snap.posts {
+        for l in &p.labels {
+            labels.entry(l.as_str()).or_insert_with(|| nicename(l));
+        }
+    }
+    for (i, (label, nice)) in labels.iter().enumerate() {
+        let _ = writeln!(
+            x,
+            "\t<wp:category><wp:term_id>{}</wp:term_id><wp:category_nicename>{}\
+             </wp:category_nicename><wp:category_parent></wp:category_parent>\
+             <wp:cat_name>{}</wp:cat_name></wp:category>",
+            i + 1,
+            cdata(nice),
+            cdata(label),
+        );
+    }
+    x.push_str("\t<generator>https://example.invalid/tidings</generator>\n");
+
+    let comment_status = match blog.comments_allowed {
+        CommentsAllowed::Nobody => "closed",
+        _ => "open",
+    };
+    for p in &snap.posts {
+        let status = if p.draft {
+            "draft"
+        } else if p.published_at > now {
+            "future"
+        } else {
+            "publish"
+        };
+        let link = format!("{base}{}", p.path);
+        let _ = write!(
+            x,
+            "\t<item>\n\t\t<title>{}</title>\n\t\t<link>{}</link>\n\t\t<pubDate>{}</pubDate>\n\
+             \t\t<dc:creator>{}</dc:creator>\n\t\t<guid isPermaLink=\"false\">{}</guid>\n\
+             \t\t<description></description>\n\t\t<content:encoded>{}</content:encoded>\n\
+             \t\t<excerpt:encoded><![CDATA[]]></excerpt:encoded>\n\
+             \t\t<wp:post_id>{}</wp:post_id>\n\
+             \t\t<wp:post_date>{}</wp:post_date>\n\t\t<wp:post_date_gmt>{}</wp:post_date_gmt>\n\
+             \t\t<wp:post_modified>{}</wp:post_modified>\n\
+             \t\t<wp:post_modified_gmt>{}</wp:post_modified_gmt>\n\
+             \t\t<wp:comment_status>{comment_status}</wp:comment_status>\n\
+             \t\t<wp:ping_status>closed</wp:ping_status>\n\
+             \t\t<wp:post_name>{}</wp:post_name>\n\t\t<wp:status>{status}</wp:status>\n\
+             \t\t<wp:post_parent>0</wp:post_parent>\n\t\t<wp:menu_order>0</wp:menu_order>\n\
+             \t\t<wp:post_type>{}</wp:post_type>\n\t\t<wp:post_password></wp:post_password>\n\
+             \t\t<wp:is_sticky>0</wp:is_sticky>\n",
+            escape(p.title.as_str()),
+            escape(link.as_str()),
+            p.published_at.to_rfc2822(),
+            cdata(&authors[p.author_name.as_str()]),
+            escape(format!("{base}/?p={}", p.external_id).as_str()),
+            // One raw-HTML block: WordPress shows it as it is, without
+            // turning its newlines into <br> and <p> (wpautop).
+            cdata(&format!(
+                "<!-- wp:html -->\n{}\n<!-- /wp:html -->",
+                p.body_html
+            )),
+            p.external_id,
+            wp_date(p.published_at, tz),
+            wp_date(p.published_at, Tz::UTC),
+            wp_date(p.updated_at, tz),
+            wp_date(p.updated_at, Tz::UTC),
+            escape(p.slug.as_str()),
+            match p.kind {
+                PostKind::Post => "post",
+                PostKind::Page => "page",
+            },
+        );
+        for l in &p.labels {
+            let _ = writeln!(
+                x,
+                "\t\t<category domain=\"category\" nicename=\"{}\">{}</category>",
+                escape(labels[l.as_str()].as_str()),
+                cdata(l),
+            );
+        }
+        for c in snap.comments.iter().filter(|c| c.post == p.external_id) {
+            let approved = match c.status {
+                CommentStatus::Published => "1",
+                CommentStatus::Pending => "0",
+                CommentStatus::Spam => "spam",
+                CommentStatus::Deleted => "trash",
+            };
+            let _ = write!(
+                x,
+                "\t\t<wp:comment>\n\t\t\t<wp:comment_id>{}</wp:comment_id>\n\
+                 \t\t\t<wp:comment_author>{}</wp:comment_author>\n\
+                 \t\t\t<wp:comment_author_email>{}</wp:comment_author_email>\n\
+                 \t\t\t<wp:comment_author_url>{}</wp:comment_author_url>\n\
+                 \t\t\t<wp:comment_author_IP></wp:comment_author_IP>\n\
+                 \t\t\t<wp:comment_date>{}</wp:comment_date>\n\
+                 \t\t\t<wp:comment_date_gmt>{}</wp:comment_date_gmt>\n\
+                 \t\t\t<wp:comment_content>{}</wp:comment_content>\n\
+                 \t\t\t<wp:comment_approved>{approved}</wp:comment_approved>\n\
+                 \t\t\t<wp:comment_type>comment</wp:comment_type>\n\
+                 \t\t\t<wp:comment_parent>{}</wp:comment_parent>\n\
+                 \t\t\t<wp:comment_user_id>0</wp:comment_user_id>\n\t\t</wp:comment>\n",
+                c.external_id,
+                cdata(&c.author_name),
+                escape(c.author_email.as_deref().unwrap_or_default()),
+                escape(c.author_url.as_deref().unwrap_or_default()),
+                wp_date(c.created_at, tz),
+                wp_date(c.created_at, Tz::UTC),
+                cdata(&escape_html(&c.body)),
+                c.parent.as_deref().unwrap_or("0"),
+            );
+        }
+        x.push_str("\t</item>\n");
+    }
+    x.push_str("</channel>\n</rss>\n");
+    let mut notes = Vec::new();
+    if snap.posts.iter().any(|p| !p.redirects.is_empty()) {
+        notes.push(
+            "old addresses that redirect here are not in a WordPress export; \
+             each post's <link> is its address on this blog"
+                .to_owned(),
+        );
+    }
+    (x, notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cdata_survives_its_own_terminator() {
+        assert_eq!(cdata("a]]>b"), "<![CDATA[a]]]]><![CDATA[>b]]>");
+    }
+
+    #[test]
+    fn our_wordpress_importer_reads_it_back() {
+        use tidings_store::{ImportComment, ImportPost};
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let post = |id: &str, kind, draft, when: &str| ImportPost {
+            external_id: id.into(),
+            id: id.parse().ok(),
+            kind,
+            title: format!("Title <{id}> & ]]> more"),
+            slug: format!("slug-{id}"),
+            path: format!("/2020/01/slug-{id}.html"),
+            exact_path: true,
+            body_markdown: None,
+            body_html: "<p>a ]]> b</p>".into(),
+            body_text: "a ]]> b".into(),
+            labels: vec!["Äpfel".into(), "how to".into()],
+            draft,
+            published_at: at(when),
+            updated_at: at(when),
+            author_name: "Zoë".into(),
+            redirects: vec![],
+        };
+        let comment = |id: &str, parent: Option<&str>, status| ImportComment {
+            external_id: id.into(),
+            id: id.parse().ok(),
+            post: "1".into(),
+            parent: parent.map(Into::into),
+            author_name: "R".into(),
+            author_email: Some("r@example.org".into()),
+            author_url: None,
+            body: "x < y\n\nsecond".into(),
+            status,
+            hold_reasons: String::new(),
+            created_at: at("2020-01-02T00:00:00Z"),
+        };
+        let snap = Snapshot {
+            posts: vec![
+                post("1", PostKind::Post, false, "2020-01-01T00:00:00Z"),
+                post("2", PostKind::Page, true, "2020-01-01T00:00:00Z"),
+                post("3", PostKind::Post, false, "2999-01-01T00:00:00Z"),
+            ],
+            comments: vec![
+                comment("7", None, CommentStatus::Published),
+                comment("8", Some("7"), CommentStatus::Pending),
+                comment("9", None, CommentStatus::Spam),
+            ],
+        };
+        let blog = BlogSettings {
+            id: 1,
+            host: "example.org".into(),
+            title: "T & T".into(),
+            description: String::new(),
+            timezone: "Europe/Berlin".parse().unwrap(),
+            posts_per_page: 7,
+            comments_allowed: CommentsAllowed::Anyone,
+            comment_moderation: tidings_core::Moderation::Never,
+            moderation_days: 14,
+            comment_min_seconds: 3,
+            changed_at: Utc::now(),
+        };
+        let (text, _) = wxr(&blog, &snap);
+        let back = crate::wordpress::parse(text.as_bytes()).unwrap();
+        assert_eq!(back.title, "T & T");
+        assert_eq!(back.items.len(), 3);
+        let first = &back.items[0];
+        assert_eq!(first.title, "Title <1> & ]]> more");
+        assert_eq!(
+            first.html,
+            "<!-- wp:html -->\n<p>a ]]> b</p>\n<!-- /wp:html -->"
+        );
+        assert_eq!(first.author, "Zoë");
+        assert_eq!(first.labels, ["Äpfel", "how to"]);
+        assert_eq!(first.date, Some(at("2020-01-01T00:00:00Z")));
+        assert_eq!(first.comments.len(), 3);
+        assert_eq!(first.comments[1].parent.as_deref(), Some("7"));
+        assert_eq!(first.comments[1].status, CommentStatus::Pending);
+        assert_eq!(first.comments[2].status, CommentStatus::Spam);
+        assert_eq!(
+            crate::comment_text(&first.comments[0].body),
+            "x < y\n\nsecond"
+        );
+        assert_eq!(back.items[1].kind, PostKind::Page);
+        assert_eq!(back.items[1].status, crate::wordpress::WxrStatus::Draft);
+        assert_eq!(back.items[2].status, crate::wordpress::WxrStatus::Future);
+    }
+
+    #[test]
+    fn term_slugs_are_spelled_or_encoded() {
+        assert_eq!(nicename("How to"), "how-to");
+        assert_eq!(nicename("Äpfel"), "apfel");
+        assert_eq!(nicename("日本"), "ri-ben");
+        assert_eq!(nicename("!!"), "%21%21");
+    }
+}
