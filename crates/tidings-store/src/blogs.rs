@@ -115,28 +115,37 @@ impl Store {
     /// Stores every setting of `blog` (validated by the caller).
     pub async fn update_blog(&self, blog: &BlogSettings) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
-             comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
-             comment_min_seconds = $9, updated_at = $10 WHERE id = $1",
-        )
-        .bind(blog.id)
-        .bind(&blog.title)
-        .bind(&blog.description)
-        .bind(blog.timezone.name())
-        .bind(i64::from(blog.posts_per_page))
-        .bind(blog.comments_allowed.as_str())
-        .bind(blog.comment_moderation.as_str())
-        .bind(i64::from(blog.moderation_days))
-        .bind(i64::from(blog.comment_min_seconds))
-        .bind(micros(Utc::now()))
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
+        if write_settings(&mut tx, blog).await? == 0 {
             return Err(StoreError::NotFound);
         }
         touch(&mut tx, blog.id).await?;
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Writes every setting of `blog` inside a caller's transaction (the admin,
+/// the API and imports all change settings this way); answers rows changed.
+pub(crate) async fn write_settings(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    blog: &BlogSettings,
+) -> Result<u64> {
+    let done = sqlx::query(
+        "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
+         comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
+         comment_min_seconds = $9, updated_at = $10 WHERE id = $1",
+    )
+    .bind(blog.id)
+    .bind(&blog.title)
+    .bind(&blog.description)
+    .bind(blog.timezone.name())
+    .bind(i64::from(blog.posts_per_page))
+    .bind(blog.comments_allowed.as_str())
+    .bind(blog.comment_moderation.as_str())
+    .bind(i64::from(blog.moderation_days))
+    .bind(i64::from(blog.comment_min_seconds))
+    .bind(micros(Utc::now()))
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
 }

@@ -101,20 +101,8 @@ pub async fn post_page(
     Query(q): Query<PostQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let result = async {
-        let path = post_path_of(&y, &m, &file)?;
-        let post = visible_post(&state, &site, &path, PostKind::Post, Utc::now()).await?;
-        let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
-        let member = crate::admin::member(&state, &site, &headers).await;
-        show(
-            &state,
-            &site,
-            post,
-            Form::fresh(member, reply_to, q.held.is_some()),
-        )
-        .await
-    }
-    .await;
+    let path = post_path_of(&y, &m, &file);
+    let result = open(&state, &site, path, PostKind::Post, &q, &headers).await;
     pages::respond(&state, &site, result)
 }
 
@@ -125,21 +113,25 @@ pub async fn static_page(
     Query(q): Query<PostQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let result = async {
-        let path = page_path_of(&file)?;
-        let post = visible_post(&state, &site, &path, PostKind::Page, Utc::now()).await?;
-        let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
-        let member = crate::admin::member(&state, &site, &headers).await;
-        show(
-            &state,
-            &site,
-            post,
-            Form::fresh(member, reply_to, q.held.is_some()),
-        )
-        .await
-    }
-    .await;
+    let path = page_path_of(&file);
+    let result = open(&state, &site, path, PostKind::Page, &q, &headers).await;
     pages::respond(&state, &site, result)
+}
+
+/// Shows the visible post or page at `path` to whoever is asking.
+async fn open(
+    state: &AppState,
+    site: &Site,
+    path: Result<String, AppError>,
+    kind: PostKind,
+    q: &PostQuery,
+    headers: &HeaderMap,
+) -> Result<Response, AppError> {
+    let post = visible_post(state, site, &path?, kind, Utc::now()).await?;
+    let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
+    let member = crate::admin::member(state, site, headers).await;
+    let form = Form::fresh(member, reply_to, q.held.is_some());
+    show(state, site, post, form).await
 }
 
 /// The state of the comment form on a post page.
