@@ -47,7 +47,7 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     exit 1
 fi
 if [ ! -d tests/browser/node_modules ]; then
-    (cd tests/browser && npm ci --no-audit --no-fund)
+    (cd tests/browser && npm ci --no-audit --no-fund --ignore-scripts)
 fi
 # The tests run target/debug/tidings: build it (a no-op when it is fresh).
 cargo build --locked --quiet -p tidings

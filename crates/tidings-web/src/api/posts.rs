@@ -178,17 +178,27 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let now = Utc::now();
     let input = PostInput::from(input);
-    let new = editing::prepare(
-        &state.store,
-        &caller.site.blog,
-        None,
-        input,
-        &author(&caller),
-        now,
-    )
-    .await?;
-    check_write(&caller, None, status_of(&new, now))?;
-    let post = state.store.insert_post(&new).await?;
+    let auto_slug = input.slug.as_deref().is_none_or(|s| s.trim().is_empty());
+    let mut attempt = 0;
+    let post = loop {
+        let new = editing::prepare(
+            &state.store,
+            &caller.site.blog,
+            None,
+            input.clone(),
+            &author(&caller),
+            now,
+        )
+        .await?;
+        check_write(&caller, None, status_of(&new, now))?;
+        match state.store.insert_post(&new).await {
+            Ok(post) => break post,
+            // Two posts racing for the same free path: the one that lost
+            // looks again and takes the next number.
+            Err(tidings_store::StoreError::Conflict(_)) if auto_slug && attempt < 3 => attempt += 1,
+            Err(e) => return Err(e.into()),
+        }
+    };
     Ok((StatusCode::CREATED, Json(PostOut::new(&post, now))).into_response())
 }
 

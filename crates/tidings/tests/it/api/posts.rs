@@ -316,3 +316,31 @@ async fn html_bodies_are_sanitised_and_markdown_has_its_extensions() {
         "the page keeps them"
     );
 }
+
+#[tokio::test]
+async fn posts_created_at_once_with_one_title_all_get_their_own_address() {
+    let mut app = TestApp::start().await;
+    let token = app.token();
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let (client, url, token) = (app.client.clone(), app.url("/api/v1/posts"), token.clone());
+            tokio::spawn(async move {
+                let r = client
+                    .post(url)
+                    .bearer_auth(token)
+                    .json(&serde_json::json!({"title": "Same moment", "body": "x", "status": "published", "published_at": "2022-02-02T02:02:02Z"}))
+                    .send()
+                    .await
+                    .unwrap();
+                (r.status(), r.json::<serde_json::Value>().await.unwrap())
+            })
+        })
+        .collect();
+    let mut urls = std::collections::HashSet::new();
+    for t in tasks {
+        let (status, post) = t.await.unwrap();
+        assert_eq!(status, reqwest::StatusCode::CREATED, "{post}");
+        urls.insert(post["url"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(urls.len(), 8);
+}
