@@ -195,7 +195,9 @@ pub async fn create(
             Ok(post) => break post,
             // Two posts racing for the same free path: the one that lost
             // looks again and takes the next number.
-            Err(tidings_store::StoreError::Conflict(_)) if auto_slug && attempt < 3 => attempt += 1,
+            Err(tidings_store::StoreError::Conflict(_)) if auto_slug && attempt < 20 => {
+                attempt += 1
+            }
             Err(e) => return Err(e.into()),
         }
     };
