@@ -85,17 +85,49 @@ pub(crate) fn search_terms(query: &str) -> Vec<String> {
 pub const MATCH_START: char = '\u{2}';
 pub const MATCH_END: char = '\u{3}';
 
-/// Appends the snippet column, the `FROM` clause and the match condition of a
-/// full-text search to a query that has selected the post columns of `p`.
-/// The snippet wraps matches in [`MATCH_START`] and [`MATCH_END`].
-pub(crate) fn search_from(backend: Backend, sql: &mut Sql, fts: &str) {
+/// The whole full-text query: `columns` (which select posts `p`) plus a
+/// `snippet` column whose matches are wrapped in [`MATCH_START`] and
+/// [`MATCH_END`], for the `limit` best visible posts of `blog_id`, best first.
+///
+/// Ranking runs in a subquery that keeps only the ids of the best `limit`
+/// posts; the outer query makes snippets for those alone. Making a snippet
+/// for every match before the sort cost most of a search's time.
+pub(crate) fn search(
+    backend: Backend,
+    columns: &'static str,
+    fts: &str,
+    blog_id: i64,
+    now_micros: i64,
+    limit: u32,
+) -> Sql {
+    let mut sql = Sql::new(columns);
+    let visible = |sql: &mut Sql, p: &'static str| {
+        match p {
+            "p" => sql
+                .int(" AND p.blog_id = ", blog_id)
+                .push(" AND p.kind = 'post' AND p.status = 'published'")
+                .int(" AND p.published_at <= ", now_micros),
+            _ => sql
+                .int(" AND q.blog_id = ", blog_id)
+                .push(" AND q.kind = 'post' AND q.status = 'published'")
+                .int(" AND q.published_at <= ", now_micros),
+        };
+    };
     match backend {
         Backend::Sqlite => {
             sql.push(
                 ", snippet(posts_fts, 1, char(2), char(3), '…', 24) AS snippet \
                  FROM posts p JOIN posts_fts ON posts_fts.rowid = p.id",
             )
+            .text(" WHERE posts_fts MATCH ", fts)
+            // The inner `posts_fts` is the subquery's own (SQLite resolves
+            // names innermost first); FTS5 functions take the table's name.
+            .push(" AND p.id IN (SELECT posts_fts.rowid FROM posts_fts JOIN posts q ON q.id = posts_fts.rowid")
             .text(" WHERE posts_fts MATCH ", fts);
+            visible(&mut sql, "q");
+            sql.push(" ORDER BY bm25(posts_fts, 4.0, 1.0), q.published_at DESC")
+                .int(" LIMIT ", i64::from(limit))
+                .push(") ORDER BY bm25(posts_fts, 4.0, 1.0), p.published_at DESC");
         }
         Backend::Postgres => {
             sql.text(
@@ -106,23 +138,18 @@ pub(crate) fn search_from(backend: Backend, sql: &mut Sql, fts: &str) {
                 "), 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || \
                      ', MaxWords=24, MinWords=12') AS snippet FROM posts p",
             )
-            .text(" WHERE p.search @@ to_tsquery('simple', ", fts)
+            .push(" WHERE p.id IN (SELECT q.id FROM posts q")
+            .text(" WHERE q.search @@ to_tsquery('simple', ", fts)
             .push(")");
-        }
-    }
-}
-
-/// Best match first (title matches weigh more), then newest.
-pub(crate) fn search_order(backend: Backend, sql: &mut Sql, fts: &str) {
-    match backend {
-        Backend::Sqlite => {
-            sql.push(" ORDER BY bm25(posts_fts, 4.0, 1.0), p.published_at DESC");
-        }
-        Backend::Postgres => {
-            sql.text(" ORDER BY ts_rank(p.search, to_tsquery('simple', ", fts)
+            visible(&mut sql, "q");
+            sql.text(" ORDER BY ts_rank(q.search, to_tsquery('simple', ", fts)
+                .push(")) DESC, q.published_at DESC")
+                .int(" LIMIT ", i64::from(limit))
+                .text(") ORDER BY ts_rank(p.search, to_tsquery('simple', ", fts)
                 .push(")) DESC, p.published_at DESC");
         }
     }
+    sql
 }
 
 /// The terms as this backend's query language: FTS5 `"a" "b"`, tsquery `a & b`.

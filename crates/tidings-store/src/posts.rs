@@ -406,14 +406,15 @@ impl Store {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
-        let mut sql = Sql::new(POST_COLUMNS);
         let fts = dialect::search_query(self.backend, &terms);
-        dialect::search_from(self.backend, &mut sql, &fts);
-        sql.int(" AND p.blog_id = ", blog_id)
-            .push(" AND p.kind = 'post' AND p.status = 'published'")
-            .int(" AND p.published_at <= ", micros(now));
-        dialect::search_order(self.backend, &mut sql, &fts);
-        sql.int(" LIMIT ", i64::from(limit));
+        let sql = dialect::search(
+            self.backend,
+            POST_COLUMNS,
+            &fts,
+            blog_id,
+            micros(now),
+            limit,
+        );
         let rows = sql.build().fetch_all(&self.pool).await?;
         rows.iter()
             .map(|row| {
