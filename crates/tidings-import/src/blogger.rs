@@ -1,6 +1,12 @@
-//! Blogger's "Back up content" export: one Atom feed whose entries are the
-//! blog's settings, its template, posts, pages and comments, told apart by a
-//! `#kind` category.
+//! Blogger's exports, both of them, told apart entry by entry:
+//!
+//! - "Back up content" (`blog-MM-DD-YYYY.xml`): one Atom feed whose entries
+//!   are the blog's settings, its template, posts, pages and comments, told
+//!   apart by a `#kind` category;
+//! - Takeout's `feed.atom` (namespace `http://schemas.google.com/blogger/2018`):
+//!   posts, pages and comments told apart by `blogger:type`, with a
+//!   `blogger:status`, the path in `blogger:filename`, and a comment's post and
+//!   parent comment in `blogger:parent` and `blogger:inReplyTo`.
 //!
 //! Every post keeps its exact old path and its Blogger id (so
 //! `/feeds/POSTID/comments/default` keeps answering), every comment its id
@@ -20,9 +26,20 @@ const KIND_SCHEME: &str = "http://schemas.google.com/g/2005#kind";
 const KIND_PREFIX: &str = "http://schemas.google.com/blogger/2008/kind#";
 const LABEL_SCHEME: &str = "http://www.blogger.com/atom/ns#";
 
+/// Which of Blogger's exports a file is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BloggerFormat {
+    /// "Back up content": entries told apart by a `#kind` category.
+    #[default]
+    BackUp,
+    /// Google Takeout's `feed.atom`: entries with `blogger:type`.
+    Takeout,
+}
+
 /// A Blogger export, read.
 #[derive(Debug, Clone, Default)]
 pub struct BloggerExport {
+    pub format: BloggerFormat,
     /// `BLOG_NAME`, `BLOG_TIME_ZONE`… with their values, in file order.
     pub settings: Vec<(String, String)>,
     /// The blog's template, kept aside: Tidings does not run Blogger themes.
@@ -42,9 +59,12 @@ pub struct BloggerPost {
     pub html: String,
     pub labels: Vec<String>,
     pub draft: bool,
+    /// In Blogger's trash (Takeout's `SOFT_TRASHED`): not imported.
+    pub trashed: bool,
     pub published: DateTime<Utc>,
     pub updated: DateTime<Utc>,
-    /// The public URL (`rel="alternate"`); drafts have none.
+    /// The public URL (`rel="alternate"`) or path (`blogger:filename`);
+    /// drafts have none.
     pub url: Option<String>,
     pub author: String,
 }
@@ -60,17 +80,29 @@ pub struct BloggerComment {
     pub author_url: Option<String>,
     pub html: String,
     pub published: DateTime<Utc>,
-    /// Blogger keeps removed comments as placeholders.
-    pub removed: bool,
+    /// Published, or (Blogger keeps removed comments as placeholders)
+    /// deleted; Takeout also has held and spam ones.
+    pub status: CommentStatus,
+    /// Takeout's author type (`BLOGGER`, `ANONYMOUS`…), when given.
+    pub author_kind: Option<String>,
 }
 
-/// Reads a Blogger Atom export.
+/// Reads a Blogger export: "Back up content" or Takeout's `feed.atom`.
 pub fn parse(bytes: &[u8]) -> Result<BloggerExport, ParseError> {
     let mut export = BloggerExport::default();
+    let mut feed_title = None;
     let outline = read_records(bytes, 1, |_, e| {
         if e.is("atom", "entry") {
-            entry(&mut export, &e)
+            if e.child("blogger", "type").is_some() {
+                export.format = BloggerFormat::Takeout;
+                takeout_entry(&mut export, &e)
+            } else {
+                entry(&mut export, &e)
+            }
         } else {
+            if e.is("atom", "title") {
+                feed_title = Some(one_line(&e.text));
+            }
             Ok(())
         }
     })?;
@@ -82,6 +114,13 @@ pub fn parse(bytes: &[u8]) -> Result<BloggerExport, ParseError> {
                 outline.root.name
             ),
         ));
+    }
+    // Takeout has no settings entries: the feed's title is the blog's.
+    if export.format == BloggerFormat::Takeout
+        && !export.settings.iter().any(|(k, _)| k == "BLOG_NAME")
+        && let Some(title) = feed_title.filter(|t| !t.is_empty())
+    {
+        export.settings.push(("BLOG_NAME".into(), title));
     }
     let mut notes = outline.notes;
     notes.append(&mut export.notes);
@@ -107,7 +146,12 @@ fn kind_of(e: &Elem) -> Option<String> {
 }
 
 fn time(e: &Elem, name: &str) -> Result<Option<DateTime<Utc>>, ParseError> {
-    let Some(c) = e.child("atom", name) else {
+    time_in(e, "atom", name)
+}
+
+/// The time in child `ns:name`; `None` when it is missing or empty.
+fn time_in(e: &Elem, ns: &str, name: &str) -> Result<Option<DateTime<Utc>>, ParseError> {
+    let Some(c) = e.child(ns, name).filter(|c| !c.text.trim().is_empty()) else {
         return Ok(None);
     };
     DateTime::parse_from_rfc3339(c.text.trim())
@@ -196,6 +240,7 @@ fn entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseError> {
                         .map(str::to_owned),
                 ),
                 draft,
+                trashed: false,
                 updated: time(e, "updated")?.unwrap_or(published),
                 published,
                 url: if draft {
@@ -243,7 +288,12 @@ fn entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseError> {
                 html: content.unwrap_or_default(),
                 published: time(e, "published")?
                     .ok_or_else(|| ParseError::at(e.line, "a comment without <published>"))?,
-                removed,
+                status: if removed {
+                    CommentStatus::Deleted
+                } else {
+                    CommentStatus::Published
+                },
+                author_kind: None,
             });
         }
         other => export.notes.push(format!(
@@ -252,6 +302,137 @@ fn entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseError> {
         )),
     }
     Ok(())
+}
+
+/// An entry of Takeout's `feed.atom`.
+fn takeout_entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseError> {
+    let id = e.text_of("atom", "id").unwrap_or_default();
+    let kind = e
+        .text_of("blogger", "type")
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    let status = e
+        .text_of("blogger", "status")
+        .unwrap_or("LIVE")
+        .to_ascii_uppercase();
+    let trashed = status == "SOFT_TRASHED" || e.text_of("blogger", "trashed").is_some();
+    // When it was written: `published`, else `blogger:created`, else `updated`.
+    let written = |what: &str| -> Result<DateTime<Utc>, ParseError> {
+        time(e, "published")?
+            .or(time_in(e, "blogger", "created")?)
+            .or(time(e, "updated")?)
+            .ok_or_else(|| ParseError::at(e.line, format!("{what} has no <published>")))
+    };
+    let content = e
+        .child("atom", "content")
+        .map(|c| c.text.clone())
+        .unwrap_or_default();
+    match kind.as_str() {
+        "POST" | "PAGE" => {
+            let what = if kind == "PAGE" { "page" } else { "post" };
+            let number = number_after(id).ok_or_else(|| {
+                ParseError::at(e.line, format!("a {what} entry without a post id: {id:?}"))
+            })?;
+            let draft = match status.as_str() {
+                "LIVE" | "SCHEDULED" | "SOFT_TRASHED" => false,
+                "DRAFT" => true,
+                other => {
+                    export.notes.push(format!(
+                        "{what} {number} has status {other:?}, which we do not know: \
+                         imported as a draft (line {})",
+                        e.line
+                    ));
+                    true
+                }
+            };
+            let published = written(&format!("{what} {number}"))?;
+            let filename = e.text_of("blogger", "filename").map(str::to_owned);
+            export.posts.push(BloggerPost {
+                id: number,
+                kind: if kind == "PAGE" {
+                    PostKind::Page
+                } else {
+                    PostKind::Post
+                },
+                title: one_line(e.text_of("atom", "title").unwrap_or_default()),
+                html: content,
+                // Labels are categories with the blog's tag as their scheme
+                // (or none); never the `#kind` of the older export.
+                labels: dedup_labels(
+                    e.all("atom", "category")
+                        .filter(|c| c.attr("scheme") != Some(KIND_SCHEME))
+                        .filter_map(|c| c.attr("term"))
+                        .map(str::to_owned),
+                ),
+                draft,
+                trashed,
+                updated: time(e, "updated")?.unwrap_or(published),
+                published,
+                url: if draft { None } else { filename },
+                author: author(e).0,
+            });
+        }
+        "COMMENT" => {
+            let post = e
+                .text_of("blogger", "parent")
+                .and_then(post_number)
+                .ok_or_else(|| {
+                    ParseError::at(
+                        e.line,
+                        "a comment without <blogger:parent> naming its post".to_owned(),
+                    )
+                })?;
+            let number = post_number(id).ok_or_else(|| {
+                ParseError::at(e.line, format!("a comment without an id: {id:?}"))
+            })?;
+            let parent = e.text_of("blogger", "inReplyTo").and_then(post_number);
+            let status = match status.as_str() {
+                _ if trashed => CommentStatus::Deleted,
+                "LIVE" => CommentStatus::Published,
+                "PENDING" | "DRAFT" => CommentStatus::Pending,
+                "SPAM" => CommentStatus::Spam,
+                "EMPTIED" | "DELETED" | "REMOVED" => CommentStatus::Deleted,
+                other => {
+                    export.notes.push(format!(
+                        "comment {number} has status {other:?}, which we do not know: \
+                         held for moderation (line {})",
+                        e.line
+                    ));
+                    CommentStatus::Pending
+                }
+            };
+            let (author, author_url) = author(e);
+            let author_kind = e
+                .child("atom", "author")
+                .and_then(|a| a.text_of("blogger", "type"))
+                .map(str::to_ascii_uppercase);
+            export.comments.push(BloggerComment {
+                published: written(&format!("comment {number}"))?,
+                id: number,
+                post,
+                parent,
+                author,
+                author_url,
+                html: content,
+                status,
+                author_kind,
+            });
+        }
+        other => export.notes.push(format!(
+            "skipped: an entry of type {other:?} (line {})",
+            e.line
+        )),
+    }
+    Ok(())
+}
+
+/// A post or comment id given as `tag:…post-N`, `…page-N` or just `N`.
+fn post_number(s: &str) -> Option<String> {
+    let s = s.trim();
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(s.to_owned());
+    }
+    number_after(s)
 }
 
 impl BloggerExport {
@@ -314,14 +495,43 @@ impl BloggerExport {
 
     /// The batch the store writes into `blog`, and notes for the owner.
     pub fn to_batch(&self, blog: &BlogSettings) -> (ImportBatch, Vec<String>) {
-        let (settings, notes) = self.settings_for(blog);
+        let (settings, mut notes) = self.settings_for(blog);
         let tz = settings.as_ref().unwrap_or(blog).timezone;
+        // What the owner put in Blogger's trash stays out, with its comments.
+        let trashed: Vec<&str> = self
+            .posts
+            .iter()
+            .filter(|p| p.trashed)
+            .map(|p| p.id.as_str())
+            .collect();
+        for p in self.posts.iter().filter(|p| p.trashed) {
+            let comments = self.comments.iter().filter(|c| c.post == p.id).count();
+            notes.push(format!(
+                "skipped: {} {} ({:?}) is in Blogger's trash{}",
+                p.kind.as_str(),
+                p.id,
+                p.title,
+                match comments {
+                    0 => String::new(),
+                    1 => ", with its comment".to_owned(),
+                    n => format!(", with its {n} comments"),
+                }
+            ));
+        }
         let posts = self
             .posts
             .iter()
+            .filter(|p| !p.trashed)
             .map(|p| {
                 let title = p.title.clone();
-                let old = p.url.as_deref().and_then(url_path);
+                // A URL (the older export) or a path (Takeout).
+                let old = p.url.as_deref().and_then(|u| {
+                    if u.starts_with('/') {
+                        Some(u.split('#').next().unwrap_or(u).to_owned())
+                    } else {
+                        url_path(u)
+                    }
+                });
                 let (slug, path, exact, redirects) = match old.as_deref().and_then(served_path) {
                     Some((slug, path)) => (slug, path, true, Vec::new()),
                     None => {
@@ -353,6 +563,7 @@ impl BloggerExport {
         let comments = self
             .comments
             .iter()
+            .filter(|c| !trashed.contains(&c.post.as_str()))
             .map(|c| ImportComment {
                 external_id: c.id.clone(),
                 id: c.id.parse().ok(),
@@ -362,11 +573,7 @@ impl BloggerExport {
                 author_email: None,
                 author_url: c.author_url.clone(),
                 body: comment_text(&c.html),
-                status: if c.removed {
-                    CommentStatus::Deleted
-                } else {
-                    CommentStatus::Published
-                },
+                status: c.status,
                 hold_reasons: String::new(),
                 created_at: c.published,
             })

@@ -119,6 +119,7 @@ fn key_line(head: &str, key: &str) -> u64 {
         .position(|l| {
             let l = l.trim_start_matches(['"', '\'']);
             l.len() > key.len()
+                && l.is_char_boundary(key.len())
                 && l[..key.len()].eq_ignore_ascii_case(key)
                 && l[key.len()..]
                     .trim_start_matches(['"', '\''])
@@ -240,6 +241,15 @@ mod tests {
             jekyll.get("categories").unwrap().items(),
             ["news", "travel"]
         );
+    }
+
+    #[test]
+    fn a_key_beside_a_multibyte_character_is_found() {
+        // Found by fuzzing: looking for key `ab` on a line where its length
+        // ends inside a character (`aé`) panicked.
+        let fm = split("---\naé: 2\nab: 1\n---\n").unwrap().unwrap();
+        assert_eq!(fm.line("aé"), 2);
+        assert_eq!(fm.line("ab"), 3);
     }
 
     #[test]

@@ -18,6 +18,36 @@ mod xml;
 pub use text::comment_text;
 pub use tidings_store::{ImportBatch, ImportReport, Snapshot};
 
+/// The largest export one import reads: 256 MiB. Parsing holds the whole
+/// file and what it becomes in memory, so without a limit an endless stream
+/// (a pipe, `/dev/zero`) would exhaust memory before any error. Exports of
+/// even large blogs are a few tens of megabytes (bodies are text; images are
+/// links).
+pub const MAX_EXPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a whole export from `reader` (an opened file or pipe), refusing it
+/// with an [`std::io::ErrorKind::FileTooLarge`] error as soon as it has seen
+/// more than [`MAX_EXPORT_BYTES`], so memory stays bounded whatever comes in.
+pub fn read_export(reader: impl std::io::Read) -> std::io::Result<Vec<u8>> {
+    read_at_most(reader, MAX_EXPORT_BYTES)
+}
+
+fn read_at_most(reader: impl std::io::Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!(
+                "the file is larger than {} MiB, the most one import reads",
+                limit / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Why a file cannot be imported, with the line where that was found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
@@ -65,4 +95,22 @@ pub(crate) fn url_path(url: &str) -> Option<String> {
     };
     let path = path.split('#').next().unwrap_or("/");
     Some(path.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_endless_stream_is_refused_at_the_limit() {
+        let limit = 1024 * 1024;
+        let e = read_at_most(std::io::repeat(b'<'), limit).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::FileTooLarge);
+        assert_eq!(
+            e.to_string(),
+            "the file is larger than 1 MiB, the most one import reads"
+        );
+        let exact = vec![b'x'; limit as usize];
+        assert_eq!(read_at_most(&exact[..], limit).unwrap().len(), exact.len());
+    }
 }

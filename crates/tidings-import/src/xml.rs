@@ -83,6 +83,12 @@ pub fn ns_key(uri: &str) -> Cow<'_, str> {
     Cow::Borrowed(key)
 }
 
+/// How deep elements may nest. Real exports nest a handful of levels (a
+/// WordPress comment's meta is five deep). A record is held as a tree, and
+/// dropping a tree recurses once per level: a file of nothing but start tags
+/// is refused early instead of costing memory and stack for each.
+pub const MAX_DEPTH: usize = 100;
+
 /// What [`read_records`] saw besides the records.
 #[derive(Debug, Default)]
 pub struct Outline {
@@ -131,6 +137,15 @@ pub fn read_records(
             }
             Event::Start(start) => {
                 let line = lines.line_at(bytes, before);
+                if path.len() + stack.len() >= MAX_DEPTH {
+                    return Err(ParseError::at(
+                        line,
+                        format!(
+                            "elements nested more than {MAX_DEPTH} levels deep; \
+                             no export nests so deep"
+                        ),
+                    ));
+                }
                 let elem = open(&start, resolved, line, &mut dropped_controls, &mut lossy)?;
                 if !seen_root {
                     seen_root = true;
@@ -396,6 +411,16 @@ mod tests {
         let e = records("<x>\n<y>a</z></x>", 1).unwrap_err();
         assert_eq!(e.line, Some(2), "{e}");
         assert!(records("", 1).is_err());
+    }
+
+    #[test]
+    fn refuses_elements_nested_too_deep() {
+        let deep = |n: usize| format!("<x>{}{}</x>", "<y>".repeat(n), "</y>".repeat(n));
+        assert_eq!(records(&deep(MAX_DEPTH - 1), 1).unwrap().len(), 1);
+        // 100,000 levels: refused at the 101st, with the line.
+        let e = records(&deep(100_000), 1).unwrap_err();
+        assert!(e.to_string().contains("nested more than 100 levels"), "{e}");
+        assert_eq!(e.line, Some(1));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use tidings_import::wordpress::{WxrCommentType, WxrStatus};
 use tidings_import::{blogger, wordpress};
 
 const ORCHARD: &[u8] = include_bytes!("fixtures/blogger-orchard.xml");
+const LANTERNS: &[u8] = include_bytes!("fixtures/blogger-takeout-lanterns.atom");
 
 fn theme_unit_test() -> Vec<u8> {
     let path = concat!(
@@ -53,6 +54,91 @@ fn blogger_export_is_read_whole() {
         .find(|c| c.id == "5550000000000000015")
         .unwrap();
     assert_eq!(on_page.post, "2000000000000000001");
+}
+
+#[test]
+fn blogger_takeout_is_told_apart_and_read_whole() {
+    assert_eq!(
+        blogger::parse(ORCHARD).unwrap().format,
+        blogger::BloggerFormat::BackUp
+    );
+    let e = blogger::parse(LANTERNS).unwrap();
+    assert_eq!(e.format, blogger::BloggerFormat::Takeout);
+    assert_eq!(e.template, None);
+    assert_eq!(
+        e.settings,
+        [(
+            "BLOG_NAME".to_owned(),
+            "Lanterns & Ledgers — Café notes".to_owned()
+        )]
+    );
+    let kinds = |k| e.posts.iter().filter(|p| p.kind == k).count();
+    assert_eq!(
+        (
+            kinds(PostKind::Post),
+            kinds(PostKind::Page),
+            e.comments.len()
+        ),
+        (7, 3, 9)
+    );
+    let post = |id: &str| e.posts.iter().find(|p| p.id == id).unwrap();
+    let live = post("3000000000000000002");
+    assert_eq!(live.title, "Noël sous la neige : crème & marrons");
+    assert_eq!(live.labels, ["Fêtes d'hiver", "食べ物", "late night"]);
+    assert_eq!(
+        live.url.as_deref(),
+        Some("/2015/12/noel-sous-la-neige.html")
+    );
+    assert!(!live.draft && !live.trashed);
+    assert!(post("3000000000000000004").draft);
+    assert_eq!(post("3000000000000000004").url, None);
+    // No <published>: the creation time stands in.
+    assert_eq!(
+        post("3000000000000000007").published.to_rfc3339(),
+        "2021-05-05T05:05:00+00:00"
+    );
+    let scheduled = post("3000000000000000005");
+    assert!(!scheduled.draft && scheduled.published.to_rfc3339().starts_with("2099-06-01"));
+    assert!(post("3000000000000000006").trashed);
+    let comment = |id: &str| e.comments.iter().find(|c| c.id == id).unwrap();
+    let reply = comment("7770000000000000003");
+    assert_eq!(reply.post, "3000000000000000001");
+    assert_eq!(reply.parent.as_deref(), Some("7770000000000000002"));
+    assert_eq!(reply.author_kind.as_deref(), Some("OPENID"));
+    assert_eq!(comment("7770000000000000001").parent, None);
+    assert_eq!(comment("7770000000000000011").post, "4000000000000000001");
+    assert_eq!(
+        comment("7770000000000000005").status,
+        CommentStatus::Deleted
+    );
+    assert_eq!(
+        comment("7770000000000000004").status,
+        CommentStatus::Published
+    );
+
+    // The batch leaves the trashed post and its comment out.
+    let blog = tidings_core::BlogSettings {
+        id: 1,
+        host: "lanterns.example".into(),
+        title: "Mine".into(),
+        description: String::new(),
+        timezone: chrono_tz::UTC,
+        posts_per_page: 10,
+        comments_allowed: tidings_core::CommentsAllowed::Anyone,
+        comment_moderation: tidings_core::Moderation::Never,
+        moderation_days: 14,
+        comment_min_seconds: 3,
+        changed_at: chrono::DateTime::UNIX_EPOCH,
+    };
+    let (batch, notes) = e.to_batch(&blog);
+    assert_eq!((batch.posts.len(), batch.comments.len()), (9, 8));
+    assert!(notes.iter().any(|n| n.contains("trash")), "{notes:?}");
+    let about = batch
+        .posts
+        .iter()
+        .find(|p| p.path == "/p/about.html")
+        .unwrap();
+    assert!(about.exact_path);
 }
 
 #[test]

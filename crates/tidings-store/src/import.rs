@@ -6,7 +6,7 @@
 //! `imported_items` remembers what each became, so importing the same file
 //! again finds every item there and adds nothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -102,20 +102,34 @@ pub struct ImportReport {
 impl Store {
     /// Writes `batch` in one transaction: all of it, or (on any error) nothing.
     pub async fn import(&self, batch: &ImportBatch) -> Result<ImportReport> {
+        self.import_with_progress(batch, &|_| {}).await
+    }
+
+    /// [`Store::import`], calling `progress` with the number of items (posts
+    /// and comments) reached so far, out of `posts.len() + comments.len()`.
+    pub async fn import_with_progress(
+        &self,
+        batch: &ImportBatch,
+        progress: &(dyn Fn(u64) + Send + Sync),
+    ) -> Result<ImportReport> {
+        let mut done = 0u64;
         let mut tx = self.begin_write().await?;
         let mut report = ImportReport::default();
         if let Some(settings) = &batch.settings {
             write_settings(&mut tx, settings).await?;
         }
+        // Read once what the checks below need, instead of a query per item.
+        let mut seen = Seen::load(&mut tx, batch).await?;
         let mut post_ids: HashMap<&str, i64> = HashMap::new();
         for post in &batch.posts {
-            let id = match known(&mut tx, batch, "post", &post.external_id).await? {
+            let id = match seen.known("post", &post.external_id) {
                 Some(id) => {
                     report.already_there += 1;
                     id
                 }
                 None => {
-                    let id = insert_post(&mut tx, self, batch, post, &mut report).await?;
+                    let id =
+                        insert_post(&mut tx, self, batch, post, &mut seen, &mut report).await?;
                     match post.kind {
                         PostKind::Post => report.posts += 1,
                         PostKind::Page => report.pages += 1,
@@ -135,17 +149,21 @@ impl Store {
                 .await?;
             }
             post_ids.insert(&post.external_id, id);
+            done += 1;
+            progress(done);
         }
         let mut comment_ids: HashMap<&str, i64> = HashMap::new();
         for c in parents_first(&batch.comments) {
-            if let Some(id) = known(&mut tx, batch, "comment", &c.external_id).await? {
+            done += 1;
+            progress(done);
+            if let Some(id) = seen.known("comment", &c.external_id) {
                 report.already_there += 1;
                 comment_ids.insert(&c.external_id, id);
                 continue;
             }
             let post_id = match post_ids.get(c.post.as_str()) {
                 Some(id) => Some(*id),
-                None => known(&mut tx, batch, "post", &c.post).await?,
+                None => seen.known("post", &c.post),
             };
             let Some(post_id) = post_id else {
                 report.orphans += 1;
@@ -156,7 +174,7 @@ impl Store {
                 Some(p) => match comment_ids.get(p.as_str()) {
                     Some(id) => Some(*id),
                     None => {
-                        let found = known(&mut tx, batch, "comment", p).await?;
+                        let found = seen.known("comment", p);
                         if found.is_none() {
                             report.notes.push(format!(
                                 "comment {} replies to comment {p}, which is not in the file: \
@@ -168,10 +186,20 @@ impl Store {
                     }
                 },
             };
-            let id = insert_comment(&mut tx, batch, c, post_id, parent_id, &mut report).await?;
+            let id = insert_comment(
+                &mut tx,
+                batch,
+                c,
+                post_id,
+                parent_id,
+                &mut seen,
+                &mut report,
+            )
+            .await?;
             comment_ids.insert(&c.external_id, id);
             report.comments += 1;
         }
+        seen.flush(&mut tx, batch).await?;
         dialect::after_explicit_ids(self.backend, &mut tx).await?;
         blogs::touch(&mut tx, batch.blog_id).await?;
         tx.commit().await?;
@@ -215,23 +243,7 @@ impl Store {
 
 /// The settings an export carried (title, time zone, moderation…).
 async fn write_settings(tx: &mut Tx, blog: &BlogSettings) -> Result<()> {
-    sqlx::query(
-        "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
-         comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
-         comment_min_seconds = $9, updated_at = $10 WHERE id = $1",
-    )
-    .bind(blog.id)
-    .bind(&blog.title)
-    .bind(&blog.description)
-    .bind(blog.timezone.name())
-    .bind(i64::from(blog.posts_per_page))
-    .bind(blog.comments_allowed.as_str())
-    .bind(blog.comment_moderation.as_str())
-    .bind(i64::from(blog.moderation_days))
-    .bind(i64::from(blog.comment_min_seconds))
-    .bind(micros(Utc::now()))
-    .execute(&mut **tx)
-    .await?;
+    crate::blogs::write_settings(tx, blog).await?;
     Ok(())
 }
 
@@ -268,80 +280,137 @@ fn parents_first(comments: &[ImportComment]) -> Vec<&ImportComment> {
     out
 }
 
-/// The local id an earlier import gave the item `external_id` of this source.
-async fn known(
-    tx: &mut Tx,
-    batch: &ImportBatch,
-    kind: &str,
-    external_id: &str,
-) -> Result<Option<i64>> {
-    let row = sqlx::query(
-        "SELECT local_id FROM imported_items WHERE blog_id = $1 AND source = $2 AND kind = $3 \
-         AND external_id = $4",
-    )
-    .bind(batch.blog_id)
-    .bind(batch.source)
-    .bind(kind)
-    .bind(external_id)
-    .fetch_optional(&mut **tx)
-    .await?;
-    Ok(row.map(|r| r.try_get("local_id")).transpose()?)
+/// What the checks of an import need, read once when its transaction starts
+/// and kept up to date as it writes, so that each item costs its own inserts
+/// and no look-ups: which items earlier imports brought in, which paths of
+/// the blog are taken, which of the ids the batch wants to keep are taken.
+/// Rows of `imported_items` are written together at the end.
+struct Seen {
+    /// (kind, external id) → local id, for this blog and source.
+    imported: HashMap<(String, String), i64>,
+    paths: HashSet<String>,
+    post_ids: HashSet<i64>,
+    comment_ids: HashSet<i64>,
+    /// `imported_items` rows still to write: (kind, external id, local id).
+    pending: Vec<(&'static str, String, i64)>,
 }
 
-async fn remember(
-    tx: &mut Tx,
-    batch: &ImportBatch,
-    kind: &str,
-    external_id: &str,
-    local_id: i64,
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO imported_items (blog_id, source, kind, external_id, local_id) \
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(batch.blog_id)
-    .bind(batch.source)
-    .bind(kind)
-    .bind(external_id)
-    .bind(local_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+/// Ids asked about per `IN (…)` query.
+const CHUNK: usize = 500;
+/// `imported_items` rows per `INSERT` (5 values each).
+const ROWS_PER_INSERT: usize = 200;
+
+impl Seen {
+    async fn load(tx: &mut Tx, batch: &ImportBatch) -> Result<Self> {
+        let mut imported = HashMap::new();
+        let rows = sqlx::query(
+            "SELECT kind, external_id, local_id FROM imported_items \
+             WHERE blog_id = $1 AND source = $2",
+        )
+        .bind(batch.blog_id)
+        .bind(batch.source)
+        .fetch_all(&mut **tx)
+        .await?;
+        for r in rows {
+            imported.insert(
+                (r.try_get("kind")?, r.try_get("external_id")?),
+                r.try_get("local_id")?,
+            );
+        }
+        let mut paths = HashSet::new();
+        let rows = sqlx::query("SELECT path FROM posts WHERE blog_id = $1")
+            .bind(batch.blog_id)
+            .fetch_all(&mut **tx)
+            .await?;
+        for r in rows {
+            paths.insert(r.try_get("path")?);
+        }
+        let wanted: Vec<i64> = batch.posts.iter().filter_map(|p| p.id).collect();
+        let post_ids = taken_ids(tx, "SELECT id FROM posts WHERE id IN (", &wanted).await?;
+        let wanted: Vec<i64> = batch.comments.iter().filter_map(|c| c.id).collect();
+        let comment_ids = taken_ids(tx, "SELECT id FROM comments WHERE id IN (", &wanted).await?;
+        Ok(Self {
+            imported,
+            paths,
+            post_ids,
+            comment_ids,
+            pending: Vec::new(),
+        })
+    }
+
+    /// The local id an earlier import (or this one) gave `external_id`.
+    fn known(&self, kind: &str, external_id: &str) -> Option<i64> {
+        self.imported
+            .get(&(kind.to_owned(), external_id.to_owned()))
+            .copied()
+    }
+
+    fn remember(&mut self, kind: &'static str, external_id: &str, local_id: i64) {
+        self.imported
+            .insert((kind.to_owned(), external_id.to_owned()), local_id);
+        self.pending.push((kind, external_id.to_owned(), local_id));
+    }
+
+    /// Writes the remembered `imported_items` rows.
+    async fn flush(&mut self, tx: &mut Tx, batch: &ImportBatch) -> Result<()> {
+        for rows in self.pending.chunks(ROWS_PER_INSERT) {
+            let mut sql = String::from(
+                "INSERT INTO imported_items (blog_id, source, kind, external_id, local_id) VALUES ",
+            );
+            for i in 0..rows.len() {
+                let n = i * 5;
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!(
+                    "(${}, ${}, ${}, ${}, ${})",
+                    n + 1,
+                    n + 2,
+                    n + 3,
+                    n + 4,
+                    n + 5
+                ));
+            }
+            // Placeholders only: every value is bound.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (kind, external_id, local_id) in rows {
+                q = q
+                    .bind(batch.blog_id)
+                    .bind(batch.source)
+                    .bind(*kind)
+                    .bind(external_id.as_str())
+                    .bind(*local_id);
+            }
+            q.execute(&mut **tx).await?;
+        }
+        self.pending.clear();
+        Ok(())
+    }
 }
 
-/// Whether a row of `table` (`posts` or `comments`) has id `id`.
-async fn id_taken(tx: &mut Tx, comments: bool, id: i64) -> Result<bool> {
-    let sql = if comments {
-        "SELECT id FROM comments WHERE id = $1"
-    } else {
-        "SELECT id FROM posts WHERE id = $1"
-    };
-    Ok(sqlx::query(sql)
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?
-        .is_some())
-}
-
-async fn path_taken(tx: &mut Tx, blog_id: i64, path: &str) -> Result<bool> {
-    Ok(
-        sqlx::query("SELECT id FROM posts WHERE blog_id = $1 AND path = $2")
-            .bind(blog_id)
-            .bind(path)
-            .fetch_optional(&mut **tx)
-            .await?
-            .is_some(),
-    )
+/// Which of `ids` `select` (`SELECT id FROM t WHERE id IN (`) finds, asked
+/// [`CHUNK`] at a time; the statement holds placeholders only.
+async fn taken_ids(tx: &mut Tx, select: &'static str, ids: &[i64]) -> Result<HashSet<i64>> {
+    let mut taken = HashSet::new();
+    for chunk in ids.chunks(CHUNK) {
+        let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!("{select}{})", placeholders.join(", "));
+        // Placeholders only: every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        for r in q.fetch_all(&mut **tx).await? {
+            taken.insert(r.try_get::<i64, _>("id")?);
+        }
+    }
+    Ok(taken)
 }
 
 /// A free path for `post`: its own, or (when it may move) the first of
 /// `stem-2.html`, `stem-3.html`… that no post holds.
-async fn free_path(
-    tx: &mut Tx,
-    batch: &ImportBatch,
-    post: &ImportPost,
-) -> Result<(String, String)> {
-    if !path_taken(tx, batch.blog_id, &post.path).await? {
+fn free_path(seen: &Seen, post: &ImportPost) -> Result<(String, String)> {
+    if !seen.paths.contains(&post.path) {
         return Ok((post.path.clone(), post.slug.clone()));
     }
     if post.exact_path {
@@ -353,7 +422,7 @@ async fn free_path(
     let stem = post.path.strip_suffix(".html").unwrap_or(&post.path);
     for n in 2.. {
         let path = format!("{stem}-{n}.html");
-        if !path_taken(tx, batch.blog_id, &path).await? {
+        if !seen.paths.contains(&path) {
             return Ok((path, format!("{}-{n}", post.slug)));
         }
     }
@@ -365,11 +434,12 @@ async fn insert_post(
     store: &Store,
     batch: &ImportBatch,
     p: &ImportPost,
+    seen: &mut Seen,
     report: &mut ImportReport,
 ) -> Result<i64> {
-    let (path, slug) = free_path(tx, batch, p).await?;
+    let (path, slug) = free_path(seen, p)?;
     let id = match p.id {
-        Some(id) if id_taken(tx, false, id).await? => {
+        Some(id) if seen.post_ids.contains(&id) => {
             report.notes.push(format!(
                 "post {} keeps its address but not its id {id}, which another blog uses",
                 p.external_id
@@ -404,7 +474,9 @@ async fn insert_post(
     let id: i64 = row.try_get("id")?;
     write_labels(tx, id, &p.labels).await?;
     index_post(store.backend, tx, id, &p.title, &p.body_text).await?;
-    remember(tx, batch, "post", &p.external_id, id).await?;
+    seen.paths.insert(path);
+    seen.post_ids.insert(id);
+    seen.remember("post", &p.external_id, id);
     Ok(id)
 }
 
@@ -414,10 +486,11 @@ async fn insert_comment(
     c: &ImportComment,
     post_id: i64,
     parent_id: Option<i64>,
+    seen: &mut Seen,
     report: &mut ImportReport,
 ) -> Result<i64> {
     let id = match c.id {
-        Some(id) if id_taken(tx, true, id).await? => {
+        Some(id) if seen.comment_ids.contains(&id) => {
             report.notes.push(format!(
                 "comment {} gets a new id: {id} is taken",
                 c.external_id
@@ -447,7 +520,8 @@ async fn insert_comment(
     .fetch_one(&mut **tx)
     .await?;
     let id: i64 = row.try_get("id")?;
-    remember(tx, batch, "comment", &c.external_id, id).await?;
+    seen.comment_ids.insert(id);
+    seen.remember("comment", &c.external_id, id);
     Ok(id)
 }
 

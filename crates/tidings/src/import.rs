@@ -2,9 +2,12 @@
 //! DIR`: read the export, write it in one store transaction, say what happened
 //! (SPEC section 2).
 
+use std::io::IsTerminal;
 use std::path::Path;
+use std::time::Duration;
 
 use anyhow::{Context, anyhow};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressFinish, ProgressStyle};
 use tidings_import::{ImportBatch, ImportReport, ParseError};
 use tidings_store::{Store, StoreError};
 
@@ -13,9 +16,11 @@ use crate::cli::{Global, ImportArgs, ImportDirArgs};
 
 pub async fn blogger(global: &Global, store: &Store, args: ImportArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
+    let reading = progress(0, "reading");
     let bytes = read(&args.file)?;
     let export = tidings_import::blogger::parse(&bytes).map_err(|e| refused(&args.file, &e))?;
     let (batch, notes) = export.to_batch(&blog);
+    drop(reading);
     tell(&args.file, export.notes.iter().chain(&notes));
     let report = write(store, &args.file, &batch).await?;
     if let Some(template) = &export.template {
@@ -36,9 +41,11 @@ pub async fn blogger(global: &Global, store: &Store, args: ImportArgs) -> anyhow
 
 pub async fn wordpress(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
+    let reading = progress(0, "reading");
     let bytes = read(&args.file)?;
     let export = tidings_import::wordpress::parse(&bytes).map_err(|e| refused(&args.file, &e))?;
     let (batch, notes) = export.to_batch(&blog);
+    drop(reading);
     tell(&args.file, export.notes.iter().chain(&notes));
     let report = write(store, &args.file, &batch).await?;
     summary(&args.file, &report);
@@ -47,11 +54,13 @@ pub async fn wordpress(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
 
 pub async fn tidings(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
+    let reading = progress(0, "reading");
     let bytes = read(&args.file)?;
     let export = tidings_import::tidings::parse(&bytes).map_err(|e| refused(&args.file, &e))?;
     let batch = export
         .to_batch(&blog)
         .map_err(|e| refused(&args.file, &e))?;
+    drop(reading);
     let report = write(store, &args.file, &batch).await?;
     summary(&args.file, &report);
     Ok(())
@@ -62,11 +71,13 @@ pub async fn markdown(store: &Store, args: ImportDirArgs) -> anyhow::Result<()> 
     if !args.dir.is_dir() {
         anyhow::bail!("{} is not a directory", args.dir.display());
     }
+    let reading = progress(0, "reading");
     let mut files = Vec::new();
     read_site(&args.dir, "", &mut files)?;
     files.sort();
     let (batch, notes) = tidings_import::markdown::to_batch(&files, &blog)
         .map_err(|(rel, e)| refused(&args.dir.join(rel), &e))?;
+    drop(reading);
     tell(&args.dir, notes.iter());
     let report = write(store, &args.dir, &batch).await?;
     summary(&args.dir, &report);
@@ -95,8 +106,52 @@ fn read_site(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) -> anyh
     Ok(())
 }
 
+/// The whole file, refused in one line when it is larger than an import
+/// reads (`tidings_import::MAX_EXPORT_BYTES`): memory stays bounded even when
+/// FILE is an endless pipe.
 fn read(file: &Path) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))
+    let opened =
+        std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
+    tidings_import::read_export(opened).map_err(|e| match e.kind() {
+        std::io::ErrorKind::FileTooLarge => {
+            anyhow!("{}: {e}; nothing was imported", file.display())
+        }
+        _ => anyhow::Error::new(e).context(format!("cannot read {}", file.display())),
+    })
+}
+
+/// A progress bar of `len` steps (a spinner when `len` is 0), drawn only when
+/// a person watches: on stderr when it is a terminal, else on stdout when that
+/// is one; hidden in pipes, files and tests. The one summary line is printed
+/// after the bar is cleared.
+pub(crate) fn progress(len: u64, what: &str) -> ProgressBar {
+    let target = if std::io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else if std::io::stdout().is_terminal() {
+        ProgressDrawTarget::stdout()
+    } else {
+        return ProgressBar::hidden();
+    };
+    let bar = if len == 0 {
+        let s = ProgressBar::with_draw_target(None, target);
+        s.set_style(
+            ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        s.enable_steady_tick(Duration::from_millis(120));
+        s
+    } else {
+        let b = ProgressBar::with_draw_target(Some(len), target);
+        b.set_style(
+            ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} {elapsed} (eta {eta})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        b
+    };
+    bar.set_message(what.to_owned());
+    // Cleared when dropped too, so an error line is never drawn over.
+    bar.with_finish(ProgressFinish::AndClear)
 }
 
 /// `FILE: line N: what is wrong`, the one line a refused import prints.
@@ -105,7 +160,15 @@ fn refused(file: &Path, e: &ParseError) -> anyhow::Error {
 }
 
 async fn write(store: &Store, file: &Path, batch: &ImportBatch) -> anyhow::Result<ImportReport> {
-    match store.import(batch).await {
+    let bar = progress(
+        (batch.posts.len() + batch.comments.len()) as u64,
+        "importing",
+    );
+    let result = store
+        .import_with_progress(batch, &|done| bar.set_position(done))
+        .await;
+    bar.finish_and_clear();
+    match result {
         Ok(report) => Ok(report),
         Err(StoreError::Conflict(why)) => {
             Err(anyhow!("{}: {why}; nothing was imported", file.display()))

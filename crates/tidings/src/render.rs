@@ -168,7 +168,13 @@ async fn render_into(
     }
 
     let mut counts = Counts::default();
+    // On a terminal only; the crawl finds more pages as it goes.
+    let bar = crate::import::progress(queue.len() as u64, "rendering");
+    let mut done = 0u64;
     while let Some(job) = queue.pop_front() {
+        done += 1;
+        bar.set_length(done + queue.len() as u64);
+        bar.set_position(done);
         let request = Request::builder()
             .uri(&job.url)
             .header(header::HOST, &blog.host)
@@ -183,7 +189,7 @@ async fn render_into(
             .to_owned();
         let body = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
         if status != StatusCode::OK {
-            eprintln!("render: skipped {}: it answers {status}", job.url);
+            bar.suspend(|| eprintln!("render: skipped {}: it answers {status}", job.url));
             continue;
         }
         let bytes = if kind.starts_with("text/html") {
@@ -215,6 +221,7 @@ async fn render_into(
         }
         std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
     }
+    bar.finish_and_clear();
     Ok(counts)
 }
 

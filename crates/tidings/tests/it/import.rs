@@ -398,3 +398,200 @@ async fn broken_markdown_site_changes_nothing() {
     let out = app.cli(&["import", "markdown", "/no/such/dir"], None);
     assert!(!out.status.success());
 }
+
+/// Google Takeout's `feed.atom` (Blogger's newer export), read by the same
+/// `import blogger` command.
+fn takeout() -> PathBuf {
+    fixture("blogger-takeout-lanterns.atom")
+}
+
+#[tokio::test]
+async fn blogger_takeout_keeps_every_url_id_status_and_thread() {
+    let mut app = TestApp::start().await;
+    let file = takeout();
+    let out = app.cli(&["import", "blogger", file.to_str().unwrap()], None);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    // The trashed post stays out, with its comment, and the owner is told.
+    assert!(
+        err.contains("in Blogger's trash, with its comment"),
+        "{err}"
+    );
+    // Posts count drafts and the scheduled one; comments count replies and
+    // the one removed in Blogger.
+    assert_eq!(last_line(&out), "imported: 6 posts, 3 pages, 8 comments");
+
+    // Every live post and page answers at its old path.
+    let first = app.page("/2011/07/first-lantern.html").await;
+    assert!(first.contains("Lighting the first lantern"));
+    assert!(!first.contains("alert(1)"), "imported HTML is sanitised");
+    let ids: Vec<usize> = [
+        "7770000000000000001",
+        "7770000000000000002",
+        "7770000000000000003",
+    ]
+    .iter()
+    .map(|id| {
+        first
+            .find(&format!(r#"id="c{id}""#))
+            .unwrap_or_else(|| panic!("comment {id} keeps its id: {first}"))
+    })
+    .collect();
+    assert!(ids[0] < ids[1] && ids[1] < ids[2], "threads in order");
+    assert!(first.contains("Zoë Lampwright"));
+    assert!(first.contains("Anonymous"));
+    let noel = app.page("/2015/12/noel-sous-la-neige.html").await;
+    assert!(
+        noel.contains("Noël sous la neige : crème &amp; marrons"),
+        "{noel}"
+    );
+    assert!(
+        !noel.contains("Buy lanterns cheap"),
+        "a trashed comment stays hidden"
+    );
+    assert!(
+        app.page("/2019/03/uber-laternen-und-zahlen.html")
+            .await
+            .contains("Über Laternen und Zahlen")
+    );
+    let about = app.page("/p/about.html").await;
+    assert!(about.contains("À propos des lanternes"));
+    let (q, a) = (
+        about
+            .find(r#"id="c7770000000000000010""#)
+            .expect("page comment"),
+        about
+            .find(r#"id="c7770000000000000011""#)
+            .expect("page reply"),
+    );
+    assert!(q < a);
+    assert!(app.page("/p/contact.html").await.contains("Contact"));
+
+    // Ids kept: the per-post comment feed answers under the Blogger post id.
+    let r = app.get("/feeds/3000000000000000001/comments/default").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.text().await.unwrap().contains("What do you burn in it?"));
+
+    // Threads: each reply names its parent; top-level comments none.
+    let comments = items(&mut app, "/comments?limit=500").await;
+    assert_eq!(comments.len(), 8);
+    let parent_of = |id: i64| {
+        comments
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("comment {id}"))["parent"]
+            .as_i64()
+    };
+    assert_eq!(parent_of(7770000000000000001), None);
+    assert_eq!(parent_of(7770000000000000002), Some(7770000000000000001));
+    assert_eq!(parent_of(7770000000000000003), Some(7770000000000000002));
+    assert_eq!(parent_of(7770000000000000011), Some(7770000000000000010));
+    assert_eq!(total(&mut app, "/comments?status=published").await, 7);
+    assert_eq!(total(&mut app, "/comments?status=deleted").await, 1);
+
+    // Statuses: two drafts and a draft page hidden, the scheduled post waits,
+    // the trashed one is not there at all.
+    assert_eq!(total(&mut app, "/posts?kind=post").await, 6);
+    assert_eq!(total(&mut app, "/posts?kind=page").await, 3);
+    assert_eq!(total(&mut app, "/posts?kind=post&status=draft").await, 2);
+    assert_eq!(
+        total(&mut app, "/posts?kind=post&status=scheduled").await,
+        1
+    );
+    for hidden in [
+        "/2099/06/letter-to-future.html",
+        "/2020/01/half-thought-about-wicks.html",
+        "/2018/02/regrettable-rant.html",
+        "/p/colophon.html",
+    ] {
+        assert_eq!(
+            app.get(hidden).await.status(),
+            StatusCode::NOT_FOUND,
+            "{hidden}"
+        );
+    }
+    let home = app.page("/").await;
+    assert!(!home.contains("Half a thought about wicks"));
+    assert!(!home.contains("A letter to the future"));
+    assert!(!home.contains("regrettable rant"));
+
+    // Labels with spaces, apostrophes and non-ASCII.
+    for (label, title) in [
+        ("night%20walks", "Über Laternen und Zahlen"),
+        ("F%C3%AAtes%20d%27hiver", "Noël sous la neige"),
+        ("%E9%A3%9F%E3%81%B9%E7%89%A9", "Noël sous la neige"),
+        ("Zahlen%20%26%20B%C3%BCcher", "Über Laternen und Zahlen"),
+    ] {
+        let page = app.page(&format!("/search/label/{label}")).await;
+        assert!(page.contains(title), "{label}: {page}");
+    }
+    // Takeout has no settings entries: the feed's title is the blog's.
+    let (_, blog) = app.api(Method::GET, "/blog", None).await;
+    assert_eq!(blog["title"], "Lanterns & Ledgers — Café notes");
+
+    // The same file again adds nothing.
+    assert_eq!(
+        import(&app, "blogger", &file),
+        "imported: 0 posts, 0 pages, 0 comments, 17 already there"
+    );
+    assert_eq!(total(&mut app, "/posts").await, 9);
+    assert_eq!(total(&mut app, "/comments").await, 8);
+}
+
+#[tokio::test]
+async fn broken_blogger_takeout_files_change_nothing() {
+    let mut app = TestApp::start().await;
+    let whole = std::fs::read_to_string(takeout()).unwrap();
+    let dir = app.data.join("inputs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let no_parent = whole.replacen(
+        "<blogger:parent>tag:blogger.com,1999:blog-9182736450011223344.post-3000000000000000001</blogger:parent>",
+        "",
+        1,
+    );
+    let bad_date = whole.replacen(
+        "<published>2019-03-02T08:00:00.000+01:00</published>",
+        "<published>2 March 2019</published>",
+        1,
+    );
+    let bad_line = whole
+        .lines()
+        .position(|l| l.contains("2019-03-02T08:00:00.000+01:00</published>"))
+        .unwrap()
+        + 1;
+    let cases = [
+        (
+            "truncated.atom",
+            whole[..whole.len() * 2 / 3].to_owned(),
+            None,
+        ),
+        // The entry that lacks it starts on line 7.
+        ("orphan.atom", no_parent, Some("line 7".to_owned())),
+        ("date.atom", bad_date, Some(format!("line {bad_line}"))),
+    ];
+    for (name, content, line) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, content).unwrap();
+        let out = app.cli(&["import", "blogger", path.to_str().unwrap()], None);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!out.status.success(), "{name} was accepted");
+        assert!(
+            err.contains(name),
+            "{name}: the reason names the file: {err}"
+        );
+        assert!(
+            err.contains(line.as_deref().unwrap_or("line ")),
+            "{name}: the reason names the line: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{name}: one line: {err}");
+        assert!(String::from_utf8_lossy(&out.stdout).trim().is_empty());
+    }
+    assert_eq!(total(&mut app, "/posts").await, 0);
+    assert_eq!(total(&mut app, "/comments").await, 0);
+    assert_eq!(
+        app.get("/2011/07/first-lantern.html").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let (_, blog) = app.api(Method::GET, "/blog", None).await;
+    assert_ne!(blog["title"], "Lanterns & Ledgers — Café notes");
+}

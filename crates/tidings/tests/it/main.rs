@@ -16,6 +16,7 @@ mod crash;
 mod encoding;
 mod export;
 mod feeds;
+mod hardening;
 mod import;
 mod lifecycle;
 mod nodes;

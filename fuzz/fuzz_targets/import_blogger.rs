@@ -1,0 +1,17 @@
+//! A Blogger Atom export: parsing never panics, and a file that parses turns
+//! into a batch whose post bodies are inert.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    let Ok(export) = tidings_import::blogger::parse(bytes) else {
+        return;
+    };
+    let blog = tidings_fuzz::blog();
+    let _ = export.settings_for(&blog);
+    let (batch, _notes) = export.to_batch(&blog);
+    for post in &batch.posts {
+        tidings_fuzz::assert_inert(&post.body_html);
+    }
+});
