@@ -172,31 +172,6 @@ impl Store {
         listing_from_row(&row)
     }
 
-    /// Moves a comment to `status` (approve, spam, delete) and answers it as stored.
-    pub async fn set_comment_status(
-        &self,
-        blog_id: i64,
-        id: i64,
-        status: CommentStatus,
-    ) -> Result<CommentListing> {
-        let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "UPDATE comments SET status = $3, updated_at = $4 WHERE id = $1 AND blog_id = $2",
-        )
-        .bind(id)
-        .bind(blog_id)
-        .bind(status.as_str())
-        .bind(micros(Utc::now()))
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        blogs::touch(&mut tx, blog_id).await?;
-        tx.commit().await?;
-        self.comment_by_id(blog_id, id).await
-    }
-
     /// How many comments `ip` sent since `since`, whatever became of them:
     /// the rate limit counts attempts, and holds across nodes.
     pub async fn comments_from_ip_since(&self, ip: &str, since: DateTime<Utc>) -> Result<i64> {

@@ -116,7 +116,8 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let mut report = ImportReport::default();
         if let Some(settings) = &batch.settings {
-            write_settings(&mut tx, settings).await?;
+            // The settings an export carried (title, time zone, moderation…).
+            crate::blogs::write_settings(&mut tx, settings).await?;
         }
         // Read once what the checks below need, instead of a query per item.
         let mut seen = Seen::load(&mut tx, batch).await?;
@@ -239,12 +240,6 @@ impl Store {
             .map(|r| Ok((r.try_get("old_path")?, r.try_get("post_id")?)))
             .collect()
     }
-}
-
-/// The settings an export carried (title, time zone, moderation…).
-async fn write_settings(tx: &mut Tx, blog: &BlogSettings) -> Result<()> {
-    crate::blogs::write_settings(tx, blog).await?;
-    Ok(())
 }
 
 /// Comments ordered so that every parent in the batch comes before its replies

@@ -115,6 +115,38 @@ impl<'a> Browser<'a> {
     }
 }
 
+/// One sign-in attempt through `base`, as a browser that just loaded the form
+/// (from `ip` via the trusted proxy, or the peer address when `None`).
+pub async fn attempt(
+    client: &reqwest::Client,
+    base: &str,
+    ip: Option<&str>,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    let form = client
+        .get(format!("{base}/admin/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = hidden(&form, "token");
+    let mut req = client.post(format!("{base}/admin/login"));
+    if let Some(ip) = ip {
+        req = req.header("x-forwarded-for", ip);
+    }
+    req.form(&[
+        ("token", token.as_str()),
+        ("email", email),
+        ("password", password),
+    ])
+    .send()
+    .await
+    .unwrap()
+}
+
 /// The first-run setup path the server printed.
 pub fn setup_path(app: &TestApp) -> String {
     let line = app

@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use super::{Browser, PASSWORD, set_up, setup_path};
+use super::{Browser, PASSWORD, attempt, set_up, setup_path};
 use crate::support::TestApp;
 
 #[tokio::test]
@@ -38,7 +38,12 @@ async fn the_setup_link_creates_the_admin_once() {
 
     // A restarted server with users prints no new link.
     let mut app = app;
-    app.stop();
+    app.restart();
+    assert!(
+        !app.startup.iter().any(|l| l.contains("/admin/setup")),
+        "{:?}",
+        app.startup
+    );
 }
 
 #[tokio::test]
@@ -106,27 +111,7 @@ async fn admin_pages_need_a_session_and_sign_out_ends_it() {
 async fn session_cookies_are_http_only_lax_and_rotate() {
     let app = TestApp::start().await;
     let first = set_up(&app).await.cookie().unwrap().to_owned();
-    let form = app
-        .client
-        .get(app.url("/admin/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = crate::support::hidden(&form, "token");
-    let r = app
-        .client
-        .post(app.url("/admin/login"))
-        .form(&[
-            ("token", token.as_str()),
-            ("email", "admin@example.com"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let r = attempt(&app.client, &app.base, None, "admin@example.com", PASSWORD).await;
     let set = r.headers()["set-cookie"].to_str().unwrap().to_owned();
     assert!(
         set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Path=/"),
@@ -206,20 +191,14 @@ async fn an_address_is_refused_after_ten_failures_but_the_owner_still_gets_in() 
         assert!(r.body.contains("do not match"));
     }
     // The eleventh attempt is refused even with the right password.
-    let form = attacker.get("/admin/login").await;
-    let token = crate::support::hidden(&form.body, "token");
-    let r = app
-        .client
-        .post(app.url("/admin/login"))
-        .header("x-forwarded-for", "203.0.113.7")
-        .form(&[
-            ("token", token.as_str()),
-            ("email", "admin@example.com"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let r = attempt(
+        &app.client,
+        &app.base,
+        Some("203.0.113.7"),
+        "admin@example.com",
+        PASSWORD,
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
     let retry: u64 = r.headers()["retry-after"]
         .to_str()
@@ -278,26 +257,14 @@ async fn an_account_under_attack_from_many_addresses_still_opens_for_a_clean_one
 /// `n` wrong passwords for the owner from `ip`, each on a fresh sign-in form.
 async fn fail_from(client: reqwest::Client, base: String, ip: String, n: usize) {
     for _ in 0..n {
-        let form = client
-            .get(format!("{base}/admin/login"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let token = crate::support::hidden(&form, "token");
-        let r = client
-            .post(format!("{base}/admin/login"))
-            .header("x-forwarded-for", &ip)
-            .form(&[
-                ("token", token.as_str()),
-                ("email", "admin@example.com"),
-                ("password", "nope nope nope"),
-            ])
-            .send()
-            .await
-            .unwrap();
+        let r = attempt(
+            &client,
+            &base,
+            Some(&ip),
+            "admin@example.com",
+            "nope nope nope",
+        )
+        .await;
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     }
 }
@@ -313,29 +280,15 @@ async fn the_address_limit_holds_when_attempts_alternate_between_nodes() {
         } else {
             b.base.clone()
         };
-        let form = app
-            .client
-            .get(format!("{base}/admin/login"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let token = crate::support::hidden(&form, "token");
         let password = if n == 10 { PASSWORD } else { "a wrong guess" };
-        let r = app
-            .client
-            .post(format!("{base}/admin/login"))
-            .header("x-forwarded-for", "203.0.113.77")
-            .form(&[
-                ("token", token.as_str()),
-                ("email", "admin@example.com"),
-                ("password", password),
-            ])
-            .send()
-            .await
-            .unwrap();
+        let r = attempt(
+            &app.client,
+            &base,
+            Some("203.0.113.77"),
+            "admin@example.com",
+            password,
+        )
+        .await;
         let want = if n < 10 {
             StatusCode::UNAUTHORIZED
         } else {
