@@ -7,12 +7,13 @@
 # database of its own that is dropped afterwards.
 #
 # The integration tests use real clients beside our own code: Python's
-# feedparser reads every feed the way many feed readers do. This script
-# installs what is missing first.
+# feedparser reads every feed the way many feed readers do, and schemathesis
+# (`st`) tests the API against its OpenAPI document. This script installs
+# what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! python3 -c 'import feedparser' 2>/dev/null; then
+if ! python3 -c 'import feedparser, schemathesis' 2>/dev/null; then
     echo "test.sh: installing the Python packages the tests use (tests/requirements.txt)"
     python3 -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
 fi

@@ -109,6 +109,8 @@ pub struct Post {
     pub labels: Vec<String>,
     /// Published comments, replies included.
     pub comment_count: i64,
+    /// Shown first on page 1 of the home page (WordPress's sticky posts).
+    pub sticky: bool,
 }
 
 impl Post {
@@ -176,6 +178,7 @@ mod tests {
             author_name: "a".into(),
             labels: vec![],
             comment_count: 0,
+            sticky: false,
         };
         assert_eq!(p.status_at(now), PostStatus::Scheduled);
         assert!(!p.is_visible_at(now));

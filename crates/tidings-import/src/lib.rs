@@ -10,6 +10,7 @@ pub mod blogger;
 pub mod export;
 pub mod frontmatter;
 pub mod markdown;
+pub mod media;
 mod text;
 pub mod tidings;
 pub mod wordpress;

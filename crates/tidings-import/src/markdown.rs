@@ -76,6 +76,7 @@ pub fn to_batch(
             settings: None,
             posts,
             comments: Vec::new(),
+            attachments: Vec::new(),
         },
         notes,
     ))
@@ -197,6 +198,11 @@ fn post(rel: &str, fm: &FrontMatter, tz: Tz) -> Result<ImportPost, ParseError> {
     redirects.retain(|r| *r != path);
     redirects.dedup();
     let html = markdown_to_html(&fm.body);
+    let author = text("author")
+        .map(str::to_owned)
+        .or_else(|| fm.get("authors").and_then(|v| v.items().into_iter().next()))
+        .map(|a| one_line(&a))
+        .filter(|a| !a.is_empty());
     Ok(ImportPost {
         external_id: rel.to_owned(),
         id: None,
@@ -212,13 +218,12 @@ fn post(rel: &str, fm: &FrontMatter, tz: Tz) -> Result<ImportPost, ParseError> {
         draft,
         published_at,
         updated_at: updated.unwrap_or(published_at),
-        author_name: text("author")
-            .map(str::to_owned)
-            .or_else(|| fm.get("authors").and_then(|v| v.items().into_iter().next()))
-            .map(|a| one_line(&a))
-            .filter(|a| !a.is_empty())
-            .unwrap_or_else(|| "Unknown".into()),
+        author_aliases: author.iter().cloned().collect(),
+        author_name: author.unwrap_or_else(|| "Unknown".into()),
         redirects,
+        parent: None,
+        menu_order: 0,
+        sticky: false,
     })
 }
 

@@ -4,7 +4,10 @@
 //!
 //! One JSON object per line: first `{"type":"blog","tidings":1,…}` with the
 //! settings, then one `post` per post or page (oldest first), one `comment` per
-//! comment (every status), and last `{"type":"end","posts":N,"comments":M}`.
+//! comment (every status), one `attachment` per recorded file, and last
+//! `{"type":"end","posts":N,"comments":M,"attachments":A}`. Fields added since
+//! the first files (a page's `parent` and `menu_order`, `sticky`, attachments)
+//! have defaults, so older files read as they did.
 //! One record a line gives every error a line number, lets a reader stream
 //! the file, and the `end` record tells a complete file from a cut one.
 //! Ids, paths, dates, Markdown and HTML are kept exactly, so an import into a
@@ -16,7 +19,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind};
 use tidings_render::{html_to_text, sanitize_html};
-use tidings_store::{ImportBatch, ImportComment, ImportPost, Snapshot};
+use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost, Snapshot};
 
 use crate::blogger::served_path;
 use crate::{ParseError, dedup_labels};
@@ -30,6 +33,7 @@ enum Record {
     Blog(BlogRecord),
     Post(PostRecord),
     Comment(CommentRecord),
+    Attachment(AttachmentRecord),
     End(EndRecord),
 }
 
@@ -66,6 +70,30 @@ pub struct PostRecord {
     /// Old addresses that answer 301 with this post's path.
     #[serde(default)]
     pub redirects: Vec<String>,
+    /// The id of its parent page.
+    #[serde(default)]
+    pub parent: Option<i64>,
+    /// Its place among its sibling pages, lowest first.
+    #[serde(default)]
+    pub menu_order: i64,
+    /// Shown first on page 1 of the home page.
+    #[serde(default)]
+    pub sticky: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AttachmentRecord {
+    pub id: i64,
+    /// The post or page it was uploaded to.
+    pub post_id: Option<i64>,
+    /// Where the file was before the move.
+    pub url: String,
+    pub title: String,
+    pub mime_type: Option<String>,
+    pub uploaded_at: DateTime<Utc>,
+    /// Where the copy in the data directory is served (`/media/…`). The file
+    /// itself is not in the export: copy the `media` folder along.
+    pub local_path: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -89,6 +117,8 @@ pub struct CommentRecord {
 struct EndRecord {
     posts: u64,
     comments: u64,
+    #[serde(default)]
+    attachments: u64,
 }
 
 impl Record {
@@ -121,6 +151,9 @@ impl Record {
                     || opt(&c.author_email)
                     || opt(&c.author_url)
             }
+            Record::Attachment(a) => {
+                nul(&a.url) || nul(&a.title) || opt(&a.mime_type) || opt(&a.local_path)
+            }
             Record::End(_) => false,
         }
     }
@@ -132,6 +165,7 @@ pub struct TidingsExport {
     pub blog: BlogRecord,
     pub posts: Vec<PostRecord>,
     pub comments: Vec<CommentRecord>,
+    pub attachments: Vec<AttachmentRecord>,
     /// Where the blog record is, for errors in the settings.
     pub blog_line: u64,
 }
@@ -173,6 +207,9 @@ pub fn export(blog: &BlogSettings, snap: &Snapshot) -> String {
             body_markdown: p.body_markdown.clone(),
             body_html: p.body_html.clone(),
             redirects: p.redirects.clone(),
+            parent: p.parent.as_deref().map(id),
+            menu_order: p.menu_order,
+            sticky: p.sticky,
         }));
     }
     for c in &snap.comments {
@@ -189,9 +226,21 @@ pub fn export(blog: &BlogSettings, snap: &Snapshot) -> String {
             created_at: c.created_at,
         }));
     }
+    for a in &snap.attachments {
+        line(&Record::Attachment(AttachmentRecord {
+            id: id(&a.external_id),
+            post_id: a.post.as_deref().map(id),
+            url: a.url.clone(),
+            title: a.title.clone(),
+            mime_type: a.mime_type.clone(),
+            uploaded_at: a.uploaded_at,
+            local_path: a.local_path.clone(),
+        }));
+    }
     line(&Record::End(EndRecord {
         posts: snap.posts.len() as u64,
         comments: snap.comments.len() as u64,
+        attachments: snap.attachments.len() as u64,
     }));
     out
 }
@@ -211,6 +260,9 @@ pub fn parse(bytes: &[u8]) -> Result<TidingsExport, ParseError> {
     let mut blog: Option<BlogRecord> = None;
     let mut posts: Vec<PostRecord> = Vec::new();
     let mut comments: Vec<CommentRecord> = Vec::new();
+    let mut attachments: Vec<AttachmentRecord> = Vec::new();
+    let mut attachment_ids = HashSet::new();
+    let mut local_paths = HashSet::new();
     let mut post_ids = HashSet::new();
     let mut paths = HashSet::new();
     let mut comment_ids = HashSet::new();
@@ -296,14 +348,48 @@ pub fn parse(bytes: &[u8]) -> Result<TidingsExport, ParseError> {
                 }
                 comments.push(c);
             }
-            Record::End(e) => {
-                if e.posts != posts.len() as u64 || e.comments != comments.len() as u64 {
+            Record::Attachment(a) => {
+                if !attachment_ids.insert(a.id) || a.id <= 0 {
                     return Err(at(format!(
-                        "the file promises {} posts and {} comments but holds {} and {}",
+                        "attachment id {} is not positive or not unique",
+                        a.id
+                    )));
+                }
+                if let Some(post) = a.post_id
+                    && !post_ids.contains(&post)
+                {
+                    return Err(at(format!(
+                        "attachment {} belongs to post {post}, which is not in the file",
+                        a.id
+                    )));
+                }
+                if !(a.url.starts_with("http://") || a.url.starts_with("https://")) {
+                    return Err(at(format!("{:?} is not an http(s) URL", a.url)));
+                }
+                if let Some(local) = &a.local_path {
+                    if !crate::media::is_local_path(local) {
+                        return Err(at(format!("{local:?} is not a /media/ address")));
+                    }
+                    if !local_paths.insert(local.clone()) {
+                        return Err(at(format!("two attachments are served at {local}")));
+                    }
+                }
+                attachments.push(a);
+            }
+            Record::End(e) => {
+                if e.posts != posts.len() as u64
+                    || e.comments != comments.len() as u64
+                    || e.attachments != attachments.len() as u64
+                {
+                    return Err(at(format!(
+                        "the file promises {} posts, {} comments and {} attachments but holds \
+                         {}, {} and {}",
                         e.posts,
                         e.comments,
+                        e.attachments,
                         posts.len(),
-                        comments.len()
+                        comments.len(),
+                        attachments.len()
                     )));
                 }
                 ended = true;
@@ -320,7 +406,20 @@ pub fn parse(bytes: &[u8]) -> Result<TidingsExport, ParseError> {
             "the file ends without its end record: it was cut short",
         ));
     }
-    // Replies may name a parent that comes later in the file.
+    // Pages and replies may name a parent that comes later in the file.
+    for p in &posts {
+        if let Some(parent) = p.parent
+            && (!post_ids.contains(&parent) || parent == p.id)
+        {
+            return Err(ParseError {
+                line: None,
+                message: format!(
+                    "post {} names post {parent} as its parent, which is not in the file",
+                    p.id
+                ),
+            });
+        }
+    }
     for c in &comments {
         if let Some(parent) = c.parent
             && !comment_ids.contains(&parent)
@@ -338,6 +437,7 @@ pub fn parse(bytes: &[u8]) -> Result<TidingsExport, ParseError> {
         blog,
         posts,
         comments,
+        attachments,
         blog_line,
     })
 }
@@ -388,7 +488,12 @@ impl TidingsExport {
                 published_at: p.published_at,
                 updated_at: p.updated_at,
                 author_name: p.author.clone(),
+                // The blog's own users come back as themselves where they exist.
+                author_aliases: vec![p.author.clone()],
                 redirects: p.redirects.clone(),
+                parent: p.parent.map(|id| id.to_string()),
+                menu_order: p.menu_order,
+                sticky: p.sticky,
             })
             .collect();
         let comments = self
@@ -408,12 +513,26 @@ impl TidingsExport {
                 created_at: c.created_at,
             })
             .collect();
+        let attachments = self
+            .attachments
+            .iter()
+            .map(|a| ImportAttachment {
+                external_id: a.id.to_string(),
+                url: a.url.clone(),
+                title: a.title.clone(),
+                post: a.post_id.map(|p| p.to_string()),
+                mime_type: a.mime_type.clone(),
+                uploaded_at: a.uploaded_at,
+                local_path: a.local_path.clone(),
+            })
+            .collect();
         Ok(ImportBatch {
             blog_id: blog.id,
             source: "tidings",
             settings: Some(settings),
             posts,
             comments,
+            attachments,
         })
     }
 }

@@ -3,15 +3,19 @@
 //! with their comments inside.
 //!
 //! Posts and pages get Tidings paths (`/YYYY/MM/slug.html`, `/p/slug.html`);
-//! every old address (the item's `<link>`, `/?p=ID`, `/?page_id=ID`) becomes
-//! a redirect to the new one.
+//! every old address (the item's `<link>`, which for a child page is the
+//! hierarchical `/parent/child/`, `/?p=ID`, `/?page_id=ID`) becomes a
+//! redirect to the new one. Pages keep their parent and menu order, posts
+//! their stickiness; attachments are recorded with their URLs (fetching the
+//! files is the binary's `--fetch-media`). Authors whose login or e-mail is a
+//! member of the blog become that member.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use tidings_core::{BlogSettings, CommentStatus, PostKind, post_path, slugify};
 use tidings_render::{html_to_text, sanitize_html};
-use tidings_store::{ImportBatch, ImportComment, ImportPost};
+use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost};
 
 use crate::xml::{Elem, read_records};
 use crate::{ParseError, comment_text, dedup_labels, one_line, url_path};
@@ -23,6 +27,7 @@ pub struct WxrExport {
     pub description: String,
     pub wxr_version: Option<String>,
     pub items: Vec<WxrItem>,
+    pub attachments: Vec<WxrAttachment>,
     /// Items of types we do not import, by type, with how many.
     pub skipped: Vec<(String, usize)>,
     pub notes: Vec<String>,
@@ -45,17 +50,37 @@ pub struct WxrItem {
     pub title: String,
     pub link: Option<String>,
     pub guid: Option<String>,
+    /// The display name (the login until the channel's authors are read).
     pub author: String,
+    pub author_login: String,
+    pub author_email: Option<String>,
     pub html: String,
     pub slug: String,
     pub status: WxrStatus,
     pub password: bool,
     pub sticky: bool,
+    /// `wp:post_parent`, when not `0`.
+    pub parent: Option<String>,
+    pub menu_order: i64,
     pub date: Option<DateTime<Utc>>,
     pub modified: Option<DateTime<Utc>>,
     pub labels: Vec<String>,
     pub comments: Vec<WxrComment>,
     pub line: u64,
+}
+
+/// An uploaded file (`post_type` `attachment`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WxrAttachment {
+    pub id: String,
+    pub title: String,
+    /// `wp:attachment_url`, else the item's `<guid>`.
+    pub url: String,
+    /// The post or page it was uploaded to.
+    pub parent: Option<String>,
+    pub date: Option<DateTime<Utc>>,
+    /// `wp:post_mime_type`, which some exports carry.
+    pub mime_type: Option<String>,
 }
 
 /// `comment`, `pingback` or `trackback`.
@@ -82,7 +107,8 @@ pub struct WxrComment {
 /// Reads a WordPress export.
 pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
     let mut export = WxrExport::default();
-    let mut authors: HashMap<String, String> = HashMap::new();
+    // Login → (display name, e-mail).
+    let mut authors: HashMap<String, (String, Option<String>)> = HashMap::new();
     let mut skipped: Vec<(String, usize)> = Vec::new();
     let mut in_channel = false;
     let outline = read_records(bytes, 2, |path, e| {
@@ -100,7 +126,12 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
                         .text_of("wp", "author_display_name")
                         .unwrap_or(login)
                         .to_owned();
-                    authors.insert(login.to_owned(), one_line(&name));
+                    let email = e
+                        .text_of("wp", "author_email")
+                        .map(str::trim)
+                        .filter(|m| m.contains('@'))
+                        .map(str::to_owned);
+                    authors.insert(login.to_owned(), (one_line(&name), email));
                 }
             }
             ("", "item") => {
@@ -108,6 +139,16 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
                 let kind = match post_type {
                     "post" => PostKind::Post,
                     "page" => PostKind::Page,
+                    "attachment" => {
+                        match attachment(&e) {
+                            Some(a) => export.attachments.push(a),
+                            None => export.notes.push(format!(
+                                "skipped: the attachment on line {} has no URL",
+                                e.line
+                            )),
+                        }
+                        return Ok(());
+                    }
                     other => {
                         match skipped.iter_mut().find(|(t, _)| t == other) {
                             Some((_, n)) => *n += 1,
@@ -140,8 +181,9 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
         ));
     }
     for item in &mut export.items {
-        if let Some(name) = authors.get(&item.author) {
+        if let Some((name, email)) = authors.get(&item.author_login) {
             item.author = name.clone();
+            item.author_email = email.clone();
         }
     }
     let mut notes = outline.notes;
@@ -157,6 +199,35 @@ fn wp_date(s: Option<&str>) -> Option<DateTime<Utc>> {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
         .ok()
         .map(|t| t.and_utc())
+}
+
+/// WordPress's way of saying "none" for a parent.
+fn parent_of(e: &Elem) -> Option<String> {
+    e.text_of("wp", "post_parent")
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && *p != "0")
+        .map(str::to_owned)
+}
+
+fn attachment(e: &Elem) -> Option<WxrAttachment> {
+    let url = e
+        .text_of("wp", "attachment_url")
+        .or_else(|| e.text_of("", "guid"))
+        .map(str::trim)
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))?;
+    Some(WxrAttachment {
+        id: e.text_of("wp", "post_id")?.trim().to_owned(),
+        title: one_line(e.text_of("", "title").unwrap_or_default()),
+        url: url.to_owned(),
+        parent: parent_of(e),
+        date: wp_date(e.text_of("wp", "post_date_gmt"))
+            .or_else(|| wp_date(e.text_of("wp", "post_date"))),
+        mime_type: e
+            .text_of("wp", "post_mime_type")
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .map(str::to_owned),
+    })
 }
 
 fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrItem>, ParseError> {
@@ -245,6 +316,8 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
         link: e.text_of("", "link").map(str::to_owned),
         guid: e.text_of("", "guid").map(str::to_owned),
         author: e.text_of("dc", "creator").unwrap_or_default().to_owned(),
+        author_login: e.text_of("dc", "creator").unwrap_or_default().to_owned(),
+        author_email: None,
         html: e
             .child("content", "encoded")
             .map(|c| c.text.clone())
@@ -252,7 +325,12 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
         slug: percent_decode(e.text_of("wp", "post_name").unwrap_or_default()),
         status,
         password: e.text_of("wp", "post_password").is_some(),
-        sticky: e.text_of("wp", "is_sticky") == Some("1"),
+        sticky: e.text_of("wp", "is_sticky").map(str::trim) == Some("1"),
+        parent: parent_of(e),
+        menu_order: e
+            .text_of("wp", "menu_order")
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0),
         date,
         modified,
         labels,
@@ -263,7 +341,7 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
 }
 
 /// `%C3%A9t%C3%A9` → `été`: WordPress stores non-ASCII slugs encoded.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -414,12 +492,6 @@ impl WxrExport {
                     item.title
                 ));
             }
-            if item.sticky {
-                notes.push(format!(
-                    "post {} was sticky; Tidings lists posts by date only",
-                    item.id
-                ));
-            }
             let html = wordpress_html(&item.html);
             posts.push(ImportPost {
                 external_id: item.id.clone(),
@@ -441,7 +513,16 @@ impl WxrExport {
                 } else {
                     item.author.clone()
                 },
+                author_aliases: [Some(&item.author_login), item.author_email.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|a| !a.is_empty())
+                    .cloned()
+                    .collect(),
                 redirects,
+                parent: item.parent.clone(),
+                menu_order: item.menu_order,
+                sticky: item.sticky && item.kind == PostKind::Post,
             });
             for c in &item.comments {
                 comments.push(ImportComment {
@@ -463,6 +544,19 @@ impl WxrExport {
                 });
             }
         }
+        let attachments = self
+            .attachments
+            .iter()
+            .map(|a| ImportAttachment {
+                external_id: a.id.clone(),
+                url: a.url.clone(),
+                title: a.title.clone(),
+                post: a.parent.clone(),
+                mime_type: a.mime_type.clone(),
+                uploaded_at: a.date.unwrap_or(now),
+                local_path: None,
+            })
+            .collect();
         (
             ImportBatch {
                 blog_id: blog.id,
@@ -470,6 +564,7 @@ impl WxrExport {
                 settings,
                 posts,
                 comments,
+                attachments,
             },
             notes,
         )

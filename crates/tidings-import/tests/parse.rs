@@ -195,11 +195,27 @@ fn wordpress_theme_unit_test_counts() {
     let kind = |k| comments.iter().filter(|c| c.kind == k).count();
     assert_eq!(kind(WxrCommentType::Pingback), 2);
     assert_eq!(kind(WxrCommentType::Trackback), 2);
-    assert!(
-        e.skipped.contains(&("attachment".into(), 37)),
-        "{:?}",
-        e.skipped
+    // Attachments are recorded, with their URL and the post they belong to.
+    assert_eq!(e.attachments.len(), 37);
+    let canola = e.attachments.iter().find(|a| a.id == "611").unwrap();
+    assert_eq!(
+        canola.url,
+        "https://wpthemetestdata.files.wordpress.com/2008/06/canola2.jpg"
     );
+    assert_eq!(canola.parent.as_deref(), Some("555"));
+    assert_eq!(canola.title, "canola2");
+    // The page tree: Level 3 under Level 2 under Level 1; menu order kept.
+    let page = |id: &str| e.items.iter().find(|i| i.id == id).unwrap();
+    assert_eq!(page("172").parent.as_deref(), Some("173"));
+    assert_eq!(page("173").parent.as_deref(), Some("174"));
+    assert_eq!(page("174").parent, None);
+    assert_eq!(page("174").menu_order, 5);
+    let sticky: Vec<&str> = posts
+        .iter()
+        .filter(|p| p.sticky)
+        .map(|p| p.title.as_str())
+        .collect();
+    assert_eq!(sticky, ["Template: Sticky"]);
     assert!(
         e.skipped.contains(&("nav_menu_item".into(), 70)),
         "{:?}",

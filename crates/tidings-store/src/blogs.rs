@@ -5,6 +5,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use tidings_core::BlogSettings;
 
+use crate::changes::{self, Scope};
 use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
 
 const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
@@ -38,8 +39,9 @@ fn blog_from_row(row: &AnyRow) -> Result<BlogSettings> {
     })
 }
 
-/// Records that something readers see on `blog_id` changed, inside the
-/// transaction that changed it.
+/// Records that something readers see on `blog_id` changed (`scope` says
+/// what, for the render caches: see [`changes`]), inside the transaction that
+/// changed it.
 ///
 /// HTTP dates have whole seconds, so every change moves `changed_at` into a
 /// second of its own (now, or the second after the previous change): two
@@ -48,7 +50,9 @@ fn blog_from_row(row: &AnyRow) -> Result<BlogSettings> {
 pub(crate) async fn touch(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     blog_id: i64,
+    scope: Scope,
 ) -> Result<()> {
+    changes::record(tx, blog_id, scope).await?;
     sqlx::query(
         "UPDATE blogs SET changed_at = CASE \
          WHEN $2 >= (changed_at / 1000000 + 1) * 1000000 THEN $2 \
@@ -66,6 +70,7 @@ impl Store {
     /// Creates a blog with default settings.
     pub async fn create_blog(&self, host: &str, title: &str) -> Result<BlogSettings> {
         let now = micros(Utc::now());
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "INSERT INTO blogs (host, title, created_at, updated_at) VALUES ($1, $2, $3, $3) \
              RETURNING id",
@@ -73,10 +78,16 @@ impl Store {
         .bind(host)
         .bind(title)
         .bind(now)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await
         .map_err(|e| conflict_or(e, "a blog with that host already exists"))?;
-        self.blog_by_id(row.try_get("id")?).await
+        let id = row.try_get("id")?;
+        // Until now the host was served the default blog (unless hosts are
+        // strict): pages cached for it are stale. (Its `changed_at` is its
+        // creation time already.)
+        changes::record(&mut tx, id, Scope::Blog).await?;
+        tx.commit().await?;
+        self.blog_by_id(id).await
     }
 
     pub async fn blog_by_id(&self, id: i64) -> Result<BlogSettings> {
@@ -118,7 +129,7 @@ impl Store {
         if write_settings(&mut tx, blog).await? == 0 {
             return Err(StoreError::NotFound);
         }
-        touch(&mut tx, blog.id).await?;
+        touch(&mut tx, blog.id, Scope::Blog).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -116,7 +116,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         if c.status == CommentStatus::Published {
-            blogs::touch(&mut tx, c.blog_id).await?;
+            blogs::touch(&mut tx, c.blog_id, crate::Scope::Comments(c.post_id)).await?;
         }
         tx.commit().await?;
         Ok(Comment {

@@ -43,8 +43,22 @@ impl Backend {
                 "PRAGMA synchronous = FULL",
                 "PRAGMA foreign_keys = ON",
                 "PRAGMA busy_timeout = 10000",
+                // Read the file through a shared mapping instead of copying
+                // each page into every connection's small page cache.
+                "PRAGMA mmap_size = 268435456",
             ],
             Self::Postgres => &["SET TIME ZONE 'UTC'"],
+        }
+    }
+
+    /// How a read-only transaction that must see one snapshot begins:
+    /// SQLite's deferred transaction reads one snapshot from its first read;
+    /// PostgreSQL needs REPEATABLE READ for that (READ COMMITTED takes a new
+    /// snapshot per statement).
+    pub(crate) fn begin_snapshot(self) -> &'static str {
+        match self {
+            Self::Sqlite => "BEGIN",
+            Self::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
         }
     }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use sqlx::Row;
 
-use crate::import::{ImportComment, ImportPost};
+use crate::import::{ImportAttachment, ImportComment, ImportPost};
 use crate::{Result, Store, StoreError, from_micros};
 
 /// Everything of one blog, in the shape an import takes: what exports write.
@@ -16,10 +16,13 @@ pub struct Snapshot {
     pub posts: Vec<ImportPost>,
     /// Oldest first, every status.
     pub comments: Vec<ImportComment>,
+    /// In the order they were recorded.
+    pub attachments: Vec<ImportAttachment>,
 }
 
 impl Store {
-    /// Every post, page and comment of `blog_id`, with old addresses.
+    /// Every post, page, comment and attachment of `blog_id`, with old
+    /// addresses.
     pub async fn snapshot(&self, blog_id: i64) -> Result<Snapshot> {
         let mut redirects: HashMap<i64, Vec<String>> = HashMap::new();
         for (old, post) in self.redirects(blog_id).await? {
@@ -27,7 +30,8 @@ impl Store {
         }
         let rows = sqlx::query(
             "SELECT id, kind, title, slug, path, body_markdown, body_html, body_text, labels, \
-             status, published_at, updated_at, author_name FROM posts WHERE blog_id = $1 \
+             status, published_at, updated_at, author_name, parent_id, menu_order, sticky \
+             FROM posts WHERE blog_id = $1 \
              ORDER BY published_at, id",
         )
         .bind(blog_id)
@@ -60,7 +64,13 @@ impl Store {
                 published_at: from_micros(r.try_get("published_at")?)?,
                 updated_at: from_micros(r.try_get("updated_at")?)?,
                 author_name: r.try_get("author_name")?,
+                author_aliases: Vec::new(),
                 redirects: redirects.remove(&id).unwrap_or_default(),
+                parent: r
+                    .try_get::<Option<i64>, _>("parent_id")?
+                    .map(|p| p.to_string()),
+                menu_order: r.try_get("menu_order")?,
+                sticky: r.try_get::<i64, _>("sticky")? != 0,
             });
         }
         let rows = sqlx::query(
@@ -92,7 +102,32 @@ impl Store {
                 created_at: from_micros(r.try_get("created_at")?)?,
             });
         }
-        Ok(Snapshot { posts, comments })
+        let rows = sqlx::query(
+            "SELECT id, post_id, url, title, mime_type, uploaded_at, local_path \
+             FROM attachments WHERE blog_id = $1 ORDER BY id",
+        )
+        .bind(blog_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut attachments = Vec::with_capacity(rows.len());
+        for r in rows {
+            attachments.push(ImportAttachment {
+                external_id: r.try_get::<i64, _>("id")?.to_string(),
+                url: r.try_get("url")?,
+                title: r.try_get("title")?,
+                post: r
+                    .try_get::<Option<i64>, _>("post_id")?
+                    .map(|p| p.to_string()),
+                mime_type: r.try_get("mime_type")?,
+                uploaded_at: from_micros(r.try_get("uploaded_at")?)?,
+                local_path: r.try_get("local_path")?,
+            });
+        }
+        Ok(Snapshot {
+            posts,
+            comments,
+            attachments,
+        })
     }
 }
 

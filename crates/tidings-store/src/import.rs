@@ -30,6 +30,8 @@ pub struct ImportBatch {
     pub posts: Vec<ImportPost>,
     /// Comments in any order: a reply may come before its parent.
     pub comments: Vec<ImportComment>,
+    /// Files the blog had (WordPress attachments), recorded with their URLs.
+    pub attachments: Vec<ImportAttachment>,
 }
 
 /// A post or page to import.
@@ -58,9 +60,35 @@ pub struct ImportPost {
     pub published_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub author_name: String,
+    /// Names and e-mail addresses the source knew the author by (a WordPress
+    /// login and e-mail, a Blogger name and e-mail): the first that equals,
+    /// ignoring case, the e-mail or name of a member of the blog makes the
+    /// post that member's, so it shows in their list and they may edit it.
+    pub author_aliases: Vec<String>,
     /// Old addresses (path and query, e.g. `/about/` or `/?p=12`) that answer
     /// 301 with this post's path.
     pub redirects: Vec<String>,
+    /// The `external_id` of its parent page (WordPress's `post_parent`).
+    pub parent: Option<String>,
+    /// Its place among its sibling pages, lowest first (`menu_order`).
+    pub menu_order: i64,
+    /// Shown first on page 1 of the home page, as WordPress shows it.
+    pub sticky: bool,
+}
+
+/// A file the blog had: WordPress keeps each upload as an `attachment` item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportAttachment {
+    pub external_id: String,
+    /// Where the file was (`wp:attachment_url`).
+    pub url: String,
+    pub title: String,
+    /// The `external_id` of the post or page it was uploaded to.
+    pub post: Option<String>,
+    pub mime_type: Option<String>,
+    pub uploaded_at: DateTime<Utc>,
+    /// Where our copy is served (`/media/2011/07/img.jpg`), once fetched.
+    pub local_path: Option<String>,
 }
 
 /// A comment to import.
@@ -90,6 +118,7 @@ pub struct ImportReport {
     pub posts: u64,
     pub pages: u64,
     pub comments: u64,
+    pub attachments: u64,
     /// Items an earlier import already brought in.
     pub already_there: u64,
     /// Comments whose post is in neither the file nor the blog.
@@ -106,7 +135,7 @@ impl Store {
     }
 
     /// [`Store::import`], calling `progress` with the number of items (posts
-    /// and comments) reached so far, out of `posts.len() + comments.len()`.
+    /// comments and attachments) reached so far, out of their sum.
     pub async fn import_with_progress(
         &self,
         batch: &ImportBatch,
@@ -122,6 +151,8 @@ impl Store {
         // Read once what the checks below need, instead of a query per item.
         let mut seen = Seen::load(&mut tx, batch).await?;
         let mut post_ids: HashMap<&str, i64> = HashMap::new();
+        // New posts with a parent, which may come later in the file.
+        let mut children: Vec<(i64, &ImportPost)> = Vec::new();
         for post in &batch.posts {
             let id = match seen.known("post", &post.external_id) {
                 Some(id) => {
@@ -134,6 +165,9 @@ impl Store {
                     match post.kind {
                         PostKind::Post => report.posts += 1,
                         PostKind::Page => report.pages += 1,
+                    }
+                    if post.parent.is_some() {
+                        children.push((id, post));
                     }
                     id
                 }
@@ -152,6 +186,30 @@ impl Store {
             post_ids.insert(&post.external_id, id);
             done += 1;
             progress(done);
+        }
+        for (id, post) in children {
+            let Some(parent) = post.parent.as_deref() else {
+                continue;
+            };
+            let parent_id = post_ids
+                .get(parent)
+                .copied()
+                .or_else(|| seen.known("post", parent))
+                .filter(|p| *p != id);
+            match parent_id {
+                Some(parent_id) => {
+                    sqlx::query("UPDATE posts SET parent_id = $1 WHERE id = $2")
+                        .bind(parent_id)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                None => report.notes.push(format!(
+                    "{} {}'s parent {parent} is not in the file: it stands at the top level",
+                    post.kind.as_str(),
+                    post.external_id
+                )),
+            }
         }
         let mut comment_ids: HashMap<&str, i64> = HashMap::new();
         for c in parents_first(&batch.comments) {
@@ -200,9 +258,37 @@ impl Store {
             comment_ids.insert(&c.external_id, id);
             report.comments += 1;
         }
+        for a in &batch.attachments {
+            done += 1;
+            progress(done);
+            if seen.known("attachment", &a.external_id).is_some() {
+                report.already_there += 1;
+                continue;
+            }
+            let post_id = a
+                .post
+                .as_deref()
+                .and_then(|p| post_ids.get(p).copied().or_else(|| seen.known("post", p)));
+            let row = sqlx::query(
+                "INSERT INTO attachments (blog_id, post_id, url, title, mime_type, uploaded_at, \
+                 local_path) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            )
+            .bind(batch.blog_id)
+            .bind(post_id)
+            .bind(&a.url)
+            .bind(&a.title)
+            .bind(a.mime_type.clone())
+            .bind(micros(a.uploaded_at))
+            .bind(a.local_path.clone())
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| conflict_or(e, "two attachments have the same local path"))?;
+            seen.remember("attachment", &a.external_id, row.try_get("id")?);
+            report.attachments += 1;
+        }
         seen.flush(&mut tx, batch).await?;
         dialect::after_explicit_ids(self.backend, &mut tx).await?;
-        blogs::touch(&mut tx, batch.blog_id).await?;
+        blogs::touch(&mut tx, batch.blog_id, crate::Scope::Blog).await?;
         tx.commit().await?;
         Ok(report)
     }
@@ -286,6 +372,10 @@ struct Seen {
     paths: HashSet<String>,
     post_ids: HashSet<i64>,
     comment_ids: HashSet<i64>,
+    /// Members of the blog (id, e-mail, name), whom imported authors may be.
+    members: Vec<(i64, String, String)>,
+    /// Aliases already found to be a member, each told once.
+    matched: HashSet<String>,
     /// `imported_items` rows still to write: (kind, external id, local id).
     pending: Vec<(&'static str, String, i64)>,
 }
@@ -324,12 +414,41 @@ impl Seen {
         let post_ids = taken_ids(tx, "SELECT id FROM posts WHERE id IN (", &wanted).await?;
         let wanted: Vec<i64> = batch.comments.iter().filter_map(|c| c.id).collect();
         let comment_ids = taken_ids(tx, "SELECT id FROM comments WHERE id IN (", &wanted).await?;
+        let rows = sqlx::query(
+            "SELECT u.id, u.email, u.name FROM users u JOIN memberships m ON m.user_id = u.id \
+             WHERE m.blog_id = $1 ORDER BY u.id",
+        )
+        .bind(batch.blog_id)
+        .fetch_all(&mut **tx)
+        .await?;
+        let members = rows
+            .iter()
+            .map(|r| Ok((r.try_get("id")?, r.try_get("email")?, r.try_get("name")?)))
+            .collect::<Result<_>>()?;
         Ok(Self {
             imported,
             paths,
             post_ids,
             comment_ids,
+            members,
+            matched: HashSet::new(),
             pending: Vec::new(),
+        })
+    }
+
+    /// The member (id, name) an author with these aliases is: the first
+    /// alias that equals, ignoring case, a member's e-mail or name.
+    fn member(&self, aliases: &[String]) -> Option<(i64, String, String)> {
+        aliases.iter().find_map(|alias| {
+            let alias = alias.trim();
+            self.members
+                .iter()
+                .find(|(_, email, name)| {
+                    !alias.is_empty()
+                        && (email.eq_ignore_ascii_case(alias)
+                            || name.trim().to_lowercase() == alias.to_lowercase())
+                })
+                .map(|(id, _, name)| (*id, name.clone(), alias.to_owned()))
         })
     }
 
@@ -443,11 +562,24 @@ async fn insert_post(
         }
         other => other,
     };
+    let (author_id, author_name) = match seen.member(&p.author_aliases) {
+        Some((id, name, alias)) => {
+            if seen.matched.insert(alias.to_lowercase()) {
+                report.notes.push(format!(
+                    "posts by {alias:?} belong to the member {name:?} of this blog"
+                ));
+            }
+            (Some(id), name)
+        }
+        None => (None, p.author_name.clone()),
+    };
     let row = sqlx::query(
         "INSERT INTO posts (id, blog_id, kind, title, slug, path, body_markdown, body_html, \
          body_text, labels, status, published_at, created_at, updated_at, author_id, \
-         author_name) VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM posts)), \
-         $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, NULL, $14) RETURNING id",
+         author_name, menu_order, sticky) \
+         VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM posts)), \
+         $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) \
+         RETURNING id",
     )
     .bind(id)
     .bind(batch.blog_id)
@@ -462,7 +594,10 @@ async fn insert_post(
     .bind(if p.draft { "draft" } else { "published" })
     .bind(micros(p.published_at))
     .bind(micros(p.updated_at))
-    .bind(&p.author_name)
+    .bind(author_id)
+    .bind(author_name)
+    .bind(p.menu_order)
+    .bind(i64::from(p.sticky))
     .fetch_one(&mut **tx)
     .await
     .map_err(|e| conflict_or(e, "another post already has that path"))?;

@@ -6,7 +6,9 @@
 //! [`dialect`] and nowhere else. Times are stored as microseconds since the
 //! epoch, so both backends order and compare them identically.
 
+mod attachments;
 mod blogs;
+mod changes;
 mod comments;
 pub mod dialect;
 mod export;
@@ -16,6 +18,7 @@ mod migrate;
 mod posts;
 mod secrets;
 mod sessions;
+mod sidebar;
 mod spam;
 mod sql;
 mod users;
@@ -26,12 +29,15 @@ use chrono::{DateTime, Utc};
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 
+pub use attachments::{Attachment, LocalCopy};
+pub use changes::{Change, ChangeBatch, ChangeListener, Scope};
 pub use comments::{CommentFilter, CommentListing, NewComment};
 pub use dialect::Backend;
 pub use export::Snapshot;
-pub use import::{ImportBatch, ImportComment, ImportPost, ImportReport};
-pub use posts::{ArchiveMonth, LabelCount, NewPost, PostFilter, SearchHit};
+pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
+pub use posts::{ArchiveMonth, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
 pub use sessions::{Failures, Session};
+pub use sidebar::Sidebar;
 pub use users::{TokenInfo, User};
 
 /// What can go wrong in the store, in terms callers act on.
@@ -70,6 +76,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Kept for connections outside the pool (PostgreSQL's `LISTEN`).
+    url: std::sync::Arc<str>,
 }
 
 impl Store {
@@ -81,6 +89,10 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(backend.max_connections())
             .acquire_timeout(Duration::from_secs(10))
+            // A PostgreSQL connection can die with its server and is checked
+            // before use; a SQLite one is a file handle, and the check would
+            // cost each query a round trip to the connection's thread.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     for pragma in backend.connection_setup() {
@@ -91,7 +103,11 @@ impl Store {
             })
             .connect(url)
             .await?;
-        let store = Self { pool, backend };
+        let store = Self {
+            pool,
+            backend,
+            url: url.into(),
+        };
         migrate::run(&store).await?;
         Ok(store)
     }

@@ -40,6 +40,21 @@ const SQLITE: &[Source] = &[
         "rate_limits",
         include_str!("../migrations/sqlite/0006_rate_limits.sql"),
     ),
+    (
+        7,
+        "pages_sticky_attachments",
+        include_str!("../migrations/sqlite/0007_pages_sticky_attachments.sql"),
+    ),
+    (
+        8,
+        "changes",
+        include_str!("../migrations/sqlite/0008_changes.sql"),
+    ),
+    (
+        9,
+        "read_model",
+        include_str!("../migrations/sqlite/0009_read_model.sql"),
+    ),
 ];
 
 const POSTGRES: &[Source] = &[
@@ -67,6 +82,21 @@ const POSTGRES: &[Source] = &[
         6,
         "rate_limits",
         include_str!("../migrations/postgres/0006_rate_limits.sql"),
+    ),
+    (
+        7,
+        "pages_sticky_attachments",
+        include_str!("../migrations/postgres/0007_pages_sticky_attachments.sql"),
+    ),
+    (
+        8,
+        "changes",
+        include_str!("../migrations/postgres/0008_changes.sql"),
+    ),
+    (
+        9,
+        "read_model",
+        include_str!("../migrations/postgres/0009_read_model.sql"),
     ),
 ];
 

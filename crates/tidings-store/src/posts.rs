@@ -14,7 +14,7 @@ use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
 /// subquery instead of a query per post on list pages.
 const POST_COLUMNS: &str = "SELECT p.id, p.blog_id, p.kind, p.title, p.slug, p.path, \
      p.body_markdown, p.body_html, p.labels, p.status, p.published_at, p.updated_at, \
-     p.author_id, p.author_name, (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.id \
+     p.author_id, p.author_name, p.sticky, (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.id \
      AND c.status = 'published') AS comment_count";
 /// A query selecting posts `p`, ready for its `WHERE` clause.
 fn select_posts() -> Sql {
@@ -52,6 +52,7 @@ fn post_from_row(row: &AnyRow) -> Result<Post> {
             .map(str::to_owned)
             .collect(),
         comment_count: row.try_get("comment_count")?,
+        sticky: row.try_get::<i64, _>("sticky")? != 0,
     })
 }
 
@@ -72,6 +73,17 @@ pub struct NewPost {
     pub published_at: DateTime<Utc>,
     pub author_id: Option<i64>,
     pub author_name: String,
+    /// Shown first on page 1 of the home page.
+    pub sticky: bool,
+}
+
+/// A visible page as the sidebar lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageLink {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub title: String,
+    pub path: String,
 }
 
 /// Which posts a list shows.
@@ -198,7 +210,8 @@ impl Store {
         let row = sqlx::query(
             "INSERT INTO posts (blog_id, kind, title, slug, path, body_markdown, body_html, \
              body_text, labels, status, published_at, created_at, updated_at, author_id, \
-             author_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14) \
+             author_name, sticky) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15) \
              RETURNING id",
         )
         .bind(p.blog_id)
@@ -215,13 +228,14 @@ impl Store {
         .bind(now)
         .bind(p.author_id)
         .bind(&p.author_name)
+        .bind(i64::from(p.sticky))
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| conflict_or(e, "another post already has that path"))?;
         let id: i64 = row.try_get("id")?;
         write_labels(&mut tx, id, &p.labels).await?;
         index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
-        blogs::touch(&mut tx, p.blog_id).await?;
+        blogs::touch(&mut tx, p.blog_id, crate::Scope::Post(id)).await?;
         tx.commit().await?;
         self.post_by_id(p.blog_id, id).await
     }
@@ -232,7 +246,7 @@ impl Store {
         let done = sqlx::query(
             "UPDATE posts SET kind = $3, title = $4, slug = $5, path = $6, body_markdown = $7, \
              body_html = $8, body_text = $9, labels = $10, status = $11, published_at = $12, \
-             updated_at = $13, author_name = $14 WHERE id = $1 AND blog_id = $2",
+             updated_at = $13, author_name = $14, sticky = $15 WHERE id = $1 AND blog_id = $2",
         )
         .bind(id)
         .bind(p.blog_id)
@@ -248,6 +262,7 @@ impl Store {
         .bind(micros(p.published_at))
         .bind(micros(Utc::now()))
         .bind(&p.author_name)
+        .bind(i64::from(p.sticky))
         .execute(&mut *tx)
         .await
         .map_err(|e| conflict_or(e, "another post already has that path"))?;
@@ -260,7 +275,7 @@ impl Store {
             .await?;
         write_labels(&mut tx, id, &p.labels).await?;
         index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
-        blogs::touch(&mut tx, p.blog_id).await?;
+        blogs::touch(&mut tx, p.blog_id, crate::Scope::Post(id)).await?;
         tx.commit().await?;
         self.post_by_id(p.blog_id, id).await
     }
@@ -277,7 +292,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         unindex_post(self.backend, &mut tx, id).await?;
-        blogs::touch(&mut tx, blog_id).await?;
+        blogs::touch(&mut tx, blog_id, crate::Scope::Post(id)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -336,62 +351,90 @@ impl Store {
         Ok(posts)
     }
 
+    /// Visible sticky posts of `blog_id`, newest first: what page 1 of the
+    /// home page shows before the rest. At most `limit`.
+    pub async fn sticky_posts(
+        &self,
+        blog_id: i64,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Post>> {
+        let mut sql = select_posts();
+        PostFilter::visible(blog_id, now, limit).where_clause(&mut sql);
+        sql.push(" AND p.sticky = 1 ORDER BY p.published_at DESC, p.id DESC")
+            .int(" LIMIT ", i64::from(limit));
+        let rows = sql.build().fetch_all(&self.pool).await?;
+        rows.iter().map(post_from_row).collect()
+    }
+
+    /// Visible pages of `blog_id` in menu order, then by title as WordPress
+    /// lists them, each with its parent: the sidebar's list of pages. Sorted
+    /// here, not in SQL, because the backends collate titles differently.
+    pub async fn visible_pages(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<PageLink>> {
+        let rows = sqlx::query(
+            "SELECT id, parent_id, title, path, menu_order FROM posts WHERE blog_id = $1 \
+             AND kind = 'page' AND status = 'published' AND published_at <= $2",
+        )
+        .bind(blog_id)
+        .bind(micros(now))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut pages = rows
+            .iter()
+            .map(|r| {
+                let link = PageLink {
+                    id: r.try_get("id")?,
+                    parent_id: r.try_get("parent_id")?,
+                    title: r.try_get("title")?,
+                    path: r.try_get("path")?,
+                };
+                Ok((
+                    r.try_get::<i64, _>("menu_order")?,
+                    link.title.to_lowercase(),
+                    link,
+                ))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        pages.sort_by(|a, b| (a.0, &a.1, a.2.id).cmp(&(b.0, &b.1, b.2.id)));
+        Ok(pages.into_iter().map(|(_, _, link)| link).collect())
+    }
+
     pub async fn count_posts(&self, f: &PostFilter) -> Result<i64> {
         let mut sql = Sql::new("SELECT COUNT(*) AS n FROM posts p");
         f.where_clause(&mut sql);
         Ok(sql.build().fetch_one(&self.pool).await?.try_get("n")?)
     }
 
-    /// Visible posts per month, newest month first, from their paths: a post
-    /// is archived under the month its URL names, which never changes.
-    pub async fn archive_months(
+    /// The paths of the visible posts just newer and just older than an
+    /// instant (a post page's neighbour links): one query on the listing
+    /// index, reading no post's body.
+    pub async fn neighbours(
         &self,
         blog_id: i64,
+        at: DateTime<Utc>,
         now: DateTime<Utc>,
-    ) -> Result<Vec<ArchiveMonth>> {
-        let rows = sqlx::query(
-            "SELECT substr(path, 2, 7) AS ym, COUNT(*) AS n FROM posts \
-             WHERE blog_id = $1 AND kind = 'post' AND status = 'published' AND published_at <= $2 \
-             GROUP BY substr(path, 2, 7) ORDER BY ym DESC",
-        )
-        .bind(blog_id)
-        .bind(micros(now))
-        .fetch_all(&self.pool)
-        .await?;
-        let mut months = Vec::with_capacity(rows.len());
-        for row in rows {
-            let ym: String = row.try_get("ym")?;
-            let (y, m) = ym.split_once('/').unwrap_or_default();
-            if let (Ok(year), Ok(month)) = (y.parse(), m.parse()) {
-                months.push(ArchiveMonth {
-                    year,
-                    month,
-                    count: row.try_get("n")?,
-                });
-            }
-        }
-        Ok(months)
+    ) -> Result<(Option<String>, Option<String>)> {
+        let visible = "FROM posts WHERE blog_id = $1 AND kind = 'post' AND status = 'published' \
+             AND published_at <= $2";
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT (SELECT path {visible} AND published_at > $3 \
+             ORDER BY published_at ASC, id ASC LIMIT 1) AS newer, \
+             (SELECT path {visible} AND published_at < $3 \
+             ORDER BY published_at DESC, id DESC LIMIT 1) AS older"
+        ));
+        let row = sqlx::query(sql)
+            .bind(blog_id)
+            .bind(micros(now))
+            .bind(micros(at))
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((row.try_get("newer")?, row.try_get("older")?))
     }
 
-    /// Labels of visible posts with how many posts carry each, by name.
+    /// Labels of visible posts with how many posts carry each, by name (the
+    /// editor's suggestions; public pages read [`Store::sidebar`]).
     pub async fn label_counts(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<LabelCount>> {
-        let rows = sqlx::query(
-            "SELECT l.label AS label, COUNT(*) AS n FROM post_labels l JOIN posts p ON p.id = l.post_id \
-             WHERE p.blog_id = $1 AND p.kind = 'post' AND p.status = 'published' AND p.published_at <= $2 \
-             GROUP BY l.label ORDER BY l.label",
-        )
-        .bind(blog_id)
-        .bind(micros(now))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(LabelCount {
-                    label: r.try_get("label")?,
-                    count: r.try_get("n")?,
-                })
-            })
-            .collect()
+        crate::sidebar::label_counts(&self.pool, blog_id, now).await
     }
 
     /// Full-text search over visible posts, best match first.

@@ -82,7 +82,7 @@ impl Store {
         // deciding on the same comment at once train it once, in turn.
         let row = sqlx::query(
             "UPDATE comments SET status = $3, updated_at = $4 WHERE id = $1 AND blog_id = $2 \
-             RETURNING author_name, author_url, body",
+             RETURNING post_id, author_name, author_url, body",
         )
         .bind(id)
         .bind(blog_id)
@@ -102,7 +102,8 @@ impl Store {
             });
             retrain(&mut tx, blog_id, id, label, &tokens).await?;
         }
-        blogs::touch(&mut tx, blog_id).await?;
+        let post_id: i64 = row.try_get("post_id")?;
+        blogs::touch(&mut tx, blog_id, crate::Scope::Comments(post_id)).await?;
         tx.commit().await?;
         self.comment_by_id(blog_id, id).await
     }

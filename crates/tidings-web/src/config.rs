@@ -38,6 +38,14 @@ pub struct Config {
     pub strict_hosts: bool,
     /// How long a sign-in lasts.
     pub session_lifetime: chrono::Duration,
+    /// Where imported files' copies are (`DATA_DIR/media`); none: `/media/`
+    /// answers 404.
+    pub media_dir: Option<std::path::PathBuf>,
+    /// Requests one API token may make per minute, across all nodes
+    /// (default 600).
+    pub api_requests_per_minute: u32,
+    /// Memory for rendered pages; 0 turns the render cache off (`--no-cache`).
+    pub cache_bytes: u64,
 }
 
 impl Default for Config {
@@ -46,6 +54,9 @@ impl Default for Config {
             trusted_proxies: TrustedProxies::default(),
             strict_hosts: false,
             session_lifetime: chrono::Duration::days(30),
+            media_dir: None,
+            api_requests_per_minute: 600,
+            cache_bytes: 64 << 20,
         }
     }
 }

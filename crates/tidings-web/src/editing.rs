@@ -26,6 +26,7 @@ pub struct PostInput {
     pub labels: Option<Vec<String>>,
     pub status: Option<PostStatus>,
     pub published_at: Option<DateTime<Utc>>,
+    pub sticky: Option<bool>,
 }
 
 /// Who is writing, for the byline of new posts.
@@ -154,6 +155,9 @@ pub async fn prepare(
         author_name: existing
             .map(|p| p.author_name.clone())
             .unwrap_or_else(|| author.name.clone()),
+        // Only posts are listed on the home page, so only they stick there.
+        sticky: kind == PostKind::Post
+            && input.sticky.or(existing.map(|p| p.sticky)).unwrap_or(false),
     })
 }
 

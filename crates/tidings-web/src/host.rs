@@ -6,6 +6,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::{HeaderMap, header, request::Parts};
 use tidings_core::BlogSettings;
 
+use crate::cache::{Deps, Tag};
 use crate::{AppState, error::AppError};
 
 /// The blog of the request's `Host` (port ignored), and the absolute base URL
@@ -13,6 +14,10 @@ use crate::{AppState, error::AppError};
 pub struct Site {
     pub blog: BlogSettings,
     pub base_url: String,
+    /// What the page being rendered depends on, for the render cache. Every
+    /// blog page depends on the blog's settings and lists (the sidebar);
+    /// handlers add the posts whose comments they show.
+    pub deps: Deps,
 }
 
 impl FromRequestParts<AppState> for Site {
@@ -27,17 +32,31 @@ impl FromRequestParts<AppState> for Site {
             .unwrap_or("localhost")
             .to_ascii_lowercase();
         let host = strip_port(&authority);
+        let deps = parts.extensions.get::<Deps>().cloned().unwrap_or_default();
         let blog = match state.store.blog_by_host(host).await? {
             Some(blog) => blog,
             None if state.config.strict_hosts => {
                 return Err(AppError::not_found(format!("No blog is served at {host}.")));
             }
-            None => state
-                .store
-                .default_blog()
-                .await?
-                .ok_or_else(|| AppError::not_found("This instance has no blog yet."))?,
+            None => {
+                deps.add(Tag::Fallback);
+                state
+                    .store
+                    .default_blog()
+                    .await?
+                    .ok_or_else(|| AppError::not_found("This instance has no blog yet."))?
+            }
         };
+        deps.blog_page(&[Tag::Blog(blog.id), Tag::Lists(blog.id)]);
+        if state.cache.is_some() && deps.is_collecting() {
+            // A scheduled post going live changes lists, feeds and every
+            // sidebar with no write to announce it.
+            let now = chrono::Utc::now();
+            if let Some(at) = state.store.next_scheduled(blog.id, now).await? {
+                let wait = (at - now).to_std().unwrap_or_default();
+                deps.expire_at(std::time::Instant::now() + wait);
+            }
+        }
         let scheme = forwarded_proto(parts, state).unwrap_or("http");
         let authority = if is_safe_authority(&authority) {
             authority
@@ -47,6 +66,7 @@ impl FromRequestParts<AppState> for Site {
         Ok(Site {
             blog,
             base_url: format!("{scheme}://{authority}"),
+            deps,
         })
     }
 }

@@ -6,6 +6,8 @@
 
 mod admin;
 mod api;
+mod assets;
+mod cache;
 mod config;
 mod demo;
 mod editing;
@@ -19,6 +21,7 @@ mod routes;
 mod server;
 mod state;
 mod templates;
+mod unread_body;
 mod uri_guard;
 mod views;
 
@@ -26,6 +29,7 @@ pub use admin::setup_link;
 pub use api::tokens;
 pub use config::{Config, TrustedProxies};
 pub use demo::fill as fill_demo;
+pub use metrics::count_statement;
 pub use routes::router;
 pub use state::AppState;
 
@@ -36,5 +40,8 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    if let Some(cache) = &state.cache {
+        tokio::spawn(cache::follow(cache.clone(), state.store.clone()));
+    }
     server::run(listener, router(state), shutdown).await
 }

@@ -8,15 +8,36 @@ use axum::response::Response;
 
 use crate::AppState;
 
+/// Database statements this process ran, counted from the driver's own
+/// per-statement events by the binary's logging setup; a test reads it to
+/// prove each page costs a fixed number of queries.
+static DB_STATEMENTS: AtomicU64 = AtomicU64::new(0);
+
+/// Counts one statement; see [`DB_STATEMENTS`].
+pub fn count_statement() {
+    DB_STATEMENTS.fetch_add(1, Ordering::Relaxed);
+}
+
 #[derive(Default)]
 pub struct Metrics {
     /// Responses by status class 1xx..5xx.
     responses: [AtomicU64; 5],
     /// Total time spent answering, in microseconds.
     busy_micros: AtomicU64,
+    /// Pages answered from the render cache, and rendered for it.
+    cache_hits: AtomicU64,
+    cache_misses: AtomicU64,
 }
 
 impl Metrics {
+    pub fn cache_hit(&self) {
+        self.cache_hits.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn cache_miss(&self) {
+        self.cache_misses.fetch_add(1, Ordering::Relaxed);
+    }
+
     pub fn render(&self) -> String {
         let mut out = String::from(
             "# HELP tidings_http_responses_total HTTP responses sent, by status class.\n\
@@ -36,6 +57,21 @@ impl Metrics {
         out.push_str(&format!(
             "tidings_http_response_seconds_total {}\n",
             self.busy_micros.load(Ordering::Relaxed) as f64 / 1e6
+        ));
+        out.push_str(&format!(
+            "# HELP tidings_cache_requests_total Public pages answered from the render cache \
+             (hit) or rendered for it (miss).\n\
+             # TYPE tidings_cache_requests_total counter\n\
+             tidings_cache_requests_total{{result=\"hit\"}} {}\n\
+             tidings_cache_requests_total{{result=\"miss\"}} {}\n",
+            self.cache_hits.load(Ordering::Relaxed),
+            self.cache_misses.load(Ordering::Relaxed)
+        ));
+        out.push_str(&format!(
+            "# HELP tidings_db_statements_total Database statements run by this node.\n\
+             # TYPE tidings_db_statements_total counter\n\
+             tidings_db_statements_total {}\n",
+            DB_STATEMENTS.load(Ordering::Relaxed)
         ));
         out
     }

@@ -8,8 +8,8 @@ use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::handlers::{archive, comment_submit, feeds, home, ops, pages, post, search};
-use crate::{AppState, admin, api, headers, metrics, uri_guard};
+use crate::handlers::{archive, comment_submit, feeds, home, media, ops, pages, post, search};
+use crate::{AppState, admin, api, assets, cache, headers, metrics, uri_guard};
 
 /// The whole application: public pages (Blogger's URLs), feeds, the API.
 pub fn router(state: AppState) -> Router {
@@ -28,6 +28,7 @@ pub fn router(state: AppState) -> Router {
             get(post::static_page).post(comment_submit::on_page),
         )
         .route("/search", get(search::search))
+        .route("/media/{*path}", get(media::file))
         .route("/search/label/{label}", get(home::label))
         .route("/feeds/posts/default", get(feeds::posts_default))
         .route("/feeds/posts/summary", get(feeds::posts_summary))
@@ -41,18 +42,18 @@ pub fn router(state: AppState) -> Router {
         .route("/robots.txt", get(ops::robots))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
-        .route("/static/simple.css", get(ops::stylesheet))
+        .route("/static/{file}", get(assets::serve))
         .route(
             "/admin/",
             get(|| async { axum::response::Redirect::permanent("/admin") }),
         )
         .nest("/admin", admin::router())
-        .route("/static/admin.css", get(ops::admin_stylesheet))
-        .route("/static/admin.js", get(ops::admin_script))
         .nest("/api/v1", api::router())
         .route("/api/v1/", axum::routing::any(api::unknown))
         .route("/api/v1/{*rest}", axum::routing::any(api::unknown))
         .fallback(pages::not_found)
+        // Every route above that lacks the method (the API has its own).
+        .method_not_allowed_fallback(pages::method_not_allowed)
         // Old addresses of imported posts answer 301 where nothing else answers.
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -66,6 +67,9 @@ pub fn router(state: AppState) -> Router {
         // A bug must cost one request a 500, never the connection or the node.
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn(uri_guard::reject_nul))
+        // Outside everything that shapes a page, so a kept page is sent
+        // exactly as it was rendered, headers and all.
+        .layer(middleware::from_fn_with_state(state.clone(), cache::layer))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             metrics::track,

@@ -5,7 +5,9 @@
 //! - A client gets [`HEADER_TIMEOUT`] to send its request headers; one that
 //!   dribbles them a byte at a time is cut off (slowloris).
 //! - Bodies are bounded in time by the router's request timeout and in size
-//!   by the extractors' limits.
+//!   by the extractors' limits. What a handler refused to read is read and
+//!   dropped, within bounds, or the answer says `Connection: close`
+//!   ([`crate::unread_body`]), so the client hears the refusal.
 //! - At most [`MAX_CONNECTIONS`] connections are open at once; past that, new
 //!   ones are closed at once rather than queued behind the attack.
 //! - On shutdown, no new connections are taken and the ones open finish what
@@ -15,6 +17,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use axum::body::Body;
 use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -23,7 +26,7 @@ use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
-use tower::ServiceExt;
+use tower::{Layer, ServiceExt};
 
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 pub const MAX_CONNECTIONS: usize = 4096;
@@ -37,6 +40,7 @@ pub async fn run(
 ) -> std::io::Result<()> {
     let graceful = GracefulShutdown::new();
     let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let app = axum::middleware::from_fn(crate::unread_body::drain).layer(app);
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
@@ -59,7 +63,7 @@ pub async fn run(
             .clone()
             .map_request(move |mut req: hyper::Request<Incoming>| {
                 req.extensions_mut().insert(ConnectInfo(peer));
-                req
+                req.map(Body::new)
             });
         let connection = http1::Builder::new()
             .timer(TokioTimer::new())

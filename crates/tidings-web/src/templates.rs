@@ -91,6 +91,11 @@ impl Templates {
             }
             minijinja::escape_formatter(out, state, value)
         });
+        // `{{ static["simple.css"] }}`: the file's address with its hash.
+        env.add_global(
+            "static",
+            Value::from(minijinja::value::Serde(crate::assets::urls())),
+        );
         for (name, source) in SOURCES {
             env.add_template(name, source)
                 .expect("embedded templates are valid; a test renders each");

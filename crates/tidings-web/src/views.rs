@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 use tidings_core::{BlogSettings, Comment, Post};
-use tidings_store::{ArchiveMonth, LabelCount};
+use tidings_store::{ArchiveMonth, LabelCount, PageLink};
 
 /// Characters kept as they are in a label's path segment; everything else is
 /// percent-encoded so any label (spaces, `/`, `?`, non-ASCII) makes a valid link.
@@ -245,9 +245,88 @@ pub fn label_counts(labels: Vec<LabelCount>) -> Vec<LabelCountView> {
         .collect()
 }
 
+/// A page in the sidebar's list, with its child pages.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct PageNode {
+    pub title: String,
+    pub url: String,
+    pub children: Vec<PageNode>,
+}
+
+/// The deepest a page list nests; deeper pages are listed at this depth.
+const MAX_PAGE_DEPTH: usize = 6;
+
+/// Pages (in menu order) as a tree: each under its parent when that is
+/// shown too, else at the top. Pages caught in a loop of parents, which no
+/// editor makes but an import could, are listed at the top.
+pub fn page_tree(pages: &[PageLink]) -> Vec<PageNode> {
+    let shown: std::collections::HashSet<i64> = pages.iter().map(|p| p.id).collect();
+    let mut children: HashMap<Option<i64>, Vec<&PageLink>> = HashMap::new();
+    for p in pages {
+        let parent = p.parent_id.filter(|id| shown.contains(id) && *id != p.id);
+        children.entry(parent).or_default().push(p);
+    }
+    fn build(
+        parent: Option<i64>,
+        children: &HashMap<Option<i64>, Vec<&PageLink>>,
+        placed: &mut std::collections::HashSet<i64>,
+        depth: usize,
+    ) -> Vec<PageNode> {
+        let mut out = Vec::new();
+        for p in children.get(&parent).into_iter().flatten() {
+            if !placed.insert(p.id) {
+                continue;
+            }
+            let mut node = PageNode {
+                title: p.title.clone(),
+                url: p.path.clone(),
+                children: Vec::new(),
+            };
+            let below = build(Some(p.id), children, placed, depth + 1);
+            if depth < MAX_PAGE_DEPTH {
+                node.children = below;
+                out.push(node);
+            } else {
+                out.push(node);
+                out.extend(below);
+            }
+        }
+        out
+    }
+    let mut placed = std::collections::HashSet::new();
+    let mut tree = build(None, &children, &mut placed, 1);
+    for p in pages {
+        if !placed.contains(&p.id) {
+            tree.extend(build(p.parent_id, &children, &mut placed, 1));
+        }
+    }
+    tree
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_nest_under_their_parents_in_menu_order() {
+        let page = |id, parent, title: &str| PageLink {
+            id,
+            parent_id: parent,
+            title: title.into(),
+            path: format!("/p/{id}.html"),
+        };
+        let tree = page_tree(&[
+            page(1, None, "About"),
+            page(2, Some(1), "Team"),
+            page(3, Some(99), "Orphan"),
+            page(4, Some(5), "Loop A"),
+            page(5, Some(4), "Loop B"),
+        ]);
+        let titles = |nodes: &[PageNode]| nodes.iter().map(|n| n.title.clone()).collect::<Vec<_>>();
+        assert_eq!(titles(&tree), ["About", "Orphan", "Loop A"]);
+        assert_eq!(titles(&tree[0].children), ["Team"]);
+        assert_eq!(titles(&tree[2].children), ["Loop B"]);
+    }
 
     #[test]
     fn counts_and_labels() {

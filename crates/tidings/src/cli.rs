@@ -123,6 +123,19 @@ pub struct ServeArgs {
     #[arg(long, env = "TIDINGS_SESSION_SECONDS", default_value_t = 30 * 24 * 3600,
           value_parser = clap::value_parser!(u32).range(1..=31_536_000))]
     pub session_seconds: u32,
+    /// Requests one API token may make per minute, counted across all nodes;
+    /// past it the API answers 429 with Retry-After.
+    #[arg(long, env = "TIDINGS_API_REQUESTS_PER_MINUTE", default_value_t = 600,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub api_requests_per_minute: u32,
+    /// Render every page for every request: no render cache (for measuring,
+    /// and for ruling the cache out when something looks stale).
+    #[arg(long, env = "TIDINGS_NO_CACHE")]
+    pub no_cache: bool,
+    /// Memory for the render cache, in MiB.
+    #[arg(long, env = "TIDINGS_CACHE_MIB", default_value_t = 64,
+          value_parser = clap::value_parser!(u32).range(1..=65_536))]
+    pub cache_mib: u32,
 }
 
 #[derive(Subcommand)]
@@ -192,7 +205,7 @@ pub enum ImportCommand {
     /// A Blogger "Back up content" export (Atom XML).
     Blogger(ImportArgs),
     /// A WordPress export (WXR 1.0 to 1.2).
-    Wordpress(ImportArgs),
+    Wordpress(ImportWordpressArgs),
     /// A Tidings export (`tidings export --format tidings`): the same blog again.
     Tidings(ImportArgs),
     /// A Jekyll or Hugo site: Markdown files with YAML or TOML front matter.
@@ -215,6 +228,18 @@ pub struct ImportArgs {
     /// The blog's host, when there are several; default: the first blog.
     #[arg(long)]
     pub blog: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ImportWordpressArgs {
+    #[command(flatten)]
+    pub import: ImportArgs,
+    /// Also download every attachment into the data directory (media/BLOG_ID/),
+    /// serve it at /media/…, and point posts at the copies. Files that fail
+    /// are listed and keep their old addresses; the import stands. Running
+    /// again fetches only what is still missing.
+    #[arg(long)]
+    pub fetch_media: bool,
 }
 
 #[derive(Args)]

@@ -1,6 +1,7 @@
 //! `tidings import blogger|wordpress|tidings FILE` and `tidings import markdown
 //! DIR`: read the export, write it in one store transaction, say what happened
-//! (SPEC section 2).
+//! (SPEC section 2). `import wordpress --fetch-media` then copies the blog's
+//! files (see [`crate::media`]).
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -8,11 +9,12 @@ use std::time::Duration;
 
 use anyhow::{Context, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressFinish, ProgressStyle};
+use tidings_core::BlogSettings;
 use tidings_import::{ImportBatch, ImportReport, ParseError};
 use tidings_store::{Store, StoreError};
 
 use crate::blogs;
-use crate::cli::{Global, ImportArgs, ImportDirArgs};
+use crate::cli::{Global, ImportArgs, ImportDirArgs, ImportWordpressArgs};
 
 pub async fn blogger(global: &Global, store: &Store, args: ImportArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
@@ -39,7 +41,15 @@ pub async fn blogger(global: &Global, store: &Store, args: ImportArgs) -> anyhow
     Ok(())
 }
 
-pub async fn wordpress(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
+pub async fn wordpress(
+    global: &Global,
+    store: &Store,
+    args: ImportWordpressArgs,
+) -> anyhow::Result<()> {
+    let ImportWordpressArgs {
+        import: args,
+        fetch_media,
+    } = args;
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
     let reading = progress(0, "reading");
     let bytes = read(&args.file)?;
@@ -48,7 +58,60 @@ pub async fn wordpress(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
     drop(reading);
     tell(&args.file, export.notes.iter().chain(&notes));
     let report = write(store, &args.file, &batch).await?;
-    summary(&args.file, &report);
+    tell(&args.file, report.notes.iter());
+    if fetch_media {
+        // The import has committed: what fails here is reported, not undone.
+        copy_media(global, store, &blog, &args.file).await?;
+    }
+    println!("{}", summary_line(&report));
+    Ok(())
+}
+
+/// Fetches the blog's attachments that have no copy yet and points posts at
+/// the copies; says on stderr which failed and what was done.
+async fn copy_media(
+    global: &Global,
+    store: &Store,
+    blog: &BlogSettings,
+    file: &Path,
+) -> anyhow::Result<()> {
+    let all = store.attachments(blog.id).await?;
+    let missing = all.iter().filter(|a| a.local_path.is_none()).count();
+    if missing == 0 {
+        return Ok(());
+    }
+    let dir = crate::media::blog_dir(&global.data, blog.id);
+    let bar = progress(missing as u64, "media");
+    let fetched = {
+        let (dir, bar) = (dir.clone(), bar.clone());
+        tokio::task::spawn_blocking(move || crate::media::fetch(&dir, &all, &|| bar.inc(1)))
+            .await
+            .context("fetching media stopped")?
+    };
+    bar.finish_and_clear();
+    let changed = store
+        .use_local_copies(blog.id, &fetched.copies)
+        .await
+        .with_context(|| {
+            format!(
+                "{}: media: the files were fetched into {} but the posts could not be \
+                 pointed at them; run the import again",
+                file.display(),
+                dir.display()
+            )
+        })?;
+    for failure in &fetched.failed {
+        eprintln!(
+            "{}: media: not fetched, the old address is kept: {failure}",
+            file.display()
+        );
+    }
+    eprintln!(
+        "{}: media: fetched {} of {missing} files into {}; {changed} posts now use the copies",
+        file.display(),
+        fetched.copies.len(),
+        dir.display()
+    );
     Ok(())
 }
 
@@ -161,7 +224,7 @@ fn refused(file: &Path, e: &ParseError) -> anyhow::Error {
 
 async fn write(store: &Store, file: &Path, batch: &ImportBatch) -> anyhow::Result<ImportReport> {
     let bar = progress(
-        (batch.posts.len() + batch.comments.len()) as u64,
+        (batch.posts.len() + batch.comments.len() + batch.attachments.len()) as u64,
         "importing",
     );
     let result = store
@@ -187,12 +250,21 @@ fn tell<'a>(file: &Path, notes: impl Iterator<Item = &'a String>) {
     }
 }
 
+/// The store's notes, then the one summary line.
 fn summary(file: &Path, r: &ImportReport) {
     tell(file, r.notes.iter());
+    println!("{}", summary_line(r));
+}
+
+/// `imported: P posts, G pages, C comments`, and what else there is to count.
+fn summary_line(r: &ImportReport) -> String {
     let mut line = format!(
         "imported: {} posts, {} pages, {} comments",
         r.posts, r.pages, r.comments
     );
+    if r.attachments > 0 {
+        line.push_str(&format!(", {} attachments", r.attachments));
+    }
     if r.already_there > 0 {
         line.push_str(&format!(", {} already there", r.already_there));
     }
@@ -202,5 +274,5 @@ fn summary(file: &Path, r: &ImportReport) {
             r.orphans
         ));
     }
-    println!("{line}");
+    line
 }

@@ -9,6 +9,7 @@ mod blogs;
 mod cli;
 mod export;
 mod import;
+mod media;
 mod passwords;
 mod render;
 mod serve;
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
 /// The database driver's own notices (e.g. PostgreSQL's "already exists,
 /// skipping" during migrations) are not news for either.
 fn init_logging(serving: bool) {
+    use tracing_subscriber::Layer;
     use tracing_subscriber::filter::{LevelFilter, Targets};
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
@@ -59,10 +61,24 @@ fn init_logging(serving: bool) {
         .with(
             tracing_subscriber::fmt::layer()
                 .with_writer(std::io::stderr)
-                .with_target(false),
+                .with_target(false)
+                .with_filter(filter),
         )
-        .with(filter)
+        .with(
+            StatementCounter
+                .with_filter(Targets::new().with_target("sqlx::query", LevelFilter::DEBUG)),
+        )
         .init();
+}
+
+/// Counts the driver's one event per statement for `/metrics`
+/// (`tidings_db_statements_total`), without printing them.
+struct StatementCounter;
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for StatementCounter {
+    fn on_event(&self, _: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
+        tidings_web::count_statement();
+    }
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -77,7 +93,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(ImportCommand::Blogger(args)) => {
             import::blogger(&cli.global, &store, args).await
         }
-        Command::Import(ImportCommand::Wordpress(args)) => import::wordpress(&store, args).await,
+        Command::Import(ImportCommand::Wordpress(args)) => {
+            import::wordpress(&cli.global, &store, args).await
+        }
         Command::Import(ImportCommand::Tidings(args)) => import::tidings(&store, args).await,
         Command::Import(ImportCommand::Markdown(args)) => import::markdown(&store, args).await,
         Command::Export(args) => export::run(&store, args).await,

@@ -9,18 +9,21 @@
 //! [`static_site`] says where each answer is written and how the few links a
 //! static server cannot answer (query strings) are pointed at files.
 
+mod paging;
 mod static_site;
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::{Context, bail};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use chrono::Utc;
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use chrono::{DateTime, Utc};
+use percent_encoding::{NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use tidings_core::PostKind;
 use tidings_store::Store;
+use tokio::task::JoinSet;
 use tower::ServiceExt;
 
 use self::static_site::{file_for, local, param, rebase, rewrite_links, without_server_parts};
@@ -140,89 +143,358 @@ async fn render_into(
         dir.join(MARKER),
         "Written by `tidings render`; the next render replaces this directory.\n",
     )?;
-    let state = tidings_web::AppState::new(store.clone(), tidings_web::Config::default()).await?;
-    let app = tidings_web::router(state);
-    let rendered_base = format!("http://{}", blog.host);
-
-    let mut queue: VecDeque<Job> = VecDeque::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut push = |queue: &mut VecDeque<Job>, url: String, file: String, list| {
-        if seen.insert(file.clone()) {
-            queue.push_back(Job { url, file, list });
-        }
+    // Every address is asked for once, so a render cache would only hold
+    // pages nobody asks for again.
+    let config = tidings_web::Config {
+        cache_bytes: 0,
+        ..tidings_web::Config::default()
     };
-    for url in seeds(store, blog).await? {
-        let Some(link) = local(&url) else { continue };
-        let file = match (
-            link.query.and_then(|q| param(q, "alt")),
-            file_for(link.path),
-        ) {
-            (Some(alt), Some(_)) => alt_file(link.path, alt),
-            (None, Some(f)) => Some(f),
-            _ => None,
-        };
-        if let Some(file) = file {
-            let list = list_pos(&url);
-            push(&mut queue, url, file, list);
+    let state = tidings_web::AppState::new(store.clone(), config).await?;
+    let ctx = Arc::new(Ctx {
+        app: tidings_web::router(state),
+        host: blog.host.clone(),
+        rendered_base: format!("http://{}", blog.host),
+        public: public.to_owned(),
+        known: Mutex::new(Known::default()),
+    });
+
+    let site = seeds(store, blog).await?;
+    let mut queue: VecDeque<Job> = VecDeque::new();
+    {
+        let mut known = ctx.known.lock().unwrap_or_else(PoisonError::into_inner);
+        for url in site.urls {
+            let Some(link) = local(&url) else { continue };
+            let file = match (
+                link.query.and_then(|q| param(q, "alt")),
+                file_for(link.path),
+            ) {
+                (Some(alt), Some(_)) => alt_file(link.path, alt),
+                (None, Some(f)) => Some(f),
+                _ => None,
+            };
+            if let Some(file) = file
+                && known.files.insert(file.clone())
+            {
+                let list = list_pos(&url);
+                queue.push_back(Job { url, file, list });
+            }
         }
     }
+    let mut lists = Lists::new(site.posts);
+    let mut written: HashMap<String, Kind> = HashMap::new();
+    let mut dirs: HashSet<PathBuf> = HashSet::new();
 
-    let mut counts = Counts::default();
-    // On a terminal only; the crawl finds more pages as it goes.
+    // Pages render side by side, a few per core: enough to keep every core
+    // busy while others wait on the database, few enough that the store's
+    // connections are not all taken.
+    let parallel = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
+    let mut running: JoinSet<anyhow::Result<Rendered>> = JoinSet::new();
+    // On a terminal only; the count grows as lists turn out longer.
     let bar = crate::import::progress(queue.len() as u64, "rendering");
     let mut done = 0u64;
-    while let Some(job) = queue.pop_front() {
-        done += 1;
-        bar.set_length(done + queue.len() as u64);
-        bar.set_position(done);
-        let request = Request::builder()
-            .uri(&job.url)
-            .header(header::HOST, &blog.host)
-            .body(Body::empty())?;
-        let response = app.clone().oneshot(request).await?;
-        let status = response.status();
-        let kind = response
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned();
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
-        if status != StatusCode::OK {
-            bar.suspend(|| eprintln!("render: skipped {}: it answers {status}", job.url));
-            continue;
+    loop {
+        while running.len() < parallel
+            && let Some(job) = queue.pop_front()
+        {
+            running.spawn(render_one(ctx.clone(), job));
         }
-        let bytes = if kind.starts_with("text/html") {
-            counts.pages += 1;
-            let html = String::from_utf8_lossy(&body);
-            let html = rewrite_links(&html, |href| {
-                let (target, next) = map_link(href, job.list.as_ref())?;
-                if let Some(next) = next {
-                    push(&mut queue, next.url, next.file, next.list);
-                }
-                target
-            });
-            rebase(&without_server_parts(&html), &rendered_base, public).into_bytes()
-        } else if kind.contains("xml") || kind.contains("json") || kind.starts_with("text/") {
-            if kind.contains("atom") || kind.contains("rss") || kind.contains("feed") {
-                counts.feeds += 1;
-            } else {
-                counts.other += 1;
-            }
-            rebase(&String::from_utf8_lossy(&body), &rendered_base, public).into_bytes()
-        } else {
-            counts.other += 1;
-            body.to_vec()
+        let Some(joined) = running.join_next().await else {
+            break;
         };
-        let path = dir.join(&job.file);
-        if let Some(parent) = path.parent() {
+        let r = joined??;
+        done += 1;
+        bar.set_length(done + (queue.len() + running.len()) as u64);
+        bar.set_position(done);
+        queue.extend(r.found);
+        let Some(kind) = r.kind else {
+            bar.suspend(|| eprintln!("render: skipped {}: it answers {}", r.job.url, r.status));
+            continue;
+        };
+        if let Some(pos) = &r.job.list {
+            if !lists.accept(&r.job, pos, r.older.as_ref()) {
+                continue;
+            }
+            for next in lists.next_pages(&r.job, pos, r.older) {
+                queue.push_front(next);
+            }
+        }
+        let path = dir.join(&r.job.file);
+        if let Some(parent) = path.parent()
+            && !dirs.contains(parent)
+        {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create {}", parent.display()))?;
+            dirs.insert(parent.to_path_buf());
         }
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(&path, &r.bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        written.insert(r.job.file, kind);
     }
     bar.finish_and_clear();
+    for file in lists.unreached() {
+        if written.remove(&file).is_some() {
+            std::fs::remove_file(dir.join(&file))
+                .with_context(|| format!("cannot remove {file}"))?;
+        }
+    }
+    let mut counts = Counts::default();
+    for kind in written.values() {
+        match kind {
+            Kind::Page => counts.pages += 1,
+            Kind::Feed => counts.feeds += 1,
+            Kind::Other => counts.other += 1,
+        }
+    }
     Ok(counts)
+}
+
+/// What every render task shares.
+struct Ctx {
+    app: axum::Router,
+    host: String,
+    rendered_base: String,
+    public: String,
+    known: Mutex<Known>,
+}
+
+/// What the render has seen so far, shared by its tasks.
+#[derive(Default)]
+struct Known {
+    /// Every file some task is to write, so none is rendered twice.
+    files: HashSet<String>,
+    /// Links whose rewrite does not depend on the page they are on, with
+    /// their rewrite: every page repeats the sidebar's hundred or so links,
+    /// which are worked out once.
+    links: HashMap<String, Option<String>>,
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Page,
+    Feed,
+    Other,
+}
+
+/// One answer, made ready to be written.
+struct Rendered {
+    job: Job,
+    status: StatusCode,
+    /// `None` when the answer is not to be written.
+    kind: Option<Kind>,
+    bytes: Vec<u8>,
+    /// Pages first linked from this one.
+    found: Vec<Job>,
+    /// For a list page, its older page.
+    older: Option<Job>,
+}
+
+/// Asks the router for one address and turns the answer into its file.
+async fn render_one(ctx: Arc<Ctx>, job: Job) -> anyhow::Result<Rendered> {
+    let request = Request::builder()
+        .uri(&job.url)
+        .header(header::HOST, &ctx.host)
+        .body(Body::empty())?;
+    let response = ctx.app.clone().oneshot(request).await?;
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+    let mut rendered = Rendered {
+        job,
+        status,
+        kind: None,
+        bytes: Vec::new(),
+        found: Vec::new(),
+        older: None,
+    };
+    if status != StatusCode::OK {
+        return Ok(rendered);
+    }
+    let (kind, bytes) = if content_type.starts_with("text/html") {
+        let html = String::from_utf8_lossy(&body);
+        let html = rewrite_links(&html, |href| map_cached(&ctx, &mut rendered, href));
+        let html = rebase(
+            &without_server_parts(&html),
+            &ctx.rendered_base,
+            &ctx.public,
+        );
+        (Kind::Page, html.into_bytes())
+    } else if content_type.contains("xml")
+        || content_type.contains("json")
+        || content_type.starts_with("text/")
+    {
+        let text = rebase(
+            &String::from_utf8_lossy(&body),
+            &ctx.rendered_base,
+            &ctx.public,
+        );
+        let feed = ["atom", "rss", "feed"]
+            .iter()
+            .any(|k| content_type.contains(k));
+        (
+            if feed { Kind::Feed } else { Kind::Other },
+            text.into_bytes(),
+        )
+    } else {
+        (Kind::Other, body.to_vec())
+    };
+    rendered.kind = Some(kind);
+    rendered.bytes = bytes;
+    Ok(rendered)
+}
+
+/// [`map_link`] for one link of the page `r` is rendering from: the new
+/// link, if any. A page newly linked goes to `r.found`, unless another task
+/// has it already; a list's older page goes to `r.older`, for [`Lists`].
+fn map_cached(ctx: &Ctx, r: &mut Rendered, href: &str) -> Option<String> {
+    let paging = r.job.list.is_some()
+        && local(href).and_then(|l| l.query).is_some_and(|q| {
+            param(q, "updated-max").is_some() || param(q, "updated-min").is_some()
+        });
+    if paging {
+        let (target, next) = map_link(href, r.job.list.as_ref())?;
+        if let Some(next) = next {
+            r.older = Some(next);
+        }
+        return target;
+    }
+    let mut known = ctx.known.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(target) = known.links.get(href) {
+        return target.clone();
+    }
+    let (target, next) = map_link(href, None).unzip();
+    if let Some(next) = next.flatten()
+        && known.files.insert(next.file.clone())
+    {
+        r.found.push(next);
+    }
+    let target = target.flatten();
+    known.links.insert(href.to_owned(), target.clone());
+    target
+}
+
+/// The pages of every list: which address each of its files is to come from,
+/// foreseen by [`paging::later_pages`] and corrected by what the pages
+/// before them link.
+struct Lists {
+    /// Visible posts, newest first: what each list is chosen from.
+    posts: Vec<ListedPost>,
+    /// File of an older page → the address it is to be rendered from.
+    planned: HashMap<String, String>,
+    /// File of a list page written → the file of its older page, if any.
+    older: HashMap<String, Option<String>>,
+    /// Files of the lists' first pages.
+    firsts: Vec<String>,
+}
+
+/// What decides which lists a post is in.
+struct ListedPost {
+    published_at: DateTime<Utc>,
+    path: String,
+    labels: Vec<String>,
+}
+
+impl Lists {
+    fn new(mut posts: Vec<ListedPost>) -> Self {
+        posts.sort_by(|a, b| b.published_at.cmp(&a.published_at));
+        Self {
+            posts,
+            planned: HashMap::new(),
+            older: HashMap::new(),
+            firsts: Vec::new(),
+        }
+    }
+
+    /// Whether a rendered list page is still the one planned for its file
+    /// (a page foreseen wrongly, and since planned anew, is dropped), and if
+    /// so, notes where it leads.
+    fn accept(&mut self, job: &Job, pos: &ListPos, older: Option<&Job>) -> bool {
+        if pos.n == 1 {
+            self.firsts.push(job.file.clone());
+        } else if self.planned.get(&job.file) != Some(&job.url) {
+            return false;
+        }
+        self.older
+            .insert(job.file.clone(), older.map(|o| o.file.clone()));
+        true
+    }
+
+    /// The pages to render now that `job`, at `pos` in its list, links
+    /// `older`: on a first page, the whole rest of its list as foreseen;
+    /// further on, the older page only if it is not the one foreseen.
+    fn next_pages(&mut self, job: &Job, pos: &ListPos, older: Option<Job>) -> Vec<Job> {
+        let Some(older) = older else {
+            return Vec::new();
+        };
+        if self.planned.get(&older.file) == Some(&older.url) {
+            return Vec::new();
+        }
+        let foreseen = if pos.n == 1 {
+            let dates: Vec<DateTime<Utc>> = self
+                .posts
+                .iter()
+                .filter(|p| in_list(&job.url, p))
+                .map(|p| p.published_at)
+                .collect();
+            paging::later_pages(&older.url, &dates)
+        } else {
+            Vec::new()
+        };
+        let mut jobs = vec![older];
+        for (i, url) in foreseen.into_iter().enumerate() {
+            let n = pos.n + 2 + i as u32;
+            let target = format!("{}page/{n}/", pos.root);
+            let Some(file) = file_for(&target) else { break };
+            jobs.push(Job {
+                url,
+                file,
+                list: Some(ListPos { n, ..pos.clone() }),
+            });
+        }
+        for j in &jobs {
+            self.planned.insert(j.file.clone(), j.url.clone());
+        }
+        // Queued at the front, page 2 first: a list's chain is the longest
+        // wait of the render.
+        jobs.reverse();
+        jobs
+    }
+
+    /// Older pages written that no list reaches from its first page, by the
+    /// links the pages carry: pages foreseen beyond a list's true end.
+    fn unreached(&self) -> Vec<String> {
+        let mut reached: HashSet<&str> = HashSet::new();
+        for first in &self.firsts {
+            let mut at = Some(first);
+            while let Some(file) = at
+                && reached.insert(file)
+            {
+                at = self.older.get(file).and_then(Option::as_ref);
+            }
+        }
+        self.older
+            .keys()
+            .filter(|f| !reached.contains(f.as_str()))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Whether a post is in the list whose first page is `url` (`/`, a label,
+/// a year or a month; see [`list_pos`]).
+fn in_list(url: &str, post: &ListedPost) -> bool {
+    if url == "/" {
+        return true;
+    }
+    if let Some(label) = url.strip_prefix("/search/label/") {
+        let label = percent_decode_str(label.trim_end_matches('/')).decode_utf8_lossy();
+        return post.labels.iter().any(|l| *l == label);
+    }
+    post.path.starts_with(url)
 }
 
 /// Where a link of a page should point in the static copy (`Some` when that
@@ -329,8 +601,17 @@ fn list_pos(url: &str) -> Option<ListPos> {
     })
 }
 
-/// Every address the blog answers for its readers: what the crawl starts from.
-async fn seeds(store: &Store, blog: &tidings_core::BlogSettings) -> anyhow::Result<Vec<String>> {
+/// Every address the blog answers for its readers, and the posts its lists
+/// are made of.
+struct Site {
+    urls: Vec<String>,
+    posts: Vec<ListedPost>,
+}
+
+/// Every address the blog answers for its readers: what the render starts
+/// from. Links found in the pages add what this misses (the stylesheet's
+/// hashed name); the older pages of lists come from [`Lists`].
+async fn seeds(store: &Store, blog: &tidings_core::BlogSettings) -> anyhow::Result<Site> {
     let mut urls: Vec<String> = [
         "/",
         "/feeds/posts/default",
@@ -348,6 +629,7 @@ async fn seeds(store: &Store, blog: &tidings_core::BlogSettings) -> anyhow::Resu
     let snapshot = store.snapshot(blog.id).await?;
     let mut labels: Vec<&str> = Vec::new();
     let mut archives: Vec<String> = Vec::new();
+    let mut posts = Vec::new();
     for p in snapshot
         .posts
         .iter()
@@ -369,6 +651,11 @@ async fn seeds(store: &Store, blog: &tidings_core::BlogSettings) -> anyhow::Resu
                     labels.push(l);
                 }
             }
+            posts.push(ListedPost {
+                published_at: p.published_at,
+                path: p.path.clone(),
+                labels: p.labels.clone(),
+            });
         }
     }
     for l in labels {
@@ -377,5 +664,5 @@ async fn seeds(store: &Store, blog: &tidings_core::BlogSettings) -> anyhow::Resu
         urls.push(format!("/feeds/posts/default/-/{enc}"));
     }
     urls.extend(archives);
-    Ok(urls)
+    Ok(Site { urls, posts })
 }

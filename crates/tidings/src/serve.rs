@@ -14,6 +14,13 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
         trusted_proxies,
         strict_hosts: args.strict_hosts,
         session_lifetime: chrono::Duration::seconds(i64::from(args.session_seconds)),
+        media_dir: Some(global.data.join("media")),
+        api_requests_per_minute: args.api_requests_per_minute,
+        cache_bytes: if args.no_cache {
+            0
+        } else {
+            u64::from(args.cache_mib) << 20
+        },
     };
     if args.demo {
         let blog = store

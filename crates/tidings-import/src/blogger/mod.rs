@@ -69,6 +69,9 @@ pub struct BloggerPost {
     /// drafts have none.
     pub url: Option<String>,
     pub author: String,
+    /// The author's address, when Blogger gave a real one (it usually says
+    /// `noreply@blogger.com`).
+    pub author_email: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -173,6 +176,15 @@ fn link<'a>(e: &'a Elem, rel: &str) -> Option<&'a str> {
         .and_then(|l| l.attr("href"))
 }
 
+/// The entry author's e-mail address, unless it is Blogger's placeholder.
+fn author_email(e: &Elem) -> Option<String> {
+    e.child("atom", "author")
+        .and_then(|a| a.text_of("atom", "email"))
+        .map(str::trim)
+        .filter(|m| m.contains('@') && !m.eq_ignore_ascii_case("noreply@blogger.com"))
+        .map(str::to_owned)
+}
+
 fn author(e: &Elem) -> (String, Option<String>) {
     let a = e.child("atom", "author");
     let name = a
@@ -251,6 +263,7 @@ fn entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseError> {
                     link(e, "alternate").map(str::to_owned)
                 },
                 author: author(e).0,
+                author_email: author_email(e),
             });
         }
         "comment" => {
@@ -436,7 +449,13 @@ impl BloggerExport {
                     published_at: p.published,
                     updated_at: p.updated,
                     author_name: p.author.clone(),
+                    author_aliases: std::iter::once(p.author.clone())
+                        .chain(p.author_email.clone())
+                        .collect(),
                     redirects,
+                    parent: None,
+                    menu_order: 0,
+                    sticky: false,
                 }
             })
             .collect();
@@ -465,6 +484,7 @@ impl BloggerExport {
                 settings,
                 posts,
                 comments,
+                attachments: Vec::new(),
             },
             notes,
         )

@@ -69,6 +69,7 @@ pub(super) fn entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseErr
                 published,
                 url: if draft { None } else { filename },
                 author: author(e).0,
+                author_email: author_email(e),
             });
         }
         "COMMENT" => {

@@ -7,6 +7,10 @@
 //! WordPress shows our HTML as it is; comments keep their thread (`comment_parent`) and status
 //! (`1`, `0`, `spam`, `trash`). Comment bodies are plain text here, so they
 //! are escaped: WordPress shows `<` as written instead of reading a tag.
+//! Pages keep their parent and menu order, sticky posts `is_sticky`; each
+//! attachment is an `attachment` item whose `attachment_url` is our copy
+//! where there is one (so WordPress's importer can fetch it from us), else
+//! the file's old URL.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -155,9 +159,9 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
              \t\t<wp:comment_status>{comment_status}</wp:comment_status>\n\
              \t\t<wp:ping_status>closed</wp:ping_status>\n\
              \t\t<wp:post_name>{}</wp:post_name>\n\t\t<wp:status>{status}</wp:status>\n\
-             \t\t<wp:post_parent>0</wp:post_parent>\n\t\t<wp:menu_order>0</wp:menu_order>\n\
+             \t\t<wp:post_parent>{}</wp:post_parent>\n\t\t<wp:menu_order>{}</wp:menu_order>\n\
              \t\t<wp:post_type>{}</wp:post_type>\n\t\t<wp:post_password></wp:post_password>\n\
-             \t\t<wp:is_sticky>0</wp:is_sticky>\n",
+             \t\t<wp:is_sticky>{}</wp:is_sticky>\n",
             escape(p.title.as_str()),
             escape(link.as_str()),
             p.published_at.to_rfc2822(),
@@ -175,10 +179,13 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
             wp_date(p.updated_at, tz),
             wp_date(p.updated_at, Tz::UTC),
             escape(p.slug.as_str()),
+            p.parent.as_deref().unwrap_or("0"),
+            p.menu_order,
             match p.kind {
                 PostKind::Post => "post",
                 PostKind::Page => "page",
             },
+            u8::from(p.sticky),
         );
         for l in &p.labels {
             let _ = writeln!(
@@ -221,6 +228,37 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
         }
         x.push_str("\t</item>\n");
     }
+    for a in &snap.attachments {
+        let url = match &a.local_path {
+            Some(local) => format!("{base}{local}"),
+            None => a.url.clone(),
+        };
+        let _ = write!(
+            x,
+            "\t<item>\n\t\t<title>{}</title>\n\t\t<pubDate>{}</pubDate>\n\
+             \t\t<guid isPermaLink=\"false\">{}</guid>\n\t\t<description></description>\n\
+             \t\t<content:encoded><![CDATA[]]></content:encoded>\n\
+             \t\t<wp:post_id>{}</wp:post_id>\n\
+             \t\t<wp:post_date>{}</wp:post_date>\n\t\t<wp:post_date_gmt>{}</wp:post_date_gmt>\n\
+             \t\t<wp:post_name>{}</wp:post_name>\n\t\t<wp:status>inherit</wp:status>\n\
+             \t\t<wp:post_parent>{}</wp:post_parent>\n\t\t<wp:menu_order>0</wp:menu_order>\n\
+             \t\t<wp:post_type>attachment</wp:post_type>\n{}\
+             \t\t<wp:attachment_url>{}</wp:attachment_url>\n\t</item>\n",
+            escape(a.title.as_str()),
+            a.uploaded_at.to_rfc2822(),
+            escape(a.url.as_str()),
+            a.external_id,
+            wp_date(a.uploaded_at, tz),
+            wp_date(a.uploaded_at, Tz::UTC),
+            escape(slugify(&a.title).as_str()),
+            a.post.as_deref().unwrap_or("0"),
+            a.mime_type
+                .as_deref()
+                .map(|m| format!("\t\t<wp:post_mime_type>{}</wp:post_mime_type>\n", escape(m)))
+                .unwrap_or_default(),
+            escape(url.as_str()),
+        );
+    }
     x.push_str("</channel>\n</rss>\n");
     let mut notes = Vec::new();
     if snap.posts.iter().any(|p| !p.redirects.is_empty()) {
@@ -262,7 +300,11 @@ mod tests {
             published_at: at(when),
             updated_at: at(when),
             author_name: "Zoë".into(),
+            author_aliases: vec![],
             redirects: vec![],
+            parent: (id == "2").then(|| "1".into()),
+            menu_order: 3,
+            sticky: id == "1",
         };
         let comment = |id: &str, parent: Option<&str>, status| ImportComment {
             external_id: id.into(),
@@ -288,6 +330,15 @@ mod tests {
                 comment("8", Some("7"), CommentStatus::Pending),
                 comment("9", None, CommentStatus::Spam),
             ],
+            attachments: vec![tidings_store::ImportAttachment {
+                external_id: "40".into(),
+                url: "https://old.example/wp-content/uploads/2020/01/a.jpg".into(),
+                title: "A & B".into(),
+                post: Some("1".into()),
+                mime_type: Some("image/jpeg".into()),
+                uploaded_at: at("2020-01-01T00:00:00Z"),
+                local_path: Some("/media/2020/01/a.jpg".into()),
+            }],
         };
         let blog = BlogSettings {
             id: 1,
@@ -326,6 +377,20 @@ mod tests {
         assert_eq!(back.items[1].kind, PostKind::Page);
         assert_eq!(back.items[1].status, crate::wordpress::WxrStatus::Draft);
         assert_eq!(back.items[2].status, crate::wordpress::WxrStatus::Future);
+        assert!(first.sticky && !back.items[1].sticky);
+        assert_eq!(back.items[1].parent.as_deref(), Some("1"));
+        assert_eq!(back.items[1].menu_order, 3);
+        assert_eq!(
+            back.attachments,
+            [crate::wordpress::WxrAttachment {
+                id: "40".into(),
+                title: "A & B".into(),
+                url: "https://example.org/media/2020/01/a.jpg".into(),
+                parent: Some("1".into()),
+                date: Some(at("2020-01-01T00:00:00Z")),
+                mime_type: Some("image/jpeg".into()),
+            }]
+        );
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub struct EditorForm {
     /// `datetime-local` in the blog's time zone.
     #[serde(default)]
     published_at: String,
+    /// The checkbox: present (`on`) when ticked, absent when not.
+    #[serde(default)]
+    sticky: Option<String>,
     #[serde(default, skip_serializing)]
     action: Option<String>,
 }
@@ -70,6 +73,7 @@ fn form_of(p: &Post, tz: chrono_tz::Tz) -> EditorForm {
         labels: p.labels.join(", "),
         slug: p.slug.clone(),
         published_at: local_input(p.published_at, tz),
+        sticky: p.sticky.then(|| "on".to_owned()),
         action: None,
     }
 }
@@ -266,6 +270,7 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
         ),
         status: status.or(if new { Some(PostStatus::Draft) } else { None }),
         published_at: parse_local(&form.published_at, tz)?,
+        sticky: Some(form.sticky.is_some()),
     })
 }
 

@@ -15,7 +15,7 @@ mod session;
 mod settings;
 mod signin;
 
-pub use session::member;
+pub use session::{COOKIE as SESSION_COOKIE, member};
 pub use signin::setup_link;
 
 use axum::Router;

@@ -107,10 +107,11 @@ impl IntoResponse for AdminError {
         let html = format!(
             "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>{title}</title><link rel=\"stylesheet\" href=\"/static/admin.css\"></head>\
+             <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
              <body class=\"bare\"><main class=\"card\" id=\"main\"><h1>{title}</h1><p>{}</p>\
              <p><a href=\"/admin\">Back to the dashboard</a></p></main></body></html>\n",
-            tidings_render::escape_html(&e.message)
+            tidings_render::escape_html(&e.message),
+            css = crate::assets::url("admin.css"),
         );
         let mut r = finish(html, e.status);
         if let Some(secs) = e.retry_after {

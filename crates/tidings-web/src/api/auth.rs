@@ -11,9 +11,6 @@ use crate::AppState;
 use crate::error::{ApiError, AppError};
 use crate::host::Site;
 
-/// Requests one API token may make per minute, across all nodes.
-pub const API_REQUESTS_PER_MINUTE: i64 = 600;
-
 pub struct Caller {
     pub user: User,
     pub role: Role,
@@ -58,11 +55,13 @@ impl FromRequestParts<AppState> for Caller {
         let now = chrono::Utc::now();
         let key = format!("api:{}", &tokens::hash(token)[..32]);
         let (hits, window_end) = state.store.hit(&key, 60, now).await?;
-        if hits > API_REQUESTS_PER_MINUTE {
+        // Per token per minute, across all nodes (`--api-requests-per-minute`).
+        let limit = state.config.api_requests_per_minute;
+        if hits > i64::from(limit) {
             let wait = (window_end - now).num_seconds().max(1) as u64;
             return Err(ApiError(AppError::too_many(
                 format!(
-                    "This token made more than {API_REQUESTS_PER_MINUTE} requests this minute. \
+                    "This token made more than {limit} requests this minute. \
                      Wait {wait} seconds."
                 ),
                 wait,

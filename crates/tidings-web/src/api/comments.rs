@@ -1,14 +1,14 @@
 //! `/api/v1/comments`: the moderation queue and its actions.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use tidings_core::{CommentStatus, permission};
 use tidings_store::{CommentFilter, CommentListing};
 
 use super::auth::Caller;
-use super::extract::{ApiQuery, Paging};
+use super::extract::{ApiPath, ApiQuery, Paging};
 use crate::AppState;
 use crate::error::{ApiError, AppError};
 use crate::views::iso;
@@ -125,7 +125,7 @@ async fn moderate(
 pub async fn approve(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> Result<Json<CommentOut>, ApiError> {
     Ok(Json(
         moderate(&state, &caller, &raw, CommentStatus::Published).await?,
@@ -135,7 +135,7 @@ pub async fn approve(
 pub async fn spam(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> Result<Json<CommentOut>, ApiError> {
     Ok(Json(
         moderate(&state, &caller, &raw, CommentStatus::Spam).await?,
@@ -147,7 +147,7 @@ pub async fn spam(
 pub async fn remove(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     moderate(&state, &caller, &raw, CommentStatus::Deleted).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -1,7 +1,7 @@
 //! JSON and query extractors whose rejections are API errors with messages.
 
 use axum::Json;
-use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
@@ -38,6 +38,26 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             Err(e) => {
                 let mut err = AppError::bad_request(e.body_text());
                 err.code = "invalid_query";
+                Err(ApiError(err))
+            }
+        }
+    }
+}
+
+/// A part of the path (`/posts/{id}`); one that is not UTF-8 answers 400
+/// as an API error, like every other refusal.
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(v)) => Ok(Self(v)),
+            Err(e) => {
+                let mut err = AppError::bad_request(e.body_text());
+                err.status = e.status();
+                err.code = "invalid_path";
                 Err(ApiError(err))
             }
         }

@@ -1,7 +1,7 @@
 //! `/api/v1/posts`: list, create, show, change and delete posts and pages.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
@@ -10,7 +10,7 @@ use tidings_core::{Post, PostKind, PostStatus, permission};
 use tidings_store::PostFilter;
 
 use super::auth::Caller;
-use super::extract::{ApiJson, ApiQuery, Paging};
+use super::extract::{ApiJson, ApiPath, ApiQuery, Paging};
 use crate::AppState;
 use crate::editing::{self, Author, PostInput};
 use crate::error::{ApiError, AppError};
@@ -32,6 +32,8 @@ pub struct PostOut {
     url: String,
     author: String,
     comment_count: i64,
+    /// Shown first on page 1 of the home page.
+    sticky: bool,
 }
 
 impl PostOut {
@@ -50,6 +52,7 @@ impl PostOut {
             url: p.path.clone(),
             author: p.author_name.clone(),
             comment_count: p.comment_count,
+            sticky: p.sticky,
         }
     }
 }
@@ -65,6 +68,7 @@ pub struct PostIn {
     labels: Option<Vec<String>>,
     status: Option<PostStatus>,
     published_at: Option<DateTime<FixedOffset>>,
+    sticky: Option<bool>,
     // Read-only fields a client may echo back from GET; ignored.
     #[serde(default, rename = "id")]
     _id: Option<serde::de::IgnoredAny>,
@@ -89,6 +93,7 @@ impl From<PostIn> for PostInput {
             labels: p.labels,
             status: p.status,
             published_at: p.published_at.map(|t| t.with_timezone(&Utc)),
+            sticky: p.sticky,
         }
     }
 }
@@ -228,7 +233,7 @@ async fn find(state: &AppState, caller: &Caller, raw: &str) -> Result<Post, ApiE
 pub async fn show(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> Result<Json<PostOut>, ApiError> {
     let post = find(&state, &caller, &raw).await?;
     Ok(Json(PostOut::new(&post, Utc::now())))
@@ -237,7 +242,7 @@ pub async fn show(
 pub async fn update(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
     ApiJson(input): ApiJson<PostIn>,
 ) -> Result<Json<PostOut>, ApiError> {
     let now = Utc::now();
@@ -260,7 +265,7 @@ pub async fn update(
 pub async fn remove(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let existing = find(&state, &caller, &raw).await?;
     check_write(&caller, Some(&existing), PostStatus::Draft)?;

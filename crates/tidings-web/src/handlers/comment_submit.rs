@@ -236,7 +236,15 @@ async fn submit(
         Err(e) => return Err(e.into()),
     };
     let to = if stored.status == CommentStatus::Published {
-        format!("{}#c{}", post.path, stored.id)
+        // Blogger's own link to a comment. Its query is new, so the page the
+        // commenter lands on is rendered now, on whichever node answers,
+        // and shows the comment even before the other nodes' caches hear of it.
+        format!(
+            "{}?showComment={}#c{}",
+            post.path,
+            stored.created_at.timestamp_millis(),
+            stored.id
+        )
     } else {
         // Spam caught by the honeypot gets the same answer as a held comment,
         // so a bot learns nothing.

@@ -4,16 +4,16 @@
 //! GETs with 304.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
 use tidings_core::{CommentStatus, Post};
 use tidings_feeds::{FeedEntry, FeedMeta, InReplyTo};
 use tidings_store::{CommentFilter, CommentListing, PostFilter};
 
 use super::paging::ListQuery;
 use crate::AppState;
+use crate::cache::Tag;
 use crate::error::AppError;
 use crate::host::Site;
 use crate::views::encode_segment;
@@ -172,44 +172,26 @@ fn comment_entry(site: &Site, c: &CommentListing) -> FeedEntry {
     }
 }
 
-/// Answers a rendered feed, or 304 when the reader already has these bytes.
-fn conditional(
-    headers: &HeaderMap,
-    format: Format,
-    updated: DateTime<Utc>,
-    body: String,
-) -> Response {
-    let digest = Sha256::digest(body.as_bytes());
-    let etag = format!("\"{}\"", crate::form_token::hex(&digest[..16]));
-    // Never a date in the future (see `Store::touch` for why one can occur).
+/// A rendered feed with its dates. Whether the reader has it already (ETag,
+/// `If-Modified-Since`) is answered by the cache layer, which sees every page.
+fn dated(format: Format, updated: DateTime<Utc>, body: String) -> Response {
+    // Never a date in the future (see `Store::touch` for why one can occur);
+    // the true second goes to the cache layer, which compares
+    // `If-Modified-Since` with it, so two versions capped to the same second
+    // are never confused.
     let last_modified = updated
         .min(Utc::now())
         .format("%a, %d %b %Y %H:%M:%S GMT")
         .to_string();
-    let matches_etag = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    let not_modified = match matches_etag {
-        Some(m) => m,
-        None => headers
-            .get(header::IF_MODIFIED_SINCE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| DateTime::parse_from_rfc2822(v).ok())
-            .is_some_and(|since| updated.timestamp() <= since.timestamp()),
-    };
-    let mut response = if not_modified {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        ([(header::CONTENT_TYPE, format.content_type())], body).into_response()
-    };
+    let mut response = ([(header::CONTENT_TYPE, format.content_type())], body).into_response();
     let h = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&etag) {
-        h.insert(header::ETAG, v);
-    }
     if let Ok(v) = HeaderValue::from_str(&last_modified) {
         h.insert(header::LAST_MODIFIED, v);
     }
+    h.insert(
+        crate::cache::MODIFIED,
+        HeaderValue::from(updated.timestamp()),
+    );
     h.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=60"),
@@ -220,7 +202,6 @@ fn conditional(
 async fn posts_feed(
     state: &AppState,
     site: &Site,
-    headers: &HeaderMap,
     uri: &axum::http::Uri,
     q: &ListQuery,
     label: Option<String>,
@@ -233,6 +214,12 @@ async fn posts_feed(
     filter.label = label.clone();
     filter.before = q.before()?;
     let posts = state.store.list_posts(&filter).await?;
+    // Entries carry comment counts, and the feed's `updated` is the blog's
+    // last change, which every comment moves.
+    site.deps.add(Tag::Comments(site.blog.id));
+    for p in &posts {
+        site.deps.add(Tag::Post(p.id));
+    }
     let total = state.store.count_posts(&filter).await?;
     // A post going live at its scheduled time changes the feed with no write,
     // and a deleted post changes it leaving no entry behind: take both in.
@@ -246,8 +233,7 @@ async fn posts_feed(
     };
     let meta = req.meta(site, blog_tag(site), title, total, updated);
     let entries: Vec<_> = posts.iter().map(|p| post_entry(site, p, full)).collect();
-    Ok(conditional(
-        headers,
+    Ok(dated(
         req.format,
         updated,
         req.format.render(&meta, &entries),
@@ -257,38 +243,34 @@ async fn posts_feed(
 pub async fn posts_default(
     State(state): State<AppState>,
     site: Site,
-    headers: HeaderMap,
     uri: axum::http::Uri,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    posts_feed(&state, &site, &headers, &uri, &q, None, true).await
+    posts_feed(&state, &site, &uri, &q, None, true).await
 }
 
 pub async fn posts_summary(
     State(state): State<AppState>,
     site: Site,
-    headers: HeaderMap,
     uri: axum::http::Uri,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    posts_feed(&state, &site, &headers, &uri, &q, None, false).await
+    posts_feed(&state, &site, &uri, &q, None, false).await
 }
 
 pub async fn posts_by_label(
     State(state): State<AppState>,
     site: Site,
-    headers: HeaderMap,
     uri: axum::http::Uri,
     Path(label): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    posts_feed(&state, &site, &headers, &uri, &q, Some(label), true).await
+    posts_feed(&state, &site, &uri, &q, Some(label), true).await
 }
 
 async fn comments_feed(
     state: &AppState,
     site: &Site,
-    headers: &HeaderMap,
     uri: &axum::http::Uri,
     q: &ListQuery,
     post: Option<Post>,
@@ -302,6 +284,7 @@ async fn comments_feed(
         offset: req.start - 1,
     };
     let comments = state.store.list_comments(&filter).await?;
+    site.deps.add(Tag::Comments(site.blog.id));
     let total = state.store.count_comments(&filter).await?;
     let updated = comments
         .iter()
@@ -319,8 +302,7 @@ async fn comments_feed(
     };
     let meta = req.meta(site, id, title, total, updated);
     let entries: Vec<_> = comments.iter().map(|c| comment_entry(site, c)).collect();
-    Ok(conditional(
-        headers,
+    Ok(dated(
         req.format,
         updated,
         req.format.render(&meta, &entries),
@@ -330,17 +312,15 @@ async fn comments_feed(
 pub async fn blog_comments(
     State(state): State<AppState>,
     site: Site,
-    headers: HeaderMap,
     uri: axum::http::Uri,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    comments_feed(&state, &site, &headers, &uri, &q, None).await
+    comments_feed(&state, &site, &uri, &q, None).await
 }
 
 pub async fn post_comments(
     State(state): State<AppState>,
     site: Site,
-    headers: HeaderMap,
     uri: axum::http::Uri,
     Path(post_id): Path<String>,
     Query(q): Query<ListQuery>,
@@ -352,7 +332,7 @@ pub async fn post_comments(
         Ok(_) | Err(tidings_store::StoreError::NotFound) => return Err(missing()),
         Err(e) => return Err(e.into()),
     };
-    comments_feed(&state, &site, &headers, &uri, &q, Some(post)).await
+    comments_feed(&state, &site, &uri, &q, Some(post)).await
 }
 
 /// The path segment of a label feed, for autodiscovery links.

@@ -11,6 +11,7 @@ use tidings_store::PostFilter;
 use super::pages::{self, Chrome};
 use super::paging::{ListQuery, query_value};
 use crate::AppState;
+use crate::cache::Tag;
 use crate::error::AppError;
 use crate::host::Site;
 use crate::views::{self, DayView, iso};
@@ -99,6 +100,19 @@ pub async fn list_page(
         } else {
             posts.truncate(limit as usize);
         }
+    }
+    // Page 1 of the whole stream shows sticky posts first, as WordPress
+    // does; they appear again where their date puts them on later pages.
+    if spec.label.is_none() && spec.path_prefix.is_none() && before.is_none() && after.is_none() {
+        let sticky = state.store.sticky_posts(site.blog.id, now, limit).await?;
+        if !sticky.is_empty() {
+            posts.retain(|p| !p.sticky);
+            posts.splice(0..0, sticky);
+        }
+    }
+    // Each post shows its comment count: a comment on it changes this page.
+    for p in &posts {
+        site.deps.add(Tag::Post(p.id));
     }
     let link = |key: &str, at| {
         let sep = if spec.page_path.contains('?') {

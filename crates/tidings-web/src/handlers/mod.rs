@@ -4,6 +4,7 @@ pub mod archive;
 pub mod comment_submit;
 pub mod feeds;
 pub mod home;
+pub mod media;
 pub mod ops;
 pub mod pages;
 pub mod paging;

@@ -61,36 +61,3 @@ pub async fn sitemap(State(state): State<AppState>, site: Site) -> Result<Respon
     )
         .into_response())
 }
-
-pub async fn stylesheet() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        include_str!("../../static/simple.css"),
-    )
-        .into_response()
-}
-
-pub async fn admin_stylesheet() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        include_str!("../../static/admin.css"),
-    )
-        .into_response()
-}
-
-pub async fn admin_script() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        include_str!("../../static/admin.js"),
-    )
-        .into_response()
-}

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::AppState;
 use crate::error::AppError;
 use crate::host::Site;
-use crate::views::{self, BlogView, LabelCountView, YearLink};
+use crate::views::{self, BlogView, LabelCountView, PageNode, YearLink};
 
 /// The parts of the layout around the main column.
 #[derive(Serialize)]
@@ -18,16 +18,22 @@ pub struct Chrome {
     pub blog: BlogView,
     pub labels: Vec<LabelCountView>,
     pub archive: Vec<YearLink>,
+    /// Visible pages in menu order, children under their parents.
+    pub pages: Vec<PageNode>,
 }
 
 impl Chrome {
     pub async fn load(state: &AppState, site: &Site, now: DateTime<Utc>) -> Result<Self, AppError> {
-        let months = state.store.archive_months(site.blog.id, now).await?;
-        let labels = state.store.label_counts(site.blog.id, now).await?;
+        let sidebar = state
+            .store
+            .sidebar(site.blog.id, site.blog.changed_at, now)
+            .await?;
+        let pages = state.store.visible_pages(site.blog.id, now).await?;
         Ok(Self {
             blog: BlogView::new(&site.blog),
-            labels: views::label_counts(labels),
-            archive: views::archive(&months),
+            labels: views::label_counts(sidebar.labels),
+            archive: views::archive(&sidebar.months),
+            pages: views::page_tree(&pages),
         })
     }
 }
@@ -66,6 +72,7 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
         blog: BlogView::new(&site.blog),
         labels: Vec::new(),
         archive: Vec::new(),
+        pages: Vec::new(),
     };
     let ctx = minijinja::context! { title => title, message => &e.message };
     match render(state, "error.html", e.status, &chrome, ctx) {
@@ -90,4 +97,20 @@ pub async fn not_found(
         &site,
         AppError::not_found("Sorry, the page you were looking for in this blog does not exist."),
     )
+}
+
+/// The answer to a method an address does not take (a form posted to an
+/// archive, `PUT /`): 405 in the theme, saying what to do instead.
+pub async fn method_not_allowed(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    site: Site,
+) -> Response {
+    let error = AppError {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        code: "method_not_allowed",
+        message: "This address can only be read; open it in a browser instead of sending to it."
+            .into(),
+        retry_after: None,
+    };
+    error_page(&state, &site, error)
 }

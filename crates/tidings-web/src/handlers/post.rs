@@ -7,10 +7,10 @@ use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_core::{CommentsAllowed, Post, PostKind};
-use tidings_store::PostFilter;
 
 use super::archive::{month, year};
 use super::pages::{self, Chrome};
+use crate::cache::Tag;
 use crate::error::AppError;
 use crate::host::Site;
 use crate::views::{self, CommentView, PostView};
@@ -54,6 +54,9 @@ struct PostCtx {
     newer_url: Option<String>,
     older_url: Option<String>,
 }
+
+/// How long a cached post page may hand out the same comment-form token.
+const FORM_TOKEN_REFRESH: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The path a post URL names, checked: a real year and month, a `.html` file.
 pub fn post_path_of(y: &str, m: &str, file: &str) -> Result<String, AppError> {
@@ -176,7 +179,10 @@ pub async fn show(
             author: c.author_name.clone(),
         });
     let (newer_url, older_url) = if post.kind == PostKind::Post {
-        neighbours(state, site, &post, now).await?
+        state
+            .store
+            .neighbours(site.blog.id, post.published_at, now)
+            .await?
     } else {
         (None, None)
     };
@@ -189,6 +195,13 @@ pub async fn show(
         CommentsAllowed::Nobody => "Comments are closed on this blog.",
         _ => "Only signed-in members of this blog may comment.",
     };
+    site.deps.add(Tag::Post(post.id));
+    if comments_open {
+        // The form's token records when it was served (the minimum fill
+        // time): a cached copy may hand it out for a second at most.
+        site.deps
+            .expire_at(std::time::Instant::now() + FORM_TOKEN_REFRESH);
+    }
     let chrome = Chrome::load(state, site, now).await?;
     let ctx = PostCtx {
         comments_heading: views::comments_heading(comments.len()),
@@ -206,20 +219,4 @@ pub async fn show(
         older_url,
     };
     pages::render(state, "post.html", form.status, &chrome, ctx)
-}
-
-/// The paths of the next newer and next older visible posts.
-async fn neighbours(
-    state: &AppState,
-    site: &Site,
-    post: &Post,
-    now: DateTime<Utc>,
-) -> Result<(Option<String>, Option<String>), AppError> {
-    let mut f = PostFilter::visible(site.blog.id, now, 1);
-    f.after = Some(post.published_at);
-    let newer = state.store.list_posts(&f).await?.pop().map(|p| p.path);
-    f.after = None;
-    f.before = Some(post.published_at);
-    let older = state.store.list_posts(&f).await?.pop().map(|p| p.path);
-    Ok((newer, older))
 }

@@ -3,6 +3,8 @@
 //! are pointed at files, and the parts of a page that need a server (the
 //! comment form, reply links, search box) taken out. Pure text functions.
 
+use std::borrow::Cow;
+
 use percent_encoding::percent_decode_str;
 
 /// Where the response for `path` (no query) is written inside the output
@@ -76,13 +78,19 @@ pub fn param<'a>(query: &'a str, key: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+/// Most links hold no entity; they are passed on without a copy.
+fn unescape(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.replace("&quot;", "\"")
+            .replace("&#x27;", "'")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
 }
 
 fn escape(s: &str) -> String {
@@ -113,7 +121,11 @@ pub fn rewrite_links(html: &str, mut map: impl FnMut(&str) -> Option<String>) ->
 
 /// The element that starts with `open` (an exact opening tag) and ends with
 /// the first `close` after it, for every occurrence, replaced by `with`.
-fn replace_elements(html: &str, open: &str, close: &str, with: &str) -> String {
+fn replace_elements<'a>(html: &'a str, open: &str, close: &str, with: &str) -> Cow<'a, str> {
+    // Most pages lack most of these parts: no copy for them.
+    if !html.contains(open) {
+        return Cow::Borrowed(html);
+    }
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(i) = rest.find(open) {
@@ -125,7 +137,7 @@ fn replace_elements(html: &str, open: &str, close: &str, with: &str) -> String {
         rest = &rest[i + j + close.len()..];
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// The notice that stands where the comment form was.
@@ -136,20 +148,26 @@ pub const COMMENTS_CLOSED: &str = "<section class=\"comment-form-section\" id=\"
 /// A page without what only a server can do: the comment form (a static host
 /// cannot take a POST, and its signed token would be stale), the reply
 /// links that lead to it, and the search box.
-pub fn without_server_parts(html: &str) -> String {
+pub fn without_server_parts(html: &str) -> Cow<'_, str> {
     let html = replace_elements(
         html,
         "<section class=\"comment-form-section\" id=\"comment-form\">",
         "</section>",
         COMMENTS_CLOSED,
     );
-    let html = replace_elements(&html, "<p class=\"comment-actions\">", "</p>", "");
-    replace_elements(
+    let html = match replace_elements(&html, "<p class=\"comment-actions\">", "</p>", "") {
+        Cow::Borrowed(_) => html,
+        Cow::Owned(o) => Cow::Owned(o),
+    };
+    match replace_elements(
         &html,
         "<section class=\"widget search-widget\">",
         "</section>",
         "",
-    )
+    ) {
+        Cow::Borrowed(_) => html,
+        Cow::Owned(o) => Cow::Owned(o),
+    }
 }
 
 /// `text` with the absolute base URL the pages were rendered under

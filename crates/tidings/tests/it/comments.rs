@@ -34,8 +34,8 @@ async fn counts_read_no_one_and_n_comments() {
         .await
         .unwrap();
     assert!(
-        to.starts_with(&format!("{path}#c")),
-        "published comments land on their anchor: {to}"
+        to.starts_with(&format!("{path}?showComment=")) && to.contains("#c"),
+        "published comments land on their anchor, by Blogger's link: {to}"
     );
     assert_eq!(
         texts_of_class(&app.page("/").await, "comment-link"),

@@ -6,8 +6,8 @@ use std::path::Path;
 use reqwest::Method;
 use serde_json::Value;
 
-use crate::import::import;
-use crate::support::TestApp;
+use crate::import::{import, pages_widget, theme_unit_test};
+use crate::support::{TestApp, texts_of_class};
 
 /// What a reader and the API see of a blog: every post and comment, by id.
 async fn contents(app: &mut TestApp) -> (Vec<Value>, Vec<Value>, Value) {
@@ -404,4 +404,68 @@ async fn wxr_export_reads_back_as_the_same_blog() {
     assert_eq!(comments_a, comments_b);
     let (_, blog) = second.api(Method::GET, "/blog", None).await;
     assert_eq!(blog["title"], "Notes from the Orchard");
+}
+
+/// The attachment records of a tidings export, without their ids (an
+/// import numbers attachments afresh).
+fn attachment_records(file: &Path) -> Vec<Value> {
+    std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|r| r["type"] == "attachment")
+        .map(|mut r| {
+            r.as_object_mut().unwrap().remove("id");
+            r
+        })
+        .collect()
+}
+
+/// What WordPress adds to posts: the sticky post first on the home page,
+/// the page tree in menu order, and the attachments.
+async fn wordpress_extras(app: &TestApp) -> (Vec<String>, String) {
+    let home = app.page("/").await;
+    let titles = texts_of_class(&home, "post-title");
+    (titles[..2].to_vec(), pages_widget(&home))
+}
+
+#[tokio::test]
+async fn wordpress_extras_survive_tidings_and_wxr_round_trips() {
+    let first = TestApp::start().await;
+    import(&first, "wordpress", &theme_unit_test());
+    let extras = wordpress_extras(&first).await;
+    assert_eq!(extras.0[0], "Template: Sticky");
+    std::fs::create_dir_all(&first.data).unwrap();
+
+    // Our own format: the same tree, order, stickiness and attachments.
+    let ours = first.data.join("theme.tidings.jsonl");
+    export(&first, "tidings", &ours);
+    let second = TestApp::start().await;
+    assert_eq!(
+        import(&second, "tidings", &ours),
+        "imported: 58 posts, 21 pages, 33 comments, 37 attachments"
+    );
+    assert_eq!(wordpress_extras(&second).await, extras);
+    std::fs::create_dir_all(&second.data).unwrap();
+    let again = second.data.join("again.tidings.jsonl");
+    export(&second, "tidings", &again);
+    assert_eq!(attachment_records(&again), attachment_records(&ours));
+    assert_eq!(attachment_records(&ours).len(), 37);
+
+    // WXR: WordPress's own fields, read back by our importer.
+    let wxr = first.data.join("theme.wxr.xml");
+    export(&first, "wxr", &wxr);
+    let text = std::fs::read_to_string(&wxr).unwrap();
+    assert_eq!(text.matches("<wp:is_sticky>1</wp:is_sticky>").count(), 1);
+    assert_eq!(
+        text.matches("<wp:post_type>attachment</wp:post_type>")
+            .count(),
+        37
+    );
+    let third = TestApp::start().await;
+    assert_eq!(
+        import(&third, "wordpress", &wxr),
+        "imported: 58 posts, 21 pages, 33 comments, 37 attachments"
+    );
+    assert_eq!(wordpress_extras(&third).await, extras);
 }

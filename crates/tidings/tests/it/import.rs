@@ -16,7 +16,7 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn theme_unit_test() -> PathBuf {
+pub fn theme_unit_test() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/testdata/wordpress-theme-unit-test.xml")
 }
@@ -210,7 +210,7 @@ async fn wordpress_theme_unit_test_moves_in_whole() {
     // author), so the 33 comments include the 2 pingbacks and 2 trackbacks.
     assert_eq!(
         import(&app, "wordpress", &file),
-        "imported: 58 posts, 21 pages, 33 comments"
+        "imported: 58 posts, 21 pages, 33 comments, 37 attachments"
     );
     assert_eq!(total(&mut app, "/posts?kind=post").await, 58);
     assert_eq!(total(&mut app, "/posts?kind=page").await, 21);
@@ -291,12 +291,140 @@ async fn wordpress_theme_unit_test_moves_in_whole() {
             .contains("Template: Comments")
     );
 
+    // The sticky post comes first on page 1 of the home page (though it is
+    // from 2012), and only there; the API says which post it is.
+    let home = app.page("/").await;
+    let titles = texts_of_class(&home, "post-title");
+    assert_eq!(titles[0], "Template: Sticky", "{titles:?}");
+    assert_eq!(
+        titles.iter().filter(|t| *t == "Template: Sticky").count(),
+        1
+    );
+    let sticky: Vec<&Value> = posts.iter().filter(|p| p["sticky"] == true).collect();
+    assert_eq!(sticky.len(), 1);
+    assert_eq!(sticky[0]["title"], "Template: Sticky");
+    // The API changes it like any field; pages never stick.
+    let path = format!("/posts/{}", sticky[0]["id"]);
+    let (status, body) = app
+        .api(Method::PATCH, &path, Some(json!({"sticky": false})))
+        .await;
+    assert_eq!(
+        (status, &body["sticky"]),
+        (StatusCode::OK, &json!(false)),
+        "{body}"
+    );
+    let first = texts_of_class(&app.page("/").await, "post-title").remove(0);
+    assert_ne!(first, "Template: Sticky");
+    let (_, body) = app
+        .api(Method::PATCH, &path, Some(json!({"sticky": true})))
+        .await;
+    assert_eq!(body["sticky"], true);
+    let about = items(&mut app, "/posts?kind=page&limit=100").await;
+    let about = about
+        .iter()
+        .find(|p| p["title"] == "About The Tests")
+        .unwrap();
+    let (_, body) = app
+        .api(
+            Method::PATCH,
+            &format!("/posts/{}", about["id"]),
+            Some(json!({"sticky": true})),
+        )
+        .await;
+    assert_eq!(body["sticky"], false);
+
+    // The page tree: the sidebar lists pages in menu order, children inside
+    // their parents, three levels deep; the old hierarchical permalinks of
+    // child pages answer 301.
+    let pages = pages_widget(&home);
+    let order: Vec<usize> = [
+        "a Blog page",
+        "Front Page",
+        "About The Tests",
+        "Level 1",
+        "Lorem Ipsum",
+        "Page A",
+        "Page B",
+    ]
+    .iter()
+    .map(|t| {
+        pages
+            .find(&format!(">{t}</a>"))
+            .unwrap_or_else(|| panic!("{t}: {pages}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{pages}");
+    assert!(
+        pages.contains(
+            r#">Level 1</a><ul><li><a href="/p/level-2.html">Level 2</a><ul><li><a href="/p/level-3.html">Level 3</a></li>"#
+        ),
+        "{pages}"
+    );
+    let about =
+        &pages[pages.find(">About The Tests</a>").unwrap()..pages.find(">Level 1</a>").unwrap()];
+    assert!(
+        about.find(">Clearing Floats</a>").unwrap()
+            < about.find(">Page with comments</a>").unwrap(),
+        "children in menu order: {about}"
+    );
+    for (old, new) in [
+        ("/level-1/level-2/level-3/", "/p/level-3.html"),
+        ("/level-1/level-2/", "/p/level-2.html"),
+        ("/?page_id=172", "/p/level-3.html"),
+    ] {
+        let r = app.get(old).await;
+        assert_eq!(r.status(), StatusCode::MOVED_PERMANENTLY, "{old}");
+        assert_eq!(r.headers()["location"], new, "{old}");
+    }
+
+    // Attachments are recorded (the tidings export holds each), and without
+    // --fetch-media nothing is fetched.
+    std::fs::create_dir_all(&app.data).unwrap();
+    let out = app.data.join("theme.tidings.jsonl");
+    let done = app.cli(
+        &["export", "--format", "tidings", out.to_str().unwrap()],
+        None,
+    );
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let export = std::fs::read_to_string(&out).unwrap();
+    let attachments: Vec<Value> = export
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|r| r["type"] == "attachment")
+        .collect();
+    assert_eq!(attachments.len(), 37);
+    let canola = attachments
+        .iter()
+        .find(|a| a["url"] == "https://wpthemetestdata.files.wordpress.com/2008/06/canola2.jpg")
+        .unwrap();
+    assert_eq!(canola["title"], "canola2");
+    assert!(canola["local_path"].is_null());
+    let gallery = posts
+        .iter()
+        .find(|p| p["title"] == "Post Format: Gallery")
+        .unwrap();
+    assert_eq!(canola["post_id"], gallery["id"]);
+    assert!(!app.data.join("media").exists());
+
     // Importing again adds nothing.
     assert_eq!(
         import(&app, "wordpress", &file),
-        "imported: 0 posts, 0 pages, 0 comments, 112 already there"
+        "imported: 0 posts, 0 pages, 0 comments, 149 already there"
     );
     assert_eq!(total(&mut app, "/posts").await, 79);
+}
+
+/// The sidebar's list of pages, as HTML.
+pub fn pages_widget(html: &str) -> String {
+    let start = html
+        .find(r#"<section class="widget pages-widget">"#)
+        .expect("a list of pages");
+    let end = start + html[start..].find("</section>").unwrap();
+    html[start..end].to_owned()
 }
 
 #[tokio::test]
@@ -594,4 +722,348 @@ async fn broken_blogger_takeout_files_change_nothing() {
     );
     let (_, blog) = app.api(Method::GET, "/blog", None).await;
     assert_ne!(blog["title"], "Lanterns & Ledgers — Café notes");
+}
+
+/// The page at `path` once it shows `needle`: a write by the CLI reaches a
+/// running server's render cache within the cache's poll interval.
+async fn page_showing(app: &TestApp, path: &str, needle: &str) -> String {
+    for _ in 0..50 {
+        let html = app.page(path).await;
+        if html.contains(needle) {
+            return html;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{path} never showed {needle}: {}", app.page(path).await);
+}
+
+/// A WordPress export of one post with three attachments on `origin`
+/// (`http://127.0.0.1:PORT`), written into the app's data directory.
+fn wxr_with_attachments(app: &TestApp, origin: &str) -> PathBuf {
+    let attachment = |id: u32, name: &str, title: &str| {
+        format!(
+            "<item><title>{title}</title><wp:post_id>{id}</wp:post_id>\
+             <wp:post_date_gmt>2011-07-04 10:00:00</wp:post_date_gmt>\
+             <wp:status>inherit</wp:status><wp:post_parent>10</wp:post_parent>\
+             <wp:post_type>attachment</wp:post_type>\
+             <wp:attachment_url>{origin}/wp-content/uploads/{name}</wp:attachment_url></item>\n"
+        )
+    };
+    let text = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Lanterns</title><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Lanterns at dusk</title><link>{origin}/2011/07/04/lanterns/</link>
+<dc:creator>keeper</dc:creator><content:encoded><![CDATA[<p><img src="{origin}/wp-content/uploads/2011/07/lantern.png?w=300" alt="a lantern"></p>
+<p><a href="{origin}/wp-content/uploads/2011/07/notes.pdf">notes</a> <img src="{origin}/wp-content/uploads/2011/08/late.jpg"></p>]]></content:encoded>
+<wp:post_id>10</wp:post_id><wp:post_date_gmt>2011-07-04 10:00:00</wp:post_date_gmt>
+<wp:post_name>lanterns</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+{}{}{}</channel></rss>
+"#,
+        attachment(11, "2011/07/lantern.png", "A lantern"),
+        attachment(12, "2011/07/notes.pdf", "Notes"),
+        attachment(13, "2011/08/late.jpg", "Late"),
+    );
+    std::fs::create_dir_all(&app.data).unwrap();
+    let path = app.data.join("lanterns.xml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// A tiny HTTP server on 127.0.0.1 for `--fetch-media`: it answers the
+/// three uploads (`late.jpg` only once `late` is set, 404 before), and
+/// counts requests.
+struct Uploads {
+    origin: String,
+    requests: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    late: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\nnot really a picture";
+
+impl Uploads {
+    fn start() -> Self {
+        use std::io::{BufRead, BufReader, Write};
+        use std::sync::atomic::Ordering;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let origin = format!("http://{}", listener.local_addr().unwrap());
+        let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let late = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (count, ready) = (requests.clone(), late.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut line = String::new();
+                let _ = reader.read_line(&mut line);
+                // The rest of the request head.
+                let mut header = String::new();
+                while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                    header.clear();
+                }
+                count.fetch_add(1, Ordering::SeqCst);
+                let path = line.split(' ').nth(1).unwrap_or_default();
+                let (status, kind, body): (&str, &str, &[u8]) = match path {
+                    "/wp-content/uploads/2011/07/lantern.png" => ("200 OK", "image/png", PNG),
+                    "/wp-content/uploads/2011/07/notes.pdf" => {
+                        ("200 OK", "application/pdf", b"%PDF-1.4 notes")
+                    }
+                    "/wp-content/uploads/2011/08/late.jpg" if ready.load(Ordering::SeqCst) => {
+                        ("200 OK", "image/jpeg", b"JFIF late")
+                    }
+                    _ => ("404 Not Found", "text/plain", b"gone"),
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
+                     Connection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(body);
+            }
+        });
+        Self {
+            origin,
+            requests,
+            late,
+        }
+    }
+
+    fn requests(&self) -> usize {
+        self.requests.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+#[tokio::test]
+async fn wordpress_fetch_media_copies_files_serves_them_and_keeps_failures() {
+    let app = TestApp::start().await;
+    let uploads = Uploads::start();
+    let file = wxr_with_attachments(&app, &uploads.origin);
+    let old = |name: &str| format!("{}/wp-content/uploads/{name}", uploads.origin);
+
+    // Without the flag the attachments are recorded and nothing is fetched.
+    assert_eq!(
+        import(&app, "wordpress", &file),
+        "imported: 1 posts, 0 pages, 0 comments, 3 attachments"
+    );
+    assert_eq!(uploads.requests(), 0);
+    let post = "/2011/07/lanterns.html";
+    assert!(app.page(post).await.contains(&old("2011/07/lantern.png")));
+
+    // With it, every file is fetched once; the one that fails is named and
+    // keeps its old address; the import stands.
+    let out = app.cli(
+        &[
+            "import",
+            "wordpress",
+            "--fetch-media",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        last_line(&out),
+        "imported: 0 posts, 0 pages, 0 comments, 4 already there"
+    );
+    assert_eq!(uploads.requests(), 3);
+    assert!(
+        err.contains(&format!(
+            "not fetched, the old address is kept: {}",
+            old("2011/08/late.jpg")
+        )),
+        "{err}"
+    );
+    assert!(err.contains("fetched 2 of 3 files"), "{err}");
+    assert!(err.contains("1 posts now use the copies"), "{err}");
+    let html = page_showing(&app, post, r#"src="/media/2011/07/lantern.png?w=300""#).await;
+    assert!(
+        html.contains(r#"href="/media/2011/07/notes.pdf""#),
+        "{html}"
+    );
+    assert!(html.contains(&old("2011/08/late.jpg")), "{html}");
+
+    // The copies are served with their type, a long cache and a sandbox.
+    let r = app.get("/media/2011/07/lantern.png").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "image/png");
+    let cache = r.headers()["cache-control"].to_str().unwrap().to_owned();
+    assert!(cache.contains("max-age=31536000"), "{cache}");
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(csp.contains("sandbox"), "{csp}");
+    assert_eq!(&r.bytes().await.unwrap()[..], PNG);
+    let r = app.get("/media/2011/07/notes.pdf").await;
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    for missing in [
+        "/media/2011/08/late.jpg",
+        "/media/2011/07/other.png",
+        "/media/../tidings.db",
+        "/media/%2e%2e/tidings.db",
+        "/media/",
+    ] {
+        assert_eq!(
+            app.get(missing).await.status(),
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
+
+    // Once the file is there, running again fetches only what is missing.
+    uploads
+        .late
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let out = app.cli(
+        &[
+            "import",
+            "wordpress",
+            "--fetch-media",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("fetched 1 of 1 files"), "{err}");
+    assert_eq!(uploads.requests(), 4);
+    page_showing(&app, post, r#"src="/media/2011/08/late.jpg""#).await;
+    assert_eq!(
+        &app.get("/media/2011/08/late.jpg")
+            .await
+            .bytes()
+            .await
+            .unwrap()[..],
+        b"JFIF late"
+    );
+}
+
+/// An export whose three authors are a member by e-mail, a member by
+/// login, and someone else.
+fn wxr_with_authors(app: &TestApp) -> PathBuf {
+    let author = |login: &str, email: &str, name: &str| {
+        format!(
+            "<wp:author><wp:author_login><![CDATA[{login}]]></wp:author_login>\
+             <wp:author_email><![CDATA[{email}]]></wp:author_email>\
+             <wp:author_display_name><![CDATA[{name}]]></wp:author_display_name></wp:author>\n"
+        )
+    };
+    let post = |id: u32, login: &str| {
+        format!(
+            "<item><title>Post {id}</title><dc:creator>{login}</dc:creator>\
+             <content:encoded><![CDATA[By {login}.]]></content:encoded>\
+             <wp:post_id>{id}</wp:post_id><wp:post_date_gmt>2015-03-0{} 10:00:00</wp:post_date_gmt>\
+             <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n",
+            id - 19
+        )
+    };
+    let text = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Three hands</title><wp:wxr_version>1.2</wp:wxr_version>
+{}{}{}{}{}{}</channel></rss>
+"#,
+        author("annie", "ANN@example.org", "Ann Archer"),
+        author("bob", "robert@old.example", "Bob Builder"),
+        author("carol", "carol@old.example", "Carol Cook"),
+        post(20, "annie"),
+        post(21, "bob"),
+        post(22, "carol"),
+    );
+    std::fs::create_dir_all(&app.data).unwrap();
+    let path = app.data.join("authors.xml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn imported_authors_who_are_members_own_their_posts() {
+    let mut app = TestApp::start().await;
+    let ann = app.user_token("ann@example.org", "author");
+    let bob = app.user_token("bob@example.org", "author");
+    let file = wxr_with_authors(&app);
+    let out = app.cli(&["import", "wordpress", file.to_str().unwrap()], None);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(r#"posts by "ANN@example.org" belong to the member "ann""#),
+        "{err}"
+    );
+    assert!(
+        err.contains(r#"posts by "bob" belong to the member "bob""#),
+        "{err}"
+    );
+
+    let posts = items(&mut app, "/posts?limit=10").await;
+    let by_title = |t: &str| posts.iter().find(|p| p["title"] == t).unwrap().clone();
+    // Members get their own name; others stay named authors.
+    assert_eq!(by_title("Post 20")["author"], "ann");
+    assert_eq!(by_title("Post 21")["author"], "bob");
+    assert_eq!(by_title("Post 22")["author"], "Carol Cook");
+    // And their posts are theirs: an author may change only their own.
+    let change = |id: &Value| format!("/posts/{id}");
+    let edit = json!({"title": "Changed"});
+    for (token, post, status) in [
+        (&ann, "Post 20", StatusCode::OK),
+        (&ann, "Post 21", StatusCode::FORBIDDEN),
+        (&bob, "Post 21", StatusCode::OK),
+        (&bob, "Post 22", StatusCode::FORBIDDEN),
+    ] {
+        let (got, body) = app
+            .api_as(
+                token,
+                Method::PATCH,
+                &change(&by_title(post)["id"]),
+                Some(edit.clone()),
+            )
+            .await;
+        assert_eq!(got, status, "{post}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn blogger_authors_who_are_members_own_their_posts() {
+    let mut app = TestApp::start().await;
+    let out = app.cli(
+        &[
+            "user",
+            "add",
+            "--email",
+            "quince@example.org",
+            "--name",
+            "Quince Keeper",
+            "--role",
+            "author",
+            "--password-stdin",
+        ],
+        Some("a long enough password\n"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = app.cli(&["token", "create", "--email", "quince@example.org"], None);
+    let quince = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .last()
+        .unwrap()
+        .trim()
+        .to_owned();
+    let other = app.user_token("pip@example.org", "author");
+    import(&app, "blogger", &fixture("blogger-orchard.xml"));
+    let posts = items(&mut app, "/posts?limit=10").await;
+    let hello = posts
+        .iter()
+        .find(|p| p["title"] == "Hello, orchard")
+        .unwrap();
+    let path = format!("/posts/{}", hello["id"]);
+    let edit = Some(json!({"labels": ["orchard"]}));
+    let (status, _) = app.api_as(&other, Method::PATCH, &path, edit.clone()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = app.api_as(&quince, Method::PATCH, &path, edit).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 }

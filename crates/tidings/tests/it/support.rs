@@ -5,6 +5,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
@@ -23,6 +24,8 @@ pub struct TestApp {
     database: Option<PgDatabase>,
     pub client: reqwest::Client,
     token: Option<String>,
+    /// What the server (and its other nodes) wrote to stderr: its log.
+    log: Arc<Mutex<String>>,
 }
 
 fn binary() -> &'static str {
@@ -44,8 +47,13 @@ impl TestApp {
         ));
         let _ = std::fs::remove_dir_all(&data);
         let database = PgDatabase::create().await;
-        let (child, base, startup) =
-            spawn_server(&data, database.as_ref().map(|d| d.url.as_str()), serve_args);
+        let log = Arc::default();
+        let (child, base, startup) = spawn_server(
+            &data,
+            database.as_ref().map(|d| d.url.as_str()),
+            serve_args,
+            &log,
+        );
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -59,7 +67,14 @@ impl TestApp {
             database,
             client,
             token: None,
+            log,
         }
+    }
+
+    /// Everything the server has written to stderr so far (it is also passed
+    /// on to the test's stderr as it comes).
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
     }
 
     /// `--database-url URL` when the suite runs on PostgreSQL, else nothing:
@@ -78,6 +93,7 @@ impl TestApp {
             &self.data,
             self.database.as_ref().map(|d| d.url.as_str()),
             &args,
+            &self.log,
         );
         Node { child, base }
     }
@@ -164,6 +180,7 @@ impl TestApp {
             &self.data,
             self.database.as_ref().map(|d| d.url.as_str()),
             &[],
+            &self.log,
         );
         self.child = child;
         self.base = base;
@@ -284,11 +301,12 @@ impl TestApp {
 
 /// Starts `tidings serve` on a free port and answers the child, its base URL
 /// (read from the line the server prints once it listens) and the lines it
-/// printed before that.
+/// printed before that. What it writes to stderr is added to `log`.
 fn spawn_server(
     data: &std::path::Path,
     database_url: Option<&str>,
     serve_args: &[&str],
+    log: &Arc<Mutex<String>>,
 ) -> (Child, String, Vec<String>) {
     let mut cmd = Command::new(binary());
     cmd.arg("--data").arg(data);
@@ -298,8 +316,20 @@ fn spawn_server(
     cmd.args(["--listen", "127.0.0.1:0", "serve"])
         .args(serve_args)
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
+        .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("the tidings binary starts");
+    let stderr = child.stderr.take().expect("stderr is piped");
+    let log = Arc::clone(log);
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stderr);
+        let mut line = Vec::new();
+        while reader.read_until(b'\n', &mut line).is_ok_and(|n| n > 0) {
+            let text = String::from_utf8_lossy(&line);
+            eprint!("{text}");
+            log.lock().unwrap().push_str(&text);
+            line.clear();
+        }
+    });
     let stdout = child.stdout.take().expect("stdout is piped");
     let mut lines = BufReader::new(stdout).lines();
     let mut before = Vec::new();

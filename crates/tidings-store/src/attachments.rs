@@ -1,0 +1,185 @@
+//! Attachments: the files an imported blog had (WordPress keeps each upload
+//! as an `attachment` item), where they were, and where our copy is served
+//! once `tidings import wordpress --fetch-media` made one.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::{Result, Store, blogs, conflict_or, from_micros};
+
+/// A recorded file of a blog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    pub id: i64,
+    pub post_id: Option<i64>,
+    /// Where the file was before the move.
+    pub url: String,
+    pub title: String,
+    pub mime_type: Option<String>,
+    pub uploaded_at: DateTime<Utc>,
+    /// Where our copy is served (`/media/2011/07/img.jpg`), once there is one.
+    pub local_path: Option<String>,
+}
+
+/// A file copied into the data directory, and the addresses it replaces.
+#[derive(Debug, Clone)]
+pub struct LocalCopy {
+    pub attachment_id: i64,
+    /// `/media/…`, unique within the blog.
+    pub local_path: String,
+    /// What the file is, when the attachment did not say and the copy tells.
+    pub mime_type: Option<String>,
+    /// The old addresses of the file that post bodies may hold (its URL over
+    /// `http` and `https`), each replaced with `local_path`.
+    pub old_urls: Vec<String>,
+}
+
+const COLUMNS: &str =
+    "SELECT id, post_id, url, title, mime_type, uploaded_at, local_path FROM attachments";
+
+fn from_row(r: &AnyRow) -> Result<Attachment> {
+    Ok(Attachment {
+        id: r.try_get("id")?,
+        post_id: r.try_get("post_id")?,
+        url: r.try_get("url")?,
+        title: r.try_get("title")?,
+        mime_type: r.try_get("mime_type")?,
+        uploaded_at: from_micros(r.try_get("uploaded_at")?)?,
+        local_path: r.try_get("local_path")?,
+    })
+}
+
+impl Store {
+    /// Every attachment of `blog_id`, in the order they were recorded.
+    pub async fn attachments(&self, blog_id: i64) -> Result<Vec<Attachment>> {
+        let sql = format!("{COLUMNS} WHERE blog_id = $1 ORDER BY id");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(blog_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// The attachment whose copy is served at `local_path`, if any: the only
+    /// files `/media/` answers with are the ones recorded here.
+    pub async fn attachment_at(
+        &self,
+        blog_id: i64,
+        local_path: &str,
+    ) -> Result<Option<Attachment>> {
+        let sql = format!("{COLUMNS} WHERE blog_id = $1 AND local_path = $2");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(blog_id)
+            .bind(local_path)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(from_row).transpose()
+    }
+
+    /// Records the copies in one transaction and points every post body of
+    /// the blog that held an old address of a copied file at the copy.
+    /// Answers how many posts changed.
+    pub async fn use_local_copies(&self, blog_id: i64, copies: &[LocalCopy]) -> Result<u64> {
+        let mut tx = self.begin_write().await?;
+        for c in copies {
+            sqlx::query(
+                "UPDATE attachments SET local_path = $1, mime_type = COALESCE(mime_type, $2) \
+                 WHERE id = $3 AND blog_id = $4",
+            )
+            .bind(&c.local_path)
+            .bind(c.mime_type.clone())
+            .bind(c.attachment_id)
+            .bind(blog_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| conflict_or(e, "another attachment is served at that path"))?;
+        }
+        // Longest first, so a shorter address never takes a piece of a
+        // longer one that is also being replaced.
+        let mut pairs: Vec<(&str, &str)> = copies
+            .iter()
+            .flat_map(|c| {
+                c.old_urls
+                    .iter()
+                    .map(|u| (u.as_str(), c.local_path.as_str()))
+            })
+            .filter(|(old, _)| !old.is_empty())
+            .collect();
+        pairs.sort_by_key(|(old, _)| std::cmp::Reverse(old.len()));
+        let rows = sqlx::query("SELECT id, body_html FROM posts WHERE blog_id = $1")
+            .bind(blog_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        let mut changed = 0;
+        for r in rows {
+            let body: String = r.try_get("body_html")?;
+            let Some(new) = replace_urls(&body, &pairs) else {
+                continue;
+            };
+            sqlx::query("UPDATE posts SET body_html = $1 WHERE id = $2")
+                .bind(new)
+                .bind(r.try_get::<i64, _>("id")?)
+                .execute(&mut *tx)
+                .await?;
+            changed += 1;
+        }
+        blogs::touch(&mut tx, blog_id, crate::Scope::Blog).await?;
+        tx.commit().await?;
+        Ok(changed)
+    }
+}
+
+/// `html` with each old address of `pairs` replaced by its new one where it
+/// is a whole address: followed by the end of an attribute, a query or a
+/// fragment (so `?w=300` stays on), never by more of a longer path
+/// (`a.jpg` inside `a.jpg.webp`). `None` when nothing changed.
+fn replace_urls(html: &str, pairs: &[(&str, &str)]) -> Option<String> {
+    let ends_url = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '?' | '#' | '<' | '>' | ')' | ',')
+        })
+    };
+    let mut out = html.to_owned();
+    let mut changed = false;
+    for (old, new) in pairs {
+        if !out.contains(old) {
+            continue;
+        }
+        let mut next = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(old) {
+            let after = &rest[i + old.len()..];
+            next.push_str(&rest[..i]);
+            if ends_url(after.chars().next()) {
+                next.push_str(new);
+                changed = true;
+            } else {
+                next.push_str(old);
+            }
+            rest = after;
+        }
+        next.push_str(rest);
+        out = next;
+    }
+    changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_whole_addresses_are_replaced() {
+        let pairs = [
+            ("https://old.example/2011/07/a.jpg", "/media/2011/07/a.jpg"),
+            ("http://old.example/2011/07/a.jpg", "/media/2011/07/a.jpg"),
+        ];
+        let html = r#"<img src="https://old.example/2011/07/a.jpg?w=300"> <a href='http://old.example/2011/07/a.jpg'>x</a> <img src="https://old.example/2011/07/a.jpg.webp">"#;
+        assert_eq!(
+            replace_urls(html, &pairs).unwrap(),
+            r#"<img src="/media/2011/07/a.jpg?w=300"> <a href='/media/2011/07/a.jpg'>x</a> <img src="https://old.example/2011/07/a.jpg.webp">"#
+        );
+        assert_eq!(replace_urls("<p>nothing</p>", &pairs), None);
+    }
+}

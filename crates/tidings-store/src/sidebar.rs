@@ -1,0 +1,194 @@
+//! The sidebar's archive and label counts: aggregates over every visible post,
+//! too costly to compute for each page, so kept per blog in `blog_sidebars`
+//! (see migration 9) and recomputed by the first reader after a change.
+//!
+//! No writer has to remember to refresh it: a stored sidebar is used only
+//! while its `changed_at` equals the blog's, which every write moves (see
+//! `blogs::touch`), and until the next scheduled post goes live.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use crate::{ArchiveMonth, LabelCount, Result, Store, micros};
+
+/// What the sidebar shows, for the moment it was asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sidebar {
+    /// Newest month first.
+    pub months: Vec<ArchiveMonth>,
+    /// By name.
+    pub labels: Vec<LabelCount>,
+}
+
+impl Store {
+    /// The sidebar of `blog_id` as of `now`, for a blog whose `changed_at`
+    /// the caller read: one indexed read, unless it must be recomputed.
+    pub async fn sidebar(
+        &self,
+        blog_id: i64,
+        changed_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Sidebar> {
+        let row = sqlx::query(
+            "SELECT changed_at, valid_until, months, labels FROM blog_sidebars WHERE blog_id = $1",
+        )
+        .bind(blog_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(row) = row {
+            let current = row.try_get::<i64, _>("changed_at")? == micros(changed_at);
+            let valid_until: Option<i64> = row.try_get("valid_until")?;
+            if current && valid_until.is_none_or(|t| t > micros(now)) {
+                return Ok(Sidebar {
+                    months: parse_months(&row.try_get::<String, _>("months")?),
+                    labels: parse_labels(&row.try_get::<String, _>("labels")?),
+                });
+            }
+        }
+        self.recompute_sidebar(blog_id, now).await
+    }
+
+    /// Counts in one snapshot of the database, stored with the `changed_at`
+    /// of that snapshot: if a write lands meanwhile, the stored row is
+    /// already out of date and the next reader computes again.
+    async fn recompute_sidebar(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Sidebar> {
+        let mut tx = self.pool.begin_with(self.backend.begin_snapshot()).await?;
+        let changed_at: i64 = sqlx::query("SELECT changed_at FROM blogs WHERE id = $1")
+            .bind(blog_id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("changed_at")?;
+        let months = archive_months(&mut *tx, blog_id, now).await?;
+        let labels = label_counts(&mut *tx, blog_id, now).await?;
+        let valid_until = crate::changes::next_scheduled(&mut *tx, blog_id, now).await?;
+        tx.commit().await?;
+        let lines = |items: Vec<(i64, String)>| {
+            items
+                .into_iter()
+                .map(|(n, key)| format!("{n}\t{key}\n"))
+                .collect::<String>()
+        };
+        let months_text = lines(
+            months
+                .iter()
+                .map(|m| (m.count, format!("{:04}/{:02}", m.year, m.month)))
+                .collect(),
+        );
+        let labels_text = lines(labels.iter().map(|l| (l.count, l.label.clone())).collect());
+        // Never replaces a row computed from a later change.
+        sqlx::query(
+            "INSERT INTO blog_sidebars (blog_id, changed_at, valid_until, months, labels) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (blog_id) DO UPDATE SET \
+             changed_at = excluded.changed_at, valid_until = excluded.valid_until, \
+             months = excluded.months, labels = excluded.labels \
+             WHERE blog_sidebars.changed_at <= excluded.changed_at",
+        )
+        .bind(blog_id)
+        .bind(changed_at)
+        .bind(valid_until.map(micros))
+        .bind(months_text)
+        .bind(labels_text)
+        .execute(&self.pool)
+        .await?;
+        Ok(Sidebar { months, labels })
+    }
+}
+
+fn split(text: &str) -> impl Iterator<Item = (i64, &str)> {
+    text.lines()
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(n, key)| Some((n.parse().ok()?, key)))
+}
+
+fn parse_months(text: &str) -> Vec<ArchiveMonth> {
+    split(text)
+        .filter_map(|(count, ym)| {
+            let (y, m) = ym.split_once('/')?;
+            Some(ArchiveMonth {
+                year: y.parse().ok()?,
+                month: m.parse().ok()?,
+                count,
+            })
+        })
+        .collect()
+}
+
+fn parse_labels(text: &str) -> Vec<LabelCount> {
+    split(text)
+        .map(|(count, label)| LabelCount {
+            label: label.to_owned(),
+            count,
+        })
+        .collect()
+}
+
+/// Visible posts per month, newest month first, from their paths: a post is
+/// archived under the month its URL names, which never changes.
+async fn archive_months<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    blog_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<ArchiveMonth>> {
+    let rows = sqlx::query(
+        "SELECT substr(path, 2, 7) AS ym, COUNT(*) AS n FROM posts \
+         WHERE blog_id = $1 AND kind = 'post' AND status = 'published' AND published_at <= $2 \
+         GROUP BY substr(path, 2, 7) ORDER BY ym DESC",
+    )
+    .bind(blog_id)
+    .bind(micros(now))
+    .fetch_all(db)
+    .await?;
+    let mut months = Vec::with_capacity(rows.len());
+    for row in rows {
+        let ym: String = row.try_get("ym")?;
+        let (y, m) = ym.split_once('/').unwrap_or_default();
+        if let (Ok(year), Ok(month)) = (y.parse(), m.parse()) {
+            months.push(ArchiveMonth {
+                year,
+                month,
+                count: row.try_get("n")?,
+            });
+        }
+    }
+    Ok(months)
+}
+
+/// Labels of visible posts with how many posts carry each, by name.
+pub(crate) async fn label_counts<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    blog_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<LabelCount>> {
+    let rows = sqlx::query(
+        "SELECT l.label AS label, COUNT(*) AS n FROM post_labels l JOIN posts p ON p.id = l.post_id \
+         WHERE p.blog_id = $1 AND p.kind = 'post' AND p.status = 'published' AND p.published_at <= $2 \
+         GROUP BY l.label ORDER BY l.label",
+    )
+    .bind(blog_id)
+    .bind(micros(now))
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(LabelCount {
+                label: r.try_get("label")?,
+                count: r.try_get("n")?,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_lines_read_back() {
+        let months = parse_months("3\t2024/05\n1\t1999/12\n");
+        assert_eq!(months[0].year, 2024);
+        assert_eq!(months[1].month, 12);
+        let labels = parse_labels("2\ta label\twith a tab\n");
+        assert_eq!(labels[0].label, "a label\twith a tab");
+        assert_eq!(labels[0].count, 2);
+    }
+}

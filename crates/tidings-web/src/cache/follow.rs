@@ -1,0 +1,107 @@
+//! Following the change log, so a cache never keeps a page a write made
+//! stale: after this node's own writes, when PostgreSQL announces a commit,
+//! and every [`POLL`] (writes from the CLI, a lost announcement).
+
+use std::time::Duration;
+
+use tidings_store::Store;
+
+use super::PageCache;
+use super::deps::tags_of;
+
+/// How often the log is read without being woken. On SQLite this bounds how
+/// long a CLI import or a second process's write can go unseen.
+pub const POLL: Duration = Duration::from_millis(250);
+
+/// Rows read per query while catching up.
+const BATCH: u32 = 1000;
+
+/// How often one node prunes the log of old rows.
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+
+/// Where this node is in the log. The lock makes catching up one at a time,
+/// so no change is applied twice or skipped.
+#[derive(Default)]
+pub struct Follower {
+    last: tokio::sync::Mutex<Option<i64>>,
+}
+
+/// Reads every change after the last one seen and makes its pages stale. A
+/// database error leaves the position where it was: the next call retries,
+/// and until then pages are at worst as stale as the database is unreachable.
+pub async fn catch_up(cache: &PageCache, store: &Store) {
+    let mut last = cache.follower.last.lock().await;
+    let Some(mut after) = *last else {
+        // Not started yet: nothing is cached from before the start.
+        return;
+    };
+    loop {
+        let batch = match store.changes_after(after, BATCH).await {
+            Ok(b) => b,
+            Err(e) => {
+                tracing::warn!("reading the change log: {e}");
+                return;
+            }
+        };
+        if batch.gap {
+            cache.versions.bump_all();
+        }
+        for change in &batch.changes {
+            cache.versions.bump(&tags_of(change));
+            after = change.id;
+        }
+        *last = Some(after);
+        if batch.changes.len() < BATCH as usize {
+            return;
+        }
+    }
+}
+
+/// Runs for the life of the server: starts at the end of the log, then
+/// catches up whenever woken or every [`POLL`].
+pub async fn follow(cache: std::sync::Arc<PageCache>, store: Store) {
+    loop {
+        match store.last_change().await {
+            Ok(id) => {
+                // Pages cached before the start (none, normally) are dropped.
+                cache.versions.bump_all();
+                *cache.follower.last.lock().await = Some(id);
+                break;
+            }
+            Err(e) => {
+                tracing::warn!("reading the change log: {e}");
+                tokio::time::sleep(POLL).await;
+            }
+        }
+    }
+    let mut listener = None;
+    let mut pruned = tokio::time::Instant::now();
+    loop {
+        if listener.is_none() {
+            listener = store.change_listener().await.unwrap_or_else(|e| {
+                tracing::warn!("listening for changes: {e}");
+                None
+            });
+        }
+        match listener.as_mut() {
+            Some(l) => {
+                tokio::select! {
+                    woken = l.wait() => if woken.is_err() {
+                        // Announcements may have been lost with the
+                        // connection: read the log, then listen again.
+                        listener = None;
+                    },
+                    () = tokio::time::sleep(POLL) => {}
+                }
+            }
+            None => tokio::time::sleep(POLL).await,
+        }
+        catch_up(&cache, &store).await;
+        if pruned.elapsed() >= PRUNE_EVERY {
+            pruned = tokio::time::Instant::now();
+            if let Err(e) = store.prune_changes(chrono::Utc::now()).await {
+                tracing::warn!("pruning the change log: {e}");
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The render cache: public pages and feeds kept in memory, exactly as they
+//! were sent, until a change they depend on or their own expiry.
+//!
+//! - **Key**: scheme, host and path with query, so each blog and each address
+//!   (paging, `max-results`, a feed's `alt`) is its own entry.
+//! - **What is kept**: 200 answers of GET requests that rendered a blog page
+//!   (a handler took a [`crate::host::Site`]), without a session cookie or
+//!   `Authorization`, that set no cookie. The admin and the API never pass.
+//! - **Staying right**: see [`deps`] for tags and epochs, and [`follow`] for
+//!   how changes from this node, other nodes and the CLI arrive. After a
+//!   write request through this node, its changes are read before the answer
+//!   leaves, so the writer's next page is current; other nodes learn within
+//!   milliseconds on PostgreSQL (`NOTIFY`) and within [`POLL`] anyway.
+//! - **Representations**: a strong ETag per coding, 304 on a match, brotli or
+//!   gzip made once per entry when a reader first accepts it.
+//!
+//! With `--no-cache` nothing is kept, but answers still get their ETag, 304s
+//! and compression from the same code ([`Entry`]).
+
+mod deps;
+mod entry;
+mod follow;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use quick_cache::Weighter;
+use quick_cache::sync::Cache;
+
+use deps::{Collected, Versions};
+pub use deps::{Deps, Tag};
+pub use entry::Entry;
+pub use follow::follow;
+
+use crate::AppState;
+
+/// The largest page the cache keeps; bigger answers are sent as they are.
+const MAX_ENTRY: usize = 8 << 20;
+
+/// Tells tests and operators whether an answer came from the cache.
+const CACHE_HEADER: &str = "x-tidings-cache";
+
+/// A handler's true last-change second (Unix time) for `If-Modified-Since`,
+/// when its `Last-Modified` had to be capped at now; never sent out.
+pub const MODIFIED: &str = "x-tidings-modified";
+
+#[derive(Clone)]
+struct ByBytes;
+
+impl Weighter<Box<str>, Arc<Entry>> for ByBytes {
+    fn weight(&self, key: &Box<str>, entry: &Arc<Entry>) -> u64 {
+        key.len() as u64 + entry.weight()
+    }
+}
+
+/// The pages of every blog this node serves.
+pub struct PageCache {
+    pages: Cache<Box<str>, Arc<Entry>, ByBytes>,
+    versions: Versions,
+    follower: follow::Follower,
+}
+
+impl PageCache {
+    /// A cache holding about `bytes` of pages.
+    pub fn new(bytes: u64) -> Self {
+        Self {
+            pages: Cache::with_weighter((bytes / 32_768).max(16) as usize, bytes, ByBytes),
+            versions: Versions::default(),
+            follower: follow::Follower::default(),
+        }
+    }
+}
+
+/// The middleware: answers from the cache when it can, keeps what it may,
+/// and after a write request reads the change log before answering.
+pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    if method != Method::GET && method != Method::HEAD {
+        let response = next.run(req).await;
+        if let Some(cache) = &state.cache {
+            follow::catch_up(cache, &state.store).await;
+        }
+        return response;
+    }
+    if !public(&req) {
+        return next.run(req).await;
+    }
+    let key = key_of(&req);
+    if let Some(cache) = &state.cache
+        && let Some(entry) = cache.pages.get(key.as_str())
+    {
+        if !entry.expired(Instant::now()) && cache.versions.fresh(entry.since, &entry.tags) {
+            state.metrics.cache_hit();
+            return marked(entry.respond(&method, req.headers()), "hit");
+        }
+        cache.pages.remove(key.as_str());
+    }
+    let request_headers = req.headers().clone();
+    if method == Method::HEAD {
+        // The router drops HEAD bodies, so there is nothing to keep.
+        let mut response = next.run(req).await;
+        response.headers_mut().remove(MODIFIED);
+        return response;
+    }
+    // The handler renders the whole page; whether the reader has it already
+    // is answered below, from the page's own ETag.
+    for name in [header::IF_NONE_MATCH, header::IF_MODIFIED_SINCE] {
+        req.headers_mut().remove(name);
+    }
+    let since = state.cache.as_ref().map(|c| c.versions.now());
+    let deps = Deps::collecting();
+    req.extensions_mut().insert(deps.clone());
+    let response = next.run(req).await;
+    let collected = deps.take().unwrap_or_default();
+    if response.status() != StatusCode::OK
+        || !collected.blog_page
+        || response.headers().contains_key(header::SET_COOKIE)
+    {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    // Handlers answer with bodies already in memory: this only joins them.
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(b) if b.len() <= MAX_ENTRY => b,
+        Ok(b) => return Response::from_parts(parts, Body::from(b)),
+        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    };
+    let mut headers = parts.headers;
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        // Shared caches may store public pages but must ask again each time
+        // (cheap with the ETag): a reader who just commented must see it.
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, no-cache"),
+        );
+    }
+    let Collected { tags, expires, .. } = collected;
+    let entry = Arc::new(Entry::new(
+        since.unwrap_or(0),
+        tags,
+        expires,
+        headers,
+        bytes,
+    ));
+    let response = entry.respond(&method, &request_headers);
+    match (&state.cache, since) {
+        (Some(cache), Some(since)) => {
+            // A change that landed while the page rendered leaves it stale
+            // from birth: send it (it is at least as new as the request), but
+            // don't keep it.
+            if cache.versions.fresh(since, &entry.tags) {
+                cache.pages.insert(key.into_boxed_str(), entry);
+            }
+            state.metrics.cache_miss();
+            marked(response, "miss")
+        }
+        _ => response,
+    }
+}
+
+/// Whether a request may see a page shared with other readers.
+fn public(req: &Request) -> bool {
+    let path = req.uri().path();
+    let private_area = path == "/admin"
+        || path.starts_with("/admin/")
+        || path.starts_with("/api/")
+        || path == "/metrics"
+        || path == "/healthz";
+    !private_area && !req.headers().contains_key(header::AUTHORIZATION) && !signed_in(req.headers())
+}
+
+fn signed_in(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|c| {
+            c.trim()
+                .split_once('=')
+                .is_some_and(|(name, _)| name == crate::admin::SESSION_COOKIE)
+        })
+}
+
+/// Scheme (as a trusted proxy may tell it), host and path with query: what
+/// makes two requests get the same bytes.
+fn key_of(req: &Request) -> String {
+    let h = req.headers();
+    let value = |name: &str| h.get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let host = h
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .or_else(|| req.uri().authority().map(|a| a.as_str()))
+        .unwrap_or("");
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str())
+        .unwrap_or("/");
+    format!(
+        "{} {} {}",
+        value("x-forwarded-proto"),
+        host.to_ascii_lowercase(),
+        path
+    )
+}
+
+fn marked(mut response: Response, how: &'static str) -> Response {
+    response
+        .headers_mut()
+        .insert(CACHE_HEADER, HeaderValue::from_static(how));
+    response
+}

@@ -1,0 +1,80 @@
+//! `/media/…`: the copies of an imported blog's files that `tidings import
+//! wordpress --fetch-media` made in the data directory
+//! (`media/BLOG_ID/2011/07/img.jpg` is `/media/2011/07/img.jpg`).
+//!
+//! Only paths recorded as an attachment's copy are answered, so no request
+//! can reach another file of the data directory. Files never change under
+//! their path, so they are cached for a year; they are served with a
+//! sandboxing Content-Security-Policy, so an uploaded SVG or HTML file
+//! opened directly cannot run script on the blog's origin.
+
+use axum::body::Body;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
+
+use super::pages;
+use crate::AppState;
+use crate::cache::Deps;
+use crate::error::AppError;
+use crate::host::Site;
+
+const CACHE: &str = "public, max-age=31536000, immutable";
+const CSP: &str = "default-src 'none'; img-src 'self' data:; media-src 'self'; \
+     style-src 'unsafe-inline'; sandbox";
+
+pub async fn file(State(state): State<AppState>, req: Request) -> Response {
+    let (mut parts, _) = req.into_parts();
+    // A file is not a page: the render cache, which keeps whole bodies in
+    // memory, never sees it.
+    parts.extensions.remove::<Deps>();
+    let site = match Site::from_request_parts(&mut parts, &state).await {
+        Ok(site) => site,
+        Err(e) => return e.into_response(),
+    };
+    let missing = || AppError::not_found("There is no such file in this blog.");
+    let Some(dir) = state.config.media_dir.as_ref() else {
+        return pages::error_page(&state, &site, missing());
+    };
+    let path = parts.uri.path().to_owned();
+    let attachment = match state.store.attachment_at(site.blog.id, &path).await {
+        Ok(Some(a)) => a,
+        Ok(None) => return pages::error_page(&state, &site, missing()),
+        Err(e) => return pages::error_page(&state, &site, e.into()),
+    };
+    let rel = path.strip_prefix("/media/").unwrap_or_default();
+    // Recorded paths are checked when they are written; checked again here
+    // because this one becomes a file path.
+    if rel
+        .split('/')
+        .any(|s| s.is_empty() || s.starts_with('.') || s.contains('\\'))
+    {
+        return pages::error_page(&state, &site, missing());
+    }
+    let file = dir.join(site.blog.id.to_string()).join(rel);
+    // Ranges, HEAD and Last-Modified as a file server answers them; the
+    // type from the file name unless the attachment recorded its own.
+    let Ok(response) = ServeFile::new(&file)
+        .oneshot(Request::from_parts(parts, Body::empty()))
+        .await;
+    if response.status() == StatusCode::NOT_FOUND {
+        return pages::error_page(&state, &site, missing());
+    }
+    let mut response = response.map(Body::new);
+    let headers = response.headers_mut();
+    if let Some(mime) = attachment
+        .mime_type
+        .as_deref()
+        .and_then(|m| HeaderValue::from_str(m).ok())
+    {
+        headers.insert(header::CONTENT_TYPE, mime);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    response
+}

@@ -1,0 +1,84 @@
+//! Without the render cache, each page costs a small, fixed number of
+//! database statements, however many posts, comments and labels it shows:
+//! no query per post or per comment (N+1). Counted by the server itself
+//! (`tidings_db_statements_total` on `/metrics`).
+
+use serde_json::json;
+
+use crate::support::TestApp;
+
+async fn statements(app: &TestApp) -> u64 {
+    let metrics = app.page("/metrics").await;
+    metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("tidings_db_statements_total "))
+        .expect("the statement counter")
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// Statements one GET of `path` costs: the least of three, so a connection
+/// the pool happens to open meanwhile (its setup statements count too) is not
+/// charged to the page.
+async fn cost(app: &TestApp, path: &str) -> u64 {
+    let mut least = u64::MAX;
+    for _ in 0..3 {
+        let before = statements(app).await;
+        app.page(path).await;
+        least = least.min(statements(app).await - before);
+    }
+    least
+}
+
+#[tokio::test]
+async fn pages_cost_the_same_few_queries_whatever_they_show() {
+    let mut app = TestApp::start_with(&["--no-cache"]).await;
+    app.settings(json!({"comment_min_seconds": 0, "posts_per_page": 50}))
+        .await;
+    let first = app
+        .post(json!({"title": "First", "body": "One.", "status": "published", "labels": ["a"]}))
+        .await;
+    let first = first["url"].as_str().unwrap().to_owned();
+    app.page("/").await; // the sidebar is computed once after a change
+    let small = [
+        cost(&app, "/").await,
+        cost(&app, &first).await,
+        cost(&app, "/feeds/posts/default").await,
+        cost(&app, "/search/label/a").await,
+    ];
+
+    // Many more posts, labels and comments.
+    for i in 0..20 {
+        app.post(
+            json!({"title": format!("Post {i}"), "body": "Text.", "status": "published",
+                        "labels": [format!("l{i}"), "a"]}),
+        )
+        .await;
+    }
+    for i in 0..15 {
+        app.comment(
+            &first,
+            &[("name", "Reader"), ("body", &format!("Comment {i}"))],
+        )
+        .await
+        .expect("published");
+    }
+    app.page("/").await;
+    let big = [
+        cost(&app, "/").await,
+        cost(&app, &first).await,
+        cost(&app, "/feeds/posts/default").await,
+        cost(&app, "/search/label/a").await,
+    ];
+    assert_eq!(
+        small, big,
+        "home, post, feed, label page: statements per page"
+    );
+    // The blog by host, the page's own rows (posts with their comment
+    // counts, or a post with its comments and neighbours), the sidebar and
+    // the pages list; feeds add a count for paging.
+    for (page, n) in ["home", "post", "feed", "label"].iter().zip(big) {
+        assert!(n <= 7, "{page} costs {n} statements: {big:?}");
+    }
+}
