@@ -77,15 +77,21 @@ impl Metrics {
     }
 }
 
-/// Counts every response by class and the time it took.
+impl Metrics {
+    /// Counts one response by class, and the time it took.
+    pub fn record(&self, status: axum::http::StatusCode, started: std::time::Instant) {
+        let class = (status.as_u16() / 100).clamp(1, 5) as usize - 1;
+        self.responses[class].fetch_add(1, Ordering::Relaxed);
+        self.busy_micros
+            .fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+    }
+}
+
+/// Counts every response that the render cache did not answer (it counts
+/// its own, see `cache::layer`).
 pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
     let response = next.run(req).await;
-    let class = (response.status().as_u16() / 100).clamp(1, 5) as usize - 1;
-    state.metrics.responses[class].fetch_add(1, Ordering::Relaxed);
-    state
-        .metrics
-        .busy_micros
-        .fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+    state.metrics.record(response.status(), started);
     response
 }

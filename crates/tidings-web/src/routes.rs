@@ -67,9 +67,6 @@ pub fn router(state: AppState) -> Router {
         // A bug must cost one request a 500, never the connection or the node.
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn(uri_guard::reject_nul))
-        // Outside everything that shapes a page, so a kept page is sent
-        // exactly as it was rendered, headers and all.
-        .layer(middleware::from_fn_with_state(state.clone(), cache::layer))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
@@ -78,5 +75,8 @@ pub fn router(state: AppState) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
         ))
+        // Outside everything, so a kept page is sent exactly as it was
+        // rendered, headers and all, and a hit costs no more than it must.
+        .layer(middleware::from_fn_with_state(state.clone(), cache::layer))
         .with_state(state)
 }

@@ -7,17 +7,28 @@ use tidings_store::Store;
 use crate::cache::PageCache;
 use crate::{Config, metrics::Metrics, templates::Templates};
 
-/// Shared by every handler; cheap to clone.
+/// Shared by every handler. The router clones it for each request, so it is
+/// one pointer: one atomic increment, not one per field.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
     pub(crate) store: Store,
-    pub(crate) templates: Arc<Templates>,
-    pub(crate) config: Arc<Config>,
-    pub(crate) metrics: Arc<Metrics>,
+    pub(crate) templates: Templates,
+    pub(crate) config: Config,
+    pub(crate) metrics: Metrics,
     /// Signs comment forms (see `form_token`); shared by all nodes via the store.
-    pub(crate) form_key: Arc<Vec<u8>>,
+    pub(crate) form_key: Vec<u8>,
     /// Rendered pages; `None` with `--no-cache`.
     pub(crate) cache: Option<Arc<PageCache>>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
 }
 
 impl AppState {
@@ -26,14 +37,14 @@ impl AppState {
         let form_key = store
             .secret("form_key", crate::form_token::fresh_key)
             .await?;
-        let config_cache_bytes = config.cache_bytes;
-        Ok(Self {
+        let cache = (config.cache_bytes > 0).then(|| Arc::new(PageCache::new(config.cache_bytes)));
+        Ok(Self(Arc::new(Shared {
             store,
-            templates: Arc::new(Templates::new()),
-            config: Arc::new(config),
-            metrics: Arc::new(Metrics::default()),
-            form_key: Arc::new(form_key.into_bytes()),
-            cache: (config_cache_bytes > 0).then(|| Arc::new(PageCache::new(config_cache_bytes))),
-        })
+            templates: Templates::new(),
+            config,
+            metrics: Metrics::default(),
+            form_key: form_key.into_bytes(),
+            cache,
+        })))
     }
 }

@@ -21,6 +21,12 @@ use clap::Parser;
 
 use crate::cli::{BlogCommand, Cli, Command, ImportCommand, TokenCommand, UserCommand};
 
+/// mimalloc instead of glibc's malloc: serving a kept page is mostly small
+/// allocations freed on another thread, where glibc spent a tenth of the
+/// time (`perf`, bench/run.sh).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(matches!(cli.command, Command::Serve(_)));

@@ -94,9 +94,12 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
     if let Some(cache) = &state.cache
         && let Some(entry) = cache.pages.get(key.as_str())
     {
-        if !entry.expired(Instant::now()) && cache.versions.fresh(entry.since, &entry.tags) {
+        let now = Instant::now();
+        if !entry.expired(now) && cache.versions.fresh(entry.since, &entry.tags) {
             state.metrics.cache_hit();
-            return marked(entry.respond(&method, req.headers()), "hit");
+            let response = marked(entry.respond(&method, req.headers()), "hit");
+            state.metrics.record(response.status(), now);
+            return response;
         }
         cache.pages.remove(key.as_str());
     }
