@@ -33,18 +33,45 @@ pub fn read_export(reader: impl std::io::Read) -> std::io::Result<Vec<u8>> {
     read_at_most(reader, MAX_EXPORT_BYTES)
 }
 
-fn read_at_most(reader: impl std::io::Read, limit: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    reader.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::FileTooLarge,
-            format!(
-                "the file is larger than {} MiB, the most one import reads",
-                limit / (1024 * 1024)
-            ),
-        ));
+fn read_at_most(mut reader: impl std::io::Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    // Read in chunks, then copy them into one buffer of the exact size,
+    // dropping each chunk as it is copied: memory peaks near the file's size
+    // (a growing buffer would hold the old and the doubled one at once), and
+    // an endless stream is refused holding no more than the limit.
+    const CHUNK: usize = 4 << 20;
+    let mut chunks = Vec::new();
+    let mut total: u64 = 0;
+    loop {
+        let mut chunk = vec![0u8; CHUNK];
+        let mut filled = 0;
+        while filled < CHUNK {
+            match reader.read(&mut chunk[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        total += filled as u64;
+        if total > limit {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                format!(
+                    "the file is larger than {} MiB, the most one import reads",
+                    limit / (1024 * 1024)
+                ),
+            ));
+        }
+        chunk.truncate(filled);
+        let last = filled < CHUNK;
+        chunks.push(chunk);
+        if last {
+            break;
+        }
+    }
+    let mut bytes = Vec::with_capacity(total as usize);
+    for chunk in chunks {
+        bytes.extend_from_slice(&chunk);
     }
     Ok(bytes)
 }

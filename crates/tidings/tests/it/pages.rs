@@ -177,9 +177,16 @@ async fn static_pages_and_not_found() {
     assert_eq!(page["url"], "/p/about-me.html");
     let html = app.page("/p/about-me.html").await;
     assert!(html.contains("About me") && html.contains("Hello"));
+    let home = app.page("/").await;
     assert!(
-        !app.page("/").await.contains("About me"),
+        !texts_of_class(&home, "post-title")
+            .iter()
+            .any(|t| t.contains("About me")),
         "pages are not in the stream"
+    );
+    assert!(
+        home.contains("href=\"/p/about-me.html\""),
+        "the sidebar lists the page"
     );
 
     for path in [
