@@ -1,6 +1,7 @@
 //! Following the change log, so a cache never keeps a page a write made
 //! stale: after this node's own writes, when PostgreSQL announces a commit,
-//! and every [`POLL`] (writes from the CLI, a lost announcement).
+//! and on a poll (writes from the CLI or another SQLite process, a lost
+//! announcement).
 
 use std::time::Duration;
 
@@ -10,8 +11,13 @@ use super::PageCache;
 use super::deps::tags_of;
 
 /// How often the log is read without being woken. On SQLite this bounds how
-/// long a CLI import or a second process's write can go unseen.
-pub const POLL: Duration = Duration::from_millis(250);
+/// long a CLI import or a second process's write can go unseen (a read of an
+/// empty range of the log's primary key, ten times a second).
+pub const POLL: Duration = Duration::from_millis(100);
+
+/// The same while PostgreSQL's `NOTIFY` wakes us for every change: only a
+/// safety net then.
+const POLL_LISTENING: Duration = Duration::from_secs(1);
 
 /// Rows read per query while catching up.
 const BATCH: u32 = 1000;
@@ -58,7 +64,7 @@ pub async fn catch_up(cache: &PageCache, store: &Store) {
 }
 
 /// Runs for the life of the server: starts at the end of the log, then
-/// catches up whenever woken or every [`POLL`].
+/// catches up whenever woken or polled.
 pub async fn follow(cache: std::sync::Arc<PageCache>, store: Store) {
     loop {
         match store.last_change().await {
@@ -91,7 +97,7 @@ pub async fn follow(cache: std::sync::Arc<PageCache>, store: Store) {
                         // connection: read the log, then listen again.
                         listener = None;
                     },
-                    () = tokio::time::sleep(POLL) => {}
+                    () = tokio::time::sleep(POLL_LISTENING) => {}
                 }
             }
             None => tokio::time::sleep(POLL).await,

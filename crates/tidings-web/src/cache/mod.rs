@@ -10,7 +10,7 @@
 //!   how changes from this node, other nodes and the CLI arrive. After a
 //!   write request through this node, its changes are read before the answer
 //!   leaves, so the writer's next page is current; other nodes learn within
-//!   milliseconds on PostgreSQL (`NOTIFY`) and within [`POLL`] anyway.
+//!   milliseconds on PostgreSQL (`NOTIFY`) and within `follow::POLL` anyway.
 //! - **Representations**: a strong ETag per coding, 304 on a match, brotli or
 //!   gzip made once per entry when a reader first accepts it.
 //!

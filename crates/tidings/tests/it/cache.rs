@@ -175,7 +175,8 @@ async fn a_write_on_one_node_reaches_every_node_s_cache() {
         .expect("published");
     app.settings(json!({"description": "Changed on A"})).await;
     let limit = Duration::from_secs(5);
-    until(&app, &b_alpha, limit, |p| p.contains("Seen on B?")).await;
+    let took = until(&app, &b_alpha, limit, |p| p.contains("Seen on B?")).await;
+    eprintln!("B showed A's comment {took:?} after it was acknowledged");
     until(&app, &b_home, limit, |p| {
         p.contains("1 comment") && p.contains("Changed on A")
     })
