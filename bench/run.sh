@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # The benchmark of issue 7: Tidings beside nginx serving the same bytes.
 #
-#   bench/run.sh            # everything (about 10 minutes on 2 cores)
-#   ROUNDS=1 DURATION=5s bench/run.sh   # a quicker look
+#   bench/run.sh            # everything (about 15 minutes on 2 cores)
+#   ROUNDS=1 DURATION=3s bench/run.sh   # a quicker look
+#   ONLY=render bench/run.sh            # one part: serve, import or render
 #
 # Builds the release binary, makes a blog of 1,000 invented posts over ten
-# years with labels and 10 comments each, starts Tidings, saves the exact bytes
-# of its home page, one post page, the Atom feed and a search result, serves
-# those files with nginx, and drives both with wrk (-t2 -c64) in turns:
-# Tidings, nginx, Tidings, nginx… Prints the median requests per second and
-# p50/p99 latency of each, and Tidings/nginx; then the server's memory idle
-# and under load, the time to start, and `tidings render` beside `hugo` on
-# 10,000 posts. Everything runs on 127.0.0.1 and stops by itself.
+# years with labels and 10 comments each, starts Tidings twice on that data
+# (as configured, and with --no-cache), saves the exact bytes of its home
+# page, one post page, the Atom feed and a search result, serves those files
+# with nginx, and drives all three with wrk (-t2 -c64) in turns: Tidings,
+# nginx, Tidings without cache, Tidings, nginx… Prints the median requests
+# per second and p50/p99 latency of each, and Tidings/nginx; then each
+# server's memory idle and under load, the time to start, the import of a
+# generated 10,000-post Blogger export (bench/import.sh), and `tidings
+# render` beside `hugo` on 10,000 posts. Everything runs on 127.0.0.1 and
+# stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,15 +23,22 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 RENDER_POSTS=${RENDER_POSTS:-10000}
+ONLY=${ONLY:-all}
+case $ONLY in all | serve | import | render) ;; *)
+    echo "bench: ONLY must be all, serve, import or render, not $ONLY" >&2
+    exit 2
+    ;;
+esac
+part() { [ "$ONLY" = all ] || [ "$ONLY" = "$1" ]; }
 
 need() { # command, Debian package
     command -v "$1" >/dev/null 2>&1 && return
     echo "bench: installing $2"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
 }
-need wrk wrk
-need nginx nginx
-need hugo hugo
+part serve && need wrk wrk
+part serve && need nginx nginx
+part render && need hugo hugo
 [ -x /usr/bin/time ] || need /usr/bin/time time
 
 echo "bench: building the release binary"
@@ -45,46 +56,21 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-echo "bench: generating 1,000 posts with 10 comments each"
-python3 bench/gen_site.py tidings "$WORK/site.jsonl" --posts 1000 --comments 10
-"$BIN" --data "$WORK/data" import tidings "$WORK/site.jsonl" >/dev/null
-
-TPORT=$(free_port)
-start_ns=$(date +%s%N)
-"$BIN" --data "$WORK/data" --listen "127.0.0.1:$TPORT" serve >"$WORK/tidings.log" 2>&1 &
-TPID=$!
-PIDS+=("$TPID")
-until curl -fs "http://127.0.0.1:$TPORT/healthz" >/dev/null 2>&1; do sleep 0.005; done
-startup_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
-idle_rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$TPID/status")
-
-# The pages, saved byte for byte for nginx.
-POST=$(curl -fs "http://127.0.0.1:$TPORT/" | grep -o 'class="post-title"><a href="[^"]*"' | head -1 | sed 's/.*href="//; s/"$//')
-SEARCH="/search?q=orchard+lantern"
-mkdir -p "$WORK/www"
-curl -fs "http://127.0.0.1:$TPORT/" -o "$WORK/www/home.html"
-curl -fs "http://127.0.0.1:$TPORT$POST" -o "$WORK/www/post.html"
-curl -fs "http://127.0.0.1:$TPORT/feeds/posts/default" -o "$WORK/www/feed.xml"
-curl -fs "http://127.0.0.1:$TPORT$SEARCH" -o "$WORK/www/search.html"
-
-NPORT=$(free_port)
-cat >"$WORK/nginx.conf" <<CONF
-worker_processes auto;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    keepalive_requests 100000;
-    types { text/html html; application/atom+xml xml; }
-    server {
-        listen 127.0.0.1:$NPORT;
-        root $WORK/www;
-    }
+# Starts `tidings serve` with extra flags, waits for its first answer, and
+# sets PORT, PID and START_MS (start to first answered request).
+start_tidings() { # name, flags…
+    local name=$1
+    shift
+    PORT=$(free_port)
+    local t0
+    t0=$(date +%s%N)
+    "$BIN" --data "$WORK/data" --listen "127.0.0.1:$PORT" serve "$@" >"$WORK/$name.log" 2>&1 &
+    PID=$!
+    PIDS+=("$PID")
+    until curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; do sleep 0.005; done
+    START_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
-CONF
-nginx -c "$WORK/nginx.conf" -p "$WORK"
+rss_kb() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; } # pid, VmRSS|VmHWM
 
 # wrk prints "Requests/sec: N" and, with --latency, "50% Xms" and "99% Yms".
 measure() { # url -> "rps p50_ms p99_ms"
@@ -96,54 +82,133 @@ measure() { # url -> "rps p50_ms p99_ms"
         END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-
-peak_load_kb=0
-report=()
-for page in home post feed search; do
-    case $page in
-        home) tpath=/; npath=/home.html ;;
-        post) tpath=$POST; npath=/post.html ;;
-        feed) tpath=/feeds/posts/default; npath=/feed.xml ;;
-        search) tpath=$SEARCH; npath=/search.html ;;
-    esac
-    : >"$WORK/t.$page"; : >"$WORK/n.$page"
-    for _ in $(seq "$ROUNDS"); do
-        measure "http://127.0.0.1:$TPORT$tpath" >>"$WORK/t.$page"
-        rss=$(awk '/VmHWM/ {print $2}' "/proc/$TPID/status")
-        [ "$rss" -gt "$peak_load_kb" ] && peak_load_kb=$rss
-        measure "http://127.0.0.1:$NPORT$npath" >>"$WORK/n.$page"
-    done
-    t_rps=$(cut -d' ' -f1 "$WORK/t.$page" | median); n_rps=$(cut -d' ' -f1 "$WORK/n.$page" | median)
-    t50=$(cut -d' ' -f2 "$WORK/t.$page" | median); t99=$(cut -d' ' -f3 "$WORK/t.$page" | median)
-    n50=$(cut -d' ' -f2 "$WORK/n.$page" | median); n99=$(cut -d' ' -f3 "$WORK/n.$page" | median)
-    bytes=$(stat -c %s "$WORK/www/${npath#/}")
+col() { cut -d' ' -f"$2" "$1" | median; } # file of "rps p50 p99" lines, field
+row() { # label, bytes, tidings results file, nginx results file
+    local t_rps n_rps ratio
+    t_rps=$(col "$3" 1)
+    n_rps=$(col "$4" 1)
     ratio=$(awk -v t="$t_rps" -v n="$n_rps" 'BEGIN { printf "%.3f", (n > 0 ? t / n : 0) }')
-    report+=("$(printf '| %-6s | %7s B | %8s | %6s | %6s | %8s | %6s | %6s | %6s |' \
-        "$page" "$bytes" "$t_rps" "$t50" "$t99" "$n_rps" "$n50" "$n99" "$ratio")")
-done
+    printf '| %-16s | %7s B | %8s | %6s | %6s | %8s | %6s | %6s | %6s |' \
+        "$1" "$2" "$t_rps" "$(col "$3" 2)" "$(col "$3" 3)" "$n_rps" "$(col "$4" 2)" "$(col "$4" 3)" "$ratio"
+}
 
-echo "bench: rendering $RENDER_POSTS posts with tidings and with hugo"
-python3 bench/gen_site.py markdown "$WORK/md" --posts "$RENDER_POSTS"
-"$BIN" --data "$WORK/render-data" import markdown "$WORK/md" >/dev/null
-tidings_render=$( { /usr/bin/time -f '%e' "$BIN" --data "$WORK/render-data" render "$WORK/out-tidings" >/dev/null; } 2>&1 | tail -1)
-hugo new site "$WORK/hugo" --quiet >/dev/null 2>&1 || hugo new site "$WORK/hugo" >/dev/null
-mkdir -p "$WORK/hugo/content/posts" "$WORK/hugo/layouts/_default"
-cp "$WORK"/md/*.md "$WORK/hugo/content/posts/"
-# A theme as plain as ours: one template for lists and one for pages.
-printf '<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1>{{ .Content }}\n' >"$WORK/hugo/layouts/_default/single.html"
-printf '<!doctype html><title>{{ .Title }}</title>{{ range .Paginator.Pages }}<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>{{ .Content }}{{ end }}\n' >"$WORK/hugo/layouts/_default/list.html"
-hugo_render=$( { /usr/bin/time -f '%e' hugo --source "$WORK/hugo" --destination "$WORK/out-hugo" --quiet >/dev/null; } 2>&1 | tail -1)
+serve_bench() {
+    echo "bench: generating 1,000 posts with 10 comments each"
+    python3 bench/gen_site.py tidings "$WORK/site.jsonl" --posts 1000 --comments 10
+    "$BIN" --data "$WORK/data" import tidings "$WORK/site.jsonl" >/dev/null
+
+    start_tidings tidings
+    local tport=$PORT tpid=$PID startup_ms=$START_MS
+    local idle_kb
+    idle_kb=$(rss_kb "$tpid" VmRSS)
+    # The same data, rendering every page for every request.
+    start_tidings tidings-no-cache --no-cache
+    local uport=$PORT upid=$PID
+    local idle_u_kb
+    idle_u_kb=$(rss_kb "$upid" VmRSS)
+
+    # The pages, saved byte for byte for nginx.
+    local post search="/search?q=orchard+lantern"
+    post=$(curl -fs "http://127.0.0.1:$tport/" | grep -o 'class="post-title"><a href="[^"]*"' | head -1 | sed 's/.*href="//; s/"$//')
+    mkdir -p "$WORK/www"
+    curl -fs "http://127.0.0.1:$tport/" -o "$WORK/www/home.html"
+    curl -fs "http://127.0.0.1:$tport$post" -o "$WORK/www/post.html"
+    curl -fs "http://127.0.0.1:$tport/feeds/posts/default" -o "$WORK/www/feed.xml"
+    curl -fs "http://127.0.0.1:$tport$search" -o "$WORK/www/search.html"
+
+    local nport
+    nport=$(free_port)
+    cat >"$WORK/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    keepalive_requests 100000;
+    types { text/html html; application/atom+xml xml; }
+    server {
+        listen 127.0.0.1:$nport;
+        root $WORK/www;
+    }
+}
+CONF
+    nginx -c "$WORK/nginx.conf" -p "$WORK"
+
+    local rows=() rows_u=() page tpath npath bytes
+    for page in home post feed search; do
+        case $page in
+            home) tpath=/; npath=/home.html ;;
+            post) tpath=$post; npath=/post.html ;;
+            feed) tpath=/feeds/posts/default; npath=/feed.xml ;;
+            search) tpath=$search; npath=/search.html ;;
+        esac
+        : >"$WORK/t.$page"; : >"$WORK/n.$page"; : >"$WORK/u.$page"
+        for _ in $(seq "$ROUNDS"); do
+            measure "http://127.0.0.1:$tport$tpath" >>"$WORK/t.$page"
+            measure "http://127.0.0.1:$nport$npath" >>"$WORK/n.$page"
+            measure "http://127.0.0.1:$uport$tpath" >>"$WORK/u.$page"
+        done
+        bytes=$(stat -c %s "$WORK/www/${npath#/}")
+        rows+=("$(row "$page" "$bytes" "$WORK/t.$page" "$WORK/n.$page")")
+        rows_u+=("$(row "$page, no cache" "$bytes" "$WORK/u.$page" "$WORK/n.$page")")
+    done
+    # VmHWM is the most each server has held: its peak under the load above.
+    local peak_kb peak_u_kb
+    peak_kb=$(rss_kb "$tpid" VmHWM)
+    peak_u_kb=$(rss_kb "$upid" VmHWM)
+    SERVE_REPORT="
+Tidings beside nginx on the same bytes: wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds each, medians
+(each round: Tidings, nginx, Tidings --no-cache; ratio is Tidings/nginx requests per second)
+
+| page             |   size    | tidings r/s | p50 ms | p99 ms | nginx r/s | p50 ms | p99 ms | ratio |
+|------------------|-----------|----------|--------|--------|----------|--------|--------|--------|
+$(printf '%s\n' "${rows[@]}" "${rows_u[@]}")
+
+start to first answer: ${startup_ms} ms (1,000 posts, 10,000 comments)
+memory: idle $((idle_kb / 1024)) MB, peak under load $((peak_kb / 1024)) MB; with --no-cache: idle $((idle_u_kb / 1024)) MB, peak $((peak_u_kb / 1024)) MB"
+}
+
+import_bench() {
+    echo "bench: importing a generated Blogger export of ${POSTS:-10000} posts (bench/import.sh)"
+    WORK="$WORK/import" bench/import.sh >"$WORK/import.out" 2>"$WORK/import.err" || {
+        cat "$WORK/import.err" >&2
+        exit 1
+    }
+    IMPORT_REPORT="
+import of a generated Blogger export (bench/import.sh, SQLite):
+$(grep -E '^(imported|export):|Elapsed|User time|System time|Maximum resident' "$WORK/import.out" | sed 's/^/  /')"
+}
+
+render_bench() {
+    echo "bench: rendering $RENDER_POSTS posts with tidings and with hugo"
+    python3 bench/gen_site.py markdown "$WORK/md" --posts "$RENDER_POSTS"
+    "$BIN" --data "$WORK/render-data" import markdown "$WORK/md" >/dev/null
+    tidings_render=$( { /usr/bin/time -f '%e s (user %U s, sys %S s)' "$BIN" --data "$WORK/render-data" render "$WORK/out-tidings" >/dev/null; } 2>&1 | tail -1)
+    hugo new site "$WORK/hugo" --quiet >/dev/null 2>&1 || hugo new site "$WORK/hugo" >/dev/null
+    mkdir -p "$WORK/hugo/content/posts" "$WORK/hugo/layouts/_default"
+    cp "$WORK"/md/*.md "$WORK/hugo/content/posts/"
+    # A theme as plain as ours: one template for lists and one for pages.
+    printf '<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1>{{ .Content }}\n' >"$WORK/hugo/layouts/_default/single.html"
+    printf '<!doctype html><title>{{ .Title }}</title>{{ range .Paginator.Pages }}<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>{{ .Content }}{{ end }}\n' >"$WORK/hugo/layouts/_default/list.html"
+    hugo_render=$( { /usr/bin/time -f '%e s (user %U s, sys %S s)' hugo --source "$WORK/hugo" --destination "$WORK/out-hugo" --quiet >/dev/null; } 2>&1 | tail -1)
+
+    RENDER_REPORT="
+render of $RENDER_POSTS posts: tidings ${tidings_render}; hugo ${hugo_render}
+  files: tidings $(find "$WORK/out-tidings" -type f | wc -l), hugo $(find "$WORK/out-hugo" -type f | wc -l) ($(hugo version | cut -d' ' -f2))"
+}
+
+SERVE_REPORT= IMPORT_REPORT= RENDER_REPORT=
+part serve && serve_bench
+part import && import_bench
+part render && render_bench
 
 cat <<OUT
 
-Tidings beside nginx on the same bytes: wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds each, medians
-$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -h | awk '/Mem:/ {print $2}') memory, $(uname -srm)
-
-| page   |   size    | tidings r/s | p50 ms | p99 ms | nginx r/s | p50 ms | p99 ms | ratio |
-|--------|-----------|----------|--------|--------|----------|--------|--------|--------|
-$(printf '%s\n' "${report[@]}")
-
-start to first answer: ${startup_ms} ms (1,000 posts, 10,000 comments)
-memory: idle $((idle_rss_kb / 1024)) MB, peak under load $((peak_load_kb / 1024)) MB
-render of $RENDER_POSTS posts: tidings ${tidings_render} s, hugo ${hugo_render} s
+$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)), $(free -h | awk '/Mem:/ {print $2}') memory, $(uname -srm)
+command: ONLY=$ONLY ROUNDS=$ROUNDS DURATION=$DURATION CONNECTIONS=$CONNECTIONS RENDER_POSTS=$RENDER_POSTS bench/run.sh
+$SERVE_REPORT
+$IMPORT_REPORT
+$RENDER_REPORT
 OUT

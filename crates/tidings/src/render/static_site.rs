@@ -100,45 +100,61 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// Where `needle` next occurs in `hay` at or after `from`, looked for by its
+/// byte at `anchor`: one byte is found by a fast scan (memchr), and a byte
+/// rare in pages (`=`, `<`, `:`) stops it seldom, which beats a general
+/// substring search over every page of a blog.
+fn find_by(hay: &str, from: usize, needle: &str, anchor: usize) -> Option<usize> {
+    let byte = *needle.as_bytes().get(anchor)?;
+    if !byte.is_ascii() {
+        return hay.get(from..)?.find(needle).map(|i| from + i);
+    }
+    let mut at = from + anchor;
+    loop {
+        // An ASCII byte is never inside a longer character: skip to one.
+        while at < hay.len() && !hay.is_char_boundary(at) {
+            at += 1;
+        }
+        let i = at + hay.get(at..)?.find(char::from(byte))?;
+        let start = i - anchor;
+        if hay.as_bytes()[start..].starts_with(needle.as_bytes()) {
+            return Some(start);
+        }
+        at = i + 1;
+    }
+}
+
 /// `html` with each `href` that `map` answers for replaced by its answer.
 pub fn rewrite_links(html: &str, mut map: impl FnMut(&str) -> Option<String>) -> String {
+    const HREF: &str = "href=\"";
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find("href=\"") {
-        out.push_str(&rest[..i + 6]);
-        rest = &rest[i + 6..];
-        let end = rest.find('"').unwrap_or(rest.len());
-        let value = &rest[..end];
+    let mut done = 0;
+    while let Some(i) = find_by(html, done, HREF, 4) {
+        let start = i + HREF.len();
+        out.push_str(&html[done..start]);
+        let end = html[start..].find('"').map_or(html.len(), |e| start + e);
+        let value = &html[start..end];
         match map(&unescape(value)) {
             Some(new) => out.push_str(&escape(&new)),
             None => out.push_str(value),
         }
-        rest = &rest[end..];
+        done = end;
     }
-    out.push_str(rest);
+    out.push_str(&html[done..]);
     out
 }
 
-/// The element that starts with `open` (an exact opening tag) and ends with
-/// the first `close` after it, for every occurrence, replaced by `with`.
-fn replace_elements<'a>(html: &'a str, open: &str, close: &str, with: &str) -> Cow<'a, str> {
-    // Most pages lack most of these parts: no copy for them.
-    if !html.contains(open) {
-        return Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find(open) {
-        let Some(j) = rest[i..].find(close) else {
-            break;
-        };
-        out.push_str(&rest[..i]);
-        out.push_str(with);
-        rest = &rest[i + j + close.len()..];
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
+/// What [`without_server_parts`] takes out: an element's exact opening tag,
+/// the first closing tag after it, and what stands in its place.
+const SERVER_PARTS: [(&str, &str, &str); 3] = [
+    (
+        "<section class=\"comment-form-section\" id=\"comment-form\">",
+        "</section>",
+        COMMENTS_CLOSED,
+    ),
+    ("<p class=\"comment-actions\">", "</p>", ""),
+    ("<section class=\"widget search-widget\">", "</section>", ""),
+];
 
 /// The notice that stands where the comment form was.
 pub const COMMENTS_CLOSED: &str = "<section class=\"comment-form-section\" id=\"comment-form\">\
@@ -147,26 +163,35 @@ pub const COMMENTS_CLOSED: &str = "<section class=\"comment-form-section\" id=\"
 
 /// A page without what only a server can do: the comment form (a static host
 /// cannot take a POST, and its signed token would be stale), the reply
-/// links that lead to it, and the search box.
+/// links that lead to it, and the search box. One pass over the tags; a
+/// page with none of them is not copied.
 pub fn without_server_parts(html: &str) -> Cow<'_, str> {
-    let html = replace_elements(
-        html,
-        "<section class=\"comment-form-section\" id=\"comment-form\">",
-        "</section>",
-        COMMENTS_CLOSED,
-    );
-    let html = match replace_elements(&html, "<p class=\"comment-actions\">", "</p>", "") {
-        Cow::Borrowed(_) => html,
-        Cow::Owned(o) => Cow::Owned(o),
-    };
-    match replace_elements(
-        &html,
-        "<section class=\"widget search-widget\">",
-        "</section>",
-        "",
-    ) {
-        Cow::Borrowed(_) => html,
-        Cow::Owned(o) => Cow::Owned(o),
+    let mut out: Option<String> = None;
+    let mut done = 0;
+    let mut at = 0;
+    while let Some(i) = html[at..].find('<') {
+        let start = at + i;
+        at = start + 1;
+        let tag = &html[start..];
+        for (open, close, with) in SERVER_PARTS {
+            if tag.starts_with(open)
+                && let Some(j) = tag.find(close)
+            {
+                let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                out.push_str(&html[done..start]);
+                out.push_str(with);
+                done = start + j + close.len();
+                at = done;
+                break;
+            }
+        }
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut out) => {
+            out.push_str(&html[done..]);
+            Cow::Owned(out)
+        }
     }
 }
 
@@ -176,20 +201,21 @@ pub fn rebase(text: &str, rendered: &str, public: &str) -> String {
     if rendered == public {
         return text.to_owned();
     }
+    let anchor = rendered.find(':').unwrap_or(0);
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find(rendered) {
-        let after = &rest[i + rendered.len()..];
-        out.push_str(&rest[..i]);
+    let mut done = 0;
+    while let Some(i) = find_by(text, done, rendered, anchor) {
+        let after = &text[i + rendered.len()..];
+        out.push_str(&text[done..i]);
         // Only the whole host: `http://localhost` is not `http://localhostx`.
         if after.is_empty() || after.starts_with(['/', '"', '<', '\'', ' ', '\n', '?', '#']) {
             out.push_str(public);
         } else {
             out.push_str(rendered);
         }
-        rest = after;
+        done = i + rendered.len();
     }
-    out.push_str(rest);
+    out.push_str(&text[done..]);
     out
 }
 
@@ -244,6 +270,16 @@ mod tests {
             h.starts_with("/search").then(|| "/page/2/".into())
         });
         assert_eq!(out, r#"<a href="/page/2/">x</a> <a href="/keep">y</a>"#);
+    }
+
+    #[test]
+    fn needles_are_found_past_other_text() {
+        let hay = "Küche a=b href=x <a href=\"/k\">ö</a> href=\"/l\"";
+        let first = hay.find("href=\"").unwrap();
+        assert_eq!(find_by(hay, 0, "href=\"", 4), Some(first));
+        assert_eq!(find_by(hay, first + 1, "href=\"", 4), hay.rfind("href=\""));
+        assert_eq!(find_by(hay, hay.len(), "href=\"", 4), None);
+        assert_eq!(find_by("x http://h", 0, "http://h", 4), Some(2));
     }
 
     #[test]
