@@ -90,18 +90,42 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
     if !public(&req) {
         return next.run(req).await;
     }
-    let key = key_of(&req);
-    if let Some(cache) = &state.cache
-        && let Some(entry) = cache.pages.get(key.as_str())
-    {
-        let now = Instant::now();
-        if !entry.expired(now) && cache.versions.fresh(entry.since, &entry.tags) {
-            state.metrics.cache_hit();
-            let response = marked(entry.respond(&method, req.headers()), "hit");
-            state.metrics.record(response.status(), now);
-            return response;
+    let key = key_of(&req).into_boxed_str();
+    let mut render_guard = None;
+    if let Some(cache) = &state.cache {
+        let started = Instant::now();
+        let usable = |entry: &Entry| {
+            !entry.expired(started) && cache.versions.fresh(entry.since, &entry.tags)
+        };
+        if method == Method::HEAD {
+            match cache.pages.get(&key) {
+                Some(entry) if usable(&entry) => {
+                    return hit(&state, &entry, &method, req.headers(), started);
+                }
+                Some(_) => {
+                    cache.pages.remove(&key);
+                }
+                None => {}
+            }
+        } else {
+            // One render of a page at a time: readers who ask while it is
+            // being rendered wait for it rather than render it again (when a
+            // busy page expires, 64 readers would otherwise render it at once).
+            loop {
+                match cache.pages.get_value_or_guard_async(&key).await {
+                    Ok(entry) if usable(&entry) => {
+                        return hit(&state, &entry, &method, req.headers(), started);
+                    }
+                    Ok(_) => {
+                        cache.pages.remove(&key);
+                    }
+                    Err(guard) => {
+                        render_guard = Some(guard);
+                        break;
+                    }
+                }
+            }
         }
-        cache.pages.remove(key.as_str());
     }
     let request_headers = req.headers().clone();
     if method == Method::HEAD {
@@ -157,13 +181,33 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
             // from birth: send it (it is at least as new as the request), but
             // don't keep it.
             if cache.versions.fresh(since, &entry.tags) {
-                cache.pages.insert(key.into_boxed_str(), entry);
+                match render_guard {
+                    // Readers waiting for this page get it now.
+                    Some(guard) => {
+                        let _ = guard.insert(entry);
+                    }
+                    None => cache.pages.insert(key, entry),
+                }
             }
             state.metrics.cache_miss();
             marked(response, "miss")
         }
         _ => response,
     }
+}
+
+/// Answers from a kept page, counting it.
+fn hit(
+    state: &AppState,
+    entry: &Entry,
+    method: &Method,
+    request: &HeaderMap,
+    started: Instant,
+) -> Response {
+    state.metrics.cache_hit();
+    let response = marked(entry.respond(method, request), "hit");
+    state.metrics.record(response.status(), started);
+    response
 }
 
 /// Whether a request may see a page shared with other readers.

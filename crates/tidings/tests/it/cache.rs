@@ -346,3 +346,21 @@ fn decode_gzip(b: &[u8]) -> Vec<u8> {
     std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(b), &mut out).unwrap();
     out
 }
+
+#[tokio::test]
+async fn readers_arriving_together_wait_for_one_render() {
+    let mut app = TestApp::start().await;
+    blog_with_two_posts(&mut app).await;
+    let mut readers = tokio::task::JoinSet::new();
+    for _ in 0..32 {
+        let (client, url) = (app.client.clone(), app.url("/"));
+        readers.spawn(async move {
+            let r = client.get(url).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::OK);
+            r.headers()["x-tidings-cache"].to_str().unwrap().to_owned()
+        });
+    }
+    let answers = readers.join_all().await;
+    let misses = answers.iter().filter(|a| *a == "miss").count();
+    assert_eq!(misses, 1, "one render for 32 readers: {answers:?}");
+}
