@@ -88,7 +88,9 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
         return response;
     }
     if !public(&req) {
-        return next.run(req).await;
+        let mut response = next.run(req).await;
+        response.headers_mut().remove(MODIFIED);
+        return response;
     }
     let key = key_of(&req).into_boxed_str();
     let mut render_guard = None;

@@ -269,6 +269,18 @@ async fn pages_carry_strong_etags_compression_and_cache_headers() {
         .await
         .unwrap();
     assert!(r.headers().get("x-tidings-cache").is_none());
+    let feed = app
+        .client
+        .get(app.url("/feeds/posts/default"))
+        .header(header::COOKIE, "tidings_session=whatever")
+        .send()
+        .await
+        .unwrap();
+    assert!(feed.headers().get(header::LAST_MODIFIED).is_some());
+    assert!(
+        feed.headers().get("x-tidings-modified").is_none(),
+        "the handler's note to the cache stays inside"
+    );
     let admin = app.get("/admin/login").await;
     assert!(admin.headers().get("x-tidings-cache").is_none());
     assert_eq!(admin.headers()[header::CACHE_CONTROL], "no-store");
