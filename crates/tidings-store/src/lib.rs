@@ -35,7 +35,7 @@ pub use comments::{CommentFilter, CommentListing, NewComment};
 pub use dialect::Backend;
 pub use export::Snapshot;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
-pub use posts::{ArchiveMonth, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
+pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
 pub use sessions::{Failures, Session};
 pub use sidebar::Sidebar;
 pub use users::{TokenInfo, User};

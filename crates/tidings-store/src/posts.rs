@@ -86,6 +86,17 @@ pub struct PageLink {
     pub path: String,
 }
 
+/// A visible post or page as a static render needs it: where it is, when, and
+/// its labels; no body, no comments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexedPost {
+    pub id: i64,
+    pub kind: PostKind,
+    pub path: String,
+    pub published_at: DateTime<Utc>,
+    pub labels: Vec<String>,
+}
+
 /// Which posts a list shows.
 #[derive(Debug, Clone)]
 pub struct PostFilter {
@@ -403,6 +414,52 @@ impl Store {
         let mut sql = Sql::new("SELECT COUNT(*) AS n FROM posts p");
         f.where_clause(&mut sql);
         Ok(sql.build().fetch_one(&self.pool).await?.try_get("n")?)
+    }
+
+    /// Every visible post and page of `blog_id`, oldest first, from the
+    /// listing index and the label rows: what `tidings render` starts from.
+    pub async fn post_index(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<IndexedPost>> {
+        let visible = "p.blog_id = $1 AND p.kind IN ('post', 'page') AND p.status = 'published' \
+             AND p.published_at <= $2";
+        let posts = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT p.id, p.kind, p.path, p.published_at FROM posts p WHERE {visible} \
+             ORDER BY p.published_at, p.id"
+        )))
+        .bind(blog_id)
+        .bind(micros(now))
+        .fetch_all(&self.pool)
+        .await?;
+        let labels = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT l.post_id, l.label FROM post_labels l JOIN posts p ON p.id = l.post_id \
+             WHERE {visible}"
+        )))
+        .bind(blog_id)
+        .bind(micros(now))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_post: std::collections::HashMap<i64, Vec<String>> =
+            std::collections::HashMap::new();
+        for row in &labels {
+            by_post
+                .entry(row.try_get("post_id")?)
+                .or_default()
+                .push(row.try_get("label")?);
+        }
+        posts
+            .iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                Ok(IndexedPost {
+                    id,
+                    kind: row.try_get::<String, _>("kind")?.parse().map_err(
+                        |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()),
+                    )?,
+                    path: row.try_get("path")?,
+                    published_at: from_micros(row.try_get("published_at")?)?,
+                    labels: by_post.remove(&id).unwrap_or_default(),
+                })
+            })
+            .collect()
     }
 
     /// The paths of the visible posts just newer and just older than an

@@ -645,18 +645,14 @@ const FIXED: &[&str] = &[
 async fn seeds(store: &Store, blog: &tidings_core::BlogSettings) -> anyhow::Result<Site> {
     let mut urls = vec!["/".to_owned()];
     let now = Utc::now();
-    let snapshot = store.snapshot(blog.id).await?;
+    let index = store.post_index(blog.id, now).await?;
     let mut labels: Vec<&str> = Vec::new();
     let mut archives: Vec<String> = Vec::new();
     let mut posts = Vec::new();
-    for p in snapshot
-        .posts
-        .iter()
-        .filter(|p| !p.draft && p.published_at <= now)
-    {
+    for p in &index {
         urls.push(p.path.clone());
         if p.kind == PostKind::Post {
-            urls.push(format!("/feeds/{}/comments/default", p.external_id));
+            urls.push(format!("/feeds/{}/comments/default", p.id));
             // `/YYYY/MM/slug.html` → `/YYYY/` and `/YYYY/MM/`.
             if let (Some(year), Some(month)) = (p.path.get(..6), p.path.get(..9)) {
                 for a in [year, month] {
