@@ -123,20 +123,27 @@ impl TestApp {
 
     /// Creates a user with `role` and returns a fresh API token for them.
     pub fn user_token(&self, email: &str, role: &str) -> String {
-        let out = self.cli(
-            &[
-                "user",
-                "add",
-                "--email",
-                email,
-                "--name",
-                email.split('@').next().unwrap(),
-                "--role",
-                role,
-                "--password-stdin",
-            ],
-            Some("a long enough password\n"),
-        );
+        self.member_token(email, email.split('@').next().unwrap(), role, None)
+    }
+
+    /// Adds a user named `name` with `role` on `blog` (the default blog when
+    /// `None`) and answers a fresh API token of theirs.
+    pub fn member_token(&self, email: &str, name: &str, role: &str, blog: Option<&str>) -> String {
+        let mut args = vec![
+            "user",
+            "add",
+            "--email",
+            email,
+            "--name",
+            name,
+            "--role",
+            role,
+            "--password-stdin",
+        ];
+        if let Some(blog) = blog {
+            args.extend(["--blog", blog]);
+        }
+        let out = self.cli(&args, Some("a long enough password\n"));
         assert!(
             out.status.success(),
             "user add: {}",

@@ -163,35 +163,12 @@ async fn each_request_acts_on_the_blog_of_its_host() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = app.cli(
-        &[
-            "user",
-            "add",
-            "--email",
-            "second@example.com",
-            "--name",
-            "Second",
-            "--role",
-            "admin",
-            "--password-stdin",
-            "--blog",
-            "second.example.com",
-        ],
-        Some("a long enough password\n"),
+    let second_admin = app.member_token(
+        "second@example.com",
+        "Second",
+        "admin",
+        Some("second.example.com"),
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = app.cli(&["token", "create", "--email", "second@example.com"], None);
-    let second_admin = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .last()
-        .unwrap()
-        .trim()
-        .to_owned();
 
     let (status, blog) = api_at(
         &app,

@@ -94,33 +94,7 @@ async fn imported_authors_who_are_members_own_their_posts() {
 #[tokio::test]
 async fn blogger_authors_who_are_members_own_their_posts() {
     let mut app = TestApp::start().await;
-    let out = app.cli(
-        &[
-            "user",
-            "add",
-            "--email",
-            "quince@example.org",
-            "--name",
-            "Quince Keeper",
-            "--role",
-            "author",
-            "--password-stdin",
-        ],
-        Some("a long enough password\n"),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = app.cli(&["token", "create", "--email", "quince@example.org"], None);
-    let quince = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .last()
-        .unwrap()
-        .trim()
-        .to_owned();
+    let quince = app.member_token("quince@example.org", "Quince Keeper", "author", None);
     let other = app.user_token("pip@example.org", "author");
     import(&app, "blogger", &fixture("blogger-orchard.xml"));
     let posts = items(&mut app, "/posts?limit=10").await;

@@ -1,0 +1,192 @@
+//! What an import checks against, read once when its transaction starts:
+//! the items earlier imports brought in, the blog's taken paths and ids, its
+//! members; kept up to date as the import writes.
+
+use std::collections::{HashMap, HashSet};
+
+use sqlx::Row;
+
+use super::{ImportBatch, ImportPost, Tx};
+use crate::{Result, StoreError};
+
+/// What the checks of an import need, read once when its transaction starts
+/// and kept up to date as it writes, so that each item costs its own inserts
+/// and no look-ups: which items earlier imports brought in, which paths of
+/// the blog are taken, which of the ids the batch wants to keep are taken.
+/// Rows of `imported_items` are written together at the end.
+pub(super) struct Seen {
+    /// (kind, external id) → local id, for this blog and source.
+    pub(super) imported: HashMap<(String, String), i64>,
+    pub(super) paths: HashSet<String>,
+    pub(super) post_ids: HashSet<i64>,
+    pub(super) comment_ids: HashSet<i64>,
+    /// Members of the blog (id, e-mail, name), whom imported authors may be.
+    pub(super) members: Vec<(i64, String, String)>,
+    /// Aliases already found to be a member, each told once.
+    pub(super) matched: HashSet<String>,
+    /// `imported_items` rows still to write: (kind, external id, local id).
+    pub(super) pending: Vec<(&'static str, String, i64)>,
+}
+
+/// Ids asked about per `IN (…)` query.
+const CHUNK: usize = 500;
+/// `imported_items` rows per `INSERT` (5 values each).
+const ROWS_PER_INSERT: usize = 200;
+
+impl Seen {
+    pub(super) async fn load(tx: &mut Tx, batch: &ImportBatch) -> Result<Self> {
+        let mut imported = HashMap::new();
+        let rows = sqlx::query(
+            "SELECT kind, external_id, local_id FROM imported_items \
+             WHERE blog_id = $1 AND source = $2",
+        )
+        .bind(batch.blog_id)
+        .bind(batch.source)
+        .fetch_all(&mut **tx)
+        .await?;
+        for r in rows {
+            imported.insert(
+                (r.try_get("kind")?, r.try_get("external_id")?),
+                r.try_get("local_id")?,
+            );
+        }
+        let mut paths = HashSet::new();
+        let rows = sqlx::query("SELECT path FROM posts WHERE blog_id = $1")
+            .bind(batch.blog_id)
+            .fetch_all(&mut **tx)
+            .await?;
+        for r in rows {
+            paths.insert(r.try_get("path")?);
+        }
+        let wanted: Vec<i64> = batch.posts.iter().filter_map(|p| p.id).collect();
+        let post_ids = taken_ids(tx, "SELECT id FROM posts WHERE id IN (", &wanted).await?;
+        let wanted: Vec<i64> = batch.comments.iter().filter_map(|c| c.id).collect();
+        let comment_ids = taken_ids(tx, "SELECT id FROM comments WHERE id IN (", &wanted).await?;
+        let rows = sqlx::query(
+            "SELECT u.id, u.email, u.name FROM users u JOIN memberships m ON m.user_id = u.id \
+             WHERE m.blog_id = $1 ORDER BY u.id",
+        )
+        .bind(batch.blog_id)
+        .fetch_all(&mut **tx)
+        .await?;
+        let members = rows
+            .iter()
+            .map(|r| Ok((r.try_get("id")?, r.try_get("email")?, r.try_get("name")?)))
+            .collect::<Result<_>>()?;
+        Ok(Self {
+            imported,
+            paths,
+            post_ids,
+            comment_ids,
+            members,
+            matched: HashSet::new(),
+            pending: Vec::new(),
+        })
+    }
+
+    /// The member (id, name) an author with these aliases is: the first
+    /// alias that equals, ignoring case, a member's e-mail or name.
+    pub(super) fn member(&self, aliases: &[String]) -> Option<(i64, String, String)> {
+        aliases.iter().find_map(|alias| {
+            let alias = alias.trim();
+            self.members
+                .iter()
+                .find(|(_, email, name)| {
+                    !alias.is_empty()
+                        && (email.eq_ignore_ascii_case(alias)
+                            || name.trim().to_lowercase() == alias.to_lowercase())
+                })
+                .map(|(id, _, name)| (*id, name.clone(), alias.to_owned()))
+        })
+    }
+
+    /// The local id an earlier import (or this one) gave `external_id`.
+    pub(super) fn known(&self, kind: &str, external_id: &str) -> Option<i64> {
+        self.imported
+            .get(&(kind.to_owned(), external_id.to_owned()))
+            .copied()
+    }
+
+    pub(super) fn remember(&mut self, kind: &'static str, external_id: &str, local_id: i64) {
+        self.imported
+            .insert((kind.to_owned(), external_id.to_owned()), local_id);
+        self.pending.push((kind, external_id.to_owned(), local_id));
+    }
+
+    /// Writes the remembered `imported_items` rows.
+    pub(super) async fn flush(&mut self, tx: &mut Tx, batch: &ImportBatch) -> Result<()> {
+        for rows in self.pending.chunks(ROWS_PER_INSERT) {
+            let mut sql = String::from(
+                "INSERT INTO imported_items (blog_id, source, kind, external_id, local_id) VALUES ",
+            );
+            for i in 0..rows.len() {
+                let n = i * 5;
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!(
+                    "(${}, ${}, ${}, ${}, ${})",
+                    n + 1,
+                    n + 2,
+                    n + 3,
+                    n + 4,
+                    n + 5
+                ));
+            }
+            // Placeholders only: every value is bound.
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (kind, external_id, local_id) in rows {
+                q = q
+                    .bind(batch.blog_id)
+                    .bind(batch.source)
+                    .bind(*kind)
+                    .bind(external_id.as_str())
+                    .bind(*local_id);
+            }
+            q.execute(&mut **tx).await?;
+        }
+        self.pending.clear();
+        Ok(())
+    }
+}
+
+/// Which of `ids` `select` (`SELECT id FROM t WHERE id IN (`) finds, asked
+/// [`CHUNK`] at a time; the statement holds placeholders only.
+async fn taken_ids(tx: &mut Tx, select: &'static str, ids: &[i64]) -> Result<HashSet<i64>> {
+    let mut taken = HashSet::new();
+    for chunk in ids.chunks(CHUNK) {
+        let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!("{select}{})", placeholders.join(", "));
+        // Placeholders only: every value is bound.
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        for r in q.fetch_all(&mut **tx).await? {
+            taken.insert(r.try_get::<i64, _>("id")?);
+        }
+    }
+    Ok(taken)
+}
+
+/// A free path for `post`: its own, or (when it may move) the first of
+/// `stem-2.html`, `stem-3.html`… that no post holds.
+pub(super) fn free_path(seen: &Seen, post: &ImportPost) -> Result<(String, String)> {
+    if !seen.paths.contains(&post.path) {
+        return Ok((post.path.clone(), post.slug.clone()));
+    }
+    if post.exact_path {
+        return Err(StoreError::Conflict(format!(
+            "{} is already the address of another post of this blog, so {:?} cannot keep it",
+            post.path, post.title
+        )));
+    }
+    let stem = post.path.strip_suffix(".html").unwrap_or(&post.path);
+    for n in 2.. {
+        let path = format!("{stem}-{n}.html");
+        if !seen.paths.contains(&path) {
+            return Ok((path, format!("{}-{n}", post.slug)));
+        }
+    }
+    unreachable!("some suffix is free")
+}
