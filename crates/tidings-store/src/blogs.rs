@@ -1,17 +1,26 @@
 //! Blogs and their settings.
 
 use chrono::Utc;
-use sqlx::Row;
-use sqlx::any::AnyRow;
+use sqlx::Row as _;
 use tidings_core::BlogSettings;
 
 use crate::changes::{self, Scope};
+use crate::exec::Exec;
+use crate::reads::Row;
+use crate::sql::{Arg, Sql};
 use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
+
+/// A query selecting blogs, ready for its `WHERE` clause.
+fn select_blogs() -> Sql {
+    let mut sql = Sql::new("SELECT ");
+    sql.push(COLUMNS).push(" FROM blogs");
+    sql
+}
 
 const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
      comment_moderation, moderation_days, comment_min_seconds, changed_at";
 
-fn blog_from_row(row: &AnyRow) -> Result<BlogSettings> {
+fn blog_from_row(row: &Row) -> Result<BlogSettings> {
     let corrupt = |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string());
     let uint = |name: &str| -> Result<u32> {
         let v: i64 = row.try_get(name)?;
@@ -22,15 +31,15 @@ fn blog_from_row(row: &AnyRow) -> Result<BlogSettings> {
         host: row.try_get("host")?,
         title: row.try_get("title")?,
         description: row.try_get("description")?,
-        timezone: tidings_core::parse_timezone(&row.try_get::<String, _>("timezone")?)
+        timezone: tidings_core::parse_timezone(&row.try_get::<String>("timezone")?)
             .map_err(corrupt)?,
         posts_per_page: uint("posts_per_page")?,
         comments_allowed: row
-            .try_get::<String, _>("comments_allowed")?
+            .try_get::<String>("comments_allowed")?
             .parse()
             .map_err(corrupt)?,
         comment_moderation: row
-            .try_get::<String, _>("comment_moderation")?
+            .try_get::<String>("comment_moderation")?
             .parse()
             .map_err(corrupt)?,
         moderation_days: uint("moderation_days")?,
@@ -47,21 +56,15 @@ fn blog_from_row(row: &AnyRow) -> Result<BlogSettings> {
 /// second of its own (now, or the second after the previous change): two
 /// changes never share a `Last-Modified`, and a conditional GET can never be
 /// told "not modified" about a change made in the same second it last saw.
-pub(crate) async fn touch(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    blog_id: i64,
-    scope: Scope,
-) -> Result<()> {
+pub(crate) async fn touch(tx: &mut impl Exec, blog_id: i64, scope: Scope) -> Result<()> {
     changes::record(tx, blog_id, scope).await?;
-    sqlx::query(
+    tx.execute(&Sql::with_args(
         "UPDATE blogs SET changed_at = CASE \
          WHEN $2 >= (changed_at / 1000000 + 1) * 1000000 THEN $2 \
          ELSE (changed_at / 1000000 + 1) * 1000000 END \
          WHERE id = $1",
-    )
-    .bind(blog_id)
-    .bind(micros(Utc::now()))
-    .execute(&mut **tx)
+        vec![Arg::Int(blog_id), Arg::Int(micros(Utc::now()))],
+    ))
     .await?;
     Ok(())
 }
@@ -91,36 +94,31 @@ impl Store {
     }
 
     pub async fn blog_by_id(&self, id: i64) -> Result<BlogSettings> {
-        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM blogs WHERE id = $1"));
-        let row = sqlx::query(sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
+        let mut sql = select_blogs();
+        sql.int(" WHERE id = ", id);
+        self.read_optional(&sql, blog_from_row)
             .await?
-            .ok_or(StoreError::NotFound)?;
-        blog_from_row(&row)
+            .ok_or(StoreError::NotFound)
     }
 
     /// The blog serving `host`, if any.
     pub async fn blog_by_host(&self, host: &str) -> Result<Option<BlogSettings>> {
-        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM blogs WHERE host = $1"));
-        let row = sqlx::query(sql)
-            .bind(host)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(blog_from_row).transpose()
+        let mut sql = select_blogs();
+        sql.text(" WHERE host = ", host);
+        self.read_optional(&sql, blog_from_row).await
     }
 
     /// The first blog created: the one unknown hosts are served.
     pub async fn default_blog(&self) -> Result<Option<BlogSettings>> {
-        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM blogs ORDER BY id LIMIT 1"));
-        let row = sqlx::query(sql).fetch_optional(&self.pool).await?;
-        row.as_ref().map(blog_from_row).transpose()
+        let mut sql = select_blogs();
+        sql.push(" ORDER BY id LIMIT 1");
+        self.read_optional(&sql, blog_from_row).await
     }
 
     pub async fn list_blogs(&self) -> Result<Vec<BlogSettings>> {
-        let sql = sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM blogs ORDER BY id"));
-        let rows = sqlx::query(sql).fetch_all(&self.pool).await?;
-        rows.iter().map(blog_from_row).collect()
+        let mut sql = select_blogs();
+        sql.push(" ORDER BY id");
+        self.read_all(&sql, blog_from_row).await
     }
 
     /// Stores every setting of `blog` (validated by the caller).
@@ -137,26 +135,23 @@ impl Store {
 
 /// Writes every setting of `blog` inside a caller's transaction (the admin,
 /// the API and imports all change settings this way); answers rows changed.
-pub(crate) async fn write_settings(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    blog: &BlogSettings,
-) -> Result<u64> {
-    let done = sqlx::query(
+pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> Result<u64> {
+    tx.execute(&Sql::with_args(
         "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
          comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
          comment_min_seconds = $9, updated_at = $10 WHERE id = $1",
-    )
-    .bind(blog.id)
-    .bind(&blog.title)
-    .bind(&blog.description)
-    .bind(blog.timezone.name())
-    .bind(i64::from(blog.posts_per_page))
-    .bind(blog.comments_allowed.as_str())
-    .bind(blog.comment_moderation.as_str())
-    .bind(i64::from(blog.moderation_days))
-    .bind(i64::from(blog.comment_min_seconds))
-    .bind(micros(Utc::now()))
-    .execute(&mut **tx)
-    .await?;
-    Ok(done.rows_affected())
+        vec![
+            Arg::Int(blog.id),
+            Arg::Text(blog.title.clone()),
+            Arg::Text(blog.description.clone()),
+            Arg::Text(blog.timezone.name().to_owned()),
+            Arg::Int(i64::from(blog.posts_per_page)),
+            Arg::Text(blog.comments_allowed.as_str().to_owned()),
+            Arg::Text(blog.comment_moderation.as_str().to_owned()),
+            Arg::Int(i64::from(blog.moderation_days)),
+            Arg::Int(i64::from(blog.comment_min_seconds)),
+            Arg::Int(micros(Utc::now())),
+        ],
+    ))
+    .await
 }

@@ -10,6 +10,8 @@
 use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
+use crate::exec::Exec;
+use crate::sql::{Arg, Sql};
 use crate::{Backend, Result, Store, StoreError, micros};
 
 /// The PostgreSQL channel a committed change is announced on.
@@ -40,20 +42,15 @@ pub struct Change {
 
 /// Appends a change inside the writer's transaction. On PostgreSQL the
 /// `NOTIFY` is delivered when (and only if) the transaction commits.
-pub(crate) async fn record(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    blog_id: i64,
-    scope: Scope,
-) -> Result<()> {
-    let postgres = tx.backend_name() == <sqlx::Postgres as sqlx::Database>::NAME;
+pub(crate) async fn record(tx: &mut impl Exec, blog_id: i64, scope: Scope) -> Result<()> {
+    let postgres = tx.backend() == Backend::Postgres;
     if postgres {
         // Ids come from a sequence: without this lock, a transaction could
         // commit id 11 while id 10 is still open, and a reader that saw 11
         // would never look back for 10. The lock (held to commit, not
         // blocking reads) makes changes commit in id order, as SQLite's
         // single writer already does.
-        sqlx::query("LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE")
-            .execute(&mut **tx)
+        tx.execute(&Sql::new("LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE"))
             .await?;
     }
     let (name, post_id) = match scope {
@@ -61,18 +58,22 @@ pub(crate) async fn record(
         Scope::Post(id) => ("post", Some(id)),
         Scope::Comments(id) => ("comments", Some(id)),
     };
-    sqlx::query("INSERT INTO changes (blog_id, scope, post_id, at) VALUES ($1, $2, $3, $4)")
-        .bind(blog_id)
-        .bind(name)
-        .bind(post_id)
-        .bind(micros(Utc::now()))
-        .execute(&mut **tx)
-        .await?;
+    tx.execute(&Sql::with_args(
+        "INSERT INTO changes (blog_id, scope, post_id, at) VALUES ($1, $2, $3, $4)",
+        vec![
+            Arg::Int(blog_id),
+            Arg::Text(name.to_owned()),
+            Arg::OptInt(post_id),
+            Arg::Int(micros(Utc::now())),
+        ],
+    ))
+    .await?;
     if postgres {
-        sqlx::query("SELECT pg_notify($1, '')")
-            .bind(CHANNEL)
-            .execute(&mut **tx)
-            .await?;
+        tx.execute(&Sql::with_args(
+            "SELECT pg_notify($1, '')",
+            vec![Arg::Text(CHANNEL.to_owned())],
+        ))
+        .await?;
     }
     Ok(())
 }
@@ -135,7 +136,14 @@ impl Store {
         blog_id: i64,
         now: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>> {
-        next_scheduled(&self.pool, blog_id, now).await
+        let sql = Sql::with_args(
+            NEXT_SCHEDULED,
+            vec![Arg::Int(blog_id), Arg::Int(micros(now))],
+        );
+        let at = self
+            .read_optional(&sql, |r| r.try_get::<Option<i64>>("at"))
+            .await?;
+        at.flatten().map(crate::from_micros).transpose()
     }
 
     /// Drops rows older than a day; any node may call it.
@@ -172,20 +180,20 @@ impl ChangeListener {
     }
 }
 
-/// See [`Store::next_scheduled`].
+const NEXT_SCHEDULED: &str = "SELECT MIN(published_at) AS at FROM posts WHERE blog_id = $1 \
+     AND kind IN ('post', 'page') AND status = 'published' AND published_at > $2";
+
+/// See [`Store::next_scheduled`]; this one reads inside a transaction.
 pub(crate) async fn next_scheduled<'c>(
     db: impl sqlx::Executor<'c, Database = sqlx::Any>,
     blog_id: i64,
     now: DateTime<Utc>,
 ) -> Result<Option<DateTime<Utc>>> {
-    let row = sqlx::query(
-        "SELECT MIN(published_at) AS at FROM posts WHERE blog_id = $1 \
-         AND kind IN ('post', 'page') AND status = 'published' AND published_at > $2",
-    )
-    .bind(blog_id)
-    .bind(micros(now))
-    .fetch_one(db)
-    .await?;
+    let row = sqlx::query(NEXT_SCHEDULED)
+        .bind(blog_id)
+        .bind(micros(now))
+        .fetch_one(db)
+        .await?;
     row.try_get::<Option<i64>, _>("at")?
         .map(crate::from_micros)
         .transpose()

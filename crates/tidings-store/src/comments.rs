@@ -2,11 +2,11 @@
 //! queue, feeds, and the per-address counts that rate limits need.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::any::AnyRow;
+use sqlx::Row as _;
 use tidings_core::{Comment, CommentStatus};
 
 use crate::blogs;
+use crate::reads::Row;
 use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
 
@@ -22,7 +22,7 @@ pub struct CommentListing {
     pub post_path: String,
 }
 
-fn listing_from_row(row: &AnyRow) -> Result<CommentListing> {
+fn listing_from_row(row: &Row) -> Result<CommentListing> {
     Ok(CommentListing {
         comment: Comment {
             id: row.try_get("id")?,
@@ -32,7 +32,7 @@ fn listing_from_row(row: &AnyRow) -> Result<CommentListing> {
             author_url: row.try_get("author_url")?,
             body: row.try_get("body")?,
             status: row
-                .try_get::<String, _>("status")?
+                .try_get::<String>("status")?
                 .parse()
                 .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
             created_at: from_micros(row.try_get("created_at")?)?,
@@ -137,10 +137,8 @@ impl Store {
         let mut sql = Sql::new(SELECT_COMMENT);
         sql.int(" WHERE c.post_id = ", post_id)
             .push(" AND c.status = 'published' ORDER BY c.created_at, c.id");
-        let rows = sql.build().fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|r| listing_from_row(r).map(|l| l.comment))
-            .collect()
+        self.read_all(&sql, |r| listing_from_row(r).map(|l| l.comment))
+            .await
     }
 
     /// Comments matching `f`, newest first.
@@ -150,26 +148,23 @@ impl Store {
         sql.push(" ORDER BY c.created_at DESC, c.id DESC")
             .int(" LIMIT ", i64::from(f.limit))
             .int(" OFFSET ", i64::from(f.offset));
-        let rows = sql.build().fetch_all(&self.pool).await?;
-        rows.iter().map(listing_from_row).collect()
+        self.read_all(&sql, listing_from_row).await
     }
 
     pub async fn count_comments(&self, f: &CommentFilter) -> Result<i64> {
         let mut sql = Sql::new("SELECT COUNT(*) AS n FROM comments c");
         f.where_clause(&mut sql);
-        Ok(sql.build().fetch_one(&self.pool).await?.try_get("n")?)
+        let n = self.read_optional(&sql, |r| r.try_get("n")).await?;
+        n.ok_or_else(|| StoreError::Corrupt("COUNT(*) returned no row".into()))
     }
 
     pub async fn comment_by_id(&self, blog_id: i64, id: i64) -> Result<CommentListing> {
         let mut sql = Sql::new(SELECT_COMMENT);
         sql.int(" WHERE c.id = ", id)
             .int(" AND c.blog_id = ", blog_id);
-        let row = sql
-            .build()
-            .fetch_optional(&self.pool)
+        self.read_optional(&sql, listing_from_row)
             .await?
-            .ok_or(StoreError::NotFound)?;
-        listing_from_row(&row)
+            .ok_or(StoreError::NotFound)
     }
 
     /// How many comments `ip` sent since `since`, whatever became of them:

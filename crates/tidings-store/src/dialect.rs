@@ -1,6 +1,7 @@
 //! Everything that differs between SQLite and PostgreSQL, in one place.
 
-use crate::sql::Sql;
+use crate::exec::Exec;
+use crate::sql::{Arg, Sql};
 use crate::{Result, StoreError};
 
 /// Which database a [`crate::Store`] talks to.
@@ -186,45 +187,40 @@ pub(crate) fn search_query(backend: Backend, terms: &[String]) -> String {
 /// generated column needs nothing). Runs inside the post's write transaction.
 pub(crate) async fn index_post(
     backend: Backend,
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut impl Exec,
     id: i64,
     title: &str,
     text: &str,
 ) -> Result<()> {
     if backend == Backend::Sqlite {
         unindex_post(backend, tx, id).await?;
-        sqlx::query("INSERT INTO posts_fts (rowid, title, body) VALUES ($1, $2, $3)")
-            .bind(id)
-            .bind(title)
-            .bind(text)
-            .execute(&mut **tx)
-            .await?;
+        tx.execute(&Sql::with_args(
+            "INSERT INTO posts_fts (rowid, title, body) VALUES ($1, $2, $3)",
+            vec![
+                Arg::Int(id),
+                Arg::Text(title.to_owned()),
+                Arg::Text(text.to_owned()),
+            ],
+        ))
+        .await?;
     }
     Ok(())
 }
 
-pub(crate) async fn unindex_post(
-    backend: Backend,
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    id: i64,
-) -> Result<()> {
+pub(crate) async fn unindex_post(backend: Backend, tx: &mut impl Exec, id: i64) -> Result<()> {
     if backend == Backend::Sqlite {
-        sqlx::query("DELETE FROM posts_fts WHERE rowid = $1")
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
+        tx.execute(&Sql::with_args(
+            "DELETE FROM posts_fts WHERE rowid = $1",
+            vec![Arg::Int(id)],
+        ))
+        .await?;
     }
     Ok(())
 }
 
-/// After rows were inserted with ids of their own (an import keeps Blogger's
-/// post and comment ids), moves PostgreSQL's identity sequences past the
-/// largest id, so the next post or comment written the ordinary way gets a
-/// free one. SQLite always picks `MAX(rowid) + 1` and needs nothing.
-pub(crate) async fn after_explicit_ids(
-    backend: Backend,
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-) -> Result<()> {
+/// After rows were inserted with explicit ids, PostgreSQL's sequences must
+/// move past them (SQLite takes the largest id + 1 by itself).
+pub(crate) async fn after_explicit_ids(backend: Backend, tx: &mut impl Exec) -> Result<()> {
     if backend == Backend::Postgres {
         for sql in [
             "SELECT setval(pg_get_serial_sequence('posts', 'id'), \
@@ -232,7 +228,7 @@ pub(crate) async fn after_explicit_ids(
             "SELECT setval(pg_get_serial_sequence('comments', 'id'), \
              (SELECT COALESCE(MAX(id), 0) + 1 FROM comments), false)",
         ] {
-            sqlx::query(sql).execute(&mut **tx).await?;
+            tx.execute(&Sql::new(sql)).await?;
         }
     }
     Ok(())

@@ -3,7 +3,8 @@
 //! Every query is written once, with `$N` placeholders that both SQLite and
 //! PostgreSQL accept, and runs on sqlx's `Any` driver. What must differ between
 //! the two (full-text search, how a write transaction begins) lives in
-//! [`dialect`] and nowhere else. Times are stored as microseconds since the
+//! [`dialect`] and nowhere else. On SQLite the reads public pages run go
+//! through synchronous connections instead (see [`reads`]). Times are stored as microseconds since the
 //! epoch, so both backends order and compare them identically.
 
 mod attachments;
@@ -11,11 +12,13 @@ mod blogs;
 mod changes;
 mod comments;
 pub mod dialect;
+mod exec;
 mod export;
 mod import;
 mod limits;
 mod migrate;
 mod posts;
+mod reads;
 mod secrets;
 mod sessions;
 mod sidebar;
@@ -53,16 +56,30 @@ pub enum StoreError {
     Corrupt(String),
     /// The database did not answer in time or the pool is closed: worth a retry.
     #[error("store: database unavailable: {0}")]
-    Unavailable(sqlx::Error),
+    Unavailable(Box<dyn std::error::Error + Send + Sync>),
     #[error("store: database error: {0}")]
     Database(sqlx::Error),
+    /// A statement on one of SQLite's synchronous connections failed.
+    #[error("store: database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{CannotOpen, DatabaseBusy, DatabaseLocked};
+        match e.sqlite_error_code() {
+            // Still locked after the busy timeout, or the file is gone.
+            Some(DatabaseBusy | DatabaseLocked | CannotOpen) => Self::Unavailable(Box::new(e)),
+            _ => Self::Sqlite(e),
+        }
+    }
 }
 
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         match e {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
-                Self::Unavailable(e)
+                Self::Unavailable(Box::new(e))
             }
             e => Self::Database(e),
         }
@@ -78,6 +95,9 @@ pub struct Store {
     backend: Backend,
     /// Kept for connections outside the pool (PostgreSQL's `LISTEN`).
     url: std::sync::Arc<str>,
+    /// SQLite's synchronous read connections (none for PostgreSQL or an
+    /// in-memory database).
+    sqlite_file: Option<std::sync::Arc<reads::SqliteFile>>,
 }
 
 impl Store {
@@ -107,6 +127,10 @@ impl Store {
             pool,
             backend,
             url: url.into(),
+            sqlite_file: match backend {
+                Backend::Sqlite => reads::SqliteFile::for_url(url).map(std::sync::Arc::new),
+                Backend::Postgres => None,
+            },
         };
         migrate::run(&store).await?;
         Ok(store)
@@ -133,6 +157,9 @@ impl Store {
     /// Finishes queries in flight and closes every connection, so SQLite
     /// checkpoints its WAL and PostgreSQL sees clean disconnects.
     pub async fn close(&self) {
+        if let Some(sqlite_file) = &self.sqlite_file {
+            sqlite_file.close();
+        }
         self.pool.close().await;
     }
 
@@ -153,11 +180,19 @@ pub(crate) fn from_micros(v: i64) -> Result<DateTime<Utc>> {
 
 /// Maps a unique-constraint violation to [`StoreError::Conflict`] so callers can
 /// tell a person "that already exists" instead of failing.
-pub(crate) fn conflict_or(e: sqlx::Error, what: &str) -> StoreError {
-    match &e {
-        sqlx::Error::Database(db) if db.is_unique_violation() => {
-            StoreError::Conflict(what.to_owned())
+pub(crate) fn conflict_or(e: impl Into<StoreError>, what: &str) -> StoreError {
+    let e = e.into();
+    let unique = match &e {
+        StoreError::Database(sqlx::Error::Database(db)) => db.is_unique_violation(),
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) => {
+            f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
         }
-        _ => StoreError::Database(e),
+        _ => false,
+    };
+    if unique {
+        StoreError::Conflict(what.to_owned())
+    } else {
+        e
     }
 }

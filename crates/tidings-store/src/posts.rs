@@ -1,13 +1,14 @@
 //! Posts and pages: writes, the public lists, archives, labels and search.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::any::AnyRow;
+use sqlx::Row as _;
 use tidings_core::{Post, PostKind, PostStatus};
 
 use crate::blogs;
 use crate::dialect::{self, index_post, unindex_post};
-use crate::sql::Sql;
+use crate::exec::Exec;
+use crate::reads::Row;
+use crate::sql::{Arg, Sql};
 use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
 
 /// Columns of every post query, with the published comment count: one indexed
@@ -27,13 +28,13 @@ fn select_posts() -> Sql {
 /// separator in `posts.labels` so list pages need no second query.
 const LABEL_SEPARATOR: char = '\n';
 
-fn post_from_row(row: &AnyRow) -> Result<Post> {
+fn post_from_row(row: &Row) -> Result<Post> {
     let labels: String = row.try_get("labels")?;
     Ok(Post {
         id: row.try_get("id")?,
         blog_id: row.try_get("blog_id")?,
         kind: row
-            .try_get::<String, _>("kind")?
+            .try_get::<String>("kind")?
             .parse()
             .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
         title: row.try_get("title")?,
@@ -41,7 +42,7 @@ fn post_from_row(row: &AnyRow) -> Result<Post> {
         path: row.try_get("path")?,
         body_markdown: row.try_get("body_markdown")?,
         body_html: row.try_get("body_html")?,
-        draft: row.try_get::<String, _>("status")? == "draft",
+        draft: row.try_get::<String>("status")? == "draft",
         published_at: from_micros(row.try_get("published_at")?)?,
         updated_at: from_micros(row.try_get("updated_at")?)?,
         author_id: row.try_get("author_id")?,
@@ -52,7 +53,7 @@ fn post_from_row(row: &AnyRow) -> Result<Post> {
             .map(str::to_owned)
             .collect(),
         comment_count: row.try_get("comment_count")?,
-        sticky: row.try_get::<i64, _>("sticky")? != 0,
+        sticky: row.try_get::<i64>("sticky")? != 0,
     })
 }
 
@@ -312,12 +313,9 @@ impl Store {
         let mut sql = select_posts();
         sql.int(" WHERE p.id = ", id)
             .int(" AND p.blog_id = ", blog_id);
-        let row = sql
-            .build()
-            .fetch_optional(&self.pool)
+        self.read_optional(&sql, post_from_row)
             .await?
-            .ok_or(StoreError::NotFound)?;
-        post_from_row(&row)
+            .ok_or(StoreError::NotFound)
     }
 
     /// The post or page at `path`, whatever its status (callers decide visibility).
@@ -325,8 +323,7 @@ impl Store {
         let mut sql = select_posts();
         sql.int(" WHERE p.blog_id = ", blog_id)
             .text(" AND p.path = ", path);
-        let row = sql.build().fetch_optional(&self.pool).await?;
-        row.as_ref().map(post_from_row).transpose()
+        self.read_optional(&sql, post_from_row).await
     }
 
     /// Whether a post other than `except` holds `path`.
@@ -354,8 +351,7 @@ impl Store {
         }
         sql.int(" LIMIT ", i64::from(f.limit))
             .int(" OFFSET ", i64::from(f.offset));
-        let rows = sql.build().fetch_all(&self.pool).await?;
-        let mut posts = rows.iter().map(post_from_row).collect::<Result<Vec<_>>>()?;
+        let mut posts = self.read_all(&sql, post_from_row).await?;
         if f.after.is_some() {
             posts.reverse();
         }
@@ -374,25 +370,20 @@ impl Store {
         PostFilter::visible(blog_id, now, limit).where_clause(&mut sql);
         sql.push(" AND p.sticky = 1 ORDER BY p.published_at DESC, p.id DESC")
             .int(" LIMIT ", i64::from(limit));
-        let rows = sql.build().fetch_all(&self.pool).await?;
-        rows.iter().map(post_from_row).collect()
+        self.read_all(&sql, post_from_row).await
     }
 
     /// Visible pages of `blog_id` in menu order, then by title as WordPress
     /// lists them, each with its parent: the sidebar's list of pages. Sorted
     /// here, not in SQL, because the backends collate titles differently.
     pub async fn visible_pages(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<PageLink>> {
-        let rows = sqlx::query(
+        let sql = Sql::with_args(
             "SELECT id, parent_id, title, path, menu_order FROM posts WHERE blog_id = $1 \
              AND kind = 'page' AND status = 'published' AND published_at <= $2",
-        )
-        .bind(blog_id)
-        .bind(micros(now))
-        .fetch_all(&self.pool)
-        .await?;
-        let mut pages = rows
-            .iter()
-            .map(|r| {
+            vec![Arg::Int(blog_id), Arg::Int(micros(now))],
+        );
+        let mut pages = self
+            .read_all(&sql, |r| {
                 let link = PageLink {
                     id: r.try_get("id")?,
                     parent_id: r.try_get("parent_id")?,
@@ -400,12 +391,12 @@ impl Store {
                     path: r.try_get("path")?,
                 };
                 Ok((
-                    r.try_get::<i64, _>("menu_order")?,
+                    r.try_get::<i64>("menu_order")?,
                     link.title.to_lowercase(),
                     link,
                 ))
             })
-            .collect::<Result<Vec<_>>>()?;
+            .await?;
         pages.sort_by(|a, b| (a.0, &a.1, a.2.id).cmp(&(b.0, &b.1, b.2.id)));
         Ok(pages.into_iter().map(|(_, _, link)| link).collect())
     }
@@ -413,53 +404,56 @@ impl Store {
     pub async fn count_posts(&self, f: &PostFilter) -> Result<i64> {
         let mut sql = Sql::new("SELECT COUNT(*) AS n FROM posts p");
         f.where_clause(&mut sql);
-        Ok(sql.build().fetch_one(&self.pool).await?.try_get("n")?)
+        let n = self.read_optional(&sql, |r| r.try_get("n")).await?;
+        n.ok_or_else(|| StoreError::Corrupt("COUNT(*) returned no row".into()))
     }
 
     /// Every visible post and page of `blog_id`, oldest first, from the
     /// listing index and the label rows: what `tidings render` starts from.
     pub async fn post_index(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<IndexedPost>> {
-        let visible = "p.blog_id = $1 AND p.kind IN ('post', 'page') AND p.status = 'published' \
-             AND p.published_at <= $2";
-        let posts = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT p.id, p.kind, p.path, p.published_at FROM posts p WHERE {visible} \
-             ORDER BY p.published_at, p.id"
-        )))
-        .bind(blog_id)
-        .bind(micros(now))
-        .fetch_all(&self.pool)
-        .await?;
-        let labels = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let args = || vec![Arg::Int(blog_id), Arg::Int(micros(now))];
+        let posts = Sql::with_args(
+            "SELECT p.id, p.kind, p.path, p.published_at FROM posts p WHERE p.blog_id = $1 \
+             AND p.kind IN ('post', 'page') AND p.status = 'published' AND p.published_at <= $2 \
+             ORDER BY p.published_at, p.id",
+            args(),
+        );
+        let labels = Sql::with_args(
             "SELECT l.post_id, l.label FROM post_labels l JOIN posts p ON p.id = l.post_id \
-             WHERE {visible}"
-        )))
-        .bind(blog_id)
-        .bind(micros(now))
-        .fetch_all(&self.pool)
-        .await?;
+             WHERE p.blog_id = $1 AND p.kind IN ('post', 'page') AND p.status = 'published' \
+             AND p.published_at <= $2",
+            args(),
+        );
         let mut by_post: std::collections::HashMap<i64, Vec<String>> =
             std::collections::HashMap::new();
-        for row in &labels {
-            by_post
-                .entry(row.try_get("post_id")?)
-                .or_default()
-                .push(row.try_get("label")?);
-        }
-        posts
-            .iter()
-            .map(|row| {
-                let id: i64 = row.try_get("id")?;
-                Ok(IndexedPost {
-                    id,
-                    kind: row.try_get::<String, _>("kind")?.parse().map_err(
-                        |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()),
-                    )?,
-                    path: row.try_get("path")?,
-                    published_at: from_micros(row.try_get("published_at")?)?,
-                    labels: by_post.remove(&id).unwrap_or_default(),
-                })
+        for (post, label) in self
+            .read_all(&labels, |r| {
+                Ok((r.try_get::<i64>("post_id")?, r.try_get::<String>("label")?))
             })
-            .collect()
+            .await?
+        {
+            by_post.entry(post).or_default().push(label);
+        }
+        self.read_all(&posts, |row| {
+            let id: i64 = row.try_get("id")?;
+            Ok(IndexedPost {
+                id,
+                kind: row
+                    .try_get::<String>("kind")?
+                    .parse()
+                    .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
+                path: row.try_get("path")?,
+                published_at: from_micros(row.try_get("published_at")?)?,
+                labels: Vec::new(),
+            })
+        })
+        .await
+        .map(|mut posts| {
+            for p in &mut posts {
+                p.labels = by_post.remove(&p.id).unwrap_or_default();
+            }
+            posts
+        })
     }
 
     /// The paths of the visible posts just newer and just older than an
@@ -471,21 +465,23 @@ impl Store {
         at: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<(Option<String>, Option<String>)> {
-        let visible = "FROM posts WHERE blog_id = $1 AND kind = 'post' AND status = 'published' \
-             AND published_at <= $2";
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT (SELECT path {visible} AND published_at > $3 \
+        let sql = Sql::with_args(
+            "SELECT (SELECT path FROM posts WHERE blog_id = $1 AND kind = 'post' \
+             AND status = 'published' AND published_at <= $2 AND published_at > $3 \
              ORDER BY published_at ASC, id ASC LIMIT 1) AS newer, \
-             (SELECT path {visible} AND published_at < $3 \
-             ORDER BY published_at DESC, id DESC LIMIT 1) AS older"
-        ));
-        let row = sqlx::query(sql)
-            .bind(blog_id)
-            .bind(micros(now))
-            .bind(micros(at))
-            .fetch_one(&self.pool)
+             (SELECT path FROM posts WHERE blog_id = $1 AND kind = 'post' \
+             AND status = 'published' AND published_at <= $2 AND published_at < $3 \
+             ORDER BY published_at DESC, id DESC LIMIT 1) AS older",
+            vec![
+                Arg::Int(blog_id),
+                Arg::Int(micros(now)),
+                Arg::Int(micros(at)),
+            ],
+        );
+        let row = self
+            .read_optional(&sql, |r| Ok((r.try_get("newer")?, r.try_get("older")?)))
             .await?;
-        Ok((row.try_get("newer")?, row.try_get("older")?))
+        Ok(row.unwrap_or_default())
     }
 
     /// Labels of visible posts with how many posts carry each, by name (the
@@ -518,8 +514,9 @@ impl Store {
         let rows = sql.build().fetch_all(&self.pool).await?;
         rows.iter()
             .map(|row| {
+                let row = Row::Any(row);
                 Ok(SearchHit {
-                    post: post_from_row(row)?,
+                    post: post_from_row(&row)?,
                     snippet: row.try_get("snippet")?,
                 })
             })
@@ -532,16 +529,16 @@ pub(crate) fn join_labels(labels: &[String]) -> String {
 }
 
 pub(crate) async fn write_labels(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut impl Exec,
     post_id: i64,
     labels: &[String],
 ) -> Result<()> {
     for label in labels {
-        sqlx::query("INSERT INTO post_labels (post_id, label) VALUES ($1, $2)")
-            .bind(post_id)
-            .bind(label)
-            .execute(&mut **tx)
-            .await?;
+        tx.execute(&Sql::with_args(
+            "INSERT INTO post_labels (post_id, label) VALUES ($1, $2)",
+            vec![Arg::Int(post_id), Arg::Text(label.clone())],
+        ))
+        .await?;
     }
     Ok(())
 }

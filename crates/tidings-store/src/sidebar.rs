@@ -9,6 +9,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
+use crate::sql::{Arg, Sql};
 use crate::{ArchiveMonth, LabelCount, Result, Store, micros};
 
 /// What the sidebar shows, for the moment it was asked for.
@@ -29,21 +30,27 @@ impl Store {
         changed_at: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<Sidebar> {
-        let row = sqlx::query(
+        let kept = Sql::with_args(
             "SELECT changed_at, valid_until, months, labels FROM blog_sidebars WHERE blog_id = $1",
-        )
-        .bind(blog_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        if let Some(row) = row {
-            let current = row.try_get::<i64, _>("changed_at")? == micros(changed_at);
-            let valid_until: Option<i64> = row.try_get("valid_until")?;
-            if current && valid_until.is_none_or(|t| t > micros(now)) {
-                return Ok(Sidebar {
-                    months: parse_months(&row.try_get::<String, _>("months")?),
-                    labels: parse_labels(&row.try_get::<String, _>("labels")?),
-                });
-            }
+            vec![Arg::Int(blog_id)],
+        );
+        let kept = self
+            .read_optional(&kept, |row| {
+                let current = row.try_get::<i64>("changed_at")? == micros(changed_at);
+                let valid_until: Option<i64> = row.try_get("valid_until")?;
+                Ok(
+                    (current && valid_until.is_none_or(|t| t > micros(now))).then_some((
+                        row.try_get::<String>("months")?,
+                        row.try_get::<String>("labels")?,
+                    )),
+                )
+            })
+            .await?;
+        if let Some((months, labels)) = kept.flatten() {
+            return Ok(Sidebar {
+                months: parse_months(&months),
+                labels: parse_labels(&labels),
+            });
         }
         self.recompute_sidebar(blog_id, now).await
     }

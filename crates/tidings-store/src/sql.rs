@@ -11,6 +11,9 @@ use sqlx::{Any, AssertSqlSafe};
 pub(crate) enum Arg {
     Int(i64),
     Text(String),
+    /// Typed, so PostgreSQL knows a NULL's type.
+    OptInt(Option<i64>),
+    OptText(Option<String>),
 }
 
 pub(crate) struct Sql {
@@ -48,14 +51,68 @@ impl Sql {
         self.arg(fragment, Arg::Text(v.to_owned()))
     }
 
+    /// A whole statement whose `$N` placeholders are bound to `args` in order
+    /// (a placeholder may occur more than once).
+    pub(crate) fn with_args(text: &'static str, args: Vec<Arg>) -> Self {
+        Self {
+            text: text.to_owned(),
+            args,
+        }
+    }
+
+    /// The text as SQLite's own API binds it: `$N` is a parameter *name*
+    /// there, numbered by first appearance, so each becomes `?N`, which
+    /// binds the N-th argument wherever it occurs. (Arguments are never
+    /// spliced into the text, so every `$` followed by a digit is a
+    /// placeholder.)
+    pub(crate) fn sqlite_text(&self) -> String {
+        let mut out = String::with_capacity(self.text.len());
+        let mut chars = self.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+                out.push('?');
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub(crate) fn args(&self) -> &[Arg] {
+        &self.args
+    }
+
     pub(crate) fn build(&self) -> Query<'static, Any, AnyArguments> {
         let mut q = sqlx::query(AssertSqlSafe(self.text.clone()));
         for a in &self.args {
             q = match a {
                 Arg::Int(v) => q.bind(*v),
                 Arg::Text(v) => q.bind(v.clone()),
+                Arg::OptInt(v) => q.bind(*v),
+                Arg::OptText(v) => q.bind(v.clone()),
             };
         }
         q
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_text_numbers_placeholders_by_argument() {
+        let sql = Sql::with_args(
+            "UPDATE t SET a = $2, b = '$x' WHERE id = $1 AND c = $2",
+            vec![Arg::Int(1), Arg::Int(2)],
+        );
+        assert_eq!(
+            sql.sqlite_text(),
+            "UPDATE t SET a = ?2, b = '$x' WHERE id = ?1 AND c = ?2"
+        );
     }
 }

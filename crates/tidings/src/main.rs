@@ -71,13 +71,17 @@ fn init_logging(serving: bool) {
                 .with_filter(filter),
         )
         .with(
-            StatementCounter
-                .with_filter(Targets::new().with_target("sqlx::query", LevelFilter::DEBUG)),
+            StatementCounter.with_filter(
+                Targets::new()
+                    .with_target("sqlx::query", LevelFilter::DEBUG)
+                    .with_target("tidings_store::read", LevelFilter::DEBUG),
+            ),
         )
         .init();
 }
 
-/// Counts the driver's one event per statement for `/metrics`
+/// Counts the one event per statement of sqlx's driver and of the store's
+/// SQLite reads for `/metrics`
 /// (`tidings_db_statements_total`), without printing them.
 struct StatementCounter;
 

@@ -9,18 +9,17 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 use tidings_core::{BlogSettings, CommentStatus, PostKind};
 
 use crate::dialect::{self, index_post};
+use crate::exec::{Exec, SqliteTx};
 use crate::posts::{join_labels, write_labels};
+use crate::sql::{Arg, Sql};
 use crate::{Result, Store, blogs, conflict_or, micros};
 
 mod seen;
 
 use self::seen::{Seen, free_path};
-
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 /// Everything one import writes into one blog.
 #[derive(Debug, Clone)]
@@ -140,20 +139,50 @@ impl Store {
 
     /// [`Store::import`], calling `progress` with the number of items (posts
     /// comments and attachments) reached so far, out of their sum.
+    ///
+    /// On a SQLite file the transaction runs on a synchronous connection of
+    /// its own (see [`crate::exec`]); it then occupies the calling thread,
+    /// which on a multi-threaded runtime is handed over first.
     pub async fn import_with_progress(
         &self,
         batch: &ImportBatch,
         progress: &(dyn Fn(u64) + Send + Sync),
     ) -> Result<ImportReport> {
+        let Some(file) = &self.sqlite_file else {
+            let mut tx = self.begin_write().await?;
+            let report = self.import_in(&mut tx, batch, progress).await?;
+            tx.commit().await?;
+            return Ok(report);
+        };
+        let work = async {
+            let mut tx = SqliteTx::begin(file)?;
+            let report = self.import_in(&mut tx, batch, progress).await?;
+            tx.commit()?;
+            Ok(report)
+        };
+        let runtime = tokio::runtime::Handle::current();
+        match runtime.runtime_flavor() {
+            tokio::runtime::RuntimeFlavor::MultiThread => {
+                tokio::task::block_in_place(|| runtime.block_on(work))
+            }
+            _ => work.await,
+        }
+    }
+
+    async fn import_in(
+        &self,
+        tx: &mut impl Exec,
+        batch: &ImportBatch,
+        progress: &(dyn Fn(u64) + Send + Sync),
+    ) -> Result<ImportReport> {
         let mut done = 0u64;
-        let mut tx = self.begin_write().await?;
         let mut report = ImportReport::default();
         if let Some(settings) = &batch.settings {
             // The settings an export carried (title, time zone, moderation…).
-            crate::blogs::write_settings(&mut tx, settings).await?;
+            crate::blogs::write_settings(tx, settings).await?;
         }
         // Read once what the checks below need, instead of a query per item.
-        let mut seen = Seen::load(&mut tx, batch).await?;
+        let mut seen = Seen::load(tx, batch).await?;
         let mut post_ids: HashMap<&str, i64> = HashMap::new();
         // New posts with a parent, which may come later in the file.
         let mut children: Vec<(i64, &ImportPost)> = Vec::new();
@@ -164,8 +193,7 @@ impl Store {
                     id
                 }
                 None => {
-                    let id =
-                        insert_post(&mut tx, self, batch, post, &mut seen, &mut report).await?;
+                    let id = insert_post(tx, self, batch, post, &mut seen, &mut report).await?;
                     match post.kind {
                         PostKind::Post => report.posts += 1,
                         PostKind::Page => report.pages += 1,
@@ -177,14 +205,15 @@ impl Store {
                 }
             };
             for old in &post.redirects {
-                sqlx::query(
+                tx.execute(&Sql::with_args(
                     "INSERT INTO redirects (blog_id, old_path, post_id) VALUES ($1, $2, $3) \
                      ON CONFLICT DO NOTHING",
-                )
-                .bind(batch.blog_id)
-                .bind(old)
-                .bind(id)
-                .execute(&mut *tx)
+                    vec![
+                        Arg::Int(batch.blog_id),
+                        Arg::Text(old.clone()),
+                        Arg::Int(id),
+                    ],
+                ))
                 .await?;
             }
             post_ids.insert(&post.external_id, id);
@@ -202,11 +231,11 @@ impl Store {
                 .filter(|p| *p != id);
             match parent_id {
                 Some(parent_id) => {
-                    sqlx::query("UPDATE posts SET parent_id = $1 WHERE id = $2")
-                        .bind(parent_id)
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
+                    tx.execute(&Sql::with_args(
+                        "UPDATE posts SET parent_id = $1 WHERE id = $2",
+                        vec![Arg::Int(parent_id), Arg::Int(id)],
+                    ))
+                    .await?;
                 }
                 None => report.notes.push(format!(
                     "{} {}'s parent {parent} is not in the file: it stands at the top level",
@@ -249,16 +278,8 @@ impl Store {
                     }
                 },
             };
-            let id = insert_comment(
-                &mut tx,
-                batch,
-                c,
-                post_id,
-                parent_id,
-                &mut seen,
-                &mut report,
-            )
-            .await?;
+            let id =
+                insert_comment(tx, batch, c, post_id, parent_id, &mut seen, &mut report).await?;
             comment_ids.insert(&c.external_id, id);
             report.comments += 1;
         }
@@ -273,27 +294,32 @@ impl Store {
                 .post
                 .as_deref()
                 .and_then(|p| post_ids.get(p).copied().or_else(|| seen.known("post", p)));
-            let row = sqlx::query(
-                "INSERT INTO attachments (blog_id, post_id, url, title, mime_type, uploaded_at, \
-                 local_path) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-            )
-            .bind(batch.blog_id)
-            .bind(post_id)
-            .bind(&a.url)
-            .bind(&a.title)
-            .bind(a.mime_type.clone())
-            .bind(micros(a.uploaded_at))
-            .bind(a.local_path.clone())
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(|e| conflict_or(e, "two attachments have the same local path"))?;
-            seen.remember("attachment", &a.external_id, row.try_get("id")?);
+            let ids = tx
+                .fetch_all(
+                    &Sql::with_args(
+                        "INSERT INTO attachments (blog_id, post_id, url, title, mime_type, \
+                         uploaded_at, local_path) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                        vec![
+                            Arg::Int(batch.blog_id),
+                            Arg::OptInt(post_id),
+                            Arg::Text(a.url.clone()),
+                            Arg::Text(a.title.clone()),
+                            Arg::OptText(a.mime_type.clone()),
+                            Arg::Int(micros(a.uploaded_at)),
+                            Arg::OptText(a.local_path.clone()),
+                        ],
+                    ),
+                    |r| r.try_get::<i64>("id"),
+                )
+                .await
+                .map_err(|e| conflict_or(e, "two attachments have the same local path"))?;
+            let id = returned_id(ids)?;
+            seen.remember("attachment", &a.external_id, id);
             report.attachments += 1;
         }
-        seen.flush(&mut tx, batch).await?;
-        dialect::after_explicit_ids(self.backend, &mut tx).await?;
-        blogs::touch(&mut tx, batch.blog_id, crate::Scope::Blog).await?;
-        tx.commit().await?;
+        seen.flush(tx, batch).await?;
+        dialect::after_explicit_ids(self.backend, tx).await?;
+        blogs::touch(tx, batch.blog_id, crate::Scope::Blog).await?;
         Ok(report)
     }
 
@@ -305,30 +331,29 @@ impl Store {
         old_path: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<String>> {
-        let row = sqlx::query(
+        let sql = Sql::with_args(
             "SELECT p.path AS path FROM redirects r JOIN posts p ON p.id = r.post_id \
              WHERE r.blog_id = $1 AND r.old_path = $2 AND p.status = 'published' \
              AND p.published_at <= $3",
-        )
-        .bind(blog_id)
-        .bind(old_path)
-        .bind(micros(now))
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|r| r.try_get("path")).transpose()?)
+            vec![
+                Arg::Int(blog_id),
+                Arg::Text(old_path.to_owned()),
+                Arg::Int(micros(now)),
+            ],
+        );
+        self.read_optional(&sql, |r| r.try_get("path")).await
     }
 
     /// Old addresses of `blog_id` with the id of the post each leads to.
     pub async fn redirects(&self, blog_id: i64) -> Result<Vec<(String, i64)>> {
-        let rows = sqlx::query(
+        let sql = Sql::with_args(
             "SELECT old_path, post_id FROM redirects WHERE blog_id = $1 ORDER BY old_path",
-        )
-        .bind(blog_id)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("old_path")?, r.try_get("post_id")?)))
-            .collect()
+            vec![Arg::Int(blog_id)],
+        );
+        self.read_all(&sql, |r| {
+            Ok((r.try_get("old_path")?, r.try_get("post_id")?))
+        })
+        .await
     }
 }
 
@@ -365,8 +390,15 @@ fn parents_first(comments: &[ImportComment]) -> Vec<&ImportComment> {
     out
 }
 
+/// The one id an `INSERT … RETURNING id` gave.
+fn returned_id(ids: Vec<i64>) -> Result<i64> {
+    ids.first()
+        .copied()
+        .ok_or_else(|| crate::StoreError::Corrupt("INSERT returned no id".into()))
+}
+
 async fn insert_post(
-    tx: &mut Tx,
+    tx: &mut impl Exec,
     store: &Store,
     batch: &ImportBatch,
     p: &ImportPost,
@@ -395,35 +427,40 @@ async fn insert_post(
         }
         None => (None, p.author_name.clone()),
     };
-    let row = sqlx::query(
-        "INSERT INTO posts (id, blog_id, kind, title, slug, path, body_markdown, body_html, \
-         body_text, labels, status, published_at, created_at, updated_at, author_id, \
-         author_name, menu_order, sticky) \
-         VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM posts)), \
-         $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) \
-         RETURNING id",
-    )
-    .bind(id)
-    .bind(batch.blog_id)
-    .bind(p.kind.as_str())
-    .bind(&p.title)
-    .bind(&slug)
-    .bind(&path)
-    .bind(p.body_markdown.clone())
-    .bind(&p.body_html)
-    .bind(&p.body_text)
-    .bind(join_labels(&p.labels))
-    .bind(if p.draft { "draft" } else { "published" })
-    .bind(micros(p.published_at))
-    .bind(micros(p.updated_at))
-    .bind(author_id)
-    .bind(author_name)
-    .bind(p.menu_order)
-    .bind(i64::from(p.sticky))
-    .fetch_one(&mut **tx)
-    .await
-    .map_err(|e| conflict_or(e, "another post already has that path"))?;
-    let id: i64 = row.try_get("id")?;
+    let ids = tx
+        .fetch_all(
+            &Sql::with_args(
+                "INSERT INTO posts (id, blog_id, kind, title, slug, path, body_markdown, \
+                 body_html, body_text, labels, status, published_at, created_at, updated_at, \
+                 author_id, author_name, menu_order, sticky) \
+                 VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM posts)), \
+                 $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) \
+                 RETURNING id",
+                vec![
+                    Arg::OptInt(id),
+                    Arg::Int(batch.blog_id),
+                    Arg::Text(p.kind.as_str().to_owned()),
+                    Arg::Text(p.title.clone()),
+                    Arg::Text(slug),
+                    Arg::Text(path.clone()),
+                    Arg::OptText(p.body_markdown.clone()),
+                    Arg::Text(p.body_html.clone()),
+                    Arg::Text(p.body_text.clone()),
+                    Arg::Text(join_labels(&p.labels)),
+                    Arg::Text(if p.draft { "draft" } else { "published" }.to_owned()),
+                    Arg::Int(micros(p.published_at)),
+                    Arg::Int(micros(p.updated_at)),
+                    Arg::OptInt(author_id),
+                    Arg::Text(author_name),
+                    Arg::Int(p.menu_order),
+                    Arg::Int(i64::from(p.sticky)),
+                ],
+            ),
+            |r| r.try_get::<i64>("id"),
+        )
+        .await
+        .map_err(|e| conflict_or(e, "another post already has that path"))?;
+    let id = returned_id(ids)?;
     write_labels(tx, id, &p.labels).await?;
     index_post(store.backend, tx, id, &p.title, &p.body_text).await?;
     seen.paths.insert(path);
@@ -433,7 +470,7 @@ async fn insert_post(
 }
 
 async fn insert_comment(
-    tx: &mut Tx,
+    tx: &mut impl Exec,
     batch: &ImportBatch,
     c: &ImportComment,
     post_id: i64,
@@ -452,26 +489,31 @@ async fn insert_comment(
         other => other,
     };
     let at = micros(c.created_at);
-    let row = sqlx::query(
-        "INSERT INTO comments (id, blog_id, post_id, parent_id, author_name, author_email, \
-         author_url, body, status, hold_reasons, ip, created_at, updated_at) \
-         VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM comments)), \
-         $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10) RETURNING id",
-    )
-    .bind(id)
-    .bind(batch.blog_id)
-    .bind(post_id)
-    .bind(parent_id)
-    .bind(&c.author_name)
-    .bind(c.author_email.clone())
-    .bind(c.author_url.clone())
-    .bind(&c.body)
-    .bind(c.status.as_str())
-    .bind(at)
-    .bind(&c.hold_reasons)
-    .fetch_one(&mut **tx)
-    .await?;
-    let id: i64 = row.try_get("id")?;
+    let ids = tx
+        .fetch_all(
+            &Sql::with_args(
+                "INSERT INTO comments (id, blog_id, post_id, parent_id, author_name, \
+                 author_email, author_url, body, status, hold_reasons, ip, created_at, updated_at) \
+                 VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM comments)), \
+                 $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10) RETURNING id",
+                vec![
+                    Arg::OptInt(id),
+                    Arg::Int(batch.blog_id),
+                    Arg::Int(post_id),
+                    Arg::OptInt(parent_id),
+                    Arg::Text(c.author_name.clone()),
+                    Arg::OptText(c.author_email.clone()),
+                    Arg::OptText(c.author_url.clone()),
+                    Arg::Text(c.body.clone()),
+                    Arg::Text(c.status.as_str().to_owned()),
+                    Arg::Int(at),
+                    Arg::Text(c.hold_reasons.clone()),
+                ],
+            ),
+            |r| r.try_get::<i64>("id"),
+        )
+        .await?;
+    let id = returned_id(ids)?;
     seen.comment_ids.insert(id);
     seen.remember("comment", &c.external_id, id);
     Ok(id)

@@ -4,9 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use sqlx::Row;
-
-use super::{ImportBatch, ImportPost, Tx};
+use super::{ImportBatch, ImportPost};
+use crate::exec::Exec;
+use crate::sql::{Arg, Sql};
 use crate::{Result, StoreError};
 
 /// What the checks of an import need, read once when its transaction starts
@@ -34,45 +34,49 @@ const CHUNK: usize = 500;
 const ROWS_PER_INSERT: usize = 200;
 
 impl Seen {
-    pub(super) async fn load(tx: &mut Tx, batch: &ImportBatch) -> Result<Self> {
+    pub(super) async fn load(tx: &mut impl Exec, batch: &ImportBatch) -> Result<Self> {
         let mut imported = HashMap::new();
-        let rows = sqlx::query(
-            "SELECT kind, external_id, local_id FROM imported_items \
-             WHERE blog_id = $1 AND source = $2",
-        )
-        .bind(batch.blog_id)
-        .bind(batch.source)
-        .fetch_all(&mut **tx)
-        .await?;
-        for r in rows {
-            imported.insert(
-                (r.try_get("kind")?, r.try_get("external_id")?),
-                r.try_get("local_id")?,
-            );
-        }
-        let mut paths = HashSet::new();
-        let rows = sqlx::query("SELECT path FROM posts WHERE blog_id = $1")
-            .bind(batch.blog_id)
-            .fetch_all(&mut **tx)
+        let rows = tx
+            .fetch_all(
+                &Sql::with_args(
+                    "SELECT kind, external_id, local_id FROM imported_items \
+                     WHERE blog_id = $1 AND source = $2",
+                    vec![Arg::Int(batch.blog_id), Arg::Text(batch.source.to_owned())],
+                ),
+                |r| {
+                    Ok((
+                        (r.try_get("kind")?, r.try_get("external_id")?),
+                        r.try_get("local_id")?,
+                    ))
+                },
+            )
             .await?;
-        for r in rows {
-            paths.insert(r.try_get("path")?);
-        }
+        imported.extend(rows);
+        let paths = tx
+            .fetch_all(
+                &Sql::with_args(
+                    "SELECT path FROM posts WHERE blog_id = $1",
+                    vec![Arg::Int(batch.blog_id)],
+                ),
+                |r| r.try_get::<String>("path"),
+            )
+            .await?
+            .into_iter()
+            .collect();
         let wanted: Vec<i64> = batch.posts.iter().filter_map(|p| p.id).collect();
         let post_ids = taken_ids(tx, "SELECT id FROM posts WHERE id IN (", &wanted).await?;
         let wanted: Vec<i64> = batch.comments.iter().filter_map(|c| c.id).collect();
         let comment_ids = taken_ids(tx, "SELECT id FROM comments WHERE id IN (", &wanted).await?;
-        let rows = sqlx::query(
-            "SELECT u.id, u.email, u.name FROM users u JOIN memberships m ON m.user_id = u.id \
-             WHERE m.blog_id = $1 ORDER BY u.id",
-        )
-        .bind(batch.blog_id)
-        .fetch_all(&mut **tx)
-        .await?;
-        let members = rows
-            .iter()
-            .map(|r| Ok((r.try_get("id")?, r.try_get("email")?, r.try_get("name")?)))
-            .collect::<Result<_>>()?;
+        let members = tx
+            .fetch_all(
+                &Sql::with_args(
+                    "SELECT u.id, u.email, u.name FROM users u \
+                     JOIN memberships m ON m.user_id = u.id WHERE m.blog_id = $1 ORDER BY u.id",
+                    vec![Arg::Int(batch.blog_id)],
+                ),
+                |r| Ok((r.try_get("id")?, r.try_get("email")?, r.try_get("name")?)),
+            )
+            .await?;
         Ok(Self {
             imported,
             paths,
@@ -114,36 +118,20 @@ impl Seen {
     }
 
     /// Writes the remembered `imported_items` rows.
-    pub(super) async fn flush(&mut self, tx: &mut Tx, batch: &ImportBatch) -> Result<()> {
+    pub(super) async fn flush(&mut self, tx: &mut impl Exec, batch: &ImportBatch) -> Result<()> {
         for rows in self.pending.chunks(ROWS_PER_INSERT) {
-            let mut sql = String::from(
+            let mut sql = Sql::new(
                 "INSERT INTO imported_items (blog_id, source, kind, external_id, local_id) VALUES ",
             );
-            for i in 0..rows.len() {
-                let n = i * 5;
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push_str(&format!(
-                    "(${}, ${}, ${}, ${}, ${})",
-                    n + 1,
-                    n + 2,
-                    n + 3,
-                    n + 4,
-                    n + 5
-                ));
+            for (i, (kind, external_id, local_id)) in rows.iter().enumerate() {
+                sql.int(if i == 0 { "(" } else { ", (" }, batch.blog_id)
+                    .text(", ", batch.source)
+                    .text(", ", kind)
+                    .text(", ", external_id)
+                    .int(", ", *local_id)
+                    .push(")");
             }
-            // Placeholders only: every value is bound.
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for (kind, external_id, local_id) in rows {
-                q = q
-                    .bind(batch.blog_id)
-                    .bind(batch.source)
-                    .bind(*kind)
-                    .bind(external_id.as_str())
-                    .bind(*local_id);
-            }
-            q.execute(&mut **tx).await?;
+            tx.execute(&sql).await?;
         }
         self.pending.clear();
         Ok(())
@@ -152,19 +140,15 @@ impl Seen {
 
 /// Which of `ids` `select` (`SELECT id FROM t WHERE id IN (`) finds, asked
 /// [`CHUNK`] at a time; the statement holds placeholders only.
-async fn taken_ids(tx: &mut Tx, select: &'static str, ids: &[i64]) -> Result<HashSet<i64>> {
+async fn taken_ids(tx: &mut impl Exec, select: &'static str, ids: &[i64]) -> Result<HashSet<i64>> {
     let mut taken = HashSet::new();
     for chunk in ids.chunks(CHUNK) {
-        let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-        let sql = format!("{select}{})", placeholders.join(", "));
-        // Placeholders only: every value is bound.
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for id in chunk {
-            q = q.bind(*id);
+        let mut sql = Sql::new(select);
+        for (i, id) in chunk.iter().enumerate() {
+            sql.int(if i == 0 { "" } else { ", " }, *id);
         }
-        for r in q.fetch_all(&mut **tx).await? {
-            taken.insert(r.try_get::<i64, _>("id")?);
-        }
+        sql.push(")");
+        taken.extend(tx.fetch_all(&sql, |r| r.try_get::<i64>("id")).await?);
     }
     Ok(taken)
 }

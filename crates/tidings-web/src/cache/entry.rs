@@ -9,7 +9,7 @@ use std::time::Instant;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::Response;
-use sha2::{Digest, Sha256};
+use twox_hash::xxhash3_128::Hasher as Xxh3;
 
 use super::deps::Tag;
 
@@ -109,7 +109,10 @@ impl Entry {
         ] {
             headers.remove(name);
         }
-        let digest = crate::form_token::hex(&Sha256::digest(&identity)[..16]);
+        // The ETag: 128 bits of XXH3, the same on every node. It needs no
+        // resistance to forgery (a matching tag only saves a download), and
+        // SHA-256 of each page was a twentieth of an uncached request.
+        let digest = crate::form_token::hex(&Xxh3::oneshot(&identity).to_be_bytes());
         let compressible = identity.len() >= MIN_COMPRESS
             && headers
                 .get(header::CONTENT_TYPE)

@@ -1,0 +1,116 @@
+//! Statements inside a write transaction, whichever connection runs it.
+//!
+//! Most writes are a handful of statements and run on sqlx's pool. An
+//! import is hundreds of thousands, and on SQLite each one handed to sqlx's
+//! connection thread and back cost more than the statement (perf, issue 7):
+//! there it runs on a synchronous connection of its own ([`SqliteTx`]). The
+//! functions a transaction calls (`touch`, `write_labels`, the import's
+//! inserts) are written once against [`Exec`].
+
+use std::future::{Future, ready};
+
+use sqlx::Any;
+
+use crate::Result;
+use crate::dialect::Backend;
+use crate::reads::{Row, SqliteFile};
+use crate::sql::Sql;
+
+/// A transaction statements can run in.
+pub(crate) trait Exec: Send {
+    fn backend(&self) -> Backend;
+
+    /// Runs `sql`; how many rows it changed.
+    fn execute(&mut self, sql: &Sql) -> impl Future<Output = Result<u64>> + Send;
+
+    /// Every row `sql` returns, mapped by `map`.
+    fn fetch_all<T: Send>(
+        &mut self,
+        sql: &Sql,
+        map: impl Fn(&Row) -> Result<T> + Send,
+    ) -> impl Future<Output = Result<Vec<T>>> + Send;
+}
+
+impl Exec for sqlx::Transaction<'_, Any> {
+    fn backend(&self) -> Backend {
+        if self.backend_name() == <sqlx::Postgres as sqlx::Database>::NAME {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+
+    async fn execute(&mut self, sql: &Sql) -> Result<u64> {
+        Ok(sql.build().execute(&mut **self).await?.rows_affected())
+    }
+
+    async fn fetch_all<T: Send>(
+        &mut self,
+        sql: &Sql,
+        map: impl Fn(&Row) -> Result<T> + Send,
+    ) -> Result<Vec<T>> {
+        let rows = sql.build().fetch_all(&mut **self).await?;
+        rows.iter().map(|r| map(&Row::Any(r))).collect()
+    }
+}
+
+/// A write transaction on a SQLite connection of its own, begun with the
+/// write lock taken (`BEGIN IMMEDIATE`, as [`Backend::begin_write`]). Dropped
+/// without [`SqliteTx::commit`], the connection closes and SQLite rolls the
+/// transaction back.
+pub(crate) struct SqliteTx {
+    conn: rusqlite::Connection,
+}
+
+impl SqliteTx {
+    pub(crate) fn begin(file: &SqliteFile) -> Result<Self> {
+        let conn = file.open()?;
+        // The pool's settings (see `Backend::connection_setup`), and room to
+        // keep every page the transaction touches in memory: with SQLite's
+        // 2 MB default a large import spilled pages to the WAL and wrote them
+        // again and again. The memory goes with the connection.
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
+             PRAGMA cache_size = -262144; BEGIN IMMEDIATE;",
+        )?;
+        Ok(Self { conn })
+    }
+
+    pub(crate) fn commit(self) -> Result<()> {
+        self.conn.execute_batch("COMMIT")?;
+        Ok(())
+    }
+
+    fn run(&mut self, sql: &Sql) -> Result<u64> {
+        let mut stmt = self.conn.prepare_cached(&sql.sqlite_text())?;
+        Ok(stmt.execute(rusqlite::params_from_iter(sql.args()))? as u64)
+    }
+
+    fn rows<T>(&mut self, sql: &Sql, map: impl Fn(&Row) -> Result<T>) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(&sql.sqlite_text())?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(sql.args()))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(map(&Row::Sqlite(row))?);
+        }
+        Ok(out)
+    }
+}
+
+impl Exec for SqliteTx {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+
+    fn execute(&mut self, sql: &Sql) -> impl Future<Output = Result<u64>> + Send {
+        ready(self.run(sql))
+    }
+
+    fn fetch_all<T: Send>(
+        &mut self,
+        sql: &Sql,
+        map: impl Fn(&Row) -> Result<T> + Send,
+    ) -> impl Future<Output = Result<Vec<T>>> + Send {
+        ready(self.rows(sql, map))
+    }
+}

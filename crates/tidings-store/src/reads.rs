@@ -1,0 +1,196 @@
+//! The reads every public page runs, and the connections that answer them.
+//!
+//! On PostgreSQL a read goes through the sqlx pool like everything else. On
+//! SQLite it runs on a synchronous `rusqlite` connection in the calling
+//! thread: sqlx's SQLite driver hands every statement and every row to a
+//! thread per connection and back, and those hand-overs (futex waits and
+//! context switches) cost more than the queries themselves (perf, issue 7).
+//! A page's reads take microseconds each, so running them inline on the
+//! request's worker is cheaper than any hand-over; writes and transactions
+//! stay on sqlx, whose pool serialises SQLite's one writer.
+//!
+//! Mapping code is written once against [`Row`], whichever connection
+//! answered.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use sqlx::Row as _;
+use sqlx::any::AnyRow;
+
+use crate::sql::{Arg, Sql};
+use crate::{Result, Store};
+
+/// A row of a read, from whichever connection answered it.
+pub(crate) enum Row<'a> {
+    Any(&'a AnyRow),
+    Sqlite(&'a rusqlite::Row<'a>),
+}
+
+impl Row<'_> {
+    /// The column `name` as a `T`: same name and meaning as sqlx's `try_get`.
+    pub(crate) fn try_get<T: Column>(&self, name: &str) -> Result<T> {
+        match self {
+            Self::Any(row) => T::from_any(row, name),
+            Self::Sqlite(row) => Ok(row.get(name)?),
+        }
+    }
+}
+
+/// A Rust type a column can be read as on both connections.
+pub(crate) trait Column: Sized + rusqlite::types::FromSql {
+    fn from_any(row: &AnyRow, name: &str) -> Result<Self>;
+}
+
+macro_rules! column {
+    ($($t:ty),*) => {$(
+        impl Column for $t {
+            fn from_any(row: &AnyRow, name: &str) -> Result<Self> {
+                Ok(row.try_get(name)?)
+            }
+        }
+    )*};
+}
+column!(i64, String, Option<i64>, Option<String>);
+
+impl rusqlite::ToSql for Arg {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self {
+            Arg::Int(v) => ValueRef::Integer(*v),
+            Arg::Text(v) | Arg::OptText(Some(v)) => ValueRef::Text(v.as_bytes()),
+            Arg::OptInt(Some(v)) => ValueRef::Integer(*v),
+            Arg::OptInt(None) | Arg::OptText(None) => ValueRef::Null,
+        }))
+    }
+}
+
+/// One SQLite file's synchronous connections: idle readers, each used by one
+/// read at a time and put back after it, and writers for imports (see
+/// [`crate::exec::SqliteTx`]).
+pub(crate) struct SqliteFile {
+    path: PathBuf,
+    idle: Mutex<Vec<rusqlite::Connection>>,
+}
+
+/// More idle connections than this are closed after use: one per thread that
+/// reads at once is enough, and a burst should not keep file handles open.
+const MAX_IDLE: usize = 16;
+
+impl SqliteFile {
+    /// SqliteFile for a `sqlite:` URL naming a file; `None` for an in-memory
+    /// database, which only the sqlx pool's connections can see.
+    pub(crate) fn for_url(url: &str) -> Option<Self> {
+        let rest = url
+            .strip_prefix("sqlite://")
+            .or(url.strip_prefix("sqlite:"))?;
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        if path.is_empty() || path == ":memory:" || query.contains("mode=memory") {
+            return None;
+        }
+        Some(Self {
+            path: path.into(),
+            idle: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Runs `read` on an idle connection (or a new one).
+    fn with<T>(&self, read: impl FnOnce(&rusqlite::Connection) -> Result<T>) -> Result<T> {
+        let idle = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let conn = match idle {
+            Some(conn) => conn,
+            None => {
+                let conn = self.open()?;
+                conn.execute_batch("PRAGMA query_only = ON")?;
+                conn
+            }
+        };
+        let result = read(&conn);
+        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+        if idle.len() < MAX_IDLE {
+            idle.push(conn);
+        }
+        result
+    }
+
+    /// A new connection. Readers are opened read-write and then made
+    /// `query_only`, because a read-only connection cannot open a WAL
+    /// database whose shared-memory file is gone (after the last writer
+    /// closed).
+    pub(crate) fn open(&self) -> Result<rusqlite::Connection> {
+        use rusqlite::OpenFlags;
+        use rusqlite::config::DbConfig;
+        let conn = rusqlite::Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        // Plans must not depend on bound values: otherwise SQLite marks a
+        // statement whose `LIMIT` (or a partial index's test) reads a
+        // parameter as expired each time it is bound, and parses it again
+        // for every execution; that was a tenth of a page's time.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        conn.set_prepared_statement_cache_capacity(64);
+        conn.execute_batch("PRAGMA mmap_size = 268435456")?;
+        Ok(conn)
+    }
+
+    /// Closes every idle connection (before the pool closes, so the last
+    /// connection to go checkpoints the WAL).
+    pub(crate) fn close(&self) {
+        self.idle.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+/// One event per statement, as sqlx's driver logs each of its own under
+/// `sqlx::query`: what `/metrics` counts (`tidings_db_statements_total`).
+fn statement_ran(sql: &Sql) {
+    tracing::debug!(target: "tidings_store::read", sql = sql.as_str());
+}
+
+impl Store {
+    /// Every row `sql` selects, mapped by `map`.
+    pub(crate) async fn read_all<T>(
+        &self,
+        sql: &Sql,
+        map: impl Fn(&Row) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        match &self.sqlite_file {
+            Some(file) => file.with(|conn| {
+                statement_ran(sql);
+                let mut stmt = conn.prepare_cached(&sql.sqlite_text())?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(sql.args()))?;
+                let mut out = Vec::new();
+                while let Some(row) = rows.next()? {
+                    out.push(map(&Row::Sqlite(row))?);
+                }
+                Ok(out)
+            }),
+            None => {
+                let rows = sql.build().fetch_all(&self.pool).await?;
+                rows.iter().map(|r| map(&Row::Any(r))).collect()
+            }
+        }
+    }
+
+    /// The first row `sql` selects, if any, mapped by `map`.
+    pub(crate) async fn read_optional<T>(
+        &self,
+        sql: &Sql,
+        map: impl Fn(&Row) -> Result<T>,
+    ) -> Result<Option<T>> {
+        match &self.sqlite_file {
+            Some(file) => file.with(|conn| {
+                statement_ran(sql);
+                let mut stmt = conn.prepare_cached(&sql.sqlite_text())?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(sql.args()))?;
+                rows.next()?.map(|row| map(&Row::Sqlite(row))).transpose()
+            }),
+            None => {
+                let row = sql.build().fetch_optional(&self.pool).await?;
+                row.as_ref().map(|r| map(&Row::Any(r))).transpose()
+            }
+        }
+    }
+}
