@@ -55,6 +55,11 @@ const SQLITE: &[Source] = &[
         "read_model",
         include_str!("../migrations/sqlite/0009_read_model.sql"),
     ),
+    (
+        10,
+        "listing_order",
+        include_str!("../migrations/sqlite/0010_listing_order.sql"),
+    ),
 ];
 
 const POSTGRES: &[Source] = &[
@@ -97,6 +102,11 @@ const POSTGRES: &[Source] = &[
         9,
         "read_model",
         include_str!("../migrations/postgres/0009_read_model.sql"),
+    ),
+    (
+        10,
+        "listing_order",
+        include_str!("../migrations/postgres/0010_listing_order.sql"),
     ),
 ];
 

@@ -143,20 +143,33 @@ impl PostFilter {
         if let Some(kind) = self.kind {
             sql.text(" AND p.kind = ", kind.as_str());
         }
+        // At most one bound on each side of `published_at`, written after
+        // the other conditions: given two upper bounds SQLite's planner
+        // ranges over the index by one and tests the other row by row, so
+        // "visible now, older than X" read every post newer than X.
+        let mut below: Option<i64> = self.before.map(micros);
+        let mut above: Option<i64> = self.after.map(micros);
+        let narrow = |bound: &mut Option<i64>, v: i64, keep: fn(i64, i64) -> i64| {
+            *bound = Some(bound.map_or(v, |b| keep(b, v)));
+        };
         if let Some(now) = self.visible_at {
-            sql.push(" AND p.status = 'published'")
-                .int(" AND p.published_at <= ", micros(now));
+            sql.push(" AND p.status = 'published'");
+            narrow(&mut below, micros(now) + 1, i64::min);
         }
         if let Some((status, now)) = self.status {
             match status {
-                PostStatus::Draft => sql.push(" AND p.status = 'draft'"),
-                PostStatus::Scheduled => sql
-                    .push(" AND p.status = 'published'")
-                    .int(" AND p.published_at > ", micros(now)),
-                PostStatus::Published => sql
-                    .push(" AND p.status = 'published'")
-                    .int(" AND p.published_at <= ", micros(now)),
-            };
+                PostStatus::Draft => {
+                    sql.push(" AND p.status = 'draft'");
+                }
+                PostStatus::Scheduled => {
+                    sql.push(" AND p.status = 'published'");
+                    narrow(&mut above, micros(now), i64::max);
+                }
+                PostStatus::Published => {
+                    sql.push(" AND p.status = 'published'");
+                    narrow(&mut below, micros(now) + 1, i64::min);
+                }
+            }
         }
         if let Some(label) = &self.label {
             sql.text(
@@ -183,11 +196,11 @@ impl PostFilter {
             sql.text(" AND LOWER(p.title) LIKE ", &pattern)
                 .push(" ESCAPE '\\'");
         }
-        if let Some(before) = self.before {
-            sql.int(" AND p.published_at < ", micros(before));
+        if let Some(below) = below {
+            sql.int(" AND p.published_at < ", below);
         }
-        if let Some(after) = self.after {
-            sql.int(" AND p.published_at > ", micros(after));
+        if let Some(above) = above {
+            sql.int(" AND p.published_at > ", above);
         }
     }
 }
@@ -470,12 +483,15 @@ impl Store {
              AND status = 'published' AND published_at <= $2 AND published_at > $3 \
              ORDER BY published_at ASC, id ASC LIMIT 1) AS newer, \
              (SELECT path FROM posts WHERE blog_id = $1 AND kind = 'post' \
-             AND status = 'published' AND published_at <= $2 AND published_at < $3 \
+             AND status = 'published' AND published_at < $4 \
              ORDER BY published_at DESC, id DESC LIMIT 1) AS older",
+            // The older one has one upper bound (see `PostFilter::where_clause`
+            // for why): before `at`, and visible.
             vec![
                 Arg::Int(blog_id),
                 Arg::Int(micros(now)),
                 Arg::Int(micros(at)),
+                Arg::Int(micros(at).min(micros(now) + 1)),
             ],
         );
         let row = self
