@@ -17,6 +17,8 @@ mod export;
 mod import;
 mod limits;
 mod migrate;
+#[cfg(test)]
+mod plans;
 mod posts;
 mod reads;
 mod secrets;

@@ -138,6 +138,21 @@ impl PostFilter {
         }
     }
 
+    /// The query of [`Store::list_posts`].
+    pub(crate) fn list_sql(&self) -> Sql {
+        let mut sql = select_posts();
+        self.where_clause(&mut sql);
+        if self.after.is_some() {
+            // The page just newer than an instant: the oldest ones after it.
+            sql.push(" ORDER BY p.published_at ASC, p.id ASC");
+        } else {
+            sql.push(" ORDER BY p.published_at DESC, p.id DESC");
+        }
+        sql.int(" LIMIT ", i64::from(self.limit))
+            .int(" OFFSET ", i64::from(self.offset));
+        sql
+    }
+
     fn where_clause(&self, sql: &mut Sql) {
         sql.int(" WHERE p.blog_id = ", self.blog_id);
         if let Some(kind) = self.kind {
@@ -203,6 +218,35 @@ impl PostFilter {
             sql.int(" AND p.published_at > ", above);
         }
     }
+}
+
+/// The query of [`Store::sticky_posts`].
+pub(crate) fn sticky_sql(blog_id: i64, now: DateTime<Utc>, limit: u32) -> Sql {
+    let mut sql = select_posts();
+    PostFilter::visible(blog_id, now, limit).where_clause(&mut sql);
+    sql.push(" AND p.sticky = 1 ORDER BY p.published_at DESC, p.id DESC")
+        .int(" LIMIT ", i64::from(limit));
+    sql
+}
+
+/// The query of [`Store::neighbours`].
+pub(crate) fn neighbours_sql(blog_id: i64, at: DateTime<Utc>, now: DateTime<Utc>) -> Sql {
+    Sql::with_args(
+        "SELECT (SELECT path FROM posts WHERE blog_id = $1 AND kind = 'post' \
+         AND status = 'published' AND published_at <= $2 AND published_at > $3 \
+         ORDER BY published_at ASC, id ASC LIMIT 1) AS newer, \
+         (SELECT path FROM posts WHERE blog_id = $1 AND kind = 'post' \
+         AND status = 'published' AND published_at < $4 \
+         ORDER BY published_at DESC, id DESC LIMIT 1) AS older",
+        // The older one has one upper bound (see `PostFilter::where_clause`
+        // for why): before `at`, and visible.
+        vec![
+            Arg::Int(blog_id),
+            Arg::Int(micros(now)),
+            Arg::Int(micros(at)),
+            Arg::Int(micros(at).min(micros(now) + 1)),
+        ],
+    )
 }
 
 /// A month of the archive sidebar.
@@ -354,17 +398,7 @@ impl Store {
 
     /// Posts matching `f`, newest first.
     pub async fn list_posts(&self, f: &PostFilter) -> Result<Vec<Post>> {
-        let mut sql = select_posts();
-        f.where_clause(&mut sql);
-        if f.after.is_some() {
-            // The page just newer than an instant: the oldest ones after it.
-            sql.push(" ORDER BY p.published_at ASC, p.id ASC");
-        } else {
-            sql.push(" ORDER BY p.published_at DESC, p.id DESC");
-        }
-        sql.int(" LIMIT ", i64::from(f.limit))
-            .int(" OFFSET ", i64::from(f.offset));
-        let mut posts = self.read_all(&sql, post_from_row).await?;
+        let mut posts = self.read_all(&f.list_sql(), post_from_row).await?;
         if f.after.is_some() {
             posts.reverse();
         }
@@ -379,11 +413,8 @@ impl Store {
         now: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<Post>> {
-        let mut sql = select_posts();
-        PostFilter::visible(blog_id, now, limit).where_clause(&mut sql);
-        sql.push(" AND p.sticky = 1 ORDER BY p.published_at DESC, p.id DESC")
-            .int(" LIMIT ", i64::from(limit));
-        self.read_all(&sql, post_from_row).await
+        self.read_all(&sticky_sql(blog_id, now, limit), post_from_row)
+            .await
     }
 
     /// Visible pages of `blog_id` in menu order, then by title as WordPress
@@ -478,22 +509,7 @@ impl Store {
         at: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<(Option<String>, Option<String>)> {
-        let sql = Sql::with_args(
-            "SELECT (SELECT path FROM posts WHERE blog_id = $1 AND kind = 'post' \
-             AND status = 'published' AND published_at <= $2 AND published_at > $3 \
-             ORDER BY published_at ASC, id ASC LIMIT 1) AS newer, \
-             (SELECT path FROM posts WHERE blog_id = $1 AND kind = 'post' \
-             AND status = 'published' AND published_at < $4 \
-             ORDER BY published_at DESC, id DESC LIMIT 1) AS older",
-            // The older one has one upper bound (see `PostFilter::where_clause`
-            // for why): before `at`, and visible.
-            vec![
-                Arg::Int(blog_id),
-                Arg::Int(micros(now)),
-                Arg::Int(micros(at)),
-                Arg::Int(micros(at).min(micros(now) + 1)),
-            ],
-        );
+        let sql = neighbours_sql(blog_id, at, now);
         let row = self
             .read_optional(&sql, |r| Ok((r.try_get("newer")?, r.try_get("older")?)))
             .await?;

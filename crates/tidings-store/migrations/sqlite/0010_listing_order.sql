@@ -6,3 +6,11 @@
 -- old one did.
 CREATE INDEX posts_listing_order ON posts (blog_id, kind, status, published_at, id, path);
 DROP INDEX posts_listing_paths;
+
+-- Sticky posts (page 1 of the home page) get the same columns in their
+-- partial index: with only (blog_id, published_at) SQLite preferred the
+-- listing index above and read every visible post's row to find the few
+-- sticky ones (1.3 ms of each home page of a 1,000-post blog).
+CREATE INDEX posts_sticky_listing ON posts (blog_id, kind, status, published_at, id)
+    WHERE sticky = 1;
+DROP INDEX posts_sticky;

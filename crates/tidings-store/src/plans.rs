@@ -1,0 +1,99 @@
+//! SQLite's query plans for the lists every public page runs: each must
+//! search an index in the list's own order. A statement count (the
+//! integration test `queries.rs`) cannot see a query that reads every post;
+//! two did, unnoticed, until a profile found them (a second bound on
+//! `published_at`, and sticky posts found through the wrong index).
+
+use chrono::{Duration, Utc};
+
+use crate::posts::{PostFilter, neighbours_sql, sticky_sql};
+use crate::sql::Sql;
+use crate::{Result, Store};
+
+/// The detail lines of `EXPLAIN QUERY PLAN` for `sql`.
+fn plan(store: &Store, sql: &Sql) -> Result<Vec<String>> {
+    let file = store.sqlite_file.as_ref().expect("a SQLite file");
+    let conn = file.open()?;
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {}", sql.sqlite_text()))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(sql.args()), |r| r.get(3))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Fails unless a list's query bounds `published_at` at most once on each
+/// side: the plan reads the same either way ("published_at<?"), but SQLite
+/// ranges over the index by one upper bound and tests a second row by row.
+fn assert_one_bound_each_side(what: &str, sql: &Sql) {
+    let text = sql.as_str();
+    for side in ["p.published_at <", "p.published_at >"] {
+        assert!(
+            text.matches(side).count() <= 1,
+            "{what}: {side} twice in {text}"
+        );
+    }
+}
+
+/// Fails unless every step of the plan searches an index, none sorts, and
+/// (when named) `index` is among them.
+fn assert_searched(store: &Store, what: &str, sql: &Sql, index: &str) {
+    let steps = plan(store, sql).expect("a plan");
+    let bad: Vec<&String> = steps
+        .iter()
+        .filter(|s| s.starts_with("SCAN") && *s != "SCAN CONSTANT ROW" || s.contains("TEMP B-TREE"))
+        .collect();
+    assert!(bad.is_empty(), "{what}: {bad:?} in {steps:?}");
+    assert!(
+        steps.iter().any(|s| s.contains(index)),
+        "{what}: {index} not used in {steps:?}"
+    );
+}
+
+#[tokio::test]
+async fn public_lists_search_an_index_in_their_order() {
+    let dir = std::env::temp_dir().join(format!("tidings-plans-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
+    let now = Utc::now();
+    let earlier = now - Duration::days(30);
+    let listing = "posts_listing_order";
+
+    let home = PostFilter::visible(1, now, 8);
+    assert_searched(&store, "home page", &home.list_sql(), listing);
+    assert_one_bound_each_side("home page", &home.list_sql());
+    let older = PostFilter {
+        before: Some(earlier),
+        ..home.clone()
+    };
+    assert_searched(&store, "older posts", &older.list_sql(), listing);
+    assert_one_bound_each_side("older posts", &older.list_sql());
+    let newer = PostFilter {
+        after: Some(earlier),
+        ..home.clone()
+    };
+    assert_searched(&store, "newer posts", &newer.list_sql(), listing);
+    assert_one_bound_each_side("newer posts", &newer.list_sql());
+    let label = PostFilter {
+        label: Some("cats".into()),
+        before: Some(earlier),
+        ..home.clone()
+    };
+    assert_searched(&store, "label page", &label.list_sql(), listing);
+    let month = PostFilter {
+        path_prefix: Some("/2014/05/".into()),
+        ..home.clone()
+    };
+    assert_searched(&store, "month archive", &month.list_sql(), listing);
+    assert_searched(
+        &store,
+        "sticky posts",
+        &sticky_sql(1, now, 8),
+        "posts_sticky_listing",
+    );
+    assert_searched(
+        &store,
+        "a post's neighbours",
+        &neighbours_sql(1, earlier, now),
+        listing,
+    );
+    store.close().await;
+    std::fs::remove_dir_all(&dir).ok();
+}
