@@ -137,7 +137,10 @@ pub(crate) fn search(
             .text(" WHERE posts_fts MATCH ", fts)
             // The inner `posts_fts` is the subquery's own (SQLite resolves
             // names innermost first); FTS5 functions take the table's name.
-            .push(" AND p.id IN (SELECT posts_fts.rowid FROM posts_fts JOIN posts q ON q.id = posts_fts.rowid")
+            // CROSS JOIN keeps the full-text match the outer loop: left to
+            // choose, SQLite walked the visible posts and ran the match once
+            // for each (300 ms instead of 9 on 1,000 posts).
+            .push(" AND p.id IN (SELECT posts_fts.rowid FROM posts_fts CROSS JOIN posts q ON q.id = posts_fts.rowid")
             .text(" WHERE posts_fts MATCH ", fts);
             visible(&mut sql, "q");
             sql.push(" ORDER BY bm25(posts_fts, 4.0, 1.0), q.published_at DESC")

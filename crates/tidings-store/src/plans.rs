@@ -1,14 +1,15 @@
-//! SQLite's query plans for the lists every public page runs: each must
-//! search an index in the list's own order. A statement count (the
-//! integration test `queries.rs`) cannot see a query that reads every post;
-//! two did, unnoticed, until a profile found them (a second bound on
-//! `published_at`, and sticky posts found through the wrong index).
+//! SQLite's query plans for the lists every public page runs, and search:
+//! each list must search an index in its own order, and search must run its
+//! full-text match once. A statement count (the integration test
+//! `queries.rs`) cannot see a query that reads every post; three did,
+//! unnoticed, until a profile found them (a second bound on `published_at`,
+//! sticky posts found through the wrong index, a match run per post).
 
 use chrono::{Duration, Utc};
 
 use crate::posts::{PostFilter, neighbours_sql, sticky_sql};
 use crate::sql::Sql;
-use crate::{Result, Store};
+use crate::{Backend, Result, Store};
 
 /// The detail lines of `EXPLAIN QUERY PLAN` for `sql`.
 fn plan(store: &Store, sql: &Sql) -> Result<Vec<String>> {
@@ -48,7 +49,7 @@ fn assert_searched(store: &Store, what: &str, sql: &Sql, index: &str) {
 }
 
 #[tokio::test]
-async fn public_lists_search_an_index_in_their_order() {
+async fn public_lists_search_an_index_in_their_order_and_search_matches_once() {
     let dir = std::env::temp_dir().join(format!("tidings-plans-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let store = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
@@ -93,6 +94,26 @@ async fn public_lists_search_an_index_in_their_order() {
         "a post's neighbours",
         &neighbours_sql(1, earlier, now),
         listing,
+    );
+    let terms = crate::dialect::search_terms("orchard lantern");
+    let fts = crate::dialect::search_query(Backend::Sqlite, &terms);
+    let search = crate::dialect::search(
+        Backend::Sqlite,
+        "SELECT p.id",
+        &fts,
+        1,
+        now.timestamp_micros(),
+        20,
+    );
+    let steps = plan(&store, &search).expect("a plan");
+    // The ranking subquery must start with one full-text match; "INDEX 0:="
+    // there would be a match run once per visible post, for its rowid. (The
+    // outer query looks up its twenty winners by rowid, as it should.)
+    let ranking = steps.iter().position(|s| s.starts_with("LIST SUBQUERY"));
+    let first = ranking.and_then(|i| steps.get(i + 1));
+    assert!(
+        first.is_some_and(|s| s.starts_with("SCAN posts_fts VIRTUAL TABLE INDEX 0:M")),
+        "search: the full-text match is not the outer loop: {steps:?}"
     );
     store.close().await;
     std::fs::remove_dir_all(&dir).ok();
