@@ -72,6 +72,7 @@ async fn public_lists_search_an_index_in_their_order_and_search_matches_once() {
     };
     assert_searched(&store, "newer posts", &newer.list_sql(), listing);
     assert_one_bound_each_side("newer posts", &newer.list_sql());
+    assert_searched(&store, "is there a newer post", &newer.any_sql(), listing);
     let label = PostFilter {
         label: Some("cats".into()),
         before: Some(earlier),

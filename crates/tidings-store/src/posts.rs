@@ -153,6 +153,14 @@ impl PostFilter {
         sql
     }
 
+    /// The query of [`Store::any_post`].
+    pub(crate) fn any_sql(&self) -> Sql {
+        let mut sql = Sql::new("SELECT p.id FROM posts p");
+        self.where_clause(&mut sql);
+        sql.push(" LIMIT 1");
+        sql
+    }
+
     fn where_clause(&self, sql: &mut Sql) {
         sql.int(" WHERE p.blog_id = ", self.blog_id);
         if let Some(kind) = self.kind {
@@ -403,6 +411,16 @@ impl Store {
             posts.reverse();
         }
         Ok(posts)
+    }
+
+    /// Whether any post matches `f` (its limit and offset aside): the
+    /// "newer"/"older" links of list pages. One step on the listing index,
+    /// reading no post's row.
+    pub async fn any_post(&self, f: &PostFilter) -> Result<bool> {
+        Ok(self
+            .read_optional(&f.any_sql(), |r| r.try_get::<i64>("id"))
+            .await?
+            .is_some())
     }
 
     /// Visible sticky posts of `blog_id`, newest first: what page 1 of the

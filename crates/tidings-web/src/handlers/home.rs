@@ -174,6 +174,5 @@ async fn exists(
     let mut f = filter.clone();
     f.after = after;
     f.before = before;
-    f.limit = 1;
-    Ok(!state.store.list_posts(&f).await?.is_empty())
+    Ok(state.store.any_post(&f).await?)
 }
