@@ -13,7 +13,7 @@ use sqlx::Any;
 
 use crate::Result;
 use crate::dialect::Backend;
-use crate::reads::{Row, SqliteFile};
+use crate::reads::{Row, SqliteFile, query_all};
 use crate::sql::Sql;
 
 /// A transaction statements can run in.
@@ -85,16 +85,6 @@ impl SqliteTx {
         let mut stmt = self.conn.prepare_cached(&sql.sqlite_text())?;
         Ok(stmt.execute(rusqlite::params_from_iter(sql.args()))? as u64)
     }
-
-    fn rows<T>(&mut self, sql: &Sql, map: impl Fn(&Row) -> Result<T>) -> Result<Vec<T>> {
-        let mut stmt = self.conn.prepare_cached(&sql.sqlite_text())?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(sql.args()))?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next()? {
-            out.push(map(&Row::Sqlite(row))?);
-        }
-        Ok(out)
-    }
 }
 
 impl Exec for SqliteTx {
@@ -111,6 +101,6 @@ impl Exec for SqliteTx {
         sql: &Sql,
         map: impl Fn(&Row) -> Result<T> + Send,
     ) -> impl Future<Output = Result<Vec<T>>> + Send {
-        ready(self.rows(sql, map))
+        ready(query_all(&self.conn, sql, map))
     }
 }

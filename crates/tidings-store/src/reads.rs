@@ -143,6 +143,21 @@ impl SqliteFile {
     }
 }
 
+/// Every row `sql` selects on a synchronous connection, mapped by `map`.
+pub(crate) fn query_all<T>(
+    conn: &rusqlite::Connection,
+    sql: &Sql,
+    map: impl Fn(&Row) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(&sql.sqlite_text())?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(sql.args()))?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(map(&Row::Sqlite(row))?);
+    }
+    Ok(out)
+}
+
 /// One event per statement, as sqlx's driver logs each of its own under
 /// `sqlx::query`: what `/metrics` counts (`tidings_db_statements_total`).
 fn statement_ran(sql: &Sql) {
@@ -159,13 +174,7 @@ impl Store {
         match &self.sqlite_file {
             Some(file) => file.with(|conn| {
                 statement_ran(sql);
-                let mut stmt = conn.prepare_cached(&sql.sqlite_text())?;
-                let mut rows = stmt.query(rusqlite::params_from_iter(sql.args()))?;
-                let mut out = Vec::new();
-                while let Some(row) = rows.next()? {
-                    out.push(map(&Row::Sqlite(row))?);
-                }
-                Ok(out)
+                query_all(conn, sql, map)
             }),
             None => {
                 let rows = sql.build().fetch_all(&self.pool).await?;
