@@ -21,6 +21,8 @@ pub struct Shared {
     pub(crate) form_key: Vec<u8>,
     /// Rendered pages; `None` with `--no-cache`.
     pub(crate) cache: Option<Arc<PageCache>>,
+    /// Each blog's archive widget (kept in either mode: never stale).
+    pub(crate) archive_widgets: crate::handlers::pages::ArchiveWidgets,
 }
 
 impl std::ops::Deref for AppState {
@@ -43,6 +45,7 @@ impl AppState {
             templates: Templates::new(),
             config,
             metrics: Metrics::default(),
+            archive_widgets: Default::default(),
             form_key: form_key.into_bytes(),
             cache,
         })))

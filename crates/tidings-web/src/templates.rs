@@ -16,6 +16,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("post.html", include_str!("../templates/post.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("archive.html", include_str!("../templates/archive.html")),
     (
         "admin/layout.html",
         include_str!("../templates/admin/layout.html"),

@@ -2,22 +2,28 @@
 
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use chrono::{DateTime, Utc};
 use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
+use tidings_store::ArchiveMonth;
+
 use crate::AppState;
 use crate::error::AppError;
 use crate::host::Site;
-use crate::views::{self, BlogView, LabelCountView, PageNode, YearLink};
+use crate::views::{self, BlogView, LabelCountView, PageNode};
 
 /// The parts of the layout around the main column.
 #[derive(Serialize)]
 pub struct Chrome {
     pub blog: BlogView,
     pub labels: Vec<LabelCountView>,
-    pub archive: Vec<YearLink>,
+    /// The archive widget, made by `archive.html` (escaped there).
+    pub archive_html: Arc<str>,
     /// Visible pages in menu order, children under their parents.
     pub pages: Vec<PageNode>,
 }
@@ -32,7 +38,9 @@ impl Chrome {
         Ok(Self {
             blog: BlogView::new(&site.blog),
             labels: views::label_counts(sidebar.labels),
-            archive: views::archive(&sidebar.months),
+            archive_html: state
+                .archive_widgets
+                .html(state, site.blog.id, &sidebar.months)?,
             pages: views::page_tree(&pages),
         })
     }
@@ -49,6 +57,40 @@ pub fn render(
     let ctx = minijinja::context! { ..Value::from(Serde(&ctx)), ..Value::from(Serde(chrome)) };
     let html = state.templates.render(template, ctx)?;
     Ok((status, Html(html)).into_response())
+}
+
+/// The archive widget's HTML, kept per blog. It is a function of the blog's
+/// months alone, compared in full at each use, so a kept one is never stale;
+/// rendering its hundred-odd links at every page was a third of an uncached
+/// post page's time (issue 7).
+#[derive(Default)]
+pub struct ArchiveWidgets(Mutex<HashMap<i64, KeptWidget>>);
+
+/// The months a widget was made from, and its HTML.
+type KeptWidget = (Vec<ArchiveMonth>, Arc<str>);
+
+impl ArchiveWidgets {
+    fn html(
+        &self,
+        state: &AppState,
+        blog_id: i64,
+        months: &[ArchiveMonth],
+    ) -> Result<Arc<str>, AppError> {
+        let kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((kept_months, html)) = kept.get(&blog_id)
+            && kept_months == months
+        {
+            return Ok(html.clone());
+        }
+        drop(kept);
+        let ctx = minijinja::context! { archive => Value::from(Serde(views::archive(months))) };
+        let html: Arc<str> = state.templates.render("archive.html", ctx)?.into();
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(blog_id, (months.to_vec(), html.clone()));
+        Ok(html)
+    }
 }
 
 /// Turns a handler's result into a response, showing errors as themed pages
@@ -71,7 +113,7 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
     let chrome = Chrome {
         blog: BlogView::new(&site.blog),
         labels: Vec::new(),
-        archive: Vec::new(),
+        archive_html: Arc::from(""),
         pages: Vec::new(),
     };
     let ctx = minijinja::context! { title => title, message => &e.message };
