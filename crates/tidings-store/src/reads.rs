@@ -6,8 +6,10 @@
 //! thread per connection and back, and those hand-overs (futex waits and
 //! context switches) cost more than the queries themselves (perf, issue 7).
 //! A page's reads take microseconds each, so running them inline on the
-//! request's worker is cheaper than any hand-over; writes and transactions
-//! stay on sqlx, whose pool serialises SQLite's one writer.
+//! request's worker is cheaper than any hand-over. Writes stay on sqlx
+//! (SQLite's one writer lock orders them), except an import's transaction
+//! (see [`crate::exec`]); an in-memory database is read through sqlx too,
+//! since only the pool's connections can see it.
 //!
 //! Mapping code is written once against [`Row`], whichever connection
 //! answered.
