@@ -6,6 +6,33 @@ use serde_json::json;
 use super::{fixture, takeout, theme_unit_test, total};
 use crate::support::TestApp;
 
+/// Imports `content` as the Blogger file `name` and asserts the refusal a
+/// person sees: failure, one line on stderr naming the file and `line`
+/// (where in it), nothing on stdout.
+fn blogger_import_refused(
+    app: &TestApp,
+    dir: &std::path::Path,
+    name: &str,
+    content: &str,
+    line: &str,
+) {
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    let out = app.cli(&["import", "blogger", path.to_str().unwrap()], None);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "{name} was accepted");
+    assert!(
+        err.contains(name),
+        "{name}: the reason names the file: {err}"
+    );
+    assert!(
+        err.contains(line),
+        "{name}: the reason names the line: {err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{name}: one line: {err}");
+    assert!(String::from_utf8_lossy(&out.stdout).trim().is_empty());
+}
+
 #[tokio::test]
 async fn broken_blogger_files_change_nothing() {
     let mut app = TestApp::start().await;
@@ -28,20 +55,7 @@ async fn broken_blogger_files_change_nothing() {
         ),
     ];
     for (name, content) in cases {
-        let path = dir.join(name);
-        std::fs::write(&path, content).unwrap();
-        let out = app.cli(&["import", "blogger", path.to_str().unwrap()], None);
-        let err = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert!(!out.status.success(), "{name} was accepted");
-        assert!(
-            err.contains(name),
-            "{name}: the reason names the file: {err}"
-        );
-        assert!(
-            err.contains("line "),
-            "{name}: the reason names the line: {err}"
-        );
-        assert_eq!(err.lines().count(), 1, "{name}: one line: {err}");
+        blogger_import_refused(&app, &dir, name, &content, "line ");
     }
     assert_eq!(total(&mut app, "/posts").await, 0);
     assert_eq!(total(&mut app, "/comments").await, 0);
@@ -150,21 +164,13 @@ async fn broken_blogger_takeout_files_change_nothing() {
         ("date.atom", bad_date, Some(format!("line {bad_line}"))),
     ];
     for (name, content, line) in cases {
-        let path = dir.join(name);
-        std::fs::write(&path, content).unwrap();
-        let out = app.cli(&["import", "blogger", path.to_str().unwrap()], None);
-        let err = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert!(!out.status.success(), "{name} was accepted");
-        assert!(
-            err.contains(name),
-            "{name}: the reason names the file: {err}"
+        blogger_import_refused(
+            &app,
+            &dir,
+            name,
+            &content,
+            line.as_deref().unwrap_or("line "),
         );
-        assert!(
-            err.contains(line.as_deref().unwrap_or("line ")),
-            "{name}: the reason names the line: {err}"
-        );
-        assert_eq!(err.lines().count(), 1, "{name}: one line: {err}");
-        assert!(String::from_utf8_lossy(&out.stdout).trim().is_empty());
     }
     assert_eq!(total(&mut app, "/posts").await, 0);
     assert_eq!(total(&mut app, "/comments").await, 0);

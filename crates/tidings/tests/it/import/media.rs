@@ -135,17 +135,7 @@ async fn wordpress_fetch_media_copies_files_serves_them_and_keeps_failures() {
 
     // With it, every file is fetched once; the one that fails is named and
     // keeps its old address; the import stands.
-    let out = app.cli(
-        &[
-            "import",
-            "wordpress",
-            "--fetch-media",
-            file.to_str().unwrap(),
-        ],
-        None,
-    );
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{err}");
+    let (out, err) = import_fetching_media(&app, &file);
     assert_eq!(
         last_line(&out),
         "imported: 0 posts, 0 pages, 0 comments, 4 already there"
@@ -199,17 +189,7 @@ async fn wordpress_fetch_media_copies_files_serves_them_and_keeps_failures() {
     uploads
         .late
         .store(true, std::sync::atomic::Ordering::SeqCst);
-    let out = app.cli(
-        &[
-            "import",
-            "wordpress",
-            "--fetch-media",
-            file.to_str().unwrap(),
-        ],
-        None,
-    );
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{err}");
+    let (_, err) = import_fetching_media(&app, &file);
     assert!(err.contains("fetched 1 of 1 files"), "{err}");
     assert_eq!(uploads.requests(), 4);
     page_showing(&app, post, r#"src="/media/2011/08/late.jpg""#).await;
@@ -221,4 +201,21 @@ async fn wordpress_fetch_media_copies_files_serves_them_and_keeps_failures() {
             .unwrap()[..],
         b"JFIF late"
     );
+}
+
+/// `tidings import wordpress --fetch-media FILE`, which must succeed: its
+/// output and what it said on stderr.
+fn import_fetching_media(app: &TestApp, file: &std::path::Path) -> (std::process::Output, String) {
+    let out = app.cli(
+        &[
+            "import",
+            "wordpress",
+            "--fetch-media",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    (out, err)
 }
