@@ -19,16 +19,33 @@ pub fn escape_html(s: &str) -> String {
 
 /// Appends `s` to `out`, escaped as [`escape_html`] does, without an extra allocation.
 pub(crate) fn push_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    // Writing to a `String` cannot fail.
+    let _ = write_escaped(out, s);
+}
+
+/// Writes `s` to `out`, escaped as [`escape_html`] does: what the theme's
+/// templates write every value with, straight into the page.
+///
+/// Works on bytes and copies the runs between special characters whole: the
+/// five are ASCII, so they never occur inside a longer UTF-8 character, and
+/// every page's text goes through here (a char at a time was a twentieth of
+/// an uncached page's time, issue 7).
+pub fn write_escaped<W: std::fmt::Write + ?Sized>(out: &mut W, s: &str) -> std::fmt::Result {
+    let mut done = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&s[done..i])?;
+        out.write_str(entity)?;
+        done = i + 1;
     }
+    out.write_str(&s[done..])
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ mod summary;
 mod text;
 
 pub use comment::comment_to_html;
-pub use escape::escape_html;
+pub use escape::{escape_html, write_escaped};
 pub use markdown::markdown_to_html;
 pub use sanitize::sanitize_html;
 pub use summary::summary;

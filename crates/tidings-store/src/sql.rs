@@ -66,15 +66,19 @@ impl Sql {
     /// spliced into the text, so every `$` followed by a digit is a
     /// placeholder.)
     pub(crate) fn sqlite_text(&self) -> String {
-        let mut out = String::with_capacity(self.text.len());
-        let mut chars = self.text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+        // By bytes: `$` and digits are ASCII, never part of a longer character.
+        let text = &self.text;
+        let bytes = text.as_bytes();
+        let mut out = String::with_capacity(text.len());
+        let mut done = 0;
+        for (i, b) in bytes.iter().enumerate() {
+            if *b == b'$' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                out.push_str(&text[done..i]);
                 out.push('?');
-            } else {
-                out.push(c);
+                done = i + 1;
             }
         }
+        out.push_str(&text[done..]);
         out
     }
 

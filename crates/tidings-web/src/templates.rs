@@ -4,6 +4,9 @@
 //! hold HTML we produced ourselves (sanitised post bodies, escaped comment
 //! bodies) are marked `|safe`, and their names end in `_html` to say so.
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use minijinja::{AutoEscape, Environment, Value};
 
 use crate::error::AppError;
@@ -12,6 +15,7 @@ use crate::error::AppError;
 const SOURCES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("macros.html", include_str!("../templates/macros.html")),
+    ("article.html", include_str!("../templates/article.html")),
     ("list.html", include_str!("../templates/list.html")),
     ("post.html", include_str!("../templates/post.html")),
     ("search.html", include_str!("../templates/search.html")),
@@ -73,6 +77,10 @@ const SOURCES: &[(&str, &str)] = &[
 
 pub struct Templates {
     env: Environment<'static>,
+    /// The size of each template's last page: the next one is written into a
+    /// buffer that large from the start, instead of one grown by doubling
+    /// from the template's own size (a page is ten times its template).
+    last_len: HashMap<&'static str, AtomicUsize>,
 }
 
 impl Templates {
@@ -86,9 +94,7 @@ impl Templates {
                 && !value.is_safe()
                 && let Some(s) = value.as_str()
             {
-                return out
-                    .write_str(&tidings_render::escape_html(s))
-                    .map_err(minijinja::Error::from);
+                return tidings_render::write_escaped(out, s).map_err(minijinja::Error::from);
             }
             minijinja::escape_formatter(out, state, value)
         });
@@ -101,17 +107,29 @@ impl Templates {
             env.add_template(name, source)
                 .expect("embedded templates are valid; a test renders each");
         }
-        Self { env }
+        let last_len = SOURCES
+            .iter()
+            .map(|(name, _)| (*name, AtomicUsize::new(0)))
+            .collect();
+        Self { env, last_len }
     }
 
     pub fn render(&self, name: &str, ctx: Value) -> Result<String, AppError> {
+        let failed = |e: &dyn std::fmt::Display| {
+            tracing::error!("template {name}: {e:#}");
+            AppError::internal()
+        };
+        let last_len = self.last_len.get(name);
+        let hint = last_len.map_or(0, |n| n.load(Ordering::Relaxed));
+        let mut out = Vec::with_capacity(hint + hint / 8);
         self.env
             .get_template(name)
-            .and_then(|t| t.render(ctx))
-            .map_err(|e| {
-                tracing::error!("template {name}: {e:#}");
-                AppError::internal()
-            })
+            .and_then(|t| t.render_captured_to(ctx, &mut out))
+            .map_err(|e| failed(&e))?;
+        if let Some(n) = last_len {
+            n.store(out.len(), Ordering::Relaxed);
+        }
+        String::from_utf8(out).map_err(|e| failed(&e))
     }
 }
 

@@ -76,27 +76,29 @@ pub fn iso(t: DateTime<Utc>) -> String {
 }
 
 impl PostView {
-    pub fn new(p: &Post, tz: Tz) -> Self {
+    /// Takes the post, so its body (most of a page's bytes) moves into the
+    /// view rather than being copied.
+    pub fn new(p: Post, tz: Tz) -> Self {
         let local = p.published_at.with_timezone(&tz);
         Self {
-            id: p.id,
-            title: p.title.clone(),
-            url: p.path.clone(),
-            body_html: p.body_html.clone(),
-            labels: p
-                .labels
-                .iter()
-                .map(|l| LabelLink {
-                    name: l.clone(),
-                    url: label_url(l),
-                })
-                .collect(),
             date_header: tidings_core::date_header(p.published_at, tz),
             published_iso: local.to_rfc3339_opts(SecondsFormat::Secs, true),
             time: local.format("%-I:%M %p").to_string(),
-            author: p.author_name.clone(),
             comment_link: comment_count_text(p.comment_count),
             is_page: p.kind == tidings_core::PostKind::Page,
+            labels: p
+                .labels
+                .into_iter()
+                .map(|l| LabelLink {
+                    url: label_url(&l),
+                    name: l,
+                })
+                .collect(),
+            id: p.id,
+            title: p.title,
+            url: p.path,
+            body_html: p.body_html,
+            author: p.author_name,
         }
     }
 }
@@ -113,7 +115,7 @@ pub fn days(posts: Vec<Post>, tz: Tz) -> Vec<DayView> {
         .into_iter()
         .map(|g| DayView {
             header: g.header,
-            posts: g.items.iter().map(|p| PostView::new(p, tz)).collect(),
+            posts: g.items.into_iter().map(|p| PostView::new(p, tz)).collect(),
         })
         .collect()
 }

@@ -214,7 +214,7 @@ pub async fn show(
         form_error: form.error,
         reply_to,
         held: form.held,
-        post: PostView::new(&post, tz),
+        post: PostView::new(post, tz),
         newer_url,
         older_url,
     };
