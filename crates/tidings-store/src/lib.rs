@@ -42,7 +42,7 @@ pub use export::Snapshot;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
 pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
 pub use sessions::{Failures, Session};
-pub use sidebar::Sidebar;
+pub use sidebar::{Months, Sidebar};
 pub use users::{TokenInfo, User};
 
 /// What can go wrong in the store, in terms callers act on.

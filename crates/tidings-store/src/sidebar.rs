@@ -15,10 +15,28 @@ use crate::{ArchiveMonth, LabelCount, Result, Store, micros};
 /// What the sidebar shows, for the moment it was asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sidebar {
-    /// Newest month first.
-    pub months: Vec<ArchiveMonth>,
+    pub months: Months,
     /// By name.
     pub labels: Vec<LabelCount>,
+}
+
+/// The archive's months, newest first, as `blog_sidebars` stores them (one
+/// `COUNT\tYYYY/MM` line each). Kept as that text because the archive
+/// widget, made once per change, only needs to know whether they changed:
+/// comparing one string beats parsing a hundred lines at every page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Months(String);
+
+impl Months {
+    /// The text itself: equal texts are equal archives.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The months, newest first.
+    pub fn list(&self) -> Vec<ArchiveMonth> {
+        parse_months(&self.0)
+    }
 }
 
 impl Store {
@@ -48,7 +66,7 @@ impl Store {
             .await?;
         if let Some((months, labels)) = kept.flatten() {
             return Ok(Sidebar {
-                months: parse_months(&months),
+                months: Months(months),
                 labels: parse_labels(&labels),
             });
         }
@@ -93,11 +111,14 @@ impl Store {
         .bind(blog_id)
         .bind(changed_at)
         .bind(valid_until.map(micros))
-        .bind(months_text)
+        .bind(months_text.clone())
         .bind(labels_text)
         .execute(&self.pool)
         .await?;
-        Ok(Sidebar { months, labels })
+        Ok(Sidebar {
+            months: Months(months_text),
+            labels,
+        })
     }
 }
 
@@ -191,7 +212,7 @@ mod tests {
 
     #[test]
     fn stored_lines_read_back() {
-        let months = parse_months("3\t2024/05\n1\t1999/12\n");
+        let months = Months("3\t2024/05\n1\t1999/12\n".into()).list();
         assert_eq!(months[0].year, 2024);
         assert_eq!(months[1].month, 12);
         let labels = parse_labels("2\ta label\twith a tab\n");

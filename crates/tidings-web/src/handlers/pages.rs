@@ -10,7 +10,7 @@ use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use tidings_store::ArchiveMonth;
+use tidings_store::Months;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -67,15 +67,10 @@ pub fn render(
 pub struct ArchiveWidgets(Mutex<HashMap<i64, KeptWidget>>);
 
 /// The months a widget was made from, and its HTML.
-type KeptWidget = (Vec<ArchiveMonth>, Arc<str>);
+type KeptWidget = (Months, Arc<str>);
 
 impl ArchiveWidgets {
-    fn html(
-        &self,
-        state: &AppState,
-        blog_id: i64,
-        months: &[ArchiveMonth],
-    ) -> Result<Arc<str>, AppError> {
+    fn html(&self, state: &AppState, blog_id: i64, months: &Months) -> Result<Arc<str>, AppError> {
         let kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((kept_months, html)) = kept.get(&blog_id)
             && kept_months == months
@@ -83,12 +78,13 @@ impl ArchiveWidgets {
             return Ok(html.clone());
         }
         drop(kept);
-        let ctx = minijinja::context! { archive => Value::from(Serde(views::archive(months))) };
+        let ctx =
+            minijinja::context! { archive => Value::from(Serde(views::archive(&months.list()))) };
         let html: Arc<str> = state.templates.render("archive.html", ctx)?.into();
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(blog_id, (months.to_vec(), html.clone()));
+            .insert(blog_id, (months.clone(), html.clone()));
         Ok(html)
     }
 }
