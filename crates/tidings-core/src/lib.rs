@@ -20,7 +20,7 @@ pub use comment::{
     AddressRate, Comment, CommentStatus, CommentVerdict, FieldError, HoldReason, Repeats, Signals,
     Submission, judge,
 };
-pub use dates::{DayGroup, date_header, group_by_day};
+pub use dates::{DayGroup, clock_time, date_header, group_by_day, month_day_year};
 pub use post::{Post, PostKind, PostStatus, post_path};
 pub use slug::slugify;
 pub use user::Role;

@@ -83,7 +83,7 @@ impl PostView {
         Self {
             date_header: tidings_core::date_header(p.published_at, tz),
             published_iso: local.to_rfc3339_opts(SecondsFormat::Secs, true),
-            time: local.format("%-I:%M %p").to_string(),
+            time: tidings_core::clock_time(&local),
             comment_link: comment_count_text(p.comment_count),
             is_page: p.kind == tidings_core::PostKind::Page,
             labels: p
@@ -158,11 +158,7 @@ pub fn thread(comments: &[Comment], tz: Tz) -> Vec<CommentView> {
                         author: c.author_name.clone(),
                         url: c.author_url.clone(),
                         body_html: tidings_render::comment_to_html(&c.body),
-                        date: c
-                            .created_at
-                            .with_timezone(&tz)
-                            .format("%B %-d, %Y at %-I:%M %p")
-                            .to_string(),
+                        date: comment_date(&c.created_at.with_timezone(&tz)),
                         iso: iso(c.created_at),
                         epoch_ms: c.created_at.timestamp_millis(),
                         // Depth is bounded so a cycle in stored data cannot recurse forever.
@@ -177,6 +173,15 @@ pub fn thread(comments: &[Comment], tz: Tz) -> Vec<CommentView> {
             .unwrap_or_default()
     }
     build(None, &children, tz, 0)
+}
+
+/// When a comment was written, as Blogger words it: `May 7, 2014 at 5:08 PM`.
+fn comment_date(at: &DateTime<Tz>) -> String {
+    format!(
+        "{} at {}",
+        tidings_core::month_day_year(at),
+        tidings_core::clock_time(at)
+    )
 }
 
 /// `No comments:`, `1 comment:`, `N comments:`: the heading of a post's comments.
