@@ -27,7 +27,19 @@ use crate::cli::{BlogCommand, Cli, Command, ImportCommand, TokenCommand, UserCom
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Transparent huge pages off for this process. mimalloc takes memory in
+/// large aligned regions, which a kernel with THP set to `always` backs with
+/// 2 MB pages at the first byte touched: an idle server held 13 MB of heap
+/// for 4 MB of data (30 MB resident instead of 19, against issue 7's 30 MB).
+/// A blog server's heap is small enough that fewer TLB misses gain nothing
+/// worth that. Failing (an old kernel) costs only the memory.
+fn no_transparent_huge_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
+}
+
 fn main() -> ExitCode {
+    no_transparent_huge_pages();
     let cli = Cli::parse();
     init_logging(matches!(cli.command, Command::Serve(_)));
     let runtime = match tokio::runtime::Runtime::new() {
