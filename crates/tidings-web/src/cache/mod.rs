@@ -144,7 +144,8 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
     let since = state.cache.as_ref().map(|c| c.versions.now());
     let deps = Deps::collecting();
     req.extensions_mut().insert(deps.clone());
-    let response = next.run(req).await;
+    // A public page only reads: all of it from one state of the database.
+    let response = state.store.in_one_snapshot(next.run(req)).await;
     let collected = deps.take().unwrap_or_default();
     if response.status() != StatusCode::OK
         || !collected.blog_page
