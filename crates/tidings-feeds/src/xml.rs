@@ -36,11 +36,11 @@ pub(crate) fn clean(s: &str) -> Cow<'_, str> {
 fn all_xml_chars(s: &str) -> bool {
     const BLOCK: usize = 32;
     let b = s.as_bytes();
-    let suspect = |x: u8| (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r')) | (x == 0xEF);
+    let control = |x: u8| x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r');
+    let suspect = |x: u8| control(x) | (x == 0xEF);
     let forbidden = |i: usize| {
-        let x = b[i];
-        (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r'))
-            || (x == 0xEF
+        control(b[i])
+            || (b[i] == 0xEF
                 && b.get(i + 1) == Some(&0xBF)
                 && matches!(b.get(i + 2), Some(0xBE | 0xBF)))
     };

@@ -270,11 +270,23 @@ pub(crate) fn query_all<T>(
     sql: &Sql,
     map: impl Fn(&Row) -> Result<T>,
 ) -> Result<Vec<T>> {
+    query_rows(conn, sql, usize::MAX, map)
+}
+
+/// The first `most` rows `sql` selects, mapped by `map`.
+fn query_rows<T>(
+    conn: &rusqlite::Connection,
+    sql: &Sql,
+    most: usize,
+    map: impl Fn(&Row) -> Result<T>,
+) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(&sql.sqlite_text())?;
     let columns = Columns::of(&stmt);
     let mut rows = stmt.query(rusqlite::params_from_iter(sql.args()))?;
     let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
+    while out.len() < most
+        && let Some(row) = rows.next()?
+    {
         out.push(map(&Row::Sqlite(row, &columns))?);
     }
     Ok(out)
@@ -314,12 +326,7 @@ impl Store {
         match &self.sqlite_file {
             Some(file) => file.with(|conn| {
                 statement_ran(sql);
-                let mut stmt = conn.prepare_cached(&sql.sqlite_text())?;
-                let columns = Columns::of(&stmt);
-                let mut rows = stmt.query(rusqlite::params_from_iter(sql.args()))?;
-                rows.next()?
-                    .map(|row| map(&Row::Sqlite(row, &columns)))
-                    .transpose()
+                Ok(query_rows(conn, sql, 1, map)?.pop())
             }),
             None => {
                 let row = sql.build().fetch_optional(&self.pool).await?;

@@ -54,7 +54,6 @@ pub struct PostView {
     /// Sanitised at save time by tidings-render.
     pub body_html: String,
     pub labels: Vec<LabelLink>,
-    pub date_header: String,
     pub published_iso: String,
     pub time: String,
     pub author: String,
@@ -81,7 +80,6 @@ impl PostView {
     pub fn new(p: Post, tz: Tz) -> Self {
         let local = p.published_at.with_timezone(&tz);
         Self {
-            date_header: tidings_core::date_header(p.published_at, tz),
             published_iso: local.to_rfc3339_opts(SecondsFormat::Secs, true),
             time: tidings_core::clock_time(&local),
             comment_link: comment_count_text(p.comment_count),

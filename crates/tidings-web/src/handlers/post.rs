@@ -41,6 +41,9 @@ struct ReplyTo {
 #[derive(Serialize)]
 struct PostCtx {
     post: PostView,
+    /// Above the post, as above a day's posts on list pages (which take
+    /// theirs from the day, so a post's view does not carry one).
+    date_header: String,
     comments: Vec<CommentView>,
     comments_heading: String,
     comments_open: bool,
@@ -214,6 +217,7 @@ pub async fn show(
         form_error: form.error,
         reply_to,
         held: form.held,
+        date_header: tidings_core::date_header(post.published_at, tz),
         post: PostView::new(post, tz),
         newer_url,
         older_url,
