@@ -8,6 +8,7 @@
 pub mod blog;
 pub mod comment;
 pub mod dates;
+pub mod media;
 pub mod password;
 pub mod permission;
 pub mod post;

@@ -28,7 +28,7 @@ pub struct LocalCopy {
     pub attachment_id: i64,
     /// `/media/…`, unique within the blog.
     pub local_path: String,
-    /// What the file is, when the attachment did not say and the copy tells.
+    /// What the copy's bytes are; it replaces what the export claimed.
     pub mime_type: Option<String>,
     /// The old addresses of the file that post bodies may hold (its URL over
     /// `http` and `https`), each replaced with `local_path`.
@@ -84,7 +84,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         for c in copies {
             sqlx::query(
-                "UPDATE attachments SET local_path = $1, mime_type = COALESCE(mime_type, $2) \
+                "UPDATE attachments SET local_path = $1, mime_type = COALESCE($2, mime_type) \
                  WHERE id = $3 AND blog_id = $4",
             )
             .bind(&c.local_path)

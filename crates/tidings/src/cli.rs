@@ -240,6 +240,21 @@ pub struct ImportWordpressArgs {
     /// again fetches only what is still missing.
     #[arg(long)]
     pub fetch_media: bool,
+    /// With --fetch-media: also fetch from this machine and private networks
+    /// (127.0.0.0/8, 10.0.0.0/8, 192.168.0.0/16, link-local, fc00::/7, …),
+    /// which are refused by default, after every redirect too: an export's
+    /// addresses could otherwise make the import read internal services
+    /// and publish the answers under /media/.
+    #[arg(long, requires = "fetch_media")]
+    pub allow_private_addresses: bool,
+    /// With --fetch-media: the largest file kept, in MiB.
+    #[arg(long, requires = "fetch_media", default_value_t = 50,
+          value_parser = clap::value_parser!(u64).range(1..=65536))]
+    pub fetch_max_mib: u64,
+    /// With --fetch-media: how long one file may take, redirects included, in seconds.
+    #[arg(long, requires = "fetch_media", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub fetch_timeout_secs: u64,
 }
 
 #[derive(Args)]

@@ -15,6 +15,7 @@ use tidings_store::{Store, StoreError};
 
 use crate::blogs;
 use crate::cli::{Global, ImportArgs, ImportDirArgs, ImportWordpressArgs};
+use crate::media::FetchOptions;
 
 pub async fn blogger(global: &Global, store: &Store, args: ImportArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
@@ -49,7 +50,15 @@ pub async fn wordpress(
     let ImportWordpressArgs {
         import: args,
         fetch_media,
+        allow_private_addresses,
+        fetch_max_mib,
+        fetch_timeout_secs,
     } = args;
+    let fetching = FetchOptions {
+        max_mib: fetch_max_mib,
+        timeout_secs: fetch_timeout_secs,
+        allow_private: allow_private_addresses,
+    };
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
     let reading = progress(0, "reading");
     let bytes = read(&args.file)?;
@@ -61,7 +70,7 @@ pub async fn wordpress(
     tell(&args.file, report.notes.iter());
     if fetch_media {
         // The import has committed: what fails here is reported, not undone.
-        copy_media(global, store, &blog, &args.file).await?;
+        copy_media(global, store, &blog, &args.file, fetching).await?;
     }
     println!("{}", summary_line(&report));
     Ok(())
@@ -74,6 +83,7 @@ async fn copy_media(
     store: &Store,
     blog: &BlogSettings,
     file: &Path,
+    options: FetchOptions,
 ) -> anyhow::Result<()> {
     let all = store.attachments(blog.id).await?;
     let missing = all.iter().filter(|a| a.local_path.is_none()).count();
@@ -84,9 +94,11 @@ async fn copy_media(
     let bar = progress(missing as u64, "media");
     let fetched = {
         let (dir, bar) = (dir.clone(), bar.clone());
-        tokio::task::spawn_blocking(move || crate::media::fetch(&dir, &all, &|| bar.inc(1)))
-            .await
-            .context("fetching media stopped")?
+        tokio::task::spawn_blocking(move || {
+            crate::media::fetch(&dir, &all, &options, &|| bar.inc(1))
+        })
+        .await
+        .context("fetching media stopped")?
     };
     bar.finish_and_clear();
     let changed = store

@@ -4,14 +4,21 @@
 //!
 //! Only paths recorded as an attachment's copy are answered, so no request
 //! can reach another file of the data directory. Files never change under
-//! their path, so they are cached for a year; they are served with a
-//! sandboxing Content-Security-Policy, so an uploaded SVG or HTML file
-//! opened directly cannot run script on the blog's origin.
+//! their path, so they are cached for a year. A file is served only when
+//! its first bytes are of a type we serve (`tidings_core::media`: images,
+//! audio, video, PDF), and with that type, whatever its name, the type an
+//! old import recorded or the other server claimed: never as HTML or SVG.
+//! `X-Content-Type-Options: nosniff` keeps browsers to that type, and a
+//! sandboxing Content-Security-Policy stays as a second wall, so no file
+//! opened directly can run script on the blog's origin. Copies made before
+//! fetching sniffed their bytes are judged here too.
 
 use axum::body::Body;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use tidings_core::media::{SNIFF_BYTES, served_type};
+use tokio::io::AsyncReadExt;
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
@@ -39,8 +46,8 @@ pub async fn file(State(state): State<AppState>, req: Request) -> Response {
         return pages::error_page(&state, &site, missing());
     };
     let path = parts.uri.path().to_owned();
-    let attachment = match state.store.attachment_at(site.blog.id, &path).await {
-        Ok(Some(a)) => a,
+    match state.store.attachment_at(site.blog.id, &path).await {
+        Ok(Some(_)) => {}
         Ok(None) => return pages::error_page(&state, &site, missing()),
         Err(e) => return pages::error_page(&state, &site, e.into()),
     };
@@ -54,8 +61,11 @@ pub async fn file(State(state): State<AppState>, req: Request) -> Response {
         return pages::error_page(&state, &site, missing());
     }
     let file = dir.join(site.blog.id.to_string()).join(rel);
+    let Some(mime) = sniffed(&file).await else {
+        return pages::error_page(&state, &site, missing());
+    };
     // Ranges, HEAD and Last-Modified as a file server answers them; the
-    // type from the file name unless the attachment recorded its own.
+    // type is the one the bytes told.
     let Ok(response) = ServeFile::new(&file)
         .oneshot(Request::from_parts(parts, Body::empty()))
         .await;
@@ -64,17 +74,28 @@ pub async fn file(State(state): State<AppState>, req: Request) -> Response {
     }
     let mut response = response.map(Body::new);
     let headers = response.headers_mut();
-    if let Some(mime) = attachment
-        .mime_type
-        .as_deref()
-        .and_then(|m| HeaderValue::from_str(m).ok())
-    {
-        headers.insert(header::CONTENT_TYPE, mime);
-    }
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),
     );
     response
+}
+
+/// The type `file` is served as, from its first bytes; `None` when it is
+/// missing or not of a type we serve.
+async fn sniffed(file: &std::path::Path) -> Option<&'static str> {
+    let opened = tokio::fs::File::open(file).await.ok()?;
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    opened
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)
+        .await
+        .ok()?;
+    served_type(&head).ok()
 }
