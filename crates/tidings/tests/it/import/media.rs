@@ -317,21 +317,38 @@ fn wxr_of(app: &TestApp, urls: &[String]) -> PathBuf {
     path
 }
 
-/// Every file under the data directory's `media/`, by name.
-fn stored(app: &TestApp) -> Vec<String> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+/// Every file under the data directory's `media/`.
+fn stored_files(app: &TestApp) -> Vec<PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             if entry.path().is_dir() {
                 walk(&entry.path(), out);
             } else {
-                out.push(entry.file_name().to_string_lossy().into_owned());
+                out.push(entry.path());
             }
         }
     }
     let mut out = Vec::new();
     walk(&app.data.join("media"), &mut out);
-    out.sort();
     out
+}
+
+/// The names of the files under the data directory's `media/`, sorted.
+fn stored(app: &TestApp) -> Vec<String> {
+    let mut names: Vec<String> = stored_files(app)
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The stored file named `name`.
+fn find_stored(app: &TestApp, name: &str) -> PathBuf {
+    stored_files(app)
+        .into_iter()
+        .find(|p| p.file_name().is_some_and(|n| n == name))
+        .unwrap_or_else(|| panic!("no stored {name}"))
 }
 
 /// The line of `err` that names `url`.
@@ -504,6 +521,15 @@ async fn fetch_media_keeps_files_by_their_bytes_never_the_claimed_type() {
         assert_eq!(r.headers()["content-type"], kind, "{path}");
         assert_eq!(r.headers()["x-content-type-options"], "nosniff", "{path}");
     }
+    // A copy whose bytes are not a file we serve (one an older version
+    // kept) is not served either.
+    let copy = find_stored(&app, "view.html");
+    std::fs::write(&copy, HTML).unwrap();
+    assert_eq!(
+        app.get("/media/view.html").await.status(),
+        StatusCode::NOT_FOUND
+    );
+
     // Posts point at the copies kept, and keep the old address of the rest.
     let html = page_showing(&app, "/2011/07/files.html", r#"src="/media/photo.jpg""#).await;
     assert!(html.contains(&url("page.jpg")), "{html}");
