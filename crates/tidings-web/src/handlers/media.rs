@@ -8,9 +8,10 @@
 //! its first bytes are of a type we serve (`tidings_core::media`: images,
 //! audio, video, PDF), and with that type, whatever its name, the type an
 //! old import recorded or the other server claimed: never as HTML or SVG.
-//! `X-Content-Type-Options: nosniff` keeps browsers to that type, and a
-//! sandboxing Content-Security-Policy stays as a second wall, so no file
-//! opened directly can run script on the blog's origin. Copies made before
+//! `X-Content-Type-Options: nosniff` (on every answer, `headers.rs`) keeps
+//! browsers to that type, and a sandboxing Content-Security-Policy stays
+//! as a second wall, so no file opened directly can run script on the
+//! blog's origin. Copies made before
 //! fetching sniffed their bytes are judged here too.
 
 use axum::body::Body;
@@ -75,10 +76,6 @@ pub async fn file(State(state): State<AppState>, req: Request) -> Response {
     let mut response = response.map(Body::new);
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
