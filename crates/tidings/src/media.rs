@@ -29,7 +29,7 @@ use ureq::http::Uri;
 use ureq::unversioned::resolver::{DefaultResolver, Resolver};
 use ureq::unversioned::transport::{Connector, DefaultConnector};
 
-use address::{CheckedResolver, Refused};
+use address::{CheckedResolver, Refused, Why};
 
 /// How many redirects one file may take.
 const MAX_REDIRECTS: u32 = 5;
@@ -133,8 +133,12 @@ fn fetch_one(
     options: &FetchOptions,
 ) -> anyhow::Result<&'static str> {
     let uri: Uri = url.parse().map_err(|_| anyhow!("not a valid address"))?;
-    if !matches!(uri.scheme_str(), Some("http" | "https")) {
-        anyhow::bail!("only http and https addresses are fetched");
+    if !address::is_fetched_scheme(&uri) {
+        return Err(Refused {
+            hop: uri,
+            why: Why::Scheme,
+        }
+        .into());
     }
     let failed = |e: ureq::Error| anyhow!(why(e, &uri, options));
     let read_failed = |e: std::io::Error| failed(ureq::Error::from(e));

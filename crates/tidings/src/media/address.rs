@@ -145,6 +145,11 @@ fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
     }
 }
 
+/// Whether `uri` is `http` or `https`, the only schemes fetched.
+pub fn is_fetched_scheme(uri: &Uri) -> bool {
+    matches!(uri.scheme_str(), Some("http" | "https"))
+}
+
 /// A fetch the policy refused: which address, at which hop.
 #[derive(Debug)]
 pub struct Refused {
@@ -199,7 +204,7 @@ impl<R: Resolver> Resolver for CheckedResolver<R> {
                 why,
             }))
         };
-        if !matches!(uri.scheme_str(), Some("http" | "https")) {
+        if !is_fetched_scheme(uri) {
             return Err(refuse(Why::Scheme));
         }
         let addrs = self.dns.resolve(uri, config, timeout)?;
