@@ -2,6 +2,7 @@
 //! admin's pages, as a browser without JavaScript would use them.
 
 mod pages;
+mod people;
 mod signin;
 
 use reqwest::StatusCode;
