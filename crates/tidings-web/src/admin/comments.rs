@@ -54,10 +54,7 @@ pub async fn queue(
     signed: Signed,
     Query(q): Query<QueueQuery>,
 ) -> AdminResult {
-    signed.require(
-        signed.role >= tidings_core::Role::Author,
-        "moderate comments",
-    )?;
+    signed.require(permission::may_read_queue(signed.role), "moderate comments")?;
     let status = status_of(q.status.as_deref())?;
     let filter = CommentFilter {
         blog_id: signed.site.blog.id,

@@ -52,7 +52,7 @@ pub fn render(
         email: &signed.user.email,
         role: signed.role.as_str(),
         is_admin: tidings_core::permission::may_administer(signed.role),
-        may_moderate: signed.role >= tidings_core::Role::Author,
+        may_moderate: tidings_core::permission::may_read_queue(signed.role),
     };
     let ctx = minijinja::context! {
         ..ctx,

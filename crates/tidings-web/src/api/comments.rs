@@ -66,6 +66,13 @@ pub async fn list(
     caller: Caller,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<List>, ApiError> {
+    if !permission::may_read_queue(caller.role) {
+        return Err(ApiError(AppError::forbidden(format!(
+            "Your role ({}) may not read the comment queue; \
+             published comments are on the blog's pages and feeds.",
+            caller.role.as_str()
+        ))));
+    }
     let paging = Paging {
         limit: q.limit,
         offset: q.offset,

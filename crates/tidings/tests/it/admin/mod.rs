@@ -3,6 +3,7 @@
 
 mod pages;
 mod people;
+mod reads;
 mod signin;
 
 use reqwest::StatusCode;
