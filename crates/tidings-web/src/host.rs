@@ -193,4 +193,19 @@ mod tests {
         );
         assert_eq!(client_ip(other, &h, &trusted), other);
     }
+
+    #[test]
+    fn forwarded_proto_believed_only_from_proxies() {
+        let trusted = crate::TrustedProxies::parse("10.0.0.1").unwrap();
+        let mut h = HeaderMap::new();
+        h.insert("x-forwarded-proto", "https".parse().unwrap());
+        let from = |ip: [u8; 4]| {
+            let mut e = Extensions::new();
+            e.insert(ConnectInfo(SocketAddr::from((ip, 1234))));
+            e
+        };
+        assert_eq!(scheme(&h, &from([10, 0, 0, 1]), &trusted), "https");
+        assert_eq!(scheme(&h, &from([9, 9, 9, 9]), &trusted), "http");
+        assert_eq!(scheme(&h, &Extensions::new(), &trusted), "http");
+    }
 }
