@@ -112,6 +112,18 @@ async fn a_contributor_reads_no_one_elses_hidden_posts_nor_the_comment_queue() {
         assert_eq!(status, StatusCode::FORBIDDEN, "{query}: {body}");
         assert!(!body.to_string().contains("remark"), "{query}: {body}");
     }
+    // Nor does moderating tell which comments exist.
+    for id in [spam.to_string(), "999999".into()] {
+        let (status, body) = app
+            .api_as(
+                &carol,
+                Method::POST,
+                &format!("/comments/{id}/approve"),
+                None,
+            )
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{id}: {body}");
+    }
     // An author still reads every post and the queue.
     let (_, list) = app.api_as(&alice, Method::GET, "/posts", None).await;
     assert_eq!(list["total"], 4);
@@ -157,8 +169,13 @@ async fn a_contributor_reads_no_one_elses_hidden_posts_nor_the_comment_queue() {
         let page = browser.get(&format!("/admin/posts/{id}")).await;
         assert_eq!(page.status, StatusCode::OK, "{id}");
     }
-    assert_eq!(
-        browser.get("/admin/comments?status=spam").await.status,
-        StatusCode::FORBIDDEN
-    );
+    for path in [
+        "/admin/comments?status=spam".to_owned(),
+        format!("/admin/comments/{spam}/reply"),
+        "/admin/comments/999999/reply".to_owned(),
+    ] {
+        let page = browser.get(&path).await;
+        assert_eq!(page.status, StatusCode::FORBIDDEN, "{path}");
+        assert!(!page.body.contains("remark"), "{path}");
+    }
 }
