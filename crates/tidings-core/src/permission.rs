@@ -1,7 +1,9 @@
 //! What each role may do: one place, so the API and the admin agree.
 //!
 //! admin: everything. author: own posts and pages, publish, moderate comments
-//! on own posts. contributor: own drafts only, never publish.
+//! on own posts, read every post and the comment queue. contributor: own
+//! drafts only, never publish; reads their own posts and published ones, and
+//! no comment that readers cannot see.
 
 use crate::Role;
 
@@ -29,6 +31,25 @@ pub fn may_moderate(role: Role, own_post: bool) -> bool {
     }
 }
 
+/// Whether `role` may read a post (its text, title and status, in the API,
+/// the editor and the admin's lists). `own` says whether the caller wrote
+/// it, `visible` whether readers see it now; a draft or a scheduled post is
+/// not visible. `may_read_post(role, false, false)` says whether `role`
+/// reads every post, so lists need not be narrowed.
+pub fn may_read_post(role: Role, own: bool, visible: bool) -> bool {
+    visible
+        || match role {
+            Role::Admin | Role::Author => true,
+            Role::Contributor => own,
+        }
+}
+
+/// Whether `role` may read the comment queue: comments held, marked spam or
+/// deleted, with why they were held. The roles that moderate some comments.
+pub fn may_read_queue(role: Role) -> bool {
+    may_moderate(role, true)
+}
+
 /// Settings, users and roles are the admin's alone.
 pub fn may_administer(role: Role) -> bool {
     role == Role::Admin
@@ -49,5 +70,10 @@ mod tests {
         assert!(may_moderate(Role::Author, true) && !may_moderate(Role::Author, false));
         assert!(!may_moderate(Role::Contributor, true));
         assert!(may_administer(Role::Admin) && !may_administer(Role::Author));
+        assert!(may_read_post(Role::Author, false, false));
+        assert!(may_read_post(Role::Contributor, true, false));
+        assert!(may_read_post(Role::Contributor, false, true));
+        assert!(!may_read_post(Role::Contributor, false, false));
+        assert!(may_read_queue(Role::Author) && !may_read_queue(Role::Contributor));
     }
 }

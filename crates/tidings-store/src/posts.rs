@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sqlx::Row as _;
-use tidings_core::{Post, PostKind, PostStatus};
+use tidings_core::{Post, PostKind, PostStatus, Role};
 
 use crate::blogs;
 use crate::dialect::{self, index_post, unindex_post};
@@ -112,6 +112,10 @@ pub struct PostFilter {
     pub path_prefix: Option<String>,
     /// Titles containing this text, any case (the admin's post search).
     pub title_contains: Option<String>,
+    /// Only posts this user wrote or readers see at that instant: what a
+    /// role that may not read others' hidden posts lists (see
+    /// `tidings_core::permission::may_read_post`).
+    pub written_by_or_visible: Option<(i64, DateTime<Utc>)>,
     /// Published strictly before this instant (`updated-max` paging).
     pub before: Option<DateTime<Utc>>,
     /// Published strictly after this instant (the "newer posts" link).
@@ -131,10 +135,21 @@ impl PostFilter {
             label: None,
             path_prefix: None,
             title_contains: None,
+            written_by_or_visible: None,
             before: None,
             after: None,
             limit,
             offset: 0,
+        }
+    }
+
+    /// Narrowed to what `user_id`, holding `role` on the blog, may read: a
+    /// contributor lists their own posts and the visible ones.
+    pub fn readable_by(self, role: Role, user_id: i64, now: DateTime<Utc>) -> Self {
+        let every = tidings_core::permission::may_read_post(role, false, false);
+        Self {
+            written_by_or_visible: (!every).then_some((user_id, now)),
+            ..self
         }
     }
 
@@ -218,6 +233,14 @@ impl PostFilter {
             );
             sql.text(" AND LOWER(p.title) LIKE ", &pattern)
                 .push(" ESCAPE '\\'");
+        }
+        if let Some((author, now)) = self.written_by_or_visible {
+            sql.int(" AND (p.author_id = ", author)
+                .int(
+                    " OR (p.status = 'published' AND p.published_at < ",
+                    micros(now) + 1,
+                )
+                .push("))");
         }
         if let Some(below) = below {
             sql.int(" AND p.published_at < ", below);

@@ -84,6 +84,44 @@ impl Store {
         Ok(user)
     }
 
+    /// Gives the account with `email` the role `role` on `blog_id`, creating
+    /// the account (with `name` and `password_hash`) when no account has that
+    /// address. An existing account keeps its name and password: one blog's
+    /// admin may not change what a person uses elsewhere. The caller is told
+    /// nothing about which case it was, so it cannot pass it on.
+    pub async fn add_member(
+        &self,
+        blog_id: i64,
+        email: &str,
+        name: &str,
+        password_hash: &str,
+        role: Role,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO users (email, name, password_hash, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (email) DO NOTHING",
+        )
+        .bind(email)
+        .bind(name)
+        .bind(password_hash)
+        .bind(micros(Utc::now()))
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO memberships (blog_id, user_id, role) \
+             SELECT $1, id, $3 FROM users WHERE email = $2 \
+             ON CONFLICT (blog_id, user_id) DO UPDATE SET role = $3",
+        )
+        .bind(blog_id)
+        .bind(email)
+        .bind(role.as_str())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn user_by_id(&self, id: i64) -> Result<User> {
         let row = sqlx::query("SELECT id, email, name, password_hash FROM users WHERE id = $1")
             .bind(id)
@@ -127,22 +165,20 @@ impl Store {
         Ok(())
     }
 
-    /// Takes away a user's role on `blog_id` and signs them out.
+    /// Takes away a user's role on `blog_id`. Their access to that blog ends
+    /// with it at once (sessions and tokens are checked against the role on
+    /// every request), while their sessions and tokens keep working on the
+    /// other blogs where they have a role: one blog's admin cannot sign a
+    /// person out of blogs that are not theirs.
     pub async fn remove_member(&self, blog_id: i64, user_id: i64) -> Result<()> {
-        let mut tx = self.begin_write().await?;
         let done = sqlx::query("DELETE FROM memberships WHERE blog_id = $1 AND user_id = $2")
             .bind(blog_id)
             .bind(user_id)
-            .execute(&mut *tx)
+            .execute(&self.pool)
             .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
         Ok(())
     }
 

@@ -2,12 +2,15 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::{HeaderMap, header, request::Parts};
+use axum::extract::{ConnectInfo, FromRequestParts, Request};
+use axum::http::{Extensions, HeaderMap, header, request::Parts};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use tidings_core::BlogSettings;
 
+use crate::AppState;
 use crate::cache::{Deps, Tag};
-use crate::{AppState, error::AppError};
+use crate::error::{ApiError, AppError};
 
 /// The blog of the request's `Host` (port ignored), and the absolute base URL
 /// the reader used to reach it, for links in feeds and sitemaps.
@@ -57,7 +60,11 @@ impl FromRequestParts<AppState> for Site {
                 deps.expire_at(std::time::Instant::now() + wait);
             }
         }
-        let scheme = forwarded_proto(parts, state).unwrap_or("http");
+        let scheme = scheme(
+            &parts.headers,
+            &parts.extensions,
+            &state.config.trusted_proxies,
+        );
         let authority = if is_safe_authority(&authority) {
             authority
         } else {
@@ -69,6 +76,23 @@ impl FromRequestParts<AppState> for Site {
             deps,
         })
     }
+}
+
+/// Refuses a request with more than one `Host` header (400): which blog it
+/// is for would be a guess, and the render cache and the page could guess
+/// differently. Outside the cache, so no kept page answers it either.
+pub async fn refuse_two_hosts(req: Request, next: Next) -> Response {
+    if req.headers().get_all(header::HOST).iter().nth(1).is_some() {
+        let error = AppError::bad_request(
+            "This request carries more than one Host header; send exactly one.",
+        );
+        return if req.uri().path().starts_with("/api/") {
+            ApiError(error).into_response()
+        } else {
+            error.into_response()
+        };
+    }
+    next.run(req).await
 }
 
 /// `example.com:8080` → `example.com`; `[::1]:80` → `[::1]`.
@@ -87,22 +111,25 @@ fn is_safe_authority(a: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
 }
 
-fn peer(parts: &Parts) -> Option<IpAddr> {
-    parts
-        .extensions
+fn peer(extensions: &Extensions) -> Option<IpAddr> {
+    extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip())
 }
 
-fn forwarded_proto<'a>(parts: &'a Parts, state: &AppState) -> Option<&'a str> {
-    let peer = peer(parts)?;
-    if !state.config.trusted_proxies.contains(peer) {
-        return None;
-    }
-    match parts.headers.get("x-forwarded-proto")?.to_str().ok()? {
-        "https" => Some("https"),
-        "http" => Some("http"),
-        _ => None,
+/// The scheme the reader used: `https` or `http` as a trusted proxy's
+/// `X-Forwarded-Proto` says, else `http` (what we serve). From anyone else
+/// the header is ignored: the render cache keys pages by this scheme, so a
+/// client that could choose it would choose the links other readers get.
+pub fn scheme(
+    headers: &HeaderMap,
+    extensions: &Extensions,
+    trusted: &crate::TrustedProxies,
+) -> &'static str {
+    let from_proxy = peer(extensions).is_some_and(|p| trusted.contains(p));
+    match headers.get("x-forwarded-proto").map(|v| v.as_bytes()) {
+        Some(b"https") if from_proxy => "https",
+        _ => "http",
     }
 }
 
@@ -114,7 +141,7 @@ impl FromRequestParts<AppState> for ClientIp {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let peer = peer(parts).unwrap_or(IpAddr::from([127, 0, 0, 1]));
+        let peer = peer(&parts.extensions).unwrap_or(IpAddr::from([127, 0, 0, 1]));
         Ok(ClientIp(client_ip(
             peer,
             &parts.headers,
@@ -165,5 +192,20 @@ mod tests {
             "5.6.7.8".parse::<IpAddr>().unwrap()
         );
         assert_eq!(client_ip(other, &h, &trusted), other);
+    }
+
+    #[test]
+    fn forwarded_proto_believed_only_from_proxies() {
+        let trusted = crate::TrustedProxies::parse("10.0.0.1").unwrap();
+        let mut h = HeaderMap::new();
+        h.insert("x-forwarded-proto", "https".parse().unwrap());
+        let from = |ip: [u8; 4]| {
+            let mut e = Extensions::new();
+            e.insert(ConnectInfo(SocketAddr::from((ip, 1234))));
+            e
+        };
+        assert_eq!(scheme(&h, &from([10, 0, 0, 1]), &trusted), "https");
+        assert_eq!(scheme(&h, &from([9, 9, 9, 9]), &trusted), "http");
+        assert_eq!(scheme(&h, &Extensions::new(), &trusted), "http");
     }
 }

@@ -9,7 +9,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::handlers::{archive, comment_submit, feeds, home, media, ops, pages, post, search};
-use crate::{AppState, admin, api, assets, cache, headers, metrics, uri_guard};
+use crate::{AppState, admin, api, assets, cache, headers, host, metrics, uri_guard};
 
 /// The whole application: public pages (Blogger's URLs), feeds, the API.
 pub fn router(state: AppState) -> Router {
@@ -78,5 +78,6 @@ pub fn router(state: AppState) -> Router {
         // Outside everything, so a kept page is sent exactly as it was
         // rendered, headers and all, and a hit costs no more than it must.
         .layer(middleware::from_fn_with_state(state.clone(), cache::layer))
+        .layer(middleware::from_fn(host::refuse_two_hosts))
         .with_state(state)
 }

@@ -54,10 +54,7 @@ pub async fn queue(
     signed: Signed,
     Query(q): Query<QueueQuery>,
 ) -> AdminResult {
-    signed.require(
-        signed.role >= tidings_core::Role::Author,
-        "moderate comments",
-    )?;
+    signed.require(permission::may_read_queue(signed.role), "moderate comments")?;
     let status = status_of(q.status.as_deref())?;
     let filter = CommentFilter {
         blog_id: signed.site.blog.id,
@@ -127,6 +124,7 @@ pub async fn act(
     let form: ActionForm = serde_html_form::from_bytes(&body)
         .map_err(|e| AppError::bad_request(format!("The form could not be read: {e}")))?;
     signed.check_csrf(form.csrf.as_deref())?;
+    signed.require(permission::may_read_queue(signed.role), "moderate comments")?;
     let action = form.action.as_deref().unwrap_or("");
     let (verb, one) = match action.split_once(':') {
         Some((v, id)) => (v, Some(id.to_owned())),
@@ -275,7 +273,9 @@ pub async fn reply(
     Ok(Redirect::to(&format!("{}#c{}", c.post_path, stored.id)).into_response())
 }
 
+/// The comment `raw` names, for those who may read the queue (it may be held).
 async fn find(state: &AppState, signed: &Signed, raw: &str) -> Result<CommentListing, AppError> {
+    signed.require(permission::may_read_queue(signed.role), "moderate comments")?;
     let missing = || AppError::not_found(format!("No comment has the id {raw:?}."));
     let id: i64 = raw.parse().map_err(|_| missing())?;
     match state.store.comment_by_id(signed.site.blog.id, id).await {

@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
 use serde::Serialize;
-use tidings_core::{CommentStatus, PostKind, PostStatus};
+use tidings_core::{CommentStatus, PostKind, PostStatus, permission};
 use tidings_store::{CommentFilter, PostFilter};
 
 use super::render::{AdminResult, render};
@@ -29,7 +29,7 @@ pub async fn show(State(state): State<AppState>, signed: Signed) -> AdminResult 
         f.visible_at = None;
         f.kind = Some(PostKind::Post);
         f.status = Some((status, now));
-        f
+        f.readable_by(signed.role, signed.user.id, now)
     };
     let published = state
         .store
@@ -40,17 +40,44 @@ pub async fn show(State(state): State<AppState>, signed: Signed) -> AdminResult 
         .store
         .count_posts(&count(PostStatus::Scheduled))
         .await?;
-    let pending = state
-        .store
-        .count_comments(&CommentFilter {
-            blog_id: blog,
-            post_id: None,
-            status: Some(CommentStatus::Pending),
-            limit: 1,
-            offset: 0,
-        })
-        .await?;
-    let latest = state
+    // The queue's figures and excerpts only for those who may read it.
+    let (pending, latest) = if permission::may_read_queue(signed.role) {
+        (
+            state
+                .store
+                .count_comments(&CommentFilter {
+                    blog_id: blog,
+                    post_id: None,
+                    status: Some(CommentStatus::Pending),
+                    limit: 1,
+                    offset: 0,
+                })
+                .await?,
+            latest_comments(&state, blog).await?,
+        )
+    } else {
+        (0, Vec::new())
+    };
+    let ctx = minijinja::context! {
+        published, drafts, scheduled, pending,
+        latest => minijinja::value::Serde(latest),
+    };
+    Ok(render(
+        &state,
+        &signed,
+        "admin/dashboard.html",
+        "Dashboard",
+        StatusCode::OK,
+        ctx,
+    )?)
+}
+
+/// The five newest comments of the blog, whatever their status.
+async fn latest_comments(
+    state: &AppState,
+    blog: i64,
+) -> Result<Vec<RecentComment>, tidings_store::StoreError> {
+    Ok(state
         .store
         .list_comments(&CommentFilter {
             blog_id: blog,
@@ -70,17 +97,5 @@ pub async fn show(State(state): State<AppState>, signed: Signed) -> AdminResult 
             post_url: c.post_path,
             status: c.comment.status,
         })
-        .collect::<Vec<_>>();
-    let ctx = minijinja::context! {
-        published, drafts, scheduled, pending,
-        latest => minijinja::value::Serde(latest),
-    };
-    Ok(render(
-        &state,
-        &signed,
-        "admin/dashboard.html",
-        "Dashboard",
-        StatusCode::OK,
-        ctx,
-    )?)
+        .collect())
 }

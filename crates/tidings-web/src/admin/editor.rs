@@ -193,6 +193,11 @@ pub async fn edit(
     Query(q): Query<EditorQuery>,
 ) -> AdminResult {
     let post = find(&state, &signed, &raw).await?;
+    let own = post.author_id == Some(signed.user.id);
+    signed.require(
+        permission::may_read_post(signed.role, own, post.is_visible_at(Utc::now())),
+        "read other people's drafts or scheduled posts",
+    )?;
     let form = form_of(&post, signed.site.blog.timezone);
     let notice = q.saved.map(|_| saved_notice(&post, &signed));
     show(

@@ -86,7 +86,11 @@ pub async fn users(State(state): State<AppState>, signed: Signed) -> AdminResult
     .await
 }
 
-/// Adds a person with a role; an existing account (by email) just gets the role.
+/// Adds a person with a role on this blog. The form is checked and answered
+/// the same whether or not the address already has an account on the
+/// instance, so a blog's admin cannot look accounts up: a new address gets an
+/// account with this name and password, an existing account gets the role
+/// and keeps its own name and password (`Store::add_member`).
 pub async fn add_user(
     State(state): State<AppState>,
     signed: Signed,
@@ -94,74 +98,52 @@ pub async fn add_user(
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
     signed.require(permission::may_administer(signed.role), "manage users")?;
-    let email = form.email.trim().to_lowercase();
-    let name = form.name.trim().to_owned();
-    let role = match form.role.parse::<Role>() {
-        Ok(r) => r,
-        Err(e) => {
+    let (email, name, role) = match checked(&form) {
+        Ok(fields) => fields,
+        Err(why) => {
             return users_page(
                 &state,
                 &signed,
                 form,
-                Some(e.to_string()),
+                Some(why),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
         }
     };
-    if !tidings_core::user::is_plausible_email(&email) {
-        return users_page(
-            &state,
-            &signed,
-            form,
-            Some("That email address does not look right.".into()),
-            StatusCode::UNPROCESSABLE_ENTITY,
+    if email == signed.user.email {
+        return Err(AppError::bad_request(
+            "You cannot change your own role or remove yourself; ask another admin.",
         )
-        .await;
+        .into());
     }
-    if let Some(existing) = state.store.user_by_email(&email).await? {
-        state
-            .store
-            .set_role(signed.site.blog.id, existing.id, role)
-            .await?;
-        return Ok(Redirect::to("/admin/users").into_response());
-    }
-    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-        return users_page(
-            &state,
-            &signed,
-            form,
-            Some("A name must be 1 to 100 characters.".into()),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    if let Err(why) = tidings_core::password::check(&form.password) {
-        return users_page(
-            &state,
-            &signed,
-            form,
-            Some(why),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
+    // Hashed in both cases, so the time taken does not tell them apart either.
     let password = form.password.clone();
     let hash = tokio::task::spawn_blocking(move || tidings_core::password::hash(&password))
         .await
         .map_err(|_| AppError::internal())?
         .map_err(|_| AppError::internal())?;
-    match state
+    state
         .store
-        .create_user(signed.site.blog.id, &email, &name, &hash, role)
-        .await
-    {
-        Ok(_) => Ok(Redirect::to("/admin/users").into_response()),
-        Err(tidings_store::StoreError::Conflict(why)) => {
-            users_page(&state, &signed, form, Some(why), StatusCode::CONFLICT).await
-        }
-        Err(e) => Err(e.into()),
+        .add_member(signed.site.blog.id, &email, &name, &hash, role)
+        .await?;
+    Ok(Redirect::to("/admin/users").into_response())
+}
+
+/// The add form's email, name and role, or why they will not do. Name and
+/// password are checked for every address, known or not.
+fn checked(form: &AddForm) -> Result<(String, String, Role), String> {
+    let role = form.role.parse::<Role>().map_err(|e| e.to_string())?;
+    let email = form.email.trim().to_lowercase();
+    if !tidings_core::user::is_plausible_email(&email) {
+        return Err("That email address does not look right.".into());
     }
+    let name = form.name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        return Err("A name must be 1 to 100 characters.".into());
+    }
+    tidings_core::password::check(&form.password)?;
+    Ok((email, name, role))
 }
 
 #[derive(Deserialize)]
@@ -189,7 +171,12 @@ pub async fn change_user(
         .into());
     }
     if form.remove.is_some() {
-        state.store.remove_member(signed.site.blog.id, id).await?;
+        match state.store.remove_member(signed.site.blog.id, id).await {
+            Err(tidings_store::StoreError::NotFound) => {
+                return Err(AppError::not_found("That person has no role on this blog.").into());
+            }
+            done => done?,
+        }
     } else {
         let role = form
             .role

@@ -73,11 +73,13 @@ pub async fn list(
         label: None,
         path_prefix: None,
         title_contains: words.clone(),
+        written_by_or_visible: None,
         before: None,
         after: None,
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
-    };
+    }
+    .readable_by(signed.role, signed.user.id, now);
     let tz = signed.site.blog.timezone;
     let rows = state
         .store

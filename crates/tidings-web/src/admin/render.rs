@@ -1,5 +1,5 @@
 //! Rendering admin pages: the admin layout, and the headers every admin
-//! answer carries (no caching anywhere, no framing, our one script file only).
+//! answer carries (kept by no cache, no framing, our one script file only).
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -33,7 +33,7 @@ fn finish(html: String, status: StatusCode) -> Response {
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(ADMIN_CSP),
     );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    crate::cache::mark_private(h);
     r
 }
 
@@ -52,7 +52,7 @@ pub fn render(
         email: &signed.user.email,
         role: signed.role.as_str(),
         is_admin: tidings_core::permission::may_administer(signed.role),
-        may_moderate: signed.role >= tidings_core::Role::Author,
+        may_moderate: tidings_core::permission::may_read_queue(signed.role),
     };
     let ctx = minijinja::context! {
         ..ctx,

@@ -66,6 +66,13 @@ pub async fn list(
     caller: Caller,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<List>, ApiError> {
+    if !permission::may_read_queue(caller.role) {
+        return Err(ApiError(AppError::forbidden(format!(
+            "Your role ({}) may not read the comment queue; \
+             published comments are on the blog's pages and feeds.",
+            caller.role.as_str()
+        ))));
+    }
     let paging = Paging {
         limit: q.limit,
         offset: q.offset,
@@ -91,6 +98,13 @@ async fn moderate(
     raw: &str,
     status: CommentStatus,
 ) -> Result<CommentOut, ApiError> {
+    // Refused before the lookup, so it does not tell which ids exist either.
+    if !permission::may_read_queue(caller.role) {
+        return Err(ApiError(AppError::forbidden(format!(
+            "Your role ({}) may not moderate comments.",
+            caller.role.as_str()
+        ))));
+    }
     let id = super::id(raw, "comment")?;
     let blog = caller.site.blog.id;
     let current = state
@@ -110,11 +124,7 @@ async fn moderate(
     let own_post = post.author_id == Some(caller.user.id);
     if !permission::may_moderate(caller.role, own_post) {
         return Err(ApiError(AppError::forbidden(
-            if caller.role == tidings_core::Role::Contributor {
-                "Your role (contributor) may not moderate comments."
-            } else {
-                "Authors moderate comments on their own posts only."
-            },
+            "Authors moderate comments on their own posts only.",
         )));
     }
     // An owner's decision: it also teaches the blog's spam filter.

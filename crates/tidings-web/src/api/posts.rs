@@ -131,11 +131,13 @@ pub async fn list(
         label: q.label,
         path_prefix: None,
         title_contains: None,
+        written_by_or_visible: None,
         before: None,
         after: None,
         limit: paging.limit()?,
         offset: paging.offset(),
-    };
+    }
+    .readable_by(caller.role, caller.user.id, now);
     let posts = state.store.list_posts(&filter).await?;
     let total = state.store.count_posts(&filter).await?;
     Ok(Json(List {
@@ -236,7 +238,15 @@ pub async fn show(
     ApiPath(raw): ApiPath<String>,
 ) -> Result<Json<PostOut>, ApiError> {
     let post = find(&state, &caller, &raw).await?;
-    Ok(Json(PostOut::new(&post, Utc::now())))
+    let now = Utc::now();
+    let own = post.author_id == Some(caller.user.id);
+    if !permission::may_read_post(caller.role, own, post.is_visible_at(now)) {
+        return Err(ApiError(AppError::forbidden(format!(
+            "Your role ({}) may read only your own posts and published ones.",
+            caller.role.as_str()
+        ))));
+    }
+    Ok(Json(PostOut::new(&post, now)))
 }
 
 pub async fn update(

@@ -173,9 +173,16 @@ impl Entry {
         };
         let mut headers = self.headers.clone();
         headers.insert(header::ETAG, self.etags[coding as usize].clone());
-        if self.compressible {
-            headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        }
+        // A shared cache keeps this page for readers without a session only:
+        // a member's page can differ (see `super::mark_private`).
+        headers.insert(
+            header::VARY,
+            HeaderValue::from_static(if self.compressible {
+                "accept-encoding, cookie"
+            } else {
+                "cookie"
+            }),
+        );
         if self.matches(request) {
             headers.remove(header::CONTENT_TYPE);
             let mut r = Response::new(Body::empty());

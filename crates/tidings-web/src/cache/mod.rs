@@ -12,7 +12,10 @@
 //!   leaves, so the writer's next page is current; other nodes learn within
 //!   milliseconds on PostgreSQL (`NOTIFY`) and within `follow::POLL` anyway.
 //! - **Representations**: a strong ETag per coding, 304 on a match, brotli or
-//!   gzip made once per entry when a reader first accepts it.
+//!   gzip made once per entry when a reader first accepts it; `Vary: Cookie`
+//!   on every kept page, and `Cache-Control: private, no-store` on every
+//!   answer to a member (session cookie or `Authorization`), so no shared
+//!   cache hands one's page to the other.
 //!
 //! With `--no-cache` nothing is kept, but answers still get their ETag, 304s
 //! and compression from the same code ([`Entry`]).
@@ -80,19 +83,26 @@ impl PageCache {
 /// and after a write request reads the change log before answering.
 pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let method = req.method().clone();
+    let member = signed_in(req.headers()) || req.headers().contains_key(header::AUTHORIZATION);
     if method != Method::GET && method != Method::HEAD {
-        let response = next.run(req).await;
+        let mut response = next.run(req).await;
         if let Some(cache) = &state.cache {
             follow::catch_up(cache, &state.store).await;
+        }
+        if member {
+            mark_private(response.headers_mut());
         }
         return response;
     }
     if !public(&req) {
         let mut response = next.run(req).await;
         response.headers_mut().remove(MODIFIED);
+        if member {
+            mark_private(response.headers_mut());
+        }
         return response;
     }
-    let key = key_of(&req).into_boxed_str();
+    let key = key_of(&req, &state).into_boxed_str();
     let mut render_guard = None;
     if let Some(cache) = &state.cache {
         let started = Instant::now();
@@ -224,6 +234,24 @@ fn public(req: &Request) -> bool {
     !private_area && !req.headers().contains_key(header::AUTHORIZATION) && !signed_in(req.headers())
 }
 
+/// An answer for one person (a signed-in member, an API caller, the admin):
+/// no cache may keep it, and one that keeps the public page at the same
+/// address must not hand that to a member, whose page can differ (a post
+/// page greets them in its comment form).
+pub fn mark_private(headers: &mut HeaderMap) {
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    let varies = headers.get_all(header::VARY).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|v| v.to_ascii_lowercase().contains("cookie"))
+    });
+    if !varies {
+        headers.append(header::VARY, HeaderValue::from_static("cookie"));
+    }
+}
+
 fn signed_in(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::COOKIE)
@@ -237,11 +265,12 @@ fn signed_in(headers: &HeaderMap) -> bool {
         })
 }
 
-/// Scheme (as a trusted proxy may tell it), host and path with query: what
-/// makes two requests get the same bytes.
-fn key_of(req: &Request) -> String {
+/// Scheme (as the page will use it: `X-Forwarded-Proto` only from a trusted
+/// proxy), host and path with query: what makes two requests get the same
+/// bytes. Anything else a client sends must not choose what other readers get.
+fn key_of(req: &Request, state: &AppState) -> String {
     let h = req.headers();
-    let value = |name: &str| h.get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let scheme = crate::host::scheme(h, req.extensions(), &state.config.trusted_proxies);
     let host = h
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
@@ -252,12 +281,7 @@ fn key_of(req: &Request) -> String {
         .path_and_query()
         .map(|p| p.as_str())
         .unwrap_or("/");
-    format!(
-        "{} {} {}",
-        value("x-forwarded-proto"),
-        host.to_ascii_lowercase(),
-        path
-    )
+    format!("{scheme} {} {path}", host.to_ascii_lowercase())
 }
 
 fn marked(mut response: Response, how: &'static str) -> Response {

@@ -25,6 +25,7 @@ mod pages;
 mod queries;
 mod render;
 mod schema;
+mod shared_caches;
 mod slow;
 mod snapshots;
 mod spam;

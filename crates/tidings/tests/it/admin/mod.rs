@@ -2,6 +2,8 @@
 //! admin's pages, as a browser without JavaScript would use them.
 
 mod pages;
+mod people;
+mod reads;
 mod signin;
 
 use reqwest::StatusCode;
