@@ -7,3 +7,6 @@ CREATE TABLE signin_addresses (
     last_at BIGINT NOT NULL,
     PRIMARY KEY (user_id, address)
 );
+
+-- Failures older than every window are deleted as attempts arrive.
+CREATE INDEX signin_failures_at ON signin_failures (at);
