@@ -62,6 +62,55 @@ async fn simultaneous_wrong_passwords_are_counted_before_they_are_checked() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crowd_of_guesses_from_many_addresses_waits_in_a_short_line_or_is_refused() {
+    let app = TestApp::start_with(&["--trusted-proxies", "127.0.0.1"]).await;
+    set_up(&app).await;
+    // 100 addresses, one guess each, all at once: within every limit of the
+    // throttle, so only the line for the password checks stands between
+    // them and the server's memory.
+    let mut forms = Vec::new();
+    for _ in 0..100 {
+        let r = app.get("/admin/login").await;
+        let cookie = set_cookie(&r, "tidings_signin").unwrap_or_default();
+        forms.push((cookie, hidden(&r.text().await.unwrap(), "token")));
+    }
+    let guesses: Vec<_> = forms
+        .into_iter()
+        .enumerate()
+        .map(|(n, (cookie, token))| {
+            let (client, url) = (app.client.clone(), app.url("/admin/login"));
+            tokio::spawn(async move {
+                let r = client
+                    .post(url)
+                    .header("cookie", format!("tidings_signin={cookie}"))
+                    .header(
+                        "x-forwarded-for",
+                        format!("198.51.{}.{}", n / 200, n % 200 + 1),
+                    )
+                    .form(&[
+                        ("token", token.as_str()),
+                        ("email", "admin@example.com"),
+                        ("password", "a wrong guess"),
+                    ])
+                    .send()
+                    .await
+                    .unwrap();
+                let retry = r.headers().contains_key("retry-after");
+                (r.status(), retry)
+            })
+        })
+        .collect();
+    for g in guesses {
+        match g.await.unwrap() {
+            (StatusCode::UNAUTHORIZED, _) | (StatusCode::SERVICE_UNAVAILABLE, true) => {}
+            other => panic!("a guess answered {other:?}"),
+        }
+    }
+    let peak = app.peak_memory();
+    assert!(peak < 600 << 20, "the server peaked at {} MB", peak >> 20);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guessing_from_rotating_addresses_locks_the_account_but_not_its_owner() {
     let app = TestApp::start_with(&["--trusted-proxies", "127.0.0.1"]).await;
     set_up(&app).await;
