@@ -142,6 +142,25 @@ pub fn verify(password: &str, stored: &str) -> bool {
     })
 }
 
+/// A hash nobody's password matches, made with the parameters of real ones.
+static DUMMY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    hash("the account you asked about does not exist").expect("Argon2 hashes a short password")
+});
+
+/// Whether `password` matches the stored hash of an account, or `None` when
+/// there is no such account. Either way the check costs one Argon2 hash
+/// (against a dummy when there is no account), so how long a sign-in takes
+/// does not tell whether an address has an account.
+pub fn verify_account(password: &str, stored: Option<&str>) -> bool {
+    match stored {
+        Some(stored) => verify(password, stored),
+        None => {
+            let _ = verify(password, &DUMMY);
+            false
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +182,7 @@ mod tests {
         assert!(verify("correct horse", &a));
         assert!(!verify("wrong horse", &a));
         assert!(!verify("correct horse", "not a hash"));
+        assert!(verify_account("correct horse", Some(&a)));
+        assert!(!verify_account("correct horse", None));
     }
 }

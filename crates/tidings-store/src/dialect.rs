@@ -73,6 +73,21 @@ impl Backend {
         }
     }
 
+    /// A statement that holds a lock named by `$1` until the write
+    /// transaction ends, so that transactions about one name run one at a
+    /// time on every node: a transaction-scoped advisory lock on PostgreSQL;
+    /// none on SQLite, whose `BEGIN IMMEDIATE` already runs every write
+    /// transaction alone.
+    pub(crate) fn lock_name(self) -> Option<&'static str> {
+        match self {
+            Self::Sqlite => None,
+            // Wrapped so the row is an integer: the `Any` driver has no `void`.
+            Self::Postgres => Some(
+                "SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l",
+            ),
+        }
+    }
+
     /// The migration folder of this backend.
     pub(crate) fn name(self) -> &'static str {
         match self {

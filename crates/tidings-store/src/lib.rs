@@ -24,6 +24,7 @@ mod reads;
 mod secrets;
 mod sessions;
 mod sidebar;
+mod signin;
 mod spam;
 mod sql;
 mod users;
@@ -41,8 +42,9 @@ pub use dialect::Backend;
 pub use export::Snapshot;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
 pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
-pub use sessions::{Failures, Session};
+pub use sessions::Session;
 pub use sidebar::{Months, Sidebar};
+pub use signin::{AttemptCounts, AttemptWindows, Failures};
 pub use users::{TokenInfo, User};
 
 /// What can go wrong in the store, in terms callers act on.

@@ -60,6 +60,11 @@ const SQLITE: &[Source] = &[
         "listing_order",
         include_str!("../migrations/sqlite/0010_listing_order.sql"),
     ),
+    (
+        11,
+        "signin_addresses",
+        include_str!("../migrations/sqlite/0011_signin_addresses.sql"),
+    ),
 ];
 
 const POSTGRES: &[Source] = &[
@@ -107,6 +112,11 @@ const POSTGRES: &[Source] = &[
         10,
         "listing_order",
         include_str!("../migrations/postgres/0010_listing_order.sql"),
+    ),
+    (
+        11,
+        "signin_addresses",
+        include_str!("../migrations/postgres/0011_signin_addresses.sql"),
     ),
 ];
 

@@ -1,5 +1,5 @@
-//! Sign-in state kept in the database so every node shares it: sessions,
-//! failed attempts (throttling), and the one-time setup link.
+//! Sign-in state kept in the database so every node shares it: sessions
+//! and the one-time setup link (attempts and throttling: `signin.rs`).
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -16,13 +16,6 @@ pub struct Session {
     pub role: Option<Role>,
     pub csrf_token: String,
     pub expires_at: DateTime<Utc>,
-}
-
-/// Failed sign-ins counted over a window.
-#[derive(Debug, Clone, Copy)]
-pub struct Failures {
-    pub count: i64,
-    pub oldest: Option<DateTime<Utc>>,
 }
 
 impl Store {
@@ -96,51 +89,13 @@ impl Store {
         Ok(())
     }
 
-    pub async fn record_signin_failure(
-        &self,
-        ip: &str,
-        email: &str,
-        at: DateTime<Utc>,
-    ) -> Result<()> {
-        sqlx::query("INSERT INTO signin_failures (ip, email, at) VALUES ($1, $2, $3)")
-            .bind(ip)
-            .bind(email)
-            .bind(micros(at))
-            .execute(&self.pool)
+    /// Whether any blog of this instance has an admin, however they got the
+    /// role: while none has, the setup link may create one.
+    pub async fn has_admin(&self) -> Result<bool> {
+        let row = sqlx::query("SELECT user_id FROM memberships WHERE role = 'admin' LIMIT 1")
+            .fetch_optional(&self.pool)
             .await?;
-        Ok(())
-    }
-
-    /// Failures from one address since an instant.
-    pub async fn signin_failures_from(&self, ip: &str, since: DateTime<Utc>) -> Result<Failures> {
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM signin_failures WHERE ip = $1 AND at >= $2",
-        )
-        .bind(ip)
-        .bind(micros(since))
-        .fetch_one(&self.pool)
-        .await?;
-        failures(&row)
-    }
-
-    /// Failures against one account since an instant, from any address.
-    pub async fn signin_failures_for(&self, email: &str, since: DateTime<Utc>) -> Result<Failures> {
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM signin_failures WHERE email = $1 AND at >= $2",
-        )
-        .bind(email)
-        .bind(micros(since))
-        .fetch_one(&self.pool)
-        .await?;
-        failures(&row)
-    }
-
-    /// Whether anyone can sign in yet: a fresh install has no users.
-    pub async fn has_users(&self) -> Result<bool> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM users")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(row.try_get::<i64, _>("n")? > 0)
+        Ok(row.is_some())
     }
 
     pub async fn create_setup_token(&self, token_hash: &str) -> Result<()> {
@@ -152,12 +107,20 @@ impl Store {
         Ok(())
     }
 
-    /// Whether the setup link is valid: issued and not used yet.
-    pub async fn setup_token_valid(&self, token_hash: &str) -> Result<bool> {
+    /// Whether the setup link is valid: issued after `issued_after`, not
+    /// used yet, and no blog has an admin.
+    pub async fn setup_token_valid(
+        &self,
+        token_hash: &str,
+        issued_after: DateTime<Utc>,
+    ) -> Result<bool> {
         let row = sqlx::query(
-            "SELECT token_hash FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL",
+            "SELECT token_hash FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL \
+             AND created_at > $2 \
+             AND NOT EXISTS (SELECT 1 FROM memberships WHERE role = 'admin')",
         )
         .bind(token_hash)
+        .bind(micros(issued_after))
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.is_some())
@@ -168,6 +131,7 @@ impl Store {
     pub async fn complete_setup(
         &self,
         token_hash: &str,
+        issued_after: DateTime<Utc>,
         blog_id: i64,
         email: &str,
         name: &str,
@@ -175,10 +139,12 @@ impl Store {
     ) -> Result<User> {
         let mut tx = self.begin_write().await?;
         let used = sqlx::query(
-            "UPDATE setup_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL",
+            "UPDATE setup_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL \
+             AND created_at > $3 AND NOT EXISTS (SELECT 1 FROM memberships WHERE role = 'admin')",
         )
         .bind(token_hash)
         .bind(micros(Utc::now()))
+        .bind(micros(issued_after))
         .execute(&mut *tx)
         .await?;
         if used.rows_affected() != 1 {
@@ -190,14 +156,4 @@ impl Store {
         tx.commit().await?;
         Ok(user)
     }
-}
-
-fn failures(row: &sqlx::any::AnyRow) -> Result<Failures> {
-    Ok(Failures {
-        count: row.try_get("n")?,
-        oldest: row
-            .try_get::<Option<i64>, _>("oldest")?
-            .map(from_micros)
-            .transpose()?,
-    })
 }

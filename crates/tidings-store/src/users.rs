@@ -219,6 +219,30 @@ impl Store {
         Ok(())
     }
 
+    /// Revokes every token of a user: a lost laptop, a leaked script, or a
+    /// new password the owner wants to be the only way in. Answers how many
+    /// there were.
+    pub async fn revoke_all_tokens(&self, user_id: i64) -> Result<u64> {
+        let done = sqlx::query("DELETE FROM api_tokens WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Revokes a token by its id, whoever owns it (the command line's
+    /// `tidings token revoke ID`).
+    pub async fn revoke_token_by_id(&self, token_id: i64) -> Result<()> {
+        let done = sqlx::query("DELETE FROM api_tokens WHERE id = $1")
+            .bind(token_id)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
     pub async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
         let row = sqlx::query("SELECT id, email, name, password_hash FROM users WHERE email = $1")
             .bind(email)

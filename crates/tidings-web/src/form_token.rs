@@ -6,15 +6,17 @@
 //! we served that form, for that post, at that time: the minimum fill time
 //! cannot be faked and a form cannot be posted cross-site without first loading
 //! it. No server-side state is needed.
+//!
+//! The sign-in form's token is also bound to the browser that loaded the
+//! form: its signature covers a hash of a pre-session cookie (see
+//! `admin::session::PreSession`), so a token fetched by an attacker signs
+//! nobody in from a victim's browser (login CSRF), and it lives hours, not days.
 
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 type HmacSha256 = Hmac<Sha256>;
-
-/// How long a served form stays good.
-const LIFETIME: Duration = Duration::days(2);
 
 /// A new random key, hex-encoded.
 pub fn fresh_key() -> String {
@@ -36,20 +38,52 @@ pub fn hex(bytes: &[u8]) -> String {
 pub enum Purpose {
     /// The comment form of one post (the id).
     Comment,
-    /// The sign-in form (id 0).
+    /// The sign-in form (id 0), bound to one browser.
     SignIn,
 }
 
-fn mac(key: &[u8], purpose: Purpose, id: i64, issued_ms: i64) -> HmacSha256 {
+impl Purpose {
+    /// How long a served form stays good.
+    fn lifetime(self) -> Duration {
+        match self {
+            Self::Comment => Duration::days(2),
+            Self::SignIn => SIGN_IN_LIFETIME,
+        }
+    }
+}
+
+/// How long a sign-in form (and the pre-session cookie it is bound to) stays good.
+pub const SIGN_IN_LIFETIME: Duration = Duration::hours(2);
+
+/// `browser` is empty for forms not bound to a browser, else hex.
+fn mac(key: &[u8], purpose: Purpose, id: i64, issued_ms: i64, browser: &str) -> HmacSha256 {
     let mut mac = HmacSha256::new_from_slice(key).expect("HMAC takes keys of any length");
-    mac.update(format!("{purpose:?}:{id}:{issued_ms}").as_bytes());
+    if browser.is_empty() {
+        mac.update(format!("{purpose:?}:{id}:{issued_ms}").as_bytes());
+    } else {
+        mac.update(format!("{purpose:?}:{id}:{issued_ms}:{browser}").as_bytes());
+    }
     mac
 }
 
 /// The token for a form of `purpose` about `id` served at `now`.
 pub fn issue(key: &[u8], purpose: Purpose, id: i64, now: DateTime<Utc>) -> String {
+    issue_bound(key, purpose, id, "", now)
+}
+
+/// The token for a form served at `now` to the browser whose pre-session
+/// cookie hashes to `browser` (hex).
+pub fn issue_bound(
+    key: &[u8],
+    purpose: Purpose,
+    id: i64,
+    browser: &str,
+    now: DateTime<Utc>,
+) -> String {
     let issued = now.timestamp_millis();
-    let sig = mac(key, purpose, id, issued).finalize().into_bytes();
+    let sig = mac(key, purpose, id, issued, browser)
+        .finalize()
+        .into_bytes();
     format!("{id}.{issued}.{}", hex(&sig))
 }
 
@@ -69,6 +103,18 @@ pub fn verify(
     expected_id: i64,
     now: DateTime<Utc>,
 ) -> Result<DateTime<Utc>, TokenError> {
+    verify_bound(key, purpose, token, expected_id, "", now)
+}
+
+/// [`verify`] for a token issued by [`issue_bound`] to `browser`.
+pub fn verify_bound(
+    key: &[u8],
+    purpose: Purpose,
+    token: &str,
+    expected_id: i64,
+    browser: &str,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, TokenError> {
     let mut parts = token.splitn(3, '.');
     let (Some(id), Some(issued), Some(sig)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(TokenError::Malformed);
@@ -79,14 +125,14 @@ pub fn verify(
     if id != expected_id {
         return Err(TokenError::Malformed);
     }
-    mac(key, purpose, id, issued_ms)
+    mac(key, purpose, id, issued_ms, browser)
         .verify_slice(&sig)
         .map_err(|_| TokenError::Malformed)?;
     let issued = DateTime::from_timestamp_millis(issued_ms).ok_or(TokenError::Malformed)?;
     if issued > now + Duration::minutes(5) {
         return Err(TokenError::Malformed);
     }
-    if now - issued > LIFETIME {
+    if now - issued > purpose.lifetime() {
         return Err(TokenError::Expired);
     }
     Ok(issued)
@@ -141,6 +187,29 @@ mod tests {
             verify(key, Purpose::SignIn, &t, 7, now),
             Err(TokenError::Malformed),
             "a comment token does not sign anyone in"
+        );
+        let bound = issue_bound(key, Purpose::SignIn, 0, "ab12", now);
+        assert!(verify_bound(key, Purpose::SignIn, &bound, 0, "ab12", now).is_ok());
+        assert_eq!(
+            verify_bound(key, Purpose::SignIn, &bound, 0, "cd34", now),
+            Err(TokenError::Malformed),
+            "a sign-in token is good only with the cookie it was served with"
+        );
+        assert_eq!(
+            verify(key, Purpose::SignIn, &bound, 0, now),
+            Err(TokenError::Malformed)
+        );
+        assert_eq!(
+            verify_bound(
+                key,
+                Purpose::SignIn,
+                &bound,
+                0,
+                "ab12",
+                now + Duration::hours(3)
+            ),
+            Err(TokenError::Expired),
+            "and for hours, not days"
         );
         let forged = t.replacen(&now.timestamp_millis().to_string(), "1", 1);
         assert_eq!(

@@ -14,6 +14,7 @@ mod editing;
 mod error;
 mod form_token;
 mod handlers;
+mod hashing;
 mod headers;
 mod host;
 mod metrics;

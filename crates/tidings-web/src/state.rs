@@ -23,6 +23,8 @@ pub struct Shared {
     pub(crate) cache: Option<Arc<PageCache>>,
     /// Each blog's archive widget (kept in either mode: never stale).
     pub(crate) archive_widgets: crate::handlers::pages::ArchiveWidgets,
+    /// Password checks and hashes, at most one per core (see `hashing`).
+    pub(crate) hashing: crate::hashing::Hashing,
 }
 
 impl std::ops::Deref for AppState {
@@ -46,6 +48,7 @@ impl AppState {
             config,
             metrics: Metrics::default(),
             archive_widgets: Default::default(),
+            hashing: Default::default(),
             form_key: form_key.into_bytes(),
             cache,
         })))

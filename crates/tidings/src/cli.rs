@@ -174,6 +174,22 @@ pub struct UserPasswordArgs {
 pub enum TokenCommand {
     /// Create an API token for a user; printed once, as the last line.
     Create(TokenCreateArgs),
+    /// Revoke one API token by its id, or every token of a user with
+    /// `--all --email E`.
+    Revoke(TokenRevokeArgs),
+}
+
+#[derive(Args)]
+#[command(group = clap::ArgGroup::new("which").required(true).args(["id", "all"]))]
+pub struct TokenRevokeArgs {
+    /// The token's id (the admin's tokens page shows them).
+    pub id: Option<i64>,
+    /// Every token of the user `--email` names.
+    #[arg(long, requires = "email")]
+    pub all: bool,
+    /// Whose tokens `--all` revokes.
+    #[arg(long, requires = "all")]
+    pub email: Option<String>,
 }
 
 #[derive(Args)]

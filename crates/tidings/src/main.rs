@@ -110,6 +110,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(UserCommand::Add(args)) => users::add(&store, args).await,
         Command::User(UserCommand::Password(args)) => users::password(&store, args).await,
         Command::Token(TokenCommand::Create(args)) => users::create_token(&store, args).await,
+        Command::Token(TokenCommand::Revoke(args)) => users::revoke_tokens(&store, args).await,
         Command::Blog(BlogCommand::Add(args)) => blogs::add(&store, args).await,
         Command::Blog(BlogCommand::List) => blogs::list(&store).await,
         Command::Import(ImportCommand::Blogger(args)) => {

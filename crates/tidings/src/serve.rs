@@ -46,7 +46,7 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
             addr
         };
         println!(
-            "first run: open http://{host}{path} to create the admin account (the link works once)"
+            "first run: open http://{host}{path} to create the admin account (the link works once, for 24 hours)"
         );
     }
     // Tests and scripts read this line to learn the port of `--listen 127.0.0.1:0`.

@@ -1,11 +1,11 @@
-//! `tidings user …` and `tidings token create`.
+//! `tidings user …` and `tidings token create|revoke`.
 
 use anyhow::{Context, bail};
 use tidings_core::Role;
 use tidings_core::user::is_plausible_email;
 use tidings_store::{Store, StoreError};
 
-use crate::cli::{TokenCreateArgs, UserAddArgs, UserPasswordArgs};
+use crate::cli::{TokenCreateArgs, TokenRevokeArgs, UserAddArgs, UserPasswordArgs};
 use crate::{blogs, passwords};
 
 pub async fn add(store: &Store, args: UserAddArgs) -> anyhow::Result<()> {
@@ -69,5 +69,26 @@ pub async fn create_token(store: &Store, args: TokenCreateArgs) -> anyhow::Resul
         .await?;
     eprintln!("API token for {email} (shown once; keep it secret):");
     println!("{token}");
+    Ok(())
+}
+
+pub async fn revoke_tokens(store: &Store, args: TokenRevokeArgs) -> anyhow::Result<()> {
+    match (args.id, args.email) {
+        (Some(id), _) => match store.revoke_token_by_id(id).await {
+            Ok(()) => println!("revoked token {id}"),
+            Err(StoreError::NotFound) => bail!("no token has the id {id}"),
+            Err(e) => return Err(e.into()),
+        },
+        (None, Some(email)) => {
+            let email = email.trim().to_lowercase();
+            let user = store
+                .user_by_email(&email)
+                .await?
+                .with_context(|| format!("no user has the email {email}"))?;
+            let n = store.revoke_all_tokens(user.id).await?;
+            println!("revoked {n} tokens of {email}");
+        }
+        (None, None) => bail!("name a token id, or --all --email E"),
+    }
     Ok(())
 }

@@ -14,6 +14,7 @@ mod render;
 mod session;
 mod settings;
 mod signin;
+mod throttle;
 
 pub use session::{COOKIE as SESSION_COOKIE, member};
 pub use signin::setup_link;
@@ -50,6 +51,7 @@ pub fn router() -> Router<AppState> {
             get(people::list_tokens).post(people::create_token),
         )
         .route("/tokens/{id}/revoke", post(people::revoke_token))
+        .route("/tokens/revoke-all", post(people::revoke_all_tokens))
         .route(
             "/account",
             get(people::account).post(people::change_password),

@@ -118,11 +118,7 @@ pub async fn add_user(
         .into());
     }
     // Hashed in both cases, so the time taken does not tell them apart either.
-    let password = form.password.clone();
-    let hash = tokio::task::spawn_blocking(move || tidings_core::password::hash(&password))
-        .await
-        .map_err(|_| AppError::internal())?
-        .map_err(|_| AppError::internal())?;
+    let hash = state.hashing.hash(&form.password).await?;
     state
         .store
         .add_member(signed.site.blog.id, &email, &name, &hash, role)
@@ -294,6 +290,17 @@ pub async fn revoke_token(
     Ok(Redirect::to("/admin/tokens").into_response())
 }
 
+/// Revokes every token of the signed-in person at once.
+pub async fn revoke_all_tokens(
+    State(state): State<AppState>,
+    signed: Signed,
+    Form(form): Form<TokenForm>,
+) -> AdminResult {
+    signed.check_csrf(form.csrf.as_deref())?;
+    state.store.revoke_all_tokens(signed.user.id).await?;
+    Ok(Redirect::to("/admin/tokens").into_response())
+}
+
 #[derive(Deserialize, Default)]
 pub struct AccountQuery {
     changed: Option<String>,
@@ -321,10 +328,12 @@ pub struct PasswordForm {
     current: Option<String>,
     new: Option<String>,
     again: Option<String>,
+    /// Ticked: revoke every API token too.
+    revoke_tokens: Option<String>,
 }
 
-/// A new password ends every session of the account, then signs this browser
-/// in again.
+/// A new password ends every session of the account (and, when ticked,
+/// revokes every API token), then signs this browser in again.
 pub async fn change_password(
     State(state): State<AppState>,
     signed: Signed,
@@ -346,9 +355,7 @@ pub async fn change_password(
         form.current.unwrap_or_default(),
         signed.user.password_hash.clone(),
     );
-    let ok = tokio::task::spawn_blocking(move || tidings_core::password::verify(&current, &hash))
-        .await
-        .unwrap_or(false);
+    let ok = state.hashing.verify(&current, Some(&hash)).await?;
     if !ok {
         return Ok(refuse("Your current password is not right.".into())?);
     }
@@ -359,12 +366,12 @@ pub async fn change_password(
     if form.again.as_deref() != Some(new.as_str()) {
         return Ok(refuse("The two new passwords differ.".into())?);
     }
-    let hash = tokio::task::spawn_blocking(move || tidings_core::password::hash(&new))
-        .await
-        .map_err(|_| AppError::internal())?
-        .map_err(|_| AppError::internal())?;
+    let hash = state.hashing.hash(&new).await?;
     state.store.set_password(signed.user.id, &hash).await?;
     state.store.delete_user_sessions(signed.user.id).await?;
+    if form.revoke_tokens.is_some() {
+        state.store.revoke_all_tokens(signed.user.id).await?;
+    }
     let cookie = session::start(&state, &signed.site, signed.user.id).await?;
     let mut r = Redirect::to("/admin/account?changed=1").into_response();
     r.headers_mut().insert(header::SET_COOKIE, cookie);

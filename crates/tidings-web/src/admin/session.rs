@@ -1,5 +1,6 @@
 //! Who is signed in: the session cookie, resolved against the database on
-//! every request, and the CSRF token every state-changing form carries.
+//! every request, and the CSRF token every state-changing form carries;
+//! before that, the pre-session cookie the sign-in form is bound to.
 
 use axum::extract::{FromRequestParts, OriginalUri};
 use axum::http::{HeaderMap, HeaderValue, header, request::Parts};
@@ -14,6 +15,12 @@ use crate::error::AppError;
 use crate::host::Site;
 
 pub const COOKIE: &str = "tidings_session";
+
+/// The pre-session cookie: a random value given with the sign-in form, whose
+/// token is bound to it (`form_token::issue_bound`). Only the browser that
+/// loaded the form can post it: a cross-site post carries no SameSite=Lax
+/// cookie, and an attacker's own token is bound to the attacker's cookie.
+pub const PRE_SESSION_COOKIE: &str = "tidings_signin";
 
 /// A signed-in member of the request's blog.
 pub struct Signed {
@@ -52,15 +59,45 @@ impl<E: Into<AppError>> From<E> for Refusal {
 
 /// The session token in the request's cookies, if any.
 pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, COOKIE).filter(|v| !v.is_empty() && v.len() <= 128)
+}
+
+fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
+        .find(|(n, _)| *n == name)
         .map(|(_, value)| value.to_owned())
-        .filter(|v| !v.is_empty() && v.len() <= 128)
+}
+
+/// The browser's pre-session value as the sign-in token binds it (hashed,
+/// so the form never shows the cookie), if it sent one.
+pub fn pre_session(headers: &HeaderMap) -> Option<String> {
+    pre_session_value(headers).map(|v| tokens::hash(&v))
+}
+
+fn pre_session_value(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, PRE_SESSION_COOKIE)
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The browser's pre-session binding, and the `Set-Cookie` that gives it
+/// (a new one when it has none) for as long as the form being served is
+/// good.
+pub fn pre_session_for_form(site: &Site, headers: &HeaderMap) -> (String, HeaderValue) {
+    let value = pre_session_value(headers).unwrap_or_else(tokens::random_hex);
+    let max_age = crate::form_token::SIGN_IN_LIFETIME.num_seconds();
+    let cookie = set_cookie(site, PRE_SESSION_COOKIE, "/admin", &value, max_age);
+    (tokens::hash(&value), cookie)
+}
+
+/// Ends the pre-session: a signed-in browser needs it no more, and its
+/// sign-in token dies with it.
+pub fn end_pre_session(site: &Site) -> HeaderValue {
+    set_cookie(site, PRE_SESSION_COOKIE, "/admin", "", 0)
 }
 
 impl FromRequestParts<AppState> for Signed {
@@ -142,15 +179,20 @@ pub async fn start(state: &AppState, site: &Site, user_id: i64) -> Result<Header
     Ok(cookie(site, &token, lifetime.num_seconds()))
 }
 
-/// The `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure behind https.
+/// The session's `Set-Cookie` value.
 pub fn cookie(site: &Site, token: &str, max_age: i64) -> HeaderValue {
+    set_cookie(site, COOKIE, "/", token, max_age)
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure behind https.
+fn set_cookie(site: &Site, name: &str, path: &str, value: &str, max_age: i64) -> HeaderValue {
     let secure = if site.base_url.starts_with("https://") {
         "; Secure"
     } else {
         ""
     };
     HeaderValue::from_str(&format!(
-        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+        "{name}={value}; Path={path}; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
     ))
     .expect("cookie values are hex")
 }

@@ -1,85 +1,87 @@
 //! Signing in and out, and the first-run setup link.
 //!
-//! Throttling (SPEC section 6, issue 3): an address is refused for a while
-//! after 10 failures in 15 minutes, even if the right password follows; an
-//! account takes at most 100 failures an hour from addresses that are already
-//! failing, while an address with no recent failures may still try, so an
-//! attacker cannot lock the owner out. Failures live in the database, so the
-//! limits hold across nodes. Each failure is also answered a little slower.
+//! Every rule of the sign-in throttle is in `throttle.rs`; password checks
+//! run through `crate::hashing`, at most one per core. Against login CSRF
+//! (issue 13), the form's token is bound to a pre-session cookie
+//! (`session::pre_session`) and a browser's post must come from this site
+//! (`Origin`, `Sec-Fetch-Site`); clients that send neither header still need
+//! the token and the cookie that go together.
 
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use chrono::{Duration, Utc};
 use serde::Deserialize;
 
 use super::render::{AdminResult, render_bare};
 use super::session::{self, Signed};
+use super::throttle;
 use crate::AppState;
 use crate::api::tokens;
 use crate::error::AppError;
 use crate::form_token::{self, Purpose};
 use crate::host::{ClientIp, Site};
 
-pub const IP_FAILURES: i64 = 10;
-pub const IP_WINDOW: Duration = Duration::minutes(15);
-pub const ACCOUNT_FAILURES: i64 = 100;
-pub const ACCOUNT_WINDOW: Duration = Duration::hours(1);
+/// How long the first-run setup link works (a restart prints a new one
+/// while no blog has an admin).
+pub const SETUP_LINK_LIFETIME: Duration = Duration::hours(24);
+
+/// The longest email address there is (RFC 5321's path limit, less `<>`).
+const MAX_EMAIL: usize = 254;
 
 #[derive(Deserialize, Default)]
 pub struct NextQuery {
     next: Option<String>,
 }
 
-/// Only paths inside the admin: never an open redirect.
-fn safe_next(next: Option<&str>) -> String {
+/// Only paths inside the admin: never an open redirect, and never a
+/// character a `Location` header cannot carry.
+fn safe_next(next: Option<&str>) -> Result<String, AppError> {
     match next {
+        Some(n) if n.chars().any(char::is_control) => Err(AppError::bad_request(
+            "The page to go to after signing in (next) contains control characters. \
+             Open /admin/login and sign in from there.",
+        )),
         Some(n) if n.starts_with("/admin") && !n.contains("//") && !n.contains('\\') => {
-            n.to_owned()
+            Ok(n.to_owned())
         }
-        _ => "/admin".to_owned(),
+        _ => Ok("/admin".to_owned()),
     }
 }
 
+/// The sign-in form, its token bound to this browser's pre-session cookie
+/// (given now if it has none, renewed if it has).
 fn login_page(
     state: &AppState,
     site: &Site,
+    headers: &HeaderMap,
     next: &str,
     email: &str,
     error: Option<String>,
     status: StatusCode,
 ) -> AdminResult {
-    let token = form_token::issue(&state.form_key, Purpose::SignIn, 0, Utc::now());
+    let (browser, cookie) = session::pre_session_for_form(site, headers);
+    let token = form_token::issue_bound(&state.form_key, Purpose::SignIn, 0, &browser, Utc::now());
     let ctx = minijinja::context! {
         token => token,
         next => next,
         email => email,
         error => error,
     };
-    Ok(render_bare(
-        state,
-        site,
-        "admin/login.html",
-        "Sign in",
-        status,
-        ctx,
-    )?)
+    let mut r = render_bare(state, site, "admin/login.html", "Sign in", status, ctx)?;
+    r.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(r)
 }
 
 pub async fn show(
     State(state): State<AppState>,
     site: Site,
+    headers: HeaderMap,
     Query(q): Query<NextQuery>,
 ) -> AdminResult {
-    login_page(
-        &state,
-        &site,
-        &safe_next(q.next.as_deref()),
-        "",
-        None,
-        StatusCode::OK,
-    )
+    let next = safe_next(q.next.as_deref())?;
+    login_page(&state, &site, &headers, &next, "", None, StatusCode::OK)
 }
 
 #[derive(Deserialize)]
@@ -90,89 +92,131 @@ pub struct SignInForm {
     next: Option<String>,
 }
 
+/// Refuses a browser's sign-in posted from another site. Browsers send
+/// `Sec-Fetch-Site` or `Origin` with every form post; a client that sends
+/// neither is no browser, and still needs a served token with its cookie.
+/// The origin is this site when it names the request's `Host`, or the
+/// blog's own host (behind a proxy that does not pass `Host` on).
+fn from_this_site(site: &Site, headers: &HeaderMap) -> Result<(), AppError> {
+    let refused = || {
+        AppError::forbidden(
+            "This sign-in was sent from another site, so it was refused. \
+             Open this blog's own /admin/login page and sign in there.",
+        )
+    };
+    if headers
+        .get("sec-fetch-site")
+        .is_some_and(|s| !matches!(s.as_bytes(), b"same-origin" | b"none"))
+    {
+        return Err(refused());
+    }
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let authority = origin
+            .to_str()
+            .ok()
+            .and_then(|o| o.split_once("://"))
+            .map(|(_, authority)| authority)
+            .ok_or_else(refused)?;
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+        let blog_host = authority.rsplit_once(':').map_or(authority, |(h, _)| h);
+        if !(host.is_some_and(|h| h.eq_ignore_ascii_case(authority))
+            || blog_host.eq_ignore_ascii_case(&site.blog.host))
+        {
+            return Err(refused());
+        }
+    }
+    Ok(())
+}
+
 pub async fn sign_in(
     State(state): State<AppState>,
     site: Site,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Form(form): Form<SignInForm>,
 ) -> AdminResult {
     let now = Utc::now();
-    let next = safe_next(form.next.as_deref());
-    let email = form.email.as_deref().unwrap_or("").trim().to_lowercase();
-    form_token::verify(
+    from_this_site(&site, &headers)?;
+    let next = safe_next(form.next.as_deref())?;
+    let Some(browser) = session::pre_session(&headers) else {
+        return Err(AppError::forbidden(
+            "Your browser did not send back the cookie of the sign-in form. \
+             Allow cookies for this site, reload the sign-in page and try again.",
+        )
+        .into());
+    };
+    form_token::verify_bound(
         &state.form_key,
         Purpose::SignIn,
         form.token.as_deref().unwrap_or(""),
         0,
+        &browser,
         now,
     )
     .map_err(|_| {
-        AppError::bad_request("This sign-in form has expired. Reload the page and try again.")
-    })?;
-    let ip = ip.to_string();
-
-    let from_ip = state
-        .store
-        .signin_failures_from(&ip, now - IP_WINDOW)
-        .await?;
-    if from_ip.count >= IP_FAILURES {
-        let wait = retry_after(from_ip.oldest, IP_WINDOW, now);
-        return Err(AppError::too_many(
-            format!(
-                "Too many failed sign-ins from your address. Try again in {} minutes.",
-                wait.div_ceil(60)
-            ),
-            wait,
+        AppError::forbidden(
+            "This sign-in form has expired or was not served to this browser. \
+             Reload the page and try again.",
         )
-        .into());
-    }
-    if from_ip.count > 0 {
-        let for_account = state
-            .store
-            .signin_failures_for(&email, now - ACCOUNT_WINDOW)
-            .await?;
-        if for_account.count >= ACCOUNT_FAILURES {
-            let wait = retry_after(for_account.oldest, ACCOUNT_WINDOW, now);
-            return Err(AppError::too_many(
-                format!(
-                    "Too many failed sign-ins for this account. Try again in {} minutes.",
-                    wait.div_ceil(60)
-                ),
-                wait,
-            )
-            .into());
-        }
+    })?;
+    let email = form.email.as_deref().unwrap_or("").trim().to_lowercase();
+    let password = form.password.as_deref().unwrap_or("");
+    let problem = if email.chars().any(char::is_control) {
+        Some("An email address cannot contain control characters.")
+    } else if email.len() > MAX_EMAIL {
+        Some("That email address is too long.")
+    } else if password.contains('\0') {
+        Some("A password cannot contain NUL characters.")
+    } else {
+        None
+    };
+    if let Some(why) = problem {
+        return login_page(
+            &state,
+            &site,
+            &headers,
+            &next,
+            "",
+            Some(why.into()),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
     }
 
-    let password = form.password.as_deref().unwrap_or("");
     let user = state.store.user_by_email(&email).await?;
-    let verified = match &user {
-        Some(u) => {
-            let (password, hash) = (password.to_owned(), u.password_hash.clone());
-            // Argon2 takes real CPU time: keep it off the async workers.
-            tokio::task::spawn_blocking(move || tidings_core::password::verify(&password, &hash))
-                .await
-                .unwrap_or(false)
+    let attempt =
+        throttle::begin(&state.store, ip, &email, user.as_ref().map(|u| u.id), now).await?;
+    // A place in line for the hash; when the line is full, the attempt was
+    // never checked and does not count.
+    let admitted = match state.hashing.admit() {
+        Ok(a) => a,
+        Err(busy) => {
+            attempt.withdraw(&state.store).await?;
+            return Err(busy.into());
         }
-        None => false,
     };
+    let (given, stored) = (
+        password.to_owned(),
+        user.as_ref().map(|u| u.password_hash.clone()),
+    );
+    let verified = admitted
+        .run(move || tidings_core::password::verify_account(&given, stored.as_deref()))
+        .await?;
     match user {
         Some(u) if verified => {
+            attempt.succeeded(&state.store, u.id, now).await?;
             let cookie = session::start(&state, &site, u.id).await?;
             let mut r = Redirect::to(&next).into_response();
-            r.headers_mut().insert(header::SET_COOKIE, cookie);
+            r.headers_mut().append(header::SET_COOKIE, cookie);
+            r.headers_mut()
+                .append(header::SET_COOKIE, session::end_pre_session(&site));
             Ok(r)
         }
         _ => {
-            state.store.record_signin_failure(&ip, &email, now).await?;
-            // From the third failure on, each answer from this address comes
-            // a little slower (up to a second): guessing gets expensive while
-            // a typo or two costs a person nothing.
-            let delay = 100 * (from_ip.count - 1).clamp(0, 10) as u64;
-            tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
+            attempt.failed().await;
             login_page(
                 &state,
                 &site,
+                &headers,
                 &next,
                 &email,
                 Some("That email and password do not match.".into()),
@@ -180,16 +224,6 @@ pub async fn sign_in(
             )
         }
     }
-}
-
-fn retry_after(
-    oldest: Option<chrono::DateTime<Utc>>,
-    window: Duration,
-    now: chrono::DateTime<Utc>,
-) -> u64 {
-    oldest
-        .map(|o| (o + window - now).num_seconds().max(1) as u64)
-        .unwrap_or(60)
 }
 
 #[derive(Deserialize)]
@@ -210,12 +244,13 @@ pub async fn sign_out(
     Ok(r)
 }
 
-/// Creates the one-time setup link when nobody can sign in yet, and answers
-/// its path for the console.
+/// Creates a setup link when no blog has an admin yet, and answers its path
+/// for the console. It works once, for [`SETUP_LINK_LIFETIME`], and only
+/// while no blog has an admin, however they got the role.
 pub async fn setup_link(
     store: &tidings_store::Store,
 ) -> Result<Option<String>, tidings_store::StoreError> {
-    if store.has_users().await? {
+    if store.has_admin().await? {
         return Ok(None);
     }
     let token = tokens::random_hex();
@@ -230,8 +265,19 @@ pub struct SetupQuery {
 
 fn setup_gone() -> AppError {
     AppError::not_found(
-        "This setup link has been used or is not valid. Sign in instead, or ask the owner for an account.",
+        "This setup link has been used, has expired (after 24 hours, or once the blog has an \
+         admin) or is not valid. Sign in instead, or ask the owner for an account; while \
+         nobody is admin, restarting the server prints a new link.",
     )
+}
+
+/// Whether `token` is a setup link that still works.
+async fn setup_valid(state: &AppState, token: &str) -> Result<bool, AppError> {
+    Ok(!token.is_empty()
+        && state
+            .store
+            .setup_token_valid(&tokens::hash(token), Utc::now() - SETUP_LINK_LIFETIME)
+            .await?)
 }
 
 pub async fn setup_form(
@@ -240,7 +286,7 @@ pub async fn setup_form(
     Query(q): Query<SetupQuery>,
 ) -> AdminResult {
     let token = q.token.unwrap_or_default();
-    if token.is_empty() || !state.store.setup_token_valid(&tokens::hash(&token)).await? {
+    if !setup_valid(&state, &token).await? {
         return Err(setup_gone().into());
     }
     setup_page(
@@ -293,8 +339,7 @@ pub async fn setup(
     Form(form): Form<SetupForm>,
 ) -> AdminResult {
     let token = form.token.clone().unwrap_or_default();
-    let hash = tokens::hash(&token);
-    if token.is_empty() || !state.store.setup_token_valid(&hash).await? {
+    if !setup_valid(&state, &token).await? {
         return Err(setup_gone().into());
     }
     let name = form.name.as_deref().unwrap_or("").trim().to_owned();
@@ -322,16 +367,18 @@ pub async fn setup(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    let hashed = tokio::task::spawn_blocking(move || tidings_core::password::hash(&password))
-        .await
-        .map_err(|_| AppError::internal())?
-        .map_err(|e| {
-            tracing::error!("{e}");
-            AppError::internal()
-        })?;
+    let hashed = state.hashing.hash(&password).await?;
+    let issued_after = Utc::now() - SETUP_LINK_LIFETIME;
     let user = match state
         .store
-        .complete_setup(&hash, site.blog.id, &email, &name, &hashed)
+        .complete_setup(
+            &tokens::hash(&token),
+            issued_after,
+            site.blog.id,
+            &email,
+            &name,
+            &hashed,
+        )
         .await
     {
         Ok(u) => u,

@@ -172,6 +172,41 @@ impl TestApp {
         self.token.clone().unwrap()
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The most memory the server process has held so far (its peak
+    /// resident set, `VmHWM`), in bytes.
+    pub fn peak_memory(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).unwrap();
+        let kib: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("/proc/PID/status has VmHWM");
+        kib * 1024
+    }
+
+    /// Runs one SQL statement on the app's database, as test setup that no
+    /// request can do (e.g. making a row look older than it is).
+    pub async fn sql(&self, statement: &str) {
+        use sqlx::{Connection, Executor};
+        let statement = sqlx::AssertSqlSafe(statement.to_owned());
+        match &self.database {
+            Some(db) => {
+                let mut conn = sqlx::PgConnection::connect(&db.url).await.unwrap();
+                conn.execute(statement).await.unwrap();
+            }
+            None => {
+                let url = format!("sqlite://{}", self.data.join("tidings.db").display());
+                let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+                conn.execute(statement).await.unwrap();
+            }
+        }
+    }
+
     /// SIGKILL: the server dies at once, whatever it was doing.
     pub fn kill(&mut self) {
         let _ = self.child.kill();

@@ -1,10 +1,14 @@
 //! The author's side over HTTP: setup, sign-in, sessions, CSRF, roles and the
 //! admin's pages, as a browser without JavaScript would use them.
 
+mod login_csrf;
 mod pages;
 mod people;
 mod reads;
+mod setup;
 mod signin;
+mod throttle;
+mod tokens;
 
 use reqwest::StatusCode;
 
@@ -12,11 +16,13 @@ use crate::support::{TestApp, hidden};
 
 pub const PASSWORD: &str = "a long enough password";
 
-/// What a browser keeps between requests: the session cookie, and the
-/// address it seems to come from (via a trusted proxy's X-Forwarded-For).
+/// What a browser keeps between requests: the session cookie, the
+/// pre-session cookie of the sign-in form, and the address it seems to come
+/// from (via a trusted proxy's X-Forwarded-For).
 pub struct Browser<'a> {
     app: &'a TestApp,
     cookie: Option<String>,
+    pre_session: Option<String>,
     ip: Option<String>,
 }
 
@@ -27,11 +33,30 @@ pub struct Page {
     pub location: Option<String>,
 }
 
+/// The value a response's `Set-Cookie` gives the cookie `name`: `Some("")`
+/// when it is cleared, `None` when the response does not set it.
+pub fn set_cookie(r: &reqwest::Response, name: &str) -> Option<String> {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find_map(|v| {
+            let rest = v.strip_prefix(name)?.strip_prefix('=')?;
+            let value = rest.split(';').next().unwrap();
+            Some(if v.contains("Max-Age=0") {
+                String::new()
+            } else {
+                value.to_owned()
+            })
+        })
+}
+
 impl<'a> Browser<'a> {
     pub fn new(app: &'a TestApp) -> Self {
         Self {
             app,
             cookie: None,
+            pre_session: None,
             ip: None,
         }
     }
@@ -39,10 +64,14 @@ impl<'a> Browser<'a> {
     /// A browser at another address (the app must trust 127.0.0.1 as a proxy).
     pub fn at(app: &'a TestApp, ip: &str) -> Self {
         Self {
-            app,
-            cookie: None,
             ip: Some(ip.to_owned()),
+            ..Self::new(app)
         }
+    }
+
+    /// Seems to come from `ip` from now on.
+    pub fn set_ip(&mut self, ip: &str) {
+        self.ip = Some(ip.to_owned());
     }
 
     pub fn cookie(&self) -> Option<&str> {
@@ -53,25 +82,31 @@ impl<'a> Browser<'a> {
         self.cookie = cookie;
     }
 
+    pub fn pre_session(&self) -> Option<&str> {
+        self.pre_session.as_deref()
+    }
+
     async fn send(&mut self, req: reqwest::RequestBuilder) -> Page {
         let mut req = req;
-        if let Some(c) = &self.cookie {
-            req = req.header("cookie", format!("tidings_session={c}"));
+        let cookies: Vec<String> = [
+            ("tidings_session", &self.cookie),
+            ("tidings_signin", &self.pre_session),
+        ]
+        .into_iter()
+        .filter_map(|(name, v)| v.as_ref().map(|v| format!("{name}={v}")))
+        .collect();
+        if !cookies.is_empty() {
+            req = req.header("cookie", cookies.join("; "));
         }
         if let Some(ip) = &self.ip {
             req = req.header("x-forwarded-for", ip);
         }
         let r = req.send().await.unwrap();
-        for v in r.headers().get_all("set-cookie") {
-            let v = v.to_str().unwrap();
-            if let Some(rest) = v.strip_prefix("tidings_session=") {
-                let value = rest.split(';').next().unwrap();
-                self.cookie = if value.is_empty() || v.contains("Max-Age=0") {
-                    None
-                } else {
-                    Some(value.to_owned())
-                };
-            }
+        if let Some(v) = set_cookie(&r, "tidings_session") {
+            self.cookie = Some(v).filter(|v| !v.is_empty());
+        }
+        if let Some(v) = set_cookie(&r, "tidings_signin") {
+            self.pre_session = Some(v).filter(|v| !v.is_empty());
         }
         Page {
             status: r.status(),
@@ -89,7 +124,20 @@ impl<'a> Browser<'a> {
     }
 
     pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
-        let req = self.app.client.post(self.app.url(path)).form(form);
+        self.post_with(path, form, &[]).await
+    }
+
+    /// POSTs a form with extra request headers.
+    pub async fn post_with(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let mut req = self.app.client.post(self.app.url(path)).form(form);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
         self.send(req).await
     }
 
@@ -130,12 +178,13 @@ pub async fn attempt(
         .get(format!("{base}/admin/login"))
         .send()
         .await
-        .unwrap()
-        .text()
-        .await
         .unwrap();
-    let token = hidden(&form, "token");
+    let pre_session = set_cookie(&form, "tidings_signin");
+    let token = hidden(&form.text().await.unwrap(), "token");
     let mut req = client.post(format!("{base}/admin/login"));
+    if let Some(c) = pre_session {
+        req = req.header("cookie", format!("tidings_signin={c}"));
+    }
     if let Some(ip) = ip {
         req = req.header("x-forwarded-for", ip);
     }

@@ -112,7 +112,13 @@ async fn session_cookies_are_http_only_lax_and_rotate() {
     let app = TestApp::start().await;
     let first = set_up(&app).await.cookie().unwrap().to_owned();
     let r = attempt(&app.client, &app.base, None, "admin@example.com", PASSWORD).await;
-    let set = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let set = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|v| v.starts_with("tidings_session="))
+        .expect("a session cookie");
     assert!(
         set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Path=/"),
         "{set}"
@@ -215,47 +221,8 @@ async fn an_address_is_refused_after_ten_failures_but_the_owner_still_gets_in() 
     );
 }
 
-#[tokio::test]
-async fn an_account_under_attack_from_many_addresses_still_opens_for_a_clean_one() {
-    let app = TestApp::start_with(&["--trusted-proxies", "127.0.0.1"]).await;
-    set_up(&app).await;
-    // Ten addresses, ten failures each, at once: the account's hourly budget
-    // of 100 is spent.
-    let attacks: Vec<_> = (0..10)
-        .map(|n| {
-            tokio::spawn(fail_from(
-                app.client.clone(),
-                app.base.clone(),
-                format!("203.0.113.{n}"),
-                10,
-            ))
-        })
-        .collect();
-    for a in attacks {
-        a.await.unwrap();
-    }
-    // An address with one failure of its own is now refused for this account…
-    let mut probing = Browser::at(&app, "192.0.2.50");
-    assert_eq!(
-        probing
-            .sign_in("admin@example.com", "still wrong 1")
-            .await
-            .status,
-        StatusCode::UNAUTHORIZED
-    );
-    let r = probing.sign_in("admin@example.com", PASSWORD).await;
-    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
-    assert!(r.body.contains("for this account"));
-    // …while the owner, from an address with no failures, signs in.
-    let mut owner = Browser::at(&app, "192.0.2.99");
-    assert_eq!(
-        owner.sign_in("admin@example.com", PASSWORD).await.status,
-        StatusCode::SEE_OTHER
-    );
-}
-
 /// `n` wrong passwords for the owner from `ip`, each on a fresh sign-in form.
-async fn fail_from(client: reqwest::Client, base: String, ip: String, n: usize) {
+pub async fn fail_from(client: reqwest::Client, base: String, ip: String, n: usize) {
     for _ in 0..n {
         let r = attempt(
             &client,

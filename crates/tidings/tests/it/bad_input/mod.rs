@@ -5,7 +5,8 @@
 //! Here: hand-picked cases with exact expectations. Beside them, the
 //! generated sweeps of issue 6 (`api_sweep` from the served OpenAPI document,
 //! `public_sweep` over every public and admin route, both run by `sweep` over
-//! the bare client in `raw`), and `keep_alive`: a refused 10 MB body on a
+//! the bare client in `raw`), `form_fields` (every field of every served
+//! form, filled with control characters), and `keep_alive`: a refused 10 MB body on a
 //! kept-alive connection.
 
 use reqwest::header::CONTENT_TYPE;
@@ -16,6 +17,7 @@ use crate::support::{TestApp, strip_tags};
 
 mod api_sweep;
 mod comment_forms;
+mod form_fields;
 mod keep_alive;
 mod public_sweep;
 mod raw;

@@ -65,6 +65,7 @@ const ADMIN_ACTIONS: &[&str] = &[
     "/admin/users/{user_id}",
     "/admin/tokens",
     "/admin/tokens/{token_id}/revoke",
+    "/admin/tokens/revoke-all",
     "/admin/account",
 ];
 

@@ -170,7 +170,7 @@ pub fn assert_swept(results: &[(Case, Result<Answer, String>)]) {
 
 /// A refusal a person can act on: a JSON error with a code and a message
 /// under `/api/`, a page with words in it elsewhere.
-fn readable(target: &str, body: &str) -> Result<(), String> {
+pub(super) fn readable(target: &str, body: &str) -> Result<(), String> {
     if target.starts_with("/api/") {
         let json: serde_json::Value =
             serde_json::from_str(body).map_err(|_| format!("is not a JSON error: {body:.120}"))?;
