@@ -28,3 +28,4 @@ mod schema;
 mod slow;
 mod snapshots;
 mod spam;
+mod visibility;
