@@ -55,8 +55,14 @@ pub fn to_batch(
                 .count();
             fail(ParseError::at(line as u64 + 1, "not UTF-8 text"))
         })?;
-        if text.contains('\0') {
-            return Err(fail(ParseError::at(1, "a NUL character")));
+        // The file is the item: the error names it and the line.
+        if let Some((at, ch)) = tidings_core::xml_chars::find_forbidden(text) {
+            let line = text[..at].matches('\n').count() as u64 + 1;
+            let e = tidings_core::xml_chars::ForbiddenChar {
+                field: "the file".into(),
+                ch,
+            };
+            return Err(fail(ParseError::at(line, e.to_string())));
         }
         let file_name = rel.rsplit('/').next().unwrap_or(rel);
         if file_name.starts_with("_index.") {

@@ -33,11 +33,17 @@ pub fn html_to_text(html: &str) -> String {
     tokenizer.end();
     let text = tokenizer.sink.text.into_inner();
     let mut out = String::with_capacity(text.len());
+    // A character reference may decode to a character XML cannot carry
+    // (`&#2;`): dropped, so search text, summaries and feeds never hold one.
     for word in text.split_whitespace() {
+        let word = tidings_core::xml_chars::strip(word);
+        if word.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&word);
     }
     out
 }

@@ -12,10 +12,7 @@ pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
     let snapshot = store.snapshot(blog.id).await?;
     let (text, notes) = match args.format.as_str() {
         "blogger" => tidings_import::export::blogger(&blog, &snapshot),
-        "tidings" => (
-            tidings_import::tidings::export(&blog, &snapshot),
-            Vec::new(),
-        ),
+        "tidings" => tidings_import::tidings::export(&blog, &snapshot),
         "wxr" => tidings_import::export::wxr(&blog, &snapshot),
         other => bail!("unknown export format {other}: use tidings, blogger or wxr"),
     };

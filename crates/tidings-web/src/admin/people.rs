@@ -126,7 +126,7 @@ pub async fn add_user(
             .await?;
         return Ok(Redirect::to("/admin/users").into_response());
     }
-    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+    if !tidings_core::user::is_valid_name(&name) {
         return users_page(
             &state,
             &signed,
