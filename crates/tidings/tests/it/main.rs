@@ -12,6 +12,7 @@ mod bad_input;
 mod blogs;
 mod cache;
 mod cli;
+mod commenter_urls;
 mod comments;
 mod crash;
 mod encoding;
