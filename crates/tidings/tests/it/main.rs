@@ -27,6 +27,7 @@ mod pages;
 mod queries;
 mod render;
 mod schema;
+mod search_snippets;
 mod slow;
 mod snapshots;
 mod spam;
