@@ -333,3 +333,31 @@ async fn old_data_holding_control_characters_still_exports_well_formed() {
     // The page shows the words without the stray characters' effect.
     assert!(app.page(path).await.contains("Cy"));
 }
+
+#[tokio::test]
+async fn the_first_admins_name_is_checked_like_every_name() {
+    use crate::admin::{Browser, PASSWORD, setup_path};
+    let app = TestApp::start().await;
+    let path = setup_path(&app);
+    let token = path.rsplit('=').next().unwrap().to_owned();
+    let mut browser = Browser::new(&app);
+    assert_eq!(browser.get(&path).await.status, StatusCode::OK);
+    let refused = browser
+        .post(
+            "/admin/setup",
+            &[
+                ("token", &token),
+                ("name", "Owner\u{FFFF}"),
+                ("email", "admin@example.com"),
+                ("password", PASSWORD),
+                ("password_again", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("Your name must be"),
+        "{}",
+        refused.body
+    );
+}
