@@ -261,6 +261,14 @@ mod tests {
     use super::sanitize_html;
 
     #[test]
+    fn references_to_what_xml_cannot_carry_are_dropped() {
+        assert_eq!(
+            sanitize_html("<p>a&#1;b&#xFFFF;c\u{1B}d</p>"),
+            "<p>abcd</p>"
+        );
+    }
+
+    #[test]
     fn script_and_style_vanish_with_their_content() {
         assert_eq!(
             sanitize_html("<p>hi</p><script>alert(1)</script>"),

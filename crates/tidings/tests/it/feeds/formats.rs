@@ -188,7 +188,10 @@ async fn feeds_stay_well_formed_whatever_the_text() {
     let location = app
         .comment(
             path,
-            &[("name", "Odd Name"), ("body", "Body with <script>x</script>")],
+            &[
+                ("name", "Odd Name"),
+                ("body", "Body with <script>x</script>"),
+            ],
         )
         .await
         .expect("accepted");
