@@ -106,11 +106,8 @@ impl BlogSettings {
         if self.title.chars().any(char::is_control) {
             return Err(("title", "title must not contain control characters".into()));
         }
-        if self.description.contains('\0') {
-            return Err((
-                "description",
-                "description must not contain NUL characters".into(),
-            ));
+        for (field, value) in [("title", &self.title), ("description", &self.description)] {
+            crate::xml_chars::check(field, value).map_err(|e| (field, e.to_string()))?;
         }
         let title = self.title.trim();
         if title.is_empty() {

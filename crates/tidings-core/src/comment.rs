@@ -107,24 +107,24 @@ impl Submission {
         parent_id: Option<i64>,
     ) -> Result<Self, FieldError> {
         // One-line fields hold no control characters at all; the body keeps
-        // line breaks and tabs but never NUL, which no database stores as text.
-        for (field, value, label) in [
-            ("name", name, "Your name"),
-            ("email", email, "The email address"),
-            ("url", url, "The web address"),
+        // line breaks and tabs but nothing XML cannot carry (NUL among them,
+        // which no database stores as text): comments go into feeds and exports.
+        for (field, value, label, one_line) in [
+            ("name", name, "Your name", true),
+            ("email", email, "The email address", true),
+            ("url", url, "The web address", true),
+            ("body", body, "A comment", false),
         ] {
-            if value.is_some_and(|v| v.chars().any(char::is_control)) {
+            let Some(value) = value else { continue };
+            if one_line && value.chars().any(char::is_control) {
                 return Err(field_error(
                     field,
                     format!("{label} cannot contain control characters."),
                 ));
             }
-        }
-        if body.is_some_and(|b| b.contains('\0')) {
-            return Err(field_error(
-                "body",
-                "A comment cannot contain NUL characters.",
-            ));
+            if let Err(e) = crate::xml_chars::check(label, value) {
+                return Err(field_error(field, e.to_string()));
+            }
         }
         let author_name = optional(name).unwrap_or(ANONYMOUS).to_owned();
         if author_name.chars().count() > MAX_NAME_CHARS {
@@ -530,7 +530,13 @@ mod tests {
         assert_eq!(nul.unwrap_err().field, "name");
         let nul = Submission::parse(None, None, None, Some("x\0"), None);
         assert_eq!(nul.unwrap_err().field, "body");
-        assert!(Submission::parse(None, None, None, Some("tab\tand\u{1}"), None).is_ok());
+        // What XML cannot carry, as feeds and exports must.
+        let vt = Submission::parse(None, None, None, Some("a\u{B}b"), None).unwrap_err();
+        assert_eq!(vt.field, "body");
+        assert!(vt.message.contains("U+000B"), "{}", vt.message);
+        let nonchar = Submission::parse(Some("A\u{FFFE}"), None, None, Some("x"), None);
+        assert_eq!(nonchar.unwrap_err().field, "name");
+        assert!(Submission::parse(None, None, None, Some("tab\tand\r\nlines"), None).is_ok());
         let empty = Submission::parse(None, None, None, Some("  "), None);
         assert_eq!(empty.unwrap_err().field, "body");
         let long = "x".repeat(MAX_BODY_CHARS + 1);

@@ -15,6 +15,7 @@ pub mod post;
 pub mod slug;
 pub mod spam;
 pub mod user;
+pub mod xml_chars;
 
 pub use blog::{BlogSettings, CommentsAllowed, Moderation, parse_timezone};
 pub use comment::{

@@ -42,6 +42,19 @@ impl std::str::FromStr for Role {
     }
 }
 
+/// The longest name a person may have here.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// Whether `name` (already trimmed) may be a person's name: 1 to 100
+/// characters on one line, none a control character or one XML cannot
+/// carry (a name is every post's byline, in feeds and exports too).
+pub fn is_valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().count() <= MAX_NAME_CHARS
+        && !name.chars().any(char::is_control)
+        && crate::xml_chars::all_xml_chars(name)
+}
+
 /// Accepts addresses of the form `local@domain.tld`, enough to catch typos
 /// without pretending to implement RFC 5322.
 pub fn is_plausible_email(email: &str) -> bool {
@@ -65,6 +78,15 @@ mod tests {
         assert_eq!("admin".parse::<Role>().unwrap(), Role::Admin);
         assert!("root".parse::<Role>().is_err());
         assert!(Role::Admin > Role::Author && Role::Author > Role::Contributor);
+    }
+
+    #[test]
+    fn names() {
+        assert!(is_valid_name("Zoë O'Brien"));
+        assert!(!is_valid_name(""));
+        assert!(!is_valid_name("a\u{B}b"));
+        assert!(!is_valid_name("a\u{FFFF}"));
+        assert!(!is_valid_name(&"x".repeat(101)));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! web layer answers with 301s).
 
 pub mod blogger;
+mod commenters;
 pub mod export;
 pub mod frontmatter;
 pub mod markdown;
@@ -16,6 +17,7 @@ pub mod tidings;
 pub mod wordpress;
 mod xml;
 
+pub use commenters::without_unsafe_urls;
 pub use text::comment_text;
 pub use tidings_store::{ImportBatch, ImportReport, Snapshot};
 

@@ -55,8 +55,14 @@ pub fn to_batch(
                 .count();
             fail(ParseError::at(line as u64 + 1, "not UTF-8 text"))
         })?;
-        if text.contains('\0') {
-            return Err(fail(ParseError::at(1, "a NUL character")));
+        // The file is the item: the error names it and the line.
+        if let Some((at, ch)) = tidings_core::xml_chars::find_forbidden(text) {
+            let line = text[..at].matches('\n').count() as u64 + 1;
+            let e = tidings_core::xml_chars::ForbiddenChar {
+                field: "the file".into(),
+                ch,
+            };
+            return Err(fail(ParseError::at(line, e.to_string())));
         }
         let file_name = rel.rsplit('/').next().unwrap_or(rel);
         if file_name.starts_with("_index.") {
@@ -67,7 +73,15 @@ pub fn to_batch(
             notes.push(format!("{rel}: skipped, it has no front matter"));
             continue;
         };
-        posts.push(post(rel, &fm, blog.timezone).map_err(fail)?);
+        let post = post(rel, &fm, blog.timezone).map_err(fail)?;
+        // A quoted YAML or TOML string may spell one with an escape (`"\v"`).
+        if let Some(e) = front_matter_forbidden(&post) {
+            return Err(fail(ParseError {
+                line: None,
+                message: format!("front matter: {e}"),
+            }));
+        }
+        posts.push(post);
     }
     Ok((
         ImportBatch {
@@ -80,6 +94,20 @@ pub fn to_batch(
         },
         notes,
     ))
+}
+
+/// The first text front matter set that XML cannot carry, by field.
+fn front_matter_forbidden(p: &ImportPost) -> Option<tidings_core::xml_chars::ForbiddenChar> {
+    [
+        ("title", p.title.as_str()),
+        ("slug", p.slug.as_str()),
+        ("path", p.path.as_str()),
+        ("author", p.author_name.as_str()),
+    ]
+    .into_iter()
+    .chain(p.labels.iter().map(|l| ("labels", l.as_str())))
+    .chain(p.redirects.iter().map(|r| ("aliases", r.as_str())))
+    .find_map(|(field, value)| tidings_core::xml_chars::check(field, value).err())
 }
 
 /// `_posts/2014-05-07-hello.md` → (2014-05-07, `hello`); `hello/index.md` →
@@ -239,6 +267,20 @@ fn old_path(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_escapes_are_checked_too() {
+        let tz: Tz = "UTC".parse().unwrap();
+        let parsed = |text: &str| {
+            let fm = split(text).unwrap().unwrap();
+            post("_posts/2020-01-02-bell.md", &fm, tz).unwrap()
+        };
+        let bad = parsed("---\ntitle: \"Bell\\x01\"\ntags: [\"a\\uFFFF\"]\n---\nBody\n");
+        let e = front_matter_forbidden(&bad).unwrap();
+        assert_eq!((e.field.as_str(), e.ch), ("title", '\u{1}'));
+        let fine = parsed("---\ntitle: \"Bell\"\ntags: [a]\n---\nBody\n");
+        assert!(front_matter_forbidden(&fine).is_none());
+    }
 
     #[test]
     fn names_and_dates() {

@@ -17,6 +17,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use tidings_core::xml_chars::{self, ForbiddenChar};
 use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind};
 use tidings_render::{html_to_text, sanitize_html};
 use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost, Snapshot};
@@ -122,40 +123,67 @@ struct EndRecord {
 }
 
 impl Record {
-    fn has_nul(&self) -> bool {
-        let nul = |s: &str| s.contains('\0');
-        let opt = |s: &Option<String>| s.as_deref().is_some_and(nul);
-        match self {
-            Record::Blog(b) => [&b.host, &b.title, &b.description, &b.timezone]
-                .into_iter()
-                .any(|s| nul(s)),
-            Record::Post(p) => {
+    /// The first text of the record XML cannot carry, named by item and
+    /// field (`post 12: title`): a file written by hand or by an older
+    /// Tidings may hold one, and nothing we store may (feeds and exports
+    /// would break on it).
+    fn forbidden_char(&self) -> Option<ForbiddenChar> {
+        fn opt(s: &Option<String>) -> &str {
+            s.as_deref().unwrap_or_default()
+        }
+        let (item, fields): (String, Vec<(&str, &str)>) = match self {
+            Record::Blog(b) => (
+                "the blog".into(),
+                vec![
+                    ("host", b.host.as_str()),
+                    ("title", b.title.as_str()),
+                    ("description", b.description.as_str()),
+                    ("timezone", b.timezone.as_str()),
+                ],
+            ),
+            Record::Post(p) => (
+                format!("post {}", p.id),
                 [
-                    &p.title,
-                    &p.slug,
-                    &p.path,
-                    &p.status,
-                    &p.author,
-                    &p.body_html,
+                    ("title", p.title.as_str()),
+                    ("slug", p.slug.as_str()),
+                    ("path", p.path.as_str()),
+                    ("status", p.status.as_str()),
+                    ("author", p.author.as_str()),
+                    ("body_html", p.body_html.as_str()),
+                    ("body_markdown", opt(&p.body_markdown)),
                 ]
                 .into_iter()
-                .chain(&p.labels)
-                .chain(&p.redirects)
-                .any(|s| nul(s))
-                    || opt(&p.body_markdown)
-            }
-            Record::Comment(c) => {
-                nul(&c.author)
-                    || nul(&c.body)
-                    || nul(&c.hold_reasons)
-                    || opt(&c.author_email)
-                    || opt(&c.author_url)
-            }
-            Record::Attachment(a) => {
-                nul(&a.url) || nul(&a.title) || opt(&a.mime_type) || opt(&a.local_path)
-            }
-            Record::End(_) => false,
-        }
+                .chain(p.labels.iter().map(|l| ("labels", l.as_str())))
+                .chain(p.redirects.iter().map(|r| ("redirects", r.as_str())))
+                .collect(),
+            ),
+            Record::Comment(c) => (
+                format!("comment {}", c.id),
+                vec![
+                    ("author", c.author.as_str()),
+                    ("body", c.body.as_str()),
+                    ("hold_reasons", c.hold_reasons.as_str()),
+                    ("author_email", opt(&c.author_email)),
+                    ("author_url", opt(&c.author_url)),
+                ],
+            ),
+            Record::Attachment(a) => (
+                format!("attachment {}", a.id),
+                vec![
+                    ("url", a.url.as_str()),
+                    ("title", a.title.as_str()),
+                    ("mime_type", opt(&a.mime_type)),
+                    ("local_path", opt(&a.local_path)),
+                ],
+            ),
+            Record::End(_) => return None,
+        };
+        fields.into_iter().find_map(|(field, value)| {
+            xml_chars::find_forbidden(value).map(|(_, ch)| ForbiddenChar {
+                field: format!("{item}: {field}"),
+                ch,
+            })
+        })
     }
 }
 
@@ -170,8 +198,11 @@ pub struct TidingsExport {
     pub blog_line: u64,
 }
 
-/// The whole blog in our format.
-pub fn export(blog: &BlogSettings, snap: &Snapshot) -> String {
+/// The whole blog in our format, and notes on what it leaves out (only
+/// characters our import refuses: see `export::writable`).
+pub fn export(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
+    let (blog, snap, notes) = crate::export::writable(blog, snap);
+    let (blog, snap) = (&*blog, &*snap);
     let mut out = String::with_capacity(1024 + snap.posts.len() * 2048);
     let mut line = |r: &Record| {
         // Serialising plain structs of strings and numbers cannot fail.
@@ -242,7 +273,7 @@ pub fn export(blog: &BlogSettings, snap: &Snapshot) -> String {
         comments: snap.comments.len() as u64,
         attachments: snap.attachments.len() as u64,
     }));
-    out
+    (out, notes)
 }
 
 /// Reads a whole export, refusing (with the line) anything it cannot keep
@@ -292,8 +323,8 @@ pub fn parse(bytes: &[u8]) -> Result<TidingsExport, ParseError> {
             }
         })?;
         let at = |m: String| ParseError::at(line, m);
-        if record.has_nul() {
-            return Err(at("a NUL character, which Tidings never stores".into()));
+        if let Some(e) = record.forbidden_char() {
+            return Err(at(e.to_string()));
         }
         match record {
             Record::Blog(b) if blog_line == 0 => {

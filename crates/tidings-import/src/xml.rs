@@ -112,6 +112,9 @@ pub fn read_records(
     let mut outline = Outline::default();
     let mut undeclared: Vec<String> = Vec::new();
     let mut dropped_controls = 0usize;
+    // Where the first dropped character was, for the note.
+    let mut first_drop: Option<u64> = None;
+    let mut last_event_at = 0;
     let mut lossy = false;
     // Ancestors above the record depth, by name.
     let mut path: Vec<String> = Vec::new();
@@ -120,6 +123,10 @@ pub fn read_records(
     let mut seen_root = false;
     loop {
         let before = reader.buffer_position();
+        if dropped_controls > 0 && first_drop.is_none() {
+            first_drop = Some(lines.line_at(bytes, last_event_at));
+        }
+        last_event_at = before;
         let (resolved, event) = match reader.read_resolved_event() {
             Ok((r, e)) => (key_of(r, &mut undeclared), e),
             Err(e) => {
@@ -208,7 +215,7 @@ pub fn read_records(
                     ));
                 };
                 if let Some(e) = stack.last_mut() {
-                    if allowed_char(ch) {
+                    if tidings_core::xml_chars::is_xml_char(ch) {
                         e.text.push(ch);
                     } else {
                         dropped_controls += 1;
@@ -243,7 +250,9 @@ pub fn read_records(
     }
     if dropped_controls > 0 {
         outline.notes.push(format!(
-            "tolerated: dropped {dropped_controls} control characters XML does not allow"
+            "tolerated: dropped {dropped_controls} characters XML does not allow (control \
+             characters, U+FFFE, U+FFFF), the first on line {}",
+            first_drop.unwrap_or(1)
         ));
     }
     if lossy {
@@ -307,12 +316,9 @@ fn decode<'a>(raw: &'a [u8], lossy: &mut bool) -> Cow<'a, str> {
     }
 }
 
-fn allowed_char(c: char) -> bool {
-    !c.is_control() || matches!(c, '\t' | '\n' | '\r')
-}
-
-/// Text without the control characters XML 1.0 forbids (and no database
-/// stores as text), line ends normalised to `\n`.
+/// Text without the characters XML 1.0 forbids (`tidings_core::xml_chars`;
+/// NUL among them, which no database stores as text), line ends normalised
+/// to `\n`.
 fn clean(s: &str, dropped: &mut usize) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -323,7 +329,7 @@ fn clean(s: &str, dropped: &mut usize) -> String {
                     out.push('\n');
                 }
             }
-            c if allowed_char(c) => out.push(c),
+            c if tidings_core::xml_chars::is_xml_char(c) => out.push(c),
             _ => *dropped += 1,
         }
     }
@@ -426,7 +432,7 @@ mod tests {
     #[test]
     fn tolerates_undeclared_prefixes_and_control_characters() {
         let mut n = 0;
-        let outline = read_records(b"<rss><wp:id>1\x01</wp:id></rss>", 1, |_, e| {
+        let outline = read_records(b"<rss>\n<wp:id>1\x01</wp:id></rss>", 1, |_, e| {
             assert!(e.is("wp", "id"));
             assert_eq!(e.text, "1");
             n += 1;
@@ -435,5 +441,10 @@ mod tests {
         .unwrap();
         assert_eq!(n, 1);
         assert_eq!(outline.notes.len(), 2, "{:?}", outline.notes);
+        assert!(
+            outline.notes[1].ends_with("the first on line 2"),
+            "{:?}",
+            outline.notes
+        );
     }
 }

@@ -36,9 +36,16 @@ use ammonia::{Builder, UrlRelative};
 /// rendered Markdown) through the allowlist sanitiser described in this module.
 ///
 /// Never fails: malformed HTML is parsed the way a browser would parse it and the
-/// result is re-serialised, so unclosed tags come back closed.
+/// result is re-serialised, so unclosed tags come back closed. A character
+/// reference to a character XML cannot carry (`&#1;`, `&#xFFFF;`) decodes to
+/// that character, which the serialiser writes as it is: such characters are
+/// dropped, so no stored body can break a feed or an export.
 pub fn sanitize_html(html: &str) -> String {
-    SANITIZER.clean(html).to_string()
+    let clean = SANITIZER.clean(html).to_string();
+    match tidings_core::xml_chars::strip(&clean) {
+        std::borrow::Cow::Borrowed(_) => clean,
+        std::borrow::Cow::Owned(stripped) => stripped,
+    }
 }
 
 /// Built once: the builder is immutable after construction and shared across threads.
@@ -252,6 +259,14 @@ pub(crate) fn is_footnote_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::sanitize_html;
+
+    #[test]
+    fn references_to_what_xml_cannot_carry_are_dropped() {
+        assert_eq!(
+            sanitize_html("<p>a&#1;b&#xFFFF;c\u{1B}d</p>"),
+            "<p>abcd</p>"
+        );
+    }
 
     #[test]
     fn script_and_style_vanish_with_their_content() {

@@ -33,11 +33,23 @@ pub fn html_to_text(html: &str) -> String {
     tokenizer.end();
     let text = tokenizer.sink.text.into_inner();
     let mut out = String::with_capacity(text.len());
+    // A character reference may decode to a character XML cannot carry
+    // (`&#2;`): dropped, so search text, summaries and feeds never hold one.
+    // Checked once for the whole text, the common case being none.
+    let clean = tidings_core::xml_chars::all_xml_chars(&text);
     for word in text.split_whitespace() {
+        let word = if clean {
+            std::borrow::Cow::Borrowed(word)
+        } else {
+            tidings_core::xml_chars::strip(word)
+        };
+        if word.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&word);
     }
     out
 }
@@ -165,6 +177,11 @@ fn is_block(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::html_to_text;
+
+    #[test]
+    fn what_xml_cannot_carry_is_dropped() {
+        assert_eq!(html_to_text("<p>a&#1;b &#xFFFF;c\u{B}d &#2;</p>"), "ab c d");
+    }
 
     #[test]
     fn drops_tags_and_keeps_words_apart_at_blocks() {

@@ -69,6 +69,27 @@ pub struct CommentFilter {
     pub offset: u32,
 }
 
+/// Which comments a public list (the comment feeds) shows: of a blog, or of
+/// one of its posts, what readers see at `now` ([`readers_see`]).
+#[derive(Debug, Clone)]
+pub struct VisibleComments {
+    pub blog_id: i64,
+    pub post_id: Option<i64>,
+    pub now: DateTime<Utc>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+impl VisibleComments {
+    fn where_clause(&self, sql: &mut Sql) {
+        sql.int(" WHERE c.blog_id = ", self.blog_id);
+        if let Some(post) = self.post_id {
+            sql.int(" AND c.post_id = ", post);
+        }
+        readers_see(sql, self.now);
+    }
+}
+
 impl CommentFilter {
     fn where_clause(&self, sql: &mut Sql) {
         sql.int(" WHERE c.blog_id = ", self.blog_id);
@@ -79,6 +100,16 @@ impl CommentFilter {
             sql.text(" AND c.status = ", status.as_str());
         }
     }
+}
+
+/// The one rule for which comments readers see, for a query of comments `c`
+/// joined with their posts `p`: published, on a post readers see at `now`
+/// (published and its time come, as `PostFilter::visible` has it). A
+/// comment on a draft, a scheduled post or an imported private one stays
+/// out of every public page, feed and static render until its post shows.
+fn readers_see(sql: &mut Sql, now: DateTime<Utc>) {
+    sql.push(" AND c.status = 'published' AND p.status = 'published'")
+        .int(" AND p.published_at <= ", micros(now));
 }
 
 impl Store {
@@ -132,11 +163,17 @@ impl Store {
         })
     }
 
-    /// A post's published comments, oldest first, as its page threads them.
-    pub async fn published_comments(&self, post_id: i64) -> Result<Vec<Comment>> {
+    /// The comments readers see on a post's page at `now`, oldest first, as
+    /// the page threads them: none while the post itself is hidden.
+    pub async fn published_comments(
+        &self,
+        post_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Comment>> {
         let mut sql = Sql::new(SELECT_COMMENT);
-        sql.int(" WHERE c.post_id = ", post_id)
-            .push(" AND c.status = 'published' ORDER BY c.created_at, c.id");
+        sql.int(" WHERE c.post_id = ", post_id);
+        readers_see(&mut sql, now);
+        sql.push(" ORDER BY c.created_at, c.id");
         self.read_all(&sql, |r| listing_from_row(r).map(|l| l.comment))
             .await
     }
@@ -154,7 +191,29 @@ impl Store {
     pub async fn count_comments(&self, f: &CommentFilter) -> Result<i64> {
         let mut sql = Sql::new("SELECT COUNT(*) AS n FROM comments c");
         f.where_clause(&mut sql);
-        let n = self.read_optional(&sql, |r| r.try_get("n")).await?;
+        self.count(&sql).await
+    }
+
+    /// What readers see of `f`'s comments, newest first: the comment feeds.
+    pub async fn visible_comments(&self, f: &VisibleComments) -> Result<Vec<CommentListing>> {
+        let mut sql = Sql::new(SELECT_COMMENT);
+        f.where_clause(&mut sql);
+        sql.push(" ORDER BY c.created_at DESC, c.id DESC")
+            .int(" LIMIT ", i64::from(f.limit))
+            .int(" OFFSET ", i64::from(f.offset));
+        self.read_all(&sql, listing_from_row).await
+    }
+
+    /// How many comments [`Store::visible_comments`] pages through.
+    pub async fn count_visible_comments(&self, f: &VisibleComments) -> Result<i64> {
+        let mut sql =
+            Sql::new("SELECT COUNT(*) AS n FROM comments c JOIN posts p ON p.id = c.post_id");
+        f.where_clause(&mut sql);
+        self.count(&sql).await
+    }
+
+    async fn count(&self, sql: &Sql) -> Result<i64> {
+        let n = self.read_optional(sql, |r| r.try_get("n")).await?;
         n.ok_or_else(|| StoreError::Corrupt("COUNT(*) returned no row".into()))
     }
 

@@ -109,9 +109,10 @@ pub(crate) fn search_terms(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// Marks around matched words in snippets. Control characters cannot occur in
-/// indexed text, so the web layer can escape the snippet and then turn exactly
-/// these into `<mark>` elements.
+/// Marks around matched words in snippets. Control characters do not occur
+/// in indexed text (`html_to_text` drops them), so the web layer can escape
+/// the snippet and then turn these into `<mark>` elements; it pairs them,
+/// as text stored before that rule may hold them.
 pub const MATCH_START: char = '\u{2}';
 pub const MATCH_END: char = '\u{3}';
 

@@ -37,7 +37,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use attachments::{Attachment, LocalCopy};
 pub use changes::{Change, ChangeBatch, ChangeListener, Scope};
-pub use comments::{CommentFilter, CommentListing, NewComment};
+pub use comments::{CommentFilter, CommentListing, NewComment, VisibleComments};
 pub use dialect::Backend;
 pub use export::Snapshot;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};

@@ -56,9 +56,7 @@ pub async fn prepare(
     if title.is_empty() {
         return Err(AppError::invalid("title must not be empty"));
     }
-    if title.contains('\0') {
-        return Err(AppError::invalid("title must not contain NUL characters"));
-    }
+    tidings_core::xml_chars::check("title", &title).map_err(invalid)?;
     if title.chars().count() > MAX_TITLE_CHARS {
         return Err(AppError::invalid(format!(
             "title must be at most {MAX_TITLE_CHARS} characters"
@@ -187,11 +185,7 @@ async fn free_path(
 }
 
 fn check_body(name: &str, body: &str) -> Result<(), AppError> {
-    if body.contains('\0') {
-        return Err(AppError::invalid(format!(
-            "{name} must not contain NUL characters"
-        )));
-    }
+    tidings_core::xml_chars::check(name, body).map_err(invalid)?;
     if body.len() > MAX_BODY_BYTES {
         return Err(AppError::invalid(format!(
             "{name} must be at most {MAX_BODY_BYTES} bytes"
@@ -224,9 +218,15 @@ pub fn clean_labels(labels: Vec<String>) -> Result<Vec<String>, AppError> {
                 "labels must not contain control characters or line breaks",
             ));
         }
+        tidings_core::xml_chars::check("labels", &l).map_err(invalid)?;
         if !out.contains(&l) {
             out.push(l);
         }
     }
     Ok(out)
+}
+
+/// Text XML cannot carry (feeds, exports) is refused as 422, naming the field.
+fn invalid(e: tidings_core::xml_chars::ForbiddenChar) -> AppError {
+    AppError::invalid(e.to_string())
 }

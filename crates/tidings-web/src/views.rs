@@ -154,7 +154,11 @@ pub fn thread(comments: &[Comment], tz: Tz) -> Vec<CommentView> {
                     .map(|c| CommentView {
                         id: c.id,
                         author: c.author_name.clone(),
-                        url: c.author_url.clone(),
+                        // Only http(s) becomes a link, whatever older data holds.
+                        url: c
+                            .author_url
+                            .clone()
+                            .filter(|u| tidings_core::comment::is_web_url(u)),
                         body_html: tidings_render::comment_to_html(&c.body),
                         date: comment_date(&c.created_at.with_timezone(&tz)),
                         iso: iso(c.created_at),

@@ -282,6 +282,12 @@ pub struct ExportArgs {
     /// The blog's host, when there are several; default: the first blog.
     #[arg(long)]
     pub blog: Option<String>,
+    /// Leave out commenters' e-mail addresses, the only personal data an
+    /// export carries beyond what the blog shows (addresses of computers
+    /// are never exported). For a copy to share; a move keeps them, as
+    /// first-time moderation knows commenters by name and e-mail.
+    #[arg(long)]
+    pub without_personal_data: bool,
 }
 
 #[derive(Args)]

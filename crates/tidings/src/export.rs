@@ -9,13 +9,15 @@ use crate::cli::ExportArgs;
 
 pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
-    let snapshot = store.snapshot(blog.id).await?;
+    let mut snapshot = store.snapshot(blog.id).await?;
+    if args.without_personal_data {
+        for c in &mut snapshot.comments {
+            c.author_email = None;
+        }
+    }
     let (text, notes) = match args.format.as_str() {
         "blogger" => tidings_import::export::blogger(&blog, &snapshot),
-        "tidings" => (
-            tidings_import::tidings::export(&blog, &snapshot),
-            Vec::new(),
-        ),
+        "tidings" => tidings_import::tidings::export(&blog, &snapshot),
         "wxr" => tidings_import::export::wxr(&blog, &snapshot),
         other => bail!("unknown export format {other}: use tidings, blogger or wxr"),
     };

@@ -235,6 +235,10 @@ fn refused(file: &Path, e: &ParseError) -> anyhow::Error {
 }
 
 async fn write(store: &Store, file: &Path, batch: &ImportBatch) -> anyhow::Result<ImportReport> {
+    // Whatever the format: a commenter's web address is http(s) or left out.
+    let (batch, notes) = tidings_import::without_unsafe_urls(batch);
+    tell(file, notes.iter());
+    let batch = batch.as_ref();
     let bar = progress(
         (batch.posts.len() + batch.comments.len() + batch.attachments.len()) as u64,
         "importing",

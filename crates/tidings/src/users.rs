@@ -14,8 +14,8 @@ pub async fn add(store: &Store, args: UserAddArgs) -> anyhow::Result<()> {
         bail!("{:?} is not an email address", args.email);
     }
     let name = args.name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        bail!("the name must be 1 to 100 characters long");
+    if !tidings_core::user::is_valid_name(name) {
+        bail!("the name must be 1 to 100 characters on one line, without control characters");
     }
     let role: Role = args.role.parse()?;
     let blog = blogs::pick(store, args.blog.as_deref()).await?;

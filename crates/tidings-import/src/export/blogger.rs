@@ -20,9 +20,10 @@ fn rfc3339(t: DateTime<Utc>) -> String {
 
 /// The whole blog as a Blogger Atom export, and notes on what it leaves out.
 pub fn blogger(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
+    let (blog, snap, mut notes) = super::writable(blog, snap);
+    let (blog, snap) = (&*blog, &*snap);
     let base = format!("https://{}", blog.host);
     let now = rfc3339(Utc::now());
-    let mut notes = Vec::new();
     let mut x = String::with_capacity(4096 + snap.posts.len() * 2048);
     let _ = write!(
         x,

@@ -2,7 +2,9 @@
 //! format, which reads back exactly, is in [`crate::tidings`].
 
 mod blogger;
+mod writable;
 mod wxr;
 
 pub use blogger::blogger;
+pub use writable::writable;
 pub use wxr::wxr;

@@ -59,6 +59,8 @@ fn login(name: &str, n: usize) -> String {
 
 /// The whole blog as WXR 1.2, and notes on what it leaves out.
 pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
+    let (blog, snap, mut notes) = super::writable(blog, snap);
+    let (blog, snap) = (&*blog, &*snap);
     let tz = blog.timezone;
     let base = format!("https://{}", blog.host);
     let now = Utc::now();
@@ -260,7 +262,6 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
         );
     }
     x.push_str("</channel>\n</rss>\n");
-    let mut notes = Vec::new();
     if snap.posts.iter().any(|p| !p.redirects.is_empty()) {
         notes.push(
             "old addresses that redirect here are not in a WordPress export; \

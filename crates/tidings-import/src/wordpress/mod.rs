@@ -301,10 +301,9 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
                 .map(str::to_owned),
             author: one_line(c.text_of("wp", "comment_author").unwrap_or_default()),
             email: c.text_of("wp", "comment_author_email").map(str::to_owned),
-            url: c
-                .text_of("wp", "comment_author_url")
-                .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-                .map(str::to_owned),
+            // Checked with every import's commenter addresses
+            // (`without_unsafe_urls`).
+            url: c.text_of("wp", "comment_author_url").map(str::to_owned),
             body: c
                 .text_of("wp", "comment_content")
                 .unwrap_or_default()

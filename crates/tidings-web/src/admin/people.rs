@@ -135,7 +135,7 @@ fn checked(form: &AddForm) -> Result<(String, String, Role), String> {
         return Err("That email address does not look right.".into());
     }
     let name = form.name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+    if !tidings_core::user::is_valid_name(&name) {
         return Err("A name must be 1 to 100 characters.".into());
     }
     tidings_core::password::check(&form.password)?;

@@ -345,18 +345,17 @@ pub async fn setup(
     let name = form.name.as_deref().unwrap_or("").trim().to_owned();
     let email = form.email.as_deref().unwrap_or("").trim().to_lowercase();
     let password = form.password.clone().unwrap_or_default();
-    let problem =
-        if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-            Some("Your name must be 1 to 100 characters.".to_owned())
-        } else if !tidings_core::user::is_plausible_email(&email) {
-            Some("That email address does not look right.".to_owned())
-        } else if let Err(why) = tidings_core::password::check(&password) {
-            Some(why)
-        } else if form.password_again.as_deref() != Some(password.as_str()) {
-            Some("The two passwords differ.".to_owned())
-        } else {
-            None
-        };
+    let problem = if !tidings_core::user::is_valid_name(&name) {
+        Some("Your name must be 1 to 100 characters.".to_owned())
+    } else if !tidings_core::user::is_plausible_email(&email) {
+        Some("That email address does not look right.".to_owned())
+    } else if let Err(why) = tidings_core::password::check(&password) {
+        Some(why)
+    } else if form.password_again.as_deref() != Some(password.as_str()) {
+        Some("The two passwords differ.".to_owned())
+    } else {
+        None
+    };
     if let Some(why) = problem {
         return setup_page(
             &state,

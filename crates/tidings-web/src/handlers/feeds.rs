@@ -7,9 +7,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use tidings_core::{CommentStatus, Post};
+use tidings_core::Post;
 use tidings_feeds::{FeedEntry, FeedMeta, InReplyTo};
-use tidings_store::{CommentFilter, CommentListing, PostFilter};
+use tidings_store::{CommentListing, PostFilter, VisibleComments};
 
 use super::paging::ListQuery;
 use crate::AppState;
@@ -276,16 +276,18 @@ async fn comments_feed(
     post: Option<Post>,
 ) -> Result<Response, AppError> {
     let req = Request::parse(site, uri, q)?;
-    let filter = CommentFilter {
+    // Only what readers see: a hidden post's comments are in no feed (the
+    // feed of one hidden post is not found, see `post_comments`).
+    let filter = VisibleComments {
         blog_id: site.blog.id,
         post_id: post.as_ref().map(|p| p.id),
-        status: Some(CommentStatus::Published),
+        now: Utc::now(),
         limit: req.limit,
         offset: req.start - 1,
     };
-    let comments = state.store.list_comments(&filter).await?;
+    let comments = state.store.visible_comments(&filter).await?;
     site.deps.add(Tag::Comments(site.blog.id));
-    let total = state.store.count_comments(&filter).await?;
+    let total = state.store.count_visible_comments(&filter).await?;
     let updated = comments
         .iter()
         .map(|c| c.comment.created_at)

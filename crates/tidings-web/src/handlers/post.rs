@@ -173,7 +173,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let now = Utc::now();
     let tz = site.blog.timezone;
-    let comments = state.store.published_comments(post.id).await?;
+    let comments = state.store.published_comments(post.id, now).await?;
     let reply_to = form
         .reply_to
         .and_then(|id| comments.iter().find(|c| c.id == id))

@@ -79,10 +79,33 @@ async fn full_text(state: &AppState, site: &Site, words: &str) -> Result<Respons
 }
 
 /// Escapes a snippet, then turns the store's match markers into `<mark>`.
+/// Only what the author wrote is escaped, so the markers must be ours: text
+/// stored before the way in refused control characters may hold them too, so
+/// a marker that would open a second `<mark>` or close none is dropped, and
+/// one left open is closed. The snippet is always plain text with balanced
+/// `<mark>` elements, whatever the post holds.
 fn highlight(snippet: &str) -> String {
-    tidings_render::escape_html(snippet)
-        .replace(MATCH_START, "<mark>")
-        .replace(MATCH_END, "</mark>")
+    let escaped = tidings_render::escape_html(snippet);
+    let mut out = String::with_capacity(escaped.len() + 32);
+    let mut open = false;
+    for c in escaped.chars() {
+        match c {
+            MATCH_START if !open => {
+                out.push_str("<mark>");
+                open = true;
+            }
+            MATCH_END if open => {
+                out.push_str("</mark>");
+                open = false;
+            }
+            MATCH_START | MATCH_END => {}
+            c => out.push(c),
+        }
+    }
+    if open {
+        out.push_str("</mark>");
+    }
+    out
 }
 
 #[cfg(test)]
@@ -93,5 +116,16 @@ mod tests {
     fn snippet_text_is_escaped_around_marks() {
         let s = format!("a <b> {MATCH_START}rust{MATCH_END} & c");
         assert_eq!(highlight(&s), "a &lt;b&gt; <mark>rust</mark> &amp; c");
+        let authored = "<mark>not ours</mark>";
+        assert_eq!(highlight(authored), "&lt;mark&gt;not ours&lt;/mark&gt;");
+    }
+
+    #[test]
+    fn stray_markers_never_unbalance_the_snippet() {
+        let (s, e) = (MATCH_START, MATCH_END);
+        assert_eq!(
+            highlight(&format!("{e}a {s}{s}b{e}{e} c{s}d")),
+            "a <mark>b</mark> c<mark>d</mark>"
+        );
     }
 }

@@ -195,6 +195,39 @@ pub fn without_server_parts(html: &str) -> Cow<'_, str> {
     }
 }
 
+/// Directives a policy in a `<meta>` element cannot carry: browsers ignore
+/// them there (with a warning in the console).
+const HEADER_ONLY_DIRECTIVES: [&str; 4] = ["frame-ancestors", "report-uri", "report-to", "sandbox"];
+
+/// `html` with `policy`, the Content-Security-Policy the live page was
+/// served with, as a `<meta http-equiv>` at the start of its `<head>`
+/// (after the charset, before anything it governs). A static host sends no
+/// such header, so without it a static copy would run whatever a link or an
+/// old comment smuggled in; with it the copy forbids script as the live
+/// blog does. Directives only a header can carry are left out.
+pub fn with_csp_meta(html: &str, policy: &str) -> String {
+    let kept: Vec<&str> = policy
+        .split(';')
+        .map(str::trim)
+        .filter(|d| {
+            let name = d.split_whitespace().next().unwrap_or_default();
+            !d.is_empty() && !HEADER_ONLY_DIRECTIVES.contains(&name.to_ascii_lowercase().as_str())
+        })
+        .collect();
+    let meta = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        escape(&kept.join("; "))
+    );
+    let at = ["<meta charset=\"utf-8\">", "<head>"]
+        .iter()
+        .find_map(|tag| html.find(tag).map(|i| i + tag.len()));
+    match at {
+        Some(i) => format!("{}\n{meta}{}", &html[..i], &html[i..]),
+        // Not a page of ours: nothing to govern from its head.
+        None => html.to_owned(),
+    }
+}
+
 /// `text` with the absolute base URL the pages were rendered under
 /// (`http://HOST`) replaced by the one the files will be served at.
 pub fn rebase(text: &str, rendered: &str, public: &str) -> String {
@@ -293,6 +326,22 @@ mod tests {
         assert!(!out.contains("Reply"));
         assert!(out.contains(COMMENTS_CLOSED));
         assert!(out.contains("Labels"));
+    }
+
+    #[test]
+    fn the_live_policy_goes_into_the_head() {
+        let html = "<!doctype html>\n<html><head>\n<meta charset=\"utf-8\">\n<title>x</title>";
+        let out = with_csp_meta(
+            html,
+            "default-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+        );
+        assert_eq!(
+            out,
+            "<!doctype html>\n<html><head>\n<meta charset=\"utf-8\">\n<meta \
+             http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
+             script-src 'none'; base-uri 'none'\">\n<title>x</title>"
+        );
+        assert_eq!(with_csp_meta("no head", "script-src 'none'"), "no head");
     }
 
     #[test]

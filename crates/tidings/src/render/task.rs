@@ -9,7 +9,9 @@ use axum::http::{Request, StatusCode, header};
 use tower::ServiceExt;
 
 use super::links::{Job, map_link};
-use super::static_site::{local, param, rebase, rewrite_links, without_server_parts};
+use super::static_site::{
+    local, param, rebase, rewrite_links, with_csp_meta, without_server_parts,
+};
 
 /// What every render task shares.
 pub struct Ctx {
@@ -59,6 +61,11 @@ pub async fn render_one(ctx: Arc<Ctx>, job: Job) -> anyhow::Result<Rendered> {
         .body(Body::empty())?;
     let response = ctx.app.clone().oneshot(request).await?;
     let status = response.status();
+    let policy = response
+        .headers()
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let content_type = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -83,11 +90,14 @@ pub async fn render_one(ctx: Arc<Ctx>, job: Job) -> anyhow::Result<Rendered> {
         let mut known = ctx.known.lock().unwrap_or_else(PoisonError::into_inner);
         let html = rewrite_links(&html, |href| map_cached(&mut known, &mut rendered, href));
         drop(known);
-        let html = rebase(
+        let mut html = rebase(
             &without_server_parts(&html),
             &ctx.rendered_base,
             &ctx.public,
         );
+        if let Some(policy) = &policy {
+            html = with_csp_meta(&html, policy);
+        }
         (Kind::Page, html.into_bytes())
     } else if content_type.contains("xml")
         || content_type.contains("json")

@@ -469,3 +469,66 @@ async fn wordpress_extras_survive_tidings_and_wxr_round_trips() {
     );
     assert_eq!(wordpress_extras(&third).await, extras);
 }
+
+/// Exports carry commenters' e-mail addresses (a move keeps first-time
+/// moderation and reply notices working), never their computers'
+/// addresses; `--without-personal-data` leaves the e-mail addresses out.
+#[tokio::test]
+async fn personal_data_in_exports_is_documented_and_can_be_left_out() {
+    let mut app = TestApp::start().await;
+    std::fs::create_dir_all(&app.data).unwrap();
+    app.settings(serde_json::json!({"comment_min_seconds": 0, "comment_moderation": "never"}))
+        .await;
+    let post = app
+        .post(
+            serde_json::json!({"title": "Hello", "body": "Hi.", "status": "published",
+            "published_at": "2020-01-05T10:00:00Z"}),
+        )
+        .await;
+    let path = post["url"].as_str().unwrap();
+    app.comment(
+        path,
+        &[
+            ("name", "Ann"),
+            ("email", "ann@example.org"),
+            ("body", "Nice"),
+        ],
+    )
+    .await
+    .unwrap();
+    for format in ["tidings", "wxr", "blogger"] {
+        let full = app.data.join(format!("full.{format}"));
+        export(&app, format, &full);
+        let text = std::fs::read_to_string(&full).unwrap();
+        assert!(text.contains("Ann"), "{format}");
+        if format != "blogger" {
+            assert!(
+                text.contains("ann@example.org"),
+                "{format} keeps it by default"
+            );
+        }
+        assert!(
+            !text.contains("127.0.0.1\""),
+            "{format} holds an IP address"
+        );
+        let lean = app.data.join(format!("lean.{format}"));
+        let out = app.cli(
+            &[
+                "export",
+                "--format",
+                format,
+                "--without-personal-data",
+                lean.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = std::fs::read_to_string(&lean).unwrap();
+        assert!(text.contains("Ann"), "{format}: the comment stays");
+        assert!(!text.contains("ann@example.org"), "{format}: {text}");
+    }
+}
