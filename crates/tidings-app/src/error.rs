@@ -1,0 +1,45 @@
+//! Why a use case did not do what it was asked, in the words a person can act
+//! on. The web crate maps each kind to a status once (`tidings-web`'s
+//! `error.rs`); the CLI prints the message.
+
+use tidings_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input will not do: `field` names what to fix (422).
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    /// The input is larger than we take (413).
+    #[error("{0}")]
+    TooLarge(String),
+    /// The person may not do this here (403).
+    #[error("{0}")]
+    Forbidden(String),
+    /// Nothing of that name or id, or nothing this person may see (404).
+    #[error("{0}")]
+    NotFound(String),
+    /// It would break a uniqueness rule, e.g. a path already taken (409).
+    #[error("{0}")]
+    Conflict(String),
+    /// Too many of these from this person or address lately (429).
+    #[error("{message}")]
+    Throttled { message: String, retry_after: u64 },
+    /// Too much of this work is under way; try again shortly (503).
+    #[error("{message}")]
+    Busy { message: String, retry_after: u64 },
+    /// The store failed; its own error says how.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Error {
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Self::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! The use cases: what a person or a script can do to a blog, each in one
+//! function that takes plain inputs, the store and the time, and answers a
+//! result or an [`Error`].
+//!
+//! A comment arrives from the form, and soon from the API, a link in a mail
+//! and the fediverse; a post is saved from the editor, the API, imports and
+//! autosave. The rules of each act live here once, so those ways in cannot
+//! drift apart: the web crate extracts, calls and renders; the CLI parses,
+//! calls and prints. Nothing here knows HTTP or SQL.
+
+pub mod error;
+
+pub use error::Error;
