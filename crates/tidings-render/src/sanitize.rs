@@ -36,8 +36,26 @@ use ammonia::{Builder, UrlRelative};
 /// rendered Markdown) through the allowlist sanitiser described in this module.
 ///
 /// Never fails: malformed HTML is parsed the way a browser would parse it and the
-/// result is re-serialised, so unclosed tags come back closed.
+/// result is re-serialised, so unclosed tags come back closed. HTML nested past
+/// [`MAX_NESTING`](crate::MAX_NESTING) is flattened first (see
+/// [`crate::nesting`]), so the parse costs time linear in the input whatever it
+/// holds; [`try_sanitize_html`] refuses it instead.
 pub fn sanitize_html(html: &str) -> String {
+    match crate::nesting::flatten(html) {
+        Some(flat) => clean(&flat),
+        None => clean(html),
+    }
+}
+
+/// [`sanitize_html`] for what an author sends now: HTML nested past
+/// [`MAX_NESTING`](crate::MAX_NESTING) is refused, so they can fix it.
+pub fn try_sanitize_html(html: &str) -> Result<String, crate::TooDeep> {
+    crate::nesting::check(html)?;
+    Ok(clean(html))
+}
+
+/// The sanitiser itself, on HTML whose nesting was checked.
+pub(crate) fn clean(html: &str) -> String {
     SANITIZER.clean(html).to_string()
 }
 
