@@ -20,8 +20,10 @@ use tokio::sync::Semaphore;
 
 use crate::error::AppError;
 
-/// How long a request waits for its job, queueing included.
-pub const BUDGET: Duration = Duration::from_secs(5);
+/// How long a request waits for its job, queueing included: far above what
+/// the limits allow (a second or so for the costliest body in a release
+/// build), well below the router's 30 s request timeout.
+pub const BUDGET: Duration = Duration::from_secs(10);
 
 /// Jobs that may wait for a core, per core.
 const QUEUE_PER_CORE: usize = 4;
