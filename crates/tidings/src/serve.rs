@@ -37,9 +37,8 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
     }
     let store_for_setup = store.clone();
     let state = AppState::new(store, config).await?;
-    let listener = tokio::net::TcpListener::bind(global.listen)
-        .await
-        .with_context(|| format!("cannot listen on {}", global.listen))?;
+    let listener =
+        listen(global.listen).with_context(|| format!("cannot listen on {}", global.listen))?;
     let addr = listener.local_addr()?;
     if let Some(path) = tidings_web::setup_link(&store_for_setup).await? {
         let host = if addr.ip().is_unspecified() {
@@ -61,6 +60,23 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
     tidings_web::serve(listener, state, limits, shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Connections the kernel may hold for us before we accept them: a burst
+/// of thousands (a crowd, or an attack the accept loop sorts out) is queued
+/// rather than dropped and retried a second later. The kernel caps it at
+/// `net.core.somaxconn`.
+const BACKLOG: u32 = 4096;
+
+fn listen(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
 }
 
 /// Files kept for other than connections: the database, media being sent,
