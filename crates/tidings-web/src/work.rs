@@ -10,8 +10,9 @@
 //! place in the pool, so the pool never grows past its size.
 //!
 //! With the size and nesting limits (`editing.rs`, `tidings_render::MAX_NESTING`)
-//! no job comes near the budget (a 1 MiB body nested 100 deep takes well under a
-//! second): the budget is the backstop for what those limits do not foresee.
+//! no job comes near the budget (in a release build a 1 MiB body nested 100
+//! deep sanitises in 0.3 s, the costliest accepted body found in 1.3 s): the
+//! budget is the backstop for what those limits do not foresee.
 
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
