@@ -27,6 +27,7 @@ mod escape;
 mod markdown;
 mod nesting;
 mod sanitize;
+mod steps;
 mod summary;
 mod text;
 

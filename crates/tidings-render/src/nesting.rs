@@ -57,25 +57,33 @@ impl fmt::Display for TooDeep {
 
 impl std::error::Error for TooDeep {}
 
-/// `Err` when `html` nests past [`MAX_NESTING`]; stops reading there.
+/// `Err` when `html` nests past [`MAX_NESTING`]: by the model, which stops
+/// reading there, then by the tree builder's own count of its work
+/// (`steps.rs`), for what the model does not foresee.
 pub fn check(html: &str) -> Result<(), TooDeep> {
     let sink = Sink::new(None);
     run(&sink, html);
-    match sink.state.into_inner().too_deep {
-        Some(line) => Err(TooDeep { line }),
-        None => Ok(()),
+    if let Some(line) = sink.state.into_inner().too_deep {
+        return Err(TooDeep { line });
     }
+    crate::steps::check(html).map_err(|line| TooDeep { line })
 }
 
 /// `html` without the tags that nest past [`MAX_NESTING`] (the text inside
 /// them is kept), or `None` when it is within the limit. The result passes
 /// [`check`]. Comments and doctypes are left out of the result; everything
-/// else is written back as the tokenizer read it.
+/// else is written back as the tokenizer read it. Input built to nest deep
+/// where the model does not see it becomes its plain text.
 pub fn flatten(html: &str) -> Option<String> {
     check(html).err()?;
     let sink = Sink::new(Some(String::with_capacity(html.len())));
     run(&sink, html);
-    sink.state.into_inner().out
+    let flat = sink.state.into_inner().out?;
+    Some(if crate::steps::check(&flat).is_ok() {
+        flat
+    } else {
+        crate::escape::escape_html(&crate::text::html_to_text(html))
+    })
 }
 
 fn run(sink: &Sink, html: &str) {
@@ -282,10 +290,16 @@ impl Model {
         self.stack.len() + self.closed
     }
 
-    /// Whether a start tag opens an element that stays open.
+    /// Whether a start tag opens an element that stays open. The parts of
+    /// a table open nothing outside one.
     fn opens(&self, tag: &Tag) -> bool {
         let name = &*tag.name;
-        !(VOID.contains(&name) || IGNORED.contains(&name) || (tag.self_closing && self.foreign > 0))
+        !(VOID.contains(&name)
+            || IGNORED.contains(&name)
+            || (tag.self_closing && self.foreign > 0)
+            || (name != "table"
+                && TABLE_PARTS.contains(&name)
+                && self.find_table_context(&["table"]).is_none()))
     }
 
     /// How many levels a start tag opens (counting none it closes first).
@@ -317,8 +331,12 @@ impl Model {
                 self.pop_if_top(&["option"]);
                 self.pop_if_top(&["optgroup"]);
             }
-            "rb" | "rtc" => self.pop_if_top(&["rb", "rp", "rt", "rtc"]),
-            "rp" | "rt" => self.pop_if_top(&["rb", "rp", "rt"]),
+            // Ruby text closes the ruby text before it, inside a `<ruby>`
+            // only; elsewhere it is an element like any other.
+            "rb" | "rtc" if self.in_scope("ruby") => self.pop_while_top(IMPLIED_END),
+            "rp" | "rt" if self.in_scope("ruby") => {
+                self.pop_while_top(&IMPLIED_END[..IMPLIED_END.len() - 1]);
+            }
             // A second `<a>` (or `<nobr>`) closes the first.
             "a" | "nobr" => self.forget(name),
             "tbody" | "thead" | "tfoot" | "caption" | "colgroup" => {
@@ -524,6 +542,26 @@ impl Model {
         }
     }
 
+    fn pop_while_top(&mut self, names: &[&str]) {
+        while self.top().is_some_and(|t| names.contains(&t)) {
+            self.pop();
+        }
+    }
+
+    /// Whether an element named `name` is open with no scope boundary
+    /// inside it.
+    fn in_scope(&self, name: &str) -> bool {
+        for open in self.stack.iter().rev() {
+            if open.name == name {
+                return true;
+            }
+            if SCOPE.contains(&open.name.as_str()) {
+                return false;
+            }
+        }
+        false
+    }
+
     fn pop_if_top(&mut self, names: &[&str]) {
         if self.top().is_some_and(|t| names.contains(&t)) {
             self.pop();
@@ -630,6 +668,12 @@ const FORMATTING: &[&str] = &[
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
+/// Elements the builder closes when a new block of their kind begins
+/// ("generate implied end tags"); `rtc` last, as `<rt>` keeps it open.
+const IMPLIED_END: &[&str] = &[
+    "dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc",
+];
+
 const TABLE_PARTS: &[&str] = &[
     "table", "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th",
 ];
@@ -686,11 +730,14 @@ const P_CLOSERS: &[&str] = &[
 
 /// What a table's cells and rows cannot be closed past.
 const TABLE_WALL: &[&str] = &[
-    "html", "template", "applet", "object", "marquee", "svg", "math",
+    "html", "template", "applet", "object", "marquee", "svg", "math", "select",
 ];
 
-/// The HTML standard's "has an element in scope" boundaries.
+/// The HTML standard's "has an element in scope" boundaries, and `select`:
+/// what it holds is parsed by rules of its own (which have changed), so
+/// nothing is closed across it here.
 const SCOPE: &[&str] = &[
+    "select",
     "applet",
     "caption",
     "html",
@@ -712,6 +759,7 @@ const SCOPE: &[&str] = &[
 ];
 
 const BUTTON_SCOPE: &[&str] = &[
+    "select",
     "applet",
     "caption",
     "html",
@@ -734,6 +782,7 @@ const BUTTON_SCOPE: &[&str] = &[
 ];
 
 const LIST_ITEM_SCOPE: &[&str] = &[
+    "select",
     "applet",
     "caption",
     "html",
@@ -962,6 +1011,21 @@ mod tests {
         let html = format!("<script>if (a<b) x()</script>{}", "<div>".repeat(150));
         let flat = flatten(&html).unwrap();
         assert!(flat.starts_with("<script>if (a<b) x()</script>"), "{flat}");
+    }
+
+    #[test]
+    fn what_the_model_misses_the_tree_builder_counts() {
+        // Each `<button>` closes the one before, and the builder reopens the
+        // `<b>` inside it around the next: the builder's stack grows by one
+        // a round while the model, keeping the old `<section>` open, lets
+        // `</section>` close everything.
+        let html: String = (0..8000)
+            .map(|i| format!("<button><button><span id={i}></section><section><b>x</em>"))
+            .collect();
+        assert!(check(&html).is_err());
+        let flat = flatten(&html).unwrap();
+        assert_eq!(check(&flat), Ok(()));
+        assert!(flat.contains('x'));
     }
 
     #[test]
