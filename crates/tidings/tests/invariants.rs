@@ -621,24 +621,8 @@ fn only_the_web_crate_knows_http() {
         if rel == "crates/tidings-web/Cargo.toml" {
             continue;
         }
-        let mut section = String::new();
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.starts_with('[') {
-                section = line.trim_matches(['[', ']']).to_owned();
-                continue;
-            }
-            // `[dependencies]` and `[target.'cfg(…)'.dependencies]`; tests
-            // (dev-dependencies) may speak HTTP to the server they start.
-            if section != "dependencies" && !section.ends_with(".dependencies") {
-                continue;
-            }
-            let name = line
-                .split(['=', '.'])
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_matches('"');
+        for (n, name) in dependencies(&text) {
+            let name = name.as_str();
             if !HTTP_CRATES.contains(&name) {
                 continue;
             }
@@ -648,10 +632,124 @@ fn only_the_web_crate_knows_http() {
             {
                 continue;
             }
-            let _ = writeln!(report, "  {rel}:{}: {line}", n + 1);
+            let _ = writeln!(report, "  {rel}:{n}: depends on {name}");
         }
     }
     assert!(report.is_empty(), "{}:\n{report}", Rule::Http.says());
+}
+
+/// Each crate's layer: a crate depends only on crates of lower layers, so
+/// dependencies point one way (toward the domain) and nothing below the
+/// web crate can reach HTTP through another crate.
+const LAYERS: &[(&str, u8)] = &[
+    ("tidings-core", 0),
+    ("tidings-render", 1),
+    ("tidings-feeds", 1),
+    ("tidings-store", 1),
+    ("tidings-app", 2),
+    ("tidings-import", 3),
+    ("tidings-web", 3),
+    ("tidings", 4),
+];
+
+#[test]
+fn dependencies_point_one_way() {
+    let root = workspace();
+    let mut report = String::new();
+    for (krate, layer) in LAYERS {
+        let rel = if *krate == "tidings" {
+            "crates/tidings/Cargo.toml".to_owned()
+        } else {
+            format!("crates/{krate}/Cargo.toml")
+        };
+        let text = std::fs::read_to_string(root.join(&rel))
+            .unwrap_or_else(|e| panic!("cannot read {rel}: {e}"));
+        for (n, dep) in dependencies(&text) {
+            if let Some((_, theirs)) = LAYERS.iter().find(|(name, _)| *name == dep) {
+                if theirs >= layer {
+                    let _ = writeln!(report, "  {rel}:{n}: {krate} depends on {dep}");
+                }
+            } else if dep.starts_with("tidings") {
+                let _ = writeln!(report, "  {rel}:{n}: {dep} has no layer in LAYERS");
+            }
+        }
+    }
+    for krate in read_dir(&root.join("crates")) {
+        let name = krate
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if krate.join("Cargo.toml").is_file() && !LAYERS.iter().any(|(n, _)| *n == name) {
+            let _ = writeln!(report, "  crates/{name}: a crate with no layer in LAYERS");
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "dependencies point from the binary toward tidings-core only:\n{report}"
+    );
+}
+
+#[test]
+fn the_pure_crates_do_no_io() {
+    const PURE: &[&str] = &[
+        "crates/tidings-core/",
+        "crates/tidings-render/",
+        "crates/tidings-feeds/",
+    ];
+    const IO: &[&str] = &[
+        "std::fs",
+        "std::net",
+        "std::process",
+        "std::env",
+        "std::io::std",
+        "tokio::",
+        "sqlx::",
+        "rusqlite::",
+        "File::",
+    ];
+    let mut report = String::new();
+    for (rel, text) in sources() {
+        if !PURE.iter().any(|p| rel.starts_with(p)) {
+            continue;
+        }
+        for (n, (code, original)) in lex(&text).code.lines().zip(text.lines()).enumerate() {
+            if IO.iter().any(|io| code.contains(io)) {
+                let _ = writeln!(report, "  {rel}:{}: {}", n + 1, original.trim());
+            }
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "tidings-core, tidings-render and tidings-feeds do no I/O:\n{report}"
+    );
+}
+
+/// The `[dependencies]` (and target-specific dependencies) of a manifest, as
+/// (line, crate name); dev-dependencies are the tests' own business.
+fn dependencies(manifest: &str) -> Vec<(usize, String)> {
+    let mut section = String::new();
+    let mut found = Vec::new();
+    for (n, line) in manifest.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            section = line.trim_matches(['[', ']']).to_owned();
+            continue;
+        }
+        if section != "dependencies" && !section.ends_with(".dependencies") {
+            continue;
+        }
+        let name = line
+            .split(['=', '.'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"');
+        if !name.is_empty() && !name.starts_with('#') {
+            found.push((n + 1, name.to_owned()));
+        }
+    }
+    found
 }
 
 #[test]
