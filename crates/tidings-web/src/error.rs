@@ -122,7 +122,8 @@ impl IntoResponse for AppError {
     }
 }
 
-/// The API's face of [`AppError`]: the JSON error document of SPEC section 7.
+/// The API's face of [`AppError`]: `{"error": {"code", "message"}}`, so
+/// a script tells refusals apart by `code` and shows a person `message`.
 #[derive(Debug)]
 pub struct ApiError(pub AppError);
 
