@@ -59,6 +59,19 @@ impl AppError {
         }
     }
 
+    /// A body or a field larger than we take.
+    pub fn too_large(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message)
+    }
+
+    /// Too much of this work is under way: come back in `retry_after` seconds.
+    pub fn busy(message: impl Into<String>, retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(StatusCode::SERVICE_UNAVAILABLE, "busy", message)
+        }
+    }
+
     pub fn internal() -> Self {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -97,6 +110,30 @@ impl From<StoreError> for AppError {
                 tracing::error!("store error: {other}");
                 Self::internal()
             }
+        }
+    }
+}
+
+/// A use case's refusal, as HTTP: the one place its kinds become statuses.
+impl From<tidings_app::Error> for AppError {
+    fn from(e: tidings_app::Error) -> Self {
+        use tidings_app::Error as E;
+        match e {
+            E::Invalid { message, .. } => Self::invalid(message),
+            E::Malformed(message) => Self::bad_request(message),
+            E::TooLarge(message) => Self::too_large(message),
+            E::Forbidden(message) => Self::forbidden(message),
+            E::NotFound(message) => Self::not_found(message),
+            E::Conflict(message) => Self::conflict(message),
+            E::Throttled {
+                message,
+                retry_after,
+            } => Self::too_many(message, retry_after),
+            E::Busy {
+                message,
+                retry_after,
+            } => Self::busy(message, retry_after),
+            E::Store(e) => e.into(),
         }
     }
 }

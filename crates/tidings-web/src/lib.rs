@@ -12,7 +12,6 @@ mod config;
 mod demo;
 mod editing;
 mod error;
-mod form_token;
 mod handlers;
 mod hashing;
 mod headers;
@@ -25,6 +24,10 @@ mod templates;
 mod unread_body;
 mod uri_guard;
 mod views;
+
+/// The signed forms are the use cases' (a comment's fill time, sign-in's
+/// binding to a browser); pages issue them.
+use tidings_app::form_token;
 
 pub use admin::setup_link;
 pub use api::tokens;
