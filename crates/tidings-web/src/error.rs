@@ -14,7 +14,7 @@ pub struct AppError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
-    /// Seconds, for 429 answers.
+    /// Seconds, for 429 and 503 answers.
     pub retry_after: Option<u64>,
 }
 
@@ -52,23 +52,22 @@ impl AppError {
         Self::new(StatusCode::CONFLICT, "conflict", message)
     }
 
-    pub fn too_many(message: impl Into<String>, retry_after: u64) -> Self {
-        Self {
-            retry_after: Some(retry_after),
-            ..Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
-        }
-    }
-
-    /// A body or a field larger than we take.
     pub fn too_large(message: impl Into<String>) -> Self {
         Self::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message)
     }
 
-    /// Too much of this work is under way: come back in `retry_after` seconds.
+    /// 503 with `Retry-After`: expensive work is queued full (SPEC section 6).
     pub fn busy(message: impl Into<String>, retry_after: u64) -> Self {
         Self {
             retry_after: Some(retry_after),
             ..Self::new(StatusCode::SERVICE_UNAVAILABLE, "busy", message)
+        }
+    }
+
+    pub fn too_many(message: impl Into<String>, retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
         }
     }
 

@@ -136,6 +136,16 @@ pub struct ServeArgs {
     #[arg(long, env = "TIDINGS_CACHE_MIB", default_value_t = 64,
           value_parser = clap::value_parser!(u32).range(1..=65_536))]
     pub cache_mib: u32,
+    /// Connections one client address may hold open (an IPv6 /64 counts as
+    /// one address; --trusted-proxies are exempt); more are closed at once.
+    #[arg(long, env = "TIDINGS_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 256,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections_per_address: u32,
+    /// Seconds the requests in flight get to finish after SIGTERM or SIGINT;
+    /// then the server stops whatever is still running.
+    #[arg(long, env = "TIDINGS_SHUTDOWN_GRACE_SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u32).range(0..=3600))]
+    pub shutdown_grace_secs: u32,
 }
 
 #[derive(Subcommand)]

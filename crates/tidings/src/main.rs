@@ -16,6 +16,7 @@ mod serve;
 mod users;
 
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 
@@ -49,7 +50,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli)) {
+    let result = runtime.block_on(run(cli));
+    // Work still running on the blocking threads (a render past the drain of
+    // `serve`) does not hold the process: it ends with it.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("tidings: {e:#}");
@@ -125,6 +130,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup(args) => backup::run(&store, args).await,
         Command::Render(args) => render::run(&store, args).await,
     };
-    store.close().await;
+    // A request still running after `serve` drained may hold a database
+    // connection; the process does not wait for it for long.
+    if tokio::time::timeout(STORE_CLOSE_TIMEOUT, store.close())
+        .await
+        .is_err()
+    {
+        tracing::warn!("the database connections were still in use after {STORE_CLOSE_TIMEOUT:?}");
+    }
     result
 }
+
+const STORE_CLOSE_TIMEOUT: Duration = Duration::from_secs(2);
