@@ -1,7 +1,9 @@
 //! The only crate that knows HTTP.
 //!
-//! [`router`] lists every route in one place; handlers are thin (extract, call
-//! the store and the pure crates, render). Public pages render through
+//! [`router`] lists every route in one place; handlers are thin: extract,
+//! call the use case (`tidings_app`; reads still call the store directly),
+//! render. A use case's refusal becomes a status in one place
+//! (`From<tidings_app::Error> for AppError`). Public pages render through
 //! templates in `templates/` with auto-escaping; the JSON API lives in [`api`].
 
 mod admin;
