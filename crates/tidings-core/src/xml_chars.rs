@@ -47,7 +47,26 @@ pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
     s.char_indices().find(|&(_, c)| !is_xml_char(c))
 }
 
+/// `s` with each character XML cannot carry replaced by U+FFFD; borrowed
+/// when it has none. For markup a writer passes on (post bodies in feeds and
+/// exports, a sanitiser's output): dropping the character instead would join
+/// the two halves around it, and `java\u{B}script:`, a harmless relative
+/// address to a sanitiser, would become a script URL.
+pub fn replace(s: &str) -> Cow<'_, str> {
+    if all_xml_chars(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' })
+                .collect(),
+        )
+    }
+}
+
 /// `s` without the characters XML cannot carry; borrowed when it has none.
+/// Only for plain text that is escaped wherever it goes (a search index,
+/// summaries, notes): never for markup (see [`replace`]).
 pub fn strip(s: &str) -> Cow<'_, str> {
     if all_xml_chars(s) {
         Cow::Borrowed(s)
@@ -95,6 +114,15 @@ pub fn check(field: &str, value: &str) -> Result<(), ForbiddenChar> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replace_never_joins_what_stood_apart() {
+        assert_eq!(
+            replace("java\u{B}script:x\u{FFFF}"),
+            "java\u{FFFD}script:x\u{FFFD}"
+        );
+        assert!(matches!(replace("plain\ttext"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn strip_drops_forbidden_controls_and_keeps_the_rest() {

@@ -13,7 +13,7 @@ use atom_syndication::{
 };
 
 use crate::model::{FeedEntry, FeedMeta};
-use crate::xml::{OPENSEARCH_NS, THR_NS, clean, escape};
+use crate::xml::{OPENSEARCH_NS, THR_NS, clean, clean_html, escape};
 
 const ATOM_TYPE: &str = "application/atom+xml";
 const HTML_TYPE: &str = "text/html";
@@ -112,7 +112,7 @@ fn entry(e: &FeedEntry) -> Entry {
         links,
         summary: e.summary.as_deref().map(|s| Text::plain(clean(s))),
         content: e.content_html.as_deref().map(|html| Content {
-            value: Some(clean(html).into_owned()),
+            value: Some(clean_html(html).into_owned()),
             content_type: Some("html".to_owned()),
             ..Content::default()
         }),

@@ -12,7 +12,7 @@ use rss::extension::{Extension, ExtensionMap};
 use rss::{Category, Channel, Guid, Item};
 
 use crate::model::{FeedEntry, FeedMeta};
-use crate::xml::{ATOM_NS, OPENSEARCH_NS, SLASH_NS, THR_NS, clean};
+use crate::xml::{ATOM_NS, OPENSEARCH_NS, SLASH_NS, THR_NS, clean, clean_html};
 
 /// Renders an RSS 2.0 document.
 ///
@@ -102,11 +102,10 @@ fn item(e: &FeedEntry) -> Item {
     Item {
         title: Some(clean(&e.title).into_owned()),
         link: Some(clean(&e.url).into_owned()),
-        description: e
-            .content_html
-            .as_deref()
-            .or(e.summary.as_deref())
-            .map(|text| clean(text).into_owned()),
+        description: match (&e.content_html, &e.summary) {
+            (Some(html), _) => Some(clean_html(html).into_owned()),
+            (None, summary) => summary.as_deref().map(|text| clean(text).into_owned()),
+        },
         categories: e
             .labels
             .iter()

@@ -17,10 +17,18 @@ pub(crate) const OPENSEARCH_NS: &str = "http://a9.com/-/spec/opensearchrss/1.0/"
 pub(crate) const SLASH_NS: &str = "http://purl.org/rss/1.0/modules/slash/";
 pub(crate) const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 
-/// Drops the characters XML 1.0 does not allow anywhere, even escaped: the
-/// one rule of `tidings_core::xml_chars`.
+/// Drops the characters XML 1.0 does not allow anywhere, even escaped, from
+/// plain text (titles, names, addresses): the one rule of
+/// `tidings_core::xml_chars`.
 pub(crate) fn clean(s: &str) -> Cow<'_, str> {
     tidings_core::xml_chars::strip(s)
+}
+
+/// The same for HTML a feed carries: replaced with U+FFFD, not dropped, since
+/// dropping would join the halves around the character into words the
+/// sanitiser never saw (`java\u{B}script:` would become a script URL).
+pub(crate) fn clean_html(s: &str) -> Cow<'_, str> {
+    tidings_core::xml_chars::replace(s)
 }
 
 /// Cleans `s` and escapes it for use as element text or an attribute value.
@@ -55,6 +63,10 @@ mod tests {
         assert_eq!(
             escape("<a href=\"x\">Tom & 'Jerry'</a>\u{1}"),
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;"
+        );
+        assert_eq!(
+            clean_html("<a href=\"java\u{B}script:x\">"),
+            "<a href=\"java\u{FFFD}script:x\">"
         );
     }
 

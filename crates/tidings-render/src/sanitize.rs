@@ -56,11 +56,13 @@ pub fn try_sanitize_html(html: &str) -> Result<String, crate::TooDeep> {
 
 /// The sanitiser itself, on HTML whose nesting was checked. A character
 /// reference to a character XML cannot carry (`&#1;`, `&#xFFFF;`) decodes to
-/// that character, which the serialiser writes as it is: such characters are
-/// dropped, so no stored body can break a feed or an export.
+/// that character, which the serialiser writes as it is: such characters
+/// become U+FFFD, so no stored body can break a feed or an export. Replaced,
+/// never dropped: `java&#11;script:` is a relative address the sanitiser lets
+/// through, and without the character it would be a script URL.
 pub(crate) fn clean(html: &str) -> String {
     let clean = SANITIZER.clean(html).to_string();
-    match tidings_core::xml_chars::strip(&clean) {
+    match tidings_core::xml_chars::replace(&clean) {
         std::borrow::Cow::Borrowed(_) => clean,
         std::borrow::Cow::Owned(stripped) => stripped,
     }
@@ -279,11 +281,23 @@ mod tests {
     use super::sanitize_html;
 
     #[test]
-    fn references_to_what_xml_cannot_carry_are_dropped() {
+    fn references_to_what_xml_cannot_carry_are_replaced() {
         assert_eq!(
             sanitize_html("<p>a&#1;b&#xFFFF;c\u{1B}d</p>"),
-            "<p>abcd</p>"
+            "<p>a\u{FFFD}b\u{FFFD}c\u{FFFD}d</p>"
         );
+    }
+
+    #[test]
+    fn a_forbidden_character_never_makes_a_script_url() {
+        for hostile in [
+            "<a href=\"java\u{B}script:alert(1)\">x</a>",
+            "<a href=\"java&#11;script:alert(1)\">x</a>",
+            "<a href=\"\u{B}javascript:javascript:alert(1)\">x</a>",
+        ] {
+            let html = sanitize_html(hostile);
+            assert!(!html.contains("javascript:"), "{hostile} -> {html}");
+        }
     }
 
     #[test]

@@ -1,13 +1,13 @@
-//! What every writer writes: the blog and its snapshot without the
+//! What every writer writes: the blog and its snapshot with U+FFFD for the
 //! characters XML cannot carry (`tidings_core::xml_chars`). Every way in
 //! refuses them now, but data stored before may hold them, and one such
 //! character made a whole Blogger or WordPress export unreadable. Our own
-//! format leaves them out too, since its import refuses them.
+//! format replaces them too, since its import refuses them.
 
 use std::borrow::Cow;
 
 use tidings_core::BlogSettings;
-use tidings_core::xml_chars::{all_xml_chars, strip};
+use tidings_core::xml_chars::{all_xml_chars, replace, strip};
 use tidings_store::{ImportAttachment, ImportComment, ImportPost, Snapshot};
 
 /// `blog` and `snap` as a writer may write them, and a note naming each item
@@ -58,7 +58,7 @@ pub fn writable<'a>(
         Vec::new()
     } else {
         vec![format!(
-            "left out characters XML cannot carry (control characters, U+FFFE, U+FFFF) \
+            "replaced with U+FFFD characters XML cannot carry (control characters, U+FFFE, U+FFFF) \
              that older data held, in: {}",
             dirty.join(", ")
         )]
@@ -66,8 +66,10 @@ pub fn writable<'a>(
     (blog, snap, notes)
 }
 
+/// Replaced with U+FFFD, never dropped: bodies are markup, and dropping would
+/// join the halves around a character into words the sanitiser never saw.
 fn clean(s: &mut String) {
-    if let Cow::Owned(clean) = strip(s) {
+    if let Cow::Owned(clean) = replace(s) {
         *s = clean;
     }
 }
@@ -195,7 +197,7 @@ mod tests {
         assert!(notes.is_empty());
         let dirty = blog("Tea\u{B} & toast\u{FFFF}");
         let (b, _, notes) = writable(&dirty, &snap);
-        assert_eq!(b.title, "Tea & toast");
+        assert_eq!(b.title, "Tea\u{FFFD} & toast\u{FFFD}");
         assert_eq!(notes.len(), 1);
         assert!(notes[0].ends_with("in: the blog's settings"), "{notes:?}");
     }
