@@ -8,6 +8,9 @@
 //! drift apart: the web crate extracts, calls and renders; the CLI parses,
 //! calls and prints. Nothing here knows HTTP or SQL.
 
+pub mod demo;
 pub mod error;
+pub mod posts;
+pub mod work;
 
 pub use error::Error;
