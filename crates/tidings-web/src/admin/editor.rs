@@ -273,16 +273,12 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
 }
 
 /// The editor again with what was typed and why it was refused, so
-/// nothing is lost. A refusal of the post itself (another's post) was
-/// answered before, as a page of its own; a `Forbidden` here is the
-/// status the form asked for (a contributor's Publish), refused like any
-/// other field of the form: 422.
+/// nothing is lost.
 fn refused<'a>(
     signed: &'a Signed,
     existing: Option<&'a Post>,
     form: EditorForm,
     e: AppError,
-    forbidden: bool,
 ) -> EditorPage<'a> {
     EditorPage {
         signed,
@@ -291,11 +287,7 @@ fn refused<'a>(
         error: Some(e.message),
         notice: None,
         preview_html: None,
-        status: if forbidden {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            e.status
-        },
+        status: e.status,
     }
 }
 
@@ -317,19 +309,25 @@ async fn save(
         Ok(i) => i,
         Err(why) => {
             let e = AppError::invalid(why);
-            return show(state, refused(signed, existing, form, e, false)).await;
+            return show(state, refused(signed, existing, form, e)).await;
         }
     };
     let blog = &signed.site.blog;
     match posts::save(&state.store, blog, &writer, existing, input, Utc::now()).await {
         Ok(post) => Ok(Redirect::to(&format!("/admin/posts/{}?saved=1", post.id)).into_response()),
         Err(e) => {
-            let forbidden = matches!(e, tidings_app::Error::Forbidden(_));
-            let e = AppError::from(e);
+            // The post itself was checked above, so a `Forbidden` here is
+            // the status the form asked for (a contributor's Publish),
+            // refused like any other field of the form.
+            let field = matches!(e, tidings_app::Error::Forbidden(_));
+            let mut e = AppError::from(e);
             if !e.status.is_client_error() {
                 return Err(e.into());
             }
-            show(state, refused(signed, existing, form, e, forbidden)).await
+            if field {
+                e.status = StatusCode::UNPROCESSABLE_ENTITY;
+            }
+            show(state, refused(signed, existing, form, e)).await
         }
     }
 }
@@ -347,7 +345,7 @@ async fn show_preview(
     {
         Ok(html) => html,
         Err(e) if e.status.is_client_error() => {
-            return show(state, refused(signed, existing, form, e, false)).await;
+            return show(state, refused(signed, existing, form, e)).await;
         }
         Err(e) => return Err(e.into()),
     };
