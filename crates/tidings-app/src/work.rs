@@ -7,7 +7,7 @@
 //! The async workers are as many as the cores: a request computing on one
 //! kept every request behind it waiting, `/healthz` included. Here a job runs
 //! on tokio's blocking threads, at most one per core at a time, with a short
-//! queue ([`QUEUE_PER_CORE`]); past it the use case answers
+//! queue (`QUEUE_PER_CORE`); past it the use case answers
 //! [`Error::Busy`] at once (the web: 503 with `Retry-After`). A job still
 //! running after [`BUDGET`] answers `Busy` too and goes on without its
 //! caller, keeping its place in the pool, so the pool never grows past its
