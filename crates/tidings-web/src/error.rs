@@ -113,12 +113,13 @@ impl From<StoreError> for AppError {
     }
 }
 
-/// A use case's refusal, as the status and message it answers with.
+/// A use case's refusal, as HTTP: the one place its kinds become statuses.
 impl From<tidings_app::Error> for AppError {
     fn from(e: tidings_app::Error) -> Self {
         use tidings_app::Error as E;
         match e {
             E::Invalid { message, .. } => Self::invalid(message),
+            E::Malformed(message) => Self::bad_request(message),
             E::TooLarge(message) => Self::too_large(message),
             E::Forbidden(message) => Self::forbidden(message),
             E::NotFound(message) => Self::not_found(message),
@@ -145,7 +146,8 @@ impl IntoResponse for AppError {
     }
 }
 
-/// The API's face of [`AppError`]: the JSON error document of SPEC section 7.
+/// The API's face of [`AppError`]: `{"error": {"code", "message"}}`, so
+/// a script tells refusals apart by `code` and shows a person `message`.
 #[derive(Debug)]
 pub struct ApiError(pub AppError);
 

@@ -1,4 +1,6 @@
-//! The command line of SPEC section 2, with the flags and environment of section 1.
+//! The command line (docs/cli.md): every command and flag, and the global
+//! flags with their environment variables (docs/configuration.md), so a
+//! script and a service file can set the same things.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

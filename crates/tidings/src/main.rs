@@ -2,7 +2,7 @@
 //!
 //! Everything the commands do lives in the library crates; this binary only
 //! wires them together and turns failures into a one-line reason and a
-//! non-zero exit (SPEC section 2).
+//! non-zero exit, which is what a script needs to stop on a failure.
 
 mod backup;
 mod blogs;
@@ -31,7 +31,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Transparent huge pages off for this process. mimalloc takes memory in
 /// large aligned regions, which a kernel with THP set to `always` backs with
 /// 2 MB pages at the first byte touched: an idle server held 13 MB of heap
-/// for 4 MB of data (30 MB resident instead of 19, against issue 7's 30 MB).
+/// for 4 MB of data (30 MB resident instead of 19).
 /// A blog server's heap is small enough that fewer TLB misses gain nothing
 /// worth that. Failing (an old kernel) costs only the memory.
 fn no_transparent_huge_pages() {
@@ -64,7 +64,7 @@ fn main() -> ExitCode {
 }
 
 /// Logs go to stderr: the server tells what it does; other commands speak
-/// only to warn, so their one-line failure reason stands alone (SPEC section 2).
+/// only to warn, so their one-line failure reason stands alone.
 /// The database driver's own notices (e.g. PostgreSQL's "already exists,
 /// skipping" during migrations) are not news for either.
 fn init_logging(serving: bool) {
