@@ -9,8 +9,11 @@
 //! calls and prints. Nothing here knows HTTP or SQL.
 
 pub mod comments;
+pub mod demo;
 pub mod error;
 pub mod form_token;
 pub mod limits;
+pub mod posts;
+pub mod work;
 
 pub use error::Error;

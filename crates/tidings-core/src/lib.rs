@@ -14,6 +14,7 @@ pub mod permission;
 pub mod post;
 pub mod slug;
 pub mod spam;
+pub mod suffix;
 pub mod user;
 pub mod xml_chars;
 

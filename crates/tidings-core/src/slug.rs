@@ -48,11 +48,6 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.ends_with('-')
 }
 
-/// The `n`th alternative when `slug` is taken: `slug-2`, `slug-3`, …
-pub fn numbered(slug: &str, n: u32) -> String {
-    format!("{slug}-{n}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +87,5 @@ mod tests {
         assert!(!is_valid_slug("My Post"));
         assert!(!is_valid_slug("../etc"));
         assert!(!is_valid_slug(""));
-        assert_eq!(numbered("a", 2), "a-2");
     }
 }

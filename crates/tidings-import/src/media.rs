@@ -71,16 +71,6 @@ pub fn is_local_path(path: &str) -> bool {
             .all(|s| !s.is_empty() && *s == segment(s) && s.len() <= MAX_SEGMENT)
 }
 
-/// `path` with `-N` before its extension: `/media/a/b.jpg` → `/media/a/b-2.jpg`,
-/// for two files that would otherwise share a path.
-pub fn numbered(path: &str, n: u32) -> String {
-    let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
-    match file.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() => format!("{dir}/{stem}-{n}.{ext}"),
-        _ => format!("{dir}/{file}-{n}"),
-    }
-}
-
 /// The addresses by which posts may link the file at `url`: as given, over
 /// the other scheme, and scheme-relative (`//host/path`).
 pub fn old_urls(url: &str) -> Vec<String> {
@@ -146,11 +136,6 @@ mod tests {
         ] {
             assert!(!is_local_path(bad), "{bad}");
         }
-        assert_eq!(
-            numbered("/media/2011/07/img.jpg", 2),
-            "/media/2011/07/img-2.jpg"
-        );
-        assert_eq!(numbered("/media/README", 3), "/media/README-3");
         assert_eq!(
             old_urls("https://h/a.jpg"),
             ["https://h/a.jpg", "http://h/a.jpg", "//h/a.jpg"]

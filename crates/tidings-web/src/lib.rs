@@ -11,8 +11,6 @@ mod api;
 mod assets;
 mod cache;
 mod config;
-mod demo;
-mod editing;
 mod error;
 mod handlers;
 mod hashing;
@@ -26,7 +24,6 @@ mod templates;
 mod unread_body;
 mod uri_guard;
 mod views;
-mod work;
 
 /// The signed forms are the use cases' (a comment's fill time, sign-in's
 /// binding to a browser); pages issue them.
@@ -35,7 +32,6 @@ use tidings_app::form_token;
 pub use admin::setup_link;
 pub use api::tokens;
 pub use config::{Config, TrustedProxies};
-pub use demo::fill as fill_demo;
 pub use metrics::count_statement;
 pub use routes::router;
 pub use server::Limits;

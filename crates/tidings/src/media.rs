@@ -23,7 +23,7 @@ use std::time::Duration;
 
 use anyhow::{Context, anyhow};
 use tidings_core::media::{SNIFF_BYTES, served_type};
-use tidings_import::media::{PREFIX, local_path, numbered, old_urls};
+use tidings_import::media::{PREFIX, local_path, old_urls};
 use tidings_store::{Attachment, LocalCopy};
 use ureq::http::Uri;
 use ureq::unversioned::resolver::{DefaultResolver, Resolver};
@@ -74,12 +74,9 @@ pub fn fetch(
     let mut out = Fetched::default();
     for a in all.iter().filter(|a| a.local_path.is_none()) {
         let wanted = local_path(&a.url).unwrap_or_else(|| format!("{PREFIX}attachment-{}", a.id));
-        let mut path = wanted.clone();
-        let mut n = 2;
-        while taken.contains(&path) {
-            path = numbered(&wanted, n);
-            n += 1;
-        }
+        let path = tidings_core::suffix::alternatives(&wanted)
+            .find(|p| !taken.contains(p))
+            .expect("some suffix is free");
         match fetch_one(&agent, &a.url, &dir.join(&path[PREFIX.len()..]), options) {
             Ok(mime_type) => {
                 taken.insert(path.clone());

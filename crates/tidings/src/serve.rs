@@ -29,10 +29,10 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
             .default_blog()
             .await?
             .context("this instance has no blog")?;
-        match tidings_web::fill_demo(&store, &blog).await {
+        match tidings_app::demo::fill(&store, &blog).await {
             Ok(true) => println!("filled {} with demo posts and comments", blog.host),
             Ok(false) => println!("{} already has posts; --demo added nothing", blog.host),
-            Err(e) => anyhow::bail!("cannot add the demo content: {}", e.message),
+            Err(e) => anyhow::bail!("cannot add the demo content: {e}"),
         }
     }
     let store_for_setup = store.clone();

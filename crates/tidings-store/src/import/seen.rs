@@ -165,12 +165,9 @@ pub(super) fn free_path(seen: &Seen, post: &ImportPost) -> Result<(String, Strin
             post.path, post.title
         )));
     }
-    let stem = post.path.strip_suffix(".html").unwrap_or(&post.path);
-    for n in 2.. {
-        let path = format!("{stem}-{n}.html");
-        if !seen.paths.contains(&path) {
-            return Ok((path, format!("{}-{n}", post.slug)));
-        }
-    }
-    unreachable!("some suffix is free")
+    use tidings_core::suffix::alternatives;
+    let mut both = alternatives(&post.path).zip(alternatives(&post.slug));
+    Ok(both
+        .find(|(path, _)| !seen.paths.contains(path))
+        .expect("some suffix is free"))
 }

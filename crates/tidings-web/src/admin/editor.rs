@@ -9,12 +9,12 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
+use tidings_app::posts::{self, PostInput, Writer};
 use tidings_core::{Post, PostKind, PostStatus, permission};
 
 use super::render::{AdminResult, render};
 use super::session::Signed;
 use crate::AppState;
-use crate::editing::{self, Author, PostInput};
 use crate::error::AppError;
 
 /// The editor's fields, as the form sends them and as the page shows them.
@@ -165,25 +165,18 @@ pub async fn new(
 }
 
 async fn find(state: &AppState, signed: &Signed, raw: &str) -> Result<Post, AppError> {
-    let missing = || AppError::not_found(format!("No post has the id {raw:?}."));
-    let id: i64 = raw.parse().map_err(|_| missing())?;
-    match state.store.post_by_id(signed.site.blog.id, id).await {
-        Ok(p) => Ok(p),
-        Err(tidings_store::StoreError::NotFound) => Err(missing()),
-        Err(e) => Err(e.into()),
-    }
+    let id: i64 = raw
+        .parse()
+        .map_err(|_| AppError::not_found(format!("No post has the id {raw:?}.")))?;
+    Ok(posts::find(&state.store, signed.site.blog.id, id).await?)
 }
 
-fn check_may_edit(signed: &Signed, post: &Post) -> Result<(), AppError> {
-    let own = post.author_id == Some(signed.user.id);
-    signed.require(
-        permission::may_edit(signed.role, own, post.draft),
-        if own {
-            "change a published post"
-        } else {
-            "change other people's posts"
-        },
-    )
+fn writer(signed: &Signed) -> Writer {
+    Writer {
+        id: Some(signed.user.id),
+        name: signed.user.name.clone(),
+        role: signed.role,
+    }
 }
 
 pub async fn edit(
@@ -279,18 +272,15 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
     })
 }
 
-async fn save(
-    state: &AppState,
-    signed: &Signed,
-    existing: Option<&Post>,
+/// The editor again with what was typed and why it was refused, so
+/// nothing is lost.
+fn refused<'a>(
+    signed: &'a Signed,
+    existing: Option<&'a Post>,
     form: EditorForm,
-) -> AdminResult {
-    signed.check_csrf(form.csrf.as_deref())?;
-    let tz = signed.site.blog.timezone;
-    if let Some(p) = existing {
-        check_may_edit(signed, p)?;
-    }
-    let refuse_with = |form: EditorForm, e: AppError| EditorPage {
+    e: AppError,
+) -> EditorPage<'a> {
+    EditorPage {
         signed,
         post: existing,
         form,
@@ -298,74 +288,77 @@ async fn save(
         notice: None,
         preview_html: None,
         status: e.status,
-    };
-    let refuse = |form: EditorForm, why: String| refuse_with(form, AppError::invalid(why));
+    }
+}
+
+async fn save(
+    state: &AppState,
+    signed: &Signed,
+    existing: Option<&Post>,
+    form: EditorForm,
+) -> AdminResult {
+    signed.check_csrf(form.csrf.as_deref())?;
+    let writer = writer(signed);
+    if let Some(p) = existing {
+        posts::may_change(&writer, p)?;
+    }
     if form.action.as_deref() == Some("preview") {
-        let preview = match render_preview(form.body.clone()).await {
-            Ok(html) => html,
-            Err(e) if e.status.is_client_error() => return show(state, refuse_with(form, e)).await,
-            Err(e) => return Err(e.into()),
-        };
-        return show(
-            state,
-            EditorPage {
-                signed,
-                post: existing,
-                form,
-                error: None,
-                notice: None,
-                preview_html: Some(preview),
-                status: StatusCode::OK,
-            },
-        )
-        .await;
+        return show_preview(state, signed, existing, form).await;
     }
-    let input = match input_of(&form, tz, existing.is_none()) {
+    let input = match input_of(&form, signed.site.blog.timezone, existing.is_none()) {
         Ok(i) => i,
-        Err(why) => return show(state, refuse(form, why)).await,
+        Err(why) => {
+            let e = AppError::invalid(why);
+            return show(state, refused(signed, existing, form, e)).await;
+        }
     };
-    let now = Utc::now();
-    // The role before any work: rendering the body is the expensive part.
-    if input.status(existing, now) != PostStatus::Draft && !permission::may_publish(signed.role) {
-        return show(
-            state,
-            refuse(
-                form,
-                "Contributors save drafts; an author or admin publishes them.".into(),
-            ),
-        )
-        .await;
+    let blog = &signed.site.blog;
+    match posts::save(&state.store, blog, &writer, existing, input, Utc::now()).await {
+        Ok(post) => Ok(Redirect::to(&format!("/admin/posts/{}?saved=1", post.id)).into_response()),
+        Err(e) => {
+            // The post itself was checked above, so a `Forbidden` here is
+            // the status the form asked for (a contributor's Publish),
+            // refused like any other field of the form.
+            let field = matches!(e, tidings_app::Error::Forbidden(_));
+            let mut e = AppError::from(e);
+            if !e.status.is_client_error() {
+                return Err(e.into());
+            }
+            if field {
+                e.status = StatusCode::UNPROCESSABLE_ENTITY;
+            }
+            show(state, refused(signed, existing, form, e)).await
+        }
     }
-    let author = Author {
-        id: signed.user.id,
-        name: signed.user.name.clone(),
-    };
-    let new = match editing::prepare(
-        &state.store,
-        &signed.site.blog,
-        existing,
-        input,
-        &author,
-        now,
-    )
-    .await
+}
+
+/// The Preview button without JavaScript: the editor with the body rendered.
+async fn show_preview(
+    state: &AppState,
+    signed: &Signed,
+    existing: Option<&Post>,
+    form: EditorForm,
+) -> AdminResult {
+    let preview = match posts::preview(form.body.clone())
+        .await
+        .map_err(AppError::from)
     {
-        Ok(n) => n,
-        Err(e) if e.status.is_client_error() => return show(state, refuse_with(form, e)).await,
-        Err(e) => return Err(e.into()),
-    };
-    let stored = match existing {
-        Some(p) => state.store.update_post(p.id, &new).await,
-        None => state.store.insert_post(&new).await,
-    };
-    let post = match stored {
-        Ok(p) => p,
-        Err(tidings_store::StoreError::Conflict(why)) => {
-            return show(state, refuse(form, why)).await;
+        Ok(html) => html,
+        Err(e) if e.status.is_client_error() => {
+            return show(state, refused(signed, existing, form, e)).await;
         }
         Err(e) => return Err(e.into()),
     };
-    Ok(Redirect::to(&format!("/admin/posts/{}?saved=1", post.id)).into_response())
+    let page = EditorPage {
+        signed,
+        post: existing,
+        form,
+        error: None,
+        notice: None,
+        preview_html: Some(preview),
+        status: StatusCode::OK,
+    };
+    show(state, page).await
 }
 
 pub async fn create(
@@ -392,7 +385,7 @@ pub async fn confirm_delete(
     Path(raw): Path<String>,
 ) -> AdminResult {
     let post = find(&state, &signed, &raw).await?;
-    check_may_edit(&signed, &post)?;
+    posts::may_change(&writer(&signed), &post)?;
     let ctx =
         minijinja::context! { id => post.id, title => &post.title, comments => post.comment_count };
     Ok(render(
@@ -418,29 +411,13 @@ pub async fn delete(
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
     let post = find(&state, &signed, &raw).await?;
-    check_may_edit(&signed, &post)?;
-    state
-        .store
-        .delete_post(signed.site.blog.id, post.id)
-        .await?;
+    posts::delete(&state.store, &writer(&signed), &post).await?;
     let list = if post.kind == PostKind::Page {
         "/admin/posts?kind=page"
     } else {
         "/admin/posts"
     };
     Ok(Redirect::to(list).into_response())
-}
-
-/// The body as the public page will show it, rendered on the work pool:
-/// 413 past the size limit, 422 past the nesting limit, as saving would.
-async fn render_preview(body: String) -> Result<String, AppError> {
-    if body.len() > editing::MAX_BODY_BYTES {
-        return Err(editing::too_large("body"));
-    }
-    crate::work::run(move || {
-        tidings_render::try_markdown_to_html(&body).map_err(|_| editing::markdown_too_deep("body"))
-    })
-    .await?
 }
 
 #[derive(Deserialize)]
@@ -460,7 +437,7 @@ pub async fn preview(
         .as_deref()
         .or_else(|| headers.get("x-csrf-token").and_then(|v| v.to_str().ok()));
     signed.check_csrf(token)?;
-    let html = render_preview(form.body.unwrap_or_default()).await?;
+    let html = posts::preview(form.body.unwrap_or_default()).await?;
     let mut r = Html(html).into_response();
     r.headers_mut().insert(
         header::CACHE_CONTROL,

@@ -6,13 +6,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
+use tidings_app::posts::{self, PostInput, Writer};
 use tidings_core::{Post, PostKind, PostStatus, permission};
 use tidings_store::PostFilter;
 
 use super::auth::Caller;
 use super::extract::{ApiJson, ApiPath, ApiQuery, Paging};
 use crate::AppState;
-use crate::editing::{self, Author, PostInput};
 use crate::error::{ApiError, AppError};
 use crate::views::iso;
 
@@ -146,36 +146,11 @@ pub async fn list(
     }))
 }
 
-/// Refuses what the caller's role may not do with a post (see
-/// `tidings_core::permission`), before the body is rendered: a refused
-/// request costs nothing.
-fn check_write(
-    caller: &Caller,
-    existing: Option<&Post>,
-    status: PostStatus,
-) -> Result<(), ApiError> {
-    if status != PostStatus::Draft && !permission::may_publish(caller.role) {
-        return Err(ApiError(AppError::forbidden(
-            "Contributors may write drafts only; an author or admin publishes them.",
-        )));
-    }
-    if let Some(p) = existing {
-        let own = p.author_id == Some(caller.user.id);
-        if !permission::may_edit(caller.role, own, p.draft) {
-            return Err(ApiError(AppError::forbidden(if own {
-                "Contributors may not change a published post."
-            } else {
-                "You may change only your own posts."
-            })));
-        }
-    }
-    Ok(())
-}
-
-fn author(caller: &Caller) -> Author {
-    Author {
-        id: caller.user.id,
+fn writer(caller: &Caller) -> Writer {
+    Writer {
+        id: Some(caller.user.id),
         name: caller.user.name.clone(),
+        role: caller.role,
     }
 }
 
@@ -185,42 +160,22 @@ pub async fn create(
     ApiJson(input): ApiJson<PostIn>,
 ) -> Result<Response, ApiError> {
     let now = Utc::now();
-    let input = PostInput::from(input);
-    check_write(&caller, None, input.status(None, now))?;
-    let auto_slug = input.slug.as_deref().is_none_or(|s| s.trim().is_empty());
-    let mut attempt = 0;
-    let post = loop {
-        let new = editing::prepare(
-            &state.store,
-            &caller.site.blog,
-            None,
-            input.clone(),
-            &author(&caller),
-            now,
-        )
-        .await?;
-        match state.store.insert_post(&new).await {
-            Ok(post) => break post,
-            // Two posts racing for the same free path: the one that lost
-            // looks again and takes the next number.
-            Err(tidings_store::StoreError::Conflict(_)) if auto_slug && attempt < 20 => {
-                attempt += 1
-            }
-            Err(e) => return Err(e.into()),
-        }
-    };
+    let blog = &caller.site.blog;
+    let post = posts::save(
+        &state.store,
+        blog,
+        &writer(&caller),
+        None,
+        input.into(),
+        now,
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(PostOut::new(&post, now))).into_response())
 }
 
 async fn find(state: &AppState, caller: &Caller, raw: &str) -> Result<Post, ApiError> {
     let id = super::id(raw, "post")?;
-    match state.store.post_by_id(caller.site.blog.id, id).await {
-        Ok(p) => Ok(p),
-        Err(tidings_store::StoreError::NotFound) => Err(ApiError(AppError::not_found(format!(
-            "No post has the id {id}."
-        )))),
-        Err(e) => Err(e.into()),
-    }
+    Ok(posts::find(&state.store, caller.site.blog.id, id).await?)
 }
 
 pub async fn show(
@@ -248,18 +203,17 @@ pub async fn update(
 ) -> Result<Json<PostOut>, ApiError> {
     let now = Utc::now();
     let existing = find(&state, &caller, &raw).await?;
-    let input = PostInput::from(input);
-    check_write(&caller, Some(&existing), input.status(Some(&existing), now))?;
-    let new = editing::prepare(
+    let blog = &caller.site.blog;
+    let writer = writer(&caller);
+    let post = posts::save(
         &state.store,
-        &caller.site.blog,
+        blog,
+        &writer,
         Some(&existing),
-        input,
-        &author(&caller),
+        input.into(),
         now,
     )
     .await?;
-    let post = state.store.update_post(existing.id, &new).await?;
     Ok(Json(PostOut::new(&post, now)))
 }
 
@@ -269,10 +223,6 @@ pub async fn remove(
     ApiPath(raw): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let existing = find(&state, &caller, &raw).await?;
-    check_write(&caller, Some(&existing), PostStatus::Draft)?;
-    state
-        .store
-        .delete_post(caller.site.blog.id, existing.id)
-        .await?;
+    posts::delete(&state.store, &writer(&caller), &existing).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -5,6 +5,7 @@ mod login_csrf;
 mod pages;
 mod people;
 mod reads;
+mod same_title;
 mod setup;
 mod signin;
 mod throttle;

@@ -1,15 +1,16 @@
 //! `tidings serve --demo`: a living blog for a newcomer's first look.
 //!
-//! Everything goes through the same rules as an author's writing
-//! ([`crate::editing`]) and a reader's comments (the store), so the demo
-//! shows what the product really does. The text is written for Tidings.
+//! The posts are saved through the same use case as an author's writing
+//! ([`crate::posts::save`]), so the demo shows what the product really
+//! does; the comments are stored with the status each is meant to show
+//! (one held, as moderation would). The text is written for Tidings.
 
 use chrono::{Duration, Utc};
-use tidings_core::{BlogSettings, CommentStatus, PostKind, PostStatus};
+use tidings_core::{BlogSettings, CommentStatus, PostKind, PostStatus, Role};
 use tidings_store::{NewComment, PostFilter, Store};
 
-use crate::editing::{self, Author, PostInput};
-use crate::error::AppError;
+use crate::Error;
+use crate::posts::{self, PostInput, Writer};
 
 struct DemoPost {
     kind: PostKind,
@@ -73,7 +74,7 @@ const POSTS: &[DemoPost] = &[
 ];
 
 /// Fills `blog` with the demo content, unless it already has posts.
-pub async fn fill(store: &Store, blog: &BlogSettings) -> Result<bool, AppError> {
+pub async fn fill(store: &Store, blog: &BlogSettings) -> Result<bool, Error> {
     let mut any = PostFilter::visible(blog.id, Utc::now(), 1);
     any.visible_at = None;
     any.kind = None;
@@ -81,9 +82,11 @@ pub async fn fill(store: &Store, blog: &BlogSettings) -> Result<bool, AppError> 
         return Ok(false);
     }
     let now = Utc::now();
-    let author = Author {
-        id: 0,
+    // No account wrote these; they publish as an admin would.
+    let team = Writer {
+        id: None,
         name: "The Tidings team".into(),
+        role: Role::Admin,
     };
     let mut created = Vec::new();
     for p in POSTS {
@@ -96,13 +99,20 @@ pub async fn fill(store: &Store, blog: &BlogSettings) -> Result<bool, AppError> 
             published_at: Some(now - Duration::days(p.days_ago) - Duration::minutes(5)),
             ..PostInput::default()
         };
-        let mut new = editing::prepare(store, blog, None, input, &author, now).await?;
-        new.author_id = None;
-        created.push(store.insert_post(&new).await?);
+        created.push(posts::save(store, blog, &team, None, input, now).await?);
     }
-    let welcome = &created[0];
+    comment_on(store, &created[0], now).await?;
+    Ok(true)
+}
+
+/// Three comments on the welcome post: one answered, one awaiting approval.
+async fn comment_on(
+    store: &Store,
+    welcome: &tidings_core::Post,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), Error> {
     let comment = |parent_id, name: &str, body: &str, status, minutes_ago| NewComment {
-        blog_id: blog.id,
+        blog_id: welcome.blog_id,
         post_id: welcome.id,
         parent_id,
         author_name: name.to_owned(),
@@ -145,5 +155,5 @@ pub async fn fill(store: &Store, blog: &BlogSettings) -> Result<bool, AppError> 
             2,
         ))
         .await?;
-    Ok(true)
+    Ok(())
 }

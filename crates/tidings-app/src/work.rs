@@ -1,25 +1,30 @@
-//! The CPU work of a request (Markdown rendering, sanitising author HTML) off
-//! the async workers, on a bounded pool, within a time budget.
+//! The policy for a use case's CPU work (Markdown rendering, sanitising
+//! author HTML): off the async workers, on one bounded pool per process,
+//! within a time budget. The web and the CLI both reach it through the use
+//! cases, so a post saved by `--demo` renders exactly as one saved by a
+//! request, and no caller can forget the bound.
 //!
 //! The async workers are as many as the cores: a request computing on one
 //! kept every request behind it waiting, `/healthz` included. Here a job runs
 //! on tokio's blocking threads, at most one per core at a time, with a short
-//! queue ([`QUEUE_PER_CORE`]); past it the request answers 503 with
-//! `Retry-After` at once (SPEC section 6). A job still running after
-//! [`BUDGET`] answers 503 too and goes on without its request, keeping its
-//! place in the pool, so the pool never grows past its size.
+//! queue (`QUEUE_PER_CORE`); past it the use case answers
+//! [`Error::Busy`] at once (the web: 503 with `Retry-After`). A job still
+//! running after [`BUDGET`] answers `Busy` too and goes on without its
+//! caller, keeping its place in the pool, so the pool never grows past its
+//! size.
 //!
-//! With the size and nesting limits (`editing.rs`, `tidings_render::MAX_NESTING`)
-//! no job comes near the budget (in a release build a 1 MiB body nested 100
-//! deep is checked and sanitised in 0.3 s, the costliest accepted body found
-//! in 1.1 s): the budget is the backstop for what those limits do not foresee.
+//! With the size and nesting limits ([`crate::posts::MAX_BODY_BYTES`],
+//! `tidings_render::MAX_NESTING`) no job comes near the budget (in a release
+//! build a 1 MiB body nested 100 deep is checked and sanitised in 0.3 s, the
+//! costliest accepted body found in 1.1 s): the budget is the backstop for
+//! what those limits do not foresee.
 
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 use tokio::sync::Semaphore;
 
-use crate::error::AppError;
+use crate::Error;
 
 /// How long a request waits for its job, queueing included: far above what
 /// the limits allow (a second or so for the costliest body in a release
@@ -48,15 +53,12 @@ static POOL: LazyLock<Pool> = LazyLock::new(|| {
     }
 });
 
-/// Runs `job` on the pool and answers its result, or 503 when the queue is
-/// full or the job did not finish within [`BUDGET`].
-pub async fn run<T: Send + 'static>(
-    job: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, AppError> {
+/// Runs `job` on the pool and answers its result, or [`Error::Busy`] when
+/// the queue is full or the job did not finish within [`BUDGET`].
+pub async fn run<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> Result<T, Error> {
     let Ok(admitted) = POOL.admitted.clone().try_acquire_owned() else {
-        return Err(AppError::busy(
+        return Err(busy(
             "The server is busy rendering other posts. Please try again in a moment.",
-            RETRY_AFTER,
         ));
     };
     let work = async move {
@@ -78,17 +80,21 @@ pub async fn run<T: Send + 'static>(
         Ok(Err(e)) => match e.try_into_panic() {
             // A bug: the router's panic layer answers 500, as for any other.
             Ok(panic) => std::panic::resume_unwind(panic),
-            Err(_) => Err(AppError::busy("The server is shutting down.", RETRY_AFTER)),
+            Err(_) => Err(busy("The server is shutting down.")),
         },
         Err(_) => {
             tracing::warn!("a render job took longer than {BUDGET:?}");
-            Err(AppError::busy(
-                format!(
-                    "Rendering took longer than {} seconds. Please try again in a moment.",
-                    BUDGET.as_secs()
-                ),
-                RETRY_AFTER,
-            ))
+            Err(busy(format!(
+                "Rendering took longer than {} seconds. Please try again in a moment.",
+                BUDGET.as_secs()
+            )))
         }
+    }
+}
+
+fn busy(message: impl Into<String>) -> Error {
+    Error::Busy {
+        message: message.into(),
+        retry_after: RETRY_AFTER,
     }
 }

@@ -1,0 +1,148 @@
+//! A post's fields checked, cheap ones only: nothing here renders the body
+//! (see `body.rs`) or asks the store (see `address.rs`).
+
+use chrono::{DateTime, Datelike, Utc};
+use tidings_core::slug::is_valid_slug;
+use tidings_core::{Post, PostKind, PostStatus, xml_chars};
+
+use super::PostInput;
+use super::body::Body;
+use crate::Error;
+
+const MAX_TITLE_CHARS: usize = 300;
+const MAX_LABELS: usize = 20;
+const MAX_LABEL_CHARS: usize = 100;
+
+/// What `save` stores, but for the rendered body and the address.
+pub(super) struct Fields {
+    pub kind: PostKind,
+    pub title: String,
+    pub body: Body,
+    pub labels: Vec<String>,
+    pub published_at: DateTime<Utc>,
+    /// The slug the author chose; `None`: ours to choose (or keep).
+    pub slug: Option<String>,
+    pub sticky: bool,
+}
+
+/// Checks `input` against `existing` (none for a new post): every field
+/// the input sets, the rest kept from `existing` or defaulted.
+pub(super) fn check(
+    existing: Option<&Post>,
+    input: PostInput,
+    status: PostStatus,
+    now: DateTime<Utc>,
+) -> Result<Fields, Error> {
+    let kind = input
+        .kind
+        .or(existing.map(|p| p.kind))
+        .unwrap_or(PostKind::Post);
+    let title = title(input.title, existing)?;
+    let body = Body::check(input.body, input.body_html, existing)?;
+    let labels = match input.labels {
+        Some(l) => clean_labels(l)?,
+        None => existing.map(|p| p.labels.clone()).unwrap_or_default(),
+    };
+    let published_at = published_at(input.published_at, status, existing, now)?;
+    let slug = slug(input.slug)?;
+    // Only posts are listed on the home page, so only they stick there.
+    let sticky =
+        kind == PostKind::Post && input.sticky.or(existing.map(|p| p.sticky)).unwrap_or(false);
+    Ok(Fields {
+        kind,
+        title,
+        body,
+        labels,
+        published_at,
+        slug,
+        sticky,
+    })
+}
+
+fn title(input: Option<String>, existing: Option<&Post>) -> Result<String, Error> {
+    let title = match input {
+        Some(t) => t.trim().to_owned(),
+        None => existing.map(|p| p.title.clone()).unwrap_or_default(),
+    };
+    if title.is_empty() {
+        return Err(Error::invalid("title", "title must not be empty"));
+    }
+    xml_chars::check("title", &title).map_err(|e| Error::invalid("title", e.to_string()))?;
+    if title.chars().count() > MAX_TITLE_CHARS {
+        return Err(Error::invalid(
+            "title",
+            format!("title must be at most {MAX_TITLE_CHARS} characters"),
+        ));
+    }
+    Ok(title)
+}
+
+/// When the post goes live. "Scheduled" and "published" both store a post
+/// that goes live at this time; which one it *is* follows from the time, so
+/// scheduling for a time already past publishes it, as the status then
+/// reported says.
+fn published_at(
+    input: Option<DateTime<Utc>>,
+    status: PostStatus,
+    existing: Option<&Post>,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, Error> {
+    let at = match (input, status) {
+        (Some(t), _) => t,
+        // Publishing a draft without a date publishes it now.
+        (None, PostStatus::Published) if existing.is_none_or(|p| p.draft) => now,
+        (None, _) => existing.map(|p| p.published_at).unwrap_or(now),
+    };
+    if !(1000..=9999).contains(&at.year()) {
+        return Err(Error::invalid(
+            "published_at",
+            "published_at must be between the years 1000 and 9999",
+        ));
+    }
+    Ok(at)
+}
+
+/// The author's own slug, checked; empty means "make one from the title".
+fn slug(input: Option<String>) -> Result<Option<String>, Error> {
+    match input.map(|s| s.trim().to_owned()) {
+        Some(s) if s.is_empty() => Ok(None),
+        Some(s) if !is_valid_slug(&s) => Err(Error::invalid(
+            "slug",
+            "slug may hold only lower-case letters, digits, - and _",
+        )),
+        other => Ok(other),
+    }
+}
+
+/// Trims labels, drops duplicates, and refuses empty, overlong or
+/// control-character labels (a label is a path segment and a line of text).
+fn clean_labels(labels: Vec<String>) -> Result<Vec<String>, Error> {
+    let refuse = |message: String| Error::invalid("labels", message);
+    if labels.len() > MAX_LABELS {
+        return Err(refuse(format!(
+            "a post may have at most {MAX_LABELS} labels"
+        )));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for l in labels {
+        let l = l.trim().to_owned();
+        if l.is_empty() {
+            return Err(refuse("labels must not be empty".into()));
+        }
+        if l.chars().count() > MAX_LABEL_CHARS {
+            return Err(refuse(format!(
+                "a label must be at most {MAX_LABEL_CHARS} characters"
+            )));
+        }
+        if l.chars().any(char::is_control) {
+            return Err(refuse(
+                "labels must not contain control characters or line breaks".into(),
+            ));
+        }
+        xml_chars::check("labels", &l).map_err(|e| refuse(e.to_string()))?;
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    Ok(out)
+}

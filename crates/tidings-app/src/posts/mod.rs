@@ -1,0 +1,142 @@
+//! Posts and pages: [`save`] (create or change; publishing, scheduling and
+//! taking back to a draft are saves with a status), [`delete`], and the
+//! editor's [`preview`]. The editor, the API and `--demo` call these, so a
+//! post is refused, rendered and given its address one way, whoever sent it.
+//!
+//! The order of the work is the point: the role first, so a refused writer
+//! costs nothing; then every field's cheap checks; then the body, rendered on
+//! the work pool ([`crate::work`]); then the address and the write.
+
+mod address;
+mod body;
+mod fields;
+
+use chrono::{DateTime, Utc};
+use tidings_core::{BlogSettings, Post, PostKind, PostStatus, Role, permission};
+use tidings_store::{NewPost, Store, StoreError};
+
+use crate::Error;
+
+pub use body::{MAX_BODY_BYTES, preview};
+
+/// Who is saving: their role on the blog decides what they may do, their
+/// account and name make the byline of a new post.
+#[derive(Debug, Clone)]
+pub struct Writer {
+    /// `None` for content no account wrote (`--demo`).
+    pub id: Option<i64>,
+    pub name: String,
+    pub role: Role,
+}
+
+impl Writer {
+    fn wrote(&self, post: &Post) -> bool {
+        self.id.is_some() && post.author_id == self.id
+    }
+}
+
+/// The fields an author sets; `None` keeps the stored value (or the default).
+#[derive(Debug, Default, Clone)]
+pub struct PostInput {
+    pub kind: Option<PostKind>,
+    pub title: Option<String>,
+    pub slug: Option<String>,
+    /// Markdown; or else `body_html`, never both.
+    pub body: Option<String>,
+    pub body_html: Option<String>,
+    pub labels: Option<Vec<String>>,
+    pub status: Option<PostStatus>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub sticky: Option<bool>,
+}
+
+impl PostInput {
+    /// The status the post will have: the one asked for, else the one it
+    /// has, else a draft. Known before any work, so roles are checked first.
+    fn status(&self, existing: Option<&Post>, now: DateTime<Utc>) -> PostStatus {
+        self.status
+            .or(existing.map(|p| p.status_at(now)))
+            .unwrap_or(PostStatus::Draft)
+    }
+}
+
+/// The post with id `id` on blog `blog_id`, whatever its status; the caller
+/// decides who may see it (`tidings_core::permission::may_read_post`).
+pub async fn find(store: &Store, blog_id: i64, id: i64) -> Result<Post, Error> {
+    match store.post_by_id(blog_id, id).await {
+        Err(StoreError::NotFound) => Err(Error::NotFound(format!("No post has the id {id}."))),
+        other => Ok(other?),
+    }
+}
+
+/// Whether `writer` may change or delete `post` at all; the editor asks it
+/// before it shows a post's delete page, [`save`] and [`delete`] always.
+pub fn may_change(writer: &Writer, post: &Post) -> Result<(), Error> {
+    let own = writer.wrote(post);
+    if permission::may_edit(writer.role, own, post.draft) {
+        return Ok(());
+    }
+    let what = if own {
+        "change a published post"
+    } else {
+        "change other people's posts"
+    };
+    Err(Error::Forbidden(format!(
+        "Your role ({}) may not {what}.",
+        writer.role.as_str()
+    )))
+}
+
+/// Refuses what the writer's role may not do, before anything is rendered.
+fn check_role(writer: &Writer, existing: Option<&Post>, status: PostStatus) -> Result<(), Error> {
+    if status != PostStatus::Draft && !permission::may_publish(writer.role) {
+        return Err(Error::Forbidden(
+            "Contributors save drafts; an author or admin publishes them.".into(),
+        ));
+    }
+    existing.map_or(Ok(()), |p| may_change(writer, p))
+}
+
+/// Creates a post (`existing` none) or changes `existing` as `input` asks,
+/// and answers it as stored. Refused: by role ([`Error::Forbidden`]) before
+/// any work, a field that will not do ([`Error::Invalid`] naming it), a
+/// body over [`MAX_BODY_BYTES`] ([`Error::TooLarge`]), an address another
+/// post holds when the author chose it ([`Error::Conflict`]); an address
+/// made from the title takes the first free `-N` suffix.
+pub async fn save(
+    store: &Store,
+    blog: &BlogSettings,
+    writer: &Writer,
+    existing: Option<&Post>,
+    input: PostInput,
+    now: DateTime<Utc>,
+) -> Result<Post, Error> {
+    let status = input.status(existing, now);
+    check_role(writer, existing, status)?;
+    let fields = fields::check(existing, input, status, now)?;
+    let body = fields.body.render().await?;
+    let new = NewPost {
+        blog_id: blog.id,
+        kind: fields.kind,
+        title: fields.title,
+        // Chosen by `address::write`.
+        slug: String::new(),
+        path: String::new(),
+        body_text: body.text,
+        body_markdown: body.markdown,
+        body_html: body.html,
+        labels: fields.labels,
+        draft: status == PostStatus::Draft,
+        published_at: fields.published_at,
+        author_id: writer.id,
+        author_name: existing.map_or_else(|| writer.name.clone(), |p| p.author_name.clone()),
+        sticky: fields.sticky,
+    };
+    address::write(store, blog, existing, new, fields.slug, now).await
+}
+
+/// Deletes `post` with its comments, if `writer` may change it.
+pub async fn delete(store: &Store, writer: &Writer, post: &Post) -> Result<(), Error> {
+    may_change(writer, post)?;
+    Ok(store.delete_post(post.blog_id, post.id).await?)
+}
