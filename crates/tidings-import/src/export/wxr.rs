@@ -133,7 +133,7 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
             cdata(label),
         );
     }
-    x.push_str("\t<generator>https://example.invalid/tidings</generator>\n");
+    x.push_str("\t<generator>Tidings</generator>\n");
 
     let comment_status = match blog.comments_allowed {
         CommentsAllowed::Nobody => "closed",
