@@ -19,7 +19,7 @@ mod xml;
 
 pub use commenters::without_unsafe_urls;
 pub use text::comment_text;
-pub use tidings_store::{ImportBatch, ImportReport, Snapshot};
+pub use tidings_store::{ExportSnapshot, ImportBatch, ImportReport};
 
 /// The largest export one import reads: 256 MiB. Parsing holds the whole
 /// file and what it becomes in memory, so without a limit an endless stream

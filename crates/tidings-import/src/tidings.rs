@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use tidings_core::xml_chars::{self, ForbiddenChar};
 use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind};
 use tidings_render::{html_to_text, sanitize_html};
-use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost, Snapshot};
+use tidings_store::{ExportSnapshot, ImportAttachment, ImportBatch, ImportComment, ImportPost};
 
 use crate::blogger::served_path;
 use crate::{ParseError, dedup_labels};
@@ -200,7 +200,7 @@ pub struct TidingsExport {
 
 /// The whole blog in our format, and notes on what it leaves out (only
 /// characters our import refuses: see `export::writable`).
-pub fn export(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
+pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) {
     let (blog, snap, notes) = crate::export::writable(blog, snap);
     let (blog, snap) = (&*blog, &*snap);
     let mut out = String::with_capacity(1024 + snap.posts.len() * 2048);

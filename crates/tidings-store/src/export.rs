@@ -11,7 +11,7 @@ use crate::{Result, Store, StoreError, from_micros};
 /// Everything of one blog, in the shape an import takes: what exports write.
 /// External ids are our ids; paths are exact.
 #[derive(Debug, Clone, Default)]
-pub struct Snapshot {
+pub struct ExportSnapshot {
     /// Oldest first.
     pub posts: Vec<ImportPost>,
     /// Oldest first, every status.
@@ -23,7 +23,7 @@ pub struct Snapshot {
 impl Store {
     /// Every post, page, comment and attachment of `blog_id`, with old
     /// addresses.
-    pub async fn snapshot(&self, blog_id: i64) -> Result<Snapshot> {
+    pub async fn export_snapshot(&self, blog_id: i64) -> Result<ExportSnapshot> {
         let mut redirects: HashMap<i64, Vec<String>> = HashMap::new();
         for (old, post) in self.redirects(blog_id).await? {
             redirects.entry(post).or_default().push(old);
@@ -123,7 +123,7 @@ impl Store {
                 local_path: r.try_get("local_path")?,
             });
         }
-        Ok(Snapshot {
+        Ok(ExportSnapshot {
             posts,
             comments,
             attachments,
