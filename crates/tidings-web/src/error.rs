@@ -14,7 +14,7 @@ pub struct AppError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
-    /// Seconds, for 429 answers.
+    /// Seconds, for 429 and 503 answers.
     pub retry_after: Option<u64>,
 }
 
@@ -50,6 +50,18 @@ impl AppError {
 
     pub fn conflict(message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, "conflict", message)
+    }
+
+    pub fn too_large(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message)
+    }
+
+    /// 503 with `Retry-After`: expensive work is queued full (SPEC section 6).
+    pub fn busy(message: impl Into<String>, retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(StatusCode::SERVICE_UNAVAILABLE, "busy", message)
+        }
     }
 
     pub fn too_many(message: impl Into<String>, retry_after: u64) -> Self {
@@ -110,7 +122,8 @@ impl IntoResponse for AppError {
     }
 }
 
-/// The API's face of [`AppError`]: the JSON error document of SPEC section 7.
+/// The API's face of [`AppError`]: `{"error": {"code", "message"}}`, so
+/// a script tells refusals apart by `code` and shows a person `message`.
 #[derive(Debug)]
 pub struct ApiError(pub AppError);
 

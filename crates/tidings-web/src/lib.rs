@@ -25,6 +25,7 @@ mod templates;
 mod unread_body;
 mod uri_guard;
 mod views;
+mod work;
 
 pub use admin::setup_link;
 pub use api::tokens;
@@ -32,17 +33,20 @@ pub use config::{Config, TrustedProxies};
 pub use demo::fill as fill_demo;
 pub use metrics::count_statement;
 pub use routes::router;
+pub use server::Limits;
 pub use state::AppState;
 
 /// Serves `state` on `listener` until `shutdown` completes, then lets requests
-/// in flight finish before returning.
+/// in flight finish (for at most `limits.drain`) before returning.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
+    limits: Limits,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     if let Some(cache) = &state.cache {
         tokio::spawn(cache::follow(cache.clone(), state.store.clone()));
     }
-    server::run(listener, router(state), shutdown).await
+    let trusted = state.config.trusted_proxies.clone();
+    server::run(listener, router(state), limits, trusted, shutdown).await
 }
