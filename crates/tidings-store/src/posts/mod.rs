@@ -56,11 +56,7 @@ fn post_from_row(row: &ReadRow) -> Result<Post> {
         updated_at: from_micros(row.try_get("updated_at")?)?,
         author_id: row.try_get("author_id")?,
         author_name: row.try_get("author_name")?,
-        labels: labels
-            .split(LABEL_SEPARATOR)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        labels: split_labels(&labels),
         comment_count: row.try_get("comment_count")?,
         sticky: row.try_get::<i64>("sticky")? != 0,
     })
@@ -123,6 +119,15 @@ pub struct LabelCount {
 
 pub(crate) fn join_labels(labels: &[String]) -> String {
     labels.join(&LABEL_SEPARATOR.to_string())
+}
+
+/// The labels [`join_labels`] joined.
+pub(crate) fn split_labels(joined: &str) -> Vec<String> {
+    joined
+        .split(LABEL_SEPARATOR)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 pub(crate) async fn write_labels(
