@@ -197,6 +197,9 @@ fn author(e: &Elem) -> (String, Option<String>) {
     (name, uri)
 }
 
+/// An entry of the "Back up content" export: a setting, the template, a
+/// post or page, or a comment, told by its kind category (or, in older
+/// exports, by its id).
 fn entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseError> {
     let id = e.text_of("atom", "id").unwrap_or_default().to_owned();
     let kind = kind_of(e).unwrap_or_else(|| {
@@ -226,95 +229,108 @@ fn entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseError> {
         }
         "template" => export.template = content,
         "post" | "page" => {
-            let number = number_after(&id).ok_or_else(|| {
-                ParseError::at(e.line, format!("a {kind} entry without a post id: {id:?}"))
-            })?;
-            let published = time(e, "published")?.ok_or_else(|| {
-                ParseError::at(e.line, format!("{kind} {number} has no <published>"))
-            })?;
-            let draft = e
-                .child("app", "control")
-                .and_then(|c| c.text_of("app", "draft"))
-                .is_some_and(|d| d.eq_ignore_ascii_case("yes"));
-            export.posts.push(BloggerPost {
-                id: number,
-                kind: if kind == "page" {
-                    PostKind::Page
-                } else {
-                    PostKind::Post
-                },
-                title: one_line(e.text_of("atom", "title").unwrap_or_default()),
-                html: content.unwrap_or_default(),
-                labels: dedup_labels(
-                    e.all("atom", "category")
-                        .filter(|c| c.attr("scheme") == Some(LABEL_SCHEME))
-                        .filter_map(|c| c.attr("term"))
-                        .map(str::to_owned),
-                ),
-                draft,
-                trashed: false,
-                updated: time(e, "updated")?.unwrap_or(published),
-                published,
-                url: if draft {
-                    None
-                } else {
-                    link(e, "alternate").map(str::to_owned)
-                },
-                author: author(e).0,
-                author_email: author_email(e),
-            });
+            export
+                .posts
+                .push(post_entry(e, &id, &kind, content.unwrap_or_default())?)
         }
-        "comment" => {
-            let reply_to = e.child("thr", "in-reply-to");
-            let post = reply_to
-                .and_then(|r| r.attr("ref"))
-                .and_then(number_after)
-                .ok_or_else(|| {
-                    ParseError::at(
-                        e.line,
-                        "a comment without <thr:in-reply-to ref=\"…post-ID\">".to_owned(),
-                    )
-                })?;
-            // The edit link ends in the comment's own id; the entry id too.
-            let id = link(e, "edit")
-                .and_then(|h| h.rsplit('/').next())
-                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                .map(str::to_owned)
-                .or_else(|| number_after(&id))
-                .ok_or_else(|| {
-                    ParseError::at(e.line, format!("a comment without an id: {id:?}"))
-                })?;
-            let parent = link(e, "related")
-                .and_then(|h| h.rsplit('/').next())
-                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                .map(str::to_owned);
-            let (author, author_url) = author(e);
-            let removed = e.all("gd", "extendedProperty").any(|p| {
-                p.attr("name") == Some("blogger.contentRemoved") && p.attr("value") == Some("true")
-            });
-            export.comments.push(BloggerComment {
-                id,
-                post,
-                parent,
-                author,
-                author_url,
-                html: content.unwrap_or_default(),
-                published: time(e, "published")?
-                    .ok_or_else(|| ParseError::at(e.line, "a comment without <published>"))?,
-                status: if removed {
-                    CommentStatus::Deleted
-                } else {
-                    CommentStatus::Published
-                },
-                author_kind: None,
-            });
-        }
+        "comment" => export
+            .comments
+            .push(comment_entry(e, &id, content.unwrap_or_default())?),
         other => export.notes.push(format!(
             "skipped: an entry of kind {other:?} (line {})",
             e.line
         )),
     }
     Ok(())
+}
+
+/// A `post` or `page` entry (`kind`) of the "Back up content" export.
+fn post_entry(e: &Elem, id: &str, kind: &str, html: String) -> Result<BloggerPost, ParseError> {
+    let number = number_after(id).ok_or_else(|| {
+        ParseError::at(e.line, format!("a {kind} entry without a post id: {id:?}"))
+    })?;
+    let published = time(e, "published")?
+        .ok_or_else(|| ParseError::at(e.line, format!("{kind} {number} has no <published>")))?;
+    let draft = e
+        .child("app", "control")
+        .and_then(|c| c.text_of("app", "draft"))
+        .is_some_and(|d| d.eq_ignore_ascii_case("yes"));
+    Ok(BloggerPost {
+        id: number,
+        kind: if kind == "page" {
+            PostKind::Page
+        } else {
+            PostKind::Post
+        },
+        title: one_line(e.text_of("atom", "title").unwrap_or_default()),
+        html,
+        labels: dedup_labels(
+            e.all("atom", "category")
+                .filter(|c| c.attr("scheme") == Some(LABEL_SCHEME))
+                .filter_map(|c| c.attr("term"))
+                .map(str::to_owned),
+        ),
+        draft,
+        trashed: false,
+        updated: time(e, "updated")?.unwrap_or(published),
+        published,
+        url: if draft {
+            None
+        } else {
+            link(e, "alternate").map(str::to_owned)
+        },
+        author: author(e).0,
+        author_email: author_email(e),
+    })
+}
+
+/// A comment entry of the "Back up content" export: its post from
+/// `thr:in-reply-to`, its own id and its parent's from the edit and related
+/// links.
+fn comment_entry(e: &Elem, id: &str, html: String) -> Result<BloggerComment, ParseError> {
+    let post = e
+        .child("thr", "in-reply-to")
+        .and_then(|r| r.attr("ref"))
+        .and_then(number_after)
+        .ok_or_else(|| {
+            ParseError::at(
+                e.line,
+                "a comment without <thr:in-reply-to ref=\"…post-ID\">".to_owned(),
+            )
+        })?;
+    // The edit link ends in the comment's own id; the entry id too.
+    let id = link_number(e, "edit")
+        .or_else(|| number_after(id))
+        .ok_or_else(|| ParseError::at(e.line, format!("a comment without an id: {id:?}")))?;
+    let parent = link_number(e, "related");
+    let (author, author_url) = author(e);
+    let removed = e.all("gd", "extendedProperty").any(|p| {
+        p.attr("name") == Some("blogger.contentRemoved") && p.attr("value") == Some("true")
+    });
+    Ok(BloggerComment {
+        id,
+        post,
+        parent,
+        author,
+        author_url,
+        html,
+        published: time(e, "published")?
+            .ok_or_else(|| ParseError::at(e.line, "a comment without <published>"))?,
+        status: if removed {
+            CommentStatus::Deleted
+        } else {
+            CommentStatus::Published
+        },
+        author_kind: None,
+    })
+}
+
+/// The number a link `rel` ends in (`…/comments/default/123`).
+fn link_number(e: &Elem, rel: &str) -> Option<String> {
+    link(e, rel)
+        .and_then(|h| h.rsplit('/').next())
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map(str::to_owned)
 }
 
 /// A post or comment id given as `tag:…post-N`, `…page-N` or just `N`.
