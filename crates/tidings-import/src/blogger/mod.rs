@@ -13,16 +13,13 @@
 //! (so `#cID` anchors still land), replies their parent.
 
 use chrono::{DateTime, Utc};
-use tidings_core::{
-    BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind, post_path, slugify,
-};
-use tidings_render::{html_to_text, sanitize_html};
-use tidings_store::{ImportBatch, ImportComment, ImportPost};
+use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind};
 
+mod batch;
 mod takeout;
 
 use crate::xml::{Elem, read_records};
-use crate::{ParseError, comment_text, dedup_labels, one_line, url_path};
+use crate::{ParseError, dedup_labels, one_line};
 
 const KIND_SCHEME: &str = "http://schemas.google.com/g/2005#kind";
 const KIND_PREFIX: &str = "http://schemas.google.com/blogger/2008/kind#";
@@ -398,114 +395,6 @@ impl BloggerExport {
             return (None, notes);
         }
         ((s != *blog).then_some(s), notes)
-    }
-
-    /// The batch the store writes into `blog`, and notes for the owner.
-    pub fn to_batch(&self, blog: &BlogSettings) -> (ImportBatch, Vec<String>) {
-        let (settings, mut notes) = self.settings_for(blog);
-        let tz = settings.as_ref().unwrap_or(blog).timezone;
-        // What the owner put in Blogger's trash stays out, with its comments.
-        let trashed: Vec<&str> = self
-            .posts
-            .iter()
-            .filter(|p| p.trashed)
-            .map(|p| p.id.as_str())
-            .collect();
-        for p in self.posts.iter().filter(|p| p.trashed) {
-            let comments = self.comments.iter().filter(|c| c.post == p.id).count();
-            notes.push(format!(
-                "skipped: {} {} ({:?}) is in Blogger's trash{}",
-                p.kind.as_str(),
-                p.id,
-                p.title,
-                match comments {
-                    0 => String::new(),
-                    1 => ", with its comment".to_owned(),
-                    n => format!(", with its {n} comments"),
-                }
-            ));
-        }
-        let posts = self
-            .posts
-            .iter()
-            .filter(|p| !p.trashed)
-            .map(|p| {
-                notes.extend(crate::too_deep_note(
-                    format_args!("{} {} ({:?})", p.kind.as_str(), p.id, p.title),
-                    &p.html,
-                ));
-                let title = p.title.clone();
-                // A URL (the older export) or a path (Takeout).
-                let old = p.url.as_deref().and_then(|u| {
-                    if u.starts_with('/') {
-                        Some(u.split('#').next().unwrap_or(u).to_owned())
-                    } else {
-                        url_path(u)
-                    }
-                });
-                let (slug, path, exact, redirects) = match old.as_deref().and_then(served_path) {
-                    Some((slug, path)) => (slug, path, true, Vec::new()),
-                    None => {
-                        let slug = slugify(if title.is_empty() { &p.id } else { &title });
-                        let path = post_path(p.kind, p.published, tz, &slug);
-                        (slug, path, false, old.into_iter().collect())
-                    }
-                };
-                ImportPost {
-                    external_id: p.id.clone(),
-                    id: p.id.parse().ok(),
-                    kind: p.kind,
-                    title,
-                    slug,
-                    path,
-                    exact_path: exact,
-                    body_markdown: None,
-                    body_html: sanitize_html(&p.html),
-                    body_text: html_to_text(&p.html),
-                    labels: p.labels.clone(),
-                    draft: p.draft,
-                    published_at: p.published,
-                    updated_at: p.updated,
-                    author_name: p.author.clone(),
-                    author_aliases: std::iter::once(p.author.clone())
-                        .chain(p.author_email.clone())
-                        .collect(),
-                    redirects,
-                    parent: None,
-                    menu_order: 0,
-                    sticky: false,
-                }
-            })
-            .collect();
-        let comments = self
-            .comments
-            .iter()
-            .filter(|c| !trashed.contains(&c.post.as_str()))
-            .map(|c| ImportComment {
-                external_id: c.id.clone(),
-                id: c.id.parse().ok(),
-                post: c.post.clone(),
-                parent: c.parent.clone(),
-                author_name: c.author.clone(),
-                author_email: None,
-                author_url: c.author_url.clone(),
-                body: comment_text(&c.html),
-                status: c.status,
-                hold_reasons: String::new(),
-                created_at: c.published,
-            })
-            .collect();
-        (
-            ImportBatch {
-                blog_id: blog.id,
-                source: "blogger",
-                settings,
-                posts,
-                comments,
-                attachments: Vec::new(),
-            },
-            notes,
-        )
     }
 }
 
