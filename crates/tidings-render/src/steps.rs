@@ -166,9 +166,9 @@ mod tests {
 
     #[test]
     fn deep_input_runs_out_of_steps_early() {
-        let started = std::time::Instant::now();
+        // How soon, in time, is for the integration tests (hostile_bodies.rs)
+        // against the real server: here, only that it is refused.
         assert!(check(&"<div>".repeat(80_000)).is_err());
-        assert!(started.elapsed() < std::time::Duration::from_secs(5));
         assert_eq!(check("<p>fine</p>"), Ok(()));
     }
 

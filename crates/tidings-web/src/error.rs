@@ -113,6 +113,30 @@ impl From<StoreError> for AppError {
     }
 }
 
+/// A use case's refusal, as HTTP: the one place its kinds become statuses.
+impl From<tidings_app::Error> for AppError {
+    fn from(e: tidings_app::Error) -> Self {
+        use tidings_app::Error as E;
+        match e {
+            E::Invalid { message, .. } => Self::invalid(message),
+            E::Malformed(message) => Self::bad_request(message),
+            E::TooLarge(message) => Self::too_large(message),
+            E::Forbidden(message) => Self::forbidden(message),
+            E::NotFound(message) => Self::not_found(message),
+            E::Conflict(message) => Self::conflict(message),
+            E::Throttled {
+                message,
+                retry_after,
+            } => Self::too_many(message, retry_after),
+            E::Busy {
+                message,
+                retry_after,
+            } => Self::busy(message, retry_after),
+            E::Store(e) => e.into(),
+        }
+    }
+}
+
 /// A plain-text answer, for errors met before a blog (and its theme) is known.
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {

@@ -1,7 +1,9 @@
 //! The only crate that knows HTTP.
 //!
-//! [`router`] lists every route in one place; handlers are thin (extract, call
-//! the store and the pure crates, render). Public pages render through
+//! [`router`] lists every route in one place; handlers are thin: extract,
+//! call the use case (`tidings_app`; reads still call the store directly),
+//! render. A use case's refusal becomes a status in one place
+//! (`From<tidings_app::Error> for AppError`). Public pages render through
 //! templates in `templates/` with auto-escaping; the JSON API lives in [`api`].
 
 mod admin;
@@ -12,7 +14,6 @@ mod config;
 mod demo;
 mod editing;
 mod error;
-mod form_token;
 mod handlers;
 mod hashing;
 mod headers;
@@ -26,6 +27,10 @@ mod unread_body;
 mod uri_guard;
 mod views;
 mod work;
+
+/// The signed forms are the use cases' (a comment's fill time, sign-in's
+/// binding to a browser); pages issue them.
+use tidings_app::form_token;
 
 pub use admin::setup_link;
 pub use api::tokens;
