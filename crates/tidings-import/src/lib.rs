@@ -35,7 +35,7 @@ fn flattened_note(post: impl std::fmt::Display, e: tidings_render::TooDeep) -> S
         "{post}: its body {e}; imported with the tags past that level left out, their text kept"
     )
 }
-pub use tidings_store::{ImportBatch, ImportReport, Snapshot};
+pub use tidings_store::{ExportSnapshot, ImportBatch, ImportReport};
 
 /// The largest export one import reads: 256 MiB. Parsing holds the whole
 /// file and what it becomes in memory, so without a limit an endless stream

@@ -163,39 +163,23 @@ pub fn parse_date(s: &str, tz: Tz) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// The post or page one file (`rel`, its path in the directory) becomes.
 fn post(
     rel: &str,
     fm: &FrontMatter,
     tz: Tz,
     notes: &mut Vec<String>,
 ) -> Result<ImportPost, ParseError> {
-    let text = |k: &str| fm.get(k).and_then(|v| v.text()).map(str::trim);
-    let date_of = |k: &str| -> Result<Option<DateTime<Utc>>, ParseError> {
-        match text(k).filter(|s| !s.is_empty()) {
-            None => Ok(None),
-            Some(s) => parse_date(s, tz).map(Some).ok_or_else(|| {
-                ParseError::at(
-                    fm.line(k),
-                    format!("{k}: {s:?} is not a date like 2014-05-07 or 2014-05-07T10:00:00Z"),
-                )
-            }),
-        }
-    };
+    let front = Front { fm, tz };
     let (name_date, name_slug) = name_parts(rel);
-    let date = date_of("date")?.or_else(|| {
+    let date = front.date_of("date")?.or_else(|| {
         name_date
             .and_then(|d| d.and_hms_opt(0, 0, 0))
             .and_then(|n| tz.from_local_datetime(&n).earliest())
             .map(|t| t.with_timezone(&Utc))
     });
-    let updated = ["lastmod", "last_modified_at", "updated", "modified"]
-        .iter()
-        .map(|k| date_of(k))
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .flatten()
-        .next();
-    let layout = text("layout").or(text("type")).unwrap_or("");
+    let updated = front.updated()?;
+    let layout = front.text("layout").or(front.text("type")).unwrap_or("");
     let kind = if layout.eq_ignore_ascii_case("page") || date.is_none() {
         PostKind::Page
     } else {
@@ -205,40 +189,13 @@ fn post(
     let draft = fm.get("draft").and_then(|v| v.truth()) == Some(true)
         || fm.get("published").and_then(|v| v.truth()) == Some(false)
         || rel.split('/').any(|d| d == "_drafts");
-    let title = one_line(text("title").unwrap_or(&name_slug));
-    let labels = dedup_labels(
-        ["categories", "category", "tags"]
-            .iter()
-            .filter_map(|k| fm.get(k))
-            .flat_map(|v| v.items()),
-    );
-    let mut redirects: Vec<String> = ["aliases", "redirect_from"]
-        .iter()
-        .filter_map(|k| fm.get(k))
-        .flat_map(|v| v.items())
-        .filter_map(|a| old_path(&a))
-        .collect();
-    let permalink = text("permalink").or(text("url")).and_then(old_path);
-    let slug = slugify(text("slug").unwrap_or(&name_slug));
-    let (slug, path, exact) = match permalink.as_deref().and_then(served_path) {
-        Some((slug, path)) => (slug, path, true),
-        None => {
-            redirects.extend(permalink);
-            let path = post_path(kind, published_at, tz, &slug);
-            (slug, path, false)
-        }
-    };
-    redirects.retain(|r| *r != path);
-    redirects.dedup();
+    let title = one_line(front.text("title").unwrap_or(&name_slug));
+    let (slug, path, exact, redirects) = front.address(kind, published_at, &name_slug);
     let html = try_markdown_to_html(&fm.body).unwrap_or_else(|e| {
         notes.push(crate::flattened_note(rel, e));
         markdown_to_html(&fm.body)
     });
-    let author = text("author")
-        .map(str::to_owned)
-        .or_else(|| fm.get("authors").and_then(|v| v.items().into_iter().next()))
-        .map(|a| one_line(&a))
-        .filter(|a| !a.is_empty());
+    let author = front.author();
     Ok(ImportPost {
         external_id: rel.to_owned(),
         id: None,
@@ -250,7 +207,7 @@ fn post(
         body_text: html_to_text(&html),
         body_html: html,
         body_markdown: Some(fm.body.clone()),
-        labels,
+        labels: front.labels(),
         draft,
         published_at,
         updated_at: updated.unwrap_or(published_at),
@@ -261,6 +218,100 @@ fn post(
         menu_order: 0,
         sticky: false,
     })
+}
+
+/// A file's front matter, read in the blog's zone `tz`.
+struct Front<'a> {
+    fm: &'a FrontMatter,
+    tz: Tz,
+}
+
+impl Front<'_> {
+    /// The value of `k` as trimmed text.
+    fn text(&self, k: &str) -> Option<&str> {
+        self.fm.get(k).and_then(|v| v.text()).map(str::trim)
+    }
+
+    /// The date in `k`, if there is one; one we cannot read is an error
+    /// naming the key and its line.
+    fn date_of(&self, k: &str) -> Result<Option<DateTime<Utc>>, ParseError> {
+        match self.text(k).filter(|s| !s.is_empty()) {
+            None => Ok(None),
+            Some(s) => parse_date(s, self.tz).map(Some).ok_or_else(|| {
+                ParseError::at(
+                    self.fm.line(k),
+                    format!("{k}: {s:?} is not a date like 2014-05-07 or 2014-05-07T10:00:00Z"),
+                )
+            }),
+        }
+    }
+
+    /// The last change, under whichever name the generator gives it.
+    fn updated(&self) -> Result<Option<DateTime<Utc>>, ParseError> {
+        Ok(["lastmod", "last_modified_at", "updated", "modified"]
+            .iter()
+            .map(|k| self.date_of(k))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .next())
+    }
+
+    /// Categories and tags together, each once.
+    fn labels(&self) -> Vec<String> {
+        dedup_labels(
+            ["categories", "category", "tags"]
+                .iter()
+                .filter_map(|k| self.fm.get(k))
+                .flat_map(|v| v.items()),
+        )
+    }
+
+    /// The author's name, from `author` or the first of `authors`.
+    fn author(&self) -> Option<String> {
+        self.text("author")
+            .map(str::to_owned)
+            .or_else(|| {
+                self.fm
+                    .get("authors")
+                    .and_then(|v| v.items().into_iter().next())
+            })
+            .map(|a| one_line(&a))
+            .filter(|a| !a.is_empty())
+    }
+
+    /// `(slug, path, exact, redirects)`: the permalink when we serve such a
+    /// path, else a path of ours with the permalink among the old addresses
+    /// (aliases and `redirect_from`) that redirect to it.
+    fn address(
+        &self,
+        kind: PostKind,
+        published_at: DateTime<Utc>,
+        name_slug: &str,
+    ) -> (String, String, bool, Vec<String>) {
+        let mut redirects: Vec<String> = ["aliases", "redirect_from"]
+            .iter()
+            .filter_map(|k| self.fm.get(k))
+            .flat_map(|v| v.items())
+            .filter_map(|a| old_path(&a))
+            .collect();
+        let permalink = self
+            .text("permalink")
+            .or(self.text("url"))
+            .and_then(old_path);
+        let slug = slugify(self.text("slug").unwrap_or(name_slug));
+        let (slug, path, exact) = match permalink.as_deref().and_then(served_path) {
+            Some((slug, path)) => (slug, path, true),
+            None => {
+                redirects.extend(permalink);
+                let path = post_path(kind, published_at, self.tz, &slug);
+                (slug, path, false)
+            }
+        };
+        redirects.retain(|r| *r != path);
+        redirects.dedup();
+        (slug, path, exact, redirects)
+    }
 }
 
 /// An old address from front matter: a path (`/2014/05/x/`) or a URL.

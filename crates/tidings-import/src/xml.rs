@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use quick_xml::NsReader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
 use crate::ParseError;
@@ -108,159 +108,241 @@ pub fn read_records(
 ) -> Result<Outline, ParseError> {
     let mut reader = NsReader::from_reader(bytes);
     reader.config_mut().check_end_names = true;
-    let mut lines = LineCounter::default();
-    let mut outline = Outline::default();
-    let mut undeclared: Vec<String> = Vec::new();
-    let mut dropped_controls = 0usize;
-    // Where the first dropped character was, for the note.
-    let mut first_drop: Option<u64> = None;
+    let mut records = Records::new(bytes, depth);
     let mut last_event_at = 0;
-    let mut lossy = false;
-    // Ancestors above the record depth, by name.
-    let mut path: Vec<String> = Vec::new();
-    // The record being built, and its open descendants.
-    let mut stack: Vec<Elem> = Vec::new();
-    let mut seen_root = false;
     loop {
         let before = reader.buffer_position();
-        if dropped_controls > 0 && first_drop.is_none() {
-            first_drop = Some(lines.line_at(bytes, last_event_at));
-        }
+        records.note_first_drop(last_event_at);
         last_event_at = before;
         let (resolved, event) = match reader.read_resolved_event() {
-            Ok((r, e)) => (key_of(r, &mut undeclared), e),
+            Ok((r, e)) => (key_of(r, &mut records.undeclared), e),
             Err(e) => {
-                let line = lines.line_at(bytes, reader.error_position());
+                let line = records.line_at(reader.error_position());
                 return Err(ParseError::at(line, format!("not well-formed XML: {e}")));
             }
         };
         match event {
             Event::DocType(_) => {
-                let line = lines.line_at(bytes, before);
                 return Err(ParseError::at(
-                    line,
+                    records.line_at(before),
                     "the file has a DOCTYPE; DTDs and the entities they define are refused",
                 ));
             }
-            Event::Start(start) => {
-                let line = lines.line_at(bytes, before);
-                if path.len() + stack.len() >= MAX_DEPTH {
-                    return Err(ParseError::at(
-                        line,
-                        format!(
-                            "elements nested more than {MAX_DEPTH} levels deep; \
-                             no export nests so deep"
-                        ),
-                    ));
-                }
-                let elem = open(&start, resolved, line, &mut dropped_controls, &mut lossy)?;
-                if !seen_root {
-                    seen_root = true;
-                    outline.root = elem.clone();
-                }
-                if path.len() < depth {
-                    path.push(elem.name.clone());
-                } else {
-                    stack.push(elem);
-                }
-            }
-            Event::Empty(start) => {
-                let line = lines.line_at(bytes, before);
-                let elem = open(&start, resolved, line, &mut dropped_controls, &mut lossy)?;
-                if !seen_root {
-                    seen_root = true;
-                    outline.root = elem.clone();
-                }
-                if path.len() == depth && stack.is_empty() {
-                    on_record(&path, elem)?;
-                } else if let Some(parent) = stack.last_mut() {
-                    parent.children.push(elem);
-                }
-            }
-            Event::End(_) => {
-                if let Some(done) = stack.pop() {
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(done),
-                        None => on_record(&path, done)?,
-                    }
-                } else {
-                    path.pop();
-                }
-            }
-            Event::Text(t) => {
-                if let Some(e) = stack.last_mut() {
-                    push_text(&mut e.text, &t, &mut dropped_controls, &mut lossy);
-                }
-            }
-            Event::CData(t) => {
-                if let Some(e) = stack.last_mut() {
-                    push_text(&mut e.text, &t, &mut dropped_controls, &mut lossy);
-                }
-            }
-            Event::GeneralRef(r) => {
-                let ch = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    Ok(None) => predefined(&r),
-                    Err(_) => None,
-                };
-                let Some(ch) = ch else {
-                    let line = lines.line_at(bytes, before);
-                    return Err(ParseError::at(
-                        line,
-                        format!(
-                            "&{}; is not an XML entity (only &amp; &lt; &gt; &quot; &apos; \
-                             and character references are)",
-                            String::from_utf8_lossy(&r)
-                        ),
-                    ));
-                };
-                if let Some(e) = stack.last_mut() {
-                    if tidings_core::xml_chars::is_xml_char(ch) {
-                        e.text.push(ch);
-                    } else {
-                        dropped_controls += 1;
-                    }
-                }
-            }
+            Event::Start(start) => records.start(&start, resolved, before)?,
+            Event::Empty(start) => records.empty(&start, resolved, before, &mut on_record)?,
+            Event::End(_) => records.end(&mut on_record)?,
+            Event::Text(t) => records.text(&t),
+            Event::CData(t) => records.text(&t),
+            Event::GeneralRef(r) => records.reference(&r, before)?,
             Event::Eof => {
-                if !path.is_empty() || !stack.is_empty() {
-                    let line = lines.line_at(bytes, bytes.len() as u64);
-                    let open = stack
-                        .last()
-                        .map(|e| e.name.clone())
-                        .or_else(|| path.last().cloned())
-                        .unwrap_or_default();
-                    return Err(ParseError::at(
-                        line,
-                        format!("the file ends inside <{open}>: it is truncated"),
-                    ));
-                }
-                if !seen_root {
-                    return Err(ParseError::at(1, "the file holds no XML element"));
-                }
+                records.complete()?;
                 break;
             }
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
         }
     }
-    for prefix in undeclared {
-        outline.notes.push(format!(
-            "tolerated: namespace prefix {prefix}: is used but never declared"
-        ));
+    Ok(records.into_outline())
+}
+
+/// The state of one [`read_records`]: where in the tree it is, the record
+/// being built, and the tolerances to report.
+struct Records<'b> {
+    bytes: &'b [u8],
+    depth: usize,
+    lines: LineCounter,
+    outline: Outline,
+    undeclared: Vec<String>,
+    dropped_controls: usize,
+    /// Where the first dropped character was, for the note.
+    first_drop: Option<u64>,
+    lossy: bool,
+    /// Ancestors above the record depth, by name.
+    path: Vec<String>,
+    /// The record being built, and its open descendants.
+    stack: Vec<Elem>,
+    seen_root: bool,
+}
+
+type OnRecord<'f> = dyn FnMut(&[String], Elem) -> Result<(), ParseError> + 'f;
+
+impl<'b> Records<'b> {
+    fn new(bytes: &'b [u8], depth: usize) -> Self {
+        Self {
+            bytes,
+            depth,
+            lines: LineCounter::default(),
+            outline: Outline::default(),
+            undeclared: Vec::new(),
+            dropped_controls: 0,
+            first_drop: None,
+            lossy: false,
+            path: Vec::new(),
+            stack: Vec::new(),
+            seen_root: false,
+        }
     }
-    if dropped_controls > 0 {
-        outline.notes.push(format!(
-            "tolerated: dropped {dropped_controls} characters XML does not allow (control \
-             characters, U+FFFE, U+FFFF), the first on line {}",
-            first_drop.unwrap_or(1)
-        ));
+
+    fn line_at(&mut self, offset: u64) -> u64 {
+        self.lines.line_at(self.bytes, offset)
     }
-    if lossy {
+
+    /// Remembers the line of the event that dropped the first character,
+    /// once one has been dropped (called before the next event is read).
+    fn note_first_drop(&mut self, last_event_at: u64) {
+        if self.dropped_controls > 0 && self.first_drop.is_none() {
+            self.first_drop = Some(self.line_at(last_event_at));
+        }
+    }
+
+    /// An element with its attributes, the first one kept as the root.
+    fn element(
+        &mut self,
+        start: &BytesStart<'_>,
+        ns: String,
+        line: u64,
+    ) -> Result<Elem, ParseError> {
+        let elem = open(start, ns, line, &mut self.dropped_controls, &mut self.lossy)?;
+        if !self.seen_root {
+            self.seen_root = true;
+            self.outline.root = elem.clone();
+        }
+        Ok(elem)
+    }
+
+    fn start(&mut self, start: &BytesStart<'_>, ns: String, at: u64) -> Result<(), ParseError> {
+        let line = self.line_at(at);
+        if self.path.len() + self.stack.len() >= MAX_DEPTH {
+            return Err(ParseError::at(
+                line,
+                format!(
+                    "elements nested more than {MAX_DEPTH} levels deep; \
+                     no export nests so deep"
+                ),
+            ));
+        }
+        let elem = self.element(start, ns, line)?;
+        if self.path.len() < self.depth {
+            self.path.push(elem.name.clone());
+        } else {
+            self.stack.push(elem);
+        }
+        Ok(())
+    }
+
+    fn empty(
+        &mut self,
+        start: &BytesStart<'_>,
+        ns: String,
+        at: u64,
+        on_record: &mut OnRecord<'_>,
+    ) -> Result<(), ParseError> {
+        let line = self.line_at(at);
+        let elem = self.element(start, ns, line)?;
+        if self.path.len() == self.depth && self.stack.is_empty() {
+            on_record(&self.path, elem)?;
+        } else if let Some(parent) = self.stack.last_mut() {
+            parent.children.push(elem);
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, on_record: &mut OnRecord<'_>) -> Result<(), ParseError> {
+        if let Some(done) = self.stack.pop() {
+            match self.stack.last_mut() {
+                Some(parent) => parent.children.push(done),
+                None => on_record(&self.path, done)?,
+            }
+        } else {
+            self.path.pop();
+        }
+        Ok(())
+    }
+
+    /// Text or CDATA, kept only inside a record.
+    fn text(&mut self, raw: &[u8]) {
+        if let Some(e) = self.stack.last_mut() {
+            push_text(
+                &mut e.text,
+                raw,
+                &mut self.dropped_controls,
+                &mut self.lossy,
+            );
+        }
+    }
+
+    /// A character reference or one of the five predefined entities; any
+    /// other entity is refused.
+    fn reference(&mut self, r: &BytesRef<'_>, at: u64) -> Result<(), ParseError> {
+        let ch = match r.resolve_char_ref() {
+            Ok(Some(c)) => Some(c),
+            Ok(None) => predefined(r),
+            Err(_) => None,
+        };
+        let Some(ch) = ch else {
+            return Err(ParseError::at(
+                self.line_at(at),
+                format!(
+                    "&{}; is not an XML entity (only &amp; &lt; &gt; &quot; &apos; \
+                     and character references are)",
+                    String::from_utf8_lossy(r)
+                ),
+            ));
+        };
+        if let Some(e) = self.stack.last_mut() {
+            if tidings_core::xml_chars::is_xml_char(ch) {
+                e.text.push(ch);
+            } else {
+                self.dropped_controls += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// At the end of the input: a file that stops inside an element is
+    /// truncated, and one without any element is not an export.
+    fn complete(&mut self) -> Result<(), ParseError> {
+        if !self.path.is_empty() || !self.stack.is_empty() {
+            let line = self.line_at(self.bytes.len() as u64);
+            let open = self
+                .stack
+                .last()
+                .map(|e| e.name.clone())
+                .or_else(|| self.path.last().cloned())
+                .unwrap_or_default();
+            return Err(ParseError::at(
+                line,
+                format!("the file ends inside <{open}>: it is truncated"),
+            ));
+        }
+        if !self.seen_root {
+            return Err(ParseError::at(1, "the file holds no XML element"));
+        }
+        Ok(())
+    }
+
+    /// The outline, with a note for each tolerance.
+    fn into_outline(self) -> Outline {
+        let mut outline = self.outline;
+        for prefix in self.undeclared {
+            outline.notes.push(format!(
+                "tolerated: namespace prefix {prefix}: is used but never declared"
+            ));
+        }
+        if self.dropped_controls > 0 {
+            outline.notes.push(format!(
+                "tolerated: dropped {} characters XML does not allow (control \
+                 characters, U+FFFE, U+FFFF), the first on line {}",
+                self.dropped_controls,
+                self.first_drop.unwrap_or(1)
+            ));
+        }
+        if self.lossy {
+            outline
+                .notes
+                .push("tolerated: bytes that are not UTF-8 were replaced with \u{FFFD}".into());
+        }
         outline
-            .notes
-            .push("tolerated: bytes that are not UTF-8 were replaced with \u{FFFD}".into());
     }
-    Ok(outline)
 }
 
 fn key_of(r: ResolveResult<'_>, undeclared: &mut Vec<String>) -> String {

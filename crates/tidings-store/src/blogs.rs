@@ -6,7 +6,7 @@ use tidings_core::BlogSettings;
 
 use crate::changes::{self, Scope};
 use crate::exec::Exec;
-use crate::reads::Row;
+use crate::reads::ReadRow;
 use crate::sql::{Arg, Sql};
 use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
 
@@ -20,7 +20,7 @@ fn select_blogs() -> Sql {
 const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
      comment_moderation, moderation_days, comment_min_seconds, changed_at";
 
-fn blog_from_row(row: &Row) -> Result<BlogSettings> {
+fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
     let corrupt = |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string());
     let uint = |name: &str| -> Result<u32> {
         let v: i64 = row.try_get(name)?;

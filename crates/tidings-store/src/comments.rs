@@ -6,7 +6,7 @@ use sqlx::Row as _;
 use tidings_core::{Comment, CommentStatus};
 
 use crate::blogs;
-use crate::reads::Row;
+use crate::reads::ReadRow;
 use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
 
@@ -22,7 +22,7 @@ pub struct CommentListing {
     pub post_path: String,
 }
 
-fn listing_from_row(row: &Row) -> Result<CommentListing> {
+fn listing_from_row(row: &ReadRow) -> Result<CommentListing> {
     Ok(CommentListing {
         comment: Comment {
             id: row.try_get("id")?,

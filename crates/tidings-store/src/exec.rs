@@ -13,7 +13,7 @@ use sqlx::Any;
 
 use crate::Result;
 use crate::dialect::Backend;
-use crate::reads::{Row, SqliteFile, query_all};
+use crate::reads::{ReadRow, SqliteFile, query_all};
 use crate::sql::Sql;
 
 /// A transaction statements can run in.
@@ -27,7 +27,7 @@ pub(crate) trait Exec: Send {
     fn fetch_all<T: Send>(
         &mut self,
         sql: &Sql,
-        map: impl Fn(&Row) -> Result<T> + Send,
+        map: impl Fn(&ReadRow) -> Result<T> + Send,
     ) -> impl Future<Output = Result<Vec<T>>> + Send;
 }
 
@@ -47,10 +47,10 @@ impl Exec for sqlx::Transaction<'_, Any> {
     async fn fetch_all<T: Send>(
         &mut self,
         sql: &Sql,
-        map: impl Fn(&Row) -> Result<T> + Send,
+        map: impl Fn(&ReadRow) -> Result<T> + Send,
     ) -> Result<Vec<T>> {
         let rows = sql.build().fetch_all(&mut **self).await?;
-        rows.iter().map(|r| map(&Row::Any(r))).collect()
+        rows.iter().map(|r| map(&ReadRow::Any(r))).collect()
     }
 }
 
@@ -99,7 +99,7 @@ impl Exec for SqliteTx {
     fn fetch_all<T: Send>(
         &mut self,
         sql: &Sql,
-        map: impl Fn(&Row) -> Result<T> + Send,
+        map: impl Fn(&ReadRow) -> Result<T> + Send,
     ) -> impl Future<Output = Result<Vec<T>>> + Send {
         ready(query_all(&self.conn, sql, map))
     }

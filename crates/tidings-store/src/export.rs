@@ -6,12 +6,13 @@ use std::collections::HashMap;
 use sqlx::Row;
 
 use crate::import::{ImportAttachment, ImportComment, ImportPost};
+use crate::posts::split_labels;
 use crate::{Result, Store, StoreError, from_micros};
 
 /// Everything of one blog, in the shape an import takes: what exports write.
 /// External ids are our ids; paths are exact.
 #[derive(Debug, Clone, Default)]
-pub struct Snapshot {
+pub struct ExportSnapshot {
     /// Oldest first.
     pub posts: Vec<ImportPost>,
     /// Oldest first, every status.
@@ -23,11 +24,25 @@ pub struct Snapshot {
 impl Store {
     /// Every post, page, comment and attachment of `blog_id`, with old
     /// addresses.
-    pub async fn snapshot(&self, blog_id: i64) -> Result<Snapshot> {
+    pub async fn export_snapshot(&self, blog_id: i64) -> Result<ExportSnapshot> {
         let mut redirects: HashMap<i64, Vec<String>> = HashMap::new();
         for (old, post) in self.redirects(blog_id).await? {
             redirects.entry(post).or_default().push(old);
         }
+        Ok(ExportSnapshot {
+            posts: self.exported_posts(blog_id, redirects).await?,
+            comments: self.exported_comments(blog_id).await?,
+            attachments: self.exported_attachments(blog_id).await?,
+        })
+    }
+
+    /// Every post and page, oldest first, each with the old addresses
+    /// `redirects` holds for it.
+    async fn exported_posts(
+        &self,
+        blog_id: i64,
+        mut redirects: HashMap<i64, Vec<String>>,
+    ) -> Result<Vec<ImportPost>> {
         let rows = sqlx::query(
             "SELECT id, kind, title, slug, path, body_markdown, body_html, body_text, labels, \
              status, published_at, updated_at, author_name, parent_id, menu_order, sticky \
@@ -55,11 +70,7 @@ impl Store {
                 body_markdown: r.try_get("body_markdown")?,
                 body_html: r.try_get("body_html")?,
                 body_text: r.try_get("body_text")?,
-                labels: labels
-                    .split('\n')
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
+                labels: split_labels(&labels),
                 draft: r.try_get::<String, _>("status")? == "draft",
                 published_at: from_micros(r.try_get("published_at")?)?,
                 updated_at: from_micros(r.try_get("updated_at")?)?,
@@ -73,6 +84,11 @@ impl Store {
                 sticky: r.try_get::<i64, _>("sticky")? != 0,
             });
         }
+        Ok(posts)
+    }
+
+    /// Every comment, oldest first, whatever its status.
+    async fn exported_comments(&self, blog_id: i64) -> Result<Vec<ImportComment>> {
         let rows = sqlx::query(
             "SELECT id, post_id, parent_id, author_name, author_email, author_url, body, status, \
              hold_reasons, created_at FROM comments WHERE blog_id = $1 ORDER BY created_at, id",
@@ -102,6 +118,11 @@ impl Store {
                 created_at: from_micros(r.try_get("created_at")?)?,
             });
         }
+        Ok(comments)
+    }
+
+    /// Every attachment, in the order they were recorded.
+    async fn exported_attachments(&self, blog_id: i64) -> Result<Vec<ImportAttachment>> {
         let rows = sqlx::query(
             "SELECT id, post_id, url, title, mime_type, uploaded_at, local_path \
              FROM attachments WHERE blog_id = $1 ORDER BY id",
@@ -123,11 +144,7 @@ impl Store {
                 local_path: r.try_get("local_path")?,
             });
         }
-        Ok(Snapshot {
-            posts,
-            comments,
-            attachments,
-        })
+        Ok(attachments)
     }
 }
 

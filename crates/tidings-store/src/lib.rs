@@ -39,7 +39,7 @@ pub use attachments::{Attachment, LocalCopy};
 pub use changes::{Change, ChangeBatch, ChangeListener, Scope};
 pub use comments::{CommentFilter, CommentListing, NewComment, VisibleComments};
 pub use dialect::Backend;
-pub use export::Snapshot;
+pub use export::ExportSnapshot;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
 pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
 pub use sessions::Session;

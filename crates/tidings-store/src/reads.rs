@@ -11,7 +11,7 @@
 //! (see [`crate::exec`]); an in-memory database is read through sqlx too,
 //! since only the pool's connections can see it.
 //!
-//! Mapping code is written once against [`Row`], whichever connection
+//! Mapping code is written once against [`ReadRow`], whichever connection
 //! answered.
 
 use std::cell::{Cell, RefCell};
@@ -27,12 +27,12 @@ use crate::sql::{Arg, Sql};
 use crate::{Result, Store};
 
 /// A row of a read, from whichever connection answered it.
-pub(crate) enum Row<'a> {
+pub(crate) enum ReadRow<'a> {
     Any(&'a AnyRow),
     Sqlite(&'a rusqlite::Row<'a>, &'a Columns),
 }
 
-impl Row<'_> {
+impl ReadRow<'_> {
     /// The column `name` as a `T`: same name and meaning as sqlx's `try_get`.
     pub(crate) fn try_get<T: Column>(&self, name: &str) -> Result<T> {
         match self {
@@ -134,11 +134,11 @@ impl SqliteFile {
     /// Runs `read` on the connection of the [`Store::in_one_snapshot`] scope
     /// it is in, or else on an idle connection (or a new one).
     fn with<T>(&self, read: impl FnOnce(&rusqlite::Connection) -> Result<T>) -> Result<T> {
-        if let Some(conn) = SNAPSHOT.try_with(|s| s.lend(self)).ok().flatten() {
+        if let Some(conn) = READ_SNAPSHOT.try_with(|s| s.lend(self)).ok().flatten() {
             let result = read(&conn);
             // Back to the scope for the page's next read. (Were the scope
             // gone, dropping the connection would end its transaction.)
-            let _ = SNAPSHOT.try_with(|s| s.conn.replace(Some(conn)));
+            let _ = READ_SNAPSHOT.try_with(|s| s.conn.replace(Some(conn)));
             return result;
         }
         let conn = self.take()?;
@@ -198,18 +198,18 @@ impl SqliteFile {
 
 tokio::task_local! {
     /// The reader a [`Store::in_one_snapshot`] scope reads on.
-    static SNAPSHOT: Snapshot;
+    static READ_SNAPSHOT: ReadSnapshot;
 }
 
 /// One page's reads on one connection, in one read transaction, begun at
 /// the first read and ended (the connection back in the pool) when the
 /// scope ends.
-struct Snapshot {
+struct ReadSnapshot {
     file: Arc<SqliteFile>,
     conn: RefCell<Option<rusqlite::Connection>>,
 }
 
-impl Snapshot {
+impl ReadSnapshot {
     /// The scope's connection for a read of `file`, lent until the read is
     /// done; `None` for another file, or if the transaction cannot begin.
     fn lend(&self, file: &SqliteFile) -> Option<rusqlite::Connection> {
@@ -230,7 +230,7 @@ impl Snapshot {
     }
 }
 
-impl Drop for Snapshot {
+impl Drop for ReadSnapshot {
     fn drop(&mut self) {
         if let Some(conn) = self.conn.get_mut().take() {
             // Nothing was written: this only lets the snapshot go.
@@ -253,11 +253,11 @@ impl Store {
     pub async fn in_one_snapshot<F: std::future::Future>(&self, work: F) -> F::Output {
         match &self.sqlite_file {
             Some(file) => {
-                let snapshot = Snapshot {
+                let snapshot = ReadSnapshot {
                     file: file.clone(),
                     conn: RefCell::new(None),
                 };
-                SNAPSHOT.scope(snapshot, work).await
+                READ_SNAPSHOT.scope(snapshot, work).await
             }
             None => work.await,
         }
@@ -268,7 +268,7 @@ impl Store {
 pub(crate) fn query_all<T>(
     conn: &rusqlite::Connection,
     sql: &Sql,
-    map: impl Fn(&Row) -> Result<T>,
+    map: impl Fn(&ReadRow) -> Result<T>,
 ) -> Result<Vec<T>> {
     query_rows(conn, sql, usize::MAX, map)
 }
@@ -278,7 +278,7 @@ fn query_rows<T>(
     conn: &rusqlite::Connection,
     sql: &Sql,
     most: usize,
-    map: impl Fn(&Row) -> Result<T>,
+    map: impl Fn(&ReadRow) -> Result<T>,
 ) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(&sql.sqlite_text())?;
     let columns = Columns::of(&stmt);
@@ -287,7 +287,7 @@ fn query_rows<T>(
     while out.len() < most
         && let Some(row) = rows.next()?
     {
-        out.push(map(&Row::Sqlite(row, &columns))?);
+        out.push(map(&ReadRow::Sqlite(row, &columns))?);
     }
     Ok(out)
 }
@@ -303,7 +303,7 @@ impl Store {
     pub(crate) async fn read_all<T>(
         &self,
         sql: &Sql,
-        map: impl Fn(&Row) -> Result<T>,
+        map: impl Fn(&ReadRow) -> Result<T>,
     ) -> Result<Vec<T>> {
         match &self.sqlite_file {
             Some(file) => file.with(|conn| {
@@ -312,7 +312,7 @@ impl Store {
             }),
             None => {
                 let rows = sql.build().fetch_all(&self.pool).await?;
-                rows.iter().map(|r| map(&Row::Any(r))).collect()
+                rows.iter().map(|r| map(&ReadRow::Any(r))).collect()
             }
         }
     }
@@ -321,7 +321,7 @@ impl Store {
     pub(crate) async fn read_optional<T>(
         &self,
         sql: &Sql,
-        map: impl Fn(&Row) -> Result<T>,
+        map: impl Fn(&ReadRow) -> Result<T>,
     ) -> Result<Option<T>> {
         match &self.sqlite_file {
             Some(file) => file.with(|conn| {
@@ -330,7 +330,7 @@ impl Store {
             }),
             None => {
                 let row = sql.build().fetch_optional(&self.pool).await?;
-                row.as_ref().map(|r| map(&Row::Any(r))).transpose()
+                row.as_ref().map(|r| map(&ReadRow::Any(r))).transpose()
             }
         }
     }

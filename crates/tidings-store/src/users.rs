@@ -122,15 +122,6 @@ impl Store {
         Ok(())
     }
 
-    pub async fn user_by_id(&self, id: i64) -> Result<User> {
-        let row = sqlx::query("SELECT id, email, name, password_hash FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        user_from_row(&row)
-    }
-
     /// The people with a role on `blog_id`, by name.
     pub async fn members(&self, blog_id: i64) -> Result<Vec<(User, Role)>> {
         let rows = sqlx::query(

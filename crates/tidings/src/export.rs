@@ -9,7 +9,7 @@ use crate::cli::ExportArgs;
 
 pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
-    let mut snapshot = store.snapshot(blog.id).await?;
+    let mut snapshot = store.export_snapshot(blog.id).await?;
     if args.without_personal_data {
         for c in &mut snapshot.comments {
             c.author_email = None;

@@ -11,16 +11,18 @@
 //! too. [`static_site`] says where each answer is written and how the few
 //! links a static server cannot answer (query strings) are pointed at files.
 //! [`seeds`] holds the addresses known up front, [`task`] one address's
-//! render, [`links`] where a page's links lead, [`lists`] the lists' pages.
+//! render, [`links`] where a page's links lead, [`lists`] the lists' pages,
+//! [`output`] the files written.
 
 mod links;
 mod lists;
+mod output;
 mod paging;
 mod seeds;
 mod static_site;
 mod task;
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -29,22 +31,15 @@ use tidings_store::Store;
 use tokio::task::JoinSet;
 
 use self::links::{Job, alt_file, list_pos};
-use self::lists::Lists;
+use self::output::{Counts, Output};
 use self::seeds::{FIXED, seeds};
 use self::static_site::{file_for, local, param};
-use self::task::{Ctx, Kind, Known, Rendered, render_one};
+use self::task::{Ctx, Known, Rendered, render_one};
 use crate::blogs;
 use crate::cli::RenderArgs;
 
 /// Written at the top of every render, so a later render may replace it.
 const MARKER: &str = ".tidings-render";
-
-#[derive(Default)]
-struct Counts {
-    pages: u64,
-    feeds: u64,
-    other: u64,
-}
 
 pub async fn run(store: &Store, args: RenderArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
@@ -121,32 +116,14 @@ fn check_out_dir(out: &Path) -> anyhow::Result<()> {
     )
 }
 
+/// Renders every address into `dir`, which `public` will serve.
 async fn render_into(
     store: &Store,
     blog: &tidings_core::BlogSettings,
     public: &str,
     dir: &Path,
 ) -> anyhow::Result<Counts> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    std::fs::write(
-        dir.join(MARKER),
-        "Written by `tidings render`; the next render replaces this directory.\n",
-    )?;
-    // Every address is asked for once, so a render cache would only hold
-    // pages nobody asks for again.
-    let config = tidings_web::Config {
-        cache_bytes: 0,
-        ..tidings_web::Config::default()
-    };
-    let state = tidings_web::AppState::new(store.clone(), config).await?;
-    let ctx = Arc::new(Ctx {
-        app: tidings_web::router(state),
-        host: blog.host.clone(),
-        rendered_base: format!("http://{}", blog.host),
-        public: public.to_owned(),
-        known: Mutex::new(Known::default()),
-    });
-
+    let ctx = start(store, blog, public, dir).await?;
     // The blog's posts take a while to read: the addresses that need none
     // start rendering meanwhile.
     let mut seeding = Some(tokio::spawn({
@@ -155,9 +132,7 @@ async fn render_into(
     }));
     let mut queue: VecDeque<Job> = VecDeque::new();
     enqueue(&ctx, &mut queue, FIXED.iter().map(|u| (*u).to_owned()));
-    let mut lists = Lists::default();
-    let mut written: HashMap<String, Kind> = HashMap::new();
-    let mut dirs: HashSet<PathBuf> = HashSet::new();
+    let mut out = Output::new(dir);
 
     // Pages render side by side, four per core: each waits on the database
     // for much of its time (measured on 2 cores and 10,000 posts: 2 in
@@ -179,57 +154,54 @@ async fn render_into(
             let site = handle.await??;
             seeding = None;
             enqueue(&ctx, &mut queue, site.urls);
-            lists.add(site.posts);
+            out.lists.add(site.posts);
             continue;
         }
         let Some(joined) = running.join_next().await else {
             break;
         };
-        let r = joined??;
+        let mut r = joined??;
         done += 1;
         bar.set_length(done + (queue.len() + running.len()) as u64);
         bar.set_position(done);
-        queue.extend(r.found);
+        queue.extend(std::mem::take(&mut r.found));
         let Some(kind) = r.kind else {
             bar.suspend(|| eprintln!("render: skipped {}: it answers {}", r.job.url, r.status));
             continue;
         };
-        if let Some(pos) = &r.job.list {
-            if !lists.accept(&r.job, pos, r.older.as_ref()) {
-                continue;
-            }
-            for next in lists.next_pages(&r.job, pos, r.older) {
-                queue.push_front(next);
-            }
-        }
-        let path = dir.join(&r.job.file);
-        if let Some(parent) = path.parent()
-            && !dirs.contains(parent)
-        {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
-            dirs.insert(parent.to_path_buf());
-        }
-        std::fs::write(&path, &r.bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        written.insert(r.job.file, kind);
+        out.keep(r, kind, &mut queue)?;
     }
     bar.finish_and_clear();
-    for file in lists.unreached() {
-        if written.remove(&file).is_some() {
-            std::fs::remove_file(dir.join(&file))
-                .with_context(|| format!("cannot remove {file}"))?;
-        }
-    }
-    let mut counts = Counts::default();
-    for kind in written.values() {
-        match kind {
-            Kind::Page => counts.pages += 1,
-            Kind::Feed => counts.feeds += 1,
-            Kind::Other => counts.other += 1,
-        }
-    }
-    Ok(counts)
+    out.finish()
+}
+
+/// Marks `dir` as a render and makes the router every page is asked of,
+/// with the render cache off.
+async fn start(
+    store: &Store,
+    blog: &tidings_core::BlogSettings,
+    public: &str,
+    dir: &Path,
+) -> anyhow::Result<Arc<Ctx>> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::write(
+        dir.join(MARKER),
+        "Written by `tidings render`; the next render replaces this directory.\n",
+    )?;
+    // Every address is asked for once, so a render cache would only hold
+    // pages nobody asks for again.
+    let config = tidings_web::Config {
+        cache_bytes: 0,
+        ..tidings_web::Config::default()
+    };
+    let state = tidings_web::AppState::new(store.clone(), config).await?;
+    Ok(Arc::new(Ctx {
+        app: tidings_web::router(state),
+        host: blog.host.clone(),
+        rendered_base: format!("http://{}", blog.host),
+        public: public.to_owned(),
+        known: Mutex::new(Known::default()),
+    }))
 }
 
 /// Queues each of `urls` whose file no task has yet.

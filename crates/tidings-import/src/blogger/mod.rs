@@ -13,16 +13,13 @@
 //! (so `#cID` anchors still land), replies their parent.
 
 use chrono::{DateTime, Utc};
-use tidings_core::{
-    BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind, post_path, slugify,
-};
-use tidings_render::{html_to_text, sanitize_html};
-use tidings_store::{ImportBatch, ImportComment, ImportPost};
+use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind};
 
+mod batch;
 mod takeout;
 
 use crate::xml::{Elem, read_records};
-use crate::{ParseError, comment_text, dedup_labels, one_line, url_path};
+use crate::{ParseError, dedup_labels, one_line};
 
 const KIND_SCHEME: &str = "http://schemas.google.com/g/2005#kind";
 const KIND_PREFIX: &str = "http://schemas.google.com/blogger/2008/kind#";
@@ -197,6 +194,9 @@ fn author(e: &Elem) -> (String, Option<String>) {
     (name, uri)
 }
 
+/// An entry of the "Back up content" export: a setting, the template, a
+/// post or page, or a comment, told by its kind category (or, in older
+/// exports, by its id).
 fn entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseError> {
     let id = e.text_of("atom", "id").unwrap_or_default().to_owned();
     let kind = kind_of(e).unwrap_or_else(|| {
@@ -226,95 +226,108 @@ fn entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseError> {
         }
         "template" => export.template = content,
         "post" | "page" => {
-            let number = number_after(&id).ok_or_else(|| {
-                ParseError::at(e.line, format!("a {kind} entry without a post id: {id:?}"))
-            })?;
-            let published = time(e, "published")?.ok_or_else(|| {
-                ParseError::at(e.line, format!("{kind} {number} has no <published>"))
-            })?;
-            let draft = e
-                .child("app", "control")
-                .and_then(|c| c.text_of("app", "draft"))
-                .is_some_and(|d| d.eq_ignore_ascii_case("yes"));
-            export.posts.push(BloggerPost {
-                id: number,
-                kind: if kind == "page" {
-                    PostKind::Page
-                } else {
-                    PostKind::Post
-                },
-                title: one_line(e.text_of("atom", "title").unwrap_or_default()),
-                html: content.unwrap_or_default(),
-                labels: dedup_labels(
-                    e.all("atom", "category")
-                        .filter(|c| c.attr("scheme") == Some(LABEL_SCHEME))
-                        .filter_map(|c| c.attr("term"))
-                        .map(str::to_owned),
-                ),
-                draft,
-                trashed: false,
-                updated: time(e, "updated")?.unwrap_or(published),
-                published,
-                url: if draft {
-                    None
-                } else {
-                    link(e, "alternate").map(str::to_owned)
-                },
-                author: author(e).0,
-                author_email: author_email(e),
-            });
+            export
+                .posts
+                .push(post_entry(e, &id, &kind, content.unwrap_or_default())?)
         }
-        "comment" => {
-            let reply_to = e.child("thr", "in-reply-to");
-            let post = reply_to
-                .and_then(|r| r.attr("ref"))
-                .and_then(number_after)
-                .ok_or_else(|| {
-                    ParseError::at(
-                        e.line,
-                        "a comment without <thr:in-reply-to ref=\"…post-ID\">".to_owned(),
-                    )
-                })?;
-            // The edit link ends in the comment's own id; the entry id too.
-            let id = link(e, "edit")
-                .and_then(|h| h.rsplit('/').next())
-                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                .map(str::to_owned)
-                .or_else(|| number_after(&id))
-                .ok_or_else(|| {
-                    ParseError::at(e.line, format!("a comment without an id: {id:?}"))
-                })?;
-            let parent = link(e, "related")
-                .and_then(|h| h.rsplit('/').next())
-                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                .map(str::to_owned);
-            let (author, author_url) = author(e);
-            let removed = e.all("gd", "extendedProperty").any(|p| {
-                p.attr("name") == Some("blogger.contentRemoved") && p.attr("value") == Some("true")
-            });
-            export.comments.push(BloggerComment {
-                id,
-                post,
-                parent,
-                author,
-                author_url,
-                html: content.unwrap_or_default(),
-                published: time(e, "published")?
-                    .ok_or_else(|| ParseError::at(e.line, "a comment without <published>"))?,
-                status: if removed {
-                    CommentStatus::Deleted
-                } else {
-                    CommentStatus::Published
-                },
-                author_kind: None,
-            });
-        }
+        "comment" => export
+            .comments
+            .push(comment_entry(e, &id, content.unwrap_or_default())?),
         other => export.notes.push(format!(
             "skipped: an entry of kind {other:?} (line {})",
             e.line
         )),
     }
     Ok(())
+}
+
+/// A `post` or `page` entry (`kind`) of the "Back up content" export.
+fn post_entry(e: &Elem, id: &str, kind: &str, html: String) -> Result<BloggerPost, ParseError> {
+    let number = number_after(id).ok_or_else(|| {
+        ParseError::at(e.line, format!("a {kind} entry without a post id: {id:?}"))
+    })?;
+    let published = time(e, "published")?
+        .ok_or_else(|| ParseError::at(e.line, format!("{kind} {number} has no <published>")))?;
+    let draft = e
+        .child("app", "control")
+        .and_then(|c| c.text_of("app", "draft"))
+        .is_some_and(|d| d.eq_ignore_ascii_case("yes"));
+    Ok(BloggerPost {
+        id: number,
+        kind: if kind == "page" {
+            PostKind::Page
+        } else {
+            PostKind::Post
+        },
+        title: one_line(e.text_of("atom", "title").unwrap_or_default()),
+        html,
+        labels: dedup_labels(
+            e.all("atom", "category")
+                .filter(|c| c.attr("scheme") == Some(LABEL_SCHEME))
+                .filter_map(|c| c.attr("term"))
+                .map(str::to_owned),
+        ),
+        draft,
+        trashed: false,
+        updated: time(e, "updated")?.unwrap_or(published),
+        published,
+        url: if draft {
+            None
+        } else {
+            link(e, "alternate").map(str::to_owned)
+        },
+        author: author(e).0,
+        author_email: author_email(e),
+    })
+}
+
+/// A comment entry of the "Back up content" export: its post from
+/// `thr:in-reply-to`, its own id and its parent's from the edit and related
+/// links.
+fn comment_entry(e: &Elem, id: &str, html: String) -> Result<BloggerComment, ParseError> {
+    let post = e
+        .child("thr", "in-reply-to")
+        .and_then(|r| r.attr("ref"))
+        .and_then(number_after)
+        .ok_or_else(|| {
+            ParseError::at(
+                e.line,
+                "a comment without <thr:in-reply-to ref=\"…post-ID\">".to_owned(),
+            )
+        })?;
+    // The edit link ends in the comment's own id; the entry id too.
+    let id = link_number(e, "edit")
+        .or_else(|| number_after(id))
+        .ok_or_else(|| ParseError::at(e.line, format!("a comment without an id: {id:?}")))?;
+    let parent = link_number(e, "related");
+    let (author, author_url) = author(e);
+    let removed = e.all("gd", "extendedProperty").any(|p| {
+        p.attr("name") == Some("blogger.contentRemoved") && p.attr("value") == Some("true")
+    });
+    Ok(BloggerComment {
+        id,
+        post,
+        parent,
+        author,
+        author_url,
+        html,
+        published: time(e, "published")?
+            .ok_or_else(|| ParseError::at(e.line, "a comment without <published>"))?,
+        status: if removed {
+            CommentStatus::Deleted
+        } else {
+            CommentStatus::Published
+        },
+        author_kind: None,
+    })
+}
+
+/// The number a link `rel` ends in (`…/comments/default/123`).
+fn link_number(e: &Elem, rel: &str) -> Option<String> {
+    link(e, rel)
+        .and_then(|h| h.rsplit('/').next())
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map(str::to_owned)
 }
 
 /// A post or comment id given as `tag:…post-N`, `…page-N` or just `N`.
@@ -382,114 +395,6 @@ impl BloggerExport {
             return (None, notes);
         }
         ((s != *blog).then_some(s), notes)
-    }
-
-    /// The batch the store writes into `blog`, and notes for the owner.
-    pub fn to_batch(&self, blog: &BlogSettings) -> (ImportBatch, Vec<String>) {
-        let (settings, mut notes) = self.settings_for(blog);
-        let tz = settings.as_ref().unwrap_or(blog).timezone;
-        // What the owner put in Blogger's trash stays out, with its comments.
-        let trashed: Vec<&str> = self
-            .posts
-            .iter()
-            .filter(|p| p.trashed)
-            .map(|p| p.id.as_str())
-            .collect();
-        for p in self.posts.iter().filter(|p| p.trashed) {
-            let comments = self.comments.iter().filter(|c| c.post == p.id).count();
-            notes.push(format!(
-                "skipped: {} {} ({:?}) is in Blogger's trash{}",
-                p.kind.as_str(),
-                p.id,
-                p.title,
-                match comments {
-                    0 => String::new(),
-                    1 => ", with its comment".to_owned(),
-                    n => format!(", with its {n} comments"),
-                }
-            ));
-        }
-        let posts = self
-            .posts
-            .iter()
-            .filter(|p| !p.trashed)
-            .map(|p| {
-                notes.extend(crate::too_deep_note(
-                    format_args!("{} {} ({:?})", p.kind.as_str(), p.id, p.title),
-                    &p.html,
-                ));
-                let title = p.title.clone();
-                // A URL (the older export) or a path (Takeout).
-                let old = p.url.as_deref().and_then(|u| {
-                    if u.starts_with('/') {
-                        Some(u.split('#').next().unwrap_or(u).to_owned())
-                    } else {
-                        url_path(u)
-                    }
-                });
-                let (slug, path, exact, redirects) = match old.as_deref().and_then(served_path) {
-                    Some((slug, path)) => (slug, path, true, Vec::new()),
-                    None => {
-                        let slug = slugify(if title.is_empty() { &p.id } else { &title });
-                        let path = post_path(p.kind, p.published, tz, &slug);
-                        (slug, path, false, old.into_iter().collect())
-                    }
-                };
-                ImportPost {
-                    external_id: p.id.clone(),
-                    id: p.id.parse().ok(),
-                    kind: p.kind,
-                    title,
-                    slug,
-                    path,
-                    exact_path: exact,
-                    body_markdown: None,
-                    body_html: sanitize_html(&p.html),
-                    body_text: html_to_text(&p.html),
-                    labels: p.labels.clone(),
-                    draft: p.draft,
-                    published_at: p.published,
-                    updated_at: p.updated,
-                    author_name: p.author.clone(),
-                    author_aliases: std::iter::once(p.author.clone())
-                        .chain(p.author_email.clone())
-                        .collect(),
-                    redirects,
-                    parent: None,
-                    menu_order: 0,
-                    sticky: false,
-                }
-            })
-            .collect();
-        let comments = self
-            .comments
-            .iter()
-            .filter(|c| !trashed.contains(&c.post.as_str()))
-            .map(|c| ImportComment {
-                external_id: c.id.clone(),
-                id: c.id.parse().ok(),
-                post: c.post.clone(),
-                parent: c.parent.clone(),
-                author_name: c.author.clone(),
-                author_email: None,
-                author_url: c.author_url.clone(),
-                body: comment_text(&c.html),
-                status: c.status,
-                hold_reasons: String::new(),
-                created_at: c.published,
-            })
-            .collect();
-        (
-            ImportBatch {
-                blog_id: blog.id,
-                source: "blogger",
-                settings,
-                posts,
-                comments,
-                attachments: Vec::new(),
-            },
-            notes,
-        )
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use quick_xml::escape::escape;
 use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind};
 use tidings_render::escape_html;
-use tidings_store::Snapshot;
+use tidings_store::{ExportSnapshot, ImportComment, ImportPost};
 
 /// Blogger's blog id in entry ids: ours, so a round trip keeps every id.
 fn tag(blog: &BlogSettings, rest: &str) -> String {
@@ -19,25 +19,44 @@ fn rfc3339(t: DateTime<Utc>) -> String {
 }
 
 /// The whole blog as a Blogger Atom export, and notes on what it leaves out.
-pub fn blogger(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
+pub fn blogger(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) {
     let (blog, snap, mut notes) = super::writable(blog, snap);
     let (blog, snap) = (&*blog, &*snap);
-    let base = format!("https://{}", blog.host);
-    let now = rfc3339(Utc::now());
+    let out = Feed {
+        blog,
+        base: format!("https://{}", blog.host),
+        now: rfc3339(Utc::now()),
+    };
     let mut x = String::with_capacity(4096 + snap.posts.len() * 2048);
-    let _ = write!(
-        x,
-        "<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom' \
-         xmlns:gd='http://schemas.google.com/g/2005' \
-         xmlns:thr='http://purl.org/syndication/thread/1.0' \
-         xmlns:app='http://purl.org/atom/app#'>\n<id>{}</id>\n<updated>{now}</updated>\n\
-         <title type='text'>{}</title>\n<link rel='alternate' type='text/html' href='{}/'/>\n\
-         <generator version='7.00' uri='https://www.blogger.com'>Blogger</generator>\n",
-        tag(blog, "archive"),
-        escape(blog.title.as_str()),
-        escape(base.as_str()),
-    );
-    let settings = [
+    out.head(&mut x);
+    let mut post_paths = std::collections::HashMap::new();
+    for p in &snap.posts {
+        post_paths.insert(p.external_id.as_str(), p.path.as_str());
+        out.post(&mut x, p);
+    }
+    let mut left_out = 0;
+    for c in &snap.comments {
+        if !matches!(c.status, CommentStatus::Published | CommentStatus::Deleted) {
+            left_out += 1;
+            continue;
+        }
+        let Some(path) = post_paths.get(c.post.as_str()) else {
+            continue;
+        };
+        out.comment(&mut x, c, path);
+    }
+    x.push_str("</feed>\n");
+    if left_out > 0 {
+        notes.push(format!(
+            "{left_out} comments awaiting moderation or marked spam are not in a Blogger export"
+        ));
+    }
+    (x, notes)
+}
+
+/// The blog's settings as Blogger names and spells them.
+fn settings(blog: &BlogSettings) -> [(&'static str, String); 8] {
+    [
         ("BLOG_NAME", blog.title.clone()),
         ("BLOG_DESCRIPTION", blog.description.clone()),
         ("BLOG_TIME_ZONE", blog.timezone.name().to_owned()),
@@ -65,21 +84,47 @@ pub fn blogger(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
             }
             .to_owned(),
         ),
-    ];
-    for (name, value) in settings {
+    ]
+}
+
+/// What every entry shares: the blog, its address, the moment of the export.
+struct Feed<'a> {
+    blog: &'a BlogSettings,
+    base: String,
+    now: String,
+}
+
+impl Feed<'_> {
+    /// The feed's start and one entry per setting.
+    fn head(&self, x: &mut String) {
+        let (blog, now) = (self.blog, &self.now);
         let _ = write!(
             x,
-            "<entry>\n<id>{}</id>\n<published>{now}</published>\n<updated>{now}</updated>\n\
-             {}\n<title type='text'>{name}</title>\n<content type='text'>{}</content>\n</entry>\n",
-            tag(blog, &format!("settings.{name}")),
-            kind("settings"),
-            escape(value.as_str()),
+            "<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom' \
+             xmlns:gd='http://schemas.google.com/g/2005' \
+             xmlns:thr='http://purl.org/syndication/thread/1.0' \
+             xmlns:app='http://purl.org/atom/app#'>\n<id>{}</id>\n<updated>{now}</updated>\n\
+             <title type='text'>{}</title>\n<link rel='alternate' type='text/html' href='{}/'/>\n\
+             <generator version='7.00' uri='https://www.blogger.com'>Blogger</generator>\n",
+            tag(blog, "archive"),
+            escape(blog.title.as_str()),
+            escape(self.base.as_str()),
         );
+        for (name, value) in settings(blog) {
+            let _ = write!(
+                x,
+                "<entry>\n<id>{}</id>\n<published>{now}</published>\n<updated>{now}</updated>\n\
+                 {}\n<title type='text'>{name}</title>\n<content type='text'>{}</content>\n</entry>\n",
+                tag(blog, &format!("settings.{name}")),
+                kind("settings"),
+                escape(value.as_str()),
+            );
+        }
     }
-    let mut post_paths = std::collections::HashMap::new();
-    for p in &snap.posts {
+
+    /// A post or page as an entry; a draft has no address yet.
+    fn post(&self, x: &mut String, p: &ImportPost) {
         let id = &p.external_id;
-        post_paths.insert(id.as_str(), p.path.as_str());
         let (k, prefix) = match p.kind {
             PostKind::Post => ("post", "post"),
             PostKind::Page => ("page", "page"),
@@ -87,7 +132,7 @@ pub fn blogger(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
         let _ = write!(
             x,
             "<entry>\n<id>{}</id>\n<published>{}</published>\n<updated>{}</updated>\n{}\n",
-            tag(blog, &format!("{prefix}-{id}")),
+            tag(self.blog, &format!("{prefix}-{id}")),
             rfc3339(p.published_at),
             rfc3339(p.updated_at),
             kind(k),
@@ -109,7 +154,7 @@ pub fn blogger(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
             let _ = writeln!(
                 x,
                 "<link rel='alternate' type='text/html' href='{}{}' title='{}'/>",
-                escape(base.as_str()),
+                escape(self.base.as_str()),
                 escape(p.path.as_str()),
                 escape(p.title.as_str()),
             );
@@ -124,15 +169,11 @@ pub fn blogger(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
         }
         x.push_str("</entry>\n");
     }
-    let mut left_out = 0;
-    for c in &snap.comments {
-        if !matches!(c.status, CommentStatus::Published | CommentStatus::Deleted) {
-            left_out += 1;
-            continue;
-        }
-        let Some(path) = post_paths.get(c.post.as_str()) else {
-            continue;
-        };
+
+    /// A comment as an entry replying to the post at `path`; its plain
+    /// text becomes HTML with line breaks, as Blogger stores comments.
+    fn comment(&self, x: &mut String, c: &ImportComment, path: &str) {
+        let blog = self.blog;
         let feed = format!(
             "https://www.blogger.com/feeds/{}/{}/comments/default",
             blog.id, c.post
@@ -163,8 +204,8 @@ pub fn blogger(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
         let _ = write!(
             x,
             "</author>\n<thr:in-reply-to href='{}{}' ref='{}' type='text/html'/>\n",
-            escape(base.as_str()),
-            escape(*path),
+            escape(self.base.as_str()),
+            escape(path),
             tag(blog, &format!("post-{}", c.post)),
         );
         if c.status == CommentStatus::Deleted {
@@ -172,13 +213,6 @@ pub fn blogger(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
         }
         x.push_str("</entry>\n");
     }
-    x.push_str("</feed>\n");
-    if left_out > 0 {
-        notes.push(format!(
-            "{left_out} comments awaiting moderation or marked spam are not in a Blogger export"
-        ));
-    }
-    (x, notes)
 }
 
 fn kind(k: &str) -> String {

@@ -8,14 +8,14 @@ use std::borrow::Cow;
 
 use tidings_core::BlogSettings;
 use tidings_core::xml_chars::{all_xml_chars, replace, strip};
-use tidings_store::{ImportAttachment, ImportComment, ImportPost, Snapshot};
+use tidings_store::{ExportSnapshot, ImportAttachment, ImportComment, ImportPost};
 
 /// `blog` and `snap` as a writer may write them, and a note naming each item
 /// that lost characters. Borrowed, and no note, when nothing held one.
 pub fn writable<'a>(
     blog: &'a BlogSettings,
-    snap: &'a Snapshot,
-) -> (Cow<'a, BlogSettings>, Cow<'a, Snapshot>, Vec<String>) {
+    snap: &'a ExportSnapshot,
+) -> (Cow<'a, BlogSettings>, Cow<'a, ExportSnapshot>, Vec<String>) {
     let mut dirty: Vec<String> = Vec::new();
     let blog = if [&blog.host, &blog.title, &blog.description]
         .iter()
@@ -190,7 +190,7 @@ mod tests {
 
     #[test]
     fn only_what_holds_a_forbidden_character_is_copied_and_named() {
-        let snap = Snapshot::default();
+        let snap = ExportSnapshot::default();
         let clean = blog("Tea & toast");
         let (b, s, notes) = writable(&clean, &snap);
         assert!(matches!((b, s), (Cow::Borrowed(_), Cow::Borrowed(_))));

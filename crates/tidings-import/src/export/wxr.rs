@@ -20,7 +20,7 @@ use chrono_tz::Tz;
 use quick_xml::escape::escape;
 use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, PostKind, slugify};
 use tidings_render::escape_html;
-use tidings_store::Snapshot;
+use tidings_store::{ExportSnapshot, ImportAttachment, ImportComment, ImportPost};
 
 /// Text as a CDATA section; `]]>` inside is split across two sections.
 fn cdata(s: &str) -> String {
@@ -58,38 +58,45 @@ fn login(name: &str, n: usize) -> String {
 }
 
 /// The whole blog as WXR 1.2, and notes on what it leaves out.
-pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
+pub fn wxr(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) {
     let (blog, snap, mut notes) = super::writable(blog, snap);
     let (blog, snap) = (&*blog, &*snap);
-    let tz = blog.timezone;
-    let base = format!("https://{}", blog.host);
-    let now = Utc::now();
+    let out = Channel {
+        tz: blog.timezone,
+        base: format!("https://{}", blog.host),
+        now: Utc::now(),
+        comment_status: match blog.comments_allowed {
+            CommentsAllowed::Nobody => "closed",
+            _ => "open",
+        },
+        authors: author_logins(snap),
+        labels: label_nicenames(snap),
+    };
     let mut x = String::with_capacity(4096 + snap.posts.len() * 2048);
-    let _ = write!(
-        x,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n\
-         <!-- A WordPress eXtended RSS file written by Tidings: import it with \
-         Tools > Import > WordPress. -->\n\
-         <rss version=\"2.0\"\n\
-         \txmlns:excerpt=\"http://wordpress.org/export/1.2/excerpt/\"\n\
-         \txmlns:content=\"http://purl.org/rss/1.0/modules/content/\"\n\
-         \txmlns:wfw=\"http://wellformedweb.org/CommentAPI/\"\n\
-         \txmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\
-         \txmlns:wp=\"http://wordpress.org/export/1.2/\"\n>\n<channel>\n\
-         \t<title>{}</title>\n\t<link>{}</link>\n\t<description>{}</description>\n\
-         \t<pubDate>{}</pubDate>\n\t<language>en</language>\n\
-         \t<wp:wxr_version>1.2</wp:wxr_version>\n\
-         \t<wp:base_site_url>{}</wp:base_site_url>\n\
-         \t<wp:base_blog_url>{}</wp:base_blog_url>\n",
-        escape(blog.title.as_str()),
-        escape(base.as_str()),
-        escape(blog.description.as_str()),
-        now.to_rfc2822(),
-        escape(base.as_str()),
-        escape(base.as_str()),
-    );
+    out.head(&mut x, blog);
+    for p in &snap.posts {
+        out.item(
+            &mut x,
+            p,
+            snap.comments.iter().filter(|c| c.post == p.external_id),
+        );
+    }
+    for a in &snap.attachments {
+        out.attachment(&mut x, a);
+    }
+    x.push_str("</channel>\n</rss>\n");
+    if snap.posts.iter().any(|p| !p.redirects.is_empty()) {
+        notes.push(
+            "old addresses that redirect here are not in a WordPress export; \
+             each post's <link> is its address on this blog"
+                .to_owned(),
+        );
+    }
+    (x, notes)
+}
 
-    // Authors, by display name, each with a login.
+/// Authors, by display name, each with a login of their own.
+fn author_logins(snap: &ExportSnapshot) -> BTreeMap<&str, String> {
     let mut authors: BTreeMap<&str, String> = BTreeMap::new();
     for p in &snap.posts {
         let n = authors.len() + 1;
@@ -98,51 +105,102 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
             .or_insert_with(|| login(&p.author_name, n));
     }
     let mut logins_taken = std::collections::HashSet::new();
-    for (i, (name, login)) in authors.iter_mut().enumerate() {
+    for (i, login) in authors.values_mut().enumerate() {
         if !logins_taken.insert(login.clone()) {
             *login = format!("{login}-{}", i + 1);
             logins_taken.insert(login.clone());
         }
-        let _ = writeln!(
-            x,
-            "\t<wp:author><wp:author_id>{}</wp:author_id><wp:author_login>{}</wp:author_login>\
-             <wp:author_email></wp:author_email><wp:author_display_name>{}\
-             </wp:author_display_name><wp:author_first_name></wp:author_first_name>\
-             <wp:author_last_name></wp:author_last_name></wp:author>",
-            i + 1,
-            cdata(login),
-            cdata(name),
-        );
     }
+    authors
+}
 
-    // Every label once, as a category.
+/// Every label once, with its term slug.
+fn label_nicenames(snap: &ExportSnapshot) -> BTreeMap<&str, String> {
     let mut labels: BTreeMap<&str, String> = BTreeMap::new();
     for p in &snap.posts {
         for l in &p.labels {
             labels.entry(l.as_str()).or_insert_with(|| nicename(l));
         }
     }
-    for (i, (label, nice)) in labels.iter().enumerate() {
-        let _ = writeln!(
-            x,
-            "\t<wp:category><wp:term_id>{}</wp:term_id><wp:category_nicename>{}\
-             </wp:category_nicename><wp:category_parent></wp:category_parent>\
-             <wp:cat_name>{}</wp:cat_name></wp:category>",
-            i + 1,
-            cdata(nice),
-            cdata(label),
-        );
-    }
-    x.push_str("\t<generator>https://example.invalid/tidings</generator>\n");
+    labels
+}
 
-    let comment_status = match blog.comments_allowed {
-        CommentsAllowed::Nobody => "closed",
-        _ => "open",
-    };
-    for p in &snap.posts {
+/// What every part of the channel shares: the blog's zone and address, the
+/// moment of the export, and the authors and categories declared up front.
+struct Channel<'a> {
+    tz: Tz,
+    base: String,
+    now: DateTime<Utc>,
+    /// Whether the blog takes comments, as each post's `comment_status`.
+    comment_status: &'static str,
+    authors: BTreeMap<&'a str, String>,
+    labels: BTreeMap<&'a str, String>,
+}
+
+impl Channel<'_> {
+    /// The document's start: the blog, then its authors and categories.
+    fn head(&self, x: &mut String, blog: &BlogSettings) {
+        let base = self.base.as_str();
+        let _ = write!(
+            x,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n\
+             <!-- A WordPress eXtended RSS file written by Tidings: import it with \
+             Tools > Import > WordPress. -->\n\
+             <rss version=\"2.0\"\n\
+             \txmlns:excerpt=\"http://wordpress.org/export/1.2/excerpt/\"\n\
+             \txmlns:content=\"http://purl.org/rss/1.0/modules/content/\"\n\
+             \txmlns:wfw=\"http://wellformedweb.org/CommentAPI/\"\n\
+             \txmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\
+             \txmlns:wp=\"http://wordpress.org/export/1.2/\"\n>\n<channel>\n\
+             \t<title>{}</title>\n\t<link>{}</link>\n\t<description>{}</description>\n\
+             \t<pubDate>{}</pubDate>\n\t<language>en</language>\n\
+             \t<wp:wxr_version>1.2</wp:wxr_version>\n\
+             \t<wp:base_site_url>{}</wp:base_site_url>\n\
+             \t<wp:base_blog_url>{}</wp:base_blog_url>\n",
+            escape(blog.title.as_str()),
+            escape(base),
+            escape(blog.description.as_str()),
+            self.now.to_rfc2822(),
+            escape(base),
+            escape(base),
+        );
+        for (i, (name, login)) in self.authors.iter().enumerate() {
+            let _ = writeln!(
+                x,
+                "\t<wp:author><wp:author_id>{}</wp:author_id><wp:author_login>{}</wp:author_login>\
+                 <wp:author_email></wp:author_email><wp:author_display_name>{}\
+                 </wp:author_display_name><wp:author_first_name></wp:author_first_name>\
+                 <wp:author_last_name></wp:author_last_name></wp:author>",
+                i + 1,
+                cdata(login),
+                cdata(name),
+            );
+        }
+        for (i, (label, nice)) in self.labels.iter().enumerate() {
+            let _ = writeln!(
+                x,
+                "\t<wp:category><wp:term_id>{}</wp:term_id><wp:category_nicename>{}\
+                 </wp:category_nicename><wp:category_parent></wp:category_parent>\
+                 <wp:cat_name>{}</wp:cat_name></wp:category>",
+                i + 1,
+                cdata(nice),
+                cdata(label),
+            );
+        }
+        x.push_str("\t<generator>Tidings</generator>\n");
+    }
+
+    /// A post or page as an `item`, with its categories and comments.
+    fn item<'c>(
+        &self,
+        x: &mut String,
+        p: &ImportPost,
+        comments: impl Iterator<Item = &'c ImportComment>,
+    ) {
+        let (base, tz) = (self.base.as_str(), self.tz);
         let status = if p.draft {
             "draft"
-        } else if p.published_at > now {
+        } else if p.published_at > self.now {
             "future"
         } else {
             "publish"
@@ -158,7 +216,7 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
              \t\t<wp:post_date>{}</wp:post_date>\n\t\t<wp:post_date_gmt>{}</wp:post_date_gmt>\n\
              \t\t<wp:post_modified>{}</wp:post_modified>\n\
              \t\t<wp:post_modified_gmt>{}</wp:post_modified_gmt>\n\
-             \t\t<wp:comment_status>{comment_status}</wp:comment_status>\n\
+             \t\t<wp:comment_status>{}</wp:comment_status>\n\
              \t\t<wp:ping_status>closed</wp:ping_status>\n\
              \t\t<wp:post_name>{}</wp:post_name>\n\t\t<wp:status>{status}</wp:status>\n\
              \t\t<wp:post_parent>{}</wp:post_parent>\n\t\t<wp:menu_order>{}</wp:menu_order>\n\
@@ -167,7 +225,7 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
             escape(p.title.as_str()),
             escape(link.as_str()),
             p.published_at.to_rfc2822(),
-            cdata(&authors[p.author_name.as_str()]),
+            cdata(&self.authors[p.author_name.as_str()]),
             escape(format!("{base}/?p={}", p.external_id).as_str()),
             // One raw-HTML block: WordPress shows it as it is, without
             // turning its newlines into <br> and <p> (wpautop).
@@ -180,6 +238,7 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
             wp_date(p.published_at, Tz::UTC),
             wp_date(p.updated_at, tz),
             wp_date(p.updated_at, Tz::UTC),
+            self.comment_status,
             escape(p.slug.as_str()),
             p.parent.as_deref().unwrap_or("0"),
             p.menu_order,
@@ -193,46 +252,54 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
             let _ = writeln!(
                 x,
                 "\t\t<category domain=\"category\" nicename=\"{}\">{}</category>",
-                escape(labels[l.as_str()].as_str()),
+                escape(self.labels[l.as_str()].as_str()),
                 cdata(l),
             );
         }
-        for c in snap.comments.iter().filter(|c| c.post == p.external_id) {
-            let approved = match c.status {
-                CommentStatus::Published => "1",
-                CommentStatus::Pending => "0",
-                CommentStatus::Spam => "spam",
-                CommentStatus::Deleted => "trash",
-            };
-            let _ = write!(
-                x,
-                "\t\t<wp:comment>\n\t\t\t<wp:comment_id>{}</wp:comment_id>\n\
-                 \t\t\t<wp:comment_author>{}</wp:comment_author>\n\
-                 \t\t\t<wp:comment_author_email>{}</wp:comment_author_email>\n\
-                 \t\t\t<wp:comment_author_url>{}</wp:comment_author_url>\n\
-                 \t\t\t<wp:comment_author_IP></wp:comment_author_IP>\n\
-                 \t\t\t<wp:comment_date>{}</wp:comment_date>\n\
-                 \t\t\t<wp:comment_date_gmt>{}</wp:comment_date_gmt>\n\
-                 \t\t\t<wp:comment_content>{}</wp:comment_content>\n\
-                 \t\t\t<wp:comment_approved>{approved}</wp:comment_approved>\n\
-                 \t\t\t<wp:comment_type>comment</wp:comment_type>\n\
-                 \t\t\t<wp:comment_parent>{}</wp:comment_parent>\n\
-                 \t\t\t<wp:comment_user_id>0</wp:comment_user_id>\n\t\t</wp:comment>\n",
-                c.external_id,
-                cdata(&c.author_name),
-                escape(c.author_email.as_deref().unwrap_or_default()),
-                escape(c.author_url.as_deref().unwrap_or_default()),
-                wp_date(c.created_at, tz),
-                wp_date(c.created_at, Tz::UTC),
-                cdata(&escape_html(&c.body)),
-                c.parent.as_deref().unwrap_or("0"),
-            );
+        for c in comments {
+            self.comment(x, c);
         }
         x.push_str("\t</item>\n");
     }
-    for a in &snap.attachments {
+
+    /// A comment inside its post's `item`, its body escaped plain text.
+    fn comment(&self, x: &mut String, c: &ImportComment) {
+        let approved = match c.status {
+            CommentStatus::Published => "1",
+            CommentStatus::Pending => "0",
+            CommentStatus::Spam => "spam",
+            CommentStatus::Deleted => "trash",
+        };
+        let _ = write!(
+            x,
+            "\t\t<wp:comment>\n\t\t\t<wp:comment_id>{}</wp:comment_id>\n\
+             \t\t\t<wp:comment_author>{}</wp:comment_author>\n\
+             \t\t\t<wp:comment_author_email>{}</wp:comment_author_email>\n\
+             \t\t\t<wp:comment_author_url>{}</wp:comment_author_url>\n\
+             \t\t\t<wp:comment_author_IP></wp:comment_author_IP>\n\
+             \t\t\t<wp:comment_date>{}</wp:comment_date>\n\
+             \t\t\t<wp:comment_date_gmt>{}</wp:comment_date_gmt>\n\
+             \t\t\t<wp:comment_content>{}</wp:comment_content>\n\
+             \t\t\t<wp:comment_approved>{approved}</wp:comment_approved>\n\
+             \t\t\t<wp:comment_type>comment</wp:comment_type>\n\
+             \t\t\t<wp:comment_parent>{}</wp:comment_parent>\n\
+             \t\t\t<wp:comment_user_id>0</wp:comment_user_id>\n\t\t</wp:comment>\n",
+            c.external_id,
+            cdata(&c.author_name),
+            escape(c.author_email.as_deref().unwrap_or_default()),
+            escape(c.author_url.as_deref().unwrap_or_default()),
+            wp_date(c.created_at, self.tz),
+            wp_date(c.created_at, Tz::UTC),
+            cdata(&escape_html(&c.body)),
+            c.parent.as_deref().unwrap_or("0"),
+        );
+    }
+
+    /// An attachment as an `attachment` item: our copy's address where we
+    /// have one (so WordPress's importer fetches it from us), else the old.
+    fn attachment(&self, x: &mut String, a: &ImportAttachment) {
         let url = match &a.local_path {
-            Some(local) => format!("{base}{local}"),
+            Some(local) => format!("{}{local}", self.base),
             None => a.url.clone(),
         };
         let _ = write!(
@@ -250,7 +317,7 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
             a.uploaded_at.to_rfc2822(),
             escape(a.url.as_str()),
             a.external_id,
-            wp_date(a.uploaded_at, tz),
+            wp_date(a.uploaded_at, self.tz),
             wp_date(a.uploaded_at, Tz::UTC),
             escape(slugify(&a.title).as_str()),
             a.post.as_deref().unwrap_or("0"),
@@ -261,15 +328,6 @@ pub fn wxr(blog: &BlogSettings, snap: &Snapshot) -> (String, Vec<String>) {
             escape(url.as_str()),
         );
     }
-    x.push_str("</channel>\n</rss>\n");
-    if snap.posts.iter().any(|p| !p.redirects.is_empty()) {
-        notes.push(
-            "old addresses that redirect here are not in a WordPress export; \
-             each post's <link> is its address on this blog"
-                .to_owned(),
-        );
-    }
-    (x, notes)
 }
 
 #[cfg(test)]
@@ -320,7 +378,7 @@ mod tests {
             hold_reasons: String::new(),
             created_at: at("2020-01-02T00:00:00Z"),
         };
-        let snap = Snapshot {
+        let snap = ExportSnapshot {
             posts: vec![
                 post("1", PostKind::Post, false, "2020-01-01T00:00:00Z"),
                 post("2", PostKind::Page, true, "2020-01-01T00:00:00Z"),

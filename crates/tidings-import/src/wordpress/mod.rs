@@ -13,17 +13,15 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use tidings_core::{BlogSettings, CommentStatus, PostKind, post_path, slugify};
-use tidings_render::{html_to_text, sanitize_html};
-use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost};
+use tidings_core::{CommentStatus, PostKind};
 
 use crate::xml::{Elem, read_records};
 
+mod batch;
 mod content;
 
 pub use self::content::autop;
-use self::content::wordpress_html;
-use crate::{ParseError, comment_text, dedup_labels, one_line, url_path};
+use crate::{ParseError, dedup_labels, one_line};
 
 /// A WordPress export, read.
 #[derive(Debug, Clone, Default)]
@@ -114,7 +112,6 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
     let mut export = WxrExport::default();
     // Login → (display name, e-mail).
     let mut authors: HashMap<String, (String, Option<String>)> = HashMap::new();
-    let mut skipped: Vec<(String, usize)> = Vec::new();
     let mut in_channel = false;
     let outline = read_records(bytes, 2, |path, e| {
         if path.get(1).map(String::as_str) != Some("channel") {
@@ -125,47 +122,8 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
             ("", "title") => export.title = one_line(&e.text),
             ("", "description") => export.description = e.text.trim().to_owned(),
             ("wp", "wxr_version") => export.wxr_version = Some(e.text.trim().to_owned()),
-            ("wp", "author") => {
-                if let Some(login) = e.text_of("wp", "author_login") {
-                    let name = e
-                        .text_of("wp", "author_display_name")
-                        .unwrap_or(login)
-                        .to_owned();
-                    let email = e
-                        .text_of("wp", "author_email")
-                        .map(str::trim)
-                        .filter(|m| m.contains('@'))
-                        .map(str::to_owned);
-                    authors.insert(login.to_owned(), (one_line(&name), email));
-                }
-            }
-            ("", "item") => {
-                let post_type = e.text_of("wp", "post_type").unwrap_or("post");
-                let kind = match post_type {
-                    "post" => PostKind::Post,
-                    "page" => PostKind::Page,
-                    "attachment" => {
-                        match attachment(&e) {
-                            Some(a) => export.attachments.push(a),
-                            None => export.notes.push(format!(
-                                "skipped: the attachment on line {} has no URL",
-                                e.line
-                            )),
-                        }
-                        return Ok(());
-                    }
-                    other => {
-                        match skipped.iter_mut().find(|(t, _)| t == other) {
-                            Some((_, n)) => *n += 1,
-                            None => skipped.push((other.to_owned(), 1)),
-                        }
-                        return Ok(());
-                    }
-                };
-                if let Some(item) = item(&e, kind, &mut export.notes)? {
-                    export.items.push(item);
-                }
-            }
+            ("wp", "author") => authors.extend(author(&e)),
+            ("", "item") => export.take_item(&e)?,
             _ => {}
         }
         Ok(())
@@ -194,8 +152,53 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
     let mut notes = outline.notes;
     notes.append(&mut export.notes);
     export.notes = notes;
-    export.skipped = skipped;
     Ok(export)
+}
+
+/// A channel's `wp:author`: the login, with the display name and e-mail.
+fn author(e: &Elem) -> Option<(String, (String, Option<String>))> {
+    let login = e.text_of("wp", "author_login")?;
+    let name = e
+        .text_of("wp", "author_display_name")
+        .unwrap_or(login)
+        .to_owned();
+    let email = e
+        .text_of("wp", "author_email")
+        .map(str::trim)
+        .filter(|m| m.contains('@'))
+        .map(str::to_owned);
+    Some((login.to_owned(), (one_line(&name), email)))
+}
+
+impl WxrExport {
+    /// An `<item>`: a post or page, an attachment, or a type we count and skip.
+    fn take_item(&mut self, e: &Elem) -> Result<(), ParseError> {
+        let kind = match e.text_of("wp", "post_type").unwrap_or("post") {
+            "post" => PostKind::Post,
+            "page" => PostKind::Page,
+            "attachment" => {
+                match attachment(e) {
+                    Some(a) => self.attachments.push(a),
+                    None => self.notes.push(format!(
+                        "skipped: the attachment on line {} has no URL",
+                        e.line
+                    )),
+                }
+                return Ok(());
+            }
+            other => {
+                match self.skipped.iter_mut().find(|(t, _)| t == other) {
+                    Some((_, n)) => *n += 1,
+                    None => self.skipped.push((other.to_owned(), 1)),
+                }
+                return Ok(());
+            }
+        };
+        if let Some(item) = item(e, kind, &mut self.notes)? {
+            self.items.push(item);
+        }
+        Ok(())
+    }
 }
 
 /// A WordPress `YYYY-MM-DD HH:MM:SS`, taken as UTC; `0000-00-00 …` is none.
@@ -235,28 +238,14 @@ fn attachment(e: &Elem) -> Option<WxrAttachment> {
     })
 }
 
+/// A post or page item with its comments; `None` for one in the trash.
 fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrItem>, ParseError> {
     let id = e
         .text_of("wp", "post_id")
         .ok_or_else(|| ParseError::at(e.line, "an <item> without <wp:post_id>"))?
         .to_owned();
-    let status = match e.text_of("wp", "status").unwrap_or("publish") {
-        "publish" => WxrStatus::Publish,
-        "future" => WxrStatus::Future,
-        "draft" | "auto-draft" => WxrStatus::Draft,
-        "pending" => WxrStatus::Pending,
-        "private" => WxrStatus::Private,
-        "trash" => {
-            notes.push(format!("skipped: {} {id} is in the trash", kind.as_str()));
-            return Ok(None);
-        }
-        other => {
-            notes.push(format!(
-                "tolerated: {} {id} has status {other:?}, imported as a draft",
-                kind.as_str()
-            ));
-            WxrStatus::Draft
-        }
+    let Some(status) = item_status(e, kind, &id, notes) else {
+        return Ok(None);
     };
     // The GMT date, else the site-local one (zone unknown: taken as UTC),
     // else the RSS date.
@@ -274,46 +263,10 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
             .filter(|c| matches!(c.attr("domain"), Some("category" | "post_tag") | None))
             .map(|c| c.text.clone()),
     );
-    let mut comments = Vec::new();
-    for c in e.all("wp", "comment") {
-        let Some(cid) = c.text_of("wp", "comment_id") else {
-            return Err(ParseError::at(
-                c.line,
-                "a <wp:comment> without <wp:comment_id>",
-            ));
-        };
-        let status = match c.text_of("wp", "comment_approved").unwrap_or("1") {
-            "1" | "approve" | "approved" => CommentStatus::Published,
-            "spam" => CommentStatus::Spam,
-            "trash" | "post-trashed" => CommentStatus::Deleted,
-            _ => CommentStatus::Pending,
-        };
-        let kind = match c.text_of("wp", "comment_type").unwrap_or("") {
-            "pingback" => WxrCommentType::Pingback,
-            "trackback" => WxrCommentType::Trackback,
-            _ => WxrCommentType::Comment,
-        };
-        comments.push(WxrComment {
-            id: cid.to_owned(),
-            parent: c
-                .text_of("wp", "comment_parent")
-                .filter(|p| *p != "0")
-                .map(str::to_owned),
-            author: one_line(c.text_of("wp", "comment_author").unwrap_or_default()),
-            email: c.text_of("wp", "comment_author_email").map(str::to_owned),
-            // Checked with every import's commenter addresses
-            // (`without_unsafe_urls`).
-            url: c.text_of("wp", "comment_author_url").map(str::to_owned),
-            body: c
-                .text_of("wp", "comment_content")
-                .unwrap_or_default()
-                .to_owned(),
-            status,
-            kind,
-            date: wp_date(c.text_of("wp", "comment_date_gmt"))
-                .or_else(|| wp_date(c.text_of("wp", "comment_date"))),
-        });
-    }
+    let comments = e
+        .all("wp", "comment")
+        .map(comment)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Some(WxrItem {
         kind,
         title: one_line(e.text_of("", "title").unwrap_or_default()),
@@ -344,6 +297,70 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
     }))
 }
 
+/// An item's `wp:status`; `None` for the trash, which is skipped with a
+/// note, as is a status we do not know (imported as a draft).
+fn item_status(e: &Elem, kind: PostKind, id: &str, notes: &mut Vec<String>) -> Option<WxrStatus> {
+    Some(match e.text_of("wp", "status").unwrap_or("publish") {
+        "publish" => WxrStatus::Publish,
+        "future" => WxrStatus::Future,
+        "draft" | "auto-draft" => WxrStatus::Draft,
+        "pending" => WxrStatus::Pending,
+        "private" => WxrStatus::Private,
+        "trash" => {
+            notes.push(format!("skipped: {} {id} is in the trash", kind.as_str()));
+            return None;
+        }
+        other => {
+            notes.push(format!(
+                "tolerated: {} {id} has status {other:?}, imported as a draft",
+                kind.as_str()
+            ));
+            WxrStatus::Draft
+        }
+    })
+}
+
+/// A `wp:comment` of an item.
+fn comment(c: &Elem) -> Result<WxrComment, ParseError> {
+    let Some(cid) = c.text_of("wp", "comment_id") else {
+        return Err(ParseError::at(
+            c.line,
+            "a <wp:comment> without <wp:comment_id>",
+        ));
+    };
+    let status = match c.text_of("wp", "comment_approved").unwrap_or("1") {
+        "1" | "approve" | "approved" => CommentStatus::Published,
+        "spam" => CommentStatus::Spam,
+        "trash" | "post-trashed" => CommentStatus::Deleted,
+        _ => CommentStatus::Pending,
+    };
+    let kind = match c.text_of("wp", "comment_type").unwrap_or("") {
+        "pingback" => WxrCommentType::Pingback,
+        "trackback" => WxrCommentType::Trackback,
+        _ => WxrCommentType::Comment,
+    };
+    Ok(WxrComment {
+        id: cid.to_owned(),
+        parent: c
+            .text_of("wp", "comment_parent")
+            .filter(|p| *p != "0")
+            .map(str::to_owned),
+        author: one_line(c.text_of("wp", "comment_author").unwrap_or_default()),
+        email: c.text_of("wp", "comment_author_email").map(str::to_owned),
+        // Checked with every import's commenter addresses
+        // (`without_unsafe_urls`).
+        url: c.text_of("wp", "comment_author_url").map(str::to_owned),
+        body: c
+            .text_of("wp", "comment_content")
+            .unwrap_or_default()
+            .to_owned(),
+        status,
+        kind,
+        date: wp_date(c.text_of("wp", "comment_date_gmt"))
+            .or_else(|| wp_date(c.text_of("wp", "comment_date"))),
+    })
+}
+
 /// `%C3%A9t%C3%A9` → `été`: WordPress stores non-ASCII slugs encoded.
 pub(crate) fn percent_decode(s: &str) -> String {
     let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
@@ -366,139 +383,6 @@ pub(crate) fn percent_decode(s: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-impl WxrExport {
-    /// The batch the store writes into `blog`, and notes for the owner.
-    pub fn to_batch(&self, blog: &BlogSettings) -> (ImportBatch, Vec<String>) {
-        let mut notes = Vec::new();
-        for (kind, n) in &self.skipped {
-            notes.push(format!("skipped: {n} items of type {kind}"));
-        }
-        let mut settings = blog.clone();
-        if !self.title.is_empty() {
-            settings.title = self.title.clone();
-        }
-        settings.description = self.description.clone();
-        let settings = (settings != *blog && settings.validate().is_ok()).then_some(settings);
-        let now = Utc::now();
-        let mut posts = Vec::new();
-        let mut comments = Vec::new();
-        for item in &self.items {
-            let published_at = item.date.or(item.modified).unwrap_or(now);
-            let slug_source = if item.slug.is_empty() {
-                &item.title
-            } else {
-                &item.slug
-            };
-            let slug = slugify(slug_source);
-            let path = post_path(item.kind, published_at, blog.timezone, &slug);
-            let mut redirects = Vec::new();
-            let mut old = |p: Option<String>| {
-                if let Some(p) = p.filter(|p| *p != path && p != "/" && !redirects.contains(p)) {
-                    redirects.push(p);
-                }
-            };
-            old(item.link.as_deref().and_then(url_path));
-            old(item
-                .guid
-                .as_deref()
-                .and_then(url_path)
-                .filter(|p| p.starts_with("/?")));
-            old(Some(format!("/?p={}", item.id)));
-            if item.kind == PostKind::Page {
-                old(Some(format!("/?page_id={}", item.id)));
-            }
-            let private = matches!(item.status, WxrStatus::Private) || item.password;
-            if private {
-                notes.push(format!(
-                    "{} {} ({:?}) was private or password-protected: imported as a draft",
-                    item.kind.as_str(),
-                    item.id,
-                    item.title
-                ));
-            }
-            let html = wordpress_html(&item.html);
-            notes.extend(crate::too_deep_note(
-                format_args!("{} {} ({:?})", item.kind.as_str(), item.id, item.title),
-                &html,
-            ));
-            posts.push(ImportPost {
-                external_id: item.id.clone(),
-                id: None,
-                kind: item.kind,
-                title: item.title.clone(),
-                slug,
-                path,
-                exact_path: false,
-                body_markdown: None,
-                body_html: sanitize_html(&html),
-                body_text: html_to_text(&html),
-                labels: item.labels.clone(),
-                draft: private || matches!(item.status, WxrStatus::Draft | WxrStatus::Pending),
-                published_at,
-                updated_at: item.modified.unwrap_or(published_at),
-                author_name: if item.author.is_empty() {
-                    "Unknown".into()
-                } else {
-                    item.author.clone()
-                },
-                author_aliases: [Some(&item.author_login), item.author_email.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .filter(|a| !a.is_empty())
-                    .cloned()
-                    .collect(),
-                redirects,
-                parent: item.parent.clone(),
-                menu_order: item.menu_order,
-                sticky: item.sticky && item.kind == PostKind::Post,
-            });
-            for c in &item.comments {
-                comments.push(ImportComment {
-                    external_id: c.id.clone(),
-                    id: None,
-                    post: item.id.clone(),
-                    parent: c.parent.clone(),
-                    author_name: if c.author.is_empty() {
-                        tidings_core::comment::ANONYMOUS.to_owned()
-                    } else {
-                        c.author.clone()
-                    },
-                    author_email: c.email.clone(),
-                    author_url: c.url.clone(),
-                    body: comment_text(&c.body),
-                    status: c.status,
-                    hold_reasons: String::new(),
-                    created_at: c.date.unwrap_or(published_at),
-                });
-            }
-        }
-        let attachments = self
-            .attachments
-            .iter()
-            .map(|a| ImportAttachment {
-                external_id: a.id.clone(),
-                url: a.url.clone(),
-                title: a.title.clone(),
-                post: a.parent.clone(),
-                mime_type: a.mime_type.clone(),
-                uploaded_at: a.date.unwrap_or(now),
-                local_path: None,
-            })
-            .collect();
-        (
-            ImportBatch {
-                blog_id: blog.id,
-                source: "wordpress",
-                settings,
-                posts,
-                comments,
-                attachments,
-            },
-            notes,
-        )
-    }
 }
 
 #[cfg(test)]

@@ -11,15 +11,16 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use tidings_core::{BlogSettings, CommentStatus, PostKind};
 
-use crate::dialect::{self, index_post};
+use crate::dialect;
 use crate::exec::{Exec, SqliteTx};
-use crate::posts::{join_labels, write_labels};
 use crate::sql::{Arg, Sql};
-use crate::{Result, Store, blogs, conflict_or, micros};
+use crate::{Result, Store, blogs, micros};
 
+mod run;
 mod seen;
 
-use self::seen::{Seen, free_path};
+use self::run::Run;
+use self::seen::Seen;
 
 /// Everything one import writes into one blog.
 #[derive(Debug, Clone)]
@@ -175,152 +176,21 @@ impl Store {
         batch: &ImportBatch,
         progress: &(dyn Fn(u64) + Send + Sync),
     ) -> Result<ImportReport> {
-        let mut done = 0u64;
-        let mut report = ImportReport::default();
         if let Some(settings) = &batch.settings {
             // The settings an export carried (title, time zone, moderation…).
             crate::blogs::write_settings(tx, settings).await?;
         }
         // Read once what the checks below need, instead of a query per item.
-        let mut seen = Seen::load(tx, batch).await?;
-        let mut post_ids: HashMap<&str, i64> = HashMap::new();
-        // New posts with a parent, which may come later in the file.
-        let mut children: Vec<(i64, &ImportPost)> = Vec::new();
-        for post in &batch.posts {
-            let id = match seen.known("post", &post.external_id) {
-                Some(id) => {
-                    report.already_there += 1;
-                    id
-                }
-                None => {
-                    let id = insert_post(tx, self, batch, post, &mut seen, &mut report).await?;
-                    match post.kind {
-                        PostKind::Post => report.posts += 1,
-                        PostKind::Page => report.pages += 1,
-                    }
-                    if post.parent.is_some() {
-                        children.push((id, post));
-                    }
-                    id
-                }
-            };
-            for old in &post.redirects {
-                tx.execute(&Sql::with_args(
-                    "INSERT INTO redirects (blog_id, old_path, post_id) VALUES ($1, $2, $3) \
-                     ON CONFLICT DO NOTHING",
-                    vec![
-                        Arg::Int(batch.blog_id),
-                        Arg::Text(old.clone()),
-                        Arg::Int(id),
-                    ],
-                ))
-                .await?;
-            }
-            post_ids.insert(&post.external_id, id);
-            done += 1;
-            progress(done);
-        }
-        for (id, post) in children {
-            let Some(parent) = post.parent.as_deref() else {
-                continue;
-            };
-            let parent_id = post_ids
-                .get(parent)
-                .copied()
-                .or_else(|| seen.known("post", parent))
-                .filter(|p| *p != id);
-            match parent_id {
-                Some(parent_id) => {
-                    tx.execute(&Sql::with_args(
-                        "UPDATE posts SET parent_id = $1 WHERE id = $2",
-                        vec![Arg::Int(parent_id), Arg::Int(id)],
-                    ))
-                    .await?;
-                }
-                None => report.notes.push(format!(
-                    "{} {}'s parent {parent} is not in the file: it stands at the top level",
-                    post.kind.as_str(),
-                    post.external_id
-                )),
-            }
-        }
-        let mut comment_ids: HashMap<&str, i64> = HashMap::new();
-        for c in parents_first(&batch.comments) {
-            done += 1;
-            progress(done);
-            if let Some(id) = seen.known("comment", &c.external_id) {
-                report.already_there += 1;
-                comment_ids.insert(&c.external_id, id);
-                continue;
-            }
-            let post_id = match post_ids.get(c.post.as_str()) {
-                Some(id) => Some(*id),
-                None => seen.known("post", &c.post),
-            };
-            let Some(post_id) = post_id else {
-                report.orphans += 1;
-                continue;
-            };
-            let parent_id = match &c.parent {
-                None => None,
-                Some(p) => match comment_ids.get(p.as_str()) {
-                    Some(id) => Some(*id),
-                    None => {
-                        let found = seen.known("comment", p);
-                        if found.is_none() {
-                            report.notes.push(format!(
-                                "comment {} replies to comment {p}, which is not in the file: \
-                                 it is shown as a top-level comment",
-                                c.external_id
-                            ));
-                        }
-                        found
-                    }
-                },
-            };
-            let id =
-                insert_comment(tx, batch, c, post_id, parent_id, &mut seen, &mut report).await?;
-            comment_ids.insert(&c.external_id, id);
-            report.comments += 1;
-        }
-        for a in &batch.attachments {
-            done += 1;
-            progress(done);
-            if seen.known("attachment", &a.external_id).is_some() {
-                report.already_there += 1;
-                continue;
-            }
-            let post_id = a
-                .post
-                .as_deref()
-                .and_then(|p| post_ids.get(p).copied().or_else(|| seen.known("post", p)));
-            let ids = tx
-                .fetch_all(
-                    &Sql::with_args(
-                        "INSERT INTO attachments (blog_id, post_id, url, title, mime_type, \
-                         uploaded_at, local_path) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                        vec![
-                            Arg::Int(batch.blog_id),
-                            Arg::OptInt(post_id),
-                            Arg::Text(a.url.clone()),
-                            Arg::Text(a.title.clone()),
-                            Arg::OptText(a.mime_type.clone()),
-                            Arg::Int(micros(a.uploaded_at)),
-                            Arg::OptText(a.local_path.clone()),
-                        ],
-                    ),
-                    |r| r.try_get::<i64>("id"),
-                )
-                .await
-                .map_err(|e| conflict_or(e, "two attachments have the same local path"))?;
-            let id = returned_id(ids)?;
-            seen.remember("attachment", &a.external_id, id);
-            report.attachments += 1;
-        }
-        seen.flush(tx, batch).await?;
+        let seen = Seen::load(tx, batch).await?;
+        let mut run = Run::new(self.backend, batch, seen, progress);
+        let children = run.posts(tx).await?;
+        run.parents(tx, children).await?;
+        run.comments(tx).await?;
+        run.attachments(tx).await?;
+        run.seen.flush(tx, batch).await?;
         dialect::after_explicit_ids(self.backend, tx).await?;
         blogs::touch(tx, batch.blog_id, crate::Scope::Blog).await?;
-        Ok(report)
+        Ok(run.report)
     }
 
     /// The current path of the post an old address (path and query) moved
@@ -388,135 +258,6 @@ fn parents_first(comments: &[ImportComment]) -> Vec<&ImportComment> {
         }
     }
     out
-}
-
-/// The one id an `INSERT … RETURNING id` gave.
-fn returned_id(ids: Vec<i64>) -> Result<i64> {
-    ids.first()
-        .copied()
-        .ok_or_else(|| crate::StoreError::Corrupt("INSERT returned no id".into()))
-}
-
-async fn insert_post(
-    tx: &mut impl Exec,
-    store: &Store,
-    batch: &ImportBatch,
-    p: &ImportPost,
-    seen: &mut Seen,
-    report: &mut ImportReport,
-) -> Result<i64> {
-    let (path, slug) = free_path(seen, p)?;
-    let id = match p.id {
-        Some(id) if seen.post_ids.contains(&id) => {
-            report.notes.push(format!(
-                "post {} keeps its address but not its id {id}, which another blog uses",
-                p.external_id
-            ));
-            None
-        }
-        other => other,
-    };
-    let (author_id, author_name) = match seen.member(&p.author_aliases) {
-        Some((id, name, alias)) => {
-            if seen.matched.insert(alias.to_lowercase()) {
-                report.notes.push(format!(
-                    "posts by {alias:?} belong to the member {name:?} of this blog"
-                ));
-            }
-            (Some(id), name)
-        }
-        None => (None, p.author_name.clone()),
-    };
-    let ids = tx
-        .fetch_all(
-            &Sql::with_args(
-                "INSERT INTO posts (id, blog_id, kind, title, slug, path, body_markdown, \
-                 body_html, body_text, labels, status, published_at, created_at, updated_at, \
-                 author_id, author_name, menu_order, sticky) \
-                 VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM posts)), \
-                 $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) \
-                 RETURNING id",
-                vec![
-                    Arg::OptInt(id),
-                    Arg::Int(batch.blog_id),
-                    Arg::Text(p.kind.as_str().to_owned()),
-                    Arg::Text(p.title.clone()),
-                    Arg::Text(slug),
-                    Arg::Text(path.clone()),
-                    Arg::OptText(p.body_markdown.clone()),
-                    Arg::Text(p.body_html.clone()),
-                    Arg::Text(p.body_text.clone()),
-                    Arg::Text(join_labels(&p.labels)),
-                    Arg::Text(if p.draft { "draft" } else { "published" }.to_owned()),
-                    Arg::Int(micros(p.published_at)),
-                    Arg::Int(micros(p.updated_at)),
-                    Arg::OptInt(author_id),
-                    Arg::Text(author_name),
-                    Arg::Int(p.menu_order),
-                    Arg::Int(i64::from(p.sticky)),
-                ],
-            ),
-            |r| r.try_get::<i64>("id"),
-        )
-        .await
-        .map_err(|e| conflict_or(e, "another post already has that path"))?;
-    let id = returned_id(ids)?;
-    write_labels(tx, id, &p.labels).await?;
-    index_post(store.backend, tx, id, &p.title, &p.body_text).await?;
-    seen.paths.insert(path);
-    seen.post_ids.insert(id);
-    seen.remember("post", &p.external_id, id);
-    Ok(id)
-}
-
-async fn insert_comment(
-    tx: &mut impl Exec,
-    batch: &ImportBatch,
-    c: &ImportComment,
-    post_id: i64,
-    parent_id: Option<i64>,
-    seen: &mut Seen,
-    report: &mut ImportReport,
-) -> Result<i64> {
-    let id = match c.id {
-        Some(id) if seen.comment_ids.contains(&id) => {
-            report.notes.push(format!(
-                "comment {} gets a new id: {id} is taken",
-                c.external_id
-            ));
-            None
-        }
-        other => other,
-    };
-    let at = micros(c.created_at);
-    let ids = tx
-        .fetch_all(
-            &Sql::with_args(
-                "INSERT INTO comments (id, blog_id, post_id, parent_id, author_name, \
-                 author_email, author_url, body, status, hold_reasons, ip, created_at, updated_at) \
-                 VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM comments)), \
-                 $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10) RETURNING id",
-                vec![
-                    Arg::OptInt(id),
-                    Arg::Int(batch.blog_id),
-                    Arg::Int(post_id),
-                    Arg::OptInt(parent_id),
-                    Arg::Text(c.author_name.clone()),
-                    Arg::OptText(c.author_email.clone()),
-                    Arg::OptText(c.author_url.clone()),
-                    Arg::Text(c.body.clone()),
-                    Arg::Text(c.status.as_str().to_owned()),
-                    Arg::Int(at),
-                    Arg::Text(c.hold_reasons.clone()),
-                ],
-            ),
-            |r| r.try_get::<i64>("id"),
-        )
-        .await?;
-    let id = returned_id(ids)?;
-    seen.comment_ids.insert(id);
-    seen.remember("comment", &c.external_id, id);
-    Ok(id)
 }
 
 #[cfg(test)]

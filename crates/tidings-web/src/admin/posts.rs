@@ -2,9 +2,10 @@
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
-use tidings_core::{PostKind, PostStatus};
+use tidings_core::{Post, PostKind, PostStatus};
 use tidings_store::PostFilter;
 
 use super::render::{AdminResult, render};
@@ -22,8 +23,78 @@ pub struct ListQuery {
     page: Option<u32>,
 }
 
+/// What the list was asked for, checked.
+struct Wanted {
+    kind: PostKind,
+    status: Option<PostStatus>,
+    /// Words the titles must contain, trimmed; `None` for every title.
+    words: Option<String>,
+    page: u32,
+}
+
+impl ListQuery {
+    /// The query's fields checked: a kind or status we do not know, or a
+    /// search longer than 200 characters, is a 400 naming what to change.
+    fn checked(&self) -> Result<Wanted, AppError> {
+        let kind = match self.kind.as_deref() {
+            Some("page") => PostKind::Page,
+            None | Some("") | Some("post") => PostKind::Post,
+            Some(other) => {
+                return Err(AppError::bad_request(format!(
+                    "kind must be post or page, not {other:?}"
+                )));
+            }
+        };
+        let status = match self.status.as_deref().filter(|s| !s.is_empty()) {
+            Some(s) => Some(
+                s.parse::<PostStatus>()
+                    .map_err(|e| AppError::bad_request(e.to_string()))?,
+            ),
+            None => None,
+        };
+        let words = self
+            .q
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned);
+        if words.as_ref().is_some_and(|w| w.chars().count() > 200) {
+            return Err(AppError::bad_request("Search for at most 200 characters."));
+        }
+        let page = self.page.unwrap_or(1).clamp(1, 10_000);
+        Ok(Wanted {
+            kind,
+            status,
+            words,
+            page,
+        })
+    }
+}
+
+impl Wanted {
+    /// The posts of this page of the list that `signed` may read.
+    fn filter(&self, signed: &Signed, now: DateTime<Utc>) -> PostFilter {
+        PostFilter {
+            blog_id: signed.site.blog.id,
+            kind: Some(self.kind),
+            visible_at: None,
+            status: self.status.map(|s| (s, now)),
+            label: None,
+            path_prefix: None,
+            title_contains: self.words.clone(),
+            written_by_or_visible: None,
+            before: None,
+            after: None,
+            limit: PAGE_SIZE,
+            offset: (self.page - 1) * PAGE_SIZE,
+        }
+        .readable_by(signed.role, signed.user.id, now)
+    }
+}
+
+/// A post as a line of the list shows it.
 #[derive(Serialize)]
-struct Row {
+struct ListedPost {
     id: i64,
     title: String,
     status: PostStatus,
@@ -34,59 +105,10 @@ struct Row {
     comments: i64,
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    signed: Signed,
-    Query(q): Query<ListQuery>,
-) -> AdminResult {
-    let now = Utc::now();
-    let kind = match q.kind.as_deref() {
-        Some("page") => PostKind::Page,
-        None | Some("") | Some("post") => PostKind::Post,
-        Some(other) => {
-            return Err(
-                AppError::bad_request(format!("kind must be post or page, not {other:?}")).into(),
-            );
-        }
-    };
-    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => Some(
-            s.parse::<PostStatus>()
-                .map_err(|e| AppError::bad_request(e.to_string()))?,
-        ),
-        None => None,
-    };
-    let words =
-        q.q.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned);
-    if words.as_ref().is_some_and(|w| w.chars().count() > 200) {
-        return Err(AppError::bad_request("Search for at most 200 characters.").into());
-    }
-    let page = q.page.unwrap_or(1).clamp(1, 10_000);
-    let filter = PostFilter {
-        blog_id: signed.site.blog.id,
-        kind: Some(kind),
-        visible_at: None,
-        status: status.map(|s| (s, now)),
-        label: None,
-        path_prefix: None,
-        title_contains: words.clone(),
-        written_by_or_visible: None,
-        before: None,
-        after: None,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-    }
-    .readable_by(signed.role, signed.user.id, now);
-    let tz = signed.site.blog.timezone;
-    let rows = state
-        .store
-        .list_posts(&filter)
-        .await?
-        .into_iter()
-        .map(|p| Row {
+impl ListedPost {
+    /// `p` as of `now`, its date in the blog's zone `tz`.
+    fn of(p: Post, now: DateTime<Utc>, tz: Tz) -> Self {
+        Self {
             id: p.id,
             status: p.status_at(now),
             date: p
@@ -99,21 +121,39 @@ pub async fn list(
             author: p.author_name,
             comments: p.comment_count,
             title: p.title,
-        })
+        }
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(q): Query<ListQuery>,
+) -> AdminResult {
+    let now = Utc::now();
+    let wanted = q.checked()?;
+    let filter = wanted.filter(&signed, now);
+    let tz = signed.site.blog.timezone;
+    let rows = state
+        .store
+        .list_posts(&filter)
+        .await?
+        .into_iter()
+        .map(|p| ListedPost::of(p, now, tz))
         .collect::<Vec<_>>();
     let total = state.store.count_posts(&filter).await?;
     let pages = (total as u32).div_ceil(PAGE_SIZE).max(1);
-    let title = if kind == PostKind::Page {
-        "Pages"
-    } else {
-        "Posts"
+    let title = match wanted.kind {
+        PostKind::Page => "Pages",
+        PostKind::Post => "Posts",
     };
     let ctx = minijinja::context! {
         rows => minijinja::value::Serde(rows),
-        total, page, pages,
-        kind => kind.as_str(),
-        status => status.map(|s| s.as_str()).unwrap_or(""),
-        q => words.unwrap_or_default(),
+        total, pages,
+        page => wanted.page,
+        kind => wanted.kind.as_str(),
+        status => wanted.status.map(|s| s.as_str()).unwrap_or(""),
+        q => wanted.words.unwrap_or_default(),
     };
     Ok(render(
         &state,

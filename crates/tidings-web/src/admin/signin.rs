@@ -12,7 +12,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
 use super::render::{AdminResult, render_bare};
@@ -129,27 +129,25 @@ fn from_this_site(site: &Site, headers: &HeaderMap) -> Result<(), AppError> {
     Ok(())
 }
 
-pub async fn sign_in(
-    State(state): State<AppState>,
-    site: Site,
-    ClientIp(ip): ClientIp,
-    headers: HeaderMap,
-    Form(form): Form<SignInForm>,
-) -> AdminResult {
-    let now = Utc::now();
-    from_this_site(&site, &headers)?;
-    let next = safe_next(form.next.as_deref())?;
-    let Some(browser) = session::pre_session(&headers) else {
+/// Refuses a sign-in whose form was not served to this browser: the
+/// token must be one we issued, unexpired, bound to the pre-session cookie
+/// the browser sent back.
+fn served_to_this_browser(
+    state: &AppState,
+    headers: &HeaderMap,
+    token: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let Some(browser) = session::pre_session(headers) else {
         return Err(AppError::forbidden(
             "Your browser did not send back the cookie of the sign-in form. \
              Allow cookies for this site, reload the sign-in page and try again.",
-        )
-        .into());
+        ));
     };
     form_token::verify_bound(
         &state.form_key,
         Purpose::SignIn,
-        form.token.as_deref().unwrap_or(""),
+        token.unwrap_or(""),
         0,
         &browser,
         now,
@@ -160,9 +158,13 @@ pub async fn sign_in(
              Reload the page and try again.",
         )
     })?;
-    let email = form.email.as_deref().unwrap_or("").trim().to_lowercase();
-    let password = form.password.as_deref().unwrap_or("");
-    let problem = if email.chars().any(char::is_control) {
+    Ok(())
+}
+
+/// What is wrong with the typed email or password before any look-up, as
+/// the form shows it.
+fn input_problem(email: &str, password: &str) -> Option<&'static str> {
+    if email.chars().any(char::is_control) {
         Some("An email address cannot contain control characters.")
     } else if email.len() > MAX_EMAIL {
         Some("That email address is too long.")
@@ -170,7 +172,23 @@ pub async fn sign_in(
         Some("A password cannot contain NUL characters.")
     } else {
         None
-    };
+    }
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    site: Site,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> AdminResult {
+    let now = Utc::now();
+    from_this_site(&site, &headers)?;
+    let next = safe_next(form.next.as_deref())?;
+    served_to_this_browser(&state, &headers, form.token.as_deref(), now)?;
+    let email = form.email.as_deref().unwrap_or("").trim().to_lowercase();
+    let password = form.password.as_deref().unwrap_or("");
+    let problem = input_problem(&email, password);
     if let Some(why) = problem {
         return login_page(
             &state,

@@ -4,8 +4,9 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
+use tidings_core::Post;
 use tidings_store::PostFilter;
 
 use super::pages::{self, Chrome};
@@ -90,63 +91,12 @@ pub async fn list_page(
     filter.path_prefix = spec.path_prefix.clone();
     filter.before = before;
     filter.after = after;
-    let mut posts = state.store.list_posts(&filter).await?;
-    let more = posts.len() > limit as usize;
-    if more {
-        if after.is_some() {
-            // Fetched oldest-first then reversed to newest-first: the extra
-            // one is the newest, beyond this page.
-            posts.remove(0);
-        } else {
-            posts.truncate(limit as usize);
-        }
-    }
-    // Page 1 of the whole stream shows sticky posts first, as WordPress
-    // does; they appear again where their date puts them on later pages.
-    if spec.label.is_none() && spec.path_prefix.is_none() && before.is_none() && after.is_none() {
-        let sticky = state.store.sticky_posts(site.blog.id, now, limit).await?;
-        if !sticky.is_empty() {
-            posts.retain(|p| !p.sticky);
-            posts.splice(0..0, sticky);
-        }
-    }
+    let (posts, more) = page_posts(state, site, &filter, limit, now).await?;
     // Each post shows its comment count: a comment on it changes this page.
     for p in &posts {
         site.deps.add(Tag::Post(p.id));
     }
-    let link = |key: &str, at| {
-        let sep = if spec.page_path.contains('?') {
-            '&'
-        } else {
-            '?'
-        };
-        format!(
-            "{}{sep}{key}={}&max-results={limit}",
-            spec.page_path,
-            query_value(&iso(at))
-        )
-    };
-    let (older_url, newer_url) = match (posts.first(), posts.last()) {
-        (Some(first), Some(last)) => {
-            let older = if after.is_some() {
-                exists(state, &filter, None, Some(last.published_at)).await?
-            } else {
-                more
-            };
-            let newer = if after.is_some() {
-                more
-            } else if before.is_some() {
-                exists(state, &filter, Some(first.published_at), None).await?
-            } else {
-                false
-            };
-            (
-                older.then(|| link("updated-max", last.published_at)),
-                newer.then(|| link("updated-min", first.published_at)),
-            )
-        }
-        _ => (None, None),
-    };
+    let (older_url, newer_url) = paging_links(state, &spec, &filter, limit, &posts, more).await?;
     let chrome = Chrome::load(state, site, now).await?;
     let ctx = ListCtx {
         days: views::days(posts, site.blog.timezone),
@@ -164,12 +114,87 @@ pub async fn list_page(
     pages::render(state, "list.html", StatusCode::OK, &chrome, ctx)
 }
 
+/// The posts of this page (`filter` asks for one more than `limit`), newest
+/// first, and whether there were more than `limit`.
+async fn page_posts(
+    state: &AppState,
+    site: &Site,
+    filter: &PostFilter,
+    limit: u32,
+    now: DateTime<Utc>,
+) -> Result<(Vec<Post>, bool), AppError> {
+    let mut posts = state.store.list_posts(filter).await?;
+    let more = posts.len() > limit as usize;
+    if more {
+        if filter.after.is_some() {
+            // Fetched oldest-first then reversed to newest-first: the extra
+            // one is the newest, beyond this page.
+            posts.remove(0);
+        } else {
+            posts.truncate(limit as usize);
+        }
+    }
+    // Page 1 of the whole stream shows sticky posts first, as WordPress
+    // does; they appear again where their date puts them on later pages.
+    let whole_stream = filter.label.is_none() && filter.path_prefix.is_none();
+    if whole_stream && filter.before.is_none() && filter.after.is_none() {
+        let sticky = state.store.sticky_posts(site.blog.id, now, limit).await?;
+        if !sticky.is_empty() {
+            posts.retain(|p| !p.sticky);
+            posts.splice(0..0, sticky);
+        }
+    }
+    Ok((posts, more))
+}
+
+/// The older and newer pages' addresses, where there are such pages.
+async fn paging_links(
+    state: &AppState,
+    spec: &ListSpec,
+    filter: &PostFilter,
+    limit: u32,
+    posts: &[Post],
+    more: bool,
+) -> Result<(Option<String>, Option<String>), AppError> {
+    let (Some(first), Some(last)) = (posts.first(), posts.last()) else {
+        return Ok((None, None));
+    };
+    let link = |key: &str, at| {
+        let sep = if spec.page_path.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        format!(
+            "{}{sep}{key}={}&max-results={limit}",
+            spec.page_path,
+            query_value(&iso(at))
+        )
+    };
+    let older = if filter.after.is_some() {
+        exists(state, filter, None, Some(last.published_at)).await?
+    } else {
+        more
+    };
+    let newer = if filter.after.is_some() {
+        more
+    } else if filter.before.is_some() {
+        exists(state, filter, Some(first.published_at), None).await?
+    } else {
+        false
+    };
+    Ok((
+        older.then(|| link("updated-max", last.published_at)),
+        newer.then(|| link("updated-min", first.published_at)),
+    ))
+}
+
 /// Whether any post of `filter` lies strictly after / before an instant.
 async fn exists(
     state: &AppState,
     filter: &PostFilter,
-    after: Option<chrono::DateTime<Utc>>,
-    before: Option<chrono::DateTime<Utc>>,
+    after: Option<DateTime<Utc>>,
+    before: Option<DateTime<Utc>>,
 ) -> Result<bool, AppError> {
     let mut f = filter.clone();
     f.after = after;

@@ -38,6 +38,18 @@ async fn home_groups_posts_under_local_date_headers_newest_first() {
 }
 
 #[tokio::test]
+async fn the_footer_names_the_engine_without_a_placeholder_link() {
+    let app = TestApp::start().await;
+    let home = app.page("/").await;
+    assert_eq!(
+        texts_of_class(&home, "blog-footer"),
+        ["Powered by Tidings."]
+    );
+    // The footer used to link to a placeholder address nobody can open.
+    assert!(!home.contains("example.invalid"), "{home}");
+}
+
+#[tokio::test]
 async fn drafts_and_scheduled_posts_stay_hidden_until_their_time() {
     let mut app = TestApp::start().await;
     let draft = app

@@ -1,0 +1,104 @@
+//! What an import makes of a parsed file: the blog's settings and the
+//! store's batch, every id, path and date kept.
+
+use tidings_core::BlogSettings;
+use tidings_render::{html_to_text, sanitize_html};
+use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost};
+
+use super::TidingsExport;
+use crate::{ParseError, dedup_labels};
+
+impl TidingsExport {
+    /// The export's settings applied to `blog` (whose host stays), when they fit.
+    pub fn settings_for(&self, blog: &BlogSettings) -> Result<BlogSettings, ParseError> {
+        let b = &self.blog;
+        let timezone = tidings_core::parse_timezone(&b.timezone)
+            .map_err(|e| ParseError::at(self.blog_line, e.to_string()))?;
+        let s = BlogSettings {
+            title: b.title.clone(),
+            description: b.description.clone(),
+            timezone,
+            posts_per_page: b.posts_per_page,
+            comments_allowed: b.comments_allowed,
+            comment_moderation: b.comment_moderation,
+            moderation_days: b.moderation_days,
+            comment_min_seconds: b.comment_min_seconds,
+            ..blog.clone()
+        };
+        s.validate()
+            .map_err(|(_, why)| ParseError::at(self.blog_line, why))?;
+        Ok(s)
+    }
+
+    /// The batch the store writes into `blog`: every id, path and date kept.
+    pub fn to_batch(&self, blog: &BlogSettings) -> Result<ImportBatch, ParseError> {
+        let settings = self.settings_for(blog)?;
+        let posts = self
+            .posts
+            .iter()
+            .map(|p| ImportPost {
+                external_id: p.id.to_string(),
+                id: Some(p.id),
+                kind: p.kind,
+                title: p.title.clone(),
+                slug: p.slug.clone(),
+                path: p.path.clone(),
+                exact_path: true,
+                body_markdown: p.body_markdown.clone(),
+                // Our own HTML passes the sanitiser unchanged; a hand-edited
+                // file gets no further than any author's HTML.
+                body_html: sanitize_html(&p.body_html),
+                body_text: html_to_text(&p.body_html),
+                labels: dedup_labels(p.labels.iter().cloned()),
+                draft: p.status == "draft",
+                published_at: p.published_at,
+                updated_at: p.updated_at,
+                author_name: p.author.clone(),
+                // The blog's own users come back as themselves where they exist.
+                author_aliases: vec![p.author.clone()],
+                redirects: p.redirects.clone(),
+                parent: p.parent.map(|id| id.to_string()),
+                menu_order: p.menu_order,
+                sticky: p.sticky,
+            })
+            .collect();
+        let comments = self
+            .comments
+            .iter()
+            .map(|c| ImportComment {
+                external_id: c.id.to_string(),
+                id: Some(c.id),
+                post: c.post_id.to_string(),
+                parent: c.parent.map(|p| p.to_string()),
+                author_name: c.author.clone(),
+                author_email: c.author_email.clone(),
+                author_url: c.author_url.clone(),
+                body: c.body.clone(),
+                status: c.status,
+                hold_reasons: c.hold_reasons.clone(),
+                created_at: c.created_at,
+            })
+            .collect();
+        let attachments = self
+            .attachments
+            .iter()
+            .map(|a| ImportAttachment {
+                external_id: a.id.to_string(),
+                url: a.url.clone(),
+                title: a.title.clone(),
+                post: a.post_id.map(|p| p.to_string()),
+                mime_type: a.mime_type.clone(),
+                uploaded_at: a.uploaded_at,
+                local_path: a.local_path.clone(),
+            })
+            .collect();
+        Ok(ImportBatch {
+            blog_id: blog.id,
+            source: "tidings",
+            settings: Some(settings),
+            posts,
+            comments,
+            attachments,
+        })
+    }
+}

@@ -1,0 +1,85 @@
+//! Writing a blog in our format.
+
+use chrono::Utc;
+use tidings_core::BlogSettings;
+use tidings_store::ExportSnapshot;
+
+use super::{AttachmentRecord, BlogRecord, CommentRecord, EndRecord, PostRecord, Record, VERSION};
+
+/// The whole blog in our format, and notes on what it leaves out (only
+/// characters our import refuses: see `export::writable`).
+pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) {
+    let (blog, snap, notes) = crate::export::writable(blog, snap);
+    let (blog, snap) = (&*blog, &*snap);
+    let mut out = String::with_capacity(1024 + snap.posts.len() * 2048);
+    let mut line = |r: &Record| {
+        // Serialising plain structs of strings and numbers cannot fail.
+        out.push_str(&serde_json::to_string(r).unwrap_or_default());
+        out.push('\n');
+    };
+    line(&Record::Blog(BlogRecord {
+        tidings: VERSION,
+        exported_at: Utc::now(),
+        host: blog.host.clone(),
+        title: blog.title.clone(),
+        description: blog.description.clone(),
+        timezone: blog.timezone.name().to_owned(),
+        posts_per_page: blog.posts_per_page,
+        comments_allowed: blog.comments_allowed,
+        comment_moderation: blog.comment_moderation,
+        moderation_days: blog.moderation_days,
+        comment_min_seconds: blog.comment_min_seconds,
+    }));
+    let id = |external: &str| external.parse::<i64>().unwrap_or_default();
+    for p in &snap.posts {
+        line(&Record::Post(PostRecord {
+            id: p.id.unwrap_or_else(|| id(&p.external_id)),
+            kind: p.kind,
+            title: p.title.clone(),
+            slug: p.slug.clone(),
+            path: p.path.clone(),
+            status: if p.draft { "draft" } else { "published" }.into(),
+            published_at: p.published_at,
+            updated_at: p.updated_at,
+            author: p.author_name.clone(),
+            labels: p.labels.clone(),
+            body_markdown: p.body_markdown.clone(),
+            body_html: p.body_html.clone(),
+            redirects: p.redirects.clone(),
+            parent: p.parent.as_deref().map(id),
+            menu_order: p.menu_order,
+            sticky: p.sticky,
+        }));
+    }
+    for c in &snap.comments {
+        line(&Record::Comment(CommentRecord {
+            id: c.id.unwrap_or_else(|| id(&c.external_id)),
+            post_id: id(&c.post),
+            parent: c.parent.as_deref().map(id),
+            author: c.author_name.clone(),
+            author_email: c.author_email.clone(),
+            author_url: c.author_url.clone(),
+            body: c.body.clone(),
+            status: c.status,
+            hold_reasons: c.hold_reasons.clone(),
+            created_at: c.created_at,
+        }));
+    }
+    for a in &snap.attachments {
+        line(&Record::Attachment(AttachmentRecord {
+            id: id(&a.external_id),
+            post_id: a.post.as_deref().map(id),
+            url: a.url.clone(),
+            title: a.title.clone(),
+            mime_type: a.mime_type.clone(),
+            uploaded_at: a.uploaded_at,
+            local_path: a.local_path.clone(),
+        }));
+    }
+    line(&Record::End(EndRecord {
+        posts: snap.posts.len() as u64,
+        comments: snap.comments.len() as u64,
+        attachments: snap.attachments.len() as u64,
+    }));
+    (out, notes)
+}

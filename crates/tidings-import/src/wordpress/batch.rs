@@ -1,0 +1,171 @@
+//! What an import makes of a read WordPress export: posts at Tidings paths
+//! with their old addresses as redirects, comments as plain text,
+//! attachments recorded with their URLs.
+
+use chrono::{DateTime, Utc};
+use tidings_core::{BlogSettings, PostKind, post_path, slugify};
+use tidings_render::{html_to_text, sanitize_html};
+use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost};
+
+use super::content::wordpress_html;
+use super::{WxrComment, WxrExport, WxrItem, WxrStatus};
+use crate::{comment_text, url_path};
+
+impl WxrExport {
+    /// The batch the store writes into `blog`, and notes for the owner.
+    pub fn to_batch(&self, blog: &BlogSettings) -> (ImportBatch, Vec<String>) {
+        let mut notes = Vec::new();
+        for (kind, n) in &self.skipped {
+            notes.push(format!("skipped: {n} items of type {kind}"));
+        }
+        let mut settings = blog.clone();
+        if !self.title.is_empty() {
+            settings.title = self.title.clone();
+        }
+        settings.description = self.description.clone();
+        let settings = (settings != *blog && settings.validate().is_ok()).then_some(settings);
+        let now = Utc::now();
+        let mut posts = Vec::new();
+        let mut comments = Vec::new();
+        for item in &self.items {
+            let post = import_post(item, blog, now, &mut notes);
+            comments.extend(
+                item.comments
+                    .iter()
+                    .map(|c| import_comment(item, c, post.published_at)),
+            );
+            posts.push(post);
+        }
+        let attachments = self
+            .attachments
+            .iter()
+            .map(|a| ImportAttachment {
+                external_id: a.id.clone(),
+                url: a.url.clone(),
+                title: a.title.clone(),
+                post: a.parent.clone(),
+                mime_type: a.mime_type.clone(),
+                uploaded_at: a.date.unwrap_or(now),
+                local_path: None,
+            })
+            .collect();
+        (
+            ImportBatch {
+                blog_id: blog.id,
+                source: "wordpress",
+                settings,
+                posts,
+                comments,
+                attachments,
+            },
+            notes,
+        )
+    }
+}
+
+/// A post or page at a path of ours (dated by `now` when it has no date);
+/// a private or password-protected one becomes a draft, with a note.
+fn import_post(
+    item: &WxrItem,
+    blog: &BlogSettings,
+    now: DateTime<Utc>,
+    notes: &mut Vec<String>,
+) -> ImportPost {
+    let published_at = item.date.or(item.modified).unwrap_or(now);
+    let slug_source = if item.slug.is_empty() {
+        &item.title
+    } else {
+        &item.slug
+    };
+    let slug = slugify(slug_source);
+    let path = post_path(item.kind, published_at, blog.timezone, &slug);
+    let redirects = old_addresses(item, &path);
+    let private = matches!(item.status, WxrStatus::Private) || item.password;
+    if private {
+        notes.push(format!(
+            "{} {} ({:?}) was private or password-protected: imported as a draft",
+            item.kind.as_str(),
+            item.id,
+            item.title
+        ));
+    }
+    let html = wordpress_html(&item.html);
+    notes.extend(crate::too_deep_note(
+        format_args!("{} {} ({:?})", item.kind.as_str(), item.id, item.title),
+        &html,
+    ));
+    ImportPost {
+        external_id: item.id.clone(),
+        id: None,
+        kind: item.kind,
+        title: item.title.clone(),
+        slug,
+        path,
+        exact_path: false,
+        body_markdown: None,
+        body_html: sanitize_html(&html),
+        body_text: html_to_text(&html),
+        labels: item.labels.clone(),
+        draft: private || matches!(item.status, WxrStatus::Draft | WxrStatus::Pending),
+        published_at,
+        updated_at: item.modified.unwrap_or(published_at),
+        author_name: if item.author.is_empty() {
+            "Unknown".into()
+        } else {
+            item.author.clone()
+        },
+        author_aliases: [Some(&item.author_login), item.author_email.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter(|a| !a.is_empty())
+            .cloned()
+            .collect(),
+        redirects,
+        parent: item.parent.clone(),
+        menu_order: item.menu_order,
+        sticky: item.sticky && item.kind == PostKind::Post,
+    }
+}
+
+/// Every old address of `item` that is not its new `path`, once each: its
+/// permalink, a `/?…` guid, `/?p=ID` and, for a page, `/?page_id=ID`.
+fn old_addresses(item: &WxrItem, path: &str) -> Vec<String> {
+    let mut redirects = Vec::new();
+    let mut old = |p: Option<String>| {
+        if let Some(p) = p.filter(|p| *p != path && p != "/" && !redirects.contains(p)) {
+            redirects.push(p);
+        }
+    };
+    old(item.link.as_deref().and_then(url_path));
+    old(item
+        .guid
+        .as_deref()
+        .and_then(url_path)
+        .filter(|p| p.starts_with("/?")));
+    old(Some(format!("/?p={}", item.id)));
+    if item.kind == PostKind::Page {
+        old(Some(format!("/?page_id={}", item.id)));
+    }
+    redirects
+}
+
+/// A comment of `item`, as plain text (dated as its post when undated).
+fn import_comment(item: &WxrItem, c: &WxrComment, published_at: DateTime<Utc>) -> ImportComment {
+    ImportComment {
+        external_id: c.id.clone(),
+        id: None,
+        post: item.id.clone(),
+        parent: c.parent.clone(),
+        author_name: if c.author.is_empty() {
+            tidings_core::comment::ANONYMOUS.to_owned()
+        } else {
+            c.author.clone()
+        },
+        author_email: c.email.clone(),
+        author_url: c.url.clone(),
+        body: comment_text(&c.body),
+        status: c.status,
+        hold_reasons: String::new(),
+        created_at: c.date.unwrap_or(published_at),
+    }
+}

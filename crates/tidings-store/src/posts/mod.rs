@@ -1,0 +1,146 @@
+//! Posts and pages: how a stored post is read back, its labels, and the
+//! shapes the other modules hand out. The writes are in [`mod@write`], the
+//! reads by id, path and list in [`read`], which posts a list shows in
+//! [`filter`], and search in [`search`].
+
+mod filter;
+mod read;
+mod search;
+mod write;
+
+use chrono::{DateTime, Utc};
+use tidings_core::{Post, PostKind};
+
+use crate::exec::Exec;
+use crate::reads::ReadRow;
+use crate::sql::{Arg, Sql};
+use crate::{Result, StoreError, from_micros};
+
+pub use filter::PostFilter;
+pub(crate) use filter::{neighbours_sql, sticky_sql};
+pub use search::SearchHit;
+
+/// Columns of every post query, with the published comment count: one indexed
+/// subquery instead of a query per post on list pages.
+const POST_COLUMNS: &str = "SELECT p.id, p.blog_id, p.kind, p.title, p.slug, p.path, \
+     p.body_markdown, p.body_html, p.labels, p.status, p.published_at, p.updated_at, \
+     p.author_id, p.author_name, p.sticky, (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.id \
+     AND c.status = 'published') AS comment_count";
+/// A query selecting posts `p`, ready for its `WHERE` clause.
+fn select_posts() -> Sql {
+    let mut sql = Sql::new(POST_COLUMNS);
+    sql.push(" FROM posts p");
+    sql
+}
+
+/// Labels are kept twice: in `post_labels` to filter by, and joined with this
+/// separator in `posts.labels` so list pages need no second query.
+const LABEL_SEPARATOR: char = '\n';
+
+fn post_from_row(row: &ReadRow) -> Result<Post> {
+    let labels: String = row.try_get("labels")?;
+    Ok(Post {
+        id: row.try_get("id")?,
+        blog_id: row.try_get("blog_id")?,
+        kind: row
+            .try_get::<String>("kind")?
+            .parse()
+            .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
+        title: row.try_get("title")?,
+        slug: row.try_get("slug")?,
+        path: row.try_get("path")?,
+        body_markdown: row.try_get("body_markdown")?,
+        body_html: row.try_get("body_html")?,
+        draft: row.try_get::<String>("status")? == "draft",
+        published_at: from_micros(row.try_get("published_at")?)?,
+        updated_at: from_micros(row.try_get("updated_at")?)?,
+        author_id: row.try_get("author_id")?,
+        author_name: row.try_get("author_name")?,
+        labels: split_labels(&labels),
+        comment_count: row.try_get("comment_count")?,
+        sticky: row.try_get::<i64>("sticky")? != 0,
+    })
+}
+
+/// Everything stored about a post, as written by an author or an import.
+#[derive(Debug, Clone)]
+pub struct NewPost {
+    pub blog_id: i64,
+    pub kind: PostKind,
+    pub title: String,
+    pub slug: String,
+    pub path: String,
+    pub body_markdown: Option<String>,
+    pub body_html: String,
+    /// Plain text of the body, for search and summaries.
+    pub body_text: String,
+    pub labels: Vec<String>,
+    pub draft: bool,
+    pub published_at: DateTime<Utc>,
+    pub author_id: Option<i64>,
+    pub author_name: String,
+    /// Shown first on page 1 of the home page.
+    pub sticky: bool,
+}
+
+/// A visible page as the sidebar lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageLink {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub title: String,
+    pub path: String,
+}
+
+/// A visible post or page as a static render needs it: where it is, when, and
+/// its labels; no body, no comments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexedPost {
+    pub id: i64,
+    pub kind: PostKind,
+    pub path: String,
+    pub published_at: DateTime<Utc>,
+    pub labels: Vec<String>,
+}
+
+/// A month of the archive sidebar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveMonth {
+    pub year: i32,
+    pub month: u32,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelCount {
+    pub label: String,
+    pub count: i64,
+}
+
+pub(crate) fn join_labels(labels: &[String]) -> String {
+    labels.join(&LABEL_SEPARATOR.to_string())
+}
+
+/// The labels [`join_labels`] joined.
+pub(crate) fn split_labels(joined: &str) -> Vec<String> {
+    joined
+        .split(LABEL_SEPARATOR)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+pub(crate) async fn write_labels(
+    tx: &mut impl Exec,
+    post_id: i64,
+    labels: &[String],
+) -> Result<()> {
+    for label in labels {
+        tx.execute(&Sql::with_args(
+            "INSERT INTO post_labels (post_id, label) VALUES ($1, $2)",
+            vec![Arg::Int(post_id), Arg::Text(label.clone())],
+        ))
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,181 @@
+//! Reading posts back: by id, by path, the lists, the sidebar's pages, the
+//! static render's index and a post page's neighbours.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row as _;
+use tidings_core::Post;
+
+use super::{
+    IndexedPost, LabelCount, PageLink, PostFilter, neighbours_sql, post_from_row, select_posts,
+    sticky_sql,
+};
+use crate::sql::{Arg, Sql};
+use crate::{Result, Store, StoreError, from_micros, micros};
+
+impl Store {
+    pub async fn post_by_id(&self, blog_id: i64, id: i64) -> Result<Post> {
+        let mut sql = select_posts();
+        sql.int(" WHERE p.id = ", id)
+            .int(" AND p.blog_id = ", blog_id);
+        self.read_optional(&sql, post_from_row)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The post or page at `path`, whatever its status (callers decide visibility).
+    pub async fn post_by_path(&self, blog_id: i64, path: &str) -> Result<Option<Post>> {
+        let mut sql = select_posts();
+        sql.int(" WHERE p.blog_id = ", blog_id)
+            .text(" AND p.path = ", path);
+        self.read_optional(&sql, post_from_row).await
+    }
+
+    /// Whether a post other than `except` holds `path`.
+    pub async fn path_taken(&self, blog_id: i64, path: &str, except: Option<i64>) -> Result<bool> {
+        let row = sqlx::query("SELECT id FROM posts WHERE blog_id = $1 AND path = $2")
+            .bind(blog_id)
+            .bind(path)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get::<i64, _>("id")?) != except,
+            None => false,
+        })
+    }
+
+    /// Posts matching `f`, newest first.
+    pub async fn list_posts(&self, f: &PostFilter) -> Result<Vec<Post>> {
+        let mut posts = self.read_all(&f.list_sql(), post_from_row).await?;
+        if f.after.is_some() {
+            posts.reverse();
+        }
+        Ok(posts)
+    }
+
+    /// Whether any post matches `f` (its limit and offset aside): the
+    /// "newer"/"older" links of list pages. One step on the listing index,
+    /// reading no post's row.
+    pub async fn any_post(&self, f: &PostFilter) -> Result<bool> {
+        Ok(self
+            .read_optional(&f.any_sql(), |r| r.try_get::<i64>("id"))
+            .await?
+            .is_some())
+    }
+
+    /// Visible sticky posts of `blog_id`, newest first: what page 1 of the
+    /// home page shows before the rest. At most `limit`.
+    pub async fn sticky_posts(
+        &self,
+        blog_id: i64,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Post>> {
+        self.read_all(&sticky_sql(blog_id, now, limit), post_from_row)
+            .await
+    }
+
+    /// Visible pages of `blog_id` in menu order, then by title as WordPress
+    /// lists them, each with its parent: the sidebar's list of pages. Sorted
+    /// here, not in SQL, because the backends collate titles differently.
+    pub async fn visible_pages(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<PageLink>> {
+        let sql = Sql::with_args(
+            "SELECT id, parent_id, title, path, menu_order FROM posts WHERE blog_id = $1 \
+             AND kind = 'page' AND status = 'published' AND published_at <= $2",
+            vec![Arg::Int(blog_id), Arg::Int(micros(now))],
+        );
+        let mut pages = self
+            .read_all(&sql, |r| {
+                let link = PageLink {
+                    id: r.try_get("id")?,
+                    parent_id: r.try_get("parent_id")?,
+                    title: r.try_get("title")?,
+                    path: r.try_get("path")?,
+                };
+                Ok((
+                    r.try_get::<i64>("menu_order")?,
+                    link.title.to_lowercase(),
+                    link,
+                ))
+            })
+            .await?;
+        pages.sort_by(|a, b| (a.0, &a.1, a.2.id).cmp(&(b.0, &b.1, b.2.id)));
+        Ok(pages.into_iter().map(|(_, _, link)| link).collect())
+    }
+
+    pub async fn count_posts(&self, f: &PostFilter) -> Result<i64> {
+        let n = self
+            .read_optional(&f.count_sql(), |r| r.try_get("n"))
+            .await?;
+        n.ok_or_else(|| StoreError::Corrupt("COUNT(*) returned no row".into()))
+    }
+
+    /// Every visible post and page of `blog_id`, oldest first, from the
+    /// listing index and the label rows: what `tidings render` starts from.
+    pub async fn post_index(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<IndexedPost>> {
+        let args = || vec![Arg::Int(blog_id), Arg::Int(micros(now))];
+        let posts = Sql::with_args(
+            "SELECT p.id, p.kind, p.path, p.published_at FROM posts p WHERE p.blog_id = $1 \
+             AND p.kind IN ('post', 'page') AND p.status = 'published' AND p.published_at <= $2 \
+             ORDER BY p.published_at, p.id",
+            args(),
+        );
+        let labels = Sql::with_args(
+            "SELECT l.post_id, l.label FROM post_labels l JOIN posts p ON p.id = l.post_id \
+             WHERE p.blog_id = $1 AND p.kind IN ('post', 'page') AND p.status = 'published' \
+             AND p.published_at <= $2",
+            args(),
+        );
+        let mut by_post: std::collections::HashMap<i64, Vec<String>> =
+            std::collections::HashMap::new();
+        for (post, label) in self
+            .read_all(&labels, |r| {
+                Ok((r.try_get::<i64>("post_id")?, r.try_get::<String>("label")?))
+            })
+            .await?
+        {
+            by_post.entry(post).or_default().push(label);
+        }
+        self.read_all(&posts, |row| {
+            let id: i64 = row.try_get("id")?;
+            Ok(IndexedPost {
+                id,
+                kind: row
+                    .try_get::<String>("kind")?
+                    .parse()
+                    .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
+                path: row.try_get("path")?,
+                published_at: from_micros(row.try_get("published_at")?)?,
+                labels: Vec::new(),
+            })
+        })
+        .await
+        .map(|mut posts| {
+            for p in &mut posts {
+                p.labels = by_post.remove(&p.id).unwrap_or_default();
+            }
+            posts
+        })
+    }
+
+    /// The paths of the visible posts just newer and just older than an
+    /// instant (a post page's neighbour links): one query on the listing
+    /// index, reading no post's body.
+    pub async fn neighbours(
+        &self,
+        blog_id: i64,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(Option<String>, Option<String>)> {
+        let sql = neighbours_sql(blog_id, at, now);
+        let row = self
+            .read_optional(&sql, |r| Ok((r.try_get("newer")?, r.try_get("older")?)))
+            .await?;
+        Ok(row.unwrap_or_default())
+    }
+
+    /// Labels of visible posts with how many posts carry each, by name (the
+    /// editor's suggestions; public pages read [`Store::sidebar`]).
+    pub async fn label_counts(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<LabelCount>> {
+        crate::sidebar::label_counts(&self.pool, blog_id, now).await
+    }
+}
