@@ -563,7 +563,8 @@ impl Store {
         crate::sidebar::label_counts(&self.pool, blog_id, now).await
     }
 
-    /// Full-text search over visible posts, best match first.
+    /// Full-text search over visible posts: the `limit` newest that match,
+    /// newest first (see [`dialect::search`] for why date order).
     pub async fn search(
         &self,
         blog_id: i64,
@@ -575,25 +576,21 @@ impl Store {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
-        let fts = dialect::search_query(self.backend, &terms);
         let sql = dialect::search(
             self.backend,
             POST_COLUMNS,
-            &fts,
+            &terms,
             blog_id,
             micros(now),
             limit,
         );
-        let rows = sql.build().fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|row| {
-                let row = Row::Any(row);
-                Ok(SearchHit {
-                    post: post_from_row(&row)?,
-                    snippet: row.try_get("snippet")?,
-                })
+        self.read_all(&sql, |row| {
+            Ok(SearchHit {
+                post: post_from_row(row)?,
+                snippet: row.try_get("snippet")?,
             })
-            .collect()
+        })
+        .await
     }
 }
 

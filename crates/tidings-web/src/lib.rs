@@ -28,6 +28,7 @@ mod views;
 
 pub use admin::setup_link;
 pub use api::tokens;
+pub use cache::Renders;
 pub use config::{Config, TrustedProxies};
 pub use demo::fill as fill_demo;
 pub use metrics::count_statement;

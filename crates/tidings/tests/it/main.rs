@@ -18,6 +18,7 @@ mod crash;
 mod encoding;
 mod export;
 mod feeds;
+mod flood;
 mod hardening;
 mod import;
 mod lifecycle;
