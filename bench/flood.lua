@@ -1,7 +1,8 @@
--- wrk script for the flood row of bench/run.sh: distinct searches for three
--- common words of the generated blog, each from a random client address as
--- a trusted proxy forwards it (X-Forwarded-For), so no kept page answers
--- them and no per-address limit slows them.
+-- wrk script for the flood row of bench/run.sh: searches for a common word
+-- of the generated blog (each in most of its posts), each address distinct
+-- (a counter in the query string), so no kept page answers them, and each
+-- from a random client address as a trusted proxy forwards it
+-- (X-Forwarded-For), so no per-address limit slows them.
 local words = {
     "garden", "orchard", "river", "morning", "evening", "lantern", "harbour",
     "meadow", "pepper", "kettle", "window", "letter", "bicycle", "market",
@@ -19,13 +20,11 @@ function init(args)
     math.randomseed(os.time() * 1000 + (seed or 0))
 end
 
-local function word()
-    return words[math.random(#words)]
-end
-
+local sent = 0
 function request()
+    sent = sent + 1
     local address = string.format("%d.%d.%d.%d",
         math.random(1, 223), math.random(0, 255), math.random(0, 255), math.random(1, 254))
-    local path = "/search?q=" .. word() .. "+" .. word() .. "+" .. word()
+    local path = "/search?q=" .. words[math.random(#words)] .. "&n=" .. seed .. "-" .. sent
     return wrk.format("GET", path, { ["X-Forwarded-For"] = address })
 end

@@ -106,11 +106,11 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         return response;
     }
     if !public(&req) {
-        let (req, _rendering) = match admit(&state, req).await {
+        let (req, rendering) = match admit(&state, req).await {
             Ok(admitted) => admitted,
             Err(refused) => return refused,
         };
-        let mut response = next.run(req).await;
+        let mut response = render(&state, rendering, next.run(req)).await;
         response.headers_mut().remove(MODIFIED);
         if member {
             mark_private(response.headers_mut());
@@ -155,14 +155,14 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         }
     }
     // Nothing kept answers this request: it waits for its turn to render.
-    let (mut req, _rendering) = match admit(&state, req).await {
+    let (mut req, rendering) = match admit(&state, req).await {
         Ok(admitted) => admitted,
         Err(refused) => return refused,
     };
     let request_headers = req.headers().clone();
     if method == Method::HEAD {
         // The router drops HEAD bodies, so there is nothing to keep.
-        let mut response = next.run(req).await;
+        let mut response = render(&state, rendering, next.run(req)).await;
         response.headers_mut().remove(MODIFIED);
         return response;
     }
@@ -175,7 +175,9 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let deps = Deps::collecting();
     req.extensions_mut().insert(deps.clone());
     // A public page only reads: all of it from one state of the database.
-    let response = state.store.in_one_snapshot(next.run(req)).await;
+    let store = state.store.clone();
+    let page = async move { store.in_one_snapshot(next.run(req)).await };
+    let response = render(&state, rendering, page).await;
     let collected = deps.take().unwrap_or_default();
     if response.status() != StatusCode::OK
         || !collected.blog_page
@@ -246,6 +248,19 @@ async fn admit(state: &AppState, req: Request) -> Result<(Request, Option<Render
             state.metrics.record(response.status(), started);
             Err(response)
         }
+    }
+}
+
+/// Runs the rest of the router: on the render threads when the request
+/// holds a place among the renders.
+async fn render(
+    state: &AppState,
+    rendering: Option<Rendering>,
+    page: impl std::future::Future<Output = Response> + Send + 'static,
+) -> Response {
+    match (rendering, &state.renders) {
+        (Some(rendering), Some(renders)) => rendering.run(renders, page).await,
+        _ => page.await,
     }
 }
 
