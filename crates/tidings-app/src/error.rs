@@ -12,6 +12,12 @@ pub enum Error {
         field: &'static str,
         message: String,
     },
+    /// The request is not one our own pages or clients send: a form we never
+    /// served, or one altered on the way (400). Unlike [`Error::Invalid`]
+    /// there is no field a person can fix, only a page to reload, so the
+    /// form is not shown again with their text.
+    #[error("{0}")]
+    Malformed(String),
     /// The input is larger than we take (413).
     #[error("{0}")]
     TooLarge(String),

@@ -8,6 +8,9 @@
 //! drift apart: the web crate extracts, calls and renders; the CLI parses,
 //! calls and prints. Nothing here knows HTTP or SQL.
 
+pub mod comments;
 pub mod error;
+pub mod form_token;
+pub mod limits;
 
 pub use error::Error;

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 
 // Blogger's dates are English whatever the reader's language, so the names
 // are a table: chrono's `format` parses its pattern again at every call,
-// which was a twentieth of an uncached list page (issue 7).
+// which was a twentieth of an uncached list page's time (perf).
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",

@@ -17,7 +17,7 @@ pub fn is_xml_char(c: char) -> bool {
 
 /// Whether every character of `s` may appear in XML, checked on bytes:
 /// every post body of every feed passes here, and a `char` at a time this
-/// was a quarter of an uncached feed's time (issue 7). The forbidden
+/// was a quarter of an uncached feed's time (perf). The forbidden
 /// controls are single bytes; U+FFFE and U+FFFF are `EF BF BE` and
 /// `EF BF BF`. Each block of bytes is first tested without branches (which
 /// the compiler turns into vector instructions); only a block holding a

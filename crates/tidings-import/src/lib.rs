@@ -19,6 +19,22 @@ mod xml;
 
 pub use commenters::without_unsafe_urls;
 pub use text::comment_text;
+
+/// The owner's note for a post whose body nests past
+/// [`tidings_render::MAX_NESTING`]: the import flattens it rather than refuse
+/// the whole blog for one post (`sanitize_html` drops the tags past that
+/// level and keeps their text), and says so, naming the post.
+fn too_deep_note(post: std::fmt::Arguments<'_>, html: &str) -> Option<String> {
+    tidings_render::check_nesting(html)
+        .err()
+        .map(|e| flattened_note(post, e))
+}
+
+fn flattened_note(post: impl std::fmt::Display, e: tidings_render::TooDeep) -> String {
+    format!(
+        "{post}: its body {e}; imported with the tags past that level left out, their text kept"
+    )
+}
 pub use tidings_store::{ImportBatch, ImportReport, Snapshot};
 
 /// The largest export one import reads: 256 MiB. Parsing holds the whole

@@ -14,7 +14,7 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use tidings_core::{BlogSettings, PostKind, post_path, slugify};
-use tidings_render::{html_to_text, markdown_to_html};
+use tidings_render::{html_to_text, markdown_to_html, try_markdown_to_html};
 use tidings_store::{ImportBatch, ImportPost};
 
 use crate::blogger::served_path;
@@ -73,7 +73,7 @@ pub fn to_batch(
             notes.push(format!("{rel}: skipped, it has no front matter"));
             continue;
         };
-        let post = post(rel, &fm, blog.timezone).map_err(fail)?;
+        let post = post(rel, &fm, blog.timezone, &mut notes).map_err(fail)?;
         // A quoted YAML or TOML string may spell one with an escape (`"\v"`).
         if let Some(e) = front_matter_forbidden(&post) {
             return Err(fail(ParseError {
@@ -163,7 +163,12 @@ pub fn parse_date(s: &str, tz: Tz) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-fn post(rel: &str, fm: &FrontMatter, tz: Tz) -> Result<ImportPost, ParseError> {
+fn post(
+    rel: &str,
+    fm: &FrontMatter,
+    tz: Tz,
+    notes: &mut Vec<String>,
+) -> Result<ImportPost, ParseError> {
     let text = |k: &str| fm.get(k).and_then(|v| v.text()).map(str::trim);
     let date_of = |k: &str| -> Result<Option<DateTime<Utc>>, ParseError> {
         match text(k).filter(|s| !s.is_empty()) {
@@ -225,7 +230,10 @@ fn post(rel: &str, fm: &FrontMatter, tz: Tz) -> Result<ImportPost, ParseError> {
     };
     redirects.retain(|r| *r != path);
     redirects.dedup();
-    let html = markdown_to_html(&fm.body);
+    let html = try_markdown_to_html(&fm.body).unwrap_or_else(|e| {
+        notes.push(crate::flattened_note(rel, e));
+        markdown_to_html(&fm.body)
+    });
     let author = text("author")
         .map(str::to_owned)
         .or_else(|| fm.get("authors").and_then(|v| v.items().into_iter().next()))
@@ -273,7 +281,7 @@ mod tests {
         let tz: Tz = "UTC".parse().unwrap();
         let parsed = |text: &str| {
             let fm = split(text).unwrap().unwrap();
-            post("_posts/2020-01-02-bell.md", &fm, tz).unwrap()
+            post("_posts/2020-01-02-bell.md", &fm, tz, &mut Vec::new()).unwrap()
         };
         let bad = parsed("---\ntitle: \"Bell\\x01\"\ntags: [\"a\\uFFFF\"]\n---\nBody\n");
         let e = front_matter_forbidden(&bad).unwrap();

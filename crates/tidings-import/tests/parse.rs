@@ -222,3 +222,42 @@ fn wordpress_theme_unit_test_counts() {
         e.skipped
     );
 }
+
+/// Issue 13: a post body nested past `tidings_render::MAX_NESTING` is taken
+/// flattened (its text kept) with a note naming it, not refused with the
+/// whole blog; real exports are not touched.
+#[test]
+fn wordpress_deep_bodies_are_flattened_and_named() {
+    let blog = tidings_core::BlogSettings {
+        id: 1,
+        host: "example.test".into(),
+        title: "Mine".into(),
+        description: String::new(),
+        timezone: chrono_tz::UTC,
+        posts_per_page: 10,
+        comments_allowed: tidings_core::CommentsAllowed::Anyone,
+        comment_moderation: tidings_core::Moderation::Never,
+        moderation_days: 14,
+        comment_min_seconds: 3,
+        changed_at: chrono::DateTime::UNIX_EPOCH,
+    };
+    let mut e = wordpress::parse(&theme_unit_test()).unwrap();
+    let (_, notes) = e.to_batch(&blog);
+    assert!(
+        !notes.iter().any(|n| n.contains("levels deep")),
+        "{notes:?}"
+    );
+
+    let deep = &mut e.items[0];
+    deep.html = format!("{}deep words{}", "<div>".repeat(300), "</div>".repeat(300));
+    let (id, title) = (deep.id.clone(), deep.title.clone());
+    let (batch, notes) = e.to_batch(&blog);
+    let note = notes
+        .iter()
+        .find(|n| n.contains("levels deep"))
+        .expect("a note for the deep post");
+    assert!(note.contains(&id) && note.contains(&title), "{note}");
+    let post = batch.posts.iter().find(|p| p.external_id == id).unwrap();
+    assert!(post.body_html.contains("deep words"));
+    assert_eq!(tidings_render::check_nesting(&post.body_html), Ok(()));
+}

@@ -29,7 +29,7 @@ pub(crate) fn push_escaped(out: &mut String, s: &str) {
 /// Works on bytes and copies the runs between special characters whole: the
 /// five are ASCII, so they never occur inside a longer UTF-8 character, and
 /// every page's text goes through here (a char at a time was a twentieth of
-/// an uncached page's time, issue 7).
+/// an uncached page's time, by perf).
 pub fn write_escaped<W: std::fmt::Write + ?Sized>(out: &mut W, s: &str) -> std::fmt::Result {
     let mut done = 0;
     for (i, b) in s.bytes().enumerate() {

@@ -14,6 +14,10 @@
 //! - **Commenters** are not trusted to format at all: [`comment_to_html`] escapes
 //!   everything and only adds the paragraphs, line breaks and links it builds itself.
 //!
+//! Author HTML nested past [`MAX_NESTING`] levels is refused (`try_*`) or flattened
+//! (the rest) before html5ever builds a tree from it, so no input costs more than
+//! time linear in its size (`nesting.rs`).
+//!
 //! Architecture invariant: nothing here reads files, the clock, the network or global
 //! configuration. Callers pass strings in and get strings back.
 
@@ -21,13 +25,16 @@ mod autolink;
 mod comment;
 mod escape;
 mod markdown;
+mod nesting;
 mod sanitize;
+mod steps;
 mod summary;
 mod text;
 
 pub use comment::comment_to_html;
 pub use escape::{escape_html, write_escaped};
-pub use markdown::markdown_to_html;
-pub use sanitize::sanitize_html;
+pub use markdown::{markdown_to_html, try_markdown_to_html};
+pub use nesting::{MAX_NESTING, TooDeep, check as check_nesting};
+pub use sanitize::{sanitize_html, try_sanitize_html};
 pub use summary::summary;
 pub use text::html_to_text;

@@ -20,8 +20,23 @@ use crate::sanitize_html;
 
 /// Markdown (CommonMark plus tables, footnotes, strikethrough and task lists) to HTML,
 /// then through the same allowlist sanitiser as author HTML. Raw HTML in the Markdown
-/// is allowed but sanitised.
+/// is allowed but sanitised; nesting past [`MAX_NESTING`](crate::MAX_NESTING) (block
+/// quotes, lists and HTML elements, counted together as the HTML they become) is
+/// flattened, as [`sanitize_html`] does.
 pub fn markdown_to_html(src: &str) -> String {
+    sanitize_html(&unsanitised(src))
+}
+
+/// [`markdown_to_html`] for what an author sends now: nesting past
+/// [`MAX_NESTING`](crate::MAX_NESTING) is refused, so they can fix it.
+pub fn try_markdown_to_html(src: &str) -> Result<String, crate::TooDeep> {
+    let html = unsanitised(src);
+    crate::nesting::check(&html)?;
+    Ok(crate::sanitize::clean(&html))
+}
+
+/// The HTML pulldown-cmark writes, before the sanitiser.
+fn unsanitised(src: &str) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -30,7 +45,7 @@ pub fn markdown_to_html(src: &str) -> String {
     let events = Parser::new_ext(src, options).map(|event| footnotes.rewrite(event));
     let mut unsafe_html = String::with_capacity(src.len() + src.len() / 2);
     html::push_html(&mut unsafe_html, events);
-    sanitize_html(&unsafe_html)
+    unsafe_html
 }
 
 /// Numbers footnotes in order of first mention, whether that mention is a reference or

@@ -36,11 +36,29 @@ use ammonia::{Builder, UrlRelative};
 /// rendered Markdown) through the allowlist sanitiser described in this module.
 ///
 /// Never fails: malformed HTML is parsed the way a browser would parse it and the
-/// result is re-serialised, so unclosed tags come back closed. A character
+/// result is re-serialised, so unclosed tags come back closed. HTML nested past
+/// [`MAX_NESTING`](crate::MAX_NESTING) is flattened first (see
+/// [`crate::nesting`]), so the parse costs time linear in the input whatever it
+/// holds; [`try_sanitize_html`] refuses it instead.
+pub fn sanitize_html(html: &str) -> String {
+    match crate::nesting::flatten(html) {
+        Some(flat) => clean(&flat),
+        None => clean(html),
+    }
+}
+
+/// [`sanitize_html`] for what an author sends now: HTML nested past
+/// [`MAX_NESTING`](crate::MAX_NESTING) is refused, so they can fix it.
+pub fn try_sanitize_html(html: &str) -> Result<String, crate::TooDeep> {
+    crate::nesting::check(html)?;
+    Ok(clean(html))
+}
+
+/// The sanitiser itself, on HTML whose nesting was checked. A character
 /// reference to a character XML cannot carry (`&#1;`, `&#xFFFF;`) decodes to
 /// that character, which the serialiser writes as it is: such characters are
 /// dropped, so no stored body can break a feed or an export.
-pub fn sanitize_html(html: &str) -> String {
+pub(crate) fn clean(html: &str) -> String {
     let clean = SANITIZER.clean(html).to_string();
     match tidings_core::xml_chars::strip(&clean) {
         std::borrow::Cow::Borrowed(_) => clean,

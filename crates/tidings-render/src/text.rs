@@ -104,22 +104,25 @@ impl TextSink {
         if tag.kind == TagKind::EndTag {
             return TokenSinkResult::Continue;
         }
-        // The same switches the HTML tree builder makes, so that `<script>if (a<b)`
-        // or `<title>&lt;</title>` tokenize as a browser would read them.
-        match name {
-            "script" => {
-                self.in_hidden_raw_text.set(true);
-                TokenSinkResult::RawData(RawKind::ScriptData)
-            }
-            "style" | "iframe" | "noembed" | "noframes" => {
-                self.in_hidden_raw_text.set(true);
-                TokenSinkResult::RawData(RawKind::Rawtext)
-            }
-            "xmp" => TokenSinkResult::RawData(RawKind::Rawtext),
-            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
-            "plaintext" => TokenSinkResult::Plaintext,
-            _ => TokenSinkResult::Continue,
+        if matches!(name, "script" | "style" | "iframe" | "noembed" | "noframes") {
+            self.in_hidden_raw_text.set(true);
         }
+        tokenizer_switch(name)
+    }
+}
+
+/// The same switches the HTML tree builder makes after a start tag named
+/// `name`, so that `<script>if (a<b)` or `<title>&lt;</title>` tokenize as a
+/// browser would read them.
+pub(crate) fn tokenizer_switch(name: &str) -> TokenSinkResult<()> {
+    match name {
+        "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+        "style" | "iframe" | "noembed" | "noframes" | "xmp" => {
+            TokenSinkResult::RawData(RawKind::Rawtext)
+        }
+        "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+        "plaintext" => TokenSinkResult::Plaintext,
+        _ => TokenSinkResult::Continue,
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Most writes are a handful of statements and run on sqlx's pool. An
 //! import is hundreds of thousands, and on SQLite each one handed to sqlx's
-//! connection thread and back cost more than the statement (perf, issue 7):
+//! connection thread and back cost more than the statement (perf):
 //! there it runs on a synchronous connection of its own ([`SqliteTx`]). The
 //! functions a transaction calls (`touch`, `write_labels`, the import's
 //! inserts) are written once against [`Exec`].

@@ -4,7 +4,7 @@
 //! SQLite it runs on a synchronous `rusqlite` connection in the calling
 //! thread: sqlx's SQLite driver hands every statement and every row to a
 //! thread per connection and back, and those hand-overs (futex waits and
-//! context switches) cost more than the queries themselves (perf, issue 7).
+//! context switches) cost more than the queries themselves (perf).
 //! A page's reads take microseconds each, so running them inline on the
 //! request's worker is cheaper than any hand-over. Writes stay on sqlx
 //! (SQLite's one writer lock orders them), except an import's transaction
@@ -49,7 +49,7 @@ impl Row<'_> {
 /// A statement's column names, read once for all its rows. rusqlite finds a
 /// column by name by asking SQLite for each name in turn (a C string to
 /// measure and check as UTF-8 at every step); done for every field of every
-/// row, that was a tenth of an uncached list page's time (perf, issue 7).
+/// row, that was a tenth of an uncached list page's time (perf).
 pub(crate) struct Columns {
     names: Vec<String>,
     /// Where the next look-up starts: rows are mostly read in column order.
@@ -246,7 +246,7 @@ impl Store {
     /// read transaction, so they see one state of the blog. Each read on its
     /// own began and ended a transaction, and taking and releasing SQLite's
     /// shared-memory read lock (a `fcntl` and often a futex each time) was
-    /// a third of an uncached page's system time (strace, issue 7).
+    /// a third of an uncached page's system time (strace).
     ///
     /// For reads only: a write made inside the scope is not seen by its
     /// later reads. PostgreSQL and in-memory databases run `work` as it is.

@@ -11,7 +11,9 @@ use tidings_store::{NewPost, Store};
 use crate::error::AppError;
 
 pub const MAX_TITLE_CHARS: usize = 300;
-pub const MAX_BODY_BYTES: usize = 1_000_000;
+/// The largest body (Markdown or HTML) a post may have: 1 MiB, far above any
+/// real post; past it 413, before anything is rendered.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
 pub const MAX_LABELS: usize = 20;
 pub const MAX_LABEL_CHARS: usize = 100;
 
@@ -29,6 +31,16 @@ pub struct PostInput {
     pub sticky: Option<bool>,
 }
 
+impl PostInput {
+    /// The status the post will have: the one asked for, else the one it
+    /// has, else a draft. Known before any work, so roles are checked first.
+    pub fn status(&self, existing: Option<&Post>, now: DateTime<Utc>) -> PostStatus {
+        self.status
+            .or(existing.map(|p| p.status_at(now)))
+            .unwrap_or(PostStatus::Draft)
+    }
+}
+
 /// Who is writing, for the byline of new posts.
 pub struct Author {
     pub id: i64,
@@ -36,7 +48,8 @@ pub struct Author {
 }
 
 /// Checks `input` against `existing` (none for a new post) and produces the
-/// full post to store.
+/// full post to store. The caller has checked the role already (see
+/// [`PostInput::status`]): the body is rendered here, the expensive part.
 pub async fn prepare(
     store: &Store,
     blog: &BlogSettings,
@@ -45,6 +58,7 @@ pub async fn prepare(
     author: &Author,
     now: DateTime<Utc>,
 ) -> Result<NewPost, AppError> {
+    let status = input.status(existing, now);
     let kind = input
         .kind
         .or(existing.map(|p| p.kind))
@@ -67,31 +81,33 @@ pub async fn prepare(
             "send either body (Markdown) or body_html, not both",
         ));
     }
-    let (body_markdown, body_html) = match (input.body, input.body_html) {
+    let body = match (input.body, input.body_html) {
         (Some(md), None) => {
             check_body("body", &md)?;
-            let html = tidings_render::markdown_to_html(&md);
-            (Some(md), html)
+            Body::Markdown(md)
         }
         (None, Some(html)) => {
             check_body("body_html", &html)?;
-            (None, tidings_render::sanitize_html(&html))
+            Body::Html(html)
         }
         _ => match existing {
-            Some(p) => (p.body_markdown.clone(), p.body_html.clone()),
-            None => (Some(String::new()), String::new()),
+            Some(p) => Body::Kept {
+                markdown: p.body_markdown.clone(),
+                html: p.body_html.clone(),
+            },
+            None => Body::Kept {
+                markdown: Some(String::new()),
+                html: String::new(),
+            },
         },
     };
+    let (body_markdown, body_html, body_text) = body.render().await?;
     let labels = match input.labels {
         Some(l) => clean_labels(l)?,
         None => existing.map(|p| p.labels.clone()).unwrap_or_default(),
     };
 
     let was_visible = existing.is_some_and(|p| p.is_visible_at(now));
-    let status = input
-        .status
-        .or(existing.map(|p| p.status_at(now)))
-        .unwrap_or(PostStatus::Draft);
     let published_at = match (input.published_at, status) {
         (Some(t), _) => t,
         // Publishing a draft without a date publishes it now.
@@ -143,7 +159,7 @@ pub async fn prepare(
         title,
         slug,
         path,
-        body_text: tidings_render::html_to_text(&body_html),
+        body_text,
         body_markdown,
         body_html,
         labels,
@@ -157,6 +173,52 @@ pub async fn prepare(
         sticky: kind == PostKind::Post
             && input.sticky.or(existing.map(|p| p.sticky)).unwrap_or(false),
     })
+}
+
+/// A post's body as the author sent it, or as it was.
+enum Body {
+    Markdown(String),
+    Html(String),
+    Kept {
+        markdown: Option<String>,
+        html: String,
+    },
+}
+
+impl Body {
+    /// The Markdown (if any), the sanitised HTML and its text for search,
+    /// made on the work pool ([`crate::work`]). Nesting past
+    /// [`tidings_render::MAX_NESTING`] answers 422 before the sanitiser
+    /// builds a tree.
+    async fn render(self) -> Result<(Option<String>, String, String), AppError> {
+        crate::work::run(move || {
+            let (markdown, html) = match self {
+                Body::Markdown(md) => {
+                    let html = tidings_render::try_markdown_to_html(&md)
+                        .map_err(|_| markdown_too_deep("body"))?;
+                    (Some(md), html)
+                }
+                Body::Html(html) => {
+                    let clean = tidings_render::try_sanitize_html(&html)
+                        .map_err(|e| AppError::invalid(format!("body_html {e}; flatten it")))?;
+                    (None, clean)
+                }
+                Body::Kept { markdown, html } => (markdown, html),
+            };
+            let text = tidings_render::html_to_text(&html);
+            Ok((markdown, html, text))
+        })
+        .await?
+    }
+}
+
+/// 422 for Markdown whose block quotes, lists and HTML nest past
+/// [`tidings_render::MAX_NESTING`].
+pub fn markdown_too_deep(name: &str) -> AppError {
+    AppError::invalid(format!(
+        "{name} nests block quotes, lists or HTML elements more than {} levels deep; flatten it",
+        tidings_render::MAX_NESTING
+    ))
 }
 
 /// The first of `slug`, `slug-2`, `slug-3`, … whose path is free.
@@ -184,12 +246,17 @@ async fn free_path(
     ))
 }
 
+/// 413 for a body over [`MAX_BODY_BYTES`].
+pub fn too_large(name: &str) -> AppError {
+    AppError::too_large(format!(
+        "{name} must be at most 1 MiB ({MAX_BODY_BYTES} bytes)"
+    ))
+}
+
 fn check_body(name: &str, body: &str) -> Result<(), AppError> {
     tidings_core::xml_chars::check(name, body).map_err(invalid)?;
     if body.len() > MAX_BODY_BYTES {
-        return Err(AppError::invalid(format!(
-            "{name} must be at most {MAX_BODY_BYTES} bytes"
-        )));
+        return Err(too_large(name));
     }
     Ok(())
 }

@@ -52,19 +52,22 @@ impl AppError {
         Self::new(StatusCode::CONFLICT, "conflict", message)
     }
 
-    pub fn too_many(message: impl Into<String>, retry_after: u64) -> Self {
-        Self {
-            retry_after: Some(retry_after),
-            ..Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
-        }
+    pub fn too_large(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message)
     }
 
-    /// 503 with `Retry-After`: a full line of expensive work, refused at
-    /// once rather than queued without end.
+    /// 503 with `Retry-After`: expensive work is queued full (SPEC section 6).
     pub fn busy(message: impl Into<String>, retry_after: u64) -> Self {
         Self {
             retry_after: Some(retry_after),
             ..Self::new(StatusCode::SERVICE_UNAVAILABLE, "busy", message)
+        }
+    }
+
+    pub fn too_many(message: impl Into<String>, retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
         }
     }
 
@@ -110,6 +113,30 @@ impl From<StoreError> for AppError {
     }
 }
 
+/// A use case's refusal, as HTTP: the one place its kinds become statuses.
+impl From<tidings_app::Error> for AppError {
+    fn from(e: tidings_app::Error) -> Self {
+        use tidings_app::Error as E;
+        match e {
+            E::Invalid { message, .. } => Self::invalid(message),
+            E::Malformed(message) => Self::bad_request(message),
+            E::TooLarge(message) => Self::too_large(message),
+            E::Forbidden(message) => Self::forbidden(message),
+            E::NotFound(message) => Self::not_found(message),
+            E::Conflict(message) => Self::conflict(message),
+            E::Throttled {
+                message,
+                retry_after,
+            } => Self::too_many(message, retry_after),
+            E::Busy {
+                message,
+                retry_after,
+            } => Self::busy(message, retry_after),
+            E::Store(e) => e.into(),
+        }
+    }
+}
+
 /// A plain-text answer, for errors met before a blog (and its theme) is known.
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
@@ -119,7 +146,8 @@ impl IntoResponse for AppError {
     }
 }
 
-/// The API's face of [`AppError`]: the JSON error document of SPEC section 7.
+/// The API's face of [`AppError`]: `{"error": {"code", "message"}}`, so
+/// a script tells refusals apart by `code` and shows a person `message`.
 #[derive(Debug)]
 pub struct ApiError(pub AppError);
 

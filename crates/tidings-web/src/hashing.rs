@@ -2,10 +2,10 @@
 //!
 //! Each password check or hash takes about 19 MiB and tens of milliseconds
 //! of a core (Argon2id's defaults). Run without a bound, a few hundred at
-//! once took the server past 2 GB (issue 13). So at most one runs per core,
+//! once took the server past 2 GB. So at most one runs per core,
 //! a short line waits for them, and past that line a request is refused at
-//! once with 503 and `Retry-After` (SPEC section 6: "a full queue of
-//! expensive work"): memory stays bounded whatever arrives.
+//! once with 503 and `Retry-After`, which tells a client when to try
+//! again: memory stays bounded whatever arrives.
 
 use std::sync::Arc;
 

@@ -1,7 +1,9 @@
 //! The only crate that knows HTTP.
 //!
-//! [`router`] lists every route in one place; handlers are thin (extract, call
-//! the store and the pure crates, render). Public pages render through
+//! [`router`] lists every route in one place; handlers are thin: extract,
+//! call the use case (`tidings_app`; reads still call the store directly),
+//! render. A use case's refusal becomes a status in one place
+//! (`From<tidings_app::Error> for AppError`). Public pages render through
 //! templates in `templates/` with auto-escaping; the JSON API lives in [`api`].
 
 mod admin;
@@ -12,7 +14,6 @@ mod config;
 mod demo;
 mod editing;
 mod error;
-mod form_token;
 mod handlers;
 mod hashing;
 mod headers;
@@ -25,6 +26,11 @@ mod templates;
 mod unread_body;
 mod uri_guard;
 mod views;
+mod work;
+
+/// The signed forms are the use cases' (a comment's fill time, sign-in's
+/// binding to a browser); pages issue them.
+use tidings_app::form_token;
 
 pub use admin::setup_link;
 pub use api::tokens;
@@ -33,17 +39,20 @@ pub use config::{Config, TrustedProxies};
 pub use demo::fill as fill_demo;
 pub use metrics::count_statement;
 pub use routes::router;
+pub use server::Limits;
 pub use state::AppState;
 
 /// Serves `state` on `listener` until `shutdown` completes, then lets requests
-/// in flight finish before returning.
+/// in flight finish (for at most `limits.drain`) before returning.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
+    limits: Limits,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     if let Some(cache) = &state.cache {
         tokio::spawn(cache::follow(cache.clone(), state.store.clone()));
     }
-    server::run(listener, router(state), shutdown).await
+    let trusted = state.config.trusted_proxies.clone();
+    server::run(listener, router(state), limits, trusted, shutdown).await
 }

@@ -8,12 +8,22 @@
 //!   by the extractors' limits. What a handler refused to read is read and
 //!   dropped, within bounds, or the answer says `Connection: close`
 //!   ([`crate::unread_body`]), so the client hears the refusal.
-//! - At most [`MAX_CONNECTIONS`] connections are open at once; past that, new
-//!   ones are closed at once rather than queued behind the attack.
+//! - One address (an IPv6 /64 counts as one) holds at most
+//!   [`Limits::per_address`] connections; more are closed at once. Trusted
+//!   proxies are exempt: each carries many clients.
+//! - At most [`Limits::max_connections`] are open at once. Past that, the
+//!   connection that has waited longest for a request (its first, or the next
+//!   on a kept-alive connection) is closed to make room; when every connection
+//!   is busy with a request, the new one is closed instead. So one client
+//!   holding many idle connections cannot keep another out.
 //! - On shutdown, no new connections are taken and the ones open finish what
-//!   they are doing (up to [`DRAIN_TIMEOUT`]).
+//!   they are doing, for at most [`Limits::drain`]; then the server stops
+//!   whatever is still open.
 
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::net::{IpAddr, Ipv6Addr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::Router;
@@ -25,21 +35,54 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
+use tokio::sync::Notify;
 use tower::{Layer, ServiceExt};
+
+use crate::TrustedProxies;
 
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 pub const MAX_CONNECTIONS: usize = 4096;
 pub const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
+pub const PER_ADDRESS: usize = 256;
+
+/// How many connections the server holds, and how long it drains.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Connections open at once (default [`MAX_CONNECTIONS`]; the binary
+    /// lowers it when the process may not open that many files).
+    pub max_connections: usize,
+    /// Connections from one address, or one IPv6 /64 (default [`PER_ADDRESS`]).
+    pub per_address: usize,
+    /// How long requests in flight may finish after a shutdown signal
+    /// (default [`DRAIN_TIMEOUT`]).
+    pub drain: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_connections: MAX_CONNECTIONS,
+            per_address: PER_ADDRESS,
+            drain: DRAIN_TIMEOUT,
+        }
+    }
+}
 
 /// Serves `app` on `listener` until `shutdown` completes, then drains.
 pub async fn run(
     listener: TcpListener,
     app: Router,
+    limits: Limits,
+    trusted: TrustedProxies,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let graceful = GracefulShutdown::new();
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let drain = limits.drain;
+    let conns = Arc::new(Connections {
+        limits,
+        trusted,
+        state: Mutex::default(),
+    });
     let app = axum::middleware::from_fn(crate::unread_body::drain).layer(app);
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
@@ -55,15 +98,25 @@ pub async fn run(
             },
             () = &mut shutdown => break,
         };
-        let Ok(slot) = slots.clone().try_acquire_owned() else {
+        let Some(conn) = conns.admit(peer.ip()) else {
             drop(stream);
             continue;
         };
+        let conn = Arc::new(conn);
+        let on_request = conn.clone();
         let service = app
             .clone()
             .map_request(move |mut req: hyper::Request<Incoming>| {
+                on_request.busy();
                 req.extensions_mut().insert(ConnectInfo(peer));
                 req.map(Body::new)
+            })
+            .map_response({
+                let conn = conn.clone();
+                move |response| {
+                    conn.idle();
+                    response
+                }
             });
         let connection = http1::Builder::new()
             .timer(TokioTimer::new())
@@ -71,16 +124,206 @@ pub async fn run(
             .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
-            let _ = connection.await;
-            drop(slot);
+            tokio::select! {
+                _ = connection => {}
+                // Closed to make room: dropping the connection closes it.
+                () = conn.close.notified() => {}
+            }
         });
     }
     drop(listener);
-    if tokio::time::timeout(DRAIN_TIMEOUT, graceful.shutdown())
+    if tokio::time::timeout(drain, graceful.shutdown())
         .await
         .is_err()
     {
-        tracing::warn!("some connections were still open after {DRAIN_TIMEOUT:?}");
+        tracing::warn!("some connections were still open after {drain:?}; stopping anyway");
     }
     Ok(())
+}
+
+/// Who holds the open connections.
+struct Connections {
+    limits: Limits,
+    trusted: TrustedProxies,
+    state: Mutex<State>,
+}
+
+#[derive(Default)]
+struct State {
+    open: usize,
+    /// Open connections by address (IPv6 by /64), trusted proxies left out.
+    by_address: HashMap<IpAddr, usize>,
+    /// Connections waiting for a request, by when they began to wait.
+    waiting: BTreeMap<u64, Arc<Notify>>,
+    next: u64,
+}
+
+impl Connections {
+    fn state(&self) -> MutexGuard<'_, State> {
+        // The state stays consistent whatever panicked while holding it:
+        // every change is a single step.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A new connection from `ip`, or `None` when it must be closed.
+    fn admit(self: &Arc<Self>, ip: IpAddr) -> Option<Connection> {
+        let ip = ip.to_canonical();
+        let address = (!self.trusted.contains(ip)).then(|| address_key(ip));
+        let mut state = self.state();
+        if let Some(a) = address
+            && state.by_address.get(&a).copied().unwrap_or(0) >= self.limits.per_address
+        {
+            tracing::debug!("{a}: already {} connections", self.limits.per_address);
+            return None;
+        }
+        if state.open >= self.limits.max_connections {
+            // The connection that has waited longest for a request makes room.
+            let (_, oldest) = state.waiting.pop_first()?;
+            oldest.notify_one();
+        }
+        state.open += 1;
+        if let Some(a) = address {
+            *state.by_address.entry(a).or_default() += 1;
+        }
+        let close = Arc::new(Notify::new());
+        let waiting = state.next;
+        state.next += 1;
+        state.waiting.insert(waiting, close.clone());
+        Some(Connection {
+            connections: self.clone(),
+            address,
+            close,
+            waiting: AtomicU64::new(waiting),
+        })
+    }
+}
+
+/// One open connection's place in [`Connections`], given back on drop.
+struct Connection {
+    connections: Arc<Connections>,
+    address: Option<IpAddr>,
+    /// Notified when the connection is closed to make room.
+    close: Arc<Notify>,
+    /// Its key in `waiting` while it waits for a request, else [`BUSY`].
+    waiting: AtomicU64,
+}
+
+const BUSY: u64 = u64::MAX;
+
+impl Connection {
+    /// A request has arrived: the connection is no longer closed for room.
+    fn busy(&self) {
+        let key = self.waiting.swap(BUSY, Ordering::Relaxed);
+        if key != BUSY {
+            self.connections.state().waiting.remove(&key);
+        }
+    }
+
+    /// The answer is on its way: the connection waits for the next request.
+    fn idle(&self) {
+        let mut state = self.connections.state();
+        let key = state.next;
+        state.next += 1;
+        state.waiting.insert(key, self.close.clone());
+        self.waiting.store(key, Ordering::Relaxed);
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        let mut state = self.connections.state();
+        state.open -= 1;
+        let key = *self.waiting.get_mut();
+        if key != BUSY {
+            state.waiting.remove(&key);
+        }
+        if let Some(a) = self.address
+            && let Some(n) = state.by_address.get_mut(&a)
+        {
+            *n -= 1;
+            if *n == 0 {
+                state.by_address.remove(&a);
+            }
+        }
+    }
+}
+
+/// The address a connection counts against: IPv4 as it is, IPv6 by its /64
+/// (what one customer of a provider is usually given).
+fn address_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & !u128::from(u64::MAX))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn connections(max: usize, per_address: usize, trusted: &str) -> Arc<Connections> {
+        Arc::new(Connections {
+            limits: Limits {
+                max_connections: max,
+                per_address,
+                drain: DRAIN_TIMEOUT,
+            },
+            trusted: TrustedProxies::parse(trusted).unwrap(),
+            state: Mutex::default(),
+        })
+    }
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn one_address_gets_its_share_and_no_more() {
+        let c = connections(100, 2, "");
+        let a = c.admit(ip("192.0.2.1")).unwrap();
+        let _b = c.admit(ip("::ffff:192.0.2.1")).unwrap();
+        assert!(c.admit(ip("192.0.2.1")).is_none());
+        assert!(c.admit(ip("192.0.2.2")).is_some());
+        drop(a);
+        assert!(c.admit(ip("192.0.2.1")).is_some());
+    }
+
+    #[test]
+    fn an_ipv6_slash_64_counts_as_one_address() {
+        let c = connections(100, 2, "");
+        let _a = c.admit(ip("2001:db8::1")).unwrap();
+        let _b = c.admit(ip("2001:db8::ffff:2")).unwrap();
+        assert!(c.admit(ip("2001:db8::3")).is_none());
+        assert!(c.admit(ip("2001:db8:0:1::1")).is_some());
+    }
+
+    #[test]
+    fn trusted_proxies_are_not_capped() {
+        let c = connections(100, 1, "10.0.0.0/8");
+        let held: Vec<_> = (0..10).map(|_| c.admit(ip("10.1.2.3")).unwrap()).collect();
+        assert_eq!(held.len(), 10);
+    }
+
+    #[test]
+    fn when_full_the_longest_waiting_makes_room_and_busy_ones_stay() {
+        let c = connections(2, 10, "");
+        let first = c.admit(ip("192.0.2.1")).unwrap();
+        let second = c.admit(ip("192.0.2.1")).unwrap();
+        second.busy();
+        let third = c.admit(ip("192.0.2.2")).unwrap();
+        // `first` was told to close; `second` is serving a request.
+        let waiting = |conn: &Connection| {
+            c.state()
+                .waiting
+                .values()
+                .any(|n| Arc::ptr_eq(n, &conn.close))
+        };
+        assert!(!waiting(&first));
+        assert!(waiting(&third));
+        drop(first);
+        third.busy();
+        assert!(c.admit(ip("192.0.2.3")).is_none(), "all busy: no room");
+        second.idle();
+        assert!(c.admit(ip("192.0.2.3")).is_some());
+    }
 }

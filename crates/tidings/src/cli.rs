@@ -1,4 +1,6 @@
-//! The command line of SPEC section 2, with the flags and environment of section 1.
+//! The command line (docs/cli.md): every command and flag, and the global
+//! flags with their environment variables (docs/configuration.md), so a
+//! script and a service file can set the same things.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -142,6 +144,16 @@ pub struct ServeArgs {
     #[arg(long, env = "TIDINGS_MAX_RENDERS",
           value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub max_renders: Option<u32>,
+    /// Connections one client address may hold open (an IPv6 /64 counts as
+    /// one address; --trusted-proxies are exempt); more are closed at once.
+    #[arg(long, env = "TIDINGS_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 256,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections_per_address: u32,
+    /// Seconds the requests in flight get to finish after SIGTERM or SIGINT;
+    /// then the server stops whatever is still running.
+    #[arg(long, env = "TIDINGS_SHUTDOWN_GRACE_SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u32).range(0..=3600))]
+    pub shutdown_grace_secs: u32,
 }
 
 #[derive(Subcommand)]

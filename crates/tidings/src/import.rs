@@ -1,6 +1,6 @@
 //! `tidings import blogger|wordpress|tidings FILE` and `tidings import markdown
-//! DIR`: read the export, write it in one store transaction, say what happened
-//! (SPEC section 2). `import wordpress --fetch-media` then copies the blog's
+//! DIR`: read the export, write it in one store transaction (so a bad file
+//! changes nothing), say what happened in one line. `import wordpress --fetch-media` then copies the blog's
 //! files (see [`crate::media`]).
 
 use std::io::IsTerminal;

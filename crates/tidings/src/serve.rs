@@ -1,9 +1,11 @@
 //! `tidings serve`: listen, serve until SIGINT/SIGTERM, finish what is in
 //! flight, close the database.
 
+use std::time::Duration;
+
 use anyhow::Context;
 use tidings_store::Store;
-use tidings_web::{AppState, Config, TrustedProxies};
+use tidings_web::{AppState, Config, Limits, TrustedProxies};
 
 use crate::cli::{Global, ServeArgs};
 
@@ -39,9 +41,8 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
     }
     let store_for_setup = store.clone();
     let state = AppState::new(store, config).await?;
-    let listener = tokio::net::TcpListener::bind(global.listen)
-        .await
-        .with_context(|| format!("cannot listen on {}", global.listen))?;
+    let listener =
+        listen(global.listen).with_context(|| format!("cannot listen on {}", global.listen))?;
     let addr = listener.local_addr()?;
     if let Some(path) = tidings_web::setup_link(&store_for_setup).await? {
         let host = if addr.ip().is_unspecified() {
@@ -53,11 +54,70 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
             "first run: open http://{host}{path} to create the admin account (the link works once, for 24 hours)"
         );
     }
+    let limits = Limits {
+        max_connections: max_connections(),
+        per_address: args.max_connections_per_address as usize,
+        drain: Duration::from_secs(args.shutdown_grace_secs.into()),
+    };
     // Tests and scripts read this line to learn the port of `--listen 127.0.0.1:0`.
     println!("listening on http://{addr}");
-    tidings_web::serve(listener, state, shutdown_signal()).await?;
-    tracing::info!("stopped; requests in flight finished");
+    tidings_web::serve(listener, state, limits, shutdown_signal()).await?;
+    tracing::info!("stopped");
     Ok(())
+}
+
+/// Connections the kernel may hold for us before we accept them: a burst
+/// of thousands (a crowd, or an attack the accept loop sorts out) is queued
+/// rather than dropped and retried a second later. The kernel caps it at
+/// `net.core.somaxconn`.
+const BACKLOG: u32 = 4096;
+
+fn listen(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
+}
+
+/// Files kept for other than connections: the database, media being sent,
+/// the log.
+const OTHER_FILES: u64 = 256;
+
+/// How many connections the server may hold: every one is an open file, so
+/// the soft limit of open files is raised to the hard one first (as most
+/// servers do; the soft limit is often 1,024), then the connection cap is
+/// kept below it, so that accepting never fails for want of a file.
+fn max_connections() -> usize {
+    let default = Limits::default().max_connections;
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::process::{Resource, getrlimit, setrlimit};
+        let limit = getrlimit(Resource::Nofile);
+        let mut files = limit.current;
+        if limit.current != limit.maximum {
+            let raised = rustix::process::Rlimit {
+                current: limit.maximum,
+                maximum: limit.maximum,
+            };
+            match setrlimit(Resource::Nofile, raised) {
+                Ok(()) => files = limit.maximum,
+                Err(e) => tracing::warn!("cannot raise the limit of open files: {e}"),
+            }
+        }
+        let Some(files) = files else {
+            return default;
+        };
+        let fit = files.saturating_sub(OTHER_FILES).max(16);
+        let cap = default.min(usize::try_from(fit).unwrap_or(usize::MAX));
+        tracing::info!("open files: up to {files}; connections: up to {cap}");
+        cap
+    }
+    #[cfg(not(target_os = "linux"))]
+    default
 }
 
 async fn shutdown_signal() {

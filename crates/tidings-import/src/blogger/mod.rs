@@ -414,6 +414,10 @@ impl BloggerExport {
             .iter()
             .filter(|p| !p.trashed)
             .map(|p| {
+                notes.extend(crate::too_deep_note(
+                    format_args!("{} {} ({:?})", p.kind.as_str(), p.id, p.title),
+                    &p.html,
+                ));
                 let title = p.title.clone();
                 // A URL (the older export) or a path (Takeout).
                 let old = p.url.as_deref().and_then(|u| {

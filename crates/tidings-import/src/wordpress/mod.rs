@@ -419,6 +419,10 @@ impl WxrExport {
                 ));
             }
             let html = wordpress_html(&item.html);
+            notes.extend(crate::too_deep_note(
+                format_args!("{} {} ({:?})", item.kind.as_str(), item.id, item.title),
+                &html,
+            ));
             posts.push(ImportPost {
                 external_id: item.id.clone(),
                 id: None,

@@ -7,8 +7,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use tidings_core::{CommentStatus, permission};
-use tidings_store::{CommentFilter, CommentListing, NewComment};
+use tidings_app::comments::{Decision, Moderator, Queue};
+use tidings_core::CommentStatus;
+use tidings_store::{CommentFilter, CommentListing};
 
 use super::render::{AdminResult, render};
 use super::session::Signed;
@@ -49,12 +50,22 @@ fn status_of(raw: Option<&str>) -> Result<CommentStatus, AppError> {
     }
 }
 
+/// The queue of the blog for whoever is signed in (`Queue::open` refuses
+/// those who may not read it).
+fn queue_of<'a>(state: &'a AppState, signed: &'a Signed) -> Result<Queue<'a>, AppError> {
+    let by = Moderator {
+        user: &signed.user,
+        role: signed.role,
+    };
+    Ok(Queue::open(&state.store, signed.site.blog.id, by)?)
+}
+
 pub async fn queue(
     State(state): State<AppState>,
     signed: Signed,
     Query(q): Query<QueueQuery>,
 ) -> AdminResult {
-    signed.require(permission::may_read_queue(signed.role), "moderate comments")?;
+    let queue = queue_of(&state, &signed)?;
     let status = status_of(q.status.as_deref())?;
     let filter = CommentFilter {
         blog_id: signed.site.blog.id,
@@ -64,10 +75,8 @@ pub async fn queue(
         offset: 0,
     };
     let tz = signed.site.blog.timezone;
-    let rows = state
-        .store
-        .list_comments(&filter)
-        .await?
+    let (listed, total) = queue.list(filter).await?;
+    let rows = listed
         .into_iter()
         .map(|l| Row {
             id: l.comment.id,
@@ -86,7 +95,6 @@ pub async fn queue(
             parent: l.comment.parent_id,
         })
         .collect::<Vec<_>>();
-    let total = state.store.count_comments(&filter).await?;
     let ctx = minijinja::context! {
         rows => minijinja::value::Serde(rows),
         total,
@@ -124,16 +132,16 @@ pub async fn act(
     let form: ActionForm = serde_html_form::from_bytes(&body)
         .map_err(|e| AppError::bad_request(format!("The form could not be read: {e}")))?;
     signed.check_csrf(form.csrf.as_deref())?;
-    signed.require(permission::may_read_queue(signed.role), "moderate comments")?;
+    let queue = queue_of(&state, &signed)?;
     let action = form.action.as_deref().unwrap_or("");
     let (verb, one) = match action.split_once(':') {
         Some((v, id)) => (v, Some(id.to_owned())),
         None => (action, None),
     };
-    let status = match verb {
-        "approve" => CommentStatus::Published,
-        "spam" => CommentStatus::Spam,
-        "delete" => CommentStatus::Deleted,
+    let decision = match verb {
+        "approve" => Decision::Approve,
+        "spam" => Decision::Spam,
+        "delete" => Decision::Delete,
         _ => return Err(AppError::bad_request("Choose approve, spam or delete.").into()),
     };
     let ids: Vec<String> = match one {
@@ -143,16 +151,12 @@ pub async fn act(
     if ids.is_empty() {
         return Err(AppError::bad_request("Tick at least one comment first.").into());
     }
-    let blog = signed.site.blog.id;
     let mut done = 0;
     for raw in ids.iter().take(PAGE_SIZE as usize) {
         let id: i64 = raw
             .parse()
             .map_err(|_| AppError::bad_request(format!("{raw:?} is not a comment number.")))?;
-        let comment = state.store.comment_by_id(blog, id).await?;
-        check_moderate(&state, &signed, &comment).await?;
-        // An owner's decision: it also teaches the blog's spam filter.
-        state.store.moderate_comment(blog, id, status).await?;
+        queue.moderate(id, decision).await?;
         done += 1;
     }
     let back = status_of(form.status.as_deref()).unwrap_or(CommentStatus::Pending);
@@ -163,43 +167,39 @@ pub async fn act(
     .into_response())
 }
 
-async fn check_moderate(
-    state: &AppState,
-    signed: &Signed,
-    c: &CommentListing,
-) -> Result<(), AppError> {
-    let post = state
-        .store
-        .post_by_id(signed.site.blog.id, c.comment.post_id)
-        .await?;
-    let own = post.author_id == Some(signed.user.id);
-    signed.require(
-        permission::may_moderate(signed.role, own),
-        "moderate comments on other people's posts",
-    )
-}
-
 pub async fn reply_form(
     State(state): State<AppState>,
     signed: Signed,
     Path(raw): Path<String>,
 ) -> AdminResult {
-    let c = find(&state, &signed, &raw).await?;
-    check_moderate(&state, &signed, &c).await?;
+    let queue = queue_of(&state, &signed)?;
+    let c = queue.comment(id_of(&raw)?).await?;
+    reply_page(&state, &signed, &c, None, String::new(), StatusCode::OK)
+}
+
+/// The reply form under the comment it answers, with what to fix if anything.
+fn reply_page(
+    state: &AppState,
+    signed: &Signed,
+    c: &CommentListing,
+    error: Option<String>,
+    text: String,
+    status: StatusCode,
+) -> AdminResult {
     let ctx = minijinja::context! {
         id => c.comment.id,
         author => &c.comment.author_name,
         body_html => tidings_render::comment_to_html(&c.comment.body),
         post_title => &c.post_title,
-        error => None::<String>,
-        text => "",
+        error,
+        text,
     };
     Ok(render(
-        &state,
-        &signed,
+        state,
+        signed,
         "admin/reply.html",
         "Reply",
-        StatusCode::OK,
+        status,
         ctx,
     )?)
 }
@@ -217,70 +217,22 @@ pub async fn reply(
     Form(form): Form<ReplyForm>,
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
-    let c = find(&state, &signed, &raw).await?;
-    check_moderate(&state, &signed, &c).await?;
-    let submission = match tidings_core::Submission::parse(
-        Some(&signed.user.name),
-        None,
-        None,
-        form.body.as_deref(),
-        Some(c.comment.id),
-    ) {
-        Ok(s) => s,
-        Err(e) => {
-            let ctx = minijinja::context! {
-                id => c.comment.id,
-                author => &c.comment.author_name,
-                body_html => tidings_render::comment_to_html(&c.comment.body),
-                post_title => &c.post_title,
-                error => Some(e.message),
-                text => form.body.unwrap_or_default(),
-            };
-            return Ok(render(
-                &state,
-                &signed,
-                "admin/reply.html",
-                "Reply",
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ctx,
-            )?);
+    let queue = queue_of(&state, &signed)?;
+    let id = id_of(&raw)?;
+    match queue.reply(id, form.body.as_deref(), Utc::now()).await {
+        Ok(r) => Ok(Redirect::to(&format!("{}#c{}", r.post_path, r.comment.id)).into_response()),
+        Err(tidings_app::Error::Invalid { message, .. }) => {
+            let c = queue.comment(id).await?;
+            let text = form.body.unwrap_or_default();
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            reply_page(&state, &signed, &c, Some(message), text, status)
         }
-    };
-    let now = Utc::now();
-    let stored = state
-        .store
-        .insert_comment(&NewComment {
-            blog_id: signed.site.blog.id,
-            post_id: c.comment.post_id,
-            parent_id: Some(c.comment.id),
-            author_name: submission.author_name,
-            author_email: Some(signed.user.email.clone()),
-            author_url: None,
-            body: submission.body,
-            status: CommentStatus::Published,
-            hold_reasons: String::new(),
-            ip: String::new(),
-            created_at: now,
-        })
-        .await?;
-    // Answering a held comment approves it: the owner has read it.
-    if c.comment.status == CommentStatus::Pending {
-        state
-            .store
-            .moderate_comment(signed.site.blog.id, c.comment.id, CommentStatus::Published)
-            .await?;
-    }
-    Ok(Redirect::to(&format!("{}#c{}", c.post_path, stored.id)).into_response())
-}
-
-/// The comment `raw` names, for those who may read the queue (it may be held).
-async fn find(state: &AppState, signed: &Signed, raw: &str) -> Result<CommentListing, AppError> {
-    signed.require(permission::may_read_queue(signed.role), "moderate comments")?;
-    let missing = || AppError::not_found(format!("No comment has the id {raw:?}."));
-    let id: i64 = raw.parse().map_err(|_| missing())?;
-    match state.store.comment_by_id(signed.site.blog.id, id).await {
-        Ok(c) => Ok(c),
-        Err(tidings_store::StoreError::NotFound) => Err(missing()),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The comment id in an address; anything else names no comment.
+fn id_of(raw: &str) -> Result<i64, AppError> {
+    raw.parse()
+        .map_err(|_| AppError::not_found(format!("No comment has the id {raw:?}.")))
 }

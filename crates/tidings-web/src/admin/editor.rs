@@ -290,17 +290,22 @@ async fn save(
     if let Some(p) = existing {
         check_may_edit(signed, p)?;
     }
-    let refuse = |form: EditorForm, why: String| EditorPage {
+    let refuse_with = |form: EditorForm, e: AppError| EditorPage {
         signed,
         post: existing,
         form,
-        error: Some(why),
+        error: Some(e.message),
         notice: None,
         preview_html: None,
-        status: StatusCode::UNPROCESSABLE_ENTITY,
+        status: e.status,
     };
+    let refuse = |form: EditorForm, why: String| refuse_with(form, AppError::invalid(why));
     if form.action.as_deref() == Some("preview") {
-        let preview = tidings_render::markdown_to_html(&form.body);
+        let preview = match render_preview(form.body.clone()).await {
+            Ok(html) => html,
+            Err(e) if e.status.is_client_error() => return show(state, refuse_with(form, e)).await,
+            Err(e) => return Err(e.into()),
+        };
         return show(
             state,
             EditorPage {
@@ -319,11 +324,22 @@ async fn save(
         Ok(i) => i,
         Err(why) => return show(state, refuse(form, why)).await,
     };
+    let now = Utc::now();
+    // The role before any work: rendering the body is the expensive part.
+    if input.status(existing, now) != PostStatus::Draft && !permission::may_publish(signed.role) {
+        return show(
+            state,
+            refuse(
+                form,
+                "Contributors save drafts; an author or admin publishes them.".into(),
+            ),
+        )
+        .await;
+    }
     let author = Author {
         id: signed.user.id,
         name: signed.user.name.clone(),
     };
-    let now = Utc::now();
     let new = match editing::prepare(
         &state.store,
         &signed.site.blog,
@@ -335,20 +351,9 @@ async fn save(
     .await
     {
         Ok(n) => n,
-        Err(e) if e.status.is_client_error() => return show(state, refuse(form, e.message)).await,
+        Err(e) if e.status.is_client_error() => return show(state, refuse_with(form, e)).await,
         Err(e) => return Err(e.into()),
     };
-    let publishing = !new.draft;
-    if publishing && !permission::may_publish(signed.role) {
-        return show(
-            state,
-            refuse(
-                form,
-                "Contributors save drafts; an author or admin publishes them.".into(),
-            ),
-        )
-        .await;
-    }
     let stored = match existing {
         Some(p) => state.store.update_post(p.id, &new).await,
         None => state.store.insert_post(&new).await,
@@ -426,6 +431,18 @@ pub async fn delete(
     Ok(Redirect::to(list).into_response())
 }
 
+/// The body as the public page will show it, rendered on the work pool:
+/// 413 past the size limit, 422 past the nesting limit, as saving would.
+async fn render_preview(body: String) -> Result<String, AppError> {
+    if body.len() > editing::MAX_BODY_BYTES {
+        return Err(editing::too_large("body"));
+    }
+    crate::work::run(move || {
+        tidings_render::try_markdown_to_html(&body).map_err(|_| editing::markdown_too_deep("body"))
+    })
+    .await?
+}
+
 #[derive(Deserialize)]
 pub struct PreviewForm {
     csrf: Option<String>,
@@ -443,11 +460,7 @@ pub async fn preview(
         .as_deref()
         .or_else(|| headers.get("x-csrf-token").and_then(|v| v.to_str().ok()));
     signed.check_csrf(token)?;
-    let body = form.body.unwrap_or_default();
-    if body.len() > editing::MAX_BODY_BYTES {
-        return Err(AppError::invalid("The body is too long to preview.").into());
-    }
-    let html = tidings_render::markdown_to_html(&body);
+    let html = render_preview(form.body.unwrap_or_default()).await?;
     let mut r = Html(html).into_response();
     r.headers_mut().insert(
         header::CACHE_CONTROL,

@@ -1,5 +1,6 @@
-//! Blog settings, every one of SPEC section 7, validated with the message
-//! shown beside the field that is wrong.
+//! Blog settings, the same fields the API's `PATCH /api/v1/blog` takes
+//! (docs/api.md), each validated with the message shown beside the field
+//! that is wrong, so a form sent back with a mistake loses nothing else.
 
 use axum::Form;
 use axum::extract::{Query, State};

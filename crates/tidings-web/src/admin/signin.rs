@@ -2,7 +2,8 @@
 //!
 //! Every rule of the sign-in throttle is in `throttle.rs`; password checks
 //! run through `crate::hashing`, at most one per core. Against login CSRF
-//! (issue 13), the form's token is bound to a pre-session cookie
+//! (another site signing a visitor in to an account of its own, to watch
+//! what they write), the form's token is bound to a pre-session cookie
 //! (`session::pre_session`) and a browser's post must come from this site
 //! (`Origin`, `Sec-Fetch-Site`); clients that send neither header still need
 //! the token and the cookie that go together.

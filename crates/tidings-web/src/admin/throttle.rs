@@ -1,4 +1,6 @@
-//! Every rule of the sign-in throttle (SPEC section 6; issues 3 and 13).
+//! Every rule of the sign-in throttle, in one place, so the limits that
+//! answer 429 with `Retry-After` are read in one file and counted the same
+//! way on every node.
 //!
 //! - An attempt counts as a failure from the moment it arrives, before its
 //!   password is checked, and is taken back only when it signs someone in;

@@ -4,13 +4,14 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use tidings_core::{CommentStatus, permission};
+use tidings_app::comments::{Decision, Moderator, Queue};
+use tidings_core::CommentStatus;
 use tidings_store::{CommentFilter, CommentListing};
 
 use super::auth::Caller;
 use super::extract::{ApiPath, ApiQuery, Paging};
 use crate::AppState;
-use crate::error::{ApiError, AppError};
+use crate::error::ApiError;
 use crate::views::iso;
 
 #[derive(Serialize)]
@@ -61,18 +62,22 @@ pub struct List {
     total: i64,
 }
 
+/// The blog's queue for the caller (`Queue::open` refuses those who may
+/// not read it, before any lookup).
+fn queue_of<'a>(state: &'a AppState, caller: &'a Caller) -> Result<Queue<'a>, ApiError> {
+    let by = Moderator {
+        user: &caller.user,
+        role: caller.role,
+    };
+    Ok(Queue::open(&state.store, caller.site.blog.id, by)?)
+}
+
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<List>, ApiError> {
-    if !permission::may_read_queue(caller.role) {
-        return Err(ApiError(AppError::forbidden(format!(
-            "Your role ({}) may not read the comment queue; \
-             published comments are on the blog's pages and feeds.",
-            caller.role.as_str()
-        ))));
-    }
+    let queue = queue_of(&state, &caller)?;
     let paging = Paging {
         limit: q.limit,
         offset: q.offset,
@@ -84,8 +89,7 @@ pub async fn list(
         limit: paging.limit()?,
         offset: paging.offset(),
     };
-    let items = state.store.list_comments(&filter).await?;
-    let total = state.store.count_comments(&filter).await?;
+    let (items, total) = queue.list(filter).await?;
     Ok(Json(List {
         items: items.iter().map(CommentOut::from).collect(),
         total,
@@ -96,39 +100,10 @@ async fn moderate(
     state: &AppState,
     caller: &Caller,
     raw: &str,
-    status: CommentStatus,
+    decision: Decision,
 ) -> Result<CommentOut, ApiError> {
-    // Refused before the lookup, so it does not tell which ids exist either.
-    if !permission::may_read_queue(caller.role) {
-        return Err(ApiError(AppError::forbidden(format!(
-            "Your role ({}) may not moderate comments.",
-            caller.role.as_str()
-        ))));
-    }
-    let id = super::id(raw, "comment")?;
-    let blog = caller.site.blog.id;
-    let current = state
-        .store
-        .comment_by_id(blog, id)
-        .await
-        .map_err(|e| match e {
-            tidings_store::StoreError::NotFound => {
-                ApiError(AppError::not_found(format!("No comment has the id {id}.")))
-            }
-            e => e.into(),
-        })?;
-    let post = state
-        .store
-        .post_by_id(blog, current.comment.post_id)
-        .await?;
-    let own_post = post.author_id == Some(caller.user.id);
-    if !permission::may_moderate(caller.role, own_post) {
-        return Err(ApiError(AppError::forbidden(
-            "Authors moderate comments on their own posts only.",
-        )));
-    }
-    // An owner's decision: it also teaches the blog's spam filter.
-    let stored = state.store.moderate_comment(blog, id, status).await?;
+    let queue = queue_of(state, caller)?;
+    let stored = queue.moderate(super::id(raw, "comment")?, decision).await?;
     Ok(CommentOut::from(&stored))
 }
 
@@ -138,7 +113,7 @@ pub async fn approve(
     ApiPath(raw): ApiPath<String>,
 ) -> Result<Json<CommentOut>, ApiError> {
     Ok(Json(
-        moderate(&state, &caller, &raw, CommentStatus::Published).await?,
+        moderate(&state, &caller, &raw, Decision::Approve).await?,
     ))
 }
 
@@ -147,9 +122,7 @@ pub async fn spam(
     caller: Caller,
     ApiPath(raw): ApiPath<String>,
 ) -> Result<Json<CommentOut>, ApiError> {
-    Ok(Json(
-        moderate(&state, &caller, &raw, CommentStatus::Spam).await?,
-    ))
+    Ok(Json(moderate(&state, &caller, &raw, Decision::Spam).await?))
 }
 
 /// Deleting keeps the row as `deleted` so replies keep their thread and the
@@ -159,6 +132,6 @@ pub async fn remove(
     caller: Caller,
     ApiPath(raw): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    moderate(&state, &caller, &raw, CommentStatus::Deleted).await?;
+    moderate(&state, &caller, &raw, Decision::Delete).await?;
     Ok(StatusCode::NO_CONTENT)
 }

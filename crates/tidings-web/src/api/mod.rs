@@ -1,5 +1,6 @@
-//! The JSON API of SPEC section 7: bearer tokens, JSON in and out, errors as
-//! `{"error": {"code", "message"}}`, lists as `{"items", "total"}`.
+//! The JSON API (docs/api.md): bearer tokens, JSON in and out, errors as
+//! `{"error": {"code", "message"}}`, lists as `{"items", "total"}`, the
+//! same shape everywhere so one client function reads every answer.
 
 mod auth;
 mod blog;

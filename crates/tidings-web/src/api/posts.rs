@@ -147,7 +147,8 @@ pub async fn list(
 }
 
 /// Refuses what the caller's role may not do with a post (see
-/// `tidings_core::permission`).
+/// `tidings_core::permission`), before the body is rendered: a refused
+/// request costs nothing.
 fn check_write(
     caller: &Caller,
     existing: Option<&Post>,
@@ -185,6 +186,7 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let now = Utc::now();
     let input = PostInput::from(input);
+    check_write(&caller, None, input.status(None, now))?;
     let auto_slug = input.slug.as_deref().is_none_or(|s| s.trim().is_empty());
     let mut attempt = 0;
     let post = loop {
@@ -197,7 +199,6 @@ pub async fn create(
             now,
         )
         .await?;
-        check_write(&caller, None, status_of(&new, now))?;
         match state.store.insert_post(&new).await {
             Ok(post) => break post,
             // Two posts racing for the same free path: the one that lost
@@ -209,16 +210,6 @@ pub async fn create(
         }
     };
     Ok((StatusCode::CREATED, Json(PostOut::new(&post, now))).into_response())
-}
-
-fn status_of(p: &tidings_store::NewPost, now: DateTime<Utc>) -> PostStatus {
-    if p.draft {
-        PostStatus::Draft
-    } else if p.published_at > now {
-        PostStatus::Scheduled
-    } else {
-        PostStatus::Published
-    }
 }
 
 async fn find(state: &AppState, caller: &Caller, raw: &str) -> Result<Post, ApiError> {
@@ -258,6 +249,7 @@ pub async fn update(
     let now = Utc::now();
     let existing = find(&state, &caller, &raw).await?;
     let input = PostInput::from(input);
+    check_write(&caller, Some(&existing), input.status(Some(&existing), now))?;
     let new = editing::prepare(
         &state.store,
         &caller.site.blog,
@@ -267,7 +259,6 @@ pub async fn update(
         now,
     )
     .await?;
-    check_write(&caller, Some(&existing), status_of(&new, now))?;
     let post = state.store.update_post(existing.id, &new).await?;
     Ok(Json(PostOut::new(&post, now)))
 }

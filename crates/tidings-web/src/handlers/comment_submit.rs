@@ -1,35 +1,22 @@
-//! Receiving a comment: check the signed form, the fields and the rate limit,
-//! reach a verdict, store it, and answer 303 as SPEC section 4 says.
+//! Receiving a comment from the post page's form: read the form, hand it to
+//! `tidings_app::comments::submit`, and answer 303 to where the comment (or
+//! the notice that it waits) shows; a field to fix shows the page again
+//! with the reader's text kept.
 
 use axum::Form as UrlForm;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use tidings_core::comment::{self, AddressRate, Repeats, Signals, Submission};
-use tidings_core::spam;
-use tidings_core::{CommentStatus, CommentsAllowed, Post, PostKind};
-use tidings_store::{NewComment, StoreError};
+use tidings_app::comments::{self, Arrival};
+use tidings_core::{Comment, CommentStatus, Post, PostKind};
 
 use super::pages;
 use super::post::{Form, FormValues, page_path_of, post_path_of, show, visible_post};
 use crate::AppState;
 use crate::error::AppError;
-use crate::form_token::{self, TokenError};
 use crate::host::{ClientIp, Site};
-
-/// Per-address limit: at most this many comments…
-pub const RATE_LIMIT_COUNT: i64 = 20;
-/// …within this window.
-pub const RATE_LIMIT_WINDOW_MINUTES: i64 = 10;
-/// Per-post limit, whoever sends them: a flood on one post (many addresses,
-/// one target) is held off without closing the rest of the blog.
-pub const POST_LIMIT: i64 = 120;
-pub const POST_WINDOW_SECONDS: i64 = 600;
-
-/// A body sent to other posts within this many days counts as repeated.
-pub const REPEAT_WINDOW_DAYS: i64 = 30;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct CommentForm {
@@ -51,10 +38,11 @@ pub async fn on_post(
     headers: HeaderMap,
     UrlForm(form): UrlForm<CommentForm>,
 ) -> Response {
+    let now = Utc::now();
     let result = async {
         let path = post_path_of(&y, &m, &file)?;
-        let post = visible_post(&state, &site, &path, PostKind::Post, Utc::now()).await?;
-        submit(&state, &site, &headers, ip, post, form).await
+        let post = visible_post(&state, &site, &path, PostKind::Post, now).await?;
+        submit(&state, &site, &headers, ip, post, form, now).await
     }
     .await;
     pages::respond(&state, &site, result)
@@ -68,10 +56,11 @@ pub async fn on_page(
     headers: HeaderMap,
     UrlForm(form): UrlForm<CommentForm>,
 ) -> Response {
+    let now = Utc::now();
     let result = async {
         let path = page_path_of(&file)?;
-        let post = visible_post(&state, &site, &path, PostKind::Page, Utc::now()).await?;
-        submit(&state, &site, &headers, ip, post, form).await
+        let post = visible_post(&state, &site, &path, PostKind::Page, now).await?;
+        submit(&state, &site, &headers, ip, post, form, now).await
     }
     .await;
     pages::respond(&state, &site, result)
@@ -81,51 +70,17 @@ async fn submit(
     state: &AppState,
     site: &Site,
     headers: &HeaderMap,
-    ClientIp(ip): ClientIp,
+    ClientIp(address): ClientIp,
     post: Post,
     form: CommentForm,
+    now: DateTime<Utc>,
 ) -> Result<Response, AppError> {
-    let now = Utc::now();
     let member = crate::admin::member(state, site, headers).await;
-    match (site.blog.comments_allowed, &member) {
-        (CommentsAllowed::Anyone, _) | (CommentsAllowed::SignedIn, Some(_)) => {}
-        (CommentsAllowed::SignedIn, None) => {
-            return Err(AppError::forbidden(
-                "Only signed-in members of this blog may comment.",
-            ));
-        }
-        (CommentsAllowed::Nobody, _) => {
-            return Err(AppError::forbidden("Comments are closed on this blog."));
-        }
-    }
-    let token = form.token.as_deref().unwrap_or("");
-    let served_at = form_token::verify(
-        &state.form_key,
-        form_token::Purpose::Comment,
-        token,
-        post.id,
-        now,
-    )
-    .map_err(|e| {
-        AppError::bad_request(match e {
-            TokenError::Expired => {
-                "This comment form has expired. Reload the page, then send your comment again."
-            }
-            TokenError::Malformed => {
-                "This comment form is incomplete. Reload the page, then send your comment again."
-            }
-        })
-    })?;
-    let parent_id = match form
-        .parent
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
+    let parent_id = match form.parent.as_deref().map(str::trim) {
+        None | Some("") => None,
         Some(p) => Some(p.parse::<i64>().map_err(|_| {
             AppError::bad_request("The comment being replied to is not a valid comment number.")
         })?),
-        None => None,
     };
     let values = FormValues {
         name: form.name.clone().unwrap_or_default(),
@@ -133,109 +88,40 @@ async fn submit(
         url: form.url.clone().unwrap_or_default(),
         body: form.body.clone().unwrap_or_default(),
     };
-    // A signed-in member comments under their own name.
-    let name = member.as_deref().or(form.name.as_deref());
-    let submission = match Submission::parse(
-        name,
-        form.email.as_deref(),
-        form.url.as_deref(),
-        form.body.as_deref(),
+    let arrival = Arrival {
+        member: member.clone(),
+        token: form.token.unwrap_or_default(),
         parent_id,
-    ) {
-        Ok(s) => s,
-        Err(e) => return refuse(state, site, post, member, values, parent_id, e.message).await,
+        name: form.name,
+        email: form.email,
+        url: form.url,
+        body: form.body,
+        honeypot: form.website,
+        address,
     };
-
-    let ip_text = ip.to_string();
-    let since = now - Duration::minutes(RATE_LIMIT_WINDOW_MINUTES);
-    let recent_from_ip = state.store.comments_from_ip_since(&ip_text, since).await?;
-    if recent_from_ip >= RATE_LIMIT_COUNT {
-        let oldest = state
-            .store
-            .oldest_comment_from_ip_since(&ip_text, since)
-            .await?
-            .unwrap_or(now);
-        let wait = (oldest + Duration::minutes(RATE_LIMIT_WINDOW_MINUTES) - now)
-            .num_seconds()
-            .max(1) as u64;
-        return Err(AppError::too_many(
-            format!(
-                "You have sent {RATE_LIMIT_COUNT} comments in {RATE_LIMIT_WINDOW_MINUTES} minutes. \
-                 Please wait {wait} seconds before sending another."
-            ),
-            wait,
-        ));
-    }
-
-    let (on_post, window_end) = state
-        .store
-        .hit(
-            &format!("comments:post:{}", post.id),
-            POST_WINDOW_SECONDS,
-            now,
-        )
-        .await?;
-    if on_post > POST_LIMIT {
-        let wait = (window_end - now).num_seconds().max(1) as u64;
-        return Err(AppError::too_many(
-            format!(
-                "This post is receiving a flood of comments. Please wait {wait} seconds and send yours again."
-            ),
-            wait,
-        ));
-    }
-
-    let repeats = if comment::repeat_matters(&submission.body) {
-        let since = now - Duration::days(REPEAT_WINDOW_DAYS);
-        state
-            .store
-            .repeats_elsewhere(site.blog.id, post.id, &submission.body, since)
-            .await?
-    } else {
-        Repeats::default()
-    };
-    let verdict = comment::judge(
-        &site.blog,
-        Signals {
-            honeypot_filled: form
-                .website
-                .as_deref()
-                .is_some_and(|w| !w.trim().is_empty()),
-            fill_seconds: (now - served_at).num_milliseconds() as f64 / 1000.0,
-            links: submission.link_count(),
-            post_published_at: post.published_at,
-            now,
-            filter_score: filter_score(state, site.blog.id, &submission).await?,
-            repeats,
-            address: AddressRate {
-                recent: recent_from_ip,
-                limit: RATE_LIMIT_COUNT,
-                window_minutes: RATE_LIMIT_WINDOW_MINUTES,
-            },
-        },
-    );
-    let new = NewComment {
-        blog_id: site.blog.id,
-        post_id: post.id,
-        parent_id: submission.parent_id,
-        author_name: submission.author_name,
-        author_email: submission.author_email,
-        author_url: submission.author_url,
-        body: submission.body,
-        status: verdict.status,
-        hold_reasons: verdict.reasons_text(),
-        ip: ip_text,
-        created_at: now,
-    };
-    let stored = match state.store.insert_comment(&new).await {
-        Ok(c) => c,
-        Err(StoreError::NotFound) => {
-            let msg = "The comment you replied to is no longer there. Your comment was not sent.";
-            return refuse(state, site, post, member, values, None, msg.into()).await;
+    let key = &state.form_key;
+    match comments::submit(&state.store, key, &site.blog, &post, arrival, now).await {
+        Ok(stored) => Ok(Redirect::to(&landing(&post, &stored)).into_response()),
+        Err(tidings_app::Error::Invalid { field, message }) => {
+            // A reply to a comment that is gone is sent as a plain comment next time.
+            let reply_to = parent_id.filter(|_| field != "parent");
+            let form = Form {
+                member,
+                values,
+                error: Some(message),
+                reply_to,
+                held: false,
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            show(state, site, post, form).await
         }
-        Err(e) => return Err(e.into()),
-    };
-    let to = if stored.status == CommentStatus::Published {
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Where the commenter is sent once their comment is stored.
+fn landing(post: &Post, stored: &Comment) -> String {
+    if stored.status == CommentStatus::Published {
         // Blogger's own link to a comment. Its query is new, so the page the
         // commenter lands on is rendered now, on whichever node answers,
         // and shows the comment even before the other nodes' caches hear of it.
@@ -249,41 +135,5 @@ async fn submit(
         // Spam caught by the honeypot gets the same answer as a held comment,
         // so a bot learns nothing.
         format!("{}?held=1#comment-held", post.path)
-    };
-    Ok(Redirect::to(&to).into_response())
-}
-
-/// The blog's learning filter on this submission (tidings_core::spam).
-async fn filter_score(state: &AppState, blog_id: i64, s: &Submission) -> Result<f64, AppError> {
-    let tokens = spam::tokens(&spam::Text {
-        author_name: &s.author_name,
-        author_url: s.author_url.as_deref(),
-        body: &s.body,
-    });
-    Ok(state
-        .store
-        .spam_model(blog_id, &tokens)
-        .await?
-        .score(&tokens))
-}
-
-/// Shows the post again with the reader's text kept and what to fix.
-async fn refuse(
-    state: &AppState,
-    site: &Site,
-    post: Post,
-    member: Option<String>,
-    values: FormValues,
-    reply_to: Option<i64>,
-    message: String,
-) -> Result<Response, AppError> {
-    let form = Form {
-        member,
-        values,
-        error: Some(message),
-        reply_to,
-        held: false,
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-    };
-    show(state, site, post, form).await
+    }
 }

@@ -62,7 +62,7 @@ pub fn render(
 /// The archive widget's HTML, kept per blog. It is a function of the blog's
 /// months alone, compared in full at each use, so a kept one is never stale;
 /// rendering its hundred-odd links at every page was a third of an uncached
-/// post page's time (issue 7).
+/// post page's time (perf).
 #[derive(Default)]
 pub struct ArchiveWidgets(Mutex<HashMap<i64, KeptWidget>>);
 
