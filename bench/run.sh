@@ -204,7 +204,7 @@ flood_bench() {
     ratio=$(awk -v f="$f_rps" -v a="$a_rps" 'BEGIN { printf "%.2f", (a > 0 ? f / a : 0) }')
     FLOOD_REPORT="
 the flood: $FLOOD_POSTS posts, the cached home page with wrk -t2 -c$CONNECTIONS -d$DURATION, alone and while
-wrk -t1 -c8 sends distinct three-word searches from random addresses (bench/flood.lua, --trusted-proxies 127.0.0.1)
+wrk -t1 -c8 sends uncached searches for a common word, each at its own address, from random client addresses (bench/flood.lua, --trusted-proxies 127.0.0.1)
 
 | home alone r/s | home in the flood r/s | ratio (target >= 0.6) | searches r/s | search p99 ms (target < 50) | searches refused |
 |----------------|-----------------------|-----------------------|--------------|-----------------------------|------------------|
