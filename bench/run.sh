@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # everything (about 15 minutes on 2 cores)
 #   ROUNDS=1 DURATION=3s bench/run.sh   # a quicker look
-#   ONLY=render bench/run.sh            # one part: serve, import or render
+#   ONLY=render bench/run.sh            # one part: serve, flood, import or render
 #
 # Builds the release binary, makes a blog of 1,000 invented posts over ten
 # years with labels and 10 comments each, starts Tidings twice on that data
@@ -14,8 +14,12 @@
 # per second and p50/p99 latency of each, and Tidings/nginx; then each
 # server's memory idle and under load, the time to start, the import of a
 # generated 10,000-post Blogger export (bench/import.sh), and `tidings
-# render` beside `hugo` on 10,000 posts. Everything runs on 127.0.0.1 and
-# stops by itself.
+# render` beside `hugo` on 10,000 posts. The flood row: on a generated
+# 10,000-post blog, the cached home page's requests/s alone, then while 8
+# clients send distinct searches from random addresses through a trusted
+# proxy (bench/flood.lua); its ratio should stay at least 0.6 and the
+# searches' p99 under 50 ms. Everything runs on 127.0.0.1 and stops by
+# itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,8 +28,9 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 RENDER_POSTS=${RENDER_POSTS:-10000}
 ONLY=${ONLY:-all}
-case $ONLY in all | serve | import | render) ;; *)
-    echo "bench: ONLY must be all, serve, import or render, not $ONLY" >&2
+FLOOD_POSTS=${FLOOD_POSTS:-10000}
+case $ONLY in all | serve | flood | import | render) ;; *)
+    echo "bench: ONLY must be all, serve, flood, import or render, not $ONLY" >&2
     exit 2
     ;;
 esac
@@ -37,13 +42,14 @@ need() { # command, Debian package
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
 }
 part serve && need wrk wrk
+part flood && need wrk wrk
 part serve && need nginx nginx
 part render && need hugo hugo
 [ -x /usr/bin/time ] || need /usr/bin/time time
 
 echo "bench: building the release binary"
 cargo build --release --locked -p tidings --quiet
-BIN=$PWD/target/release/tidings
+BIN=${CARGO_TARGET_DIR:-$PWD/target}/release/tidings
 
 WORK=$(mktemp -d /tmp/tidings-bench.XXXXXX)
 PIDS=()
@@ -57,14 +63,15 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # Starts `tidings serve` with extra flags, waits for its first answer, and
-# sets PORT, PID and START_MS (start to first answered request).
+# sets PORT, PID and START_MS (start to first answered request). DATA: the
+# data directory (default $WORK/data).
 start_tidings() { # name, flags…
     local name=$1
     shift
     PORT=$(free_port)
     local t0
     t0=$(date +%s%N)
-    "$BIN" --data "$WORK/data" --listen "127.0.0.1:$PORT" serve "$@" >"$WORK/$name.log" 2>&1 &
+    "$BIN" --data "${DATA:-$WORK/data}" --listen "127.0.0.1:$PORT" serve "$@" >"$WORK/$name.log" 2>&1 &
     PID=$!
     PIDS+=("$PID")
     until curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; do sleep 0.005; done
@@ -170,6 +177,40 @@ start to first answer: ${startup_ms} ms (1,000 posts, 10,000 comments)
 memory: idle $((idle_kb / 1024)) MB, peak under load $((peak_kb / 1024)) MB; with --no-cache: idle $((idle_u_kb / 1024)) MB, peak $((peak_u_kb / 1024)) MB"
 }
 
+flood_bench() {
+    echo "bench: generating $FLOOD_POSTS posts for the flood"
+    python3 bench/gen_site.py tidings "$WORK/flood.jsonl" --posts "$FLOOD_POSTS" --comments 2
+    "$BIN" --data "$WORK/flood-data" import tidings "$WORK/flood.jsonl" >/dev/null
+    DATA="$WORK/flood-data" start_tidings flood --trusted-proxies 127.0.0.1
+    local home="http://127.0.0.1:$PORT/"
+    curl -fs "$home" >/dev/null # kept from now on
+    local alone flooded searches
+    alone=$(measure "$home")
+    # The searches run alongside, from start to end of the home page's run.
+    wrk -t1 -c8 -d"$DURATION" --latency -s bench/flood.lua "http://127.0.0.1:$PORT" >"$WORK/searches.out" 2>&1 &
+    local searcher=$!
+    flooded=$(measure "$home")
+    wait "$searcher"
+    searches=$(awk '
+        function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+        /Requests\/sec/ { rps = $2 }
+        $1 == "99%" { p99 = ms($2) }
+        /Non-2xx/ { refused = $NF }
+        END { printf "%.0f %.2f %d\n", rps, p99, refused }' "$WORK/searches.out")
+    local a_rps f_rps s_rps s_p99 s_refused ratio
+    a_rps=${alone%% *}
+    f_rps=${flooded%% *}
+    read -r s_rps s_p99 s_refused <<<"$searches"
+    ratio=$(awk -v f="$f_rps" -v a="$a_rps" 'BEGIN { printf "%.2f", (a > 0 ? f / a : 0) }')
+    FLOOD_REPORT="
+the flood: $FLOOD_POSTS posts, the cached home page with wrk -t2 -c$CONNECTIONS -d$DURATION, alone and while
+wrk -t1 -c8 sends uncached searches for a common word, each at its own address, from random client addresses (bench/flood.lua, --trusted-proxies 127.0.0.1)
+
+| home alone r/s | home in the flood r/s | ratio (target >= 0.6) | searches r/s | search p99 ms (target < 50) | searches refused |
+|----------------|-----------------------|-----------------------|--------------|-----------------------------|------------------|
+| $a_rps | $f_rps | $ratio | $s_rps | $s_p99 | ${s_refused:-0} |"
+}
+
 import_bench() {
     echo "bench: importing a generated Blogger export of ${POSTS:-10000} posts (bench/import.sh)"
     WORK="$WORK/import" bench/import.sh >"$WORK/import.out" 2>"$WORK/import.err" || {
@@ -199,16 +240,18 @@ render of $RENDER_POSTS posts: tidings ${tidings_render}; hugo ${hugo_render}
   files: tidings $(find "$WORK/out-tidings" -type f | wc -l), hugo $(find "$WORK/out-hugo" -type f | wc -l) ($(hugo version | cut -d' ' -f2))"
 }
 
-SERVE_REPORT= IMPORT_REPORT= RENDER_REPORT=
+SERVE_REPORT= FLOOD_REPORT= IMPORT_REPORT= RENDER_REPORT=
 part serve && serve_bench
+part flood && flood_bench
 part import && import_bench
 part render && render_bench
 
 cat <<OUT
 
 $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)), $(free -h | awk '/Mem:/ {print $2}') memory, $(uname -srm)
-command: ONLY=$ONLY ROUNDS=$ROUNDS DURATION=$DURATION CONNECTIONS=$CONNECTIONS RENDER_POSTS=$RENDER_POSTS bench/run.sh
+command: ONLY=$ONLY ROUNDS=$ROUNDS DURATION=$DURATION CONNECTIONS=$CONNECTIONS RENDER_POSTS=$RENDER_POSTS FLOOD_POSTS=$FLOOD_POSTS bench/run.sh
 $SERVE_REPORT
+$FLOOD_REPORT
 $IMPORT_REPORT
 $RENDER_REPORT
 OUT

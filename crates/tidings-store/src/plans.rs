@@ -1,6 +1,6 @@
 //! SQLite's query plans for the lists every public page runs, and search:
-//! each list must search an index in its own order, and search must run its
-//! full-text match once. A statement count (the integration test
+//! each list must search an index in its own order, and search must walk
+//! the listing index newest first, running its full-text match once. A statement count (the integration test
 //! `queries.rs`) cannot see a query that reads every post; three did,
 //! unnoticed, until a profile found them (a second bound on `published_at`,
 //! sticky posts found through the wrong index, a match run per post).
@@ -97,25 +97,33 @@ async fn public_lists_search_an_index_in_their_order_and_search_matches_once() {
         listing,
     );
     let terms = crate::dialect::search_terms("orchard lantern");
-    let fts = crate::dialect::search_query(Backend::Sqlite, &terms);
     let search = crate::dialect::search(
         Backend::Sqlite,
         "SELECT p.id",
-        &fts,
+        &terms,
         1,
         now.timestamp_micros(),
         20,
     );
     let steps = plan(&store, &search).expect("a plan");
-    // The ranking subquery must start with one full-text match; "INDEX 0:="
-    // there would be a match run once per visible post, for its rowid. (The
-    // outer query looks up its twenty winners by rowid, as it should.)
-    let ranking = steps.iter().position(|s| s.starts_with("LIST SUBQUERY"));
-    let first = ranking.and_then(|i| steps.get(i + 1));
+    // The newest matches: a walk of the listing index, newest first, that
+    // stops at the twentieth post in the set of matches, which the
+    // full-text index builds once ("INDEX 0:=" there would be a match run
+    // once per visible post). Only the outer query sorts: its twenty
+    // winners, whose snippets it makes.
+    let walk = steps.iter().position(|s| s.starts_with("LIST SUBQUERY"));
+    let walked = walk.and_then(|i| steps.get(i + 1));
     assert!(
-        first.is_some_and(|s| s.starts_with("SCAN posts_fts VIRTUAL TABLE INDEX 0:M")),
-        "search: the full-text match is not the outer loop: {steps:?}"
+        walked.is_some_and(|s| s.starts_with("SEARCH q USING COVERING INDEX posts_listing_order")),
+        "search: the newest matches are not found by walking the listing index: {steps:?}"
     );
+    let matched = walk.and_then(|i| steps.get(i + 3));
+    assert!(
+        matched.is_some_and(|s| s.starts_with("SCAN posts_fts VIRTUAL TABLE INDEX 0:M")),
+        "search: the set of matches is not built by one full-text match: {steps:?}"
+    );
+    let sorts = steps.iter().filter(|s| s.contains("TEMP B-TREE"));
+    assert_eq!(sorts.count(), 1, "search: the walk sorts: {steps:?}");
     store.close().await;
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -46,6 +46,9 @@ pub struct Config {
     pub api_requests_per_minute: u32,
     /// Memory for rendered pages; 0 turns the render cache off (`--no-cache`).
     pub cache_bytes: u64,
+    /// Renders no kept page answers that may run at once (as many again
+    /// may wait; past that, 503). `None`: no bound (the static render).
+    pub renders_at_once: Option<usize>,
 }
 
 impl Default for Config {
@@ -57,6 +60,7 @@ impl Default for Config {
             media_dir: None,
             api_requests_per_minute: 600,
             cache_bytes: 64 << 20,
+            renders_at_once: Some(crate::cache::Renders::default_at_once()),
         }
     }
 }

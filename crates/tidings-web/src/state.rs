@@ -25,6 +25,10 @@ pub struct Shared {
     pub(crate) archive_widgets: crate::handlers::pages::ArchiveWidgets,
     /// Password checks and hashes, at most one per core (see `hashing`).
     pub(crate) hashing: crate::hashing::Hashing,
+    /// The bound on renders no kept page answers (see `cache::Renders`).
+    pub(crate) renders: Option<crate::cache::Renders>,
+    /// Searches per client address (see `handlers::search`).
+    pub(crate) searches: crate::handlers::search::SearchLimit,
 }
 
 impl std::ops::Deref for AppState {
@@ -45,12 +49,14 @@ impl AppState {
         Ok(Self(Arc::new(Shared {
             store,
             templates: Templates::new(),
-            config,
             metrics: Metrics::default(),
             archive_widgets: Default::default(),
             hashing: Default::default(),
+            renders: crate::cache::Renders::new(config.renders_at_once),
+            searches: Default::default(),
             form_key: form_key.into_bytes(),
             cache,
+            config,
         })))
     }
 }

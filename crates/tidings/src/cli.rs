@@ -138,6 +138,12 @@ pub struct ServeArgs {
     #[arg(long, env = "TIDINGS_CACHE_MIB", default_value_t = 64,
           value_parser = clap::value_parser!(u32).range(1..=65_536))]
     pub cache_mib: u32,
+    /// Renders of pages the cache does not hold that may run at once
+    /// (default: twice the cores); as many again wait, and past that line
+    /// requests are answered 503 with Retry-After, so kept pages stay fast.
+    #[arg(long, env = "TIDINGS_MAX_RENDERS",
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub max_renders: Option<u32>,
     /// Connections one client address may hold open (an IPv6 /64 counts as
     /// one address; --trusted-proxies are exempt); more are closed at once.
     #[arg(long, env = "TIDINGS_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 256,

@@ -189,9 +189,11 @@ async fn start(
         "Written by `tidings render`; the next render replaces this directory.\n",
     )?;
     // Every address is asked for once, so a render cache would only hold
-    // pages nobody asks for again.
+    // pages nobody asks for again; the render sets its own pace, so no
+    // request is refused as one too many.
     let config = tidings_web::Config {
         cache_bytes: 0,
+        renders_at_once: None,
         ..tidings_web::Config::default()
     };
     let state = tidings_web::AppState::new(store.clone(), config).await?;

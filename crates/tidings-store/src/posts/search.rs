@@ -5,7 +5,6 @@ use tidings_core::Post;
 
 use super::{POST_COLUMNS, post_from_row};
 use crate::dialect;
-use crate::reads::ReadRow;
 use crate::{Result, Store, micros};
 
 /// A search result: the post and a snippet whose matches are wrapped in
@@ -17,7 +16,8 @@ pub struct SearchHit {
 }
 
 impl Store {
-    /// Full-text search over visible posts, best match first.
+    /// Full-text search over visible posts: the `limit` newest that match,
+    /// newest first (see [`dialect::search`] for why date order).
     pub async fn search(
         &self,
         blog_id: i64,
@@ -29,24 +29,20 @@ impl Store {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
-        let fts = dialect::search_query(self.backend, &terms);
         let sql = dialect::search(
             self.backend,
             POST_COLUMNS,
-            &fts,
+            &terms,
             blog_id,
             micros(now),
             limit,
         );
-        let rows = sql.build().fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|row| {
-                let row = ReadRow::Any(row);
-                Ok(SearchHit {
-                    post: post_from_row(&row)?,
-                    snippet: row.try_get("snippet")?,
-                })
+        self.read_all(&sql, |row| {
+            Ok(SearchHit {
+                post: post_from_row(row)?,
+                snippet: row.try_get("snippet")?,
             })
-            .collect()
+        })
+        .await
     }
 }

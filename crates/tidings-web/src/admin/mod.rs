@@ -14,7 +14,7 @@ mod render;
 mod session;
 mod settings;
 mod signin;
-mod throttle;
+pub(crate) mod throttle;
 
 pub use session::{COOKIE as SESSION_COOKIE, member};
 pub use signin::setup_link;

@@ -17,12 +17,19 @@
 //!   answer to a member (session cookie or `Authorization`), so no shared
 //!   cache hands one's page to the other.
 //!
+//! - **What cannot be kept**: renders for requests no kept page answers run
+//!   a bounded number at a time ([`renders`]); past a short line they are
+//!   refused with 503, so a flood of uncached requests cannot take the
+//!   machine from readers of kept pages, who never wait in that line.
+//!
 //! With `--no-cache` nothing is kept, but answers still get their ETag, 304s
-//! and compression from the same code ([`Entry`]).
+//! and compression from the same code ([`Entry`]), and renders are bounded
+//! the same way.
 
 mod deps;
 mod entry;
 mod follow;
+mod renders;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -39,8 +46,11 @@ use deps::{Collected, Versions};
 pub use deps::{Deps, Tag};
 pub use entry::Entry;
 pub use follow::follow;
+pub use renders::Renders;
 
 use crate::AppState;
+use crate::error::{ApiError, AppError};
+use renders::Rendering;
 
 /// The largest page the cache keeps; bigger answers are sent as they are.
 const MAX_ENTRY: usize = 8 << 20;
@@ -80,8 +90,9 @@ impl PageCache {
 }
 
 /// The middleware: answers from the cache when it can, keeps what it may,
-/// and after a write request reads the change log before answering.
-pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+/// bounds the renders it cannot answer, and after a write request reads the
+/// change log before answering.
+pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let method = req.method().clone();
     let member = signed_in(req.headers()) || req.headers().contains_key(header::AUTHORIZATION);
     if method != Method::GET && method != Method::HEAD {
@@ -95,7 +106,11 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
         return response;
     }
     if !public(&req) {
-        let mut response = next.run(req).await;
+        let (req, rendering) = match admit(&state, req).await {
+            Ok(admitted) => admitted,
+            Err(refused) => return refused,
+        };
+        let mut response = render(&state, rendering, next.run(req)).await;
         response.headers_mut().remove(MODIFIED);
         if member {
             mark_private(response.headers_mut());
@@ -139,10 +154,15 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
             }
         }
     }
+    // Nothing kept answers this request: it waits for its turn to render.
+    let (mut req, rendering) = match admit(&state, req).await {
+        Ok(admitted) => admitted,
+        Err(refused) => return refused,
+    };
     let request_headers = req.headers().clone();
     if method == Method::HEAD {
         // The router drops HEAD bodies, so there is nothing to keep.
-        let mut response = next.run(req).await;
+        let mut response = render(&state, rendering, next.run(req)).await;
         response.headers_mut().remove(MODIFIED);
         return response;
     }
@@ -155,7 +175,9 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
     let deps = Deps::collecting();
     req.extensions_mut().insert(deps.clone());
     // A public page only reads: all of it from one state of the database.
-    let response = state.store.in_one_snapshot(next.run(req)).await;
+    let store = state.store.clone();
+    let page = async move { store.in_one_snapshot(next.run(req)).await };
+    let response = render(&state, rendering, page).await;
     let collected = deps.take().unwrap_or_default();
     if response.status() != StatusCode::OK
         || !collected.blog_page
@@ -206,6 +228,61 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
             marked(response, "miss")
         }
         _ => response,
+    }
+}
+
+/// Waits for `req`'s turn among the renders (see [`renders`]), or answers
+/// the refusal: the blog's themed error page, or the API's JSON error.
+/// Health checks, metrics and static files are cheap and never wait.
+async fn admit(state: &AppState, req: Request) -> Result<(Request, Option<Rendering>), Response> {
+    let path = req.uri().path();
+    let cheap = path == "/healthz" || path == "/metrics" || path.starts_with("/static/");
+    let Some(renders) = state.renders.as_ref().filter(|_| !cheap) else {
+        return Ok((req, None));
+    };
+    let started = Instant::now();
+    match renders.admit().await {
+        Ok(rendering) => Ok((req, Some(rendering))),
+        Err(busy) => {
+            let response = refusal(state, req, busy).await;
+            state.metrics.record(response.status(), started);
+            Err(response)
+        }
+    }
+}
+
+/// Runs the rest of the router: on the render threads when the request
+/// holds a place among the renders.
+async fn render(
+    state: &AppState,
+    rendering: Option<Rendering>,
+    page: impl std::future::Future<Output = Response> + Send + 'static,
+) -> Response {
+    match (rendering, &state.renders) {
+        (Some(rendering), Some(renders)) => rendering.run(renders, page).await,
+        _ => page.await,
+    }
+}
+
+/// How long a refusal may spend finding the blog for its themed page: when
+/// the database is what is slow, a plain answer now beats a themed one later.
+const THEME_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
+
+async fn refusal(state: &AppState, req: Request, error: AppError) -> Response {
+    if req.uri().path().starts_with("/api/") {
+        return ApiError(error).into_response();
+    }
+    let (mut parts, _) = req.into_parts();
+    let site = tokio::time::timeout(
+        THEME_WAIT,
+        <crate::host::Site as axum::extract::FromRequestParts<AppState>>::from_request_parts(
+            &mut parts, state,
+        ),
+    )
+    .await;
+    match site {
+        Ok(Ok(site)) => crate::handlers::pages::error_page(state, &site, error),
+        _ => error.into_response(),
     }
 }
 

@@ -1,4 +1,15 @@
 //! `/search`: full-text search with `?q=`, otherwise Blogger's paged post list.
+//!
+//! Results are the newest matching posts, newest first, as Blogger orders
+//! them: that order lets the store stop at the last hit shown instead of
+//! ranking every match (`tidings_store::dialect::search`). A search the
+//! render cache does not hold costs a render, so each client address may
+//! run [`SEARCHES_PER_MINUTE`] of them a minute ([`SearchLimit`]).
+
+use std::convert::Infallible;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -11,13 +22,77 @@ use super::home::{ListSpec, list_page};
 use super::pages::{self, Chrome};
 use super::paging::ListQuery;
 use crate::AppState;
+use crate::admin::throttle::address_key;
 use crate::error::AppError;
-use crate::host::Site;
+use crate::host::{ClientIp, Site};
 use crate::views::iso;
 
 /// Longest query we search for; longer ones are refused, not cut.
 const MAX_QUERY_CHARS: usize = 200;
-const MAX_HITS: u32 = 50;
+/// Hits shown: the newest matches. Each costs a snippet (most of a
+/// search's time), so a page shows as many as Blogger's search page does.
+const MAX_HITS: u32 = 20;
+
+/// Full-text searches one address (IPv6: its /64) may run a minute.
+pub const SEARCHES_PER_MINUTE: u32 = 30;
+const WINDOW: Duration = Duration::from_secs(60);
+/// Addresses remembered; past this the least used are forgotten (which only
+/// forgives them), so a flood from many addresses cannot grow the memory.
+const ADDRESSES: usize = 65_536;
+
+/// Searches per client address, counted in this node's memory.
+///
+/// Not in the database like the other limits: a search is a read, and
+/// counting it there would make every search a write (serialised on SQLite,
+/// a round trip on PostgreSQL), dearer than the search. The limit guards
+/// this node's cores, which are per node anyway: a client spread over `n`
+/// nodes gets `n` times the rate, and a restart forgives the counts.
+pub struct SearchLimit(quick_cache::sync::Cache<String, Arc<Mutex<Window>>>);
+
+/// One address's searches in its current minute.
+struct Window {
+    started: Instant,
+    count: u32,
+}
+
+impl Default for SearchLimit {
+    fn default() -> Self {
+        Self(quick_cache::sync::Cache::new(ADDRESSES))
+    }
+}
+
+impl SearchLimit {
+    /// Counts a search from `ip`, or answers the 429 that refuses it.
+    fn take(&self, ip: IpAddr, now: Instant) -> Result<(), AppError> {
+        let fresh = || Window {
+            started: now,
+            count: 0,
+        };
+        let window = self
+            .0
+            .get_or_insert_with(&address_key(ip), || {
+                Ok::<_, Infallible>(Arc::new(Mutex::new(fresh())))
+            })
+            .unwrap_or_else(|never| match never {});
+        let mut window = window.lock().unwrap_or_else(|e| e.into_inner());
+        let elapsed = now.saturating_duration_since(window.started);
+        if elapsed >= WINDOW {
+            *window = fresh();
+        }
+        if window.count >= SEARCHES_PER_MINUTE {
+            let left = (WINDOW - elapsed.min(WINDOW)).as_millis().div_ceil(1000);
+            return Err(AppError::too_many(
+                format!(
+                    "You have searched {SEARCHES_PER_MINUTE} times this minute; \
+                     please wait {left} s before searching again."
+                ),
+                (left as u64).max(1),
+            ));
+        }
+        window.count += 1;
+        Ok(())
+    }
+}
 
 #[derive(Serialize)]
 struct Hit {
@@ -32,11 +107,12 @@ struct Hit {
 pub async fn search(
     State(state): State<AppState>,
     site: Site,
+    ClientIp(ip): ClientIp,
     Query(q): Query<ListQuery>,
 ) -> Response {
     let result = async {
         match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(words) => full_text(&state, &site, words).await,
+            Some(words) => full_text(&state, &site, ip, words).await,
             None => {
                 let spec = ListSpec {
                     label: None,
@@ -53,12 +129,18 @@ pub async fn search(
     pages::respond(&state, &site, result)
 }
 
-async fn full_text(state: &AppState, site: &Site, words: &str) -> Result<Response, AppError> {
+async fn full_text(
+    state: &AppState,
+    site: &Site,
+    ip: IpAddr,
+    words: &str,
+) -> Result<Response, AppError> {
     if words.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::bad_request(format!(
             "Search for at most {MAX_QUERY_CHARS} characters."
         )));
     }
+    state.searches.take(ip, Instant::now())?;
     let now = Utc::now();
     let hits = state
         .store
@@ -111,6 +193,24 @@ fn highlight(snippet: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_address_has_its_own_minute_of_searches() {
+        let limit = SearchLimit::default();
+        let t0 = Instant::now();
+        let a: IpAddr = "2001:db8::1".parse().unwrap();
+        let same_64: IpAddr = "2001:db8::2".parse().unwrap();
+        let b: IpAddr = "192.0.2.1".parse().unwrap();
+        for _ in 0..SEARCHES_PER_MINUTE {
+            limit.take(a, t0).unwrap();
+        }
+        let refused = limit
+            .take(same_64, t0 + Duration::from_secs(20))
+            .unwrap_err();
+        assert_eq!(refused.retry_after, Some(40));
+        limit.take(b, t0).unwrap();
+        limit.take(a, t0 + WINDOW).unwrap();
+    }
 
     #[test]
     fn snippet_text_is_escaped_around_marks() {

@@ -19,6 +19,7 @@ mod crash;
 mod encoding;
 mod export;
 mod feeds;
+mod flood;
 mod hardening;
 mod hostile_bodies;
 mod import;

@@ -414,7 +414,15 @@ fn admin_cases(fill: Fill, session: &str) -> Vec<Case> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_public_and_admin_route_refuses_bad_input() {
-    let mut app = TestApp::start_with(&["--api-requests-per-minute", "1000000"]).await;
+    let mut app = TestApp::start_with(&[
+        "--api-requests-per-minute",
+        "1000000",
+        // Renders for every case in flight: refusals under load are not
+        // what this sweep is about (`flood.rs` is).
+        "--max-renders",
+        "16",
+    ])
+    .await;
     let admin = crate::admin::set_up(&app).await;
     let session = admin.cookie().expect("signed in").to_owned();
     app.settings(json!({"comment_min_seconds": 0})).await;
