@@ -56,7 +56,8 @@ impl AppError {
         Self::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message)
     }
 
-    /// 503 with `Retry-After`: expensive work is queued full (SPEC section 6).
+    /// 503 with `Retry-After`: expensive work is queued full, so the client
+    /// knows to come back rather than that something broke.
     pub fn busy(message: impl Into<String>, retry_after: u64) -> Self {
         Self {
             retry_after: Some(retry_after),

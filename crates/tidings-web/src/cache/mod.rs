@@ -96,64 +96,20 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let method = req.method().clone();
     let member = signed_in(req.headers()) || req.headers().contains_key(header::AUTHORIZATION);
     if method != Method::GET && method != Method::HEAD {
-        let mut response = next.run(req).await;
-        if let Some(cache) = &state.cache {
-            follow::catch_up(cache, &state.store).await;
-        }
-        if member {
-            mark_private(response.headers_mut());
-        }
-        return response;
+        return written(&state, next.run(req).await, member).await;
     }
     if !public(&req) {
-        let (req, rendering) = match admit(&state, req).await {
-            Ok(admitted) => admitted,
-            Err(refused) => return refused,
-        };
-        let mut response = render(&state, rendering, next.run(req)).await;
-        response.headers_mut().remove(MODIFIED);
-        if member {
-            mark_private(response.headers_mut());
-        }
-        return response;
+        return unkept(&state, req, next, member).await;
     }
     let key = key_of(&req, &state).into_boxed_str();
-    let mut render_guard = None;
-    if let Some(cache) = &state.cache {
-        let started = Instant::now();
-        let usable = |entry: &Entry| {
-            !entry.expired(started) && cache.versions.fresh(entry.since, &entry.tags)
-        };
-        if method == Method::HEAD {
-            match cache.pages.get(&key) {
-                Some(entry) if usable(&entry) => {
-                    return hit(&state, &entry, &method, req.headers(), started);
-                }
-                Some(_) => {
-                    cache.pages.remove(&key);
-                }
-                None => {}
-            }
-        } else {
-            // One render of a page at a time: readers who ask while it is
-            // being rendered wait for it rather than render it again (when a
-            // busy page expires, 64 readers would otherwise render it at once).
-            loop {
-                match cache.pages.get_value_or_guard_async(&key).await {
-                    Ok(entry) if usable(&entry) => {
-                        return hit(&state, &entry, &method, req.headers(), started);
-                    }
-                    Ok(_) => {
-                        cache.pages.remove(&key);
-                    }
-                    Err(guard) => {
-                        render_guard = Some(guard);
-                        break;
-                    }
-                }
-            }
-        }
-    }
+    let started = Instant::now();
+    let render_guard = match &state.cache {
+        Some(cache) => match lookup(cache, &key, &method, started).await {
+            Lookup::Kept(entry) => return hit(&state, &entry, &method, req.headers(), started),
+            Lookup::Render(guard) => guard,
+        },
+        None => None,
+    };
     // Nothing kept answers this request: it waits for its turn to render.
     let (mut req, rendering) = match admit(&state, req).await {
         Ok(admitted) => admitted,
@@ -178,37 +134,10 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let store = state.store.clone();
     let page = async move { store.in_one_snapshot(next.run(req)).await };
     let response = render(&state, rendering, page).await;
-    let collected = deps.take().unwrap_or_default();
-    if response.status() != StatusCode::OK
-        || !collected.blog_page
-        || response.headers().contains_key(header::SET_COOKIE)
-    {
-        return response;
-    }
-    let (parts, body) = response.into_parts();
-    // Handlers answer with bodies already in memory: this only joins them.
-    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
-        Ok(b) if b.len() <= MAX_ENTRY => b,
-        Ok(b) => return Response::from_parts(parts, Body::from(b)),
-        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    let entry = match keepable(response, deps.take().unwrap_or_default(), since).await {
+        Ok(entry) => entry,
+        Err(not_kept) => return not_kept,
     };
-    let mut headers = parts.headers;
-    if !headers.contains_key(header::CACHE_CONTROL) {
-        // Shared caches may store public pages but must ask again each time
-        // (cheap with the ETag): a reader who just commented must see it.
-        headers.insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, no-cache"),
-        );
-    }
-    let Collected { tags, expires, .. } = collected;
-    let entry = Arc::new(Entry::new(
-        since.unwrap_or(0),
-        tags,
-        expires,
-        headers,
-        bytes,
-    ));
     let response = entry.respond(&method, &request_headers);
     match (&state.cache, since) {
         (Some(cache), Some(since)) => {
@@ -229,6 +158,127 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         }
         _ => response,
     }
+}
+
+/// A kept page's placeholder: readers who ask while it renders wait for it.
+type Guard<'a> = quick_cache::sync::PlaceholderGuard<
+    'a,
+    Box<str>,
+    Arc<Entry>,
+    ByBytes,
+    quick_cache::DefaultHashBuilder,
+    quick_cache::sync::DefaultLifecycle<Box<str>, Arc<Entry>>,
+>;
+
+/// What the cache holds for a request.
+enum Lookup<'a> {
+    /// A kept page, current: the answer.
+    Kept(Arc<Entry>),
+    /// Nothing usable: render it (holding the page's placeholder, for GET).
+    Render(Option<Guard<'a>>),
+}
+
+/// Looks `key` up, dropping a kept page that is stale or expired. A GET that
+/// finds nothing takes the page's placeholder: one render of a page at a
+/// time, and readers who ask meanwhile wait for it rather than render it
+/// again (when a busy page expires, 64 readers would otherwise render it at
+/// once). HEAD answers have no body to keep, so they take none.
+// quick_cache makes its own copy of a missing key with `ToOwned`, and
+// `str`'s owned form is a `String`: the key must be the boxed one.
+#[allow(clippy::borrowed_box)]
+async fn lookup<'a>(
+    cache: &'a PageCache,
+    key: &Box<str>,
+    method: &Method,
+    started: Instant,
+) -> Lookup<'a> {
+    let usable =
+        |entry: &Entry| !entry.expired(started) && cache.versions.fresh(entry.since, &entry.tags);
+    if method == Method::HEAD {
+        if let Some(entry) = cache.pages.get(key) {
+            if usable(&entry) {
+                return Lookup::Kept(entry);
+            }
+            cache.pages.remove(key);
+        }
+        return Lookup::Render(None);
+    }
+    loop {
+        match cache.pages.get_value_or_guard_async(key).await {
+            Ok(entry) if usable(&entry) => return Lookup::Kept(entry),
+            Ok(_) => {
+                cache.pages.remove(key);
+            }
+            Err(guard) => return Lookup::Render(Some(guard)),
+        }
+    }
+}
+
+/// A write request's answer, once this node has read the change log it
+/// added to (so the writer's next page is current).
+async fn written(state: &AppState, mut response: Response, member: bool) -> Response {
+    if let Some(cache) = &state.cache {
+        follow::catch_up(cache, &state.store).await;
+    }
+    if member {
+        mark_private(response.headers_mut());
+    }
+    response
+}
+
+/// A read no cache keeps (the admin, the API, a signed-in reader's page):
+/// rendered in its turn, never kept.
+async fn unkept(state: &AppState, req: Request, next: Next, member: bool) -> Response {
+    let (req, rendering) = match admit(state, req).await {
+        Ok(admitted) => admitted,
+        Err(refused) => return refused,
+    };
+    let mut response = render(state, rendering, next.run(req)).await;
+    response.headers_mut().remove(MODIFIED);
+    if member {
+        mark_private(response.headers_mut());
+    }
+    response
+}
+
+/// The page `response` as an entry to keep, or the response itself when it
+/// may not be kept: not a 200, not a blog page, setting a cookie, or larger
+/// than [`MAX_ENTRY`].
+async fn keepable(
+    response: Response,
+    collected: Collected,
+    since: Option<u64>,
+) -> Result<Arc<Entry>, Response> {
+    if response.status() != StatusCode::OK
+        || !collected.blog_page
+        || response.headers().contains_key(header::SET_COOKIE)
+    {
+        return Err(response);
+    }
+    let (parts, body) = response.into_parts();
+    // Handlers answer with bodies already in memory: this only joins them.
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(b) if b.len() <= MAX_ENTRY => b,
+        Ok(b) => return Err(Response::from_parts(parts, Body::from(b))),
+        Err(_) => return Err(StatusCode::SERVICE_UNAVAILABLE.into_response()),
+    };
+    let mut headers = parts.headers;
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        // Shared caches may store public pages but must ask again each time
+        // (cheap with the ETag): a reader who just commented must see it.
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, no-cache"),
+        );
+    }
+    let Collected { tags, expires, .. } = collected;
+    Ok(Arc::new(Entry::new(
+        since.unwrap_or(0),
+        tags,
+        expires,
+        headers,
+        bytes,
+    )))
 }
 
 /// Waits for `req`'s turn among the renders (see [`renders`]), or answers

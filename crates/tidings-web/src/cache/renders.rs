@@ -4,7 +4,7 @@
 //! search, a page nobody asked for lately, the admin, the API) costs
 //! milliseconds of a core. Unbounded, a few clients asking for distinct
 //! uncached pages took most of the machine from every reader of kept pages
-//! (issue 14: the cached home page fell to a quarter of its requests/s while
+//! (measured: the cached home page fell to a quarter of its requests/s while
 //! 8 clients searched). So only so many renders run at once (twice the cores
 //! by default: a render also waits for the database), as many again may
 //! wait in line for at most [`MAX_WAIT`], and past that line a request is
