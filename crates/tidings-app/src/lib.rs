@@ -8,9 +8,12 @@
 //! drift apart: the web crate extracts, calls and renders; the CLI parses,
 //! calls and prints. Nothing here knows HTTP or SQL.
 
+pub mod actor;
 pub mod comments;
 pub mod error;
 pub mod form_token;
 pub mod limits;
+pub mod people;
 
+pub use actor::Actor;
 pub use error::Error;

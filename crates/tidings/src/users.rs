@@ -1,40 +1,36 @@
 //! `tidings user …` and `tidings token create|revoke`.
 
 use anyhow::{Context, bail};
-use tidings_core::Role;
-use tidings_core::user::is_plausible_email;
+use tidings_app::{Actor, people};
 use tidings_store::{Store, StoreError};
 
 use crate::cli::{TokenCreateArgs, TokenRevokeArgs, UserAddArgs, UserPasswordArgs};
 use crate::{blogs, passwords};
 
+/// Adds a new account with a role on a blog, through the same checks as the
+/// admin's users page (`tidings_app::people`), as the operator: who needs no
+/// role, and is told when the address already has an account.
 pub async fn add(store: &Store, args: UserAddArgs) -> anyhow::Result<()> {
-    let email = args.email.trim().to_lowercase();
-    if !is_plausible_email(&email) {
-        bail!("{:?} is not an email address", args.email);
-    }
-    let name = args.name.trim();
-    if !tidings_core::user::is_valid_name(name) {
-        bail!("the name must be 1 to 100 characters on one line, without control characters");
-    }
-    let role: Role = args.role.parse()?;
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
-    let password = passwords::read_stdin()?;
-    let hash = passwords::hash(&password)?;
-    match store.create_user(blog.id, &email, name, &hash, role).await {
-        Ok(user) => {
-            println!(
-                "added {} <{}> as {} of {}",
-                user.name,
-                user.email,
-                role.as_str(),
-                blog.host
-            );
-            Ok(())
-        }
-        Err(StoreError::Conflict(_)) => bail!("a user with the email {email} already exists"),
-        Err(e) => Err(e.into()),
-    }
+    let newcomer = people::Newcomer {
+        email: args.email,
+        name: args.name,
+        role: args.role,
+        password: passwords::read_stdin()?,
+    };
+    let checked = people::check(Actor::Operator, blog.id, &newcomer)?;
+    // One hash in a process of its own: no pool to bound.
+    let hash = passwords::hash(checked.password())?;
+    let role = checked.role();
+    let user = people::create(store, checked, &hash).await?;
+    println!(
+        "added {} <{}> as {} of {}",
+        user.name,
+        user.email,
+        role.as_str(),
+        blog.host
+    );
+    Ok(())
 }
 
 pub async fn password(store: &Store, args: UserPasswordArgs) -> anyhow::Result<()> {

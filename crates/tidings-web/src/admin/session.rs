@@ -149,6 +149,11 @@ impl Signed {
         }
     }
 
+    /// The signed-in person as the use cases see them.
+    pub fn actor(&self) -> tidings_app::Actor<'_> {
+        tidings_app::Actor::Member(&self.user, self.role)
+    }
+
     /// Refuses unless `allowed`, with a message naming the role.
     pub fn require(&self, allowed: bool, doing: &str) -> Result<(), AppError> {
         if allowed {
