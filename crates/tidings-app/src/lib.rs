@@ -14,6 +14,8 @@ pub mod error;
 pub mod form_token;
 pub mod limits;
 pub mod people;
+pub mod secrets;
+pub mod tokens;
 
 pub use actor::Actor;
 pub use error::Error;

@@ -33,7 +33,6 @@ mod work;
 use tidings_app::form_token;
 
 pub use admin::setup_link;
-pub use api::tokens;
 pub use config::{Config, TrustedProxies};
 pub use demo::fill as fill_demo;
 pub use metrics::count_statement;

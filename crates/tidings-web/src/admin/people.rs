@@ -5,13 +5,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use serde::{Deserialize, Serialize};
-use tidings_app::people;
+use tidings_app::{people, tokens};
 use tidings_core::Role;
 
 use super::render::{AdminResult, render};
 use super::session::{self, Signed};
 use crate::AppState;
-use crate::api::tokens;
 use crate::error::AppError;
 
 #[derive(Serialize)]
@@ -159,9 +158,7 @@ async fn tokens_page(
     let fmt = |t: chrono::DateTime<chrono::Utc>| {
         t.with_timezone(&tz).format("%b %-d, %Y %H:%M").to_string()
     };
-    let rows = state
-        .store
-        .tokens(signed.user.id)
+    let rows = tokens::list(&state.store, signed.user.id)
         .await?
         .into_iter()
         .map(|t| TokenRow {
@@ -202,24 +199,16 @@ pub async fn create_token(
     Form(form): Form<TokenForm>,
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
-    let label = form.label.as_deref().unwrap_or("").trim().to_owned();
-    if label.is_empty() || label.chars().count() > 100 || label.chars().any(char::is_control) {
-        return tokens_page(
-            &state,
-            &signed,
-            None,
-            Some("Give the token a name of 1 to 100 characters, like \"laptop\".".into()),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let label = form.label.as_deref().unwrap_or("");
+    match tokens::create(&state.store, signed.user.id, label).await {
+        // Shown this once; the page is never cached.
+        Ok(secret) => tokens_page(&state, &signed, Some(secret), None, StatusCode::CREATED).await,
+        Err(tidings_app::Error::Invalid { message, .. }) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            tokens_page(&state, &signed, None, Some(message), status).await
+        }
+        Err(e) => Err(e.into()),
     }
-    let token = tokens::generate();
-    state
-        .store
-        .create_token(signed.user.id, &label, &tokens::hash(&token))
-        .await?;
-    // Shown this once; the page is never cached.
-    tokens_page(&state, &signed, Some(token), None, StatusCode::CREATED).await
 }
 
 pub async fn revoke_token(
@@ -232,7 +221,7 @@ pub async fn revoke_token(
     let id: i64 = raw
         .parse()
         .map_err(|_| AppError::not_found("No such token."))?;
-    state.store.revoke_token(signed.user.id, id).await?;
+    tokens::revoke(&state.store, signed.actor(), id).await?;
     Ok(Redirect::to("/admin/tokens").into_response())
 }
 
@@ -243,7 +232,7 @@ pub async fn revoke_all_tokens(
     Form(form): Form<TokenForm>,
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
-    state.store.revoke_all_tokens(signed.user.id).await?;
+    tokens::revoke_all(&state.store, signed.user.id).await?;
     Ok(Redirect::to("/admin/tokens").into_response())
 }
 
@@ -316,7 +305,7 @@ pub async fn change_password(
     state.store.set_password(signed.user.id, &hash).await?;
     state.store.delete_user_sessions(signed.user.id).await?;
     if form.revoke_tokens.is_some() {
-        state.store.revoke_all_tokens(signed.user.id).await?;
+        tokens::revoke_all(&state.store, signed.user.id).await?;
     }
     let cookie = session::start(&state, &signed.site, signed.user.id).await?;
     let mut r = Redirect::to("/admin/account?changed=1").into_response();

@@ -6,10 +6,10 @@ use axum::http::{header, request::Parts};
 use tidings_core::Role;
 use tidings_store::User;
 
-use super::tokens;
 use crate::AppState;
 use crate::error::{ApiError, AppError};
 use crate::host::Site;
+use tidings_app::secrets;
 
 pub struct Caller {
     pub user: User,
@@ -48,12 +48,12 @@ impl FromRequestParts<AppState> for Caller {
             })?;
         let (user, role) = state
             .store
-            .user_by_token(&tokens::hash(token), site.blog.id)
+            .user_by_token(&secrets::hash(token), site.blog.id)
             .await?
             .ok_or_else(|| AppError::unauthorized("That API token is not valid."))?;
         let role = role.ok_or_else(|| AppError::forbidden("You have no role on this blog."))?;
         let now = chrono::Utc::now();
-        let key = format!("api:{}", &tokens::hash(token)[..32]);
+        let key = format!("api:{}", &secrets::hash(token)[..32]);
         let (hits, window_end) = state.store.hit(&key, 60, now).await?;
         // Per token per minute, across all nodes (`--api-requests-per-minute`).
         let limit = state.config.api_requests_per_minute;
