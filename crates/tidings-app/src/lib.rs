@@ -15,6 +15,7 @@ pub mod form_token;
 pub mod limits;
 pub mod people;
 pub mod secrets;
+pub mod settings;
 pub mod tokens;
 
 pub use actor::Actor;

@@ -3,13 +3,13 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
+use tidings_app::secrets;
 use tidings_core::Role;
 use tidings_store::User;
 
 use crate::AppState;
 use crate::error::{ApiError, AppError};
 use crate::host::Site;
-use tidings_app::secrets;
 
 pub struct Caller {
     pub user: User,
@@ -18,16 +18,9 @@ pub struct Caller {
 }
 
 impl Caller {
-    /// Refuses with 403 unless the caller holds at least `role`.
-    pub fn require(&self, role: Role, doing: &str) -> Result<(), ApiError> {
-        if self.role >= role {
-            Ok(())
-        } else {
-            Err(ApiError(AppError::forbidden(format!(
-                "Your role ({}) may not {doing}.",
-                self.role.as_str()
-            ))))
-        }
+    /// The caller as the use cases see them.
+    pub fn actor(&self) -> tidings_app::Actor<'_> {
+        tidings_app::Actor::Member(&self.user, self.role)
     }
 }
 
