@@ -3,7 +3,7 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
-use tidings_app::secrets;
+use tidings_app::{limits, secrets};
 use tidings_core::Role;
 use tidings_store::User;
 
@@ -51,14 +51,13 @@ impl FromRequestParts<AppState> for Caller {
         // Per token per minute, across all nodes (`--api-requests-per-minute`).
         let limit = state.config.api_requests_per_minute;
         if hits > i64::from(limit) {
-            let wait = (window_end - now).num_seconds().max(1) as u64;
-            return Err(ApiError(AppError::too_many(
+            return Err(limits::throttled(window_end, now, |wait| {
                 format!(
                     "This token made more than {limit} requests this minute. \
                      Wait {wait} seconds."
-                ),
-                wait,
-            )));
+                )
+            })
+            .into());
         }
         Ok(Caller { user, role, site })
     }
