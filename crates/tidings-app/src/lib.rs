@@ -8,12 +8,18 @@
 //! drift apart: the web crate extracts, calls and renders; the CLI parses,
 //! calls and prints. Nothing here knows HTTP or SQL.
 
+pub mod actor;
 pub mod comments;
 pub mod demo;
 pub mod error;
 pub mod form_token;
 pub mod limits;
+pub mod people;
 pub mod posts;
+pub mod secrets;
+pub mod settings;
+pub mod tokens;
 pub mod work;
 
+pub use actor::Actor;
 pub use error::Error;

@@ -30,7 +30,6 @@ mod views;
 use tidings_app::form_token;
 
 pub use admin::setup_link;
-pub use api::tokens;
 pub use cache::Renders;
 pub use config::{Config, TrustedProxies};
 pub use metrics::count_statement;

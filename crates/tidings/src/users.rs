@@ -1,48 +1,41 @@
 //! `tidings user …` and `tidings token create|revoke`.
 
 use anyhow::{Context, bail};
-use tidings_core::Role;
-use tidings_core::user::is_plausible_email;
-use tidings_store::{Store, StoreError};
+use tidings_app::{Actor, people, tokens};
+use tidings_store::{Store, User};
 
 use crate::cli::{TokenCreateArgs, TokenRevokeArgs, UserAddArgs, UserPasswordArgs};
 use crate::{blogs, passwords};
 
+/// Adds a new account with a role on a blog, through the same checks as the
+/// admin's users page (`tidings_app::people`), as the operator: who needs no
+/// role, and is told when the address already has an account.
 pub async fn add(store: &Store, args: UserAddArgs) -> anyhow::Result<()> {
-    let email = args.email.trim().to_lowercase();
-    if !is_plausible_email(&email) {
-        bail!("{:?} is not an email address", args.email);
-    }
-    let name = args.name.trim();
-    if !tidings_core::user::is_valid_name(name) {
-        bail!("the name must be 1 to 100 characters on one line, without control characters");
-    }
-    let role: Role = args.role.parse()?;
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
-    let password = passwords::read_stdin()?;
-    let hash = passwords::hash(&password)?;
-    match store.create_user(blog.id, &email, name, &hash, role).await {
-        Ok(user) => {
-            println!(
-                "added {} <{}> as {} of {}",
-                user.name,
-                user.email,
-                role.as_str(),
-                blog.host
-            );
-            Ok(())
-        }
-        Err(StoreError::Conflict(_)) => bail!("a user with the email {email} already exists"),
-        Err(e) => Err(e.into()),
-    }
+    let newcomer = people::Newcomer {
+        email: args.email,
+        name: args.name,
+        role: args.role,
+        password: passwords::read_stdin()?,
+    };
+    let checked = people::check(Actor::Operator, blog.id, &newcomer)?;
+    // One hash in a process of its own: no pool to bound.
+    let hash = passwords::hash(checked.password())?;
+    let role = checked.role();
+    let user = people::create(store, checked, &hash).await?;
+    println!(
+        "added {} <{}> as {} of {}",
+        user.name,
+        user.email,
+        role.as_str(),
+        blog.host
+    );
+    Ok(())
 }
 
 pub async fn password(store: &Store, args: UserPasswordArgs) -> anyhow::Result<()> {
-    let email = args.email.trim().to_lowercase();
-    let user = store
-        .user_by_email(&email)
-        .await?
-        .with_context(|| format!("no user has the email {email}"))?;
+    let user = by_email(store, &args.email).await?;
+    let email = &user.email;
     let password = passwords::read_stdin()?;
     store
         .set_password(user.id, &passwords::hash(&password)?)
@@ -54,41 +47,34 @@ pub async fn password(store: &Store, args: UserPasswordArgs) -> anyhow::Result<(
 }
 
 pub async fn create_token(store: &Store, args: TokenCreateArgs) -> anyhow::Result<()> {
-    let email = args.email.trim().to_lowercase();
-    let user = store
-        .user_by_email(&email)
-        .await?
-        .with_context(|| format!("no user has the email {email}"))?;
-    let label = args.label.trim();
-    if label.is_empty() || label.chars().count() > 100 {
-        bail!("the label must be 1 to 100 characters long");
-    }
-    let token = tidings_web::tokens::generate();
-    store
-        .create_token(user.id, label, &tidings_web::tokens::hash(&token))
-        .await?;
-    eprintln!("API token for {email} (shown once; keep it secret):");
-    println!("{token}");
+    let user = by_email(store, &args.email).await?;
+    let secret = tokens::create(store, user.id, &args.label).await?;
+    eprintln!("API token for {} (shown once; keep it secret):", user.email);
+    println!("{secret}");
     Ok(())
 }
 
 pub async fn revoke_tokens(store: &Store, args: TokenRevokeArgs) -> anyhow::Result<()> {
     match (args.id, args.email) {
-        (Some(id), _) => match store.revoke_token_by_id(id).await {
-            Ok(()) => println!("revoked token {id}"),
-            Err(StoreError::NotFound) => bail!("no token has the id {id}"),
-            Err(e) => return Err(e.into()),
-        },
+        (Some(id), _) => {
+            tokens::revoke(store, Actor::Operator, id).await?;
+            println!("revoked token {id}");
+        }
         (None, Some(email)) => {
-            let email = email.trim().to_lowercase();
-            let user = store
-                .user_by_email(&email)
-                .await?
-                .with_context(|| format!("no user has the email {email}"))?;
-            let n = store.revoke_all_tokens(user.id).await?;
-            println!("revoked {n} tokens of {email}");
+            let user = by_email(store, &email).await?;
+            let n = tokens::revoke_all(store, user.id).await?;
+            println!("revoked {n} tokens of {}", user.email);
         }
         (None, None) => bail!("name a token id, or --all --email E"),
     }
     Ok(())
+}
+
+/// The account with `email` (any case), or why there is none.
+async fn by_email(store: &Store, email: &str) -> anyhow::Result<User> {
+    let email = email.trim().to_lowercase();
+    store
+        .user_by_email(&email)
+        .await?
+        .with_context(|| format!("no user has the email {email}"))
 }

@@ -57,12 +57,6 @@ const KNOWN: &[(Rule, &str, usize, &str)] = &[
         8,
         "the API's routes, nested under /api/v1 by routes.rs",
     ),
-    (
-        Rule::Roles,
-        "crates/tidings-web/src/api/auth.rs",
-        1,
-        "a token's role checked with `>=` against the least role an endpoint needs",
-    ),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]

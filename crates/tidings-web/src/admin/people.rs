@@ -5,12 +5,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use serde::{Deserialize, Serialize};
-use tidings_core::{Role, permission};
+use tidings_app::{people, tokens};
+use tidings_core::Role;
 
 use super::render::{AdminResult, render};
 use super::session::{self, Signed};
 use crate::AppState;
-use crate::api::tokens;
 use crate::error::AppError;
 
 #[derive(Serialize)]
@@ -43,9 +43,7 @@ async fn users_page(
     error: Option<String>,
     status: StatusCode,
 ) -> AdminResult {
-    let members = state
-        .store
-        .members(signed.site.blog.id)
+    let members = people::list(&state.store, signed.site.blog.id, signed.actor())
         .await?
         .into_iter()
         .map(|(u, role)| Member {
@@ -72,7 +70,6 @@ async fn users_page(
 }
 
 pub async fn users(State(state): State<AppState>, signed: Signed) -> AdminResult {
-    signed.require(permission::may_administer(signed.role), "manage users")?;
     users_page(
         &state,
         &signed,
@@ -86,60 +83,32 @@ pub async fn users(State(state): State<AppState>, signed: Signed) -> AdminResult
     .await
 }
 
-/// Adds a person with a role on this blog. The form is checked and answered
-/// the same whether or not the address already has an account on the
-/// instance, so a blog's admin cannot look accounts up: a new address gets an
-/// account with this name and password, an existing account gets the role
-/// and keeps its own name and password (`Store::add_member`).
+/// Adds a person with a role on this blog (`tidings_app::people`: answered
+/// the same whether or not the address has an account). The password is
+/// hashed through the bounded pool, in both cases, so the time taken does
+/// not tell them apart either.
 pub async fn add_user(
     State(state): State<AppState>,
     signed: Signed,
     Form(form): Form<AddForm>,
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
-    signed.require(permission::may_administer(signed.role), "manage users")?;
-    let (email, name, role) = match checked(&form) {
-        Ok(fields) => fields,
-        Err(why) => {
-            return users_page(
-                &state,
-                &signed,
-                form,
-                Some(why),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
+    let newcomer = people::Newcomer {
+        email: form.email.clone(),
+        name: form.name.clone(),
+        role: form.role.clone(),
+        password: form.password.clone(),
     };
-    if email == signed.user.email {
-        return Err(AppError::bad_request(
-            "You cannot change your own role or remove yourself; ask another admin.",
-        )
-        .into());
-    }
-    // Hashed in both cases, so the time taken does not tell them apart either.
-    let hash = state.hashing.hash(&form.password).await?;
-    state
-        .store
-        .add_member(signed.site.blog.id, &email, &name, &hash, role)
-        .await?;
+    let checked = match people::check(signed.actor(), signed.site.blog.id, &newcomer) {
+        Err(tidings_app::Error::Invalid { message, .. }) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return users_page(&state, &signed, form, Some(message), status).await;
+        }
+        checked => checked?,
+    };
+    let hash = state.hashing.hash(checked.password()).await?;
+    people::add(&state.store, checked, &hash).await?;
     Ok(Redirect::to("/admin/users").into_response())
-}
-
-/// The add form's email, name and role, or why they will not do. Name and
-/// password are checked for every address, known or not.
-fn checked(form: &AddForm) -> Result<(String, String, Role), String> {
-    let role = form.role.parse::<Role>().map_err(|e| e.to_string())?;
-    let email = form.email.trim().to_lowercase();
-    if !tidings_core::user::is_plausible_email(&email) {
-        return Err("That email address does not look right.".into());
-    }
-    let name = form.name.trim().to_owned();
-    if !tidings_core::user::is_valid_name(&name) {
-        return Err("A name must be 1 to 100 characters.".into());
-    }
-    tidings_core::password::check(&form.password)?;
-    Ok((email, name, role))
 }
 
 #[derive(Deserialize)]
@@ -156,40 +125,16 @@ pub async fn change_user(
     Form(form): Form<RoleForm>,
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
-    signed.require(permission::may_administer(signed.role), "manage users")?;
-    let id: i64 = raw
-        .parse()
-        .map_err(|_| AppError::not_found("No such user."))?;
-    if id == signed.user.id {
-        return Err(AppError::bad_request(
-            "You cannot change your own role or remove yourself; ask another admin.",
-        )
-        .into());
-    }
+    let (store, blog_id, by) = (&state.store, signed.site.blog.id, signed.actor());
+    let Ok(id) = raw.parse::<i64>() else {
+        people::may_manage(by)?;
+        return Err(AppError::not_found("No such user.").into());
+    };
     if form.remove.is_some() {
-        match state.store.remove_member(signed.site.blog.id, id).await {
-            Err(tidings_store::StoreError::NotFound) => {
-                return Err(AppError::not_found("That person has no role on this blog.").into());
-            }
-            done => done?,
-        }
+        people::remove(store, blog_id, by, id).await?;
     } else {
-        let role = form
-            .role
-            .as_deref()
-            .unwrap_or("")
-            .parse::<Role>()
-            .map_err(|e| AppError::bad_request(e.to_string()))?;
-        if !state
-            .store
-            .members(signed.site.blog.id)
-            .await?
-            .iter()
-            .any(|(u, _)| u.id == id)
-        {
-            return Err(AppError::not_found("That person has no role on this blog.").into());
-        }
-        state.store.set_role(signed.site.blog.id, id, role).await?;
+        let role = form.role.as_deref().unwrap_or("");
+        people::change_role(store, blog_id, by, id, role).await?;
     }
     Ok(Redirect::to("/admin/users").into_response())
 }
@@ -213,9 +158,7 @@ async fn tokens_page(
     let fmt = |t: chrono::DateTime<chrono::Utc>| {
         t.with_timezone(&tz).format("%b %-d, %Y %H:%M").to_string()
     };
-    let rows = state
-        .store
-        .tokens(signed.user.id)
+    let rows = tokens::list(&state.store, signed.user.id)
         .await?
         .into_iter()
         .map(|t| TokenRow {
@@ -256,24 +199,16 @@ pub async fn create_token(
     Form(form): Form<TokenForm>,
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
-    let label = form.label.as_deref().unwrap_or("").trim().to_owned();
-    if label.is_empty() || label.chars().count() > 100 || label.chars().any(char::is_control) {
-        return tokens_page(
-            &state,
-            &signed,
-            None,
-            Some("Give the token a name of 1 to 100 characters, like \"laptop\".".into()),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let label = form.label.as_deref().unwrap_or("");
+    match tokens::create(&state.store, signed.user.id, label).await {
+        // Shown this once; the page is never cached.
+        Ok(secret) => tokens_page(&state, &signed, Some(secret), None, StatusCode::CREATED).await,
+        Err(tidings_app::Error::Invalid { message, .. }) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            tokens_page(&state, &signed, None, Some(message), status).await
+        }
+        Err(e) => Err(e.into()),
     }
-    let token = tokens::generate();
-    state
-        .store
-        .create_token(signed.user.id, &label, &tokens::hash(&token))
-        .await?;
-    // Shown this once; the page is never cached.
-    tokens_page(&state, &signed, Some(token), None, StatusCode::CREATED).await
 }
 
 pub async fn revoke_token(
@@ -286,7 +221,7 @@ pub async fn revoke_token(
     let id: i64 = raw
         .parse()
         .map_err(|_| AppError::not_found("No such token."))?;
-    state.store.revoke_token(signed.user.id, id).await?;
+    tokens::revoke(&state.store, signed.actor(), id).await?;
     Ok(Redirect::to("/admin/tokens").into_response())
 }
 
@@ -297,7 +232,7 @@ pub async fn revoke_all_tokens(
     Form(form): Form<TokenForm>,
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
-    state.store.revoke_all_tokens(signed.user.id).await?;
+    tokens::revoke_all(&state.store, signed.user.id).await?;
     Ok(Redirect::to("/admin/tokens").into_response())
 }
 
@@ -370,7 +305,7 @@ pub async fn change_password(
     state.store.set_password(signed.user.id, &hash).await?;
     state.store.delete_user_sessions(signed.user.id).await?;
     if form.revoke_tokens.is_some() {
-        state.store.revoke_all_tokens(signed.user.id).await?;
+        tokens::revoke_all(&state.store, signed.user.id).await?;
     }
     let cookie = session::start(&state, &signed.site, signed.user.id).await?;
     let mut r = Redirect::to("/admin/account?changed=1").into_response();

@@ -10,9 +10,9 @@ use tidings_core::Role;
 use tidings_store::User;
 
 use crate::AppState;
-use crate::api::tokens;
 use crate::error::AppError;
 use crate::host::Site;
+use tidings_app::secrets;
 
 pub const COOKIE: &str = "tidings_session";
 
@@ -76,7 +76,7 @@ fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
 /// The browser's pre-session value as the sign-in token binds it (hashed,
 /// so the form never shows the cookie), if it sent one.
 pub fn pre_session(headers: &HeaderMap) -> Option<String> {
-    pre_session_value(headers).map(|v| tokens::hash(&v))
+    pre_session_value(headers).map(|v| secrets::hash(&v))
 }
 
 fn pre_session_value(headers: &HeaderMap) -> Option<String> {
@@ -88,10 +88,10 @@ fn pre_session_value(headers: &HeaderMap) -> Option<String> {
 /// (a new one when it has none) for as long as the form being served is
 /// good.
 pub fn pre_session_for_form(site: &Site, headers: &HeaderMap) -> (String, HeaderValue) {
-    let value = pre_session_value(headers).unwrap_or_else(tokens::random_hex);
+    let value = pre_session_value(headers).unwrap_or_else(secrets::random_hex);
     let max_age = crate::form_token::SIGN_IN_LIFETIME.num_seconds();
     let cookie = set_cookie(site, PRE_SESSION_COOKIE, "/admin", &value, max_age);
-    (tokens::hash(&value), cookie)
+    (secrets::hash(&value), cookie)
 }
 
 /// Ends the pre-session: a signed-in browser needs it no more, and its
@@ -115,7 +115,7 @@ impl FromRequestParts<AppState> for Signed {
         let Some(token) = cookie_token(&parts.headers) else {
             return Err(Refusal::SignIn(next));
         };
-        let token_hash = tokens::hash(&token);
+        let token_hash = secrets::hash(&token);
         let Some(session) = state
             .store
             .session(&token_hash, site.blog.id, Utc::now())
@@ -149,6 +149,11 @@ impl Signed {
         }
     }
 
+    /// The signed-in person as the use cases see them.
+    pub fn actor(&self) -> tidings_app::Actor<'_> {
+        tidings_app::Actor::Member(&self.user, self.role)
+    }
+
     /// Refuses unless `allowed`, with a message naming the role.
     pub fn require(&self, allowed: bool, doing: &str) -> Result<(), AppError> {
         if allowed {
@@ -169,12 +174,17 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 /// Starts a session for `user_id`: a fresh token each sign-in (so a token
 /// planted before sign-in is worthless), stored only as its hash.
 pub async fn start(state: &AppState, site: &Site, user_id: i64) -> Result<HeaderValue, AppError> {
-    let token = tokens::random_hex();
-    let csrf = tokens::random_hex();
+    let token = secrets::random_hex();
+    let csrf = secrets::random_hex();
     let lifetime = state.config.session_lifetime;
     state
         .store
-        .create_session(&tokens::hash(&token), user_id, &csrf, Utc::now() + lifetime)
+        .create_session(
+            &secrets::hash(&token),
+            user_id,
+            &csrf,
+            Utc::now() + lifetime,
+        )
         .await?;
     Ok(cookie(site, &token, lifetime.num_seconds()))
 }
@@ -203,7 +213,7 @@ pub async fn member(state: &AppState, site: &Site, headers: &HeaderMap) -> Optio
     let token = cookie_token(headers)?;
     match state
         .store
-        .session(&tokens::hash(&token), site.blog.id, Utc::now())
+        .session(&secrets::hash(&token), site.blog.id, Utc::now())
         .await
     {
         Ok(Some(s)) if s.role.is_some() => Some(s.user.name),

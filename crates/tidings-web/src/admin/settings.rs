@@ -7,7 +7,8 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use serde::{Deserialize, Serialize};
-use tidings_core::{BlogSettings, permission};
+use tidings_app::settings;
+use tidings_core::BlogSettings;
 
 use super::render::{AdminResult, render};
 use super::session::Signed;
@@ -50,38 +51,35 @@ impl SettingsForm {
         }
     }
 
-    /// The settings this form asks for, or the field that is wrong and why.
-    fn apply(&self, current: &BlogSettings) -> Result<BlogSettings, (&'static str, String)> {
+    /// The change this form asks for, or the field whose text is not a
+    /// number or a choice at all (the values are judged by the use case).
+    fn change(&self) -> Result<settings::Change, tidings_app::Error> {
         let number = |field: &'static str, v: &str| {
-            v.trim()
-                .parse::<u32>()
-                .map_err(|_| (field, format!("Enter a whole number, not {v:?}.")))
+            v.trim().parse::<u32>().map_err(|_| {
+                tidings_app::Error::invalid(field, format!("Enter a whole number, not {v:?}."))
+            })
         };
-        let mut b = current.clone();
-        b.title = self.title.trim().to_owned();
-        b.description = self.description.clone();
-        b.timezone = tidings_core::parse_timezone(self.timezone.trim()).map_err(|_| {
-            (
-                "timezone",
-                format!(
-                    "{:?} is not a time zone name like Europe/Berlin.",
-                    self.timezone
-                ),
-            )
-        })?;
-        b.posts_per_page = number("posts_per_page", &self.posts_per_page)?;
-        b.comments_allowed = self
-            .comments_allowed
-            .parse()
-            .map_err(|e: tidings_core::UnknownValue| ("comments_allowed", e.to_string()))?;
-        b.comment_moderation = self
-            .comment_moderation
-            .parse()
-            .map_err(|e: tidings_core::UnknownValue| ("comment_moderation", e.to_string()))?;
-        b.moderation_days = number("moderation_days", &self.moderation_days)?;
-        b.comment_min_seconds = number("comment_min_seconds", &self.comment_min_seconds)?;
-        b.validate()?;
-        Ok(b)
+        let choice = |field: &'static str, e: tidings_core::UnknownValue| {
+            tidings_app::Error::invalid(field, e.to_string())
+        };
+        Ok(settings::Change {
+            title: Some(self.title.clone()),
+            description: Some(self.description.clone()),
+            timezone: Some(self.timezone.clone()),
+            posts_per_page: Some(number("posts_per_page", &self.posts_per_page)?),
+            comments_allowed: Some(
+                self.comments_allowed
+                    .parse()
+                    .map_err(|e| choice("comments_allowed", e))?,
+            ),
+            comment_moderation: Some(
+                self.comment_moderation
+                    .parse()
+                    .map_err(|e| choice("comment_moderation", e))?,
+            ),
+            moderation_days: Some(number("moderation_days", &self.moderation_days)?),
+            comment_min_seconds: Some(number("comment_min_seconds", &self.comment_min_seconds)?),
+        })
     }
 }
 
@@ -121,10 +119,7 @@ pub async fn show(
     signed: Signed,
     Query(q): Query<SavedQuery>,
 ) -> AdminResult {
-    signed.require(
-        permission::may_administer(signed.role),
-        "change the blog's settings",
-    )?;
+    settings::may_change(signed.actor())?;
     page(
         &state,
         &signed,
@@ -142,23 +137,24 @@ pub async fn save(
     Form(form): Form<SettingsForm>,
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
-    signed.require(
-        permission::may_administer(signed.role),
-        "change the blog's settings",
-    )?;
-    match form.apply(&signed.site.blog) {
-        Ok(blog) => {
-            state.store.update_blog(&blog).await?;
-            Ok(Redirect::to("/admin/settings?saved=1").into_response())
+    settings::may_change(signed.actor())?;
+    let changed = match form.change() {
+        Ok(change) => {
+            settings::change(&state.store, signed.actor(), &signed.site.blog, change).await
         }
-        Err((field, why)) => page(
+        Err(e) => Err(e),
+    };
+    match changed {
+        Ok(_) => Ok(Redirect::to("/admin/settings?saved=1").into_response()),
+        Err(tidings_app::Error::Invalid { field, message }) => page(
             &state,
             &signed,
             form,
             Some(field),
-            Some(why),
+            Some(message),
             false,
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
+        Err(e) => Err(e.into()),
     }
 }

@@ -19,10 +19,10 @@ use super::render::{AdminResult, render_bare};
 use super::session::{self, Signed};
 use super::throttle;
 use crate::AppState;
-use crate::api::tokens;
 use crate::error::AppError;
 use crate::form_token::{self, Purpose};
 use crate::host::{ClientIp, Site};
+use tidings_app::secrets;
 
 /// How long the first-run setup link works (a restart prints a new one
 /// while no blog has an admin).
@@ -272,8 +272,8 @@ pub async fn setup_link(
     if store.has_admin().await? {
         return Ok(None);
     }
-    let token = tokens::random_hex();
-    store.create_setup_token(&tokens::hash(&token)).await?;
+    let token = secrets::random_hex();
+    store.create_setup_token(&secrets::hash(&token)).await?;
     Ok(Some(format!("/admin/setup?token={token}")))
 }
 
@@ -295,7 +295,7 @@ async fn setup_valid(state: &AppState, token: &str) -> Result<bool, AppError> {
     Ok(!token.is_empty()
         && state
             .store
-            .setup_token_valid(&tokens::hash(token), Utc::now() - SETUP_LINK_LIFETIME)
+            .setup_token_valid(&secrets::hash(token), Utc::now() - SETUP_LINK_LIFETIME)
             .await?)
 }
 
@@ -390,7 +390,7 @@ pub async fn setup(
     let user = match state
         .store
         .complete_setup(
-            &tokens::hash(&token),
+            &secrets::hash(&token),
             issued_after,
             site.blog.id,
             &email,

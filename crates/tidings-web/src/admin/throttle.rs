@@ -21,6 +21,7 @@
 use std::net::IpAddr;
 
 use chrono::{DateTime, Duration, Utc};
+use tidings_app::limits;
 use tidings_store::{AttemptCounts, AttemptWindows, Failures, Store};
 
 use crate::error::AppError;
@@ -100,18 +101,18 @@ fn refusal(c: &AttemptCounts, now: DateTime<Utc>) -> Option<AppError> {
     None
 }
 
+/// Refused until the oldest failure counted leaves its window.
 fn too_many(whose: &str, failures: Failures, window: Duration, now: DateTime<Utc>) -> AppError {
-    let wait = failures
+    let free_at = failures
         .oldest
-        .map(|o| (o + window - now).num_seconds().max(1) as u64)
-        .unwrap_or(60);
-    AppError::too_many(
+        .map_or(now + Duration::minutes(1), |o| o + window);
+    limits::throttled(free_at, now, |wait| {
         format!(
             "Too many failed sign-ins {whose}. Try again in {} minutes.",
             wait.div_ceil(60)
-        ),
-        wait,
-    )
+        )
+    })
+    .into()
 }
 
 impl Attempt {

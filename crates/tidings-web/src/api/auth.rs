@@ -3,10 +3,10 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
+use tidings_app::{limits, secrets};
 use tidings_core::Role;
 use tidings_store::User;
 
-use super::tokens;
 use crate::AppState;
 use crate::error::{ApiError, AppError};
 use crate::host::Site;
@@ -18,16 +18,9 @@ pub struct Caller {
 }
 
 impl Caller {
-    /// Refuses with 403 unless the caller holds at least `role`.
-    pub fn require(&self, role: Role, doing: &str) -> Result<(), ApiError> {
-        if self.role >= role {
-            Ok(())
-        } else {
-            Err(ApiError(AppError::forbidden(format!(
-                "Your role ({}) may not {doing}.",
-                self.role.as_str()
-            ))))
-        }
+    /// The caller as the use cases see them.
+    pub fn actor(&self) -> tidings_app::Actor<'_> {
+        tidings_app::Actor::Member(&self.user, self.role)
     }
 }
 
@@ -48,24 +41,23 @@ impl FromRequestParts<AppState> for Caller {
             })?;
         let (user, role) = state
             .store
-            .user_by_token(&tokens::hash(token), site.blog.id)
+            .user_by_token(&secrets::hash(token), site.blog.id)
             .await?
             .ok_or_else(|| AppError::unauthorized("That API token is not valid."))?;
         let role = role.ok_or_else(|| AppError::forbidden("You have no role on this blog."))?;
         let now = chrono::Utc::now();
-        let key = format!("api:{}", &tokens::hash(token)[..32]);
+        let key = format!("api:{}", &secrets::hash(token)[..32]);
         let (hits, window_end) = state.store.hit(&key, 60, now).await?;
         // Per token per minute, across all nodes (`--api-requests-per-minute`).
         let limit = state.config.api_requests_per_minute;
         if hits > i64::from(limit) {
-            let wait = (window_end - now).num_seconds().max(1) as u64;
-            return Err(ApiError(AppError::too_many(
+            return Err(limits::throttled(window_end, now, |wait| {
                 format!(
                     "This token made more than {limit} requests this minute. \
                      Wait {wait} seconds."
-                ),
-                wait,
-            )));
+                )
+            })
+            .into());
         }
         Ok(Caller { user, role, site })
     }

@@ -2,12 +2,13 @@
 
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
-use tidings_core::{BlogSettings, CommentsAllowed, Moderation, Role};
+use tidings_app::settings;
+use tidings_core::{BlogSettings, CommentsAllowed, Moderation};
 
 use super::auth::Caller;
 use super::extract::ApiJson;
 use crate::AppState;
-use crate::error::{ApiError, AppError};
+use crate::error::ApiError;
 use axum::Json;
 
 #[derive(Serialize)]
@@ -69,34 +70,16 @@ pub async fn update(
     caller: Caller,
     ApiJson(patch): ApiJson<BlogPatch>,
 ) -> Result<Json<BlogOut>, ApiError> {
-    caller.require(Role::Admin, "change the blog's settings")?;
-    let mut blog = caller.site.blog.clone();
-    if let Some(v) = patch.title {
-        blog.title = v.trim().to_owned();
-    }
-    if let Some(v) = patch.description {
-        blog.description = v;
-    }
-    if let Some(v) = patch.timezone {
-        blog.timezone =
-            tidings_core::parse_timezone(&v).map_err(|e| AppError::invalid(e.to_string()))?;
-    }
-    if let Some(v) = patch.posts_per_page {
-        blog.posts_per_page = v;
-    }
-    if let Some(v) = patch.comments_allowed {
-        blog.comments_allowed = v;
-    }
-    if let Some(v) = patch.comment_moderation {
-        blog.comment_moderation = v;
-    }
-    if let Some(v) = patch.moderation_days {
-        blog.moderation_days = v;
-    }
-    if let Some(v) = patch.comment_min_seconds {
-        blog.comment_min_seconds = v;
-    }
-    blog.validate().map_err(|(_, msg)| AppError::invalid(msg))?;
-    state.store.update_blog(&blog).await?;
+    let change = settings::Change {
+        title: patch.title,
+        description: patch.description,
+        timezone: patch.timezone,
+        posts_per_page: patch.posts_per_page,
+        comments_allowed: patch.comments_allowed,
+        comment_moderation: patch.comment_moderation,
+        moderation_days: patch.moderation_days,
+        comment_min_seconds: patch.comment_min_seconds,
+    };
+    let blog = settings::change(&state.store, caller.actor(), &caller.site.blog, change).await?;
     Ok(Json(BlogOut::from(&blog)))
 }

@@ -7,7 +7,6 @@ mod blog;
 mod comments;
 mod extract;
 mod posts;
-pub mod tokens;
 
 use axum::Router;
 use axum::http::header;

@@ -1,0 +1,73 @@
+//! A blog's settings: title, description, time zone, paging and the comment
+//! rules. Changing them is the admin's alone (`permission::may_administer`),
+//! from the settings page and `PATCH /api/v1/blog` alike; every member reads
+//! them (the API's `GET /api/v1/blog`). A refusal names the field to fix,
+//! so a form sent back with a mistake loses nothing else.
+
+use tidings_core::{BlogSettings, CommentsAllowed, Moderation, permission};
+use tidings_store::Store;
+
+use crate::{Actor, Error};
+
+/// The settings to change; what is `None` stays as it is.
+#[derive(Debug, Default, Clone)]
+pub struct Change {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// An IANA name like `Europe/Berlin`.
+    pub timezone: Option<String>,
+    pub posts_per_page: Option<u32>,
+    pub comments_allowed: Option<CommentsAllowed>,
+    pub comment_moderation: Option<Moderation>,
+    pub moderation_days: Option<u32>,
+    pub comment_min_seconds: Option<u32>,
+}
+
+/// Refused unless `by` may change the settings: checked before the page
+/// that changes them is shown, and by [`change`] before anything is read.
+pub fn may_change(by: Actor<'_>) -> Result<(), Error> {
+    by.require(permission::may_administer, "change the blog's settings")
+}
+
+/// Applies `change` to `current` and stores the result, answering it; or
+/// the first field that will not do and why, with nothing stored.
+pub async fn change(
+    store: &Store,
+    by: Actor<'_>,
+    current: &BlogSettings,
+    change: Change,
+) -> Result<BlogSettings, Error> {
+    may_change(by)?;
+    let blog = applied(current, change)?;
+    store.update_blog(&blog).await?;
+    Ok(blog)
+}
+
+/// `current` with `change` applied and checked (`BlogSettings::validate`).
+fn applied(current: &BlogSettings, change: Change) -> Result<BlogSettings, Error> {
+    let mut blog = current.clone();
+    if let Some(v) = change.title {
+        blog.title = v.trim().to_owned();
+    }
+    if let Some(v) = change.description {
+        blog.description = v;
+    }
+    if let Some(v) = change.timezone {
+        blog.timezone = tidings_core::parse_timezone(v.trim()).map_err(|_| {
+            Error::invalid(
+                "timezone",
+                format!("{v:?} is not a time zone name like Europe/Berlin."),
+            )
+        })?;
+    }
+    blog.posts_per_page = change.posts_per_page.unwrap_or(blog.posts_per_page);
+    blog.comments_allowed = change.comments_allowed.unwrap_or(blog.comments_allowed);
+    blog.comment_moderation = change.comment_moderation.unwrap_or(blog.comment_moderation);
+    blog.moderation_days = change.moderation_days.unwrap_or(blog.moderation_days);
+    blog.comment_min_seconds = change
+        .comment_min_seconds
+        .unwrap_or(blog.comment_min_seconds);
+    blog.validate()
+        .map_err(|(field, message)| Error::invalid(field, message))?;
+    Ok(blog)
+}
