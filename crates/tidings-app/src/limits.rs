@@ -28,10 +28,12 @@ pub const COMMENTS_PER_POST: Limit = Limit {
     window: Duration::minutes(10),
 };
 
-/// Whole seconds from `now` until `free_at`, at least one: a client told
-/// `Retry-After: 0` would come straight back.
+/// Whole seconds from `now` until `free_at`, rounded up and at least one: a
+/// client that waits what it was told must not be refused again, and one
+/// told `Retry-After: 0` would come straight back.
 pub fn seconds_until(free_at: DateTime<Utc>, now: DateTime<Utc>) -> u64 {
-    (free_at - now).num_seconds().max(1) as u64
+    let millis = (free_at - now).num_milliseconds().max(1) as u64;
+    millis.div_ceil(1000)
 }
 
 /// A refusal until `free_at`; `message` is told how many seconds that is.
@@ -54,7 +56,8 @@ mod tests {
     #[test]
     fn waits_are_whole_seconds_and_never_zero() {
         let now = Utc::now();
-        assert_eq!(seconds_until(now + Duration::milliseconds(90_500), now), 90);
+        assert_eq!(seconds_until(now + Duration::milliseconds(90_500), now), 91);
+        assert_eq!(seconds_until(now + Duration::seconds(90), now), 90);
         assert_eq!(seconds_until(now, now), 1);
         assert_eq!(seconds_until(now - Duration::seconds(5), now), 1);
         let Error::Throttled {

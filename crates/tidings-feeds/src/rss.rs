@@ -12,7 +12,7 @@ use rss::extension::{Extension, ExtensionMap};
 use rss::{Category, Channel, Guid, Item};
 
 use crate::model::{FeedEntry, FeedMeta};
-use crate::xml::{ATOM_NS, OPENSEARCH_NS, SLASH_NS, THR_NS, clean, clean_html};
+use crate::xml::{ATOM_NS, OPENSEARCH_NS, SLASH_NS, THR_NS, clean, clean_html, escape};
 
 /// Renders an RSS 2.0 document.
 ///
@@ -104,7 +104,9 @@ fn item(e: &FeedEntry) -> Item {
         link: Some(clean(&e.url).into_owned()),
         description: match (&e.content_html, &e.summary) {
             (Some(html), _) => Some(clean_html(html).into_owned()),
-            (None, summary) => summary.as_deref().map(|text| clean(text).into_owned()),
+            // A summary is plain text, and a reader takes a description as
+            // HTML: `&lt;img onerror=…&gt;` in a code sample must stay text.
+            (None, summary) => summary.as_deref().map(escape),
         },
         categories: e
             .labels

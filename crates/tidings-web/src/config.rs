@@ -25,7 +25,10 @@ impl TrustedProxies {
         Ok(Self(nets))
     }
 
+    /// Whether `ip` is a trusted proxy. An IPv4 proxy reaching a dual-stack
+    /// listener arrives as `::ffff:a.b.c.d`: it is the same proxy.
     pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = ip.to_canonical();
         self.0.iter().any(|n| n.contains(&ip))
     }
 }

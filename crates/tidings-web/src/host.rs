@@ -114,7 +114,7 @@ fn is_safe_authority(a: &str) -> bool {
 fn peer(extensions: &Extensions) -> Option<IpAddr> {
     extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip())
+        .map(|c| c.0.ip().to_canonical())
 }
 
 /// The scheme the reader used: `https` or `http` as a trusted proxy's
@@ -160,6 +160,7 @@ fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &crate::TrustedProxies)
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .filter_map(|s| s.trim().parse::<IpAddr>().ok())
+        .map(|ip| ip.to_canonical())
         .collect::<Vec<_>>();
     forwarded
         .into_iter()
@@ -192,6 +193,12 @@ mod tests {
             "5.6.7.8".parse::<IpAddr>().unwrap()
         );
         assert_eq!(client_ip(other, &h, &trusted), other);
+        // An IPv4 proxy on a dual-stack listener arrives IPv4-mapped.
+        let mapped: IpAddr = "::ffff:10.0.0.1".parse().unwrap();
+        assert_eq!(
+            client_ip(mapped, &h, &trusted),
+            "5.6.7.8".parse::<IpAddr>().unwrap()
+        );
     }
 
     #[test]

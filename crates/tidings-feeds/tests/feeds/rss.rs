@@ -117,3 +117,18 @@ fn comment_feed_says_which_post_each_comment_answers() {
 fn snapshot() {
     insta::assert_snapshot!(rss(&meta(), &posts()));
 }
+
+#[test]
+fn a_summary_is_text_to_the_reader_never_markup() {
+    // A reader takes an RSS description as HTML; a summary is plain text
+    // (what a code sample showed as `<img …>` must stay text).
+    let mut entries = posts();
+    assert!(entries[1].content_html.is_none());
+    entries[1].summary = Some("<img src=x onerror=alert(1)> & more".into());
+    let xml = rss(&meta(), &entries);
+    let channel = Channel::read_from(xml.as_bytes()).unwrap();
+    assert_eq!(
+        channel.items[1].description.as_deref(),
+        Some("&lt;img src=x onerror=alert(1)&gt; &amp; more")
+    );
+}

@@ -283,10 +283,17 @@ async fn keepable(
 
 /// Waits for `req`'s turn among the renders (see [`renders`]), or answers
 /// the refusal: the blog's themed error page, or the API's JSON error.
-/// Health checks, metrics and static files are cheap and never wait.
+/// Health checks, metrics and static files are cheap and never wait. Nor
+/// does the admin: without a session its pages are a redirect or the
+/// sign-in form, and with one they are a member's; a flood of anonymous
+/// misses (`/?r=random`) filling the line must not lock the owner out.
 async fn admit(state: &AppState, req: Request) -> Result<(Request, Option<Rendering>), Response> {
     let path = req.uri().path();
-    let cheap = path == "/healthz" || path == "/metrics" || path.starts_with("/static/");
+    let cheap = path == "/healthz"
+        || path == "/metrics"
+        || path.starts_with("/static/")
+        || path == "/admin"
+        || path.starts_with("/admin/");
     let Some(renders) = state.renders.as_ref().filter(|_| !cheap) else {
         return Ok((req, None));
     };

@@ -142,6 +142,13 @@ async fn with_the_renders_saturated_kept_pages_are_answered_and_the_rest_refused
         slowest = slowest.max(t.elapsed());
         assert_eq!(r.status(), StatusCode::OK, "the kept page during the flood");
         assert_eq!(r.headers()["x-tidings-cache"], "hit");
+        // And the owner can still reach the sign-in form.
+        let login = app.get("/admin/login").await;
+        assert_eq!(
+            login.status(),
+            StatusCode::OK,
+            "the sign-in form during the flood"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert!(
