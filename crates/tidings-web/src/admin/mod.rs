@@ -17,7 +17,6 @@ mod signin;
 pub(crate) mod throttle;
 
 pub use session::{COOKIE as SESSION_COOKIE, member};
-pub use signin::setup_link;
 
 use axum::Router;
 use axum::routing::{get, post};
