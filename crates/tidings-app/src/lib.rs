@@ -19,6 +19,7 @@ pub mod posts;
 pub mod secrets;
 pub mod settings;
 pub mod setup;
+pub mod signin;
 pub mod tokens;
 pub mod work;
 

@@ -14,7 +14,6 @@ mod render;
 mod session;
 mod settings;
 mod signin;
-pub(crate) mod throttle;
 
 pub use session::{COOKIE as SESSION_COOKIE, member};
 

@@ -1,7 +1,7 @@
 //! Signing in and out, and the pages of the first-run setup link (its rules
 //! are `tidings_app::setup`).
 //!
-//! Every rule of the sign-in throttle is in `throttle.rs`; password checks
+//! Every rule of the sign-in throttle is in `tidings_app::signin`; password checks
 //! run through `crate::hashing`, at most one per core. Against login CSRF
 //! (another site signing a visitor in to an account of its own, to watch
 //! what they write), the form's token is bound to a pre-session cookie
@@ -18,12 +18,11 @@ use serde::Deserialize;
 
 use super::render::{AdminResult, render_bare};
 use super::session::{self, Signed};
-use super::throttle;
 use crate::AppState;
 use crate::error::AppError;
 use crate::form_token::{self, Purpose};
 use crate::host::{ClientIp, Site};
-use tidings_app::setup;
+use tidings_app::{setup, signin as throttle};
 
 /// The longest email address there is (RFC 5321's path limit, less `<>`).
 const MAX_EMAIL: usize = 254;
@@ -228,7 +227,7 @@ pub async fn sign_in(
             Ok(r)
         }
         _ => {
-            attempt.failed().await;
+            tokio::time::sleep(attempt.failed()).await;
             login_page(
                 &state,
                 &site,
