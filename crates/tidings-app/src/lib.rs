@@ -18,6 +18,8 @@ pub mod people;
 pub mod posts;
 pub mod secrets;
 pub mod settings;
+pub mod setup;
+pub mod signin;
 pub mod tokens;
 pub mod work;
 

@@ -29,7 +29,6 @@ mod views;
 /// binding to a browser); pages issue them.
 use tidings_app::form_token;
 
-pub use admin::setup_link;
 pub use cache::Renders;
 pub use config::{Config, TrustedProxies};
 pub use metrics::count_statement;

@@ -44,7 +44,7 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
     let listener =
         listen(global.listen).with_context(|| format!("cannot listen on {}", global.listen))?;
     let addr = listener.local_addr()?;
-    if let Some(path) = tidings_web::setup_link(&store_for_setup).await? {
+    if let Some(path) = tidings_app::setup::link(&store_for_setup).await? {
         let host = if addr.ip().is_unspecified() {
             std::net::SocketAddr::from(([127, 0, 0, 1], addr.port()))
         } else {

@@ -14,10 +14,8 @@ mod render;
 mod session;
 mod settings;
 mod signin;
-pub(crate) mod throttle;
 
 pub use session::{COOKIE as SESSION_COOKIE, member};
-pub use signin::setup_link;
 
 use axum::Router;
 use axum::routing::{get, post};

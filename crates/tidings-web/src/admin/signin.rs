@@ -1,6 +1,7 @@
-//! Signing in and out, and the first-run setup link.
+//! Signing in and out, and the pages of the first-run setup link (its rules
+//! are `tidings_app::setup`).
 //!
-//! Every rule of the sign-in throttle is in `throttle.rs`; password checks
+//! Every rule of the sign-in throttle is in `tidings_app::signin`; password checks
 //! run through `crate::hashing`, at most one per core. Against login CSRF
 //! (another site signing a visitor in to an account of its own, to watch
 //! what they write), the form's token is bound to a pre-session cookie
@@ -12,21 +13,16 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::render::{AdminResult, render_bare};
 use super::session::{self, Signed};
-use super::throttle;
 use crate::AppState;
 use crate::error::AppError;
 use crate::form_token::{self, Purpose};
 use crate::host::{ClientIp, Site};
-use tidings_app::secrets;
-
-/// How long the first-run setup link works (a restart prints a new one
-/// while no blog has an admin).
-pub const SETUP_LINK_LIFETIME: Duration = Duration::hours(24);
+use tidings_app::{setup, signin as throttle};
 
 /// The longest email address there is (RFC 5321's path limit, less `<>`).
 const MAX_EMAIL: usize = 254;
@@ -231,7 +227,7 @@ pub async fn sign_in(
             Ok(r)
         }
         _ => {
-            attempt.failed().await;
+            tokio::time::sleep(attempt.failed()).await;
             login_page(
                 &state,
                 &site,
@@ -263,40 +259,9 @@ pub async fn sign_out(
     Ok(r)
 }
 
-/// Creates a setup link when no blog has an admin yet, and answers its path
-/// for the console. It works once, for [`SETUP_LINK_LIFETIME`], and only
-/// while no blog has an admin, however they got the role.
-pub async fn setup_link(
-    store: &tidings_store::Store,
-) -> Result<Option<String>, tidings_store::StoreError> {
-    if store.has_admin().await? {
-        return Ok(None);
-    }
-    let token = secrets::random_hex();
-    store.create_setup_token(&secrets::hash(&token)).await?;
-    Ok(Some(format!("/admin/setup?token={token}")))
-}
-
 #[derive(Deserialize)]
 pub struct SetupQuery {
     token: Option<String>,
-}
-
-fn setup_gone() -> AppError {
-    AppError::not_found(
-        "This setup link has been used, has expired (after 24 hours, or once the blog has an \
-         admin) or is not valid. Sign in instead, or ask the owner for an account; while \
-         nobody is admin, restarting the server prints a new link.",
-    )
-}
-
-/// Whether `token` is a setup link that still works.
-async fn setup_valid(state: &AppState, token: &str) -> Result<bool, AppError> {
-    Ok(!token.is_empty()
-        && state
-            .store
-            .setup_token_valid(&secrets::hash(token), Utc::now() - SETUP_LINK_LIFETIME)
-            .await?)
 }
 
 pub async fn setup_form(
@@ -305,9 +270,7 @@ pub async fn setup_form(
     Query(q): Query<SetupQuery>,
 ) -> AdminResult {
     let token = q.token.unwrap_or_default();
-    if !setup_valid(&state, &token).await? {
-        return Err(setup_gone().into());
-    }
+    setup::valid(&state.store, &token, Utc::now()).await?;
     setup_page(
         &state,
         &site,
@@ -352,57 +315,37 @@ fn setup_page(
     )?)
 }
 
+/// The first admin from the setup form: the rules are `tidings_app::setup`'s;
+/// a refusal with a field shows the form again with what was typed.
 pub async fn setup(
     State(state): State<AppState>,
     site: Site,
     Form(form): Form<SetupForm>,
 ) -> AdminResult {
-    let token = form.token.clone().unwrap_or_default();
-    if !setup_valid(&state, &token).await? {
-        return Err(setup_gone().into());
-    }
-    let name = form.name.as_deref().unwrap_or("").trim().to_owned();
-    let email = form.email.as_deref().unwrap_or("").trim().to_lowercase();
-    let password = form.password.clone().unwrap_or_default();
-    let problem = if !tidings_core::user::is_valid_name(&name) {
-        Some("Your name must be 1 to 100 characters.".to_owned())
-    } else if !tidings_core::user::is_plausible_email(&email) {
-        Some("That email address does not look right.".to_owned())
-    } else if let Err(why) = tidings_core::password::check(&password) {
-        Some(why)
-    } else if form.password_again.as_deref() != Some(password.as_str()) {
-        Some("The two passwords differ.".to_owned())
-    } else {
-        None
+    let now = Utc::now();
+    let typed = setup::FirstAdmin {
+        token: form.token.clone().unwrap_or_default(),
+        name: form.name.clone().unwrap_or_default(),
+        email: form.email.clone().unwrap_or_default(),
+        password: form.password.clone().unwrap_or_default(),
+        password_again: form.password_again.clone().unwrap_or_default(),
     };
-    if let Some(why) = problem {
-        return setup_page(
-            &state,
-            &site,
-            &token,
-            &form,
-            Some(why),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
-    }
-    let hashed = state.hashing.hash(&password).await?;
-    let issued_after = Utc::now() - SETUP_LINK_LIFETIME;
-    let user = match state
-        .store
-        .complete_setup(
-            &secrets::hash(&token),
-            issued_after,
-            site.blog.id,
-            &email,
-            &name,
-            &hashed,
-        )
-        .await
-    {
-        Ok(u) => u,
-        Err(tidings_store::StoreError::NotFound) => return Err(setup_gone().into()),
-        Err(e) => return Err(e.into()),
+    let admin = match setup::check(&state.store, &typed, now).await {
+        Ok(admin) => admin,
+        Err(tidings_app::Error::Invalid { message, .. }) => {
+            return setup_page(
+                &state,
+                &site,
+                &typed.token,
+                &form,
+                Some(message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+        Err(refused) => return Err(refused.into()),
     };
+    let hashed = state.hashing.hash(admin.password()).await?;
+    let user = setup::complete(&state.store, site.blog.id, admin, &hashed, now).await?;
     let cookie = session::start(&state, &site, user.id).await?;
     let mut r = Redirect::to("/admin").into_response();
     r.headers_mut().insert(header::SET_COOKIE, cookie);

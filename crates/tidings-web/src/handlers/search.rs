@@ -22,10 +22,10 @@ use super::home::{ListSpec, list_page};
 use super::pages::{self, Chrome};
 use super::paging::ListQuery;
 use crate::AppState;
-use crate::admin::throttle::address_key;
 use crate::error::AppError;
 use crate::host::{ClientIp, Site};
 use crate::views::iso;
+use tidings_app::signin::address_key;
 
 /// Longest query we search for; longer ones are refused, not cut.
 const MAX_QUERY_CHARS: usize = 200;

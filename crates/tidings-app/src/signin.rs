@@ -1,6 +1,9 @@
-//! Every rule of the sign-in throttle, in one place, so the limits that
-//! answer 429 with `Retry-After` are read in one file and counted the same
-//! way on every node.
+//! Signing in: every rule of the sign-in throttle, in one place, so the
+//! limits that answer 429 with `Retry-After` are read in one file and
+//! counted the same way on every node. The password check between
+//! [`begin`] and the attempt's outcome is the caller's (the server's
+//! bounded hashing pool); cookies and the form's binding to a browser are
+//! the web's.
 //!
 //! - An attempt counts as a failure from the moment it arrives, before its
 //!   password is checked, and is taken back only when it signs someone in;
@@ -21,10 +24,9 @@
 use std::net::IpAddr;
 
 use chrono::{DateTime, Duration, Utc};
-use tidings_app::limits;
 use tidings_store::{AttemptCounts, AttemptWindows, Failures, Store};
 
-use crate::error::AppError;
+use crate::{Error, limits};
 
 pub const ADDRESS_FAILURES: i64 = 10;
 pub const ADDRESS_WINDOW: Duration = Duration::minutes(15);
@@ -57,14 +59,14 @@ pub struct Attempt {
 }
 
 /// Counts an attempt from `ip` on `email` (the account of `user_id`, when
-/// there is one), or answers the 429 that refuses it.
+/// there is one), or answers the [`Error::Throttled`] that refuses it.
 pub async fn begin(
     store: &Store,
     ip: IpAddr,
     email: &str,
     user_id: Option<i64>,
     now: DateTime<Utc>,
-) -> Result<Attempt, AppError> {
+) -> Result<Attempt, Error> {
     let address = address_key(ip);
     let windows = AttemptWindows {
         address_since: now - ADDRESS_WINDOW,
@@ -81,12 +83,15 @@ pub async fn begin(
             address,
             earlier_failures: counts.address.count,
         }),
-        None => Err(refusal(&counts, now).unwrap_or_else(AppError::internal)),
+        // The store refuses only what `refusal` refused; recomputed from
+        // the same counts, it answers the same.
+        None => Err(refusal(&counts, now)
+            .unwrap_or_else(|| too_many("from your address", counts.address, ADDRESS_WINDOW, now))),
     }
 }
 
 /// Why an attempt with these counts is refused, if it is.
-fn refusal(c: &AttemptCounts, now: DateTime<Utc>) -> Option<AppError> {
+fn refusal(c: &AttemptCounts, now: DateTime<Utc>) -> Option<Error> {
     if c.address.count >= ADDRESS_FAILURES {
         return Some(too_many(
             "from your address",
@@ -102,7 +107,7 @@ fn refusal(c: &AttemptCounts, now: DateTime<Utc>) -> Option<AppError> {
 }
 
 /// Refused until the oldest failure counted leaves its window.
-fn too_many(whose: &str, failures: Failures, window: Duration, now: DateTime<Utc>) -> AppError {
+fn too_many(whose: &str, failures: Failures, window: Duration, now: DateTime<Utc>) -> Error {
     let free_at = failures
         .oldest
         .map_or(now + Duration::minutes(1), |o| o + window);
@@ -112,7 +117,6 @@ fn too_many(whose: &str, failures: Failures, window: Duration, now: DateTime<Utc
             wait.div_ceil(60)
         )
     })
-    .into()
 }
 
 impl Attempt {
@@ -123,22 +127,22 @@ impl Attempt {
         store: &Store,
         user_id: i64,
         now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
+    ) -> Result<(), Error> {
         Ok(store
             .signin_succeeded(self.id, user_id, &self.address, now)
             .await?)
     }
 
-    /// The password was wrong: it stays counted, and the answer waits a
-    /// little when the address has failed before.
-    pub async fn failed(self) {
-        let delay = 100 * (self.earlier_failures - 1).clamp(0, 10) as u64;
-        tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
+    /// The password was wrong: it stays counted, and the answer is to wait
+    /// this long when the address has failed before (the caller waits, so
+    /// guessing costs time and a typo nothing).
+    pub fn failed(self) -> std::time::Duration {
+        std::time::Duration::from_millis(100 * (self.earlier_failures - 1).clamp(0, 10) as u64)
     }
 
     /// The password was never checked (the server was too busy): it does
     /// not count.
-    pub async fn withdraw(self, store: &Store) -> Result<(), AppError> {
+    pub async fn withdraw(self, store: &Store) -> Result<(), Error> {
         Ok(store.withdraw_signin_attempt(self.id).await?)
     }
 }

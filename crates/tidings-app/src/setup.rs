@@ -1,0 +1,137 @@
+//! The first-run setup link: while no blog has an admin, the server prints a
+//! link that creates the first admin account. It works once, for
+//! [`LINK_LIFETIME`], and only while no blog has an admin, however they got
+//! the role (the store checks that again as it creates the account).
+//!
+//! Password hashes are inputs: [`check`] answers a [`Checked`] admin, the
+//! caller hashes its password ([`Checked::password`]) through its own pool
+//! and hands the hash to [`complete`].
+
+use chrono::{DateTime, Duration, Utc};
+use tidings_store::{Store, StoreError, User};
+
+use crate::{Error, secrets};
+
+/// How long the setup link works (a restart prints a new one while no blog
+/// has an admin).
+pub const LINK_LIFETIME: Duration = Duration::hours(24);
+
+/// Creates a setup link when no blog has an admin yet, and answers its path
+/// for the console; `None` once any blog has one.
+pub async fn link(store: &Store) -> Result<Option<String>, Error> {
+    if store.has_admin().await? {
+        return Ok(None);
+    }
+    let token = secrets::random_hex();
+    store.create_setup_token(&secrets::hash(&token)).await?;
+    Ok(Some(format!("/admin/setup?token={token}")))
+}
+
+/// Whether `token` is a setup link that still works at `now`; refused as
+/// [`gone`] if not, so the form is never shown for a spent link.
+pub async fn valid(store: &Store, token: &str, now: DateTime<Utc>) -> Result<(), Error> {
+    if !token.is_empty()
+        && store
+            .setup_token_valid(&secrets::hash(token), now - LINK_LIFETIME)
+            .await?
+    {
+        Ok(())
+    } else {
+        Err(gone())
+    }
+}
+
+/// What the person typed on the setup form: raw, checked by [`check`].
+#[derive(Debug, Default, Clone)]
+pub struct FirstAdmin {
+    pub token: String,
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    pub password_again: String,
+}
+
+/// A first admin that passed every check; only [`check`] makes one.
+pub struct Checked {
+    token: String,
+    name: String,
+    email: String,
+    password: String,
+}
+
+impl Checked {
+    /// The password to hash before [`complete`].
+    pub fn password(&self) -> &str {
+        &self.password
+    }
+}
+
+/// Whether `form` may create the first admin at `now`: the link first
+/// ([`gone`] if spent), then the name, the address and the password, each
+/// refusal naming its field.
+pub async fn check(store: &Store, form: &FirstAdmin, now: DateTime<Utc>) -> Result<Checked, Error> {
+    valid(store, &form.token, now).await?;
+    let name = form.name.trim().to_owned();
+    let email = form.email.trim().to_lowercase();
+    if !tidings_core::user::is_valid_name(&name) {
+        return Err(Error::invalid(
+            "name",
+            "Your name must be 1 to 100 characters.",
+        ));
+    }
+    if !tidings_core::user::is_plausible_email(&email) {
+        return Err(Error::invalid(
+            "email",
+            "That email address does not look right.",
+        ));
+    }
+    tidings_core::password::check(&form.password).map_err(|why| Error::invalid("password", why))?;
+    if form.password_again != form.password {
+        return Err(Error::invalid(
+            "password_again",
+            "The two passwords differ.",
+        ));
+    }
+    Ok(Checked {
+        token: form.token.clone(),
+        name,
+        email,
+        password: form.password.clone(),
+    })
+}
+
+/// Spends the link and creates the first admin of `blog_id` with
+/// `password_hash`, in one step of the store: [`gone`] if the link was
+/// spent meanwhile or a blog got an admin.
+pub async fn complete(
+    store: &Store,
+    blog_id: i64,
+    admin: Checked,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<User, Error> {
+    let made = store
+        .complete_setup(
+            &secrets::hash(&admin.token),
+            now - LINK_LIFETIME,
+            blog_id,
+            &admin.email,
+            &admin.name,
+            password_hash,
+        )
+        .await;
+    match made {
+        Err(StoreError::NotFound) => Err(gone()),
+        made => Ok(made?),
+    }
+}
+
+/// A link that no longer works, and what to do instead.
+pub fn gone() -> Error {
+    Error::NotFound(
+        "This setup link has been used, has expired (after 24 hours, or once the blog has an \
+         admin) or is not valid. Sign in instead, or ask the owner for an account; while \
+         nobody is admin, restarting the server prints a new link."
+            .into(),
+    )
+}

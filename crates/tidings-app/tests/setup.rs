@@ -1,0 +1,120 @@
+//! The first-run setup link against a real SQLite store: it is printed only
+//! while no blog has an admin, works for a day, checks every field before it
+//! creates anything, and creates the first admin once.
+
+use chrono::{Duration, Utc};
+use tidings_app::Error;
+use tidings_app::setup::{self, FirstAdmin};
+use tidings_core::Role;
+use tidings_store::Store;
+
+async fn open(name: &str) -> (Store, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("tidings-setup-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
+    (store, dir)
+}
+
+fn token_of(path: &str) -> String {
+    path.strip_prefix("/admin/setup?token=").unwrap().to_owned()
+}
+
+fn first_admin(token: &str) -> FirstAdmin {
+    FirstAdmin {
+        token: token.into(),
+        name: " Ada ".into(),
+        email: " Ada@Example.org ".into(),
+        password: "a long and hard passphrase".into(),
+        password_again: "a long and hard passphrase".into(),
+    }
+}
+
+fn is_gone(e: Error) -> bool {
+    matches!(e, Error::NotFound(m) if m.contains("setup link"))
+}
+
+#[tokio::test]
+async fn the_link_creates_the_first_admin_once_after_checking_each_field() {
+    let (store, dir) = open("once").await;
+    let blog = store.create_blog("blog.example", "Blog").await.unwrap();
+    let now = Utc::now();
+    let token = token_of(&setup::link(&store).await.unwrap().unwrap());
+    setup::valid(&store, &token, now).await.unwrap();
+    assert!(is_gone(setup::valid(&store, "", now).await.unwrap_err()));
+    assert!(is_gone(
+        setup::valid(&store, "nope", now).await.unwrap_err()
+    ));
+
+    let mut bad = first_admin(&token);
+    bad.password_again = "something else entirely".into();
+    let refused = setup::check(&store, &bad, now).await.err().unwrap();
+    assert!(matches!(
+        refused,
+        Error::Invalid {
+            field: "password_again",
+            ..
+        }
+    ));
+    let mut bad = first_admin(&token);
+    bad.email = "not an address".into();
+    let refused = setup::check(&store, &bad, now).await.err().unwrap();
+    assert!(matches!(refused, Error::Invalid { field: "email", .. }));
+    assert!(
+        !store.has_admin().await.unwrap(),
+        "a refusal creates nothing"
+    );
+
+    let checked = setup::check(&store, &first_admin(&token), now)
+        .await
+        .unwrap();
+    let hash = format!("hash of {}", checked.password());
+    let admin = setup::complete(&store, blog.id, checked, &hash, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        (admin.email.as_str(), admin.name.as_str()),
+        ("ada@example.org", "Ada")
+    );
+    let members = store.members(blog.id).await.unwrap();
+    assert_eq!(members.len(), 1);
+    assert_eq!(members[0].1, Role::Admin);
+
+    let again = setup::check(&store, &first_admin(&token), now)
+        .await
+        .err()
+        .unwrap();
+    assert!(is_gone(again), "the link works once");
+    assert_eq!(
+        setup::link(&store).await.unwrap(),
+        None,
+        "no link once a blog has an admin"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn the_link_expires_after_a_day_and_dies_once_any_blog_has_an_admin() {
+    let (store, dir) = open("expiry").await;
+    let blog = store.create_blog("blog.example", "Blog").await.unwrap();
+    let token = token_of(&setup::link(&store).await.unwrap().unwrap());
+    let later = Utc::now() + setup::LINK_LIFETIME + Duration::minutes(1);
+    assert!(is_gone(
+        setup::valid(&store, &token, later).await.unwrap_err()
+    ));
+    let checked = setup::check(&store, &first_admin(&token), Utc::now())
+        .await
+        .unwrap();
+    let hash = checked.password().to_owned();
+    // An admin arrives another way (the command line) between check and completion.
+    store
+        .create_user(blog.id, "op@example.org", "Op", "-", Role::Admin)
+        .await
+        .unwrap();
+    let late = setup::complete(&store, blog.id, checked, &hash, Utc::now()).await;
+    assert!(is_gone(late.err().unwrap()));
+    assert!(is_gone(
+        setup::valid(&store, &token, Utc::now()).await.unwrap_err()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+}
