@@ -28,6 +28,18 @@ pub fn alternatives(name: &str) -> impl Iterator<Item = String> + '_ {
     (1..).map(move |n| numbered(name, n))
 }
 
+/// The same for a slug, a word rather than a file name: the number always
+/// goes at its end, so an imported `v1.2` becomes `v1.2-2`, never `v1-2.2`.
+pub fn slug_alternatives(slug: &str) -> impl Iterator<Item = String> + '_ {
+    (1..).map(move |n| {
+        if n <= 1 {
+            slug.to_owned()
+        } else {
+            format!("{slug}-{n}")
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,7 +60,9 @@ mod tests {
         let taken = ["a.html", "a-2.html"];
         let free = alternatives("a.html").find(|c| !taken.contains(&c.as_str()));
         assert_eq!(free.as_deref(), Some("a-3.html"));
-        let slugs: Vec<String> = alternatives("post").take(3).collect();
+        let slugs: Vec<String> = slug_alternatives("post").take(3).collect();
         assert_eq!(slugs, ["post", "post-2", "post-3"]);
+        let dotted: Vec<String> = slug_alternatives("v1.2").take(2).collect();
+        assert_eq!(dotted, ["v1.2", "v1.2-2"]);
     }
 }

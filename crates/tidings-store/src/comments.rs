@@ -182,9 +182,19 @@ impl Store {
     pub async fn list_comments(&self, f: &CommentFilter) -> Result<Vec<CommentListing>> {
         let mut sql = Sql::new(SELECT_COMMENT);
         f.where_clause(&mut sql);
+        self.newest_first(sql, f.limit, f.offset).await
+    }
+
+    /// The page of `sql`'s comments from `offset`, newest first.
+    async fn newest_first(
+        &self,
+        mut sql: Sql,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<CommentListing>> {
         sql.push(" ORDER BY c.created_at DESC, c.id DESC")
-            .int(" LIMIT ", i64::from(f.limit))
-            .int(" OFFSET ", i64::from(f.offset));
+            .int(" LIMIT ", i64::from(limit))
+            .int(" OFFSET ", i64::from(offset));
         self.read_all(&sql, listing_from_row).await
     }
 
@@ -198,10 +208,7 @@ impl Store {
     pub async fn visible_comments(&self, f: &VisibleComments) -> Result<Vec<CommentListing>> {
         let mut sql = Sql::new(SELECT_COMMENT);
         f.where_clause(&mut sql);
-        sql.push(" ORDER BY c.created_at DESC, c.id DESC")
-            .int(" LIMIT ", i64::from(f.limit))
-            .int(" OFFSET ", i64::from(f.offset));
-        self.read_all(&sql, listing_from_row).await
+        self.newest_first(sql, f.limit, f.offset).await
     }
 
     /// How many comments [`Store::visible_comments`] pages through.

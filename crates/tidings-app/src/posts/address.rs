@@ -7,7 +7,7 @@
 //! (`tidings_core::suffix`), as imports and fetched media files do.
 
 use chrono::{DateTime, Utc};
-use tidings_core::suffix::alternatives;
+use tidings_core::suffix::slug_alternatives;
 use tidings_core::{BlogSettings, Post, post_path, slugify};
 use tidings_store::{NewPost, Store, StoreError};
 
@@ -68,7 +68,7 @@ async fn free_path(
     base: &str,
     except: Option<i64>,
 ) -> Result<(String, String), Error> {
-    for slug in alternatives(base).take(MAX_SUFFIX) {
+    for slug in slug_alternatives(base).take(MAX_SUFFIX) {
         let path = post_path(new.kind, new.published_at, blog.timezone, &slug);
         if !store.path_taken(blog.id, &path, except).await? {
             return Ok((slug, path));

@@ -165,8 +165,8 @@ pub(super) fn free_path(seen: &Seen, post: &ImportPost) -> Result<(String, Strin
             post.path, post.title
         )));
     }
-    use tidings_core::suffix::alternatives;
-    let mut both = alternatives(&post.path).zip(alternatives(&post.slug));
+    use tidings_core::suffix::{alternatives, slug_alternatives};
+    let mut both = alternatives(&post.path).zip(slug_alternatives(&post.slug));
     Ok(both
         .find(|(path, _)| !seen.paths.contains(path))
         .expect("some suffix is free"))

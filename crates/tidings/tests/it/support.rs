@@ -149,6 +149,11 @@ impl TestApp {
             "user add: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        self.new_token(email)
+    }
+
+    /// A fresh API token of the account `email`, from the command line.
+    pub fn new_token(&self, email: &str) -> String {
         let out = self.cli(&["token", "create", "--email", email], None);
         assert!(
             out.status.success(),

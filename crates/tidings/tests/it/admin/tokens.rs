@@ -6,23 +6,6 @@ use reqwest::{Method, StatusCode};
 use super::{Browser, PASSWORD, set_up};
 use crate::support::TestApp;
 
-/// A new API token of the first admin, from the command line.
-fn new_token(app: &TestApp) -> String {
-    let out = app.cli(&["token", "create", "--email", "admin@example.com"], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .last()
-        .unwrap()
-        .trim()
-        .to_owned()
-}
-
 async fn works(app: &TestApp, token: &str) -> bool {
     let (status, body) = app.api_as(token, Method::GET, "/posts", None).await;
     match status {
@@ -36,7 +19,10 @@ async fn works(app: &TestApp, token: &str) -> bool {
 async fn every_token_is_revoked_at_once_from_the_tokens_page() {
     let app = TestApp::start().await;
     let mut owner = set_up(&app).await;
-    let (a, b) = (new_token(&app), new_token(&app));
+    let (a, b) = (
+        app.new_token("admin@example.com"),
+        app.new_token("admin@example.com"),
+    );
     assert!(works(&app, &a).await && works(&app, &b).await);
     let csrf = owner.csrf("/admin/tokens").await;
     let r = owner
@@ -51,7 +37,7 @@ async fn every_token_is_revoked_at_once_from_the_tokens_page() {
 async fn tokens_are_revoked_on_the_command_line_one_or_all() {
     let app = TestApp::start().await;
     let mut owner = set_up(&app).await;
-    let one = new_token(&app);
+    let one = app.new_token("admin@example.com");
     let page = owner.get("/admin/tokens").await.body;
     let id = page
         .split("/admin/tokens/")
@@ -70,7 +56,10 @@ async fn tokens_are_revoked_on_the_command_line_one_or_all() {
     assert!(!out.status.success(), "a revoked token is gone");
     assert!(String::from_utf8_lossy(&out.stderr).contains("no token"));
 
-    let (a, b) = (new_token(&app), new_token(&app));
+    let (a, b) = (
+        app.new_token("admin@example.com"),
+        app.new_token("admin@example.com"),
+    );
     let out = app.cli(
         &["token", "revoke", "--all", "--email", "admin@example.com"],
         None,
@@ -105,7 +94,7 @@ async fn change_password(owner: &mut Browser<'_>, from: &str, to: &str, tick: bo
 async fn a_new_password_revokes_the_tokens_when_ticked() {
     let app = TestApp::start().await;
     let mut owner = set_up(&app).await;
-    let token = new_token(&app);
+    let token = app.new_token("admin@example.com");
     change_password(&mut owner, PASSWORD, "a second long password", false).await;
     assert!(works(&app, &token).await, "unticked: the token still works");
     change_password(
