@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # everything (about 15 minutes on 2 cores)
 #   ROUNDS=1 DURATION=3s bench/run.sh   # a quicker look
-#   ONLY=render bench/run.sh            # one part: serve, flood, import or render
+#   ONLY=render bench/run.sh            # one part: serve, flood, postgres, import or render
 #
 # Builds the release binary, makes a blog of 1,000 invented posts over ten
 # years with labels and 10 comments each, starts Tidings twice on that data
@@ -18,8 +18,12 @@
 # 10,000-post blog, the cached home page's requests/s alone, then while 8
 # clients send distinct searches from random addresses through a trusted
 # proxy (bench/flood.lua); its ratio should stay at least 0.6 and the
-# searches' p99 under 50 ms. Everything runs on 127.0.0.1 and stops by
-# itself.
+# searches' p99 under 50 ms. The PostgreSQL rows: the same 1,000-post blog
+# imported into a fresh database on the local server (PG_URL, default
+# postgres://postgres@127.0.0.1:5432/postgres; the database tidings_bench is
+# made and dropped), every page rendered for every request (--no-cache),
+# beside the same pages on SQLite, in turns; the ratio PostgreSQL/SQLite
+# should be at least 0.5. Everything runs on 127.0.0.1 and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,8 +33,9 @@ CONNECTIONS=${CONNECTIONS:-64}
 RENDER_POSTS=${RENDER_POSTS:-10000}
 ONLY=${ONLY:-all}
 FLOOD_POSTS=${FLOOD_POSTS:-10000}
-case $ONLY in all | serve | flood | import | render) ;; *)
-    echo "bench: ONLY must be all, serve, flood, import or render, not $ONLY" >&2
+PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+case $ONLY in all | serve | flood | postgres | import | render) ;; *)
+    echo "bench: ONLY must be all, serve, flood, postgres, import or render, not $ONLY" >&2
     exit 2
     ;;
 esac
@@ -43,19 +48,25 @@ need() { # command, Debian package
 }
 part serve && need wrk wrk
 part flood && need wrk wrk
+part postgres && need wrk wrk
+part postgres && need psql postgresql-client
 part serve && need nginx nginx
 part render && need hugo hugo
 [ -x /usr/bin/time ] || need /usr/bin/time time
 
-echo "bench: building the release binary"
-cargo build --release --locked -p tidings --quiet
-BIN=${CARGO_TARGET_DIR:-$PWD/target}/release/tidings
+# BIN=path/to/tidings measures that binary instead (e.g. a build from before a change).
+if [ -z "${BIN:-}" ]; then
+    echo "bench: building the release binary"
+    cargo build --release --locked -p tidings --quiet
+    BIN=${CARGO_TARGET_DIR:-$PWD/target}/release/tidings
+fi
 
 WORK=$(mktemp -d /tmp/tidings-bench.XXXXXX)
 PIDS=()
 cleanup() {
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
     [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+    [ -n "${PG_BENCH_DB:-}" ] && psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $PG_BENCH_DB" 2>/dev/null
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -211,6 +222,43 @@ wrk -t1 -c8 sends uncached searches for a common word, each at its own address, 
 | $a_rps | $f_rps | $ratio | $s_rps | $s_p99 | ${s_refused:-0} |"
 }
 
+postgres_bench() {
+    echo "bench: the same 1,000 posts on SQLite and on PostgreSQL, nothing kept"
+    [ -f "$WORK/site.jsonl" ] || python3 bench/gen_site.py tidings "$WORK/site.jsonl" --posts 1000 --comments 10
+    PG_BENCH_DB=tidings_bench
+    psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $PG_BENCH_DB" -c "CREATE DATABASE $PG_BENCH_DB"
+    local pg_db=${PG_URL%/*}/$PG_BENCH_DB
+    "$BIN" --data "$WORK/pg-sqlite" import tidings "$WORK/site.jsonl" >/dev/null
+    "$BIN" --data "$WORK/pg-data" --database-url "$pg_db" import tidings "$WORK/site.jsonl" >/dev/null
+    DATA="$WORK/pg-sqlite" start_tidings sqlite-no-cache --no-cache
+    local sport=$PORT
+    DATA="$WORK/pg-data" start_tidings postgres-no-cache --no-cache --database-url "$pg_db"
+    local pport=$PORT
+    local post search="/search?q=orchard+lantern" rows=() page path
+    post=$(curl -fs "http://127.0.0.1:$sport/" | grep -o 'class="post-title"><a href="[^"]*"' | head -1 | sed 's/.*href="//; s/"$//')
+    for page in home post feed search; do
+        case $page in
+            home) path=/ ;;
+            post) path=$post ;;
+            feed) path=/feeds/posts/default ;;
+            search) path=$search ;;
+        esac
+        : >"$WORK/s.$page"; : >"$WORK/p.$page"
+        for _ in $(seq "$ROUNDS"); do
+            measure "http://127.0.0.1:$sport$path" >>"$WORK/s.$page"
+            measure "http://127.0.0.1:$pport$path" >>"$WORK/p.$page"
+        done
+        rows+=("$(row "$page" "$(curl -fs "http://127.0.0.1:$sport$path" | wc -c)" "$WORK/p.$page" "$WORK/s.$page")")
+    done
+    POSTGRES_REPORT="
+PostgreSQL beside SQLite, every page rendered (--no-cache), 1,000 posts: wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds each, medians
+(ratio is PostgreSQL/SQLite requests per second; target >= 0.5)
+
+| page             |   size    | postgres r/s | p50 ms | p99 ms | sqlite r/s | p50 ms | p99 ms | ratio |
+|------------------|-----------|----------|--------|--------|----------|--------|--------|--------|
+$(printf '%s\n' "${rows[@]}")"
+}
+
 import_bench() {
     echo "bench: importing a generated Blogger export of ${POSTS:-10000} posts (bench/import.sh)"
     WORK="$WORK/import" bench/import.sh >"$WORK/import.out" 2>"$WORK/import.err" || {
@@ -240,9 +288,10 @@ render of $RENDER_POSTS posts: tidings ${tidings_render}; hugo ${hugo_render}
   files: tidings $(find "$WORK/out-tidings" -type f | wc -l), hugo $(find "$WORK/out-hugo" -type f | wc -l) ($(hugo version | cut -d' ' -f2))"
 }
 
-SERVE_REPORT= FLOOD_REPORT= IMPORT_REPORT= RENDER_REPORT=
+SERVE_REPORT= FLOOD_REPORT= POSTGRES_REPORT= IMPORT_REPORT= RENDER_REPORT=
 part serve && serve_bench
 part flood && flood_bench
+part postgres && postgres_bench
 part import && import_bench
 part render && render_bench
 
@@ -252,6 +301,7 @@ $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/
 command: ONLY=$ONLY ROUNDS=$ROUNDS DURATION=$DURATION CONNECTIONS=$CONNECTIONS RENDER_POSTS=$RENDER_POSTS FLOOD_POSTS=$FLOOD_POSTS bench/run.sh
 $SERVE_REPORT
 $FLOOD_REPORT
+$POSTGRES_REPORT
 $IMPORT_REPORT
 $RENDER_REPORT
 OUT

@@ -92,6 +92,10 @@ impl From<sqlx::Error> for StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// How long a pooled PostgreSQL connection may sit idle and still be used
+/// without a check that the server is there.
+const CHECK_AFTER_IDLE: Duration = Duration::from_secs(1);
+
 /// A handle on the database; cheap to clone, shared by every request.
 #[derive(Clone)]
 pub struct Store {
@@ -102,6 +106,9 @@ pub struct Store {
     /// SQLite's synchronous read connections (none for PostgreSQL or an
     /// in-memory database).
     sqlite_file: Option<std::sync::Arc<reads::SqliteFile>>,
+    /// The one read transaction this handle's reads share, when it is a
+    /// [`Store::snapshot`].
+    snapshot: Option<std::sync::Arc<reads::Snapshot>>,
 }
 
 impl Store {
@@ -113,10 +120,20 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(backend.max_connections())
             .acquire_timeout(Duration::from_secs(10))
-            // A PostgreSQL connection can die with its server and is checked
-            // before use; a SQLite one is a file handle, and the check would
-            // cost each query a round trip to the connection's thread.
-            .test_before_acquire(backend == Backend::Postgres)
+            // A PostgreSQL connection can die with its server, so one that
+            // sat idle is checked before use. One used within the last
+            // second is not: checking every time doubled a page's round
+            // trips to the server. A SQLite one is a file handle.
+            .test_before_acquire(false)
+            .before_acquire(move |conn, meta| {
+                Box::pin(async move {
+                    if backend == Backend::Postgres && meta.idle_for > CHECK_AFTER_IDLE {
+                        // A dead connection is closed and another taken.
+                        return Ok(sqlx::Connection::ping(conn).await.is_ok());
+                    }
+                    Ok(true)
+                })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     for pragma in backend.connection_setup() {
@@ -135,6 +152,7 @@ impl Store {
                 Backend::Sqlite => reads::SqliteFile::for_url(url).map(std::sync::Arc::new),
                 Backend::Postgres => None,
             },
+            snapshot: None,
         };
         migrate::run(&store).await?;
         Ok(store)

@@ -1,20 +1,24 @@
-//! The reads every public page runs, and the connections that answer them.
+//! The reads pages run, and the connections that answer them.
 //!
 //! On PostgreSQL a read goes through the sqlx pool like everything else. On
-//! SQLite it runs on a synchronous `rusqlite` connection in the calling
-//! thread: sqlx's SQLite driver hands every statement and every row to a
-//! thread per connection and back, and those hand-overs (futex waits and
-//! context switches) cost more than the queries themselves (perf).
-//! A page's reads take microseconds each, so running them inline on the
-//! request's worker is cheaper than any hand-over. Writes stay on sqlx
-//! (SQLite's one writer lock orders them), except an import's transaction
-//! (see [`crate::exec`]); an in-memory database is read through sqlx too,
-//! since only the pool's connections can see it.
+//! a SQLite file it runs on a synchronous `rusqlite` connection: sqlx's
+//! SQLite driver hands every statement and every row to a thread per
+//! connection and back, and those hand-overs (futex waits and context
+//! switches) cost more than the queries themselves (perf). The read is one
+//! job on tokio's blocking threads ([`Store::on_file`]): a statement and all
+//! its rows for one hand-over, and never a wait for SQLite's locks on a
+//! thread that serves requests. Writes stay on sqlx (SQLite's one writer
+//! lock orders them), except an import's transaction (see [`crate::exec`]);
+//! an in-memory database is read through sqlx too, since only the pool's
+//! connections can see it.
+//!
+//! A page's reads can share one read transaction: [`Store::snapshot`] is a
+//! handle whose reads all see one state of the blog.
 //!
 //! Mapping code is written once against [`ReadRow`], whichever connection
 //! answered.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -24,7 +28,7 @@ use sqlx::Row as _;
 use sqlx::any::AnyRow;
 
 use crate::sql::{Arg, Sql};
-use crate::{Result, Store};
+use crate::{Result, Store, StoreError};
 
 /// A row of a read, from whichever connection answered it.
 pub(crate) enum ReadRow<'a> {
@@ -131,16 +135,8 @@ impl SqliteFile {
         })
     }
 
-    /// Runs `read` on the connection of the [`Store::in_one_snapshot`] scope
-    /// it is in, or else on an idle connection (or a new one).
+    /// Runs `read` on an idle connection (or a new one).
     fn with<T>(&self, read: impl FnOnce(&rusqlite::Connection) -> Result<T>) -> Result<T> {
-        if let Some(conn) = READ_SNAPSHOT.try_with(|s| s.lend(self)).ok().flatten() {
-            let result = read(&conn);
-            // Back to the scope for the page's next read. (Were the scope
-            // gone, dropping the connection would end its transaction.)
-            let _ = READ_SNAPSHOT.try_with(|s| s.conn.replace(Some(conn)));
-            return result;
-        }
         let conn = self.take()?;
         let result = read(&conn);
         self.put_back(conn);
@@ -196,44 +192,40 @@ impl SqliteFile {
     }
 }
 
-tokio::task_local! {
-    /// The reader a [`Store::in_one_snapshot`] scope reads on.
-    static READ_SNAPSHOT: ReadSnapshot;
-}
-
 /// One page's reads on one connection, in one read transaction, begun at
-/// the first read and ended (the connection back in the pool) when the
-/// scope ends.
-struct ReadSnapshot {
+/// the first read and ended (the connection back among the idle ones) when
+/// the last handle on it goes; see [`Store::snapshot`].
+pub(crate) struct Snapshot {
     file: Arc<SqliteFile>,
-    conn: RefCell<Option<rusqlite::Connection>>,
+    conn: Mutex<Option<rusqlite::Connection>>,
 }
 
-impl ReadSnapshot {
-    /// The scope's connection for a read of `file`, lent until the read is
-    /// done; `None` for another file, or if the transaction cannot begin.
-    fn lend(&self, file: &SqliteFile) -> Option<rusqlite::Connection> {
-        if !std::ptr::eq(Arc::as_ptr(&self.file), file) {
-            return None;
-        }
-        if let Some(conn) = self.conn.take() {
-            return Some(conn);
-        }
-        let conn = file.take().ok()?;
-        match conn.execute_batch("BEGIN") {
-            Ok(()) => Some(conn),
-            Err(_) => {
-                file.put_back(conn);
-                None
+impl Snapshot {
+    /// Runs `read` on the snapshot's connection, beginning its transaction
+    /// at the first read. Reads of one page take turns.
+    fn with<T>(&self, read: impl FnOnce(&rusqlite::Connection) -> Result<T>) -> Result<T> {
+        let mut slot = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        let conn = match slot.take() {
+            Some(conn) => conn,
+            None => {
+                let conn = self.file.take()?;
+                if let Err(e) = conn.execute_batch("BEGIN") {
+                    self.file.put_back(conn);
+                    return Err(e.into());
+                }
+                conn
             }
-        }
+        };
+        read(&slot.insert(conn))
     }
 }
 
-impl Drop for ReadSnapshot {
+impl Drop for Snapshot {
     fn drop(&mut self) {
-        if let Some(conn) = self.conn.get_mut().take() {
-            // Nothing was written: this only lets the snapshot go.
+        let slot = self.conn.get_mut().unwrap_or_else(|e| e.into_inner());
+        if let Some(conn) = slot.take() {
+            // Nothing was written: this only lets the snapshot go, and
+            // never waits for a lock.
             if conn.execute_batch("COMMIT").is_ok() {
                 self.file.put_back(conn);
             }
@@ -242,24 +234,47 @@ impl Drop for ReadSnapshot {
 }
 
 impl Store {
-    /// Runs `work` with its reads of a SQLite file on one connection in one
-    /// read transaction, so they see one state of the blog. Each read on its
-    /// own began and ended a transaction, and taking and releasing SQLite's
-    /// shared-memory read lock (a `fcntl` and often a futex each time) was
-    /// a third of an uncached page's system time (strace).
+    /// A handle on the same database whose reads all see one state of it:
+    /// on a SQLite file they share one connection and one read transaction
+    /// until the last clone of the handle is dropped. A page reads through
+    /// one, so what it shows is consistent, and SQLite takes its
+    /// shared-memory read lock once per page rather than once per statement
+    /// (taking and releasing it, a `fcntl` and often a futex each time, was
+    /// a third of an uncached page's system time: strace).
     ///
-    /// For reads only: a write made inside the scope is not seen by its
-    /// later reads. PostgreSQL and in-memory databases run `work` as it is.
-    pub async fn in_one_snapshot<F: std::future::Future>(&self, work: F) -> F::Output {
-        match &self.sqlite_file {
-            Some(file) => {
-                let snapshot = ReadSnapshot {
-                    file: file.clone(),
-                    conn: RefCell::new(None),
-                };
-                READ_SNAPSHOT.scope(snapshot, work).await
-            }
-            None => work.await,
+    /// For reads: a write made through the handle is not seen by its later
+    /// reads. On PostgreSQL and in-memory databases the handle reads as the
+    /// store does.
+    pub fn snapshot(&self) -> Store {
+        let mut store = self.clone();
+        if let Some(file) = &self.sqlite_file {
+            store.snapshot = Some(Arc::new(Snapshot {
+                file: Arc::clone(file),
+                conn: Mutex::new(None),
+            }));
+        }
+        store
+    }
+
+    /// Runs `read` on a SQLite file's connection (the snapshot's, when this
+    /// handle is one) on tokio's blocking threads: never on a thread that
+    /// answers requests, whatever SQLite makes it wait for.
+    async fn on_file<T: Send + 'static>(
+        &self,
+        file: &Arc<SqliteFile>,
+        read: impl FnOnce(&rusqlite::Connection) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let file = Arc::clone(file);
+        let snapshot = self.snapshot.clone();
+        let job = tokio::task::spawn_blocking(move || match snapshot {
+            Some(snapshot) => snapshot.with(read),
+            None => file.with(read),
+        });
+        match job.await {
+            Ok(result) => result,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            // Only when the runtime is shutting down.
+            Err(e) => Err(StoreError::Unavailable(Box::new(e))),
         }
     }
 }
@@ -300,16 +315,20 @@ fn statement_ran(sql: &Sql) {
 
 impl Store {
     /// Every row `sql` selects, mapped by `map`.
-    pub(crate) async fn read_all<T>(
+    pub(crate) async fn read_all<T: Send + 'static>(
         &self,
         sql: &Sql,
-        map: impl Fn(&ReadRow) -> Result<T>,
+        map: impl Fn(&ReadRow) -> Result<T> + Send + 'static,
     ) -> Result<Vec<T>> {
         match &self.sqlite_file {
-            Some(file) => file.with(|conn| {
-                statement_ran(sql);
-                query_all(conn, sql, map)
-            }),
+            Some(file) => {
+                let sql = sql.clone();
+                self.on_file(file, move |conn| {
+                    statement_ran(&sql);
+                    query_all(conn, &sql, map)
+                })
+                .await
+            }
             None => {
                 let rows = sql.build().fetch_all(&self.pool).await?;
                 rows.iter().map(|r| map(&ReadRow::Any(r))).collect()
@@ -318,16 +337,20 @@ impl Store {
     }
 
     /// The first row `sql` selects, if any, mapped by `map`.
-    pub(crate) async fn read_optional<T>(
+    pub(crate) async fn read_optional<T: Send + 'static>(
         &self,
         sql: &Sql,
-        map: impl Fn(&ReadRow) -> Result<T>,
+        map: impl Fn(&ReadRow) -> Result<T> + Send + 'static,
     ) -> Result<Option<T>> {
         match &self.sqlite_file {
-            Some(file) => file.with(|conn| {
-                statement_ran(sql);
-                Ok(query_rows(conn, sql, 1, map)?.pop())
-            }),
+            Some(file) => {
+                let sql = sql.clone();
+                self.on_file(file, move |conn| {
+                    statement_ran(&sql);
+                    Ok(query_rows(conn, &sql, 1, map)?.pop())
+                })
+                .await
+            }
             None => {
                 let row = sql.build().fetch_optional(&self.pool).await?;
                 row.as_ref().map(|r| map(&ReadRow::Any(r))).transpose()
@@ -336,12 +359,42 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The row `sql` selects, mapped by `map`; [`StoreError::NotFound`] if
+    /// there is none.
+    pub(crate) async fn read_one<T: Send + 'static>(
+        &self,
+        sql: &Sql,
+        map: impl Fn(&ReadRow) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        self.read_optional(sql, map)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Runs one write on its own (its own transaction); how many rows it
+    /// changed.
+    pub(crate) async fn execute(&self, sql: &Sql) -> Result<u64> {
+        Ok(sql.build().execute(&self.pool).await?.rows_affected())
+    }
+
+    /// Runs one write on its own and maps the rows its `RETURNING` gives.
+    pub(crate) async fn execute_returning<T>(
+        &self,
+        sql: &Sql,
+        map: impl Fn(&ReadRow) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        let rows = sql.build().fetch_all(&self.pool).await?;
+        rows.iter().map(|r| map(&ReadRow::Any(r))).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Store;
 
     #[tokio::test]
-    async fn a_scope_reads_one_state_of_the_database() {
+    async fn a_snapshot_reads_one_state_of_the_database() {
         let dir = std::env::temp_dir().join(format!("tidings-snapshot-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let store = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
@@ -351,17 +404,15 @@ mod tests {
             blog.title
         };
 
-        let (first, second) = store
-            .in_one_snapshot(async {
-                let first = title(store.clone()).await;
-                blog.title = "After".into();
-                store.update_blog(&blog).await.unwrap();
-                (first, title(store.clone()).await)
-            })
-            .await;
-        assert_eq!((first.as_str(), second.as_str()), ("Before", "Before"));
-        // Once the scope ends, reads see the write (on the same connection,
-        // back in the pool).
+        let page = store.snapshot();
+        let first = title(page.clone()).await;
+        blog.title = "After".into();
+        store.update_blog(&blog).await.unwrap();
+        assert_eq!(title(page.clone()).await, "Before", "{first}");
+        assert_eq!(title(store.clone()).await, "After", "the store reads anew");
+        drop(page);
+        // Once the snapshot is gone, its connection (back among the idle
+        // ones) sees the write.
         assert_eq!(title(store.clone()).await, "After");
         store.close().await;
         let _ = std::fs::remove_dir_all(&dir);

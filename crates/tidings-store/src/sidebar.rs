@@ -53,7 +53,7 @@ impl Store {
             vec![Arg::Int(blog_id)],
         );
         let kept = self
-            .read_optional(&kept, |row| {
+            .read_optional(&kept, move |row| {
                 let current = row.try_get::<i64>("changed_at")? == micros(changed_at);
                 let valid_until: Option<i64> = row.try_get("valid_until")?;
                 Ok(

@@ -9,8 +9,9 @@ use axum::response::{IntoResponse, Response};
 use tidings_core::BlogSettings;
 
 use crate::AppState;
-use crate::cache::{Deps, Tag};
+use crate::cache::{Deps, Snapshot, Tag};
 use crate::error::{ApiError, AppError};
+use tidings_store::Store;
 
 /// The blog of the request's `Host` (port ignored), and the absolute base URL
 /// the reader used to reach it, for links in feeds and sitemaps.
@@ -21,6 +22,10 @@ pub struct Site {
     /// blog page depends on the blog's settings and lists (the sidebar);
     /// handlers add the posts whose comments they show.
     pub deps: Deps,
+    /// The store this page reads through: the render's snapshot when the
+    /// render cache opened one (one state of the blog for the whole page),
+    /// else the shared store.
+    pub store: Store,
 }
 
 impl FromRequestParts<AppState> for Site {
@@ -36,15 +41,18 @@ impl FromRequestParts<AppState> for Site {
             .to_ascii_lowercase();
         let host = strip_port(&authority);
         let deps = parts.extensions.get::<Deps>().cloned().unwrap_or_default();
-        let blog = match state.store.blog_by_host(host).await? {
+        let store = match parts.extensions.get::<Snapshot>() {
+            Some(Snapshot(snapshot)) => snapshot.clone(),
+            None => state.store.clone(),
+        };
+        let blog = match store.blog_by_host(host).await? {
             Some(blog) => blog,
             None if state.config.strict_hosts => {
                 return Err(AppError::not_found(format!("No blog is served at {host}.")));
             }
             None => {
                 deps.add(Tag::Fallback);
-                state
-                    .store
+                store
                     .default_blog()
                     .await?
                     .ok_or_else(|| AppError::not_found("This instance has no blog yet."))?
@@ -55,7 +63,7 @@ impl FromRequestParts<AppState> for Site {
             // A scheduled post going live changes lists, feeds and every
             // sidebar with no write to announce it.
             let now = chrono::Utc::now();
-            if let Some(at) = state.store.next_scheduled(blog.id, now).await? {
+            if let Some(at) = store.next_scheduled(blog.id, now).await? {
                 let wait = (at - now).to_std().unwrap_or_default();
                 deps.expire_at(std::time::Instant::now() + wait);
             }
@@ -74,6 +82,7 @@ impl FromRequestParts<AppState> for Site {
             blog,
             base_url: format!("{scheme}://{authority}"),
             deps,
+            store,
         })
     }
 }

@@ -25,7 +25,7 @@ pub async fn blogger(global: &Global, store: &Store, args: ImportArgs) -> anyhow
     let (batch, notes) = export.to_batch(&blog);
     drop(reading);
     tell(&args.file, export.notes.iter().chain(&notes));
-    let report = write(store, &args.file, &batch).await?;
+    let report = write(store, &args.file, batch).await?;
     if let Some(template) = &export.template {
         // Kept aside for the owner, never applied: see the decisions.
         let path = global.data.join("blogger-template.xml");
@@ -66,7 +66,7 @@ pub async fn wordpress(
     let (batch, notes) = export.to_batch(&blog);
     drop(reading);
     tell(&args.file, export.notes.iter().chain(&notes));
-    let report = write(store, &args.file, &batch).await?;
+    let report = write(store, &args.file, batch).await?;
     tell(&args.file, report.notes.iter());
     if fetch_media {
         // The import has committed: what fails here is reported, not undone.
@@ -136,7 +136,7 @@ pub async fn tidings(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
         .to_batch(&blog)
         .map_err(|e| refused(&args.file, &e))?;
     drop(reading);
-    let report = write(store, &args.file, &batch).await?;
+    let report = write(store, &args.file, batch).await?;
     summary(&args.file, &report);
     Ok(())
 }
@@ -154,7 +154,7 @@ pub async fn markdown(store: &Store, args: ImportDirArgs) -> anyhow::Result<()> 
         .map_err(|(rel, e)| refused(&args.dir.join(rel), &e))?;
     drop(reading);
     tell(&args.dir, notes.iter());
-    let report = write(store, &args.dir, &batch).await?;
+    let report = write(store, &args.dir, batch).await?;
     summary(&args.dir, &report);
     Ok(())
 }
@@ -234,17 +234,23 @@ fn refused(file: &Path, e: &ParseError) -> anyhow::Error {
     anyhow!("{}: {e}; nothing was imported", file.display())
 }
 
-async fn write(store: &Store, file: &Path, batch: &ImportBatch) -> anyhow::Result<ImportReport> {
+async fn write(store: &Store, file: &Path, batch: ImportBatch) -> anyhow::Result<ImportReport> {
     // Whatever the format: a commenter's web address is http(s) or left out.
-    let (batch, notes) = tidings_import::without_unsafe_urls(batch);
+    let (cleaned, notes) = tidings_import::without_unsafe_urls(&batch);
     tell(file, notes.iter());
-    let batch = batch.as_ref();
+    let batch = match cleaned {
+        std::borrow::Cow::Owned(cleaned) => cleaned,
+        std::borrow::Cow::Borrowed(_) => batch,
+    };
     let bar = progress(
         (batch.posts.len() + batch.comments.len() + batch.attachments.len()) as u64,
         "importing",
     );
     let result = store
-        .import_with_progress(batch, &|done| bar.set_position(done))
+        .import_with_progress(batch, {
+            let bar = bar.clone();
+            move |done| bar.set_position(done)
+        })
         .await;
     bar.finish_and_clear();
     match result {

@@ -133,40 +133,39 @@ pub struct ImportReport {
 }
 
 impl Store {
-    /// Writes `batch` in one transaction: all of it, or (on any error) nothing.
-    pub async fn import(&self, batch: &ImportBatch) -> Result<ImportReport> {
-        self.import_with_progress(batch, &|_| {}).await
-    }
-
-    /// [`Store::import`], calling `progress` with the number of items (posts
+    /// Writes `batch` in one transaction: all of it, or (on any error)
+    /// nothing; calling `progress` with the number of items (posts,
     /// comments and attachments) reached so far, out of their sum.
     ///
     /// On a SQLite file the transaction runs on a synchronous connection of
-    /// its own (see [`crate::exec`]); it then occupies the calling thread,
-    /// which on a multi-threaded runtime is handed over first.
+    /// its own (see [`crate::exec`]), as one job on tokio's blocking
+    /// threads, like every other synchronous SQLite work: it owns the batch
+    /// for that.
     pub async fn import_with_progress(
         &self,
-        batch: &ImportBatch,
-        progress: &(dyn Fn(u64) + Send + Sync),
+        batch: ImportBatch,
+        progress: impl Fn(u64) + Send + Sync + 'static,
     ) -> Result<ImportReport> {
-        let Some(file) = &self.sqlite_file else {
+        let Some(file) = self.sqlite_file.clone() else {
             let mut tx = self.begin_write().await?;
-            let report = self.import_in(&mut tx, batch, progress).await?;
+            let report = self.import_in(&mut tx, &batch, &progress).await?;
             tx.commit().await?;
             return Ok(report);
         };
-        let work = async {
-            let mut tx = SqliteTx::begin(file)?;
-            let report = self.import_in(&mut tx, batch, progress).await?;
-            tx.commit()?;
-            Ok(report)
-        };
+        let store = self.clone();
         let runtime = tokio::runtime::Handle::current();
-        match runtime.runtime_flavor() {
-            tokio::runtime::RuntimeFlavor::MultiThread => {
-                tokio::task::block_in_place(|| runtime.block_on(work))
-            }
-            _ => work.await,
+        let job = tokio::task::spawn_blocking(move || {
+            runtime.block_on(async {
+                let mut tx = SqliteTx::begin(&file)?;
+                let report = store.import_in(&mut tx, &batch, &progress).await?;
+                tx.commit()?;
+                Ok(report)
+            })
+        });
+        match job.await {
+            Ok(result) => result,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Err(e) => Err(crate::StoreError::Unavailable(Box::new(e))),
         }
     }
 

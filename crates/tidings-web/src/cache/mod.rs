@@ -131,9 +131,9 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let deps = Deps::collecting();
     req.extensions_mut().insert(deps.clone());
     // A public page only reads: all of it from one state of the database.
-    let store = state.store.clone();
-    let page = async move { store.in_one_snapshot(next.run(req)).await };
-    let response = render(&state, rendering, page).await;
+    req.extensions_mut()
+        .insert(Snapshot(state.store.snapshot()));
+    let response = render(&state, rendering, next.run(req)).await;
     let entry = match keepable(response, deps.take().unwrap_or_default(), since).await {
         Ok(entry) => entry,
         Err(not_kept) => return not_kept,
@@ -159,6 +159,12 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         _ => response,
     }
 }
+
+/// The store a public page reads through while it renders for the cache: a
+/// [`tidings_store::Store::snapshot`], so the page shows one state of the
+/// blog. [`crate::host::Site`] hands it to the handlers as `site.store`.
+#[derive(Clone)]
+pub struct Snapshot(pub tidings_store::Store);
 
 /// A kept page's placeholder: readers who ask while it renders wait for it.
 type Guard<'a> = quick_cache::sync::PlaceholderGuard<

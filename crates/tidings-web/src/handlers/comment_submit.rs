@@ -41,7 +41,7 @@ pub async fn on_post(
     let now = Utc::now();
     let result = async {
         let path = post_path_of(&y, &m, &file)?;
-        let post = visible_post(&state, &site, &path, PostKind::Post, now).await?;
+        let post = visible_post(&site, &path, PostKind::Post, now).await?;
         submit(&state, &site, &headers, ip, post, form, now).await
     }
     .await;
@@ -59,7 +59,7 @@ pub async fn on_page(
     let now = Utc::now();
     let result = async {
         let path = page_path_of(&file)?;
-        let post = visible_post(&state, &site, &path, PostKind::Page, now).await?;
+        let post = visible_post(&site, &path, PostKind::Page, now).await?;
         submit(&state, &site, &headers, ip, post, form, now).await
     }
     .await;

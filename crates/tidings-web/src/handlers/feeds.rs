@@ -3,7 +3,7 @@
 //! (`?alt=json`), paged with `max-results`/`start-index`, answering conditional
 //! GETs with 304.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
@@ -12,7 +12,6 @@ use tidings_feeds::{FeedEntry, FeedMeta, InReplyTo};
 use tidings_store::{CommentListing, PostFilter, VisibleComments};
 
 use super::paging::ListQuery;
-use crate::AppState;
 use crate::cache::Tag;
 use crate::error::AppError;
 use crate::host::Site;
@@ -200,7 +199,6 @@ fn dated(format: Format, updated: DateTime<Utc>, body: String) -> Response {
 }
 
 async fn posts_feed(
-    state: &AppState,
     site: &Site,
     uri: &axum::http::Uri,
     q: &ListQuery,
@@ -213,14 +211,14 @@ async fn posts_feed(
     filter.offset = req.start - 1;
     filter.label = label.clone();
     filter.before = q.before()?;
-    let posts = state.store.list_posts(&filter).await?;
+    let posts = site.store.list_posts(&filter).await?;
     // Entries carry comment counts, and the feed's `updated` is the blog's
     // last change, which every comment moves.
     site.deps.add(Tag::Comments(site.blog.id));
     for p in &posts {
         site.deps.add(Tag::Post(p.id));
     }
-    let total = state.store.count_posts(&filter).await?;
+    let total = site.store.count_posts(&filter).await?;
     // A post going live at its scheduled time changes the feed with no write,
     // and a deleted post changes it leaving no entry behind: take both in.
     let updated = posts
@@ -241,35 +239,31 @@ async fn posts_feed(
 }
 
 pub async fn posts_default(
-    State(state): State<AppState>,
     site: Site,
     uri: axum::http::Uri,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    posts_feed(&state, &site, &uri, &q, None, true).await
+    posts_feed(&site, &uri, &q, None, true).await
 }
 
 pub async fn posts_summary(
-    State(state): State<AppState>,
     site: Site,
     uri: axum::http::Uri,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    posts_feed(&state, &site, &uri, &q, None, false).await
+    posts_feed(&site, &uri, &q, None, false).await
 }
 
 pub async fn posts_by_label(
-    State(state): State<AppState>,
     site: Site,
     uri: axum::http::Uri,
     Path(label): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    posts_feed(&state, &site, &uri, &q, Some(label), true).await
+    posts_feed(&site, &uri, &q, Some(label), true).await
 }
 
 async fn comments_feed(
-    state: &AppState,
     site: &Site,
     uri: &axum::http::Uri,
     q: &ListQuery,
@@ -285,9 +279,9 @@ async fn comments_feed(
         limit: req.limit,
         offset: req.start - 1,
     };
-    let comments = state.store.visible_comments(&filter).await?;
+    let comments = site.store.visible_comments(&filter).await?;
     site.deps.add(Tag::Comments(site.blog.id));
-    let total = state.store.count_visible_comments(&filter).await?;
+    let total = site.store.count_visible_comments(&filter).await?;
     let updated = comments
         .iter()
         .map(|c| c.comment.created_at)
@@ -312,16 +306,14 @@ async fn comments_feed(
 }
 
 pub async fn blog_comments(
-    State(state): State<AppState>,
     site: Site,
     uri: axum::http::Uri,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    comments_feed(&state, &site, &uri, &q, None).await
+    comments_feed(&site, &uri, &q, None).await
 }
 
 pub async fn post_comments(
-    State(state): State<AppState>,
     site: Site,
     uri: axum::http::Uri,
     Path(post_id): Path<String>,
@@ -329,12 +321,12 @@ pub async fn post_comments(
 ) -> Result<Response, AppError> {
     let missing = || AppError::not_found(format!("No post {post_id:?} has a comment feed here."));
     let id: i64 = post_id.parse().map_err(|_| missing())?;
-    let post = match state.store.post_by_id(site.blog.id, id).await {
+    let post = match site.store.post_by_id(site.blog.id, id).await {
         Ok(p) if p.is_visible_at(Utc::now()) => p,
         Ok(_) | Err(tidings_store::StoreError::NotFound) => return Err(missing()),
         Err(e) => return Err(e.into()),
     };
-    comments_feed(&state, &site, &uri, &q, Some(post)).await
+    comments_feed(&site, &uri, &q, Some(post)).await
 }
 
 /// The path segment of a label feed, for autodiscovery links.

@@ -7,7 +7,7 @@ use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tidings_core::Post;
-use tidings_store::PostFilter;
+use tidings_store::{PostFilter, Store};
 
 use super::pages::{self, Chrome};
 use super::paging::{ListQuery, query_value};
@@ -91,12 +91,13 @@ pub async fn list_page(
     filter.path_prefix = spec.path_prefix.clone();
     filter.before = before;
     filter.after = after;
-    let (posts, more) = page_posts(state, site, &filter, limit, now).await?;
+    let (posts, more) = page_posts(site, &filter, limit, now).await?;
     // Each post shows its comment count: a comment on it changes this page.
     for p in &posts {
         site.deps.add(Tag::Post(p.id));
     }
-    let (older_url, newer_url) = paging_links(state, &spec, &filter, limit, &posts, more).await?;
+    let (older_url, newer_url) =
+        paging_links(&site.store, &spec, &filter, limit, &posts, more).await?;
     let chrome = Chrome::load(state, site, now).await?;
     let ctx = ListCtx {
         days: views::days(posts, site.blog.timezone),
@@ -117,13 +118,12 @@ pub async fn list_page(
 /// The posts of this page (`filter` asks for one more than `limit`), newest
 /// first, and whether there were more than `limit`.
 async fn page_posts(
-    state: &AppState,
     site: &Site,
     filter: &PostFilter,
     limit: u32,
     now: DateTime<Utc>,
 ) -> Result<(Vec<Post>, bool), AppError> {
-    let mut posts = state.store.list_posts(filter).await?;
+    let mut posts = site.store.list_posts(filter).await?;
     let more = posts.len() > limit as usize;
     if more {
         if filter.after.is_some() {
@@ -138,7 +138,7 @@ async fn page_posts(
     // does; they appear again where their date puts them on later pages.
     let whole_stream = filter.label.is_none() && filter.path_prefix.is_none();
     if whole_stream && filter.before.is_none() && filter.after.is_none() {
-        let sticky = state.store.sticky_posts(site.blog.id, now, limit).await?;
+        let sticky = site.store.sticky_posts(site.blog.id, now, limit).await?;
         if !sticky.is_empty() {
             posts.retain(|p| !p.sticky);
             posts.splice(0..0, sticky);
@@ -149,7 +149,7 @@ async fn page_posts(
 
 /// The older and newer pages' addresses, where there are such pages.
 async fn paging_links(
-    state: &AppState,
+    store: &Store,
     spec: &ListSpec,
     filter: &PostFilter,
     limit: u32,
@@ -172,14 +172,14 @@ async fn paging_links(
         )
     };
     let older = if filter.after.is_some() {
-        exists(state, filter, None, Some(last.published_at)).await?
+        exists(store, filter, None, Some(last.published_at)).await?
     } else {
         more
     };
     let newer = if filter.after.is_some() {
         more
     } else if filter.before.is_some() {
-        exists(state, filter, Some(first.published_at), None).await?
+        exists(store, filter, Some(first.published_at), None).await?
     } else {
         false
     };
@@ -191,7 +191,7 @@ async fn paging_links(
 
 /// Whether any post of `filter` lies strictly after / before an instant.
 async fn exists(
-    state: &AppState,
+    store: &Store,
     filter: &PostFilter,
     after: Option<DateTime<Utc>>,
     before: Option<DateTime<Utc>>,
@@ -199,5 +199,5 @@ async fn exists(
     let mut f = filter.clone();
     f.after = after;
     f.before = before;
-    Ok(state.store.any_post(&f).await?)
+    Ok(store.any_post(&f).await?)
 }

@@ -47,7 +47,7 @@ pub async fn file(State(state): State<AppState>, req: Request) -> Response {
         return pages::error_page(&state, &site, missing());
     };
     let path = parts.uri.path().to_owned();
-    match state.store.attachment_at(site.blog.id, &path).await {
+    match site.store.attachment_at(site.blog.id, &path).await {
         Ok(Some(_)) => {}
         Ok(None) => return pages::error_page(&state, &site, missing()),
         Err(e) => return pages::error_page(&state, &site, e.into()),

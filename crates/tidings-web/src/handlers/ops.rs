@@ -43,10 +43,10 @@ pub async fn robots(site: Site) -> Response {
 /// Sitemaps hold at most 50,000 URLs.
 const SITEMAP_LIMIT: u32 = 50_000;
 
-pub async fn sitemap(State(state): State<AppState>, site: Site) -> Result<Response, AppError> {
+pub async fn sitemap(site: Site) -> Result<Response, AppError> {
     let mut filter = PostFilter::visible(site.blog.id, Utc::now(), SITEMAP_LIMIT);
     filter.kind = None;
-    let posts = state.store.list_posts(&filter).await?;
+    let posts = site.store.list_posts(&filter).await?;
     let mut urls = vec![SitemapUrl {
         loc: format!("{}/", site.base_url),
         lastmod: posts.first().map(|p| p.updated_at),

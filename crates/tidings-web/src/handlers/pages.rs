@@ -30,11 +30,11 @@ pub struct Chrome {
 
 impl Chrome {
     pub async fn load(state: &AppState, site: &Site, now: DateTime<Utc>) -> Result<Self, AppError> {
-        let sidebar = state
+        let sidebar = site
             .store
             .sidebar(site.blog.id, site.blog.changed_at, now)
             .await?;
-        let pages = state.store.visible_pages(site.blog.id, now).await?;
+        let pages = site.store.visible_pages(site.blog.id, now).await?;
         Ok(Self {
             blog: BlogView::new(&site.blog),
             labels: views::label_counts(sidebar.labels),

@@ -86,13 +86,12 @@ pub fn page_path_of(file: &str) -> Result<String, AppError> {
 
 /// The visible post of `kind` at `path`, or a 404.
 pub async fn visible_post(
-    state: &AppState,
     site: &Site,
     path: &str,
     kind: PostKind,
     now: DateTime<Utc>,
 ) -> Result<Post, AppError> {
-    match state.store.post_by_path(site.blog.id, path).await? {
+    match site.store.post_by_path(site.blog.id, path).await? {
         Some(p) if p.kind == kind && p.is_visible_at(now) => Ok(p),
         _ => Err(AppError::not_found(
             "Sorry, the page you were looking for in this blog does not exist.",
@@ -133,7 +132,7 @@ async fn open(
     q: &PostQuery,
     headers: &HeaderMap,
 ) -> Result<Response, AppError> {
-    let post = visible_post(state, site, &path?, kind, Utc::now()).await?;
+    let post = visible_post(site, &path?, kind, Utc::now()).await?;
     let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
     let member = crate::admin::member(state, site, headers).await;
     let form = Form::fresh(member, reply_to, q.held.is_some());
@@ -173,7 +172,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let now = Utc::now();
     let tz = site.blog.timezone;
-    let comments = state.store.published_comments(post.id, now).await?;
+    let comments = site.store.published_comments(post.id, now).await?;
     let reply_to = form
         .reply_to
         .and_then(|id| comments.iter().find(|c| c.id == id))
@@ -182,8 +181,7 @@ pub async fn show(
             author: c.author_name.clone(),
         });
     let (newer_url, older_url) = if post.kind == PostKind::Post {
-        state
-            .store
+        site.store
             .neighbours(site.blog.id, post.published_at, now)
             .await?
     } else {

@@ -90,7 +90,7 @@ async fn lookup(
     let site = Site::from_request_parts(&mut parts, state).await.ok()?;
     let now = chrono::Utc::now();
     for old in candidates {
-        match state.store.redirect_target(site.blog.id, &old, now).await {
+        match site.store.redirect_target(site.blog.id, &old, now).await {
             Ok(Some(path)) => {
                 return Some(
                     (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, path)]).into_response(),

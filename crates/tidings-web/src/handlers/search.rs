@@ -142,7 +142,7 @@ async fn full_text(
     }
     state.searches.take(ip, Instant::now())?;
     let now = Utc::now();
-    let hits = state
+    let hits = site
         .store
         .search(site.blog.id, now, words, MAX_HITS)
         .await?
