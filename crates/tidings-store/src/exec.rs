@@ -11,7 +11,7 @@ use std::future::{Future, ready};
 
 use sqlx::Any;
 
-use crate::Result;
+use crate::{Result, StoreError};
 use crate::dialect::Backend;
 use crate::reads::{ReadRow, SqliteFile, query_all};
 use crate::sql::Sql;
@@ -29,6 +29,29 @@ pub(crate) trait Exec: Send {
         sql: &Sql,
         map: impl Fn(&ReadRow) -> Result<T> + Send,
     ) -> impl Future<Output = Result<Vec<T>>> + Send;
+
+    /// The first row `sql` returns, if any, mapped by `map`.
+    fn fetch_optional<T: Send>(
+        &mut self,
+        sql: &Sql,
+        map: impl Fn(&ReadRow) -> Result<T> + Send,
+    ) -> impl Future<Output = Result<Option<T>>> + Send {
+        async move { Ok(self.fetch_all(sql, map).await?.into_iter().next()) }
+    }
+
+    /// The row `sql` returns, mapped by `map`; [`StoreError::NotFound`] if
+    /// there is none.
+    fn fetch_one<T: Send>(
+        &mut self,
+        sql: &Sql,
+        map: impl Fn(&ReadRow) -> Result<T> + Send,
+    ) -> impl Future<Output = Result<T>> + Send {
+        async move {
+            self.fetch_optional(sql, map)
+                .await?
+                .ok_or(StoreError::NotFound)
+        }
+    }
 }
 
 impl Exec for sqlx::Transaction<'_, Any> {

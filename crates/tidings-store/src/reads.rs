@@ -24,7 +24,7 @@ use sqlx::Row as _;
 use sqlx::any::AnyRow;
 
 use crate::sql::{Arg, Sql};
-use crate::{Result, Store};
+use crate::{Result, Store, StoreError};
 
 /// A row of a read, from whichever connection answered it.
 pub(crate) enum ReadRow<'a> {
@@ -333,6 +333,36 @@ impl Store {
                 row.as_ref().map(|r| map(&ReadRow::Any(r))).transpose()
             }
         }
+    }
+}
+
+impl Store {
+    /// The row `sql` selects, mapped by `map`; [`StoreError::NotFound`] if
+    /// there is none.
+    pub(crate) async fn read_one<T>(
+        &self,
+        sql: &Sql,
+        map: impl Fn(&ReadRow) -> Result<T>,
+    ) -> Result<T> {
+        self.read_optional(sql, map)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Runs one write on its own (its own transaction); how many rows it
+    /// changed.
+    pub(crate) async fn execute(&self, sql: &Sql) -> Result<u64> {
+        Ok(sql.build().execute(&self.pool).await?.rows_affected())
+    }
+
+    /// Runs one write on its own and maps the rows its `RETURNING` gives.
+    pub(crate) async fn execute_returning<T>(
+        &self,
+        sql: &Sql,
+        map: impl Fn(&ReadRow) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        let rows = sql.build().fetch_all(&self.pool).await?;
+        rows.iter().map(|r| map(&ReadRow::Any(r))).collect()
     }
 }
 

@@ -16,6 +16,29 @@ pub(crate) enum Arg {
     OptText(Option<String>),
 }
 
+macro_rules! arg_from {
+    ($($t:ty => $v:ident($conv:expr)),* $(,)?) => {$(
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Self {
+                Self::$v($conv(v))
+            }
+        }
+    )*};
+}
+arg_from!(
+    i64 => Int(std::convert::identity),
+    &str => Text(str::to_owned),
+    String => Text(std::convert::identity),
+    &String => Text(String::clone),
+    Option<i64> => OptInt(std::convert::identity),
+    Option<&str> => OptText(|v: Option<&str>| v.map(str::to_owned)),
+    Option<String> => OptText(std::convert::identity),
+);
+
+/// A statement and its arguments: the one way the store writes a query.
+/// Either written whole with its own `$N` placeholders and then
+/// [`Sql::bind`]'s arguments in order, or built up with [`Sql::push`] and
+/// [`Sql::arg`] when its conditions depend on a filter.
 pub(crate) struct Sql {
     text: String,
     args: Vec<Arg>,
@@ -40,6 +63,13 @@ impl Sql {
         self.text.push_str(fragment);
         self.text.push('$');
         self.text.push_str(&self.args.len().to_string());
+        self
+    }
+
+    /// Binds the next `$N` of a statement written whole: the first call binds
+    /// `$1`, the next `$2`, and so on.
+    pub(crate) fn bind(mut self, v: impl Into<Arg>) -> Self {
+        self.args.push(v.into());
         self
     }
 
