@@ -28,27 +28,9 @@ const KNOWN: &[(Rule, &str, usize, &str)] = &[
     ),
     (
         Rule::Backend,
-        "crates/tidings-store/src/changes.rs",
-        2,
-        "the change log's sequence lock and LISTEN/NOTIFY exist only on PostgreSQL",
-    ),
-    (
-        Rule::Backend,
         "crates/tidings-store/src/exec.rs",
         3,
         "each transaction type says which backend it runs on",
-    ),
-    (
-        Rule::Backend,
-        "crates/tidings-store/src/export.rs",
-        1,
-        "backups copy SQLite files only (VACUUM INTO); PostgreSQL has pg_dump",
-    ),
-    (
-        Rule::Backend,
-        "crates/tidings-store/src/migrate.rs",
-        2,
-        "each backend has its own folder of migrations",
     ),
     (
         Rule::Routes,
