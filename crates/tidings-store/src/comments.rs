@@ -252,10 +252,11 @@ impl Store {
         ip: &str,
         since: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>> {
-        let sql =
-            Sql::new("SELECT MIN(created_at) AS t FROM comments WHERE ip = $1 AND created_at >= $2")
-                .bind(ip)
-                .bind(micros(since));
+        let sql = Sql::new(
+            "SELECT MIN(created_at) AS t FROM comments WHERE ip = $1 AND created_at >= $2",
+        )
+        .bind(ip)
+        .bind(micros(since));
         self.read_one(&sql, |r| r.try_get::<Option<i64>>("t"))
             .await?
             .map(from_micros)

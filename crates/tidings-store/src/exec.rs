@@ -11,10 +11,10 @@ use std::future::{Future, ready};
 
 use sqlx::Any;
 
-use crate::{Result, StoreError};
 use crate::dialect::Backend;
 use crate::reads::{ReadRow, SqliteFile, query_all};
 use crate::sql::Sql;
+use crate::{Result, StoreError};
 
 /// A transaction statements can run in.
 pub(crate) trait Exec: Send {

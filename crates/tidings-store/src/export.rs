@@ -153,9 +153,7 @@ fn exported_attachment(r: &ReadRow) -> Result<ImportAttachment> {
         external_id: r.try_get::<i64>("id")?.to_string(),
         url: r.try_get("url")?,
         title: r.try_get("title")?,
-        post: r
-            .try_get::<Option<i64>>("post_id")?
-            .map(|p| p.to_string()),
+        post: r.try_get::<Option<i64>>("post_id")?.map(|p| p.to_string()),
         mime_type: r.try_get("mime_type")?,
         uploaded_at: from_micros(r.try_get("uploaded_at")?)?,
         local_path: r.try_get("local_path")?,

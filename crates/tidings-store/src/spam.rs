@@ -158,7 +158,12 @@ async fn retrain(
     let before = tx
         .fetch_optional(
             &Sql::new("SELECT label, tokens FROM spam_trained WHERE comment_id = $1").bind(id),
-            |r| Ok((r.try_get::<String>("label")?, r.try_get::<String>("tokens")?)),
+            |r| {
+                Ok((
+                    r.try_get::<String>("label")?,
+                    r.try_get::<String>("tokens")?,
+                ))
+            },
         )
         .await?;
     if let Some((old, taught)) = before {
