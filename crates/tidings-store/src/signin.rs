@@ -95,24 +95,10 @@ impl Store {
                 failures,
             )
             .await?;
-        let known_address = match user_id {
-            Some(id) => tx
-                .fetch_optional(
-                    &Sql::new(
-                        "SELECT user_id FROM signin_addresses WHERE user_id = $1 AND address = $2",
-                    )
-                    .bind(id)
-                    .bind(address),
-                    |_| Ok(()),
-                )
-                .await?
-                .is_some(),
-            None => false,
-        };
         let counts = AttemptCounts {
             address: from_address,
             account: for_account,
-            known_address,
+            known_address: known_address(&mut tx, user_id, address).await?,
         };
         if !admit(&counts) {
             tx.rollback().await?;
@@ -165,6 +151,18 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// Whether `user_id` (if there is such an account) signed in from
+/// `address` before.
+async fn known_address(tx: &mut impl Exec, user_id: Option<i64>, address: &str) -> Result<bool> {
+    let Some(id) = user_id else {
+        return Ok(false);
+    };
+    let sql = Sql::new("SELECT user_id FROM signin_addresses WHERE user_id = $1 AND address = $2")
+        .bind(id)
+        .bind(address);
+    Ok(tx.fetch_optional(&sql, |_| Ok(())).await?.is_some())
 }
 
 fn failures(row: &ReadRow) -> Result<Failures> {
