@@ -3,9 +3,10 @@
 //! once `tidings import wordpress --fetch-media` made one.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
+use crate::exec::Exec;
+use crate::reads::ReadRow;
+use crate::sql::Sql;
 use crate::{Result, Store, blogs, conflict_or, from_micros};
 
 /// A recorded file of a blog.
@@ -38,7 +39,7 @@ pub struct LocalCopy {
 const COLUMNS: &str =
     "SELECT id, post_id, url, title, mime_type, uploaded_at, local_path FROM attachments";
 
-fn from_row(r: &AnyRow) -> Result<Attachment> {
+fn from_row(r: &ReadRow) -> Result<Attachment> {
     Ok(Attachment {
         id: r.try_get("id")?,
         post_id: r.try_get("post_id")?,
@@ -53,12 +54,9 @@ fn from_row(r: &AnyRow) -> Result<Attachment> {
 impl Store {
     /// Every attachment of `blog_id`, in the order they were recorded.
     pub async fn attachments(&self, blog_id: i64) -> Result<Vec<Attachment>> {
-        let sql = format!("{COLUMNS} WHERE blog_id = $1 ORDER BY id");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(blog_id)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(from_row).collect()
+        let mut sql = Sql::new(COLUMNS);
+        sql.int(" WHERE blog_id = ", blog_id).push(" ORDER BY id");
+        self.read_all(&sql, from_row).await
     }
 
     /// The attachment whose copy is served at `local_path`, if any: the only
@@ -68,13 +66,10 @@ impl Store {
         blog_id: i64,
         local_path: &str,
     ) -> Result<Option<Attachment>> {
-        let sql = format!("{COLUMNS} WHERE blog_id = $1 AND local_path = $2");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(blog_id)
-            .bind(local_path)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(from_row).transpose()
+        let mut sql = Sql::new(COLUMNS);
+        sql.int(" WHERE blog_id = ", blog_id)
+            .text(" AND local_path = ", local_path);
+        self.read_optional(&sql, from_row).await
     }
 
     /// Records the copies in one transaction and points every post body of
@@ -83,15 +78,16 @@ impl Store {
     pub async fn use_local_copies(&self, blog_id: i64, copies: &[LocalCopy]) -> Result<u64> {
         let mut tx = self.begin_write().await?;
         for c in copies {
-            sqlx::query(
-                "UPDATE attachments SET local_path = $1, mime_type = COALESCE($2, mime_type) \
-                 WHERE id = $3 AND blog_id = $4",
+            tx.execute(
+                &Sql::new(
+                    "UPDATE attachments SET local_path = $1, mime_type = COALESCE($2, mime_type) \
+                     WHERE id = $3 AND blog_id = $4",
+                )
+                .bind(&c.local_path)
+                .bind(c.mime_type.as_deref())
+                .bind(c.attachment_id)
+                .bind(blog_id),
             )
-            .bind(&c.local_path)
-            .bind(c.mime_type.clone())
-            .bind(c.attachment_id)
-            .bind(blog_id)
-            .execute(&mut *tx)
             .await
             .map_err(|e| conflict_or(e, "another attachment is served at that path"))?;
         }
@@ -107,21 +103,23 @@ impl Store {
             .filter(|(old, _)| !old.is_empty())
             .collect();
         pairs.sort_by_key(|(old, _)| std::cmp::Reverse(old.len()));
-        let rows = sqlx::query("SELECT id, body_html FROM posts WHERE blog_id = $1")
-            .bind(blog_id)
-            .fetch_all(&mut *tx)
+        let bodies = tx
+            .fetch_all(
+                &Sql::new("SELECT id, body_html FROM posts WHERE blog_id = $1").bind(blog_id),
+                |r| Ok((r.try_get::<i64>("id")?, r.try_get::<String>("body_html")?)),
+            )
             .await?;
         let mut changed = 0;
-        for r in rows {
-            let body: String = r.try_get("body_html")?;
+        for (id, body) in bodies {
             let Some(new) = replace_urls(&body, &pairs) else {
                 continue;
             };
-            sqlx::query("UPDATE posts SET body_html = $1 WHERE id = $2")
-                .bind(new)
-                .bind(r.try_get::<i64, _>("id")?)
-                .execute(&mut *tx)
-                .await?;
+            tx.execute(
+                &Sql::new("UPDATE posts SET body_html = $1 WHERE id = $2")
+                    .bind(new)
+                    .bind(id),
+            )
+            .await?;
             changed += 1;
         }
         blogs::touch(&mut tx, blog_id, crate::Scope::Blog).await?;

@@ -1,13 +1,12 @@
 //! Blogs and their settings.
 
 use chrono::Utc;
-use sqlx::Row as _;
 use tidings_core::BlogSettings;
 
 use crate::changes::{self, Scope};
 use crate::exec::Exec;
 use crate::reads::ReadRow;
-use crate::sql::{Arg, Sql};
+use crate::sql::Sql;
 use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
 
 /// A query selecting blogs, ready for its `WHERE` clause.
@@ -58,13 +57,16 @@ fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
 /// told "not modified" about a change made in the same second it last saw.
 pub(crate) async fn touch(tx: &mut impl Exec, blog_id: i64, scope: Scope) -> Result<()> {
     changes::record(tx, blog_id, scope).await?;
-    tx.execute(&Sql::with_args(
-        "UPDATE blogs SET changed_at = CASE \
-         WHEN $2 >= (changed_at / 1000000 + 1) * 1000000 THEN $2 \
-         ELSE (changed_at / 1000000 + 1) * 1000000 END \
-         WHERE id = $1",
-        vec![Arg::Int(blog_id), Arg::Int(micros(Utc::now()))],
-    ))
+    tx.execute(
+        &Sql::new(
+            "UPDATE blogs SET changed_at = CASE \
+             WHEN $2 >= (changed_at / 1000000 + 1) * 1000000 THEN $2 \
+             ELSE (changed_at / 1000000 + 1) * 1000000 END \
+             WHERE id = $1",
+        )
+        .bind(blog_id)
+        .bind(micros(Utc::now())),
+    )
     .await?;
     Ok(())
 }
@@ -74,17 +76,19 @@ impl Store {
     pub async fn create_blog(&self, host: &str, title: &str) -> Result<BlogSettings> {
         let now = micros(Utc::now());
         let mut tx = self.begin_write().await?;
-        let row = sqlx::query(
-            "INSERT INTO blogs (host, title, created_at, updated_at) VALUES ($1, $2, $3, $3) \
-             RETURNING id",
-        )
-        .bind(host)
-        .bind(title)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| conflict_or(e, "a blog with that host already exists"))?;
-        let id = row.try_get("id")?;
+        let id = tx
+            .fetch_one(
+                &Sql::new(
+                    "INSERT INTO blogs (host, title, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $3) RETURNING id",
+                )
+                .bind(host)
+                .bind(title)
+                .bind(now),
+                |r| r.try_get::<i64>("id"),
+            )
+            .await
+            .map_err(|e| conflict_or(e, "a blog with that host already exists"))?;
         // Until now the host was served the default blog (unless hosts are
         // strict): pages cached for it are stale. (Its `changed_at` is its
         // creation time already.)
@@ -96,9 +100,7 @@ impl Store {
     pub async fn blog_by_id(&self, id: i64) -> Result<BlogSettings> {
         let mut sql = select_blogs();
         sql.int(" WHERE id = ", id);
-        self.read_optional(&sql, blog_from_row)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.read_one(&sql, blog_from_row).await
     }
 
     /// The blog serving `host`, if any.
@@ -136,22 +138,22 @@ impl Store {
 /// Writes every setting of `blog` inside a caller's transaction (the admin,
 /// the API and imports all change settings this way); answers rows changed.
 pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> Result<u64> {
-    tx.execute(&Sql::with_args(
-        "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
-         comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
-         comment_min_seconds = $9, updated_at = $10 WHERE id = $1",
-        vec![
-            Arg::Int(blog.id),
-            Arg::Text(blog.title.clone()),
-            Arg::Text(blog.description.clone()),
-            Arg::Text(blog.timezone.name().to_owned()),
-            Arg::Int(i64::from(blog.posts_per_page)),
-            Arg::Text(blog.comments_allowed.as_str().to_owned()),
-            Arg::Text(blog.comment_moderation.as_str().to_owned()),
-            Arg::Int(i64::from(blog.moderation_days)),
-            Arg::Int(i64::from(blog.comment_min_seconds)),
-            Arg::Int(micros(Utc::now())),
-        ],
-    ))
+    tx.execute(
+        &Sql::new(
+            "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
+             comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
+             comment_min_seconds = $9, updated_at = $10 WHERE id = $1",
+        )
+        .bind(blog.id)
+        .bind(&blog.title)
+        .bind(&blog.description)
+        .bind(blog.timezone.name())
+        .bind(i64::from(blog.posts_per_page))
+        .bind(blog.comments_allowed.as_str())
+        .bind(blog.comment_moderation.as_str())
+        .bind(i64::from(blog.moderation_days))
+        .bind(i64::from(blog.comment_min_seconds))
+        .bind(micros(Utc::now())),
+    )
     .await
 }

@@ -8,11 +8,11 @@
 //! short poll that also catches writes from the CLI on SQLite.
 
 use chrono::{DateTime, Duration, Utc};
-use sqlx::Row;
 
 use crate::exec::Exec;
-use crate::sql::{Arg, Sql};
-use crate::{Backend, Result, Store, StoreError, micros};
+use crate::reads::ReadRow;
+use crate::sql::Sql;
+use crate::{Result, Store, StoreError, micros};
 
 /// The PostgreSQL channel a committed change is announced on.
 const CHANNEL: &str = "tidings_changes";
@@ -40,40 +40,34 @@ pub struct Change {
     pub scope: Scope,
 }
 
-/// Appends a change inside the writer's transaction. On PostgreSQL the
-/// `NOTIFY` is delivered when (and only if) the transaction commits.
+/// Appends a change inside the writer's transaction. Where the backend
+/// announces changes (PostgreSQL's `NOTIFY`), the announcement is delivered
+/// when (and only if) the transaction commits.
 pub(crate) async fn record(tx: &mut impl Exec, blog_id: i64, scope: Scope) -> Result<()> {
-    let postgres = tx.backend() == Backend::Postgres;
-    if postgres {
+    let backend = tx.backend();
+    if let Some(lock) = backend.lock_change_log() {
         // Ids come from a sequence: without this lock, a transaction could
         // commit id 11 while id 10 is still open, and a reader that saw 11
         // would never look back for 10. The lock (held to commit, not
         // blocking reads) makes changes commit in id order, as SQLite's
         // single writer already does.
-        tx.execute(&Sql::new("LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE"))
-            .await?;
+        tx.execute(&Sql::new(lock)).await?;
     }
     let (name, post_id) = match scope {
         Scope::Blog => ("blog", None),
         Scope::Post(id) => ("post", Some(id)),
         Scope::Comments(id) => ("comments", Some(id)),
     };
-    tx.execute(&Sql::with_args(
-        "INSERT INTO changes (blog_id, scope, post_id, at) VALUES ($1, $2, $3, $4)",
-        vec![
-            Arg::Int(blog_id),
-            Arg::Text(name.to_owned()),
-            Arg::OptInt(post_id),
-            Arg::Int(micros(Utc::now())),
-        ],
-    ))
+    tx.execute(
+        &Sql::new("INSERT INTO changes (blog_id, scope, post_id, at) VALUES ($1, $2, $3, $4)")
+            .bind(blog_id)
+            .bind(name)
+            .bind(post_id)
+            .bind(micros(Utc::now())),
+    )
     .await?;
-    if postgres {
-        tx.execute(&Sql::with_args(
-            "SELECT pg_notify($1, '')",
-            vec![Arg::Text(CHANNEL.to_owned())],
-        ))
-        .await?;
+    if let Some(notify) = backend.notify() {
+        tx.execute(&Sql::new(notify).bind(CHANNEL)).await?;
     }
     Ok(())
 }
@@ -90,43 +84,28 @@ pub struct ChangeBatch {
 impl Store {
     /// The id of the newest change, where a new reader starts.
     pub async fn last_change(&self) -> Result<i64> {
-        let row = sqlx::query("SELECT COALESCE(MAX(id), 0) AS id FROM changes")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(row.try_get("id")?)
+        self.read_one(
+            &Sql::new("SELECT COALESCE(MAX(id), 0) AS id FROM changes"),
+            |r| r.try_get("id"),
+        )
+        .await
     }
 
     /// The changes after `after`, oldest first, at most `limit` of them.
     pub async fn changes_after(&self, after: i64, limit: u32) -> Result<ChangeBatch> {
-        let rows = sqlx::query(
+        let sql = Sql::new(
             "SELECT id, blog_id, scope, post_id FROM changes WHERE id > $1 ORDER BY id LIMIT $2",
         )
         .bind(after)
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?;
-        let mut batch = ChangeBatch::default();
-        for row in &rows {
-            let post_id: Option<i64> = row.try_get("post_id")?;
-            let scope = match (row.try_get::<String, _>("scope")?.as_str(), post_id) {
-                ("blog", _) => Scope::Blog,
-                ("post", Some(id)) => Scope::Post(id),
-                ("comments", Some(id)) => Scope::Comments(id),
-                (other, _) => return Err(StoreError::Corrupt(format!("change scope {other:?}"))),
-            };
-            batch.changes.push(Change {
-                id: row.try_get("id")?,
-                blog_id: row.try_get("blog_id")?,
-                scope,
-            });
-        }
+        .bind(i64::from(limit));
+        let changes = self.read_all(&sql, change_from_row).await?;
         // Ids only grow; if the first row is not the next id, rows the
         // reader never saw were pruned (or rolled back, which is harmless to
         // treat the same way).
-        if let Some(first) = batch.changes.first() {
-            batch.gap = first.id != after + 1 && after != 0;
-        }
-        Ok(batch)
+        let gap = changes
+            .first()
+            .is_some_and(|first| first.id != after + 1 && after != 0);
+        Ok(ChangeBatch { changes, gap })
     }
 
     /// When the next scheduled post or page of `blog_id` goes live: a change
@@ -136,29 +115,25 @@ impl Store {
         blog_id: i64,
         now: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>> {
-        let sql = Sql::with_args(
-            NEXT_SCHEDULED,
-            vec![Arg::Int(blog_id), Arg::Int(micros(now))],
-        );
         let at = self
-            .read_optional(&sql, |r| r.try_get::<Option<i64>>("at"))
+            .read_one(&next_scheduled_sql(blog_id, now), |r| {
+                r.try_get::<Option<i64>>("at")
+            })
             .await?;
-        at.flatten().map(crate::from_micros).transpose()
+        at.map(crate::from_micros).transpose()
     }
 
     /// Drops rows older than a day; any node may call it.
     pub async fn prune_changes(&self, now: DateTime<Utc>) -> Result<u64> {
-        let done = sqlx::query("DELETE FROM changes WHERE at < $1")
-            .bind(micros(now - KEEP))
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected())
+        self.execute(&Sql::new("DELETE FROM changes WHERE at < $1").bind(micros(now - KEEP)))
+            .await
     }
 
     /// A connection that wakes when another node commits a change, on
     /// PostgreSQL; `None` on SQLite, where readers poll.
     pub async fn change_listener(&self) -> Result<Option<ChangeListener>> {
-        if self.backend != Backend::Postgres {
+        if self.backend.notify().is_none() {
+            // Nothing is announced: there is nothing to listen for.
             return Ok(None);
         }
         let mut listener = sqlx::postgres::PgListener::connect(&self.url).await?;
@@ -180,21 +155,42 @@ impl ChangeListener {
     }
 }
 
-const NEXT_SCHEDULED: &str = "SELECT MIN(published_at) AS at FROM posts WHERE blog_id = $1 \
-     AND kind IN ('post', 'page') AND status = 'published' AND published_at > $2";
+/// When the next scheduled post or page of `blog_id` goes live after `now`
+/// (`at`, NULL if none).
+fn next_scheduled_sql(blog_id: i64, now: DateTime<Utc>) -> Sql {
+    Sql::new(
+        "SELECT MIN(published_at) AS at FROM posts WHERE blog_id = $1 \
+         AND kind IN ('post', 'page') AND status = 'published' AND published_at > $2",
+    )
+    .bind(blog_id)
+    .bind(micros(now))
+}
 
 /// See [`Store::next_scheduled`]; this one reads inside a transaction.
-pub(crate) async fn next_scheduled<'c>(
-    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+pub(crate) async fn next_scheduled(
+    tx: &mut impl Exec,
     blog_id: i64,
     now: DateTime<Utc>,
 ) -> Result<Option<DateTime<Utc>>> {
-    let row = sqlx::query(NEXT_SCHEDULED)
-        .bind(blog_id)
-        .bind(micros(now))
-        .fetch_one(db)
-        .await?;
-    row.try_get::<Option<i64>, _>("at")?
-        .map(crate::from_micros)
-        .transpose()
+    tx.fetch_one(&next_scheduled_sql(blog_id, now), |r| {
+        r.try_get::<Option<i64>>("at")
+    })
+    .await?
+    .map(crate::from_micros)
+    .transpose()
+}
+
+fn change_from_row(row: &ReadRow) -> Result<Change> {
+    let post_id: Option<i64> = row.try_get("post_id")?;
+    let scope = match (row.try_get::<String>("scope")?.as_str(), post_id) {
+        ("blog", _) => Scope::Blog,
+        ("post", Some(id)) => Scope::Post(id),
+        ("comments", Some(id)) => Scope::Comments(id),
+        (other, _) => return Err(StoreError::Corrupt(format!("change scope {other:?}"))),
+    };
+    Ok(Change {
+        id: row.try_get("id")?,
+        blog_id: row.try_get("blog_id")?,
+        scope,
+    })
 }

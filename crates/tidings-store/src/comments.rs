@@ -2,10 +2,10 @@
 //! queue, feeds, and the per-address counts that rate limits need.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row as _;
 use tidings_core::{Comment, CommentStatus};
 
 use crate::blogs;
+use crate::exec::Exec;
 use crate::reads::ReadRow;
 use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
@@ -118,40 +118,46 @@ impl Store {
     pub async fn insert_comment(&self, c: &NewComment) -> Result<Comment> {
         let mut tx = self.begin_write().await?;
         if let Some(parent) = c.parent_id {
-            let found = sqlx::query("SELECT id FROM comments WHERE id = $1 AND post_id = $2")
-                .bind(parent)
-                .bind(c.post_id)
-                .fetch_optional(&mut *tx)
+            let found = tx
+                .fetch_optional(
+                    &Sql::new("SELECT id FROM comments WHERE id = $1 AND post_id = $2")
+                        .bind(parent)
+                        .bind(c.post_id),
+                    |r| r.try_get::<i64>("id"),
+                )
                 .await?;
             if found.is_none() {
                 return Err(StoreError::NotFound);
             }
         }
         let at = micros(c.created_at);
-        let row = sqlx::query(
-            "INSERT INTO comments (blog_id, post_id, parent_id, author_name, author_email, \
-             author_url, body, status, hold_reasons, ip, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
-        )
-        .bind(c.blog_id)
-        .bind(c.post_id)
-        .bind(c.parent_id)
-        .bind(&c.author_name)
-        .bind(c.author_email.clone())
-        .bind(c.author_url.clone())
-        .bind(&c.body)
-        .bind(c.status.as_str())
-        .bind(&c.hold_reasons)
-        .bind(&c.ip)
-        .bind(at)
-        .fetch_one(&mut *tx)
-        .await?;
+        let id = tx
+            .fetch_one(
+                &Sql::new(
+                    "INSERT INTO comments (blog_id, post_id, parent_id, author_name, author_email, \
+                     author_url, body, status, hold_reasons, ip, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+                )
+                .bind(c.blog_id)
+                .bind(c.post_id)
+                .bind(c.parent_id)
+                .bind(&c.author_name)
+                .bind(c.author_email.as_deref())
+                .bind(c.author_url.as_deref())
+                .bind(&c.body)
+                .bind(c.status.as_str())
+                .bind(&c.hold_reasons)
+                .bind(&c.ip)
+                .bind(at),
+                |r| r.try_get::<i64>("id"),
+            )
+            .await?;
         if c.status == CommentStatus::Published {
             blogs::touch(&mut tx, c.blog_id, crate::Scope::Comments(c.post_id)).await?;
         }
         tx.commit().await?;
         Ok(Comment {
-            id: row.try_get("id")?,
+            id,
             post_id: c.post_id,
             parent_id: c.parent_id,
             author_name: c.author_name.clone(),
@@ -228,21 +234,16 @@ impl Store {
         let mut sql = Sql::new(SELECT_COMMENT);
         sql.int(" WHERE c.id = ", id)
             .int(" AND c.blog_id = ", blog_id);
-        self.read_optional(&sql, listing_from_row)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.read_one(&sql, listing_from_row).await
     }
 
     /// How many comments `ip` sent since `since`, whatever became of them:
     /// the rate limit counts attempts, and holds across nodes.
     pub async fn comments_from_ip_since(&self, ip: &str, since: DateTime<Utc>) -> Result<i64> {
-        let row =
-            sqlx::query("SELECT COUNT(*) AS n FROM comments WHERE ip = $1 AND created_at >= $2")
-                .bind(ip)
-                .bind(micros(since))
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(row.try_get("n")?)
+        let sql = Sql::new("SELECT COUNT(*) AS n FROM comments WHERE ip = $1 AND created_at >= $2")
+            .bind(ip)
+            .bind(micros(since));
+        self.read_one(&sql, |r| r.try_get("n")).await
     }
 
     /// When `ip` sent its oldest comment since `since`, to say when it may send again.
@@ -251,14 +252,13 @@ impl Store {
         ip: &str,
         since: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>> {
-        let row = sqlx::query(
+        let sql = Sql::new(
             "SELECT MIN(created_at) AS t FROM comments WHERE ip = $1 AND created_at >= $2",
         )
         .bind(ip)
-        .bind(micros(since))
-        .fetch_one(&self.pool)
-        .await?;
-        row.try_get::<Option<i64>, _>("t")?
+        .bind(micros(since));
+        self.read_one(&sql, |r| r.try_get::<Option<i64>>("t"))
+            .await?
             .map(from_micros)
             .transpose()
     }

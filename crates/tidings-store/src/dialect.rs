@@ -1,7 +1,8 @@
 //! Everything that differs between SQLite and PostgreSQL, in one place.
 
 use crate::exec::Exec;
-use crate::sql::{Arg, Sql};
+use crate::migrate;
+use crate::sql::Sql;
 use crate::{Result, StoreError};
 
 /// Which database a [`crate::Store`] talks to.
@@ -85,6 +86,53 @@ impl Backend {
             Self::Postgres => Some(
                 "SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l",
             ),
+        }
+    }
+
+    /// A statement that makes the change log's rows commit in id order
+    /// (see `changes::record`), held until the write transaction ends: a
+    /// lock on the table on PostgreSQL, whose ids come from a sequence that
+    /// concurrent transactions draw from; none on SQLite, whose one writer
+    /// at a time already commits in order.
+    pub(crate) fn lock_change_log(self) -> Option<&'static str> {
+        match self {
+            Self::Sqlite => None,
+            Self::Postgres => Some("LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE"),
+        }
+    }
+
+    /// A statement that wakes other nodes' listeners on the channel `$1`
+    /// when the transaction it runs in commits: PostgreSQL's `NOTIFY`. None
+    /// on SQLite, which has no such thing: its readers poll the change log.
+    pub(crate) fn notify(self) -> Option<&'static str> {
+        match self {
+            Self::Sqlite => None,
+            Self::Postgres => Some("SELECT pg_notify($1, '')"),
+        }
+    }
+
+    /// A statement that writes a consistent copy of the whole database to
+    /// the file `$1` (which must not exist) while it keeps serving: SQLite's
+    /// `VACUUM INTO` reads one snapshot and writes a compact, self-contained
+    /// file. PostgreSQL has its own tools (`pg_dump`), so it answers a
+    /// conflict that says so.
+    pub(crate) fn backup_into(self) -> Result<&'static str> {
+        match self {
+            Self::Sqlite => Ok("VACUUM INTO $1"),
+            Self::Postgres => Err(StoreError::Conflict(
+                "this database is PostgreSQL: back it up with pg_dump (tidings backup copies \
+                 SQLite databases)"
+                    .into(),
+            )),
+        }
+    }
+
+    /// This backend's migrations: each has its own folder, because DDL
+    /// differs (identity columns, full-text search).
+    pub(crate) fn migrations(self) -> &'static [migrate::Source] {
+        match self {
+            Self::Sqlite => migrate::SQLITE,
+            Self::Postgres => migrate::POSTGRES,
         }
     }
 
@@ -223,14 +271,12 @@ pub(crate) async fn index_post(
 ) -> Result<()> {
     if backend == Backend::Sqlite {
         unindex_post(backend, tx, id).await?;
-        tx.execute(&Sql::with_args(
-            "INSERT INTO posts_fts (rowid, title, body) VALUES ($1, $2, $3)",
-            vec![
-                Arg::Int(id),
-                Arg::Text(title.to_owned()),
-                Arg::Text(text.to_owned()),
-            ],
-        ))
+        tx.execute(
+            &Sql::new("INSERT INTO posts_fts (rowid, title, body) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(title)
+                .bind(text),
+        )
         .await?;
     }
     Ok(())
@@ -238,11 +284,8 @@ pub(crate) async fn index_post(
 
 pub(crate) async fn unindex_post(backend: Backend, tx: &mut impl Exec, id: i64) -> Result<()> {
     if backend == Backend::Sqlite {
-        tx.execute(&Sql::with_args(
-            "DELETE FROM posts_fts WHERE rowid = $1",
-            vec![Arg::Int(id)],
-        ))
-        .await?;
+        tx.execute(&Sql::new("DELETE FROM posts_fts WHERE rowid = $1").bind(id))
+            .await?;
     }
     Ok(())
 }

@@ -189,6 +189,12 @@ impl Store {
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
         Ok(self.pool.begin_with(self.backend.begin_write()).await?)
     }
+
+    /// A transaction that only reads, from one snapshot: see
+    /// [`Backend::begin_snapshot`].
+    async fn begin_snapshot(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(self.pool.begin_with(self.backend.begin_snapshot()).await?)
+    }
 }
 
 /// Microseconds since the epoch: the stored form of every instant.

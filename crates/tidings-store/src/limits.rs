@@ -2,8 +2,9 @@
 //! numbers (a limit kept in one node's memory is no limit behind a balancer).
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
+use crate::exec::Exec;
+use crate::sql::Sql;
 use crate::{Result, Store, micros};
 
 impl Store {
@@ -19,23 +20,26 @@ impl Store {
         let window = window_secs.max(1) * 1_000_000;
         let start = micros(now).div_euclid(window) * window;
         let mut tx = self.begin_write().await?;
-        let row = sqlx::query(
-            "INSERT INTO rate_counters (key, window_start, hits) VALUES ($1, $2, 1) \
-             ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_counters.hits + 1 \
-             RETURNING hits",
-        )
-        .bind(key)
-        .bind(start)
-        .fetch_one(&mut *tx)
-        .await?;
-        let hits: i64 = row.try_get("hits")?;
+        let hits = tx
+            .fetch_one(
+                &Sql::new(
+                    "INSERT INTO rate_counters (key, window_start, hits) VALUES ($1, $2, 1) \
+                     ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_counters.hits + 1 \
+                     RETURNING hits",
+                )
+                .bind(key)
+                .bind(start),
+                |r| r.try_get::<i64>("hits"),
+            )
+            .await?;
         if hits == 1 {
             // A new window: the key's older windows are spent.
-            sqlx::query("DELETE FROM rate_counters WHERE key = $1 AND window_start < $2")
-                .bind(key)
-                .bind(start)
-                .execute(&mut *tx)
-                .await?;
+            tx.execute(
+                &Sql::new("DELETE FROM rate_counters WHERE key = $1 AND window_start < $2")
+                    .bind(key)
+                    .bind(start),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok((hits, crate::from_micros(start + window)?))

@@ -9,12 +9,12 @@ use std::borrow::Cow;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AssertSqlSafe, SqlSafeStr};
 
-use crate::{Backend, Result, Store};
+use crate::{Result, Store};
 
 /// `(version, name, sql)` of each migration.
-type Source = (i64, &'static str, &'static str);
+pub(crate) type Source = (i64, &'static str, &'static str);
 
-const SQLITE: &[Source] = &[
+pub(crate) const SQLITE: &[Source] = &[
     (
         1,
         "initial",
@@ -67,7 +67,7 @@ const SQLITE: &[Source] = &[
     ),
 ];
 
-const POSTGRES: &[Source] = &[
+pub(crate) const POSTGRES: &[Source] = &[
     (
         1,
         "initial",
@@ -120,16 +120,11 @@ const POSTGRES: &[Source] = &[
     ),
 ];
 
-fn sources(backend: Backend) -> &'static [Source] {
-    match backend {
-        Backend::Sqlite => SQLITE,
-        Backend::Postgres => POSTGRES,
-    }
-}
-
 /// Applies every migration the database has not seen yet.
 pub(crate) async fn run(store: &Store) -> Result<()> {
-    let migrations = sources(store.backend)
+    let migrations = store
+        .backend
+        .migrations()
         .iter()
         .map(|(version, name, sql)| {
             Migration::new(

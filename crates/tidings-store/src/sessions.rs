@@ -2,9 +2,10 @@
 //! and the one-time setup link (attempts and throttling: `signin.rs`).
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 use tidings_core::Role;
 
+use crate::exec::Exec;
+use crate::sql::Sql;
 use crate::users::{User, user_from_row};
 use crate::{Result, Store, StoreError, from_micros, micros};
 
@@ -26,16 +27,17 @@ impl Store {
         csrf_token: &str,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+        self.execute(
+            &Sql::new(
+                "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(token_hash)
+            .bind(user_id)
+            .bind(csrf_token)
+            .bind(micros(Utc::now()))
+            .bind(micros(expires_at)),
         )
-        .bind(token_hash)
-        .bind(user_id)
-        .bind(csrf_token)
-        .bind(micros(Utc::now()))
-        .bind(micros(expires_at))
-        .execute(&self.pool)
         .await?;
         Ok(())
     }
@@ -47,7 +49,7 @@ impl Store {
         blog_id: i64,
         now: DateTime<Utc>,
     ) -> Result<Option<Session>> {
-        let row = sqlx::query(
+        let sql = Sql::new(
             "SELECT u.id, u.email, u.name, u.password_hash, m.role, s.csrf_token, s.expires_at \
              FROM sessions s JOIN users u ON u.id = s.user_id \
              LEFT JOIN memberships m ON m.user_id = u.id AND m.blog_id = $2 \
@@ -55,36 +57,32 @@ impl Store {
         )
         .bind(token_hash)
         .bind(blog_id)
-        .bind(micros(now))
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let role = row
-            .try_get::<Option<String>, _>("role")?
-            .map(|r| r.parse::<Role>())
-            .transpose()
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        Ok(Some(Session {
-            user: user_from_row(&row)?,
-            role,
-            csrf_token: row.try_get("csrf_token")?,
-            expires_at: from_micros(row.try_get("expires_at")?)?,
-        }))
+        .bind(micros(now));
+        self.read_optional(&sql, |row| {
+            let role = row
+                .try_get::<Option<String>>("role")?
+                .map(|r| r.parse::<Role>())
+                .transpose()
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            Ok(Session {
+                user: user_from_row(row)?,
+                role,
+                csrf_token: row.try_get("csrf_token")?,
+                expires_at: from_micros(row.try_get("expires_at")?)?,
+            })
+        })
+        .await
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(token_hash)
-            .execute(&self.pool)
+        self.execute(&Sql::new("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash))
             .await?;
         Ok(())
     }
 
     /// Ends every session of a user: signing out everywhere, or a new password.
     pub async fn delete_user_sessions(&self, user_id: i64) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(user_id)
-            .execute(&self.pool)
+        self.execute(&Sql::new("DELETE FROM sessions WHERE user_id = $1").bind(user_id))
             .await?;
         Ok(())
     }
@@ -92,18 +90,17 @@ impl Store {
     /// Whether any blog of this instance has an admin, however they got the
     /// role: while none has, the setup link may create one.
     pub async fn has_admin(&self) -> Result<bool> {
-        let row = sqlx::query("SELECT user_id FROM memberships WHERE role = 'admin' LIMIT 1")
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.is_some())
+        let sql = Sql::new("SELECT user_id FROM memberships WHERE role = 'admin' LIMIT 1");
+        Ok(self.read_optional(&sql, |_| Ok(())).await?.is_some())
     }
 
     pub async fn create_setup_token(&self, token_hash: &str) -> Result<()> {
-        sqlx::query("INSERT INTO setup_tokens (token_hash, created_at) VALUES ($1, $2)")
-            .bind(token_hash)
-            .bind(micros(Utc::now()))
-            .execute(&self.pool)
-            .await?;
+        self.execute(
+            &Sql::new("INSERT INTO setup_tokens (token_hash, created_at) VALUES ($1, $2)")
+                .bind(token_hash)
+                .bind(micros(Utc::now())),
+        )
+        .await?;
         Ok(())
     }
 
@@ -114,16 +111,14 @@ impl Store {
         token_hash: &str,
         issued_after: DateTime<Utc>,
     ) -> Result<bool> {
-        let row = sqlx::query(
+        let sql = Sql::new(
             "SELECT token_hash FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL \
              AND created_at > $2 \
              AND NOT EXISTS (SELECT 1 FROM memberships WHERE role = 'admin')",
         )
         .bind(token_hash)
-        .bind(micros(issued_after))
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.is_some())
+        .bind(micros(issued_after));
+        Ok(self.read_optional(&sql, |_| Ok(())).await?.is_some())
     }
 
     /// Uses the setup link and creates the first admin in one transaction:
@@ -138,16 +133,18 @@ impl Store {
         password_hash: &str,
     ) -> Result<User> {
         let mut tx = self.begin_write().await?;
-        let used = sqlx::query(
-            "UPDATE setup_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL \
-             AND created_at > $3 AND NOT EXISTS (SELECT 1 FROM memberships WHERE role = 'admin')",
-        )
-        .bind(token_hash)
-        .bind(micros(Utc::now()))
-        .bind(micros(issued_after))
-        .execute(&mut *tx)
-        .await?;
-        if used.rows_affected() != 1 {
+        let used = tx
+            .execute(
+                &Sql::new(
+                    "UPDATE setup_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL \
+                     AND created_at > $3 AND NOT EXISTS (SELECT 1 FROM memberships WHERE role = 'admin')",
+                )
+                .bind(token_hash)
+                .bind(micros(Utc::now()))
+                .bind(micros(issued_after)),
+            )
+            .await?;
+        if used != 1 {
             return Err(StoreError::NotFound);
         }
         let user =

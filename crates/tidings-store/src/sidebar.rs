@@ -7,9 +7,10 @@
 //! `blogs::touch`), and until the next scheduled post goes live.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
-use crate::sql::{Arg, Sql};
+use crate::exec::Exec;
+use crate::reads::ReadRow;
+use crate::sql::Sql;
 use crate::{ArchiveMonth, LabelCount, Result, Store, micros};
 
 /// What the sidebar shows, for the moment it was asked for.
@@ -48,10 +49,10 @@ impl Store {
         changed_at: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<Sidebar> {
-        let kept = Sql::with_args(
+        let kept = Sql::new(
             "SELECT changed_at, valid_until, months, labels FROM blog_sidebars WHERE blog_id = $1",
-            vec![Arg::Int(blog_id)],
-        );
+        )
+        .bind(blog_id);
         let kept = self
             .read_optional(&kept, move |row| {
                 let current = row.try_get::<i64>("changed_at")? == micros(changed_at);
@@ -77,15 +78,23 @@ impl Store {
     /// of that snapshot: if a write lands meanwhile, the stored row is
     /// already out of date and the next reader computes again.
     async fn recompute_sidebar(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Sidebar> {
-        let mut tx = self.pool.begin_with(self.backend.begin_snapshot()).await?;
-        let changed_at: i64 = sqlx::query("SELECT changed_at FROM blogs WHERE id = $1")
-            .bind(blog_id)
-            .fetch_one(&mut *tx)
+        let mut tx = self.begin_snapshot().await?;
+        let changed_at = tx
+            .fetch_one(
+                &Sql::new("SELECT changed_at FROM blogs WHERE id = $1").bind(blog_id),
+                |r| r.try_get::<i64>("changed_at"),
+            )
+            .await?;
+        let months = tx
+            .fetch_all(&archive_months_sql(blog_id, now), archive_month_from_row)
             .await?
-            .try_get("changed_at")?;
-        let months = archive_months(&mut *tx, blog_id, now).await?;
-        let labels = label_counts(&mut *tx, blog_id, now).await?;
-        let valid_until = crate::changes::next_scheduled(&mut *tx, blog_id, now).await?;
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
+        let labels = tx
+            .fetch_all(&label_counts_sql(blog_id, now), label_count_from_row)
+            .await?;
+        let valid_until = crate::changes::next_scheduled(&mut tx, blog_id, now).await?;
         tx.commit().await?;
         let lines = |items: Vec<(i64, String)>| {
             items
@@ -101,19 +110,20 @@ impl Store {
         );
         let labels_text = lines(labels.iter().map(|l| (l.count, l.label.clone())).collect());
         // Never replaces a row computed from a later change.
-        sqlx::query(
-            "INSERT INTO blog_sidebars (blog_id, changed_at, valid_until, months, labels) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (blog_id) DO UPDATE SET \
-             changed_at = excluded.changed_at, valid_until = excluded.valid_until, \
-             months = excluded.months, labels = excluded.labels \
-             WHERE blog_sidebars.changed_at <= excluded.changed_at",
+        self.execute(
+            &Sql::new(
+                "INSERT INTO blog_sidebars (blog_id, changed_at, valid_until, months, labels) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (blog_id) DO UPDATE SET \
+                 changed_at = excluded.changed_at, valid_until = excluded.valid_until, \
+                 months = excluded.months, labels = excluded.labels \
+                 WHERE blog_sidebars.changed_at <= excluded.changed_at",
+            )
+            .bind(blog_id)
+            .bind(changed_at)
+            .bind(valid_until.map(micros))
+            .bind(&months_text)
+            .bind(labels_text),
         )
-        .bind(blog_id)
-        .bind(changed_at)
-        .bind(valid_until.map(micros))
-        .bind(months_text.clone())
-        .bind(labels_text)
-        .execute(&self.pool)
         .await?;
         Ok(Sidebar {
             months: Months(months_text),
@@ -151,59 +161,49 @@ fn parse_labels(text: &str) -> Vec<LabelCount> {
 }
 
 /// Visible posts per month, newest month first, from their paths: a post is
-/// archived under the month its URL names, which never changes.
-async fn archive_months<'c>(
-    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-    blog_id: i64,
-    now: DateTime<Utc>,
-) -> Result<Vec<ArchiveMonth>> {
-    let rows = sqlx::query(
+/// archived under the month its URL names, which never changes. Read with
+/// [`archive_month_from_row`].
+fn archive_months_sql(blog_id: i64, now: DateTime<Utc>) -> Sql {
+    Sql::new(
         "SELECT substr(path, 2, 7) AS ym, COUNT(*) AS n FROM posts \
          WHERE blog_id = $1 AND kind = 'post' AND status = 'published' AND published_at <= $2 \
          GROUP BY substr(path, 2, 7) ORDER BY ym DESC",
     )
     .bind(blog_id)
     .bind(micros(now))
-    .fetch_all(db)
-    .await?;
-    let mut months = Vec::with_capacity(rows.len());
-    for row in rows {
-        let ym: String = row.try_get("ym")?;
-        let (y, m) = ym.split_once('/').unwrap_or_default();
-        if let (Ok(year), Ok(month)) = (y.parse(), m.parse()) {
-            months.push(ArchiveMonth {
-                year,
-                month,
-                count: row.try_get("n")?,
-            });
-        }
-    }
-    Ok(months)
 }
 
-/// Labels of visible posts with how many posts carry each, by name.
-pub(crate) async fn label_counts<'c>(
-    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-    blog_id: i64,
-    now: DateTime<Utc>,
-) -> Result<Vec<LabelCount>> {
-    let rows = sqlx::query(
+/// A month of [`archive_months_sql`]; `None` for a path that names none.
+fn archive_month_from_row(row: &ReadRow) -> Result<Option<ArchiveMonth>> {
+    let ym: String = row.try_get("ym")?;
+    let (y, m) = ym.split_once('/').unwrap_or_default();
+    Ok(match (y.parse(), m.parse()) {
+        (Ok(year), Ok(month)) => Some(ArchiveMonth {
+            year,
+            month,
+            count: row.try_get("n")?,
+        }),
+        _ => None,
+    })
+}
+
+/// Labels of visible posts with how many posts carry each, by name. Read
+/// with [`label_count_from_row`].
+pub(crate) fn label_counts_sql(blog_id: i64, now: DateTime<Utc>) -> Sql {
+    Sql::new(
         "SELECT l.label AS label, COUNT(*) AS n FROM post_labels l JOIN posts p ON p.id = l.post_id \
          WHERE p.blog_id = $1 AND p.kind = 'post' AND p.status = 'published' AND p.published_at <= $2 \
          GROUP BY l.label ORDER BY l.label",
     )
     .bind(blog_id)
     .bind(micros(now))
-    .fetch_all(db)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(LabelCount {
-                label: r.try_get("label")?,
-                count: r.try_get("n")?,
-            })
-        })
-        .collect()
+}
+
+pub(crate) fn label_count_from_row(row: &ReadRow) -> Result<LabelCount> {
+    Ok(LabelCount {
+        label: row.try_get("label")?,
+        count: row.try_get("n")?,
+    })
 }
 
 #[cfg(test)]

@@ -7,8 +7,10 @@
 //! (`tidings_web::admin::throttle`); this module only counts.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
+use crate::exec::Exec;
+use crate::reads::ReadRow;
+use crate::sql::Sql;
 use crate::{Result, Store, from_micros, micros};
 
 /// Failed sign-ins counted over a window.
@@ -63,61 +65,56 @@ impl Store {
             ];
             names.sort();
             for name in names {
-                sqlx::query(lock).bind(name).execute(&mut *tx).await?;
+                tx.execute(&Sql::new(lock).bind(name)).await?;
             }
         }
         // What no window looks at any more goes, so the table stays as
         // small as the limits keep it.
         let forget = windows.address_since.min(windows.account_since);
-        sqlx::query("DELETE FROM signin_failures WHERE at < $1")
-            .bind(micros(forget))
-            .execute(&mut *tx)
+        tx.execute(&Sql::new("DELETE FROM signin_failures WHERE at < $1").bind(micros(forget)))
             .await?;
-        let from_address = sqlx::query(
-            "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM signin_failures \
-             WHERE ip = $1 AND at >= $2",
-        )
-        .bind(address)
-        .bind(micros(windows.address_since))
-        .fetch_one(&mut *tx)
-        .await?;
-        let for_account = sqlx::query(
-            "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM signin_failures \
-             WHERE email = $1 AND at >= $2",
-        )
-        .bind(email)
-        .bind(micros(windows.account_since))
-        .fetch_one(&mut *tx)
-        .await?;
-        let known_address = match user_id {
-            Some(id) => sqlx::query(
-                "SELECT user_id FROM signin_addresses WHERE user_id = $1 AND address = $2",
+        let from_address = tx
+            .fetch_one(
+                &Sql::new(
+                    "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM signin_failures \
+                     WHERE ip = $1 AND at >= $2",
+                )
+                .bind(address)
+                .bind(micros(windows.address_since)),
+                failures,
             )
-            .bind(id)
-            .bind(address)
-            .fetch_optional(&mut *tx)
-            .await?
-            .is_some(),
-            None => false,
-        };
+            .await?;
+        let for_account = tx
+            .fetch_one(
+                &Sql::new(
+                    "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM signin_failures \
+                     WHERE email = $1 AND at >= $2",
+                )
+                .bind(email)
+                .bind(micros(windows.account_since)),
+                failures,
+            )
+            .await?;
         let counts = AttemptCounts {
-            address: failures(&from_address)?,
-            account: failures(&for_account)?,
-            known_address,
+            address: from_address,
+            account: for_account,
+            known_address: known_address(&mut tx, user_id, address).await?,
         };
         if !admit(&counts) {
             tx.rollback().await?;
             return Ok((counts, None));
         }
-        let row = sqlx::query(
-            "INSERT INTO signin_failures (ip, email, at) VALUES ($1, $2, $3) RETURNING id",
-        )
-        .bind(address)
-        .bind(email)
-        .bind(micros(now))
-        .fetch_one(&mut *tx)
-        .await?;
-        let id: i64 = row.try_get("id")?;
+        let id = tx
+            .fetch_one(
+                &Sql::new(
+                    "INSERT INTO signin_failures (ip, email, at) VALUES ($1, $2, $3) RETURNING id",
+                )
+                .bind(address)
+                .bind(email)
+                .bind(micros(now)),
+                |r| r.try_get::<i64>("id"),
+            )
+            .await?;
         tx.commit().await?;
         Ok((counts, Some(id)))
     }
@@ -132,18 +129,17 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM signin_failures WHERE id = $1")
-            .bind(attempt_id)
-            .execute(&mut *tx)
+        tx.execute(&Sql::new("DELETE FROM signin_failures WHERE id = $1").bind(attempt_id))
             .await?;
-        sqlx::query(
-            "INSERT INTO signin_addresses (user_id, address, last_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (user_id, address) DO UPDATE SET last_at = $3",
+        tx.execute(
+            &Sql::new(
+                "INSERT INTO signin_addresses (user_id, address, last_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (user_id, address) DO UPDATE SET last_at = $3",
+            )
+            .bind(user_id)
+            .bind(address)
+            .bind(micros(now)),
         )
-        .bind(user_id)
-        .bind(address)
-        .bind(micros(now))
-        .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         Ok(())
@@ -151,19 +147,29 @@ impl Store {
 
     /// Takes back an attempt whose password was never checked.
     pub async fn withdraw_signin_attempt(&self, attempt_id: i64) -> Result<()> {
-        sqlx::query("DELETE FROM signin_failures WHERE id = $1")
-            .bind(attempt_id)
-            .execute(&self.pool)
+        self.execute(&Sql::new("DELETE FROM signin_failures WHERE id = $1").bind(attempt_id))
             .await?;
         Ok(())
     }
 }
 
-fn failures(row: &sqlx::any::AnyRow) -> Result<Failures> {
+/// Whether `user_id` (if there is such an account) signed in from
+/// `address` before.
+async fn known_address(tx: &mut impl Exec, user_id: Option<i64>, address: &str) -> Result<bool> {
+    let Some(id) = user_id else {
+        return Ok(false);
+    };
+    let sql = Sql::new("SELECT user_id FROM signin_addresses WHERE user_id = $1 AND address = $2")
+        .bind(id)
+        .bind(address);
+    Ok(tx.fetch_optional(&sql, |_| Ok(())).await?.is_some())
+}
+
+fn failures(row: &ReadRow) -> Result<Failures> {
     Ok(Failures {
         count: row.try_get("n")?,
         oldest: row
-            .try_get::<Option<i64>, _>("oldest")?
+            .try_get::<Option<i64>>("oldest")?
             .map(from_micros)
             .transpose()?,
     })

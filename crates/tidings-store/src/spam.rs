@@ -8,15 +8,13 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 use tidings_core::spam::{self, Count, Label, Model, Text};
 use tidings_core::{CommentStatus, Repeats};
 
 use crate::blogs;
+use crate::exec::Exec;
 use crate::sql::Sql;
 use crate::{CommentListing, Result, Store, StoreError, micros};
-
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 /// The `spam_tokens` row that counts trained comments rather than a token.
 const DOCS: &str = "";
@@ -52,13 +50,17 @@ impl Store {
             sql.text(", ", t);
         }
         sql.push(")");
+        let rows = self
+            .read_all(&sql, |row| {
+                let count = Count {
+                    spam: row.try_get("spam")?,
+                    ham: row.try_get("ham")?,
+                };
+                Ok((row.try_get::<String>("token")?, count))
+            })
+            .await?;
         let mut model = Model::default();
-        for row in sql.build().fetch_all(&self.pool).await? {
-            let token: String = row.try_get("token")?;
-            let count = Count {
-                spam: row.try_get("spam")?,
-                ham: row.try_get("ham")?,
-            };
+        for (token, count) in rows {
             if token == DOCS {
                 model.docs = count;
             } else {
@@ -80,29 +82,36 @@ impl Store {
         let mut tx = self.begin_write().await?;
         // Updating first takes the row's lock on PostgreSQL, so two nodes
         // deciding on the same comment at once train it once, in turn.
-        let row = sqlx::query(
-            "UPDATE comments SET status = $3, updated_at = $4 WHERE id = $1 AND blog_id = $2 \
-             RETURNING post_id, author_name, author_url, body",
-        )
-        .bind(id)
-        .bind(blog_id)
-        .bind(status.as_str())
-        .bind(micros(Utc::now()))
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+        let (post_id, text) = tx
+            .fetch_one(
+                &Sql::new(
+                    "UPDATE comments SET status = $3, updated_at = $4 \
+                     WHERE id = $1 AND blog_id = $2 \
+                     RETURNING post_id, author_name, author_url, body",
+                )
+                .bind(id)
+                .bind(blog_id)
+                .bind(status.as_str())
+                .bind(micros(Utc::now())),
+                |r| {
+                    let text: (String, Option<String>, String) = (
+                        r.try_get("author_name")?,
+                        r.try_get("author_url")?,
+                        r.try_get("body")?,
+                    );
+                    Ok((r.try_get::<i64>("post_id")?, text))
+                },
+            )
+            .await?;
         if let Some(label) = label_of(status) {
-            let author_name: String = row.try_get("author_name")?;
-            let author_url: Option<String> = row.try_get("author_url")?;
-            let body: String = row.try_get("body")?;
+            let (author_name, author_url, body) = &text;
             let tokens = spam::tokens(&Text {
-                author_name: &author_name,
+                author_name,
                 author_url: author_url.as_deref(),
-                body: &body,
+                body,
             });
             retrain(&mut tx, blog_id, id, label, &tokens).await?;
         }
-        let post_id: i64 = row.try_get("post_id")?;
         blogs::touch(&mut tx, blog_id, crate::Scope::Comments(post_id)).await?;
         tx.commit().await?;
         self.comment_by_id(blog_id, id).await
@@ -117,7 +126,7 @@ impl Store {
         body: &str,
         since: DateTime<Utc>,
     ) -> Result<Repeats> {
-        let row = sqlx::query(
+        let sql = Sql::new(
             "SELECT COUNT(DISTINCT post_id) AS posts, \
              CAST(COALESCE(MAX(CASE WHEN status = 'spam' THEN 1 ELSE 0 END), 0) AS BIGINT) AS spam \
              FROM comments WHERE blog_id = $1 AND post_id <> $2 AND body = $3 AND created_at >= $4",
@@ -125,13 +134,14 @@ impl Store {
         .bind(blog_id)
         .bind(post_id)
         .bind(body)
-        .bind(micros(since))
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(Repeats {
-            other_posts: row.try_get("posts")?,
-            marked_spam: row.try_get::<i64, _>("spam")? > 0,
+        .bind(micros(since));
+        self.read_one(&sql, |row| {
+            Ok(Repeats {
+                other_posts: row.try_get("posts")?,
+                marked_spam: row.try_get::<i64>("spam")? > 0,
+            })
         })
+        .await
     }
 }
 
@@ -139,24 +149,29 @@ impl Store {
 /// taught before. Tokens go in sorted order (a `BTreeSet`, the document row
 /// `''` first), so concurrent transactions lock rows in the same order.
 async fn retrain(
-    tx: &mut Tx,
+    tx: &mut impl Exec,
     blog_id: i64,
     id: i64,
     label: Label,
     tokens: &BTreeSet<String>,
 ) -> Result<()> {
-    let before = sqlx::query("SELECT label, tokens FROM spam_trained WHERE comment_id = $1")
-        .bind(id)
-        .fetch_optional(&mut **tx)
+    let before = tx
+        .fetch_optional(
+            &Sql::new("SELECT label, tokens FROM spam_trained WHERE comment_id = $1").bind(id),
+            |r| {
+                Ok((
+                    r.try_get::<String>("label")?,
+                    r.try_get::<String>("tokens")?,
+                ))
+            },
+        )
         .await?;
-    if let Some(row) = before {
-        let old: String = row.try_get("label")?;
+    if let Some((old, taught)) = before {
         let old =
             Label::parse(&old).ok_or_else(|| StoreError::Corrupt(format!("spam label {old:?}")))?;
         if old == label {
             return Ok(());
         }
-        let taught: String = row.try_get("tokens")?;
         let mut old_tokens: BTreeSet<String> = taught.lines().map(str::to_owned).collect();
         old_tokens.insert(DOCS.to_owned());
         let sql = match old {
@@ -164,15 +179,9 @@ async fn retrain(
             Label::Ham => REMOVE_HAM,
         };
         for t in &old_tokens {
-            sqlx::query(sql)
-                .bind(blog_id)
-                .bind(t)
-                .execute(&mut **tx)
-                .await?;
+            tx.execute(&Sql::new(sql).bind(blog_id).bind(t)).await?;
         }
-        sqlx::query("DELETE FROM spam_trained WHERE comment_id = $1")
-            .bind(id)
-            .execute(&mut **tx)
+        tx.execute(&Sql::new("DELETE FROM spam_trained WHERE comment_id = $1").bind(id))
             .await?;
     }
     let sql = match label {
@@ -180,25 +189,23 @@ async fn retrain(
         Label::Ham => ADD_HAM,
     };
     for t in std::iter::once(DOCS).chain(tokens.iter().map(String::as_str)) {
-        sqlx::query(sql)
-            .bind(blog_id)
-            .bind(t)
-            .execute(&mut **tx)
-            .await?;
+        tx.execute(&Sql::new(sql).bind(blog_id).bind(t)).await?;
     }
     let joined = tokens
         .iter()
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join("\n");
-    sqlx::query(
-        "INSERT INTO spam_trained (comment_id, blog_id, label, tokens) VALUES ($1, $2, $3, $4)",
+    tx.execute(
+        &Sql::new(
+            "INSERT INTO spam_trained (comment_id, blog_id, label, tokens) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(blog_id)
+        .bind(label.as_str())
+        .bind(joined),
     )
-    .bind(id)
-    .bind(blog_id)
-    .bind(label.as_str())
-    .bind(joined)
-    .execute(&mut **tx)
     .await?;
     Ok(())
 }

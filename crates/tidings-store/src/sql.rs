@@ -83,15 +83,6 @@ impl Sql {
         self.arg(fragment, Arg::Text(v.to_owned()))
     }
 
-    /// A whole statement whose `$N` placeholders are bound to `args` in order
-    /// (a placeholder may occur more than once).
-    pub(crate) fn with_args(text: &'static str, args: Vec<Arg>) -> Self {
-        Self {
-            text: text.to_owned(),
-            args,
-        }
-    }
-
     /// The text as SQLite's own API binds it: `$N` is a parameter *name*
     /// there, numbered by first appearance, so each becomes `?N`, which
     /// binds the N-th argument wherever it occurs. (Arguments are never
@@ -142,10 +133,9 @@ mod tests {
 
     #[test]
     fn sqlite_text_numbers_placeholders_by_argument() {
-        let sql = Sql::with_args(
-            "UPDATE t SET a = $2, b = '$x' WHERE id = $1 AND c = $2",
-            vec![Arg::Int(1), Arg::Int(2)],
-        );
+        let sql = Sql::new("UPDATE t SET a = $2, b = '$x' WHERE id = $1 AND c = $2")
+            .bind(1_i64)
+            .bind(2_i64);
         assert_eq!(
             sql.sqlite_text(),
             "UPDATE t SET a = ?2, b = '$x' WHERE id = ?1 AND c = ?2"

@@ -13,7 +13,7 @@ use tidings_core::{BlogSettings, CommentStatus, PostKind};
 
 use crate::dialect;
 use crate::exec::{Exec, SqliteTx};
-use crate::sql::{Arg, Sql};
+use crate::sql::Sql;
 use crate::{Result, Store, blogs, micros};
 
 mod run;
@@ -200,25 +200,23 @@ impl Store {
         old_path: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<String>> {
-        let sql = Sql::with_args(
+        let sql = Sql::new(
             "SELECT p.path AS path FROM redirects r JOIN posts p ON p.id = r.post_id \
              WHERE r.blog_id = $1 AND r.old_path = $2 AND p.status = 'published' \
              AND p.published_at <= $3",
-            vec![
-                Arg::Int(blog_id),
-                Arg::Text(old_path.to_owned()),
-                Arg::Int(micros(now)),
-            ],
-        );
+        )
+        .bind(blog_id)
+        .bind(old_path)
+        .bind(micros(now));
         self.read_optional(&sql, |r| r.try_get("path")).await
     }
 
     /// Old addresses of `blog_id` with the id of the post each leads to.
     pub async fn redirects(&self, blog_id: i64) -> Result<Vec<(String, i64)>> {
-        let sql = Sql::with_args(
+        let sql = Sql::new(
             "SELECT old_path, post_id FROM redirects WHERE blog_id = $1 ORDER BY old_path",
-            vec![Arg::Int(blog_id)],
-        );
+        )
+        .bind(blog_id);
         self.read_all(&sql, |r| {
             Ok((r.try_get("old_path")?, r.try_get("post_id")?))
         })

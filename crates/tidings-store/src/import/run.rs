@@ -11,7 +11,7 @@ use super::{ImportBatch, ImportComment, ImportPost, ImportReport, parents_first}
 use crate::dialect::{Backend, index_post};
 use crate::exec::Exec;
 use crate::posts::{join_labels, write_labels};
-use crate::sql::{Arg, Sql};
+use crate::sql::Sql;
 use crate::{Result, conflict_or, micros};
 
 /// What an import has done so far, and what it needs from its earlier steps.
@@ -83,15 +83,15 @@ impl<'a> Run<'a> {
                 }
             };
             for old in &post.redirects {
-                tx.execute(&Sql::with_args(
-                    "INSERT INTO redirects (blog_id, old_path, post_id) VALUES ($1, $2, $3) \
-                     ON CONFLICT DO NOTHING",
-                    vec![
-                        Arg::Int(batch.blog_id),
-                        Arg::Text(old.clone()),
-                        Arg::Int(id),
-                    ],
-                ))
+                tx.execute(
+                    &Sql::new(
+                        "INSERT INTO redirects (blog_id, old_path, post_id) VALUES ($1, $2, $3) \
+                         ON CONFLICT DO NOTHING",
+                    )
+                    .bind(batch.blog_id)
+                    .bind(old)
+                    .bind(id),
+                )
                 .await?;
             }
             self.post_ids.insert(&post.external_id, id);
@@ -113,10 +113,11 @@ impl<'a> Run<'a> {
             };
             match self.post_id(parent).filter(|p| *p != id) {
                 Some(parent_id) => {
-                    tx.execute(&Sql::with_args(
-                        "UPDATE posts SET parent_id = $1 WHERE id = $2",
-                        vec![Arg::Int(parent_id), Arg::Int(id)],
-                    ))
+                    tx.execute(
+                        &Sql::new("UPDATE posts SET parent_id = $1 WHERE id = $2")
+                            .bind(parent_id)
+                            .bind(id),
+                    )
                     .await?;
                 }
                 None => self.report.notes.push(format!(
@@ -178,26 +179,23 @@ impl<'a> Run<'a> {
                 continue;
             }
             let post_id = a.post.as_deref().and_then(|p| self.post_id(p));
-            let ids = tx
-                .fetch_all(
-                    &Sql::with_args(
+            let id = tx
+                .fetch_one(
+                    &Sql::new(
                         "INSERT INTO attachments (blog_id, post_id, url, title, mime_type, \
                          uploaded_at, local_path) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                        vec![
-                            Arg::Int(batch.blog_id),
-                            Arg::OptInt(post_id),
-                            Arg::Text(a.url.clone()),
-                            Arg::Text(a.title.clone()),
-                            Arg::OptText(a.mime_type.clone()),
-                            Arg::Int(micros(a.uploaded_at)),
-                            Arg::OptText(a.local_path.clone()),
-                        ],
-                    ),
+                    )
+                    .bind(batch.blog_id)
+                    .bind(post_id)
+                    .bind(&a.url)
+                    .bind(&a.title)
+                    .bind(a.mime_type.as_deref())
+                    .bind(micros(a.uploaded_at))
+                    .bind(a.local_path.as_deref()),
                     |r| r.try_get::<i64>("id"),
                 )
                 .await
                 .map_err(|e| conflict_or(e, "two attachments have the same local path"))?;
-            let id = returned_id(ids)?;
             self.seen.remember("attachment", &a.external_id, id);
             self.report.attachments += 1;
         }
@@ -230,40 +228,37 @@ impl<'a> Run<'a> {
             }
             None => (None, p.author_name.clone()),
         };
-        let ids = tx
-            .fetch_all(
-                &Sql::with_args(
+        let id = tx
+            .fetch_one(
+                &Sql::new(
                     "INSERT INTO posts (id, blog_id, kind, title, slug, path, body_markdown, \
                      body_html, body_text, labels, status, published_at, created_at, updated_at, \
                      author_id, author_name, menu_order, sticky) \
                      VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM posts)), \
                      $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) \
                      RETURNING id",
-                    vec![
-                        Arg::OptInt(id),
-                        Arg::Int(self.batch.blog_id),
-                        Arg::Text(p.kind.as_str().to_owned()),
-                        Arg::Text(p.title.clone()),
-                        Arg::Text(slug),
-                        Arg::Text(path.clone()),
-                        Arg::OptText(p.body_markdown.clone()),
-                        Arg::Text(p.body_html.clone()),
-                        Arg::Text(p.body_text.clone()),
-                        Arg::Text(join_labels(&p.labels)),
-                        Arg::Text(if p.draft { "draft" } else { "published" }.to_owned()),
-                        Arg::Int(micros(p.published_at)),
-                        Arg::Int(micros(p.updated_at)),
-                        Arg::OptInt(author_id),
-                        Arg::Text(author_name),
-                        Arg::Int(p.menu_order),
-                        Arg::Int(i64::from(p.sticky)),
-                    ],
-                ),
+                )
+                .bind(id)
+                .bind(self.batch.blog_id)
+                .bind(p.kind.as_str())
+                .bind(&p.title)
+                .bind(slug)
+                .bind(&path)
+                .bind(p.body_markdown.as_deref())
+                .bind(&p.body_html)
+                .bind(&p.body_text)
+                .bind(join_labels(&p.labels))
+                .bind(if p.draft { "draft" } else { "published" })
+                .bind(micros(p.published_at))
+                .bind(micros(p.updated_at))
+                .bind(author_id)
+                .bind(author_name)
+                .bind(p.menu_order)
+                .bind(i64::from(p.sticky)),
                 |r| r.try_get::<i64>("id"),
             )
             .await
             .map_err(|e| conflict_or(e, "another post already has that path"))?;
-        let id = returned_id(ids)?;
         write_labels(tx, id, &p.labels).await?;
         index_post(self.backend, tx, id, &p.title, &p.body_text).await?;
         self.seen.paths.insert(path);
@@ -291,40 +286,30 @@ impl<'a> Run<'a> {
             other => other,
         };
         let at = micros(c.created_at);
-        let ids = tx
-            .fetch_all(
-                &Sql::with_args(
+        let id = tx
+            .fetch_one(
+                &Sql::new(
                     "INSERT INTO comments (id, blog_id, post_id, parent_id, author_name, \
                      author_email, author_url, body, status, hold_reasons, ip, created_at, updated_at) \
                      VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM comments)), \
                      $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10) RETURNING id",
-                    vec![
-                        Arg::OptInt(id),
-                        Arg::Int(self.batch.blog_id),
-                        Arg::Int(post_id),
-                        Arg::OptInt(parent_id),
-                        Arg::Text(c.author_name.clone()),
-                        Arg::OptText(c.author_email.clone()),
-                        Arg::OptText(c.author_url.clone()),
-                        Arg::Text(c.body.clone()),
-                        Arg::Text(c.status.as_str().to_owned()),
-                        Arg::Int(at),
-                        Arg::Text(c.hold_reasons.clone()),
-                    ],
-                ),
+                )
+                .bind(id)
+                .bind(self.batch.blog_id)
+                .bind(post_id)
+                .bind(parent_id)
+                .bind(&c.author_name)
+                .bind(c.author_email.as_deref())
+                .bind(c.author_url.as_deref())
+                .bind(&c.body)
+                .bind(c.status.as_str())
+                .bind(at)
+                .bind(&c.hold_reasons),
                 |r| r.try_get::<i64>("id"),
             )
             .await?;
-        let id = returned_id(ids)?;
         self.seen.comment_ids.insert(id);
         self.seen.remember("comment", &c.external_id, id);
         Ok(id)
     }
-}
-
-/// The one id an `INSERT … RETURNING id` gave.
-fn returned_id(ids: Vec<i64>) -> Result<i64> {
-    ids.first()
-        .copied()
-        .ok_or_else(|| crate::StoreError::Corrupt("INSERT returned no id".into()))
 }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{ImportBatch, ImportPost};
 use crate::exec::Exec;
-use crate::sql::{Arg, Sql};
+use crate::sql::Sql;
 use crate::{Result, StoreError};
 
 /// What the checks of an import need, read once when its transaction starts
@@ -38,11 +38,12 @@ impl Seen {
         let mut imported = HashMap::new();
         let rows = tx
             .fetch_all(
-                &Sql::with_args(
+                &Sql::new(
                     "SELECT kind, external_id, local_id FROM imported_items \
                      WHERE blog_id = $1 AND source = $2",
-                    vec![Arg::Int(batch.blog_id), Arg::Text(batch.source.to_owned())],
-                ),
+                )
+                .bind(batch.blog_id)
+                .bind(batch.source),
                 |r| {
                     Ok((
                         (r.try_get("kind")?, r.try_get("external_id")?),
@@ -54,10 +55,7 @@ impl Seen {
         imported.extend(rows);
         let paths = tx
             .fetch_all(
-                &Sql::with_args(
-                    "SELECT path FROM posts WHERE blog_id = $1",
-                    vec![Arg::Int(batch.blog_id)],
-                ),
+                &Sql::new("SELECT path FROM posts WHERE blog_id = $1").bind(batch.blog_id),
                 |r| r.try_get::<String>("path"),
             )
             .await?
@@ -69,11 +67,11 @@ impl Seen {
         let comment_ids = taken_ids(tx, "SELECT id FROM comments WHERE id IN (", &wanted).await?;
         let members = tx
             .fetch_all(
-                &Sql::with_args(
+                &Sql::new(
                     "SELECT u.id, u.email, u.name FROM users u \
                      JOIN memberships m ON m.user_id = u.id WHERE m.blog_id = $1 ORDER BY u.id",
-                    vec![Arg::Int(batch.blog_id)],
-                ),
+                )
+                .bind(batch.blog_id),
                 |r| Ok((r.try_get("id")?, r.try_get("email")?, r.try_get("name")?)),
             )
             .await?;

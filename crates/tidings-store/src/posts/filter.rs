@@ -5,7 +5,7 @@ use tidings_core::{PostKind, PostStatus, Role};
 
 use super::select_posts;
 use crate::micros;
-use crate::sql::{Arg, Sql};
+use crate::sql::Sql;
 
 /// Which posts a list shows.
 #[derive(Debug, Clone)]
@@ -178,20 +178,18 @@ pub(crate) fn sticky_sql(blog_id: i64, now: DateTime<Utc>, limit: u32) -> Sql {
 
 /// The query of [`crate::Store::neighbours`].
 pub(crate) fn neighbours_sql(blog_id: i64, at: DateTime<Utc>, now: DateTime<Utc>) -> Sql {
-    Sql::with_args(
+    Sql::new(
         "SELECT (SELECT path FROM posts WHERE blog_id = $1 AND kind = 'post' \
          AND status = 'published' AND published_at <= $2 AND published_at > $3 \
          ORDER BY published_at ASC, id ASC LIMIT 1) AS newer, \
          (SELECT path FROM posts WHERE blog_id = $1 AND kind = 'post' \
          AND status = 'published' AND published_at < $4 \
          ORDER BY published_at DESC, id DESC LIMIT 1) AS older",
-        // The older one has one upper bound (see `PostFilter::where_clause`
-        // for why): before `at`, and visible.
-        vec![
-            Arg::Int(blog_id),
-            Arg::Int(micros(now)),
-            Arg::Int(micros(at)),
-            Arg::Int(micros(at).min(micros(now) + 1)),
-        ],
     )
+    .bind(blog_id)
+    .bind(micros(now))
+    .bind(micros(at))
+    // The older one has one upper bound (see `PostFilter::where_clause` for
+    // why): before `at`, and visible.
+    .bind(micros(at).min(micros(now) + 1))
 }

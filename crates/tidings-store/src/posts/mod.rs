@@ -13,7 +13,7 @@ use tidings_core::{Post, PostKind};
 
 use crate::exec::Exec;
 use crate::reads::ReadRow;
-use crate::sql::{Arg, Sql};
+use crate::sql::Sql;
 use crate::{Result, StoreError, from_micros};
 
 pub use filter::PostFilter;
@@ -136,10 +136,11 @@ pub(crate) async fn write_labels(
     labels: &[String],
 ) -> Result<()> {
     for label in labels {
-        tx.execute(&Sql::with_args(
-            "INSERT INTO post_labels (post_id, label) VALUES ($1, $2)",
-            vec![Arg::Int(post_id), Arg::Text(label.clone())],
-        ))
+        tx.execute(
+            &Sql::new("INSERT INTO post_labels (post_id, label) VALUES ($1, $2)")
+                .bind(post_id)
+                .bind(label),
+        )
         .await?;
     }
     Ok(())

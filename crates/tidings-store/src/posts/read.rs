@@ -2,14 +2,14 @@
 //! static render's index and a post page's neighbours.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row as _;
 use tidings_core::Post;
 
 use super::{
     IndexedPost, LabelCount, PageLink, PostFilter, neighbours_sql, post_from_row, select_posts,
     sticky_sql,
 };
-use crate::sql::{Arg, Sql};
+use crate::sidebar::{label_count_from_row, label_counts_sql};
+use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
 
 impl Store {
@@ -17,9 +17,7 @@ impl Store {
         let mut sql = select_posts();
         sql.int(" WHERE p.id = ", id)
             .int(" AND p.blog_id = ", blog_id);
-        self.read_optional(&sql, post_from_row)
-            .await?
-            .ok_or(StoreError::NotFound)
+        self.read_one(&sql, post_from_row).await
     }
 
     /// The post or page at `path`, whatever its status (callers decide visibility).
@@ -32,15 +30,11 @@ impl Store {
 
     /// Whether a post other than `except` holds `path`.
     pub async fn path_taken(&self, blog_id: i64, path: &str, except: Option<i64>) -> Result<bool> {
-        let row = sqlx::query("SELECT id FROM posts WHERE blog_id = $1 AND path = $2")
+        let sql = Sql::new("SELECT id FROM posts WHERE blog_id = $1 AND path = $2")
             .bind(blog_id)
-            .bind(path)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(match row {
-            Some(r) => Some(r.try_get::<i64, _>("id")?) != except,
-            None => false,
-        })
+            .bind(path);
+        let id = self.read_optional(&sql, |r| r.try_get::<i64>("id")).await?;
+        Ok(id.is_some_and(|id| Some(id) != except))
     }
 
     /// Posts matching `f`, newest first.
@@ -78,11 +72,12 @@ impl Store {
     /// lists them, each with its parent: the sidebar's list of pages. Sorted
     /// here, not in SQL, because the backends collate titles differently.
     pub async fn visible_pages(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<PageLink>> {
-        let sql = Sql::with_args(
+        let sql = Sql::new(
             "SELECT id, parent_id, title, path, menu_order FROM posts WHERE blog_id = $1 \
              AND kind = 'page' AND status = 'published' AND published_at <= $2",
-            vec![Arg::Int(blog_id), Arg::Int(micros(now))],
-        );
+        )
+        .bind(blog_id)
+        .bind(micros(now));
         let mut pages = self
             .read_all(&sql, |r| {
                 let link = PageLink {
@@ -112,19 +107,20 @@ impl Store {
     /// Every visible post and page of `blog_id`, oldest first, from the
     /// listing index and the label rows: what `tidings render` starts from.
     pub async fn post_index(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<IndexedPost>> {
-        let args = || vec![Arg::Int(blog_id), Arg::Int(micros(now))];
-        let posts = Sql::with_args(
+        let posts = Sql::new(
             "SELECT p.id, p.kind, p.path, p.published_at FROM posts p WHERE p.blog_id = $1 \
              AND p.kind IN ('post', 'page') AND p.status = 'published' AND p.published_at <= $2 \
              ORDER BY p.published_at, p.id",
-            args(),
-        );
-        let labels = Sql::with_args(
+        )
+        .bind(blog_id)
+        .bind(micros(now));
+        let labels = Sql::new(
             "SELECT l.post_id, l.label FROM post_labels l JOIN posts p ON p.id = l.post_id \
              WHERE p.blog_id = $1 AND p.kind IN ('post', 'page') AND p.status = 'published' \
              AND p.published_at <= $2",
-            args(),
-        );
+        )
+        .bind(blog_id)
+        .bind(micros(now));
         let mut by_post: std::collections::HashMap<i64, Vec<String>> =
             std::collections::HashMap::new();
         for (post, label) in self
@@ -176,6 +172,7 @@ impl Store {
     /// Labels of visible posts with how many posts carry each, by name (the
     /// editor's suggestions; public pages read [`Store::sidebar`]).
     pub async fn label_counts(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<LabelCount>> {
-        crate::sidebar::label_counts(&self.pool, blog_id, now).await
+        self.read_all(&label_counts_sql(blog_id, now), label_count_from_row)
+            .await
     }
 }

@@ -2,12 +2,13 @@
 //! keeps the labels, the search index and the change log in step.
 
 use chrono::Utc;
-use sqlx::Row as _;
 use tidings_core::Post;
 
 use super::{NewPost, join_labels, write_labels};
 use crate::blogs;
 use crate::dialect::{index_post, unindex_post};
+use crate::exec::Exec;
+use crate::sql::Sql;
 use crate::{Result, Store, StoreError, conflict_or, micros};
 
 impl Store {
@@ -15,32 +16,34 @@ impl Store {
     pub async fn insert_post(&self, p: &NewPost) -> Result<Post> {
         let now = micros(Utc::now());
         let mut tx = self.begin_write().await?;
-        let row = sqlx::query(
-            "INSERT INTO posts (blog_id, kind, title, slug, path, body_markdown, body_html, \
-             body_text, labels, status, published_at, created_at, updated_at, author_id, \
-             author_name, sticky) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15) \
-             RETURNING id",
-        )
-        .bind(p.blog_id)
-        .bind(p.kind.as_str())
-        .bind(&p.title)
-        .bind(&p.slug)
-        .bind(&p.path)
-        .bind(p.body_markdown.clone())
-        .bind(&p.body_html)
-        .bind(&p.body_text)
-        .bind(join_labels(&p.labels))
-        .bind(if p.draft { "draft" } else { "published" })
-        .bind(micros(p.published_at))
-        .bind(now)
-        .bind(p.author_id)
-        .bind(&p.author_name)
-        .bind(i64::from(p.sticky))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| conflict_or(e, "another post already has that path"))?;
-        let id: i64 = row.try_get("id")?;
+        let id = tx
+            .fetch_one(
+                &Sql::new(
+                    "INSERT INTO posts (blog_id, kind, title, slug, path, body_markdown, body_html, \
+                     body_text, labels, status, published_at, created_at, updated_at, author_id, \
+                     author_name, sticky) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15) \
+                     RETURNING id",
+                )
+                .bind(p.blog_id)
+                .bind(p.kind.as_str())
+                .bind(&p.title)
+                .bind(&p.slug)
+                .bind(&p.path)
+                .bind(p.body_markdown.as_deref())
+                .bind(&p.body_html)
+                .bind(&p.body_text)
+                .bind(join_labels(&p.labels))
+                .bind(if p.draft { "draft" } else { "published" })
+                .bind(micros(p.published_at))
+                .bind(now)
+                .bind(p.author_id)
+                .bind(&p.author_name)
+                .bind(i64::from(p.sticky)),
+                |r| r.try_get::<i64>("id"),
+            )
+            .await
+            .map_err(|e| conflict_or(e, "another post already has that path"))?;
         write_labels(&mut tx, id, &p.labels).await?;
         index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
         blogs::touch(&mut tx, p.blog_id, crate::Scope::Post(id)).await?;
@@ -51,35 +54,36 @@ impl Store {
     /// Replaces every stored field of post `id`.
     pub async fn update_post(&self, id: i64, p: &NewPost) -> Result<Post> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "UPDATE posts SET kind = $3, title = $4, slug = $5, path = $6, body_markdown = $7, \
-             body_html = $8, body_text = $9, labels = $10, status = $11, published_at = $12, \
-             updated_at = $13, author_name = $14, sticky = $15 WHERE id = $1 AND blog_id = $2",
-        )
-        .bind(id)
-        .bind(p.blog_id)
-        .bind(p.kind.as_str())
-        .bind(&p.title)
-        .bind(&p.slug)
-        .bind(&p.path)
-        .bind(p.body_markdown.clone())
-        .bind(&p.body_html)
-        .bind(&p.body_text)
-        .bind(join_labels(&p.labels))
-        .bind(if p.draft { "draft" } else { "published" })
-        .bind(micros(p.published_at))
-        .bind(micros(Utc::now()))
-        .bind(&p.author_name)
-        .bind(i64::from(p.sticky))
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| conflict_or(e, "another post already has that path"))?;
-        if done.rows_affected() == 0 {
+        let done = tx
+            .execute(
+                &Sql::new(
+                    "UPDATE posts SET kind = $3, title = $4, slug = $5, path = $6, \
+                     body_markdown = $7, body_html = $8, body_text = $9, labels = $10, \
+                     status = $11, published_at = $12, updated_at = $13, author_name = $14, \
+                     sticky = $15 WHERE id = $1 AND blog_id = $2",
+                )
+                .bind(id)
+                .bind(p.blog_id)
+                .bind(p.kind.as_str())
+                .bind(&p.title)
+                .bind(&p.slug)
+                .bind(&p.path)
+                .bind(p.body_markdown.as_deref())
+                .bind(&p.body_html)
+                .bind(&p.body_text)
+                .bind(join_labels(&p.labels))
+                .bind(if p.draft { "draft" } else { "published" })
+                .bind(micros(p.published_at))
+                .bind(micros(Utc::now()))
+                .bind(&p.author_name)
+                .bind(i64::from(p.sticky)),
+            )
+            .await
+            .map_err(|e| conflict_or(e, "another post already has that path"))?;
+        if done == 0 {
             return Err(StoreError::NotFound);
         }
-        sqlx::query("DELETE FROM post_labels WHERE post_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
+        tx.execute(&Sql::new("DELETE FROM post_labels WHERE post_id = $1").bind(id))
             .await?;
         write_labels(&mut tx, id, &p.labels).await?;
         index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
@@ -91,12 +95,14 @@ impl Store {
     /// Deletes a post with its labels and comments.
     pub async fn delete_post(&self, blog_id: i64, id: i64) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query("DELETE FROM posts WHERE id = $1 AND blog_id = $2")
-            .bind(id)
-            .bind(blog_id)
-            .execute(&mut *tx)
+        let done = tx
+            .execute(
+                &Sql::new("DELETE FROM posts WHERE id = $1 AND blog_id = $2")
+                    .bind(id)
+                    .bind(blog_id),
+            )
             .await?;
-        if done.rows_affected() == 0 {
+        if done == 0 {
             return Err(StoreError::NotFound);
         }
         unindex_post(self.backend, &mut tx, id).await?;

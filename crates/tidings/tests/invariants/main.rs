@@ -28,27 +28,15 @@ const KNOWN: &[(Rule, &str, usize, &str)] = &[
     ),
     (
         Rule::Backend,
-        "crates/tidings-store/src/changes.rs",
-        2,
-        "the change log's sequence lock and LISTEN/NOTIFY exist only on PostgreSQL",
-    ),
-    (
-        Rule::Backend,
         "crates/tidings-store/src/exec.rs",
         3,
         "each transaction type says which backend it runs on",
     ),
     (
-        Rule::Backend,
-        "crates/tidings-store/src/export.rs",
-        1,
-        "backups copy SQLite files only (VACUUM INTO); PostgreSQL has pg_dump",
-    ),
-    (
-        Rule::Backend,
-        "crates/tidings-store/src/migrate.rs",
+        Rule::Driver,
+        "crates/tidings-store/src/changes.rs",
         2,
-        "each backend has its own folder of migrations",
+        "PostgreSQL's LISTEN holds a connection of its own (sqlx's PgListener)",
     ),
     (
         Rule::Routes,
@@ -70,6 +58,8 @@ enum Rule {
     Sql,
     /// `Backend::` only in `tidings-store/src/dialect.rs`.
     Backend,
+    /// sqlx only in the store's [`DRIVER_FILES`].
+    Driver,
     /// Roles compared only in `tidings-core/src/permission.rs`.
     Roles,
     /// `.route(` and `.nest(` only in `tidings-web/src/routes.rs`.
@@ -85,6 +75,10 @@ impl Rule {
             Rule::Sql => "SQL text belongs in tidings-store",
             Rule::Backend => {
                 "backend differences belong in tidings-store/src/dialect.rs (`Backend::`)"
+            }
+            Rule::Driver => {
+                "the store's modules write `Sql` and read `ReadRow`; only its driver files name sqlx \
+                 (sql.rs, reads.rs, exec.rs, lib.rs, dialect.rs, migrate.rs)"
             }
             Rule::Roles => {
                 "roles are compared only in tidings-core/src/permission.rs (ask `permission::may_…`)"
@@ -194,6 +188,23 @@ fn backend_differences_live_in_the_dialect() {
         code.contains("Backend::")
     });
     judge(Rule::Backend, found);
+}
+
+/// The files that know which driver runs the store's statements: a change
+/// of driver touches these alone.
+const DRIVER_FILES: &[&str] = &[
+    "crates/tidings-store/src/sql.rs",
+    "crates/tidings-store/src/reads.rs",
+    "crates/tidings-store/src/exec.rs",
+    "crates/tidings-store/src/lib.rs",
+    "crates/tidings-store/src/dialect.rs",
+    "crates/tidings-store/src/migrate.rs",
+];
+
+#[test]
+fn only_the_stores_driver_files_name_sqlx() {
+    let found = code_breaches(DRIVER_FILES, |code| code.contains("sqlx"));
+    judge(Rule::Driver, found);
 }
 
 #[test]
