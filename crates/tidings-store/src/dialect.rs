@@ -35,6 +35,15 @@ impl Backend {
         }
     }
 
+    /// Whether a pooled connection can die while it sits idle (its server
+    /// restarted): then one idle a while is checked before use.
+    pub(crate) fn connections_can_die(self) -> bool {
+        match self {
+            Self::Sqlite => false,
+            Self::Postgres => true,
+        }
+    }
+
     /// Statements run on every new connection. For SQLite: WAL so readers never
     /// wait for the writer, `synchronous=FULL` so an acknowledged write survives
     /// power loss, foreign keys on, and a busy timeout instead of instant errors.

@@ -9,7 +9,6 @@
 
 use std::future::{Future, ready};
 
-use sqlx::Any;
 
 use crate::dialect::Backend;
 use crate::reads::{ReadRow, SqliteFile, query_all};
@@ -51,29 +50,6 @@ pub(crate) trait Exec: Send {
                 .await?
                 .ok_or(StoreError::NotFound)
         }
-    }
-}
-
-impl Exec for sqlx::Transaction<'_, Any> {
-    fn backend(&self) -> Backend {
-        if self.backend_name() == <sqlx::Postgres as sqlx::Database>::NAME {
-            Backend::Postgres
-        } else {
-            Backend::Sqlite
-        }
-    }
-
-    async fn execute(&mut self, sql: &Sql) -> Result<u64> {
-        Ok(sql.build().execute(&mut **self).await?.rows_affected())
-    }
-
-    async fn fetch_all<T: Send>(
-        &mut self,
-        sql: &Sql,
-        map: impl Fn(&ReadRow) -> Result<T> + Send,
-    ) -> Result<Vec<T>> {
-        let rows = sql.build().fetch_all(&mut **self).await?;
-        rows.iter().map(|r| map(&ReadRow::Any(r))).collect()
     }
 }
 

@@ -19,6 +19,7 @@ mod limits;
 mod migrate;
 #[cfg(test)]
 mod plans;
+mod pool;
 mod posts;
 mod reads;
 mod secrets;
@@ -29,11 +30,9 @@ mod spam;
 mod sql;
 mod users;
 
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use pool::{Pool, Tx};
 
 pub use attachments::{Attachment, LocalCopy};
 pub use changes::{Change, ChangeBatch, ChangeListener, Scope};
@@ -92,14 +91,10 @@ impl From<sqlx::Error> for StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// How long a pooled PostgreSQL connection may sit idle and still be used
-/// without a check that the server is there.
-const CHECK_AFTER_IDLE: Duration = Duration::from_secs(1);
-
 /// A handle on the database; cheap to clone, shared by every request.
 #[derive(Clone)]
 pub struct Store {
-    pool: AnyPool,
+    pool: Pool,
     backend: Backend,
     /// Kept for connections outside the pool (PostgreSQL's `LISTEN`).
     url: std::sync::Arc<str>,
@@ -115,35 +110,8 @@ impl Store {
     /// Connects to `url` (`sqlite://…` or `postgres://…`) and brings the schema
     /// up to date.
     pub async fn open(url: &str) -> Result<Self> {
-        install_default_drivers();
         let backend = Backend::from_url(url)?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(backend.max_connections())
-            .acquire_timeout(Duration::from_secs(10))
-            // A PostgreSQL connection can die with its server, so one that
-            // sat idle is checked before use. One used within the last
-            // second is not: checking every time doubled a page's round
-            // trips to the server. A SQLite one is a file handle.
-            .test_before_acquire(false)
-            .before_acquire(move |conn, meta| {
-                Box::pin(async move {
-                    if backend == Backend::Postgres && meta.idle_for > CHECK_AFTER_IDLE {
-                        // A dead connection is closed and another taken.
-                        return Ok(sqlx::Connection::ping(conn).await.is_ok());
-                    }
-                    Ok(true)
-                })
-            })
-            .after_connect(move |conn, _meta| {
-                Box::pin(async move {
-                    for pragma in backend.connection_setup() {
-                        conn.execute(*pragma).await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect(url)
-            .await?;
+        let pool = Pool::connect(backend, url).await?;
         let store = Self {
             pool,
             backend,
@@ -172,8 +140,7 @@ impl Store {
 
     /// Answers when the database does: the health check.
     pub async fn ping(&self) -> Result<()> {
-        self.pool.execute("SELECT 1").await?;
-        Ok(())
+        self.pool.ping().await
     }
 
     /// Finishes queries in flight and closes every connection, so SQLite
@@ -186,14 +153,14 @@ impl Store {
     }
 
     /// A transaction that may write: see [`Backend::begin_write`].
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
-        Ok(self.pool.begin_with(self.backend.begin_write()).await?)
+    async fn begin_write(&self) -> Result<Tx> {
+        self.pool.begin(self.backend.begin_write()).await
     }
 
     /// A transaction that only reads, from one snapshot: see
     /// [`Backend::begin_snapshot`].
-    async fn begin_snapshot(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
-        Ok(self.pool.begin_with(self.backend.begin_snapshot()).await?)
+    async fn begin_snapshot(&self) -> Result<Tx> {
+        self.pool.begin(self.backend.begin_snapshot()).await
     }
 }
 

@@ -137,7 +137,7 @@ pub(crate) async fn run(store: &Store) -> Result<()> {
         })
         .collect();
     let migrator = Migrator::with_migrations(migrations);
-    migrator.run(&store.pool).await.map_err(|e| {
+    store.pool.migrate(&migrator).await.map_err(|e| {
         tracing::error!(backend = store.backend.name(), "migration failed: {e}");
         sqlx::Error::from(e)
     })?;

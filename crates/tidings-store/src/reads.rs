@@ -24,15 +24,18 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
-use sqlx::Row as _;
-use sqlx::any::AnyRow;
+use sqlx::postgres::PgRow;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Decode, Postgres, Row as _, Sqlite, Type};
 
 use crate::sql::{Arg, Sql};
 use crate::{Result, Store, StoreError};
 
 /// A row of a read, from whichever connection answered it.
 pub(crate) enum ReadRow<'a> {
-    Any(&'a AnyRow),
+    Postgres(&'a PgRow),
+    /// From sqlx's SQLite driver: writes' `RETURNING`, in-memory databases.
+    Lite(&'a SqliteRow),
     Sqlite(&'a rusqlite::Row<'a>, &'a Columns),
 }
 
@@ -40,7 +43,8 @@ impl ReadRow<'_> {
     /// The column `name` as a `T`: same name and meaning as sqlx's `try_get`.
     pub(crate) fn try_get<T: Column>(&self, name: &str) -> Result<T> {
         match self {
-            Self::Any(row) => T::from_any(row, name),
+            Self::Postgres(row) => Ok(row.try_get(name)?),
+            Self::Lite(row) => Ok(row.try_get(name)?),
             Self::Sqlite(row, columns) => Ok(match columns.index(name) {
                 Some(i) => row.get(i)?,
                 // Not found as written: rusqlite's own look-up says why.
@@ -79,21 +83,24 @@ impl Columns {
     }
 }
 
-/// A Rust type a column can be read as on both connections.
-pub(crate) trait Column: Sized + rusqlite::types::FromSql {
-    fn from_any(row: &AnyRow, name: &str) -> Result<Self>;
+/// A Rust type a column can be read as on every connection.
+pub(crate) trait Column:
+    rusqlite::types::FromSql
+    + for<'r> Decode<'r, Postgres>
+    + Type<Postgres>
+    + for<'r> Decode<'r, Sqlite>
+    + Type<Sqlite>
+{
 }
 
-macro_rules! column {
-    ($($t:ty),*) => {$(
-        impl Column for $t {
-            fn from_any(row: &AnyRow, name: &str) -> Result<Self> {
-                Ok(row.try_get(name)?)
-            }
-        }
-    )*};
+impl<T> Column for T where
+    T: rusqlite::types::FromSql
+        + for<'r> Decode<'r, Postgres>
+        + Type<Postgres>
+        + for<'r> Decode<'r, Sqlite>
+        + Type<Sqlite>
+{
 }
-column!(i64, String, Option<i64>, Option<String>);
 
 impl rusqlite::ToSql for Arg {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
@@ -329,10 +336,7 @@ impl Store {
                 })
                 .await
             }
-            None => {
-                let rows = sql.build().fetch_all(&self.pool).await?;
-                rows.iter().map(|r| map(&ReadRow::Any(r))).collect()
-            }
+            None => self.pool.fetch_all(sql, map).await,
         }
     }
 
@@ -351,10 +355,7 @@ impl Store {
                 })
                 .await
             }
-            None => {
-                let row = sql.build().fetch_optional(&self.pool).await?;
-                row.as_ref().map(|r| map(&ReadRow::Any(r))).transpose()
-            }
+            None => Ok(self.pool.fetch_all(sql, map).await?.into_iter().next()),
         }
     }
 }
@@ -375,7 +376,7 @@ impl Store {
     /// Runs one write on its own (its own transaction); how many rows it
     /// changed.
     pub(crate) async fn execute(&self, sql: &Sql) -> Result<u64> {
-        Ok(sql.build().execute(&self.pool).await?.rows_affected())
+        self.pool.execute(sql).await
     }
 
     /// Runs one write on its own and maps the rows its `RETURNING` gives.
@@ -384,8 +385,7 @@ impl Store {
         sql: &Sql,
         map: impl Fn(&ReadRow) -> Result<T>,
     ) -> Result<Vec<T>> {
-        let rows = sql.build().fetch_all(&self.pool).await?;
-        rows.iter().map(|r| map(&ReadRow::Any(r))).collect()
+        self.pool.fetch_all(sql, map).await
     }
 }
 

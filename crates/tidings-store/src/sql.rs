@@ -4,9 +4,8 @@
 //! is a bound `$N` parameter. That keeps optional filters index-friendly
 //! (no `$1 IS NULL OR …`) without ever splicing input into SQL.
 
-use sqlx::any::AnyArguments;
 use sqlx::query::Query;
-use sqlx::{Any, AssertSqlSafe};
+use sqlx::{AssertSqlSafe, Database, Encode, Type};
 
 #[derive(Clone)]
 pub(crate) enum Arg {
@@ -113,14 +112,21 @@ impl Sql {
         &self.args
     }
 
-    pub(crate) fn build(&self) -> Query<'static, Any, AnyArguments> {
-        let mut q = sqlx::query(AssertSqlSafe(self.text.clone()));
+    /// The statement for `DB`'s driver, its arguments bound in order.
+    pub(crate) fn bound<'q, DB: Database>(&'q self) -> Query<'q, DB, DB::Arguments>
+    where
+        i64: Encode<'q, DB> + Type<DB>,
+        &'q str: Encode<'q, DB> + Type<DB>,
+        Option<i64>: Encode<'q, DB> + Type<DB>,
+        Option<&'q str>: Encode<'q, DB> + Type<DB>,
+    {
+        let mut q = sqlx::query(AssertSqlSafe(self.text.as_str()));
         for a in &self.args {
             q = match a {
                 Arg::Int(v) => q.bind(*v),
-                Arg::Text(v) => q.bind(v.clone()),
+                Arg::Text(v) => q.bind(v.as_str()),
                 Arg::OptInt(v) => q.bind(*v),
-                Arg::OptText(v) => q.bind(v.clone()),
+                Arg::OptText(v) => q.bind(v.as_deref()),
             };
         }
         q
