@@ -1,0 +1,95 @@
+//! What one node remembers of sign-ins: the refusals it answered lately,
+//! and how long the sessions it starts last.
+//!
+//! The limits are counted in the database, so they hold across nodes; but
+//! asking the database costs a write transaction (on SQLite the one write
+//! lock, on PostgreSQL two advisory locks), which a flood of attempts from
+//! an address already refused would pay again and again for the same
+//! answer. So a node keeps each refusal it answered until it ends, and
+//! answers the next attempt of the same kind from memory: an address
+//! refused for its own failures, whatever account it tries; an address
+//! refused for an account's failures, on that account. Until a refusal
+//! ends no attempt it covers gets in on any node (bar one already past the
+//! throttle that proves right meanwhile and takes its failure back), so
+//! remembering it changes no answer but that. At most [`REMEMBERED`] are kept; past that a new
+//! refusal is still answered, by the database.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::throttle::{Refusal, Whose};
+use crate::Error;
+
+/// Refusals kept per node: a few hundred kilobytes at most.
+const REMEMBERED: usize = 4096;
+
+/// One per server process: see the module's documentation.
+pub struct Gate {
+    session_lifetime: Duration,
+    /// By address, or by address and account: see [`key`].
+    refused: Mutex<HashMap<String, Refusal>>,
+}
+
+/// An address key has no space, so the two kinds of key never meet.
+fn key(address: &str, whose: Whose, email: &str) -> String {
+    match whose {
+        Whose::Address => address.to_owned(),
+        Whose::Account => format!("{address} {email}"),
+    }
+}
+
+impl Gate {
+    pub fn new(session_lifetime: Duration) -> Self {
+        Self {
+            session_lifetime,
+            refused: Mutex::default(),
+        }
+    }
+
+    /// How long a session started at sign-in lasts.
+    pub fn session_lifetime(&self) -> Duration {
+        self.session_lifetime
+    }
+
+    /// The refusal this node answered lately to an attempt from `address`
+    /// on `email` and still holds at `now`, as the error to answer again.
+    pub(crate) fn recall(
+        &self,
+        address: &str,
+        email: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), Error> {
+        let mut refused = self.refused.lock().unwrap_or_else(|e| e.into_inner());
+        for whose in [Whose::Address, Whose::Account] {
+            let key = key(address, whose, email);
+            match refused.get(&key) {
+                Some(r) if r.free_at > now => return Err(r.error(now)),
+                Some(_) => {
+                    refused.remove(&key);
+                }
+                None => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps `refusal` of an attempt from `address` on `email` until it
+    /// ends, making room among the refusals that ended when it must.
+    pub(crate) fn remember(
+        &self,
+        address: &str,
+        email: &str,
+        refusal: Refusal,
+        now: DateTime<Utc>,
+    ) {
+        let mut refused = self.refused.lock().unwrap_or_else(|e| e.into_inner());
+        if refused.len() >= REMEMBERED {
+            refused.retain(|_, r| r.free_at > now);
+        }
+        if refused.len() < REMEMBERED {
+            refused.insert(key(address, refusal.whose, email), refusal);
+        }
+    }
+}
