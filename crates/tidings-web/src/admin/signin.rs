@@ -22,7 +22,7 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::form_token::{self, Purpose};
 use crate::host::{ClientIp, Site};
-use tidings_app::{Error, sessions, setup, signin, work};
+use tidings_app::{Error, sessions, setup, signin};
 
 #[derive(Deserialize, Default)]
 pub struct NextQuery {
@@ -299,10 +299,8 @@ pub async fn setup(
         }
         Err(refused) => return Err(refused.into()),
     };
-    let hashed = work::hash_password(admin.password()).await?;
-    let user = setup::complete(&state.store, site.blog.id, admin, &hashed, now).await?;
     let lifetime = state.gate.session_lifetime();
-    let started = sessions::start(&state.store, user.id, lifetime, now).await?;
+    let started = setup::complete(&state.store, site.blog.id, admin, lifetime, now).await?;
     let mut r = Redirect::to("/admin").into_response();
     r.headers_mut()
         .insert(header::SET_COOKIE, session::started(&site, &started));
