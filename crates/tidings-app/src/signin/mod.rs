@@ -22,7 +22,7 @@ pub use throttle::{
 };
 
 /// The longest email address there is (RFC 5321's path limit, less `<>`).
-pub const MAX_EMAIL: usize = 254;
+const MAX_EMAIL: usize = 254;
 
 /// What someone signing in typed, and where they sent it from.
 pub struct Credentials<'a> {
