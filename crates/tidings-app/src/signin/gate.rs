@@ -22,7 +22,8 @@ use chrono::{DateTime, Duration, Utc};
 use super::throttle::{Refusal, Whose};
 use crate::Error;
 
-/// Refusals kept per node: a few hundred kilobytes at most.
+/// Refusals kept per node: with an address and an email of up to 254 bytes
+/// in a key, about two megabytes at most.
 const REMEMBERED: usize = 4096;
 
 /// One per server process: see the module's documentation.
@@ -91,5 +92,42 @@ impl Gate {
         if refused.len() < REMEMBERED {
             refused.insert(key(address, refusal.whose, email), refusal);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(whose: Whose, free_at: DateTime<Utc>) -> Refusal {
+        Refusal { whose, free_at }
+    }
+
+    fn kept(gate: &Gate) -> usize {
+        gate.refused.lock().unwrap().len()
+    }
+
+    #[test]
+    fn it_keeps_a_bounded_number_and_makes_room_among_the_ended() {
+        let gate = Gate::new(Duration::days(1));
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let soon = refusal(Whose::Address, now + Duration::seconds(1));
+        for n in 0..REMEMBERED {
+            gate.remember(&format!("10.0.{}.{}", n / 256, n % 256), "", soon, now);
+        }
+        assert_eq!(kept(&gate), REMEMBERED);
+        let later = now + Duration::seconds(2);
+        let long = refusal(Whose::Account, later + Duration::hours(1));
+        gate.remember("192.0.2.1", "a@example.org", long, later);
+        assert_eq!(kept(&gate), 1, "the ended ones made room");
+        assert!(gate.recall("192.0.2.1", "a@example.org", later).is_err());
+        assert!(gate.recall("192.0.2.1", "b@example.org", later).is_ok());
+        assert!(gate.recall("10.0.0.1", "", now).is_ok(), "forgotten");
+
+        for n in 0..REMEMBERED {
+            gate.remember(&format!("10.1.{}.{}", n / 256, n % 256), "", long, later);
+        }
+        assert_eq!(kept(&gate), REMEMBERED, "full of live refusals, no more");
+        assert!(gate.recall("10.1.15.255", "", later).is_ok(), "not kept");
     }
 }
