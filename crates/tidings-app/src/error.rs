@@ -21,6 +21,10 @@ pub enum Error {
     /// The input is larger than we take (413).
     #[error("{0}")]
     TooLarge(String),
+    /// Who is asking could not be proven: an email and password that do
+    /// not match (401). The message never tells which of the two was wrong.
+    #[error("{0}")]
+    Unauthorized(String),
     /// The person may not do this here (403).
     #[error("{0}")]
     Forbidden(String),

@@ -8,6 +8,7 @@
 //! drift apart: the web crate extracts, calls and renders; the CLI parses,
 //! calls and prints. Nothing here knows HTTP or SQL.
 
+pub mod account;
 pub mod actor;
 pub mod comments;
 pub mod demo;
@@ -17,6 +18,7 @@ pub mod limits;
 pub mod people;
 pub mod posts;
 pub mod secrets;
+pub mod sessions;
 pub mod settings;
 pub mod setup;
 pub mod signin;

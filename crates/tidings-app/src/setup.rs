@@ -3,14 +3,14 @@
 //! [`LINK_LIFETIME`], and only while no blog has an admin, however they got
 //! the role (the store checks that again as it creates the account).
 //!
-//! Password hashes are inputs: [`check`] answers a [`Checked`] admin, the
-//! caller hashes its password ([`Checked::password`]) through its own pool
-//! and hands the hash to [`complete`].
+//! [`check`] answers a [`Checked`] admin, or the refusal to show beside the
+//! form; [`complete`] creates the admin and signs them in.
 
 use chrono::{DateTime, Duration, Utc};
-use tidings_store::{Store, StoreError, User};
+use tidings_store::{Store, StoreError};
 
-use crate::{Error, secrets};
+use crate::sessions::{self, Started};
+use crate::{Error, secrets, work};
 
 /// How long the setup link works (a restart prints a new one while no blog
 /// has an admin).
@@ -59,13 +59,6 @@ pub struct Checked {
     password: String,
 }
 
-impl Checked {
-    /// The password to hash before [`complete`].
-    pub fn password(&self) -> &str {
-        &self.password
-    }
-}
-
 /// Whether `form` may create the first admin at `now`: the link first
 /// ([`gone`] if spent), then the name, the address and the password, each
 /// refusal naming its field.
@@ -100,16 +93,18 @@ pub async fn check(store: &Store, form: &FirstAdmin, now: DateTime<Utc>) -> Resu
     })
 }
 
-/// Spends the link and creates the first admin of `blog_id` with
-/// `password_hash`, in one step of the store: [`gone`] if the link was
-/// spent meanwhile or a blog got an admin.
+/// Spends the link, creates the first admin of `blog_id` with the checked
+/// password (hashed on the pool) in one step of the store, and starts their
+/// session for `lifetime`: [`gone`] if the link was spent meanwhile or a
+/// blog got an admin.
 pub async fn complete(
     store: &Store,
     blog_id: i64,
     admin: Checked,
-    password_hash: &str,
+    lifetime: Duration,
     now: DateTime<Utc>,
-) -> Result<User, Error> {
+) -> Result<Started, Error> {
+    let password_hash = work::hash_password(&admin.password).await?;
     let made = store
         .complete_setup(
             &secrets::hash(&admin.token),
@@ -117,13 +112,14 @@ pub async fn complete(
             blog_id,
             &admin.email,
             &admin.name,
-            password_hash,
+            &password_hash,
         )
         .await;
-    match made {
-        Err(StoreError::NotFound) => Err(gone()),
-        made => Ok(made?),
-    }
+    let user = match made {
+        Err(StoreError::NotFound) => return Err(gone()),
+        made => made?,
+    };
+    sessions::start(store, user.id, lifetime, now).await
 }
 
 /// A link that no longer works, and what to do instead.

@@ -1,23 +1,28 @@
 //! The policy for a use case's CPU work (Markdown rendering, sanitising
-//! author HTML): off the async workers, on one bounded pool per process,
-//! within a time budget. The web and the CLI both reach it through the use
-//! cases, so a post saved by `--demo` renders exactly as one saved by a
-//! request, and no caller can forget the bound.
+//! author HTML, Argon2 password checks and hashes): off the async workers,
+//! one job per core at a time, behind short lines, within a time budget.
+//! The web and the CLI both reach it through the use cases, so a post saved
+//! by `--demo` renders exactly as one saved by a request, and no caller can
+//! forget the bound.
 //!
 //! The async workers are as many as the cores: a request computing on one
 //! kept every request behind it waiting, `/healthz` included. Here a job runs
-//! on tokio's blocking threads, at most one per core at a time, with a short
-//! queue (`QUEUE_PER_CORE`); past it the use case answers
-//! [`Error::Busy`] at once (the web: 503 with `Retry-After`). A job still
-//! running after [`BUDGET`] answers `Busy` too and goes on without its
-//! caller, keeping its place in the pool, so the pool never grows past its
-//! size.
+//! on tokio's blocking threads, at most one per core at a time whatever its
+//! kind, so renders and password checks together never take more than the
+//! cores. Each kind waits in a line of its own, a few per core: past it the
+//! use case answers [`Error::Busy`] at once (the web: 503 with
+//! `Retry-After`), so a flood of sign-ins cannot fill the editor's line, nor
+//! a flood of previews the sign-in form's. A job still running after
+//! [`BUDGET`] answers `Busy` too and goes on without its caller, keeping its
+//! place, so the pool never grows past its size.
 //!
 //! With the size and nesting limits ([`crate::posts::MAX_BODY_BYTES`],
-//! `tidings_render::MAX_NESTING`) no job comes near the budget (in a release
-//! build a 1 MiB body nested 100 deep is checked and sanitised in 0.3 s, the
-//! costliest accepted body found in 1.1 s): the budget is the backstop for
-//! what those limits do not foresee.
+//! `tidings_render::MAX_NESTING`) no render comes near the budget (in a
+//! release build a 1 MiB body nested 100 deep is checked and sanitised in
+//! 0.3 s, the costliest accepted body found in 1.1 s): the budget is the
+//! backstop for what those limits do not foresee. An Argon2 check takes tens
+//! of milliseconds and about 19 MiB, which is why its line is short: run
+//! without a bound, a few hundred at once took the server past 2 GB.
 
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
@@ -31,39 +36,92 @@ use crate::Error;
 /// build), well below the router's 30 s request timeout.
 pub const BUDGET: Duration = Duration::from_secs(10);
 
-/// Jobs that may wait for a core, per core.
-const QUEUE_PER_CORE: usize = 4;
-
 /// Seconds a refused client is asked to wait.
 const RETRY_AFTER: u64 = 2;
 
-struct Pool {
-    /// One permit per core: the jobs running.
-    running: Arc<Semaphore>,
-    /// The jobs running or waiting.
-    admitted: Arc<Semaphore>,
-}
-
-/// One pool for the process, like the cores it shares.
-static POOL: LazyLock<Pool> = LazyLock::new(|| {
+/// One permit per core: the jobs running, of every kind.
+static CORES: LazyLock<(usize, Arc<Semaphore>)> = LazyLock::new(|| {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    Pool {
-        running: Arc::new(Semaphore::new(cores)),
-        admitted: Arc::new(Semaphore::new(cores * (1 + QUEUE_PER_CORE))),
-    }
+    (cores, Arc::new(Semaphore::new(cores)))
 });
 
-/// Runs `job` on the pool and answers its result, or [`Error::Busy`] when
-/// the queue is full or the job did not finish within [`BUDGET`].
+/// The line of one kind of job.
+struct Line {
+    /// The jobs of this kind running or waiting.
+    admitted: Arc<Semaphore>,
+    /// Refused because the line is full.
+    full: &'static str,
+    /// Refused because the job outlasted [`BUDGET`].
+    slow: &'static str,
+}
+
+impl Line {
+    fn new(waiting_per_core: usize, full: &'static str, slow: &'static str) -> Self {
+        Self {
+            admitted: Arc::new(Semaphore::new(CORES.0 * (1 + waiting_per_core))),
+            full,
+            slow,
+        }
+    }
+}
+
+static RENDERS: LazyLock<Line> = LazyLock::new(|| {
+    Line::new(
+        4,
+        "The server is busy rendering other posts. Please try again in a moment.",
+        "Rendering took longer than 10 seconds. Please try again in a moment.",
+    )
+});
+
+static PASSWORDS: LazyLock<Line> = LazyLock::new(|| {
+    Line::new(
+        8,
+        "The server is busy checking other passwords. Try again in a moment.",
+        "Checking the password took longer than 10 seconds. Try again in a moment.",
+    )
+});
+
+/// Runs a render `job` on the pool and answers its result, or
+/// [`Error::Busy`] when its line is full or the job did not finish within
+/// [`BUDGET`].
 pub async fn run<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> Result<T, Error> {
-    let Ok(admitted) = POOL.admitted.clone().try_acquire_owned() else {
-        return Err(busy(
-            "The server is busy rendering other posts. Please try again in a moment.",
-        ));
+    run_in(&RENDERS, job).await
+}
+
+/// A new Argon2id hash of `password`, made on the pool: what a use case
+/// that stores a password is given (the command line hashes in its own
+/// process, with nothing to share).
+pub async fn hash_password(password: &str) -> Result<String, Error> {
+    let password = password.to_owned();
+    run_in(&PASSWORDS, move || {
+        // Argon2 with its default parameters refuses only passwords of 4 GiB
+        // and more, far past every way in's limit, or an OS without random
+        // numbers, which no request could help.
+        tidings_core::password::hash(&password).expect("Argon2 hashes a checked password")
+    })
+    .await
+}
+
+/// Whether `password` matches an account's stored hash (`None`: no such
+/// account, checked against a dummy at the same cost), on the pool.
+pub(crate) async fn verify_password(password: &str, stored: Option<&str>) -> Result<bool, Error> {
+    let (password, stored) = (password.to_owned(), stored.map(str::to_owned));
+    run_in(&PASSWORDS, move || {
+        tidings_core::password::verify_account(&password, stored.as_deref())
+    })
+    .await
+}
+
+async fn run_in<T: Send + 'static>(
+    line: &'static Line,
+    job: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Error> {
+    let Ok(admitted) = line.admitted.clone().try_acquire_owned() else {
+        return Err(busy(line.full));
     };
     let work = async move {
-        let running = POOL
-            .running
+        let running = CORES
+            .1
             .clone()
             .acquire_owned()
             .await
@@ -83,16 +141,13 @@ pub async fn run<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) ->
             Err(_) => Err(busy("The server is shutting down.")),
         },
         Err(_) => {
-            tracing::warn!("a render job took longer than {BUDGET:?}");
-            Err(busy(format!(
-                "Rendering took longer than {} seconds. Please try again in a moment.",
-                BUDGET.as_secs()
-            )))
+            tracing::warn!("a job took longer than {BUDGET:?}: {}", line.slow);
+            Err(busy(line.slow))
         }
     }
 }
 
-fn busy(message: impl Into<String>) -> Error {
+fn busy(message: &str) -> Error {
     Error::Busy {
         message: message.into(),
         retry_after: RETRY_AFTER,

@@ -3,8 +3,8 @@
 //! creates anything, and creates the first admin once.
 
 use chrono::{Duration, Utc};
-use tidings_app::Error;
 use tidings_app::setup::{self, FirstAdmin};
+use tidings_app::{Error, sessions};
 use tidings_core::Role;
 use tidings_store::Store;
 
@@ -68,17 +68,24 @@ async fn the_link_creates_the_first_admin_once_after_checking_each_field() {
     let checked = setup::check(&store, &first_admin(&token), now)
         .await
         .unwrap();
-    let hash = format!("hash of {}", checked.password());
-    let admin = setup::complete(&store, blog.id, checked, &hash, now)
+    let started = setup::complete(&store, blog.id, checked, Duration::days(1), now)
         .await
         .unwrap();
+    let session = sessions::find(&store, &started.token, blog.id, now)
+        .await
+        .unwrap()
+        .expect("the new admin is signed in");
+    let admin = &session.user;
     assert_eq!(
-        (admin.email.as_str(), admin.name.as_str()),
-        ("ada@example.org", "Ada")
+        (admin.email.as_str(), admin.name.as_str(), session.role),
+        ("ada@example.org", "Ada", Role::Admin)
     );
+    assert!(tidings_core::password::verify(
+        "a long and hard passphrase",
+        &admin.password_hash
+    ));
     let members = store.members(blog.id).await.unwrap();
     assert_eq!(members.len(), 1);
-    assert_eq!(members[0].1, Role::Admin);
 
     let again = setup::check(&store, &first_admin(&token), now)
         .await
@@ -105,13 +112,12 @@ async fn the_link_expires_after_a_day_and_dies_once_any_blog_has_an_admin() {
     let checked = setup::check(&store, &first_admin(&token), Utc::now())
         .await
         .unwrap();
-    let hash = checked.password().to_owned();
     // An admin arrives another way (the command line) between check and completion.
     store
         .create_user(blog.id, "op@example.org", "Op", "-", Role::Admin)
         .await
         .unwrap();
-    let late = setup::complete(&store, blog.id, checked, &hash, Utc::now()).await;
+    let late = setup::complete(&store, blog.id, checked, Duration::days(1), Utc::now()).await;
     assert!(is_gone(late.err().unwrap()));
     assert!(is_gone(
         setup::valid(&store, &token, Utc::now()).await.unwrap_err()

@@ -1,9 +1,11 @@
 //! The token use cases against a real SQLite store: a token is made with a
 //! label and shown once, works until revoked, and one person never revokes
-//! another's (the operator revokes any).
+//! another's (the operator revokes any); a call with one is counted
+//! against its budget per minute.
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Duration, Utc};
 use tidings_app::{Actor, Error, secrets, tokens};
 use tidings_core::Role;
 use tidings_store::{Store, User};
@@ -118,5 +120,37 @@ async fn revoking_all_leaves_other_peoples_tokens() {
         assert_eq!(b.owner_of(t).await, None);
     }
     assert_eq!(b.owner_of(&bobs).await, Some(b.bob.id));
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_call_with_a_token_is_its_owners_within_its_budget_a_minute() {
+    let b = Blog::new("calls").await;
+    let secret = tokens::create(&b.store, b.bob.id, "script").await.unwrap();
+    let other = b.store.create_blog("other.example", "Other").await.unwrap();
+    let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+    let call = async |secret: &str, blog_id: i64, at: DateTime<Utc>| {
+        tokens::authenticate(&b.store, secret, blog_id, 3, at).await
+    };
+    for _ in 0..3 {
+        let (user, role) = call(&secret, b.blog_id, now).await.unwrap();
+        assert_eq!((user.id, role), (b.bob.id, Role::Author));
+    }
+    let Err(Error::Throttled { retry_after, .. }) = call(&secret, b.blog_id, now).await else {
+        panic!("the fourth call this minute is refused");
+    };
+    assert_eq!(retry_after, 60);
+    let next_minute = now + Duration::minutes(1);
+    assert!(call(&secret, b.blog_id, next_minute).await.is_ok());
+    let elsewhere = call(&secret, other.id, next_minute).await;
+    assert!(
+        matches!(elsewhere, Err(Error::Forbidden(_))),
+        "no role there"
+    );
+    let forged = call("tdg_0000", b.blog_id, next_minute).await;
+    assert!(matches!(forged, Err(Error::Unauthorized(_))));
+    tokens::revoke_all(&b.store, b.bob.id).await.unwrap();
+    let revoked = call(&secret, b.blog_id, next_minute).await;
+    assert!(matches!(revoked, Err(Error::Unauthorized(_))));
     b.close().await;
 }

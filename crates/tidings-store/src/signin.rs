@@ -3,8 +3,8 @@
 //! An attempt is counted before its password is checked, in one transaction
 //! per attempt that holds a lock on its address and on its account: of many
 //! guesses arriving at once on any number of nodes, exactly as many as the
-//! limits allow get through. The limits are the web layer's
-//! (`tidings_web::admin::throttle`); this module only counts.
+//! limits allow get through. The limits are the use case's
+//! (`tidings_app::signin`); this module only counts.
 
 use chrono::{DateTime, Utc};
 

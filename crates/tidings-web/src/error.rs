@@ -122,6 +122,7 @@ impl From<tidings_app::Error> for AppError {
             E::Invalid { message, .. } => Self::invalid(message),
             E::Malformed(message) => Self::bad_request(message),
             E::TooLarge(message) => Self::too_large(message),
+            E::Unauthorized(message) => Self::unauthorized(message),
             E::Forbidden(message) => Self::forbidden(message),
             E::NotFound(message) => Self::not_found(message),
             E::Conflict(message) => Self::conflict(message),

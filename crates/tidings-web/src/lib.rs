@@ -13,7 +13,6 @@ mod cache;
 mod config;
 mod error;
 mod handlers;
-mod hashing;
 mod headers;
 mod host;
 mod metrics;

@@ -23,8 +23,8 @@ pub struct Shared {
     pub(crate) cache: Option<Arc<PageCache>>,
     /// Each blog's archive widget (kept in either mode: never stale).
     pub(crate) archive_widgets: crate::handlers::pages::ArchiveWidgets,
-    /// Password checks and hashes, at most one per core (see `hashing`).
-    pub(crate) hashing: crate::hashing::Hashing,
+    /// Sign-in refusals this node remembers, and how long sessions last.
+    pub(crate) gate: tidings_app::signin::Gate,
     /// The bound on renders no kept page answers (see `cache::Renders`).
     pub(crate) renders: Option<crate::cache::Renders>,
     /// Searches per client address (see `handlers::search`).
@@ -51,7 +51,7 @@ impl AppState {
             templates: Templates::new(),
             metrics: Metrics::default(),
             archive_widgets: Default::default(),
-            hashing: Default::default(),
+            gate: tidings_app::signin::Gate::new(config.session_lifetime),
             renders: crate::cache::Renders::new(config.renders_at_once),
             searches: Default::default(),
             form_key: form_key.into_bytes(),

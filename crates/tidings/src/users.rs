@@ -1,7 +1,7 @@
 //! `tidings user …` and `tidings token create|revoke`.
 
 use anyhow::{Context, bail};
-use tidings_app::{Actor, people, tokens};
+use tidings_app::{Actor, account, people, tokens};
 use tidings_store::{Store, User};
 
 use crate::cli::{TokenCreateArgs, TokenRevokeArgs, UserAddArgs, UserPasswordArgs};
@@ -37,11 +37,8 @@ pub async fn password(store: &Store, args: UserPasswordArgs) -> anyhow::Result<(
     let user = by_email(store, &args.email).await?;
     let email = &user.email;
     let password = passwords::read_stdin()?;
-    store
-        .set_password(user.id, &passwords::hash(&password)?)
-        .await?;
     // A new password ends every session, as in the admin.
-    store.delete_user_sessions(user.id).await?;
+    account::replace_password(store, user.id, &passwords::hash(&password)?).await?;
     println!("password changed for {email}; every session of theirs is signed out");
     Ok(())
 }

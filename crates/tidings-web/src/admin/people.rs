@@ -4,14 +4,16 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use tidings_app::{people, tokens};
+use tidings_app::{account, people, tokens, work};
 use tidings_core::Role;
 
 use super::render::{AdminResult, render};
 use super::session::{self, Signed};
 use crate::AppState;
 use crate::error::AppError;
+use crate::host::ClientIp;
 
 #[derive(Serialize)]
 struct Member {
@@ -106,7 +108,7 @@ pub async fn add_user(
         }
         checked => checked?,
     };
-    let hash = state.hashing.hash(checked.password()).await?;
+    let hash = work::hash_password(checked.password()).await?;
     people::add(&state.store, checked, &hash).await?;
     Ok(Redirect::to("/admin/users").into_response())
 }
@@ -267,48 +269,42 @@ pub struct PasswordForm {
     revoke_tokens: Option<String>,
 }
 
-/// A new password ends every session of the account (and, when ticked,
-/// revokes every API token), then signs this browser in again.
+/// A new password (`tidings_app::account`: the current one checked and
+/// throttled like a sign-in, every session ended) signs this browser in
+/// again; a refusal naming a field shows the form again.
 pub async fn change_password(
     State(state): State<AppState>,
     signed: Signed,
+    ClientIp(ip): ClientIp,
     Form(form): Form<PasswordForm>,
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
-    let refuse = |why: String| {
-        let ctx = minijinja::context! { changed => false, error => Some(why) };
-        render(
-            &state,
-            &signed,
-            "admin/account.html",
-            "Your account",
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ctx,
-        )
+    let typed = account::NewPassword {
+        current: form.current.unwrap_or_default(),
+        new: form.new.unwrap_or_default(),
+        again: form.again.unwrap_or_default(),
+        revoke_tokens: form.revoke_tokens.is_some(),
     };
-    let (current, hash) = (
-        form.current.unwrap_or_default(),
-        signed.user.password_hash.clone(),
-    );
-    let ok = state.hashing.verify(&current, Some(&hash)).await?;
-    if !ok {
-        return Ok(refuse("Your current password is not right.".into())?);
+    let (store, me, now) = (&state.store, &signed.user, Utc::now());
+    match account::change_password(store, &state.gate, me, ip, &typed, now).await {
+        Ok(started) => {
+            let mut r = Redirect::to("/admin/account?changed=1").into_response();
+            let cookie = session::started(&signed.site, &started);
+            r.headers_mut().insert(header::SET_COOKIE, cookie);
+            Ok(r)
+        }
+        Err(tidings_app::Error::Invalid { message, .. }) => {
+            let ctx = minijinja::context! { changed => false, error => Some(message) };
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(render(
+                &state,
+                &signed,
+                "admin/account.html",
+                "Your account",
+                status,
+                ctx,
+            )?)
+        }
+        Err(refused) => Err(refused.into()),
     }
-    let new = form.new.unwrap_or_default();
-    if let Err(why) = tidings_core::password::check(&new) {
-        return Ok(refuse(why)?);
-    }
-    if form.again.as_deref() != Some(new.as_str()) {
-        return Ok(refuse("The two new passwords differ.".into())?);
-    }
-    let hash = state.hashing.hash(&new).await?;
-    state.store.set_password(signed.user.id, &hash).await?;
-    state.store.delete_user_sessions(signed.user.id).await?;
-    if form.revoke_tokens.is_some() {
-        tokens::revoke_all(&state.store, signed.user.id).await?;
-    }
-    let cookie = session::start(&state, &signed.site, signed.user.id).await?;
-    let mut r = Redirect::to("/admin/account?changed=1").into_response();
-    r.headers_mut().insert(header::SET_COOKIE, cookie);
-    Ok(r)
 }

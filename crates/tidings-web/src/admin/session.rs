@@ -1,18 +1,20 @@
-//! Who is signed in: the session cookie, resolved against the database on
-//! every request, and the CSRF token every state-changing form carries;
-//! before that, the pre-session cookie the sign-in form is bound to.
+//! Who is signed in, as HTTP sees it: the session cookie, resolved on every
+//! request by `tidings_app::sessions` (expiry and the role on this blog are
+//! its), and the CSRF token every state-changing form carries; before that,
+//! the pre-session cookie the sign-in form is bound to.
 
 use axum::extract::{FromRequestParts, OriginalUri};
 use axum::http::{HeaderMap, HeaderValue, header, request::Parts};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
+use tidings_app::secrets;
+use tidings_app::sessions::{self, Started};
 use tidings_core::Role;
 use tidings_store::User;
 
 use crate::AppState;
 use crate::error::AppError;
 use crate::host::Site;
-use tidings_app::secrets;
 
 pub const COOKIE: &str = "tidings_session";
 
@@ -28,8 +30,8 @@ pub struct Signed {
     pub role: Role,
     pub csrf: String,
     pub site: Site,
-    /// Hash of the cookie's token, to end this session on sign-out.
-    pub token_hash: String,
+    /// Which session this is, to end it on sign-out.
+    pub key: sessions::Key,
 }
 
 /// Why a page needs someone signed in: go sign in, or you may not be here.
@@ -115,23 +117,16 @@ impl FromRequestParts<AppState> for Signed {
         let Some(token) = cookie_token(&parts.headers) else {
             return Err(Refusal::SignIn(next));
         };
-        let token_hash = secrets::hash(&token);
-        let Some(session) = state
-            .store
-            .session(&token_hash, site.blog.id, Utc::now())
-            .await?
+        let Some(session) = sessions::find(&state.store, &token, site.blog.id, Utc::now()).await?
         else {
             return Err(Refusal::SignIn(next));
         };
-        let role = session.role.ok_or_else(|| {
-            AppError::forbidden("You have no role on this blog. Ask its admin to add you.")
-        })?;
         Ok(Signed {
             user: session.user,
-            role,
-            csrf: session.csrf_token,
+            role: session.role,
+            csrf: session.csrf,
             site,
-            token_hash,
+            key: session.key,
         })
     }
 }
@@ -171,22 +166,9 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Starts a session for `user_id`: a fresh token each sign-in (so a token
-/// planted before sign-in is worthless), stored only as its hash.
-pub async fn start(state: &AppState, site: &Site, user_id: i64) -> Result<HeaderValue, AppError> {
-    let token = secrets::random_hex();
-    let csrf = secrets::random_hex();
-    let lifetime = state.config.session_lifetime;
-    state
-        .store
-        .create_session(
-            &secrets::hash(&token),
-            user_id,
-            &csrf,
-            Utc::now() + lifetime,
-        )
-        .await?;
-    Ok(cookie(site, &token, lifetime.num_seconds()))
+/// The `Set-Cookie` that gives a browser the session just `started`.
+pub fn started(site: &Site, started: &Started) -> HeaderValue {
+    cookie(site, &started.token, started.lifetime.num_seconds())
 }
 
 /// The session's `Set-Cookie` value.
@@ -211,13 +193,9 @@ fn set_cookie(site: &Site, name: &str, path: &str, value: &str, max_age: i64) ->
 /// any: public pages use it to let members comment where only they may.
 pub async fn member(state: &AppState, site: &Site, headers: &HeaderMap) -> Option<String> {
     let token = cookie_token(headers)?;
-    match state
-        .store
-        .session(&secrets::hash(&token), site.blog.id, Utc::now())
-        .await
-    {
-        Ok(Some(s)) if s.role.is_some() => Some(s.user.name),
-        Ok(_) => None,
+    match sessions::find(&state.store, &token, site.blog.id, Utc::now()).await {
+        Ok(session) => session.map(|s| s.user.name),
+        Err(tidings_app::Error::Forbidden(_)) => None,
         Err(e) => {
             tracing::error!("session lookup: {e}");
             None

@@ -1,8 +1,8 @@
 //! Signing in and out, and the pages of the first-run setup link (its rules
 //! are `tidings_app::setup`).
 //!
-//! Every rule of the sign-in throttle is in `tidings_app::signin`; password checks
-//! run through `crate::hashing`, at most one per core. Against login CSRF
+//! Signing in itself (the throttle, the password check, the session) is
+//! `tidings_app::signin`; here are its HTTP parts. Against login CSRF
 //! (another site signing a visitor in to an account of its own, to watch
 //! what they write), the form's token is bound to a pre-session cookie
 //! (`session::pre_session`) and a browser's post must come from this site
@@ -22,10 +22,7 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::form_token::{self, Purpose};
 use crate::host::{ClientIp, Site};
-use tidings_app::{setup, signin as throttle};
-
-/// The longest email address there is (RFC 5321's path limit, less `<>`).
-const MAX_EMAIL: usize = 254;
+use tidings_app::{Error, sessions, setup, signin};
 
 #[derive(Deserialize, Default)]
 pub struct NextQuery {
@@ -157,20 +154,9 @@ fn served_to_this_browser(
     Ok(())
 }
 
-/// What is wrong with the typed email or password before any look-up, as
-/// the form shows it.
-fn input_problem(email: &str, password: &str) -> Option<&'static str> {
-    if email.chars().any(char::is_control) {
-        Some("An email address cannot contain control characters.")
-    } else if email.len() > MAX_EMAIL {
-        Some("That email address is too long.")
-    } else if password.contains('\0') {
-        Some("A password cannot contain NUL characters.")
-    } else {
-        None
-    }
-}
-
+/// Signs in: where the post came from and the form's binding to this
+/// browser are checked here, the rest is `tidings_app::signin`; a refusal
+/// a person can fix shows the form again.
 pub async fn sign_in(
     State(state): State<AppState>,
     site: Site,
@@ -182,62 +168,31 @@ pub async fn sign_in(
     from_this_site(&site, &headers)?;
     let next = safe_next(form.next.as_deref())?;
     served_to_this_browser(&state, &headers, form.token.as_deref(), now)?;
-    let email = form.email.as_deref().unwrap_or("").trim().to_lowercase();
-    let password = form.password.as_deref().unwrap_or("");
-    let problem = input_problem(&email, password);
-    if let Some(why) = problem {
-        return login_page(
-            &state,
-            &site,
-            &headers,
-            &next,
-            "",
-            Some(why.into()),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
-    }
-
-    let user = state.store.user_by_email(&email).await?;
-    let attempt =
-        throttle::begin(&state.store, ip, &email, user.as_ref().map(|u| u.id), now).await?;
-    // A place in line for the hash; when the line is full, the attempt was
-    // never checked and does not count.
-    let admitted = match state.hashing.admit() {
-        Ok(a) => a,
-        Err(busy) => {
-            attempt.withdraw(&state.store).await?;
-            return Err(busy.into());
-        }
+    let typed = signin::Credentials {
+        email: form.email.as_deref().unwrap_or(""),
+        password: form.password.as_deref().unwrap_or(""),
+        from: ip,
     };
-    let (given, stored) = (
-        password.to_owned(),
-        user.as_ref().map(|u| u.password_hash.clone()),
-    );
-    let verified = admitted
-        .run(move || tidings_core::password::verify_account(&given, stored.as_deref()))
-        .await?;
-    match user {
-        Some(u) if verified => {
-            attempt.succeeded(&state.store, u.id, now).await?;
-            let cookie = session::start(&state, &site, u.id).await?;
+    let again = |email: &str, why: String, status| {
+        login_page(&state, &site, &headers, &next, email, Some(why), status)
+    };
+    match signin::sign_in(&state.store, &state.gate, typed, now).await {
+        Ok(signed_in) => {
             let mut r = Redirect::to(&next).into_response();
-            r.headers_mut().append(header::SET_COOKIE, cookie);
-            r.headers_mut()
-                .append(header::SET_COOKIE, session::end_pre_session(&site));
+            let h = r.headers_mut();
+            h.append(
+                header::SET_COOKIE,
+                session::started(&site, &signed_in.session),
+            );
+            h.append(header::SET_COOKIE, session::end_pre_session(&site));
             Ok(r)
         }
-        _ => {
-            tokio::time::sleep(attempt.failed()).await;
-            login_page(
-                &state,
-                &site,
-                &headers,
-                &next,
-                &email,
-                Some("That email and password do not match.".into()),
-                StatusCode::UNAUTHORIZED,
-            )
+        Err(Error::Invalid { message, .. }) => again("", message, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(Error::Unauthorized(message)) => {
+            let email = form.email.as_deref().unwrap_or("").trim();
+            again(email, message, StatusCode::UNAUTHORIZED)
         }
+        Err(refused) => Err(refused.into()),
     }
 }
 
@@ -252,7 +207,7 @@ pub async fn sign_out(
     Form(form): Form<CsrfForm>,
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
-    state.store.delete_session(&signed.token_hash).await?;
+    sessions::end(&state.store, &signed.key).await?;
     let mut r = Redirect::to("/admin/login").into_response();
     r.headers_mut()
         .insert(header::SET_COOKIE, session::cookie(&signed.site, "", 0));
@@ -332,7 +287,7 @@ pub async fn setup(
     };
     let admin = match setup::check(&state.store, &typed, now).await {
         Ok(admin) => admin,
-        Err(tidings_app::Error::Invalid { message, .. }) => {
+        Err(Error::Invalid { message, .. }) => {
             return setup_page(
                 &state,
                 &site,
@@ -344,10 +299,10 @@ pub async fn setup(
         }
         Err(refused) => return Err(refused.into()),
     };
-    let hashed = state.hashing.hash(admin.password()).await?;
-    let user = setup::complete(&state.store, site.blog.id, admin, &hashed, now).await?;
-    let cookie = session::start(&state, &site, user.id).await?;
+    let lifetime = state.gate.session_lifetime();
+    let started = setup::complete(&state.store, site.blog.id, admin, lifetime, now).await?;
     let mut r = Redirect::to("/admin").into_response();
-    r.headers_mut().insert(header::SET_COOKIE, cookie);
+    r.headers_mut()
+        .insert(header::SET_COOKIE, session::started(&site, &started));
     Ok(r)
 }

@@ -1,9 +1,11 @@
-//! Who is calling: a bearer token resolved to a user and their role on the
+//! Who is calling: the bearer token of the `Authorization` header, resolved
+//! by `tidings_app::tokens::authenticate` to a user and their role on the
 //! blog of the request's host.
 
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
-use tidings_app::{limits, secrets};
+use chrono::Utc;
+use tidings_app::tokens;
 use tidings_core::Role;
 use tidings_store::User;
 
@@ -39,26 +41,9 @@ impl FromRequestParts<AppState> for Caller {
             .ok_or_else(|| {
                 AppError::unauthorized("Send an API token as Authorization: Bearer TOKEN.")
             })?;
-        let (user, role) = state
-            .store
-            .user_by_token(&secrets::hash(token), site.blog.id)
-            .await?
-            .ok_or_else(|| AppError::unauthorized("That API token is not valid."))?;
-        let role = role.ok_or_else(|| AppError::forbidden("You have no role on this blog."))?;
-        let now = chrono::Utc::now();
-        let key = format!("api:{}", &secrets::hash(token)[..32]);
-        let (hits, window_end) = state.store.hit(&key, 60, now).await?;
-        // Per token per minute, across all nodes (`--api-requests-per-minute`).
         let limit = state.config.api_requests_per_minute;
-        if hits > i64::from(limit) {
-            return Err(limits::throttled(window_end, now, |wait| {
-                format!(
-                    "This token made more than {limit} requests this minute. \
-                     Wait {wait} seconds."
-                )
-            })
-            .into());
-        }
+        let (user, role) =
+            tokens::authenticate(&state.store, token, site.blog.id, limit, Utc::now()).await?;
         Ok(Caller { user, role, site })
     }
 }

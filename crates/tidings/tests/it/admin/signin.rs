@@ -184,6 +184,78 @@ async fn a_new_password_signs_out_every_other_session() {
     );
 }
 
+/// The account page's password form, sent with `session` from `ip`.
+async fn change_password(
+    app: &TestApp,
+    (session, csrf): (&str, &str),
+    ip: &str,
+    current: &str,
+    new: &str,
+) -> reqwest::Response {
+    let fields = [
+        ("csrf", csrf),
+        ("current", current),
+        ("new", new),
+        ("again", new),
+    ];
+    app.client
+        .post(app.url("/admin/account"))
+        .header("cookie", format!("tidings_session={session}"))
+        .header("x-forwarded-for", ip)
+        .form(&fields)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_account_page_refuses_the_eleventh_wrong_current_password() {
+    // A stolen session guessing the current password is throttled like a
+    // sign-in (it had no limit), on the same count.
+    let app = TestApp::start_with(&["--trusted-proxies", "127.0.0.1"]).await;
+    let mut thief = set_up(&app).await;
+    thief.set_ip("203.0.113.8");
+    let csrf = thief.csrf("/admin/account").await;
+    let stolen = (thief.cookie().unwrap().to_owned(), csrf);
+    let stolen = (stolen.0.as_str(), stolen.1.as_str());
+    let new = "an even longer password";
+    for n in 0..10 {
+        let guess = format!("guess number {n}");
+        let r = change_password(&app, stolen, "203.0.113.8", &guess, new).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "guess {n}");
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("current password is not right")
+        );
+    }
+    for current in ["guess number 10", PASSWORD] {
+        let r = change_password(&app, stolen, "203.0.113.8", current, new).await;
+        assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS, "{current}");
+        let retry = r.headers()["retry-after"].to_str().unwrap();
+        assert!(
+            (1..=900).contains(&retry.parse::<u64>().unwrap()),
+            "{retry}"
+        );
+        assert!(r.text().await.unwrap().contains("Too many wrong passwords"));
+    }
+    let mut thief_signs_in = Browser::at(&app, "203.0.113.8");
+    let r = thief_signs_in.sign_in("admin@example.com", PASSWORD).await;
+    assert_eq!(
+        r.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "one count for both"
+    );
+    // The owner, elsewhere, still changes it.
+    let mut owner = Browser::at(&app, "198.51.100.30");
+    owner.sign_in("admin@example.com", PASSWORD).await;
+    let csrf = owner.csrf("/admin/account").await;
+    let session = owner.cookie().unwrap().to_owned();
+    let r = change_password(&app, (&session, &csrf), "198.51.100.30", PASSWORD, new).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+}
+
 #[tokio::test]
 async fn an_address_is_refused_after_ten_failures_but_the_owner_still_gets_in() {
     let app = TestApp::start_with(&["--trusted-proxies", "127.0.0.1"]).await;
@@ -212,7 +284,7 @@ async fn an_address_is_refused_after_ten_failures_but_the_owner_still_gets_in() 
         .parse()
         .unwrap();
     assert!((1..=900).contains(&retry));
-    assert!(r.text().await.unwrap().contains("Too many failed sign-ins"));
+    assert!(r.text().await.unwrap().contains("Too many wrong passwords"));
 
     let mut owner = Browser::at(&app, "198.51.100.20");
     assert_eq!(
