@@ -91,7 +91,7 @@ impl Backend {
     pub(crate) fn lock_name(self) -> Option<&'static str> {
         match self {
             Self::Sqlite => None,
-            // Wrapped so the row is an integer: the `Any` driver has no `void`.
+            // Wrapped so the row is an integer, which every mapping reads.
             Self::Postgres => Some(
                 "SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l",
             ),

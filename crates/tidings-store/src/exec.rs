@@ -9,7 +9,6 @@
 
 use std::future::{Future, ready};
 
-
 use crate::dialect::Backend;
 use crate::reads::{ReadRow, SqliteFile, query_all};
 use crate::sql::Sql;

@@ -30,7 +30,6 @@ mod spam;
 mod sql;
 mod users;
 
-
 use chrono::{DateTime, Utc};
 use pool::{Pool, Tx};
 
@@ -41,6 +40,7 @@ pub use dialect::Backend;
 pub use export::ExportSnapshot;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
 pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
+pub use reads::reads_may_block_here;
 pub use sessions::Session;
 pub use sidebar::{Months, Sidebar};
 pub use signin::{AttemptCounts, AttemptWindows, Failures};
@@ -104,6 +104,9 @@ pub struct Store {
     /// The one read transaction this handle's reads share, when it is a
     /// [`Store::snapshot`].
     snapshot: Option<std::sync::Arc<reads::Snapshot>>,
+    /// The one PostgreSQL connection this handle's reads share, when it is
+    /// a [`Store::snapshot`].
+    held: Option<std::sync::Arc<pool::Held>>,
 }
 
 impl Store {
@@ -116,11 +119,9 @@ impl Store {
             pool,
             backend,
             url: url.into(),
-            sqlite_file: match backend {
-                Backend::Sqlite => reads::SqliteFile::for_url(url).map(std::sync::Arc::new),
-                Backend::Postgres => None,
-            },
+            sqlite_file: reads::SqliteFile::for_url(url).map(std::sync::Arc::new),
             snapshot: None,
+            held: None,
         };
         migrate::run(&store).await?;
         Ok(store)

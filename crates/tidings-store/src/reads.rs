@@ -4,13 +4,13 @@
 //! a SQLite file it runs on a synchronous `rusqlite` connection: sqlx's
 //! SQLite driver hands every statement and every row to a thread per
 //! connection and back, and those hand-overs (futex waits and context
-//! switches) cost more than the queries themselves (perf). The read is one
-//! job on tokio's blocking threads ([`Store::on_file`]): a statement and all
-//! its rows for one hand-over, and never a wait for SQLite's locks on a
-//! thread that serves requests. Writes stay on sqlx (SQLite's one writer
-//! lock orders them), except an import's transaction (see [`crate::exec`]);
-//! an in-memory database is read through sqlx too, since only the pool's
-//! connections can see it.
+//! switches) cost more than the queries themselves (perf). Where it runs is
+//! [`Store::on_file`]'s one rule: in place on threads that exist for work
+//! that may block ([`reads_may_block_here`]), else as one job on tokio's
+//! blocking threads; never on a thread that answers requests. Writes stay
+//! on sqlx (SQLite's one writer lock orders them), except an import's
+//! transaction (see [`crate::exec`]); an in-memory database is read through
+//! sqlx too, since only the pool's connections can see it.
 //!
 //! A page's reads can share one read transaction: [`Store::snapshot`] is a
 //! handle whose reads all see one state of the blog.
@@ -250,8 +250,9 @@ impl Store {
     /// a third of an uncached page's system time: strace).
     ///
     /// For reads: a write made through the handle is not seen by its later
-    /// reads. On PostgreSQL and in-memory databases the handle reads as the
-    /// store does.
+    /// reads. On PostgreSQL the reads share one connection instead (see
+    /// [`crate::pool::Held`]), each statement seeing what was committed
+    /// when it began; an in-memory database reads as the store does.
     pub fn snapshot(&self) -> Store {
         let mut store = self.clone();
         if let Some(file) = &self.sqlite_file {
@@ -260,12 +261,14 @@ impl Store {
                 conn: Mutex::new(None),
             }));
         }
+        store.held = self.pool.hold().map(Arc::new);
         store
     }
 
     /// Runs `read` on a SQLite file's connection (the snapshot's, when this
-    /// handle is one) on tokio's blocking threads: never on a thread that
-    /// answers requests, whatever SQLite makes it wait for.
+    /// handle is one): in place on a thread that [`reads_may_block_here`]
+    /// marked, else as one job on tokio's blocking threads. Never on a
+    /// thread that answers requests, whatever SQLite makes it wait for.
     async fn on_file<T: Send + 'static>(
         &self,
         file: &Arc<SqliteFile>,
@@ -273,17 +276,37 @@ impl Store {
     ) -> Result<T> {
         let file = Arc::clone(file);
         let snapshot = self.snapshot.clone();
-        let job = tokio::task::spawn_blocking(move || match snapshot {
+        let run = move || match snapshot {
             Some(snapshot) => snapshot.with(read),
             None => file.with(read),
-        });
-        match job.await {
+        };
+        if MAY_BLOCK.get() {
+            return run();
+        }
+        match tokio::task::spawn_blocking(run).await {
             Ok(result) => result,
             Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
             // Only when the runtime is shutting down.
             Err(e) => Err(StoreError::Unavailable(Box::new(e))),
         }
     }
+}
+
+thread_local! {
+    /// Whether this thread's work may wait for SQLite (see
+    /// [`reads_may_block_here`]).
+    static MAY_BLOCK: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks the calling thread as one whose reads of a SQLite file may run in
+/// place: a thread of a pool that exists for work which may block (the
+/// server's render threads, where only uncached pages run; a command-line
+/// process's own threads). Elsewhere every read is a job on tokio's blocking
+/// threads, and that hand-over, twice per statement, cost an uncached page a
+/// third of its requests per second (measured on 2 cores, 1,000 posts:
+/// 14,300 → 10,200 on the home page), which is why renders read in place.
+pub fn reads_may_block_here() {
+    MAY_BLOCK.set(true);
 }
 
 /// Every row `sql` selects on a synchronous connection, mapped by `map`.
@@ -336,7 +359,10 @@ impl Store {
                 })
                 .await
             }
-            None => self.pool.fetch_all(sql, map).await,
+            None => match &self.held {
+                Some(held) => held.fetch_all(sql, map).await,
+                None => self.pool.fetch_all(sql, map).await,
+            },
         }
     }
 
@@ -355,7 +381,12 @@ impl Store {
                 })
                 .await
             }
-            None => Ok(self.pool.fetch_all(sql, map).await?.into_iter().next()),
+            None => Ok(match &self.held {
+                Some(held) => held.fetch_all(sql, map).await?,
+                None => self.pool.fetch_all(sql, map).await?,
+            }
+            .into_iter()
+            .next()),
         }
     }
 }

@@ -42,8 +42,18 @@ fn no_transparent_huge_pages() {
 fn main() -> ExitCode {
     no_transparent_huge_pages();
     let cli = Cli::parse();
-    init_logging(matches!(cli.command, Command::Serve(_)));
-    let runtime = match tokio::runtime::Runtime::new() {
+    let serving = matches!(cli.command, Command::Serve(_));
+    init_logging(serving);
+    let mut runtime = tokio::runtime::Builder::new_multi_thread();
+    if !serving {
+        // A command is the process's one job: nothing waits behind its
+        // threads, so its SQLite reads need not be handed to other threads
+        // (`tidings render` reads every page).
+        runtime.on_thread_start(tidings_store::reads_may_block_here);
+        // And the thread that runs the command itself (`block_on`).
+        tidings_store::reads_may_block_here();
+    }
+    let runtime = match runtime.enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("tidings: cannot start the async runtime: {e}");

@@ -75,6 +75,9 @@ impl Renders {
                 if let Err(e) = rustix::process::setpriority_process(None, NICE) {
                     tracing::warn!("render threads keep the usual priority: {e}");
                 }
+                // These threads exist for renders: their SQLite reads run
+                // in place, with no hand-over to another thread.
+                tidings_store::reads_may_block_here();
             })
             .enable_all()
             .build()

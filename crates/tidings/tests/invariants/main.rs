@@ -23,14 +23,20 @@ const KNOWN: &[(Rule, &str, usize, &str)] = &[
     (
         Rule::Backend,
         "crates/tidings-store/src/lib.rs",
-        4,
-        "Store::open picks the pool's checks and the SQLite read pool by backend",
+        1,
+        "Store::open asks which backend its URL names",
     ),
     (
         Rule::Backend,
         "crates/tidings-store/src/exec.rs",
-        3,
-        "each transaction type says which backend it runs on",
+        1,
+        "an import's own connection (SqliteTx) exists only on SQLite",
+    ),
+    (
+        Rule::Backend,
+        "crates/tidings-store/src/pool.rs",
+        4,
+        "one sqlx driver per backend: the pool and each transaction say which",
     ),
     (
         Rule::Driver,
@@ -78,7 +84,7 @@ impl Rule {
             }
             Rule::Driver => {
                 "the store's modules write `Sql` and read `ReadRow`; only its driver files name sqlx \
-                 (sql.rs, reads.rs, exec.rs, lib.rs, dialect.rs, migrate.rs)"
+                 (sql.rs, reads.rs, exec.rs, lib.rs, dialect.rs, migrate.rs, pool.rs)"
             }
             Rule::Roles => {
                 "roles are compared only in tidings-core/src/permission.rs (ask `permission::may_…`)"
@@ -199,6 +205,7 @@ const DRIVER_FILES: &[&str] = &[
     "crates/tidings-store/src/lib.rs",
     "crates/tidings-store/src/dialect.rs",
     "crates/tidings-store/src/migrate.rs",
+    "crates/tidings-store/src/pool.rs",
 ];
 
 #[test]
