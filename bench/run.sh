@@ -21,9 +21,9 @@
 # searches' p99 under 50 ms. The PostgreSQL rows: the same 1,000-post blog
 # imported into a fresh database on the local server (PG_URL, default
 # postgres://postgres@127.0.0.1:5432/postgres; the database tidings_bench is
-# made and dropped), every page rendered for every request (--no-cache),
-# beside the same pages on SQLite, in turns; the ratio PostgreSQL/SQLite
-# should be at least 0.5. Everything runs on 127.0.0.1 and stops by itself.
+# made and dropped), every page rendered for every request (--no-cache,
+# UNCACHED_CONNECTIONS clients), beside the same pages on SQLite, in turns;
+# the ratio PostgreSQL/SQLite should be at least 0.5. Everything runs on 127.0.0.1 and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +34,10 @@ RENDER_POSTS=${RENDER_POSTS:-10000}
 ONLY=${ONLY:-all}
 FLOOD_POSTS=${FLOOD_POSTS:-10000}
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+# Clients for pages nothing kept answers: the server renders twice its cores
+# at once and lets as many wait, and refuses the rest with 503 (by design,
+# see --max-renders), so more clients would measure refusals, not pages.
+UNCACHED_CONNECTIONS=${UNCACHED_CONNECTIONS:-8}
 case $ONLY in all | serve | flood | postgres | import | render) ;; *)
     echo "bench: ONLY must be all, serve, flood, postgres, import or render, not $ONLY" >&2
     exit 2
@@ -91,13 +95,14 @@ start_tidings() { # name, flags…
 rss_kb() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; } # pid, VmRSS|VmHWM
 
 # wrk prints "Requests/sec: N" and, with --latency, "50% Xms" and "99% Yms".
-measure() { # url -> "rps p50_ms p99_ms"
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" 2>/dev/null | awk '
+measure() { # url [connections] -> "rps p50_ms p99_ms refused"
+    wrk -t2 -c"${2:-$CONNECTIONS}" -d"$DURATION" --latency "$1" 2>/dev/null | awk '
         function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
         /Requests\/sec/ { rps = $2 }
         $1 == "50%" { p50 = ms($2) }
         $1 == "99%" { p99 = ms($2) }
-        END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+        /Non-2xx/ { refused = $NF }
+        END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, refused }'
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 col() { cut -d' ' -f"$2" "$1" | median; } # file of "rps p50 p99" lines, field
@@ -166,7 +171,7 @@ CONF
         for _ in $(seq "$ROUNDS"); do
             measure "http://127.0.0.1:$tport$tpath" >>"$WORK/t.$page"
             measure "http://127.0.0.1:$nport$npath" >>"$WORK/n.$page"
-            measure "http://127.0.0.1:$uport$tpath" >>"$WORK/u.$page"
+            measure "http://127.0.0.1:$uport$tpath" "$UNCACHED_CONNECTIONS" >>"$WORK/u.$page"
         done
         bytes=$(stat -c %s "$WORK/www/${npath#/}")
         rows+=("$(row "$page" "$bytes" "$WORK/t.$page" "$WORK/n.$page")")
@@ -178,7 +183,7 @@ CONF
     peak_u_kb=$(rss_kb "$upid" VmHWM)
     SERVE_REPORT="
 Tidings beside nginx on the same bytes: wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds each, medians
-(each round: Tidings, nginx, Tidings --no-cache; ratio is Tidings/nginx requests per second)
+(each round: Tidings, nginx, Tidings --no-cache with $UNCACHED_CONNECTIONS clients; ratio is Tidings/nginx requests per second)
 
 | page             |   size    | tidings r/s | p50 ms | p99 ms | nginx r/s | p50 ms | p99 ms | ratio |
 |------------------|-----------|----------|--------|--------|----------|--------|--------|--------|
@@ -236,7 +241,7 @@ postgres_bench() {
     local pport=$PORT
     # Searches are limited per address, so a label's page stands for the
     # lists here (the flood row measures searches).
-    local post label rows=() page path
+    local post label rows=() page path refused
     post=$(curl -fs "http://127.0.0.1:$sport/" | grep -o 'class="post-title"><a href="[^"]*"' | head -1 | sed 's/.*href="//; s/"$//')
     label=$(curl -fs "http://127.0.0.1:$sport/" | grep -o 'href="/search/label/[^"]*"' | head -1 | sed 's/href="//; s/"$//')
     for page in home post feed label; do
@@ -248,13 +253,15 @@ postgres_bench() {
         esac
         : >"$WORK/s.$page"; : >"$WORK/p.$page"
         for _ in $(seq "$ROUNDS"); do
-            measure "http://127.0.0.1:$sport$path" >>"$WORK/s.$page"
-            measure "http://127.0.0.1:$pport$path" >>"$WORK/p.$page"
+            measure "http://127.0.0.1:$sport$path" "$UNCACHED_CONNECTIONS" >>"$WORK/s.$page"
+            measure "http://127.0.0.1:$pport$path" "$UNCACHED_CONNECTIONS" >>"$WORK/p.$page"
         done
+        refused=$(cat "$WORK/s.$page" "$WORK/p.$page" | awk '{ n += $4 } END { print n + 0 }')
+        [ "$refused" = 0 ] || echo "bench: $page: $refused answers were not 200; the rows measure refusals" >&2
         rows+=("$(row "$page" "$(curl -fs "http://127.0.0.1:$sport$path" | wc -c)" "$WORK/p.$page" "$WORK/s.$page")")
     done
     POSTGRES_REPORT="
-PostgreSQL beside SQLite, every page rendered (--no-cache), 1,000 posts: wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds each, medians
+PostgreSQL beside SQLite, every page rendered (--no-cache), 1,000 posts: wrk -t2 -c$UNCACHED_CONNECTIONS -d$DURATION, $ROUNDS rounds each, medians
 (ratio is PostgreSQL/SQLite requests per second; target >= 0.5)
 
 | page             |   size    | postgres r/s | p50 ms | p99 ms | sqlite r/s | p50 ms | p99 ms | ratio |

@@ -223,7 +223,7 @@ impl Snapshot {
                 conn
             }
         };
-        read(&slot.insert(conn))
+        read(slot.insert(conn))
     }
 }
 
