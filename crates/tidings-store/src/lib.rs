@@ -1,10 +1,11 @@
 //! The only crate that knows SQL.
 //!
-//! Every query is written once, with `$N` placeholders that both SQLite and
-//! PostgreSQL accept, and runs on sqlx's `Any` driver. What must differ between
-//! the two (full-text search, how a write transaction begins) lives in
-//! [`dialect`] and nowhere else. On SQLite the reads public pages run go
-//! through synchronous connections instead (see [`reads`]). Times are stored as microseconds since the
+//! Every query is written once, as an [`sql::Sql`] with `$N` placeholders
+//! that both SQLite and PostgreSQL accept, and runs on sqlx's native driver
+//! for the backend ([`pool`]). What must differ between the two (full-text
+//! search, how a write transaction begins) lives in [`dialect`] and nowhere
+//! else. On a SQLite file plain reads go through synchronous connections
+//! instead (see [`reads`]). Times are stored as microseconds since the
 //! epoch, so both backends order and compare them identically.
 
 mod attachments;
