@@ -48,7 +48,7 @@ pub async fn start(
     let token = secrets::random_hex();
     let csrf = secrets::random_hex();
     store
-        .create_session(&secrets::hash(&token), user_id, &csrf, now + lifetime)
+        .create_session(&secrets::hash(&token), user_id, &csrf, now, now + lifetime)
         .await?;
     Ok(Started { token, lifetime })
 }

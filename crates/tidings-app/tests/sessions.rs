@@ -96,3 +96,37 @@ async fn signing_out_ends_one_session_and_everywhere_ends_all_of_a_users() {
     assert!(live(&tokens[3]).await, "another user's session stays");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn a_new_session_clears_its_users_expired_ones_away() {
+    let (store, dir) = open("cleared").await;
+    let blog = store.create_blog("a.example", "A").await.unwrap();
+    let ann = store
+        .create_user(blog.id, "ann@example.org", "Ann", "-", Role::Author)
+        .await
+        .unwrap();
+    let bob = store
+        .create_user(blog.id, "bob@example.org", "Bob", "-", Role::Author)
+        .await
+        .unwrap();
+    let hour = Duration::hours(1);
+    let old = sessions::start(&store, ann.id, hour, t0()).await.unwrap();
+    let bobs = sessions::start(&store, bob.id, hour, t0()).await.unwrap();
+    let live = sessions::start(&store, ann.id, Duration::hours(5), t0())
+        .await
+        .unwrap();
+
+    // Ann signs in again after her first session ran out: its row goes.
+    sessions::start(&store, ann.id, hour, t0() + Duration::hours(2))
+        .await
+        .unwrap();
+    // Asked as of a moment it was still valid, it is no longer there.
+    let before_expiry = t0() + Duration::minutes(30);
+    let gone = sessions::find(&store, &old.token, blog.id, before_expiry).await;
+    assert!(gone.unwrap().is_none(), "the expired session was deleted");
+    let kept = sessions::find(&store, &live.token, blog.id, before_expiry).await;
+    assert!(kept.unwrap().is_some(), "her live session stays");
+    let others = sessions::find(&store, &bobs.token, blog.id, before_expiry).await;
+    assert!(others.unwrap().is_some(), "another user's sessions stay");
+    let _ = std::fs::remove_dir_all(&dir);
+}

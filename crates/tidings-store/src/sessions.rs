@@ -20,14 +20,25 @@ pub struct Session {
 }
 
 impl Store {
+    /// Stores a new session of `user_id`, and forgets that user's expired
+    /// ones: nothing else deletes a session that ran out, so without this
+    /// the table grew by a row at every sign-in, for ever.
     pub async fn create_session(
         &self,
         token_hash: &str,
         user_id: i64,
         csrf_token: &str,
+        now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        self.execute(
+        let mut tx = self.begin_write().await?;
+        tx.execute(
+            &Sql::new("DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2")
+                .bind(user_id)
+                .bind(micros(now)),
+        )
+        .await?;
+        tx.execute(
             &Sql::new(
                 "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) \
                  VALUES ($1, $2, $3, $4, $5)",
@@ -35,11 +46,11 @@ impl Store {
             .bind(token_hash)
             .bind(user_id)
             .bind(csrf_token)
-            .bind(micros(Utc::now()))
+            .bind(micros(now))
             .bind(micros(expires_at)),
         )
         .await?;
-        Ok(())
+        tx.commit().await
     }
 
     /// The live session with this token hash, with the user's role on `blog_id`.
