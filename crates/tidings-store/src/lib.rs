@@ -105,9 +105,6 @@ pub struct Store {
     /// The one read transaction this handle's reads share, when it is a
     /// [`Store::snapshot`].
     snapshot: Option<std::sync::Arc<reads::Snapshot>>,
-    /// The one PostgreSQL connection this handle's reads share, when it is
-    /// a [`Store::snapshot`].
-    held: Option<std::sync::Arc<pool::Held>>,
 }
 
 impl Store {
@@ -122,7 +119,6 @@ impl Store {
             url: url.into(),
             sqlite_file: reads::SqliteFile::for_url(url).map(std::sync::Arc::new),
             snapshot: None,
-            held: None,
         };
         migrate::run(&store).await?;
         Ok(store)

@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use sqlx::pool::{PoolConnection, PoolConnectionMetadata, PoolOptions};
+use sqlx::pool::{PoolConnectionMetadata, PoolOptions};
 use sqlx::{Connection, Executor, PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
 use crate::Result;
@@ -128,46 +128,6 @@ impl Pool {
             Self::Postgres(pool) => migrator.run(pool).await,
             Self::Sqlite(pool) => migrator.run(pool).await,
         }
-    }
-}
-
-/// One PostgreSQL connection that a page's reads take turns on: taken at
-/// the first read, back in the pool when the last handle on it goes. Each
-/// statement taking a connection of its own and giving it back cost the
-/// page a trip through the pool (and a task to return it) per statement.
-/// Each statement still sees what was committed when it began.
-pub(crate) struct Held {
-    pool: PgPool,
-    conn: tokio::sync::Mutex<Option<PoolConnection<Postgres>>>,
-}
-
-impl Pool {
-    /// A [`Held`] connection for a page's reads, on PostgreSQL.
-    pub(crate) fn hold(&self) -> Option<Held> {
-        match self {
-            Self::Postgres(pool) => Some(Held {
-                pool: pool.clone(),
-                conn: tokio::sync::Mutex::new(None),
-            }),
-            Self::Sqlite(_) => None,
-        }
-    }
-}
-
-impl Held {
-    /// Every row `sql` returns, mapped by `map`.
-    pub(crate) async fn fetch_all<T>(
-        &self,
-        sql: &Sql,
-        map: impl Fn(&ReadRow) -> Result<T>,
-    ) -> Result<Vec<T>> {
-        let mut slot = self.conn.lock().await;
-        let conn = match slot.take() {
-            Some(conn) => slot.insert(conn),
-            None => slot.insert(self.pool.acquire().await?),
-        };
-        let rows = sql.bound().fetch_all(&mut **conn).await?;
-        rows.iter().map(|r| map(&ReadRow::Postgres(r))).collect()
     }
 }
 

@@ -250,9 +250,12 @@ impl Store {
     /// a third of an uncached page's system time: strace).
     ///
     /// For reads: a write made through the handle is not seen by its later
-    /// reads. On PostgreSQL the reads share one connection instead (see
-    /// [`crate::pool::Held`]), each statement seeing what was committed
-    /// when it began; an in-memory database reads as the store does.
+    /// reads. On PostgreSQL and in-memory databases the handle reads as the
+    /// store does: each statement on a pooled connection of its own, seeing
+    /// what was committed when it began. (Holding one PostgreSQL connection
+    /// for a page's reads was tried: a page that also needed a second one
+    /// while every connection was held by such pages waited for the pool's
+    /// timeout.)
     pub fn snapshot(&self) -> Store {
         let mut store = self.clone();
         if let Some(file) = &self.sqlite_file {
@@ -261,7 +264,6 @@ impl Store {
                 conn: Mutex::new(None),
             }));
         }
-        store.held = self.pool.hold().map(Arc::new);
         store
     }
 
@@ -359,10 +361,7 @@ impl Store {
                 })
                 .await
             }
-            None => match &self.held {
-                Some(held) => held.fetch_all(sql, map).await,
-                None => self.pool.fetch_all(sql, map).await,
-            },
+            None => self.pool.fetch_all(sql, map).await,
         }
     }
 
@@ -381,12 +380,7 @@ impl Store {
                 })
                 .await
             }
-            None => Ok(match &self.held {
-                Some(held) => held.fetch_all(sql, map).await?,
-                None => self.pool.fetch_all(sql, map).await?,
-            }
-            .into_iter()
-            .next()),
+            None => Ok(self.pool.fetch_all(sql, map).await?.into_iter().next()),
         }
     }
 }
