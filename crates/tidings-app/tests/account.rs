@@ -3,9 +3,12 @@
 //! stolen session cannot guess it without limit; the new one meets the
 //! rules; every session ends and a fresh one replaces the asker's.
 
+mod common;
+
 use std::net::IpAddr;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
+use common::{open, t0};
 use tidings_app::account::{self, NewPassword};
 use tidings_app::signin::{self, ADDRESS_FAILURES, Credentials, Gate};
 use tidings_app::{Error, sessions, tokens};
@@ -14,18 +17,6 @@ use tidings_store::{Store, User};
 
 const PASSWORD: &str = "a long and hard passphrase";
 const NEW: &str = "another long passphrase";
-
-async fn open(name: &str) -> (Store, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("tidings-account-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let store = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
-    (store, dir)
-}
-
-fn t0() -> DateTime<Utc> {
-    DateTime::from_timestamp(1_800_000_000, 0).unwrap()
-}
 
 fn here() -> IpAddr {
     "192.0.2.1".parse().unwrap()
@@ -63,7 +54,7 @@ async fn signs_in(store: &Store, password: &str) -> bool {
 
 #[tokio::test]
 async fn a_new_password_replaces_every_session_and_the_old_password() {
-    let (store, dir) = open("change").await;
+    let (store, dir) = open("account-change").await;
     let (blog_id, me) = owner(&store).await;
     let gate = Gate::new(Duration::days(30));
     let phone = sessions::start(&store, me.id, Duration::days(30), t0()).await;
@@ -101,7 +92,7 @@ async fn a_new_password_replaces_every_session_and_the_old_password() {
 
 #[tokio::test]
 async fn each_refusal_names_its_field_and_changes_nothing() {
-    let (store, dir) = open("refusals").await;
+    let (store, dir) = open("account-refusals").await;
     let (_, me) = owner(&store).await;
     let gate = Gate::new(Duration::days(30));
     for (typed, field) in [
@@ -125,7 +116,7 @@ async fn each_refusal_names_its_field_and_changes_nothing() {
 
 #[tokio::test]
 async fn the_eleventh_wrong_current_password_is_refused_like_a_sign_in() {
-    let (store, dir) = open("throttle").await;
+    let (store, dir) = open("account-throttle").await;
     let (_, me) = owner(&store).await;
     let gate = Gate::new(Duration::days(30));
     for n in 0..ADDRESS_FAILURES {

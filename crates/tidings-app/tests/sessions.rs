@@ -2,26 +2,16 @@
 //! its user in on the blogs where they have a role, until it expires or is
 //! ended; ending all of a user's leaves other users' alone.
 
-use chrono::{DateTime, Duration, Utc};
+mod common;
+
+use chrono::Duration;
+use common::{open, t0};
 use tidings_app::{Error, sessions};
 use tidings_core::Role;
-use tidings_store::Store;
-
-async fn open(name: &str) -> (Store, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("tidings-sessions-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let store = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
-    (store, dir)
-}
-
-fn t0() -> DateTime<Utc> {
-    DateTime::from_timestamp(1_800_000_000, 0).unwrap()
-}
 
 #[tokio::test]
 async fn a_session_signs_in_where_its_user_has_a_role_until_it_expires() {
-    let (store, dir) = open("expiry").await;
+    let (store, dir) = open("sessions-expiry").await;
     let blog = store.create_blog("a.example", "A").await.unwrap();
     let other = store.create_blog("b.example", "B").await.unwrap();
     let ann = store
@@ -59,7 +49,7 @@ async fn a_session_signs_in_where_its_user_has_a_role_until_it_expires() {
 
 #[tokio::test]
 async fn signing_out_ends_one_session_and_everywhere_ends_all_of_a_users() {
-    let (store, dir) = open("end").await;
+    let (store, dir) = open("sessions-end").await;
     let blog = store.create_blog("a.example", "A").await.unwrap();
     let mut people = Vec::new();
     for email in ["ann@example.org", "bob@example.org"] {
@@ -99,7 +89,7 @@ async fn signing_out_ends_one_session_and_everywhere_ends_all_of_a_users() {
 
 #[tokio::test]
 async fn a_new_session_clears_its_users_expired_ones_away() {
-    let (store, dir) = open("cleared").await;
+    let (store, dir) = open("sessions-cleared").await;
     let blog = store.create_blog("a.example", "A").await.unwrap();
     let ann = store
         .create_user(blog.id, "ann@example.org", "Ann", "-", Role::Author)

@@ -2,19 +2,13 @@
 //! while no blog has an admin, works for a day, checks every field before it
 //! creates anything, and creates the first admin once.
 
+mod common;
+
 use chrono::{Duration, Utc};
+use common::open;
 use tidings_app::setup::{self, FirstAdmin};
 use tidings_app::{Error, sessions};
 use tidings_core::Role;
-use tidings_store::Store;
-
-async fn open(name: &str) -> (Store, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("tidings-setup-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let store = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
-    (store, dir)
-}
 
 fn token_of(path: &str) -> String {
     path.strip_prefix("/admin/setup?token=").unwrap().to_owned()
@@ -36,7 +30,7 @@ fn is_gone(e: Error) -> bool {
 
 #[tokio::test]
 async fn the_link_creates_the_first_admin_once_after_checking_each_field() {
-    let (store, dir) = open("once").await;
+    let (store, dir) = open("setup-once").await;
     let blog = store.create_blog("blog.example", "Blog").await.unwrap();
     let now = Utc::now();
     let token = token_of(&setup::link(&store).await.unwrap().unwrap());
@@ -102,7 +96,7 @@ async fn the_link_creates_the_first_admin_once_after_checking_each_field() {
 
 #[tokio::test]
 async fn the_link_expires_after_a_day_and_dies_once_any_blog_has_an_admin() {
-    let (store, dir) = open("expiry").await;
+    let (store, dir) = open("setup-expiry").await;
     let blog = store.create_blog("blog.example", "Blog").await.unwrap();
     let token = token_of(&setup::link(&store).await.unwrap().unwrap());
     let later = Utc::now() + setup::LINK_LIFETIME + Duration::minutes(1);

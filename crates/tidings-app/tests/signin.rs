@@ -6,10 +6,13 @@
 //! with no write; an account's own known address still gets in once the
 //! account is flooded.
 
+mod common;
+
 use std::net::IpAddr;
 use std::time::Duration as Wait;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
+use common::{open, t0};
 use sqlx::{Connection, Executor, SqliteConnection};
 use tidings_app::signin::{self, ACCOUNT_FAILURES, ADDRESS_FAILURES, Credentials, Gate};
 use tidings_app::{Error, sessions};
@@ -17,18 +20,6 @@ use tidings_core::Role;
 use tidings_store::{Store, User};
 
 const PASSWORD: &str = "a long and hard passphrase";
-
-async fn open(name: &str) -> (Store, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("tidings-signin-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let store = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
-    (store, dir)
-}
-
-fn t0() -> DateTime<Utc> {
-    DateTime::from_timestamp(1_800_000_000, 0).unwrap()
-}
 
 fn new_gate() -> Gate {
     Gate::new(Duration::days(30))
@@ -81,7 +72,7 @@ async fn sqlite(dir: &std::path::Path) -> SqliteConnection {
 
 #[tokio::test]
 async fn the_right_password_starts_a_session_and_a_wrong_one_tells_nothing() {
-    let (store, dir) = open("session").await;
+    let (store, dir) = open("signin-session").await;
     let (blog_id, owner) = owner(&store).await;
     let gate = new_gate();
     let done = sign_in(&store, &gate, "192.0.2.1", " O@Example.org ", PASSWORD)
@@ -116,7 +107,7 @@ async fn the_right_password_starts_a_session_and_a_wrong_one_tells_nothing() {
 
 #[tokio::test]
 async fn an_address_is_refused_by_its_64_after_ten_failures() {
-    let (store, dir) = open("address").await;
+    let (store, dir) = open("signin-address").await;
     let (gate, now) = (new_gate(), t0());
     let first = signin::begin(&store, &gate, ip("2001:db8::1"), "a@example.org", None, now)
         .await
@@ -153,7 +144,7 @@ async fn an_address_is_refused_by_its_64_after_ten_failures() {
 
 #[tokio::test]
 async fn refused_attempts_are_answered_from_memory_without_a_write() {
-    let (store, dir) = open("memory").await;
+    let (store, dir) = open("signin-memory").await;
     let (_, _owner) = owner(&store).await;
     let (gate, attacker) = (new_gate(), "203.0.113.7");
     for _ in 0..ADDRESS_FAILURES {
@@ -219,7 +210,7 @@ async fn refused_attempts_are_answered_from_memory_without_a_write() {
 
 #[tokio::test]
 async fn a_flooded_account_still_lets_its_owner_in_from_a_known_address() {
-    let (store, dir) = open("account").await;
+    let (store, dir) = open("signin-account").await;
     let (_, owner) = owner(&store).await;
     let gate = new_gate();
     let home = "192.0.2.1";

@@ -1,0 +1,22 @@
+//! What the use-case tests share: a real SQLite store in a directory of its
+//! own, and a fixed clock. (Each test file is a crate of its own and uses
+//! part of this, hence the allowance.)
+#![allow(dead_code)]
+
+use chrono::{DateTime, Utc};
+use tidings_store::Store;
+
+/// A fresh store in a temporary directory named for the test (`name`) and
+/// this process; the caller removes the directory when done.
+pub async fn open(name: &str) -> (Store, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("tidings-app-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
+    (store, dir)
+}
+
+/// The tests' "now": a fixed instant, so windows and expiries are exact.
+pub fn t0() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_800_000_000, 0).unwrap()
+}
