@@ -8,29 +8,16 @@ mod common;
 use std::net::IpAddr;
 
 use chrono::Duration;
-use common::{open, t0};
+use common::{PASSWORD, open, owner, t0};
 use tidings_app::account::{self, NewPassword};
 use tidings_app::signin::{self, ADDRESS_FAILURES, Credentials, Gate};
 use tidings_app::{Error, sessions, tokens};
-use tidings_core::Role;
-use tidings_store::{Store, User};
+use tidings_store::Store;
 
-const PASSWORD: &str = "a long and hard passphrase";
 const NEW: &str = "another long passphrase";
 
 fn here() -> IpAddr {
     "192.0.2.1".parse().unwrap()
-}
-
-/// A blog and its admin, whose password is [`PASSWORD`].
-async fn owner(store: &Store) -> (i64, User) {
-    let blog = store.create_blog("blog.example", "Blog").await.unwrap();
-    let hash = tidings_app::work::hash_password(PASSWORD).await.unwrap();
-    let user = store
-        .create_user(blog.id, "o@example.org", "Owner", &hash, Role::Admin)
-        .await
-        .unwrap();
-    (blog.id, user)
 }
 
 fn change(current: &str, new: &str, again: &str) -> NewPassword {

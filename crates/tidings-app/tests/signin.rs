@@ -12,14 +12,12 @@ use std::net::IpAddr;
 use std::time::Duration as Wait;
 
 use chrono::Duration;
-use common::{open, t0};
+use common::{PASSWORD, open, owner, t0};
 use sqlx::{Connection, Executor, SqliteConnection};
 use tidings_app::signin::{self, ACCOUNT_FAILURES, ADDRESS_FAILURES, Credentials, Gate};
 use tidings_app::{Error, sessions};
 use tidings_core::Role;
-use tidings_store::{Store, User};
-
-const PASSWORD: &str = "a long and hard passphrase";
+use tidings_store::Store;
 
 fn new_gate() -> Gate {
     Gate::new(Duration::days(30))
@@ -27,17 +25,6 @@ fn new_gate() -> Gate {
 
 fn ip(s: &str) -> IpAddr {
     s.parse().unwrap()
-}
-
-/// A blog with an admin whose password is [`PASSWORD`].
-async fn owner(store: &Store) -> (i64, User) {
-    let blog = store.create_blog("blog.example", "Blog").await.unwrap();
-    let hash = tidings_app::work::hash_password(PASSWORD).await.unwrap();
-    let user = store
-        .create_user(blog.id, "o@example.org", "Owner", &hash, Role::Admin)
-        .await
-        .unwrap();
-    (blog.id, user)
 }
 
 async fn sign_in(

@@ -20,3 +20,24 @@ pub async fn open(name: &str) -> (Store, std::path::PathBuf) {
 pub fn t0() -> DateTime<Utc> {
     DateTime::from_timestamp(1_800_000_000, 0).unwrap()
 }
+
+/// The password of [`owner`]'s account.
+pub const PASSWORD: &str = "a long and hard passphrase";
+
+/// A blog and its admin, whose password is [`PASSWORD`] (hashed on the
+/// use cases' pool, as the server would): the blog's id and the admin.
+pub async fn owner(store: &Store) -> (i64, tidings_store::User) {
+    let blog = store.create_blog("blog.example", "Blog").await.unwrap();
+    let hash = tidings_app::work::hash_password(PASSWORD).await.unwrap();
+    let user = store
+        .create_user(
+            blog.id,
+            "o@example.org",
+            "Owner",
+            &hash,
+            tidings_core::Role::Admin,
+        )
+        .await
+        .unwrap();
+    (blog.id, user)
+}
