@@ -28,7 +28,8 @@ pub(crate) trait Exec: Send {
         map: impl Fn(&ReadRow) -> Result<T> + Send,
     ) -> impl Future<Output = Result<Vec<T>>> + Send;
 
-    /// The first row `sql` returns, if any, mapped by `map`.
+    /// The first row `sql` returns, if any, mapped by `map`. (By default
+    /// every row is read; a driver that can stop after one says so.)
     fn fetch_optional<T: Send>(
         &mut self,
         sql: &Sql,

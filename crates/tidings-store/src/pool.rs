@@ -88,6 +88,25 @@ impl Pool {
         }
     }
 
+    /// The first row `sql` returns, if any, mapped by `map`: the rest are
+    /// never read.
+    pub(crate) async fn fetch_optional<T>(
+        &self,
+        sql: &Sql,
+        map: impl Fn(&ReadRow) -> Result<T>,
+    ) -> Result<Option<T>> {
+        match self {
+            Self::Postgres(pool) => {
+                let row = sql.bound().fetch_optional(pool).await?;
+                row.as_ref().map(|r| map(&ReadRow::Postgres(r))).transpose()
+            }
+            Self::Sqlite(pool) => {
+                let row = sql.bound().fetch_optional(pool).await?;
+                row.as_ref().map(|r| map(&ReadRow::Lite(r))).transpose()
+            }
+        }
+    }
+
     /// Runs `sql`; how many rows it changed.
     pub(crate) async fn execute(&self, sql: &Sql) -> Result<u64> {
         Ok(match self {
@@ -185,6 +204,23 @@ impl Exec for Tx {
             Self::Sqlite(tx) => {
                 let rows = sql.bound().fetch_all(&mut **tx).await?;
                 rows.iter().map(|r| map(&ReadRow::Lite(r))).collect()
+            }
+        }
+    }
+
+    async fn fetch_optional<T: Send>(
+        &mut self,
+        sql: &Sql,
+        map: impl Fn(&ReadRow) -> Result<T> + Send,
+    ) -> Result<Option<T>> {
+        match self {
+            Self::Postgres(tx) => {
+                let row = sql.bound().fetch_optional(&mut **tx).await?;
+                row.as_ref().map(|r| map(&ReadRow::Postgres(r))).transpose()
+            }
+            Self::Sqlite(tx) => {
+                let row = sql.bound().fetch_optional(&mut **tx).await?;
+                row.as_ref().map(|r| map(&ReadRow::Lite(r))).transpose()
             }
         }
     }

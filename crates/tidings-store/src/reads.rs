@@ -380,7 +380,7 @@ impl Store {
                 })
                 .await
             }
-            None => Ok(self.pool.fetch_all(sql, map).await?.into_iter().next()),
+            None => self.pool.fetch_optional(sql, map).await,
         }
     }
 }

@@ -11,6 +11,28 @@ use crate::exec::Exec;
 use crate::sql::Sql;
 use crate::{Result, Store, StoreError, conflict_or, micros};
 
+/// A post's stored fields, bound in the order both `INSERT` and `UPDATE`
+/// list them: kind, title, slug, path, Markdown, HTML, text, labels, status
+/// and publication time.
+trait PostFields {
+    fn fields(self, p: &NewPost) -> Self;
+}
+
+impl PostFields for Sql {
+    fn fields(self, p: &NewPost) -> Self {
+        self.bind(p.kind.as_str())
+            .bind(&p.title)
+            .bind(&p.slug)
+            .bind(&p.path)
+            .bind(p.body_markdown.as_deref())
+            .bind(&p.body_html)
+            .bind(&p.body_text)
+            .bind(join_labels(&p.labels))
+            .bind(if p.draft { "draft" } else { "published" })
+            .bind(micros(p.published_at))
+    }
+}
+
 impl Store {
     /// Stores a new post; a path another post holds is a conflict.
     pub async fn insert_post(&self, p: &NewPost) -> Result<Post> {
@@ -26,16 +48,7 @@ impl Store {
                      RETURNING id",
                 )
                 .bind(p.blog_id)
-                .bind(p.kind.as_str())
-                .bind(&p.title)
-                .bind(&p.slug)
-                .bind(&p.path)
-                .bind(p.body_markdown.as_deref())
-                .bind(&p.body_html)
-                .bind(&p.body_text)
-                .bind(join_labels(&p.labels))
-                .bind(if p.draft { "draft" } else { "published" })
-                .bind(micros(p.published_at))
+                .fields(p)
                 .bind(now)
                 .bind(p.author_id)
                 .bind(&p.author_name)
@@ -64,16 +77,7 @@ impl Store {
                 )
                 .bind(id)
                 .bind(p.blog_id)
-                .bind(p.kind.as_str())
-                .bind(&p.title)
-                .bind(&p.slug)
-                .bind(&p.path)
-                .bind(p.body_markdown.as_deref())
-                .bind(&p.body_html)
-                .bind(&p.body_text)
-                .bind(join_labels(&p.labels))
-                .bind(if p.draft { "draft" } else { "published" })
-                .bind(micros(p.published_at))
+                .fields(p)
                 .bind(micros(Utc::now()))
                 .bind(&p.author_name)
                 .bind(i64::from(p.sticky)),
