@@ -96,6 +96,7 @@ pub struct Post {
     /// The path it is served at, fixed when it is first published so links never break.
     pub path: String,
     /// The Markdown the author wrote, when the body came from Markdown.
+    /// Readers' pages read posts without it (`None`): they show the HTML.
     pub body_markdown: Option<String>,
     /// The sanitised HTML shown to readers, rendered once at save time.
     pub body_html: String,

@@ -110,6 +110,28 @@ impl Store {
         self.read_optional(&sql, blog_from_row).await
     }
 
+    /// The blog serving `host`, else the first blog created (the one unknown
+    /// hosts are served), with whether it is that fallback. One statement:
+    /// every page of a blog reached by another name (an address, a
+    /// proxy's) asks it.
+    pub async fn blog_by_host_or_default(
+        &self,
+        host: &str,
+    ) -> Result<Option<(BlogSettings, bool)>> {
+        let mut sql = Sql::new("SELECT ");
+        // `text` binds `host` as `$1`, which the rest names again.
+        sql.push(COLUMNS)
+            .text(", CAST(CASE WHEN host = ", host)
+            .push(
+                " THEN 0 ELSE 1 END AS BIGINT) AS fallback FROM blogs \
+                 WHERE host = $1 OR id = (SELECT MIN(id) FROM blogs) ORDER BY fallback LIMIT 1",
+            );
+        self.read_optional(&sql, |row| {
+            Ok((blog_from_row(row)?, row.try_get::<i64>("fallback")? == 1))
+        })
+        .await
+    }
+
     /// The first blog created: the one unknown hosts are served.
     pub async fn default_blog(&self) -> Result<Option<BlogSettings>> {
         let mut sql = select_blogs();

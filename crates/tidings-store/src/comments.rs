@@ -153,6 +153,7 @@ impl Store {
             )
             .await?;
         if c.status == CommentStatus::Published {
+            recount(&mut tx, c.post_id).await?;
             blogs::touch(&mut tx, c.blog_id, crate::Scope::Comments(c.post_id)).await?;
         }
         tx.commit().await?;
@@ -262,4 +263,32 @@ impl Store {
             .map(from_micros)
             .transpose()
     }
+}
+
+/// Sets `post_id`'s kept count of published comments from its comments, in
+/// the transaction that changed one: a count, never an increment, so it
+/// cannot drift whatever the change was.
+pub(crate) async fn recount(tx: &mut impl Exec, post_id: i64) -> Result<()> {
+    tx.execute(
+        &Sql::new(
+            "UPDATE posts SET comment_count = (SELECT COUNT(*) FROM comments c \
+             WHERE c.post_id = $1 AND c.status = 'published') WHERE id = $1",
+        )
+        .bind(post_id),
+    )
+    .await?;
+    Ok(())
+}
+
+/// [`recount`] for every post of `blog_id`: after an import.
+pub(crate) async fn recount_blog(tx: &mut impl Exec, blog_id: i64) -> Result<()> {
+    tx.execute(
+        &Sql::new(
+            "UPDATE posts SET comment_count = (SELECT COUNT(*) FROM comments c \
+             WHERE c.post_id = posts.id AND c.status = 'published') WHERE blog_id = $1",
+        )
+        .bind(blog_id),
+    )
+    .await?;
+    Ok(())
 }

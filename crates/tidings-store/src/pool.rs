@@ -70,6 +70,24 @@ impl Pool {
         })
     }
 
+    /// A second pool of at most `max` connections to `url`, none opened yet:
+    /// each opens on first use, on the runtime that uses it. `None` on
+    /// SQLite, whose connections belong to no runtime.
+    pub(crate) fn with_own_connections(
+        &self,
+        backend: Backend,
+        url: &str,
+        max: u32,
+    ) -> Result<Option<Self>> {
+        Ok(match self {
+            Self::Postgres(_) => {
+                let options = options::<Postgres>(backend).max_connections(max);
+                Some(Self::Postgres(options.connect_lazy(url)?))
+            }
+            Self::Sqlite(_) => None,
+        })
+    }
+
     /// Every row `sql` returns, mapped by `map`.
     pub(crate) async fn fetch_all<T>(
         &self,

@@ -9,6 +9,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::exec::Exec;
+use crate::frame::ReadAt;
 use crate::reads::ReadRow;
 use crate::sql::Sql;
 use crate::{ArchiveMonth, LabelCount, Result, Store, micros};
@@ -42,13 +43,14 @@ impl Months {
 
 impl Store {
     /// The sidebar of `blog_id` as of `now`, for a blog whose `changed_at`
-    /// the caller read: one indexed read, unless it must be recomputed.
-    pub async fn sidebar(
+    /// the caller read: one indexed read, unless it must be recomputed; with
+    /// the state of the blog it shows (see [`crate::Frame`]).
+    pub(crate) async fn sidebar(
         &self,
         blog_id: i64,
         changed_at: DateTime<Utc>,
         now: DateTime<Utc>,
-    ) -> Result<Sidebar> {
+    ) -> Result<(Sidebar, ReadAt)> {
         let kept = Sql::new(
             "SELECT changed_at, valid_until, months, labels FROM blog_sidebars WHERE blog_id = $1",
         )
@@ -61,15 +63,21 @@ impl Store {
                     (current && valid_until.is_none_or(|t| t > micros(now))).then_some((
                         row.try_get::<String>("months")?,
                         row.try_get::<String>("labels")?,
+                        valid_until,
                     )),
                 )
             })
             .await?;
-        if let Some((months, labels)) = kept.flatten() {
-            return Ok(Sidebar {
+        if let Some((months, labels, valid_until)) = kept.flatten() {
+            let sidebar = Sidebar {
                 months: Months(months),
                 labels: parse_labels(&labels),
-            });
+            };
+            let at = ReadAt {
+                changed_at: micros(changed_at),
+                valid_until,
+            };
+            return Ok((sidebar, at));
         }
         self.recompute_sidebar(blog_id, now).await
     }
@@ -77,7 +85,11 @@ impl Store {
     /// Counts in one snapshot of the database, stored with the `changed_at`
     /// of that snapshot: if a write lands meanwhile, the stored row is
     /// already out of date and the next reader computes again.
-    async fn recompute_sidebar(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Sidebar> {
+    async fn recompute_sidebar(
+        &self,
+        blog_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(Sidebar, ReadAt)> {
         let mut tx = self.begin_snapshot().await?;
         let changed_at = tx
             .fetch_one(
@@ -125,10 +137,15 @@ impl Store {
             .bind(labels_text),
         )
         .await?;
-        Ok(Sidebar {
+        let sidebar = Sidebar {
             months: Months(months_text),
             labels,
-        })
+        };
+        let at = ReadAt {
+            changed_at,
+            valid_until: valid_until.map(micros),
+        };
+        Ok((sidebar, at))
     }
 }
 

@@ -112,6 +112,7 @@ impl Store {
             });
             retrain(&mut tx, blog_id, id, label, &tokens).await?;
         }
+        crate::comments::recount(&mut tx, post_id).await?;
         blogs::touch(&mut tx, blog_id, crate::Scope::Comments(post_id)).await?;
         tx.commit().await?;
         self.comment_by_id(blog_id, id).await

@@ -97,6 +97,14 @@ impl AppError {
     }
 }
 
+/// A template that failed is our bug: logged whole, answered 500.
+impl From<tidings_theme::RenderError> for AppError {
+    fn from(e: tidings_theme::RenderError) -> Self {
+        tracing::error!("{e}");
+        Self::internal()
+    }
+}
+
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {

@@ -45,18 +45,20 @@ impl FromRequestParts<AppState> for Site {
             Some(Snapshot(snapshot)) => snapshot.clone(),
             None => state.store.clone(),
         };
-        let blog = match store.blog_by_host(host).await? {
-            Some(blog) => blog,
-            None if state.config.strict_hosts => {
-                return Err(AppError::not_found(format!("No blog is served at {host}.")));
-            }
-            None => {
+        let blog = if state.config.strict_hosts {
+            store
+                .blog_by_host(host)
+                .await?
+                .ok_or_else(|| AppError::not_found(format!("No blog is served at {host}.")))?
+        } else {
+            let (blog, fallback) = store
+                .blog_by_host_or_default(host)
+                .await?
+                .ok_or_else(|| AppError::not_found("This instance has no blog yet."))?;
+            if fallback {
                 deps.add(Tag::Fallback);
-                store
-                    .default_blog()
-                    .await?
-                    .ok_or_else(|| AppError::not_found("This instance has no blog yet."))?
             }
+            blog
         };
         deps.blog_page(&[Tag::Blog(blog.id), Tag::Lists(blog.id)]);
         if state.cache.is_some() && deps.is_collecting() {

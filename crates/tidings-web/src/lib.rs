@@ -19,10 +19,8 @@ mod metrics;
 mod routes;
 mod server;
 mod state;
-mod templates;
 mod unread_body;
 mod uri_guard;
-mod views;
 
 /// The signed forms are the use cases' (a comment's fill time, sign-in's
 /// binding to a browser); pages issue them.

@@ -5,7 +5,8 @@ use std::sync::Arc;
 use tidings_store::Store;
 
 use crate::cache::PageCache;
-use crate::{Config, metrics::Metrics, templates::Templates};
+use crate::{Config, metrics::Metrics};
+use tidings_theme::Templates;
 
 /// Shared by every handler. The router clones it for each request, so it is
 /// one pointer: one atomic increment, not one per field.

@@ -150,6 +150,12 @@ impl Store {
             let mut tx = self.begin_write().await?;
             let report = self.import_in(&mut tx, &batch, &progress).await?;
             tx.commit().await?;
+            if let Some(tidy) = self.backend.after_bulk_load() {
+                // The import is in; a tidy-up that fails leaves it so.
+                if let Err(e) = self.execute(&Sql::new(tidy)).await {
+                    tracing::warn!("after the import: {e}");
+                }
+            }
             return Ok(report);
         };
         let store = self.clone();
@@ -185,6 +191,7 @@ impl Store {
         let children = run.posts(tx).await?;
         run.parents(tx, children).await?;
         run.comments(tx).await?;
+        crate::comments::recount_blog(tx, batch.blog_id).await?;
         run.attachments(tx).await?;
         run.seen.flush(tx, batch).await?;
         dialect::after_explicit_ids(self.backend, tx).await?;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use tidings_core::{PostKind, PostStatus, Role};
 
-use super::select_posts;
+use super::{select_posts, select_posts_for_readers};
 use crate::micros;
 use crate::sql::Sql;
 
@@ -62,9 +62,15 @@ impl PostFilter {
         }
     }
 
-    /// The query of [`crate::Store::list_posts`].
+    /// The query of [`crate::Store::list_posts`]. A list of what readers
+    /// see at an instant (`visible_at`) is for pages and feeds, which show
+    /// the HTML: it reads no Markdown source.
     pub(crate) fn list_sql(&self) -> Sql {
-        let mut sql = select_posts();
+        let mut sql = if self.visible_at.is_some() {
+            select_posts_for_readers()
+        } else {
+            select_posts()
+        };
         self.where_clause(&mut sql);
         if self.after.is_some() {
             // The page just newer than an instant: the oldest ones after it.
@@ -167,9 +173,10 @@ impl PostFilter {
     }
 }
 
-/// The query of [`crate::Store::sticky_posts`].
+/// Visible sticky posts, newest first: page 1 of the home page starts with
+/// them (see [`crate::Frame`]).
 pub(crate) fn sticky_sql(blog_id: i64, now: DateTime<Utc>, limit: u32) -> Sql {
-    let mut sql = select_posts();
+    let mut sql = select_posts_for_readers();
     PostFilter::visible(blog_id, now, limit).where_clause(&mut sql);
     sql.push(" AND p.sticky = 1 ORDER BY p.published_at DESC, p.id DESC")
         .int(" LIMIT ", i64::from(limit));

@@ -6,7 +6,7 @@ use tidings_core::Post;
 
 use super::{
     IndexedPost, LabelCount, PageLink, PostFilter, neighbours_sql, post_from_row, select_posts,
-    sticky_sql,
+    select_posts_for_readers,
 };
 use crate::sidebar::{label_count_from_row, label_counts_sql};
 use crate::sql::Sql;
@@ -20,9 +20,10 @@ impl Store {
         self.read_one(&sql, post_from_row).await
     }
 
-    /// The post or page at `path`, whatever its status (callers decide visibility).
+    /// The post or page at `path`, whatever its status (callers decide
+    /// visibility), as readers see it: without its Markdown source.
     pub async fn post_by_path(&self, blog_id: i64, path: &str) -> Result<Option<Post>> {
-        let mut sql = select_posts();
+        let mut sql = select_posts_for_readers();
         sql.int(" WHERE p.blog_id = ", blog_id)
             .text(" AND p.path = ", path);
         self.read_optional(&sql, post_from_row).await
@@ -56,22 +57,14 @@ impl Store {
             .is_some())
     }
 
-    /// Visible sticky posts of `blog_id`, newest first: what page 1 of the
-    /// home page shows before the rest. At most `limit`.
-    pub async fn sticky_posts(
-        &self,
-        blog_id: i64,
-        now: DateTime<Utc>,
-        limit: u32,
-    ) -> Result<Vec<Post>> {
-        self.read_all(&sticky_sql(blog_id, now, limit), post_from_row)
-            .await
-    }
-
     /// Visible pages of `blog_id` in menu order, then by title as WordPress
     /// lists them, each with its parent: the sidebar's list of pages. Sorted
     /// here, not in SQL, because the backends collate titles differently.
-    pub async fn visible_pages(&self, blog_id: i64, now: DateTime<Utc>) -> Result<Vec<PageLink>> {
+    pub(crate) async fn visible_pages(
+        &self,
+        blog_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<PageLink>> {
         let sql = Sql::new(
             "SELECT id, parent_id, title, path, menu_order FROM posts WHERE blog_id = $1 \
              AND kind = 'page' AND status = 'published' AND published_at <= $2",

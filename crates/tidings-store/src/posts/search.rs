@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use tidings_core::Post;
 
-use super::{POST_COLUMNS, post_from_row};
+use super::{READER_COLUMNS, post_from_row};
 use crate::dialect;
 use crate::{Result, Store, micros};
 
@@ -31,7 +31,7 @@ impl Store {
         }
         let sql = dialect::search(
             self.backend,
-            POST_COLUMNS,
+            READER_COLUMNS,
             &terms,
             blog_id,
             micros(now),

@@ -111,7 +111,7 @@ impl IntoResponse for AdminError {
              <body class=\"bare\"><main class=\"card\" id=\"main\"><h1>{title}</h1><p>{}</p>\
              <p><a href=\"/admin\">Back to the dashboard</a></p></main></body></html>\n",
             tidings_render::escape_html(&e.message),
-            css = crate::assets::url("admin.css"),
+            css = tidings_theme::url("admin.css"),
         );
         let mut r = finish(html, e.status);
         if let Some(secs) = e.retry_after {

@@ -12,7 +12,7 @@ use super::auth::Caller;
 use super::extract::{ApiPath, ApiQuery, Paging};
 use crate::AppState;
 use crate::error::ApiError;
-use crate::views::iso;
+use tidings_theme::views::iso;
 
 #[derive(Serialize)]
 pub struct CommentOut {

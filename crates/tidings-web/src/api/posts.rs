@@ -14,7 +14,7 @@ use super::auth::Caller;
 use super::extract::{ApiJson, ApiPath, ApiQuery, Paging};
 use crate::AppState;
 use crate::error::{ApiError, AppError};
-use crate::views::iso;
+use tidings_theme::views::iso;
 
 #[derive(Serialize)]
 pub struct PostOut {

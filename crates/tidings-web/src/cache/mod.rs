@@ -130,9 +130,13 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let since = state.cache.as_ref().map(|c| c.versions.now());
     let deps = Deps::collecting();
     req.extensions_mut().insert(deps.clone());
-    // A public page only reads: all of it from one state of the database.
-    req.extensions_mut()
-        .insert(Snapshot(state.store.snapshot()));
+    // A public page only reads: all of it from one state of the database,
+    // through the render threads' own connections when it renders there.
+    let store = match (&rendering, &state.renders) {
+        (Some(_), Some(renders)) => renders.store(&state.store),
+        _ => state.store.clone(),
+    };
+    req.extensions_mut().insert(Snapshot(store.snapshot()));
     let response = render(&state, rendering, next.run(req)).await;
     let entry = match keepable(response, deps.take().unwrap_or_default(), since).await {
         Ok(entry) => entry,

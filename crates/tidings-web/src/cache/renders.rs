@@ -22,10 +22,11 @@
 //! limits (rate limits, the line for password hashing).
 
 use std::future::Future;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use axum::response::{IntoResponse, Response};
+use tidings_store::Store;
 use tokio::runtime::Runtime;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
@@ -53,6 +54,10 @@ pub struct Renders {
     /// The render threads; `None` if they could not be started (renders
     /// then run where the request arrived).
     threads: Option<Runtime>,
+    /// The store renders read through, with PostgreSQL connections of the
+    /// render threads' own; made at the first render.
+    store: OnceLock<Store>,
+    at_once: usize,
 }
 
 /// A render's place: held until its answer is built.
@@ -87,7 +92,28 @@ impl Renders {
             running: Arc::new(Semaphore::new(at_once)),
             admitted: Arc::new(Semaphore::new(2 * at_once)),
             threads,
+            store: OnceLock::new(),
+            at_once,
         })
+    }
+
+    /// The store a render reads through: `shared` with connections the
+    /// render threads opened (see `Store::with_own_connections`), one per
+    /// render that may run.
+    pub fn store(&self, shared: &Store) -> Store {
+        let Some(threads) = &self.threads else {
+            return shared.clone();
+        };
+        self.store
+            .get_or_init(|| {
+                let _on_render_threads = threads.enter();
+                let max = u32::try_from(self.at_once).unwrap_or(u32::MAX);
+                shared.with_own_connections(max).unwrap_or_else(|e| {
+                    tracing::warn!("renders share the request threads' connections: {e}");
+                    shared.clone()
+                })
+            })
+            .clone()
     }
 
     /// Twice the cores: renders that wait for the database leave their

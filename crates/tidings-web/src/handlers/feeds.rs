@@ -15,7 +15,7 @@ use super::paging::ListQuery;
 use crate::cache::Tag;
 use crate::error::AppError;
 use crate::host::Site;
-use crate::views::encode_segment;
+use tidings_theme::views::encode_segment;
 
 const DEFAULT_RESULTS: u32 = 25;
 const MAX_RESULTS: u32 = 500;

@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::cache::Tag;
 use crate::error::AppError;
 use crate::host::Site;
-use crate::views::{self, DayView, iso};
+use tidings_theme::views::{self, DayView, iso};
 
 /// The most posts one list page shows, whatever `max-results` asks.
 pub const MAX_PAGE_RESULTS: u32 = 100;
@@ -138,9 +138,10 @@ async fn page_posts(
     // does; they appear again where their date puts them on later pages.
     let whole_stream = filter.label.is_none() && filter.path_prefix.is_none();
     if whole_stream && filter.before.is_none() && filter.after.is_none() {
-        let sticky = site.store.sticky_posts(site.blog.id, now, limit).await?;
-        if !sticky.is_empty() {
+        let frame = site.store.frame(&site.blog, now).await?;
+        if !frame.sticky.is_empty() {
             posts.retain(|p| !p.sticky);
+            let sticky = frame.sticky.iter().take(limit as usize).cloned();
             posts.splice(0..0, sticky);
         }
     }

@@ -15,7 +15,7 @@ use tidings_store::Months;
 use crate::AppState;
 use crate::error::AppError;
 use crate::host::Site;
-use crate::views::{self, BlogView, LabelCountView, PageNode};
+use tidings_theme::views::{self, BlogView, LabelCountView, PageNode};
 
 /// The parts of the layout around the main column.
 #[derive(Serialize)]
@@ -30,18 +30,14 @@ pub struct Chrome {
 
 impl Chrome {
     pub async fn load(state: &AppState, site: &Site, now: DateTime<Utc>) -> Result<Self, AppError> {
-        let sidebar = site
-            .store
-            .sidebar(site.blog.id, site.blog.changed_at, now)
-            .await?;
-        let pages = site.store.visible_pages(site.blog.id, now).await?;
+        let frame = site.store.frame(&site.blog, now).await?;
         Ok(Self {
             blog: BlogView::new(&site.blog),
-            labels: views::label_counts(sidebar.labels),
+            labels: views::label_counts(&frame.sidebar.labels),
             archive_html: state
                 .archive_widgets
-                .html(state, site.blog.id, &sidebar.months)?,
-            pages: views::page_tree(&pages),
+                .html(state, site.blog.id, &frame.sidebar.months)?,
+            pages: views::page_tree(&frame.pages),
         })
     }
 }

@@ -13,8 +13,8 @@ use super::pages::{self, Chrome};
 use crate::cache::Tag;
 use crate::error::AppError;
 use crate::host::Site;
-use crate::views::{self, CommentView, PostView};
 use crate::{AppState, form_token};
+use tidings_theme::views::{self, CommentView, PostView};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct PostQuery {

@@ -24,8 +24,8 @@ use super::paging::ListQuery;
 use crate::AppState;
 use crate::error::AppError;
 use crate::host::{ClientIp, Site};
-use crate::views::iso;
 use tidings_app::signin::address_key;
+use tidings_theme::views::iso;
 
 /// Longest query we search for; longer ones are refused, not cut.
 const MAX_QUERY_CHARS: usize = 200;

@@ -308,6 +308,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("tidings-feeds", 1),
     ("tidings-store", 1),
     ("tidings-app", 2),
+    ("tidings-theme", 2),
     ("tidings-import", 3),
     ("tidings-web", 3),
     ("tidings", 4),
@@ -357,6 +358,7 @@ fn the_pure_crates_do_no_io() {
         "crates/tidings-core/",
         "crates/tidings-render/",
         "crates/tidings-feeds/",
+        "crates/tidings-theme/",
     ];
     const IO: &[&str] = &[
         "std::fs",
@@ -382,7 +384,7 @@ fn the_pure_crates_do_no_io() {
     }
     assert!(
         report.is_empty(),
-        "tidings-core, tidings-render and tidings-feeds do no I/O:\n{report}"
+        "tidings-core, tidings-render, tidings-feeds and tidings-theme do no I/O:\n{report}"
     );
 }
 

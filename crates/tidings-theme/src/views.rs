@@ -243,12 +243,12 @@ pub struct LabelCountView {
     pub count: i64,
 }
 
-pub fn label_counts(labels: Vec<LabelCount>) -> Vec<LabelCountView> {
+pub fn label_counts(labels: &[LabelCount]) -> Vec<LabelCountView> {
     labels
-        .into_iter()
+        .iter()
         .map(|l| LabelCountView {
             url: label_url(&l.label),
-            name: l.label,
+            name: l.label.clone(),
             count: l.count,
         })
         .collect()

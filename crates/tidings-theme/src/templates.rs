@@ -9,8 +9,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minijinja::{AutoEscape, Environment, Value};
 
-use crate::error::AppError;
-
 /// `(name, source)` of every template; names are what handlers render.
 const SOURCES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
@@ -101,7 +99,7 @@ impl Templates {
         // `{{ static["simple.css"] }}`: the file's address with its hash.
         env.add_global(
             "static",
-            Value::from(minijinja::value::Serde(crate::assets::urls())),
+            Value::from(minijinja::value::Serde(crate::files::urls())),
         );
         for (name, source) in SOURCES {
             env.add_template(name, source)
@@ -114,11 +112,10 @@ impl Templates {
         Self { env, last_len }
     }
 
-    pub fn render(&self, name: &str, ctx: Value) -> Result<String, AppError> {
-        let failed = |e: &dyn std::fmt::Display| {
-            tracing::error!("template {name}: {e:#}");
-            AppError::internal()
-        };
+    /// Renders template `name` with `ctx`. An error is ours (a template
+    /// asking for what its context lacks), never the reader's.
+    pub fn render(&self, name: &str, ctx: Value) -> Result<String, RenderError> {
+        let failed = |e: &dyn std::fmt::Display| RenderError(format!("template {name}: {e:#}"));
         let last_len = self.last_len.get(name);
         let hint = last_len.map_or(0, |n| n.load(Ordering::Relaxed));
         let mut out = Vec::with_capacity(hint + hint / 8);
@@ -132,6 +129,11 @@ impl Templates {
         String::from_utf8(out).map_err(|e| failed(&e))
     }
 }
+
+/// A template that could not be rendered, with why.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct RenderError(String);
 
 impl Default for Templates {
     fn default() -> Self {

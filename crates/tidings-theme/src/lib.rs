@@ -1,0 +1,15 @@
+//! What a blog and its admin look like: the templates (auto-escaped), the
+//! view models they take, and the static files (the theme's CSS, the
+//! admin's look and script) under names that carry their content's hash.
+//!
+//! Apart from the web crate because a page's look is not HTTP: this crate
+//! turns plain data into HTML and knows neither requests nor SQL, so the
+//! blog's languages and looks grow here while `tidings-web` stays the
+//! crate of routes, caching and the server.
+
+mod files;
+mod templates;
+pub mod views;
+
+pub use files::{StaticFile, static_files, url};
+pub use templates::{RenderError, Templates};
