@@ -17,6 +17,7 @@ pub mod form_token;
 pub mod limits;
 pub mod people;
 pub mod posts;
+pub mod search;
 pub mod secrets;
 pub mod sessions;
 pub mod settings;

@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 use tidings_core::{BlogSettings, Comment, Post};
+use tidings_store::dialect::{MATCH_END, MATCH_START};
 use tidings_store::{ArchiveMonth, LabelCount, PageLink};
 
 /// Characters kept as they are in a label's path segment; everything else is
@@ -312,6 +313,37 @@ pub fn page_tree(pages: &[PageLink]) -> Vec<PageNode> {
     tree
 }
 
+/// A search snippet as HTML: the text escaped, then the store's match
+/// markers turned into `<mark>`. Only what the author wrote is escaped, so
+/// the markers must be ours: text stored before the way in refused control
+/// characters may hold them too, so a marker that would open a second
+/// `<mark>` or close none is dropped, and one left open is closed. The
+/// snippet is always plain text with balanced `<mark>` elements, whatever
+/// the post holds.
+pub fn highlight(snippet: &str) -> String {
+    let escaped = tidings_render::escape_html(snippet);
+    let mut out = String::with_capacity(escaped.len() + 32);
+    let mut open = false;
+    for c in escaped.chars() {
+        match c {
+            MATCH_START if !open => {
+                out.push_str("<mark>");
+                open = true;
+            }
+            MATCH_END if open => {
+                out.push_str("</mark>");
+                open = false;
+            }
+            MATCH_START | MATCH_END => {}
+            c => out.push(c),
+        }
+    }
+    if open {
+        out.push_str("</mark>");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,5 +376,22 @@ mod tests {
         assert_eq!(comment_count_text(3), "3 comments");
         assert_eq!(comments_heading(0), "No comments:");
         assert_eq!(label_url("a b/é"), "/search/label/a%20b%2F%C3%A9");
+    }
+
+    #[test]
+    fn snippet_text_is_escaped_around_marks() {
+        let s = format!("a <b> {MATCH_START}rust{MATCH_END} & c");
+        assert_eq!(highlight(&s), "a &lt;b&gt; <mark>rust</mark> &amp; c");
+        let authored = "<mark>not ours</mark>";
+        assert_eq!(highlight(authored), "&lt;mark&gt;not ours&lt;/mark&gt;");
+    }
+
+    #[test]
+    fn stray_markers_never_unbalance_the_snippet() {
+        let (s, e) = (MATCH_START, MATCH_END);
+        assert_eq!(
+            highlight(&format!("{e}a {s}{s}b{e}{e} c{s}d")),
+            "a <mark>b</mark> c<mark>d</mark>"
+        );
     }
 }

@@ -29,7 +29,7 @@ pub struct Shared {
     /// The bound on renders no kept page answers (see `cache::Renders`).
     pub(crate) renders: Option<crate::cache::Renders>,
     /// Searches per client address (see `handlers::search`).
-    pub(crate) searches: crate::handlers::search::SearchLimit,
+    pub(crate) searches: tidings_app::search::SearchLimit,
 }
 
 impl std::ops::Deref for AppState {
