@@ -144,6 +144,12 @@ pub struct Mailer {
     settings: SmtpSettings,
 }
 
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Mailer").field(&self.settings).finish()
+    }
+}
+
 impl Mailer {
     pub fn new(settings: SmtpSettings) -> Result<Self, MailError> {
         let tls_params = TlsParameters::new(settings.host.clone())

@@ -18,6 +18,7 @@ mod export;
 mod import;
 mod limits;
 mod migrate;
+mod outbox;
 #[cfg(test)]
 mod plans;
 mod pool;
@@ -40,6 +41,7 @@ pub use comments::{CommentFilter, CommentListing, NewComment, VisibleComments};
 pub use dialect::Backend;
 pub use export::ExportSnapshot;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
+pub use outbox::{NewMail, QueuedMail};
 pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
 pub use reads::reads_may_block_here;
 pub use sessions::Session;
@@ -105,6 +107,8 @@ pub struct Store {
     /// The one read transaction this handle's reads share, when it is a
     /// [`Store::snapshot`].
     snapshot: Option<std::sync::Arc<reads::Snapshot>>,
+    /// Wakes this process's mail sender when mail is committed.
+    queued: outbox::Queued,
 }
 
 impl Store {
@@ -119,6 +123,7 @@ impl Store {
             url: url.into(),
             sqlite_file: reads::SqliteFile::for_url(url).map(std::sync::Arc::new),
             snapshot: None,
+            queued: outbox::Queued::default(),
         };
         migrate::run(&store).await?;
         Ok(store)

@@ -307,6 +307,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("tidings-render", 1),
     ("tidings-feeds", 1),
     ("tidings-store", 1),
+    ("tidings-mail", 1),
     ("tidings-app", 2),
     ("tidings-import", 3),
     ("tidings-web", 3),
