@@ -142,7 +142,8 @@ mod tests {
         assert_eq!(retry_delay(1), Duration::seconds(20));
         assert_eq!(retry_delay(2), Duration::seconds(40));
         assert_eq!(retry_delay(3), Duration::seconds(80));
-        assert_eq!(retry_delay(13), Duration::days(1));
+        assert_eq!(retry_delay(13), Duration::seconds(20 * 4096));
+        assert_eq!(retry_delay(14), Duration::days(1));
         assert_eq!(retry_delay(1_000), Duration::days(1));
     }
 }
