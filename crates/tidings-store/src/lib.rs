@@ -41,7 +41,7 @@ pub use comments::{CommentFilter, CommentListing, NewComment, VisibleComments};
 pub use dialect::Backend;
 pub use export::ExportSnapshot;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
-pub use outbox::{NewMail, QueuedMail};
+pub use outbox::{MailCounts, NewMail, QueuedMail};
 pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
 pub use reads::reads_may_block_here;
 pub use sessions::Session;

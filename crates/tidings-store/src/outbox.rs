@@ -92,7 +92,52 @@ fn queued_from_row(r: &ReadRow) -> Result<QueuedMail> {
     })
 }
 
+/// A blog's mail lately, for its admin.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MailCounts {
+    /// Queued and neither sent nor given up.
+    pub waiting: i64,
+    pub given_up: i64,
+    /// Why the latest mail given up was.
+    pub last_error: Option<String>,
+}
+
 impl Store {
+    /// How much of `blog_id`'s mail queued since `since` is waiting, and how
+    /// much was given up, with the latest reason.
+    pub async fn mail_counts(&self, blog_id: i64, since: DateTime<Utc>) -> Result<MailCounts> {
+        let counts = Sql::new(
+            "SELECT SUM(CASE WHEN sent_at IS NULL AND given_up_at IS NULL THEN 1 ELSE 0 END) \
+             AS waiting, SUM(CASE WHEN given_up_at IS NOT NULL THEN 1 ELSE 0 END) AS given_up \
+             FROM outbox WHERE blog_id = $1 AND created_at >= $2",
+        )
+        .bind(blog_id)
+        .bind(micros(since));
+        let (waiting, given_up) = self
+            .read_one(&counts, |r| {
+                Ok((
+                    r.try_get::<Option<i64>>("waiting")?.unwrap_or(0),
+                    r.try_get::<Option<i64>>("given_up")?.unwrap_or(0),
+                ))
+            })
+            .await?;
+        let last = Sql::new(
+            "SELECT last_error FROM outbox WHERE blog_id = $1 AND given_up_at >= $2 \
+             ORDER BY given_up_at DESC LIMIT 1",
+        )
+        .bind(blog_id)
+        .bind(micros(since));
+        let last_error = self
+            .read_optional(&last, |r| r.try_get::<Option<String>>("last_error"))
+            .await?
+            .flatten();
+        Ok(MailCounts {
+            waiting,
+            given_up,
+            last_error,
+        })
+    }
+
     /// Queues `mail` on its own (an event with no rows of its own, such as
     /// a password reset), and wakes the sender.
     pub async fn queue_mail(&self, mail: &[NewMail], now: DateTime<Utc>) -> Result<u64> {

@@ -64,6 +64,11 @@ impl Mail {
         self.mailer.is_some()
     }
 
+    /// The SMTP server's `host:port`, while mail is on.
+    pub fn server(&self) -> Option<String> {
+        self.mailer.as_ref().map(|m| m.settings().server())
+    }
+
     pub(crate) fn key(&self) -> &[u8] {
         &self.key
     }

@@ -153,16 +153,30 @@ async fn pending(app: &TestApp, token: &str) -> usize {
 async fn a_held_comment_is_mailed_and_approved_from_its_link() {
     let sink = Sink::started();
     let mut app = app_mailing(&sink).await;
-    let path = holding_blog(&mut app).await;
+    holding_blog(&mut app).await;
     let owner = app.token();
+    // The post's author moderates its comments too; a contributor would not.
+    let author = app.member_token("author@example.com", "Writer", "author", None);
+    app.member_token("helper@example.com", "Helper", "contributor", None);
+    let body = json!({"title": "The author's", "body": "Text.", "status": "published"});
+    let (_, post) = app
+        .api_as(&author, Method::POST, "/posts", Some(body))
+        .await;
+    let path = post["url"].as_str().unwrap().to_owned();
     let held = app
         .comment(&path, &[("name", "Ann"), ("body", "A thoughtful comment.")])
         .await
         .unwrap();
     assert!(held.contains("held=1"), "{held}");
 
-    let mail = &sink.wait_for(1, 15).await[0];
-    assert_eq!(mail["rcpt_tos"], json!(["owner@example.com"]));
+    let mails = sink.wait_for(2, 15).await;
+    let mut to: Vec<String> = mails.iter().map(|m| m["rcpt_tos"][0].to_string()).collect();
+    to.sort();
+    assert_eq!(to, ["\"author@example.com\"", "\"owner@example.com\""]);
+    let mail = mails
+        .iter()
+        .find(|m| m["rcpt_tos"] == json!(["owner@example.com"]))
+        .unwrap();
     assert!(
         mail["subject"]
             .as_str()
@@ -211,6 +225,13 @@ async fn a_held_comment_is_mailed_and_approved_from_its_link() {
         .api_as(&owner, Method::GET, "/comments?status=published", None)
         .await;
     assert_eq!(published["items"].as_array().unwrap().len(), 1);
+
+    // The admin's dashboard says where mail goes.
+    let mut admin = Browser::new(&app);
+    admin.sign_in("owner@example.com", PASSWORD).await;
+    let dashboard = admin.get("/admin").await.body;
+    assert!(dashboard.contains("Mail goes through"), "{dashboard}");
+    assert_eq!(sink.messages().len(), 2, "nobody else was mailed");
 }
 
 #[tokio::test]
@@ -449,6 +470,12 @@ async fn without_smtp_nothing_is_queued_and_the_admin_says_so() {
     app.comment(&path, &[("name", "Di"), ("body", "Nobody hears of this.")])
         .await
         .unwrap();
+    app.token();
+    let mut admin = Browser::new(&app);
+    admin.sign_in("owner@example.com", PASSWORD).await;
+    let queue = admin.get("/admin/comments?status=pending").await.body;
+    assert!(queue.contains("Mail is off"), "{queue}");
+    assert!(admin.get("/admin").await.body.contains("Mail is off"));
     let forgot = app.page("/admin/forgot").await;
     assert!(forgot.contains("Mail is off"), "{forgot}");
     let r = app
