@@ -488,3 +488,57 @@ async fn without_smtp_nothing_is_queued_and_the_admin_says_so() {
     assert_eq!(r.status(), StatusCode::CONFLICT);
     assert!(r.text().await.unwrap().contains("Mail is off"));
 }
+
+#[tokio::test]
+async fn hostile_input_to_the_mail_pages_gets_a_clear_refusal() {
+    let sink = Sink::started();
+    let app = app_mailing(&sink).await;
+    let long = "a".repeat(100_000);
+    let hostile = [
+        "\0",
+        "a\0@example.org",
+        "a@example.org\r\nBcc: b@example.org",
+        "\u{1b}[31m@example.org",
+        "%FF",
+        "x@\u{2028}.org",
+        long.as_str(),
+    ];
+    for value in hostile {
+        for (path, field) in [
+            ("/admin/forgot", "email"),
+            ("/admin/reset", "token"),
+            ("/admin/mail/approve", "token"),
+            ("/admin/mail/spam", "token"),
+        ] {
+            let r = app
+                .client
+                .post(app.url(path))
+                .form(&[(field, value), ("password", "x"), ("password_again", "x")])
+                .send()
+                .await
+                .unwrap();
+            let status = r.status();
+            let text = r.text().await.unwrap();
+            assert!(
+                status.is_client_error() && !text.trim().is_empty(),
+                "POST {path} {field}={:?}: {status}",
+                value.chars().take(40).collect::<String>()
+            );
+        }
+        // A URL as long as the 100 KB value is one no client sends.
+        let in_urls: &[&str] = if value.len() > 10_000 {
+            &[]
+        } else {
+            &["/admin/reset", "/admin/mail/approve", "/admin/mail/spam"]
+        };
+        for path in in_urls {
+            let token =
+                percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC);
+            let r = app.get(&format!("{path}?token={token}")).await;
+            assert!(r.status().is_client_error(), "GET {path}: {}", r.status());
+        }
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(sink.messages().is_empty(), "nothing was mailed");
+    assert!(!app.log().contains("panicked"));
+}
