@@ -89,11 +89,6 @@ impl SmtpSettings {
         })
     }
 
-    /// The sender's address, as mail shows it.
-    pub fn from(&self) -> &Mailbox {
-        &self.from
-    }
-
     /// `host:port`, for messages.
     pub fn server(&self) -> String {
         format!("{}:{}", self.host, self.port)
