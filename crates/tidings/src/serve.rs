@@ -13,7 +13,10 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
     let trusted_proxies = TrustedProxies::parse(&global.trusted_proxies)
         .map_err(|e| anyhow::anyhow!("--trusted-proxies: {e}"))?;
     let mailer = match args.mail.settings()? {
-        Some(settings) => Some(tidings_app::mail::Mailer::new(settings)?),
+        Some(settings) => {
+            tracing::info!("mail goes through {}", settings.server());
+            Some(tidings_app::mail::Mailer::new(settings)?)
+        }
         None => {
             tracing::info!("mail is off: no --smtp-url");
             None
