@@ -175,6 +175,15 @@ async fn a_held_comments_links_are_claimed_once_expire_and_are_spent() {
         ),
         "a comment decided before its mail left is not mailed"
     );
+    store
+        .mail_failed(again[0].id, "two", None, "decided", t0())
+        .await
+        .unwrap();
+    assert_eq!(store.prune_mail(t0()).await.unwrap(), 0, "kept a while");
+    assert_eq!(
+        store.prune_mail(t0() + Duration::days(31)).await.unwrap(),
+        1
+    );
     store.close().await;
     let _ = std::fs::remove_dir_all(&dir);
 }

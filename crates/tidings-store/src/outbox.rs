@@ -187,6 +187,20 @@ impl Store {
         self.execute_returning(&sql, queued_from_row).await
     }
 
+    /// Forgets mail sent or given up before `before`: the table keeps what
+    /// the admin is shown and what a late duplicate of an event would
+    /// collide with, not every mail ever sent. Answers how many went.
+    pub async fn prune_mail(&self, before: DateTime<Utc>) -> Result<u64> {
+        self.execute(
+            &Sql::new(
+                "DELETE FROM outbox WHERE (sent_at IS NOT NULL AND sent_at < $1) \
+                 OR (given_up_at IS NOT NULL AND given_up_at < $1)",
+            )
+            .bind(micros(before)),
+        )
+        .await
+    }
+
     /// Marks mail `id` sent (by `node`, whose claim it is).
     pub async fn mail_sent(&self, id: i64, node: &str, now: DateTime<Utc>) -> Result<()> {
         self.execute(

@@ -36,6 +36,12 @@ const MAX_RETRY_DELAY: Duration = Duration::days(1);
 /// A mail not sent this long after it was queued is given up.
 pub const GIVE_UP_AFTER: Duration = Duration::days(3);
 
+/// Mail sent or given up is forgotten this long after.
+const KEEP: Duration = Duration::days(30);
+
+/// How often a node forgets old mail.
+const PRUNE_EVERY: StdDuration = StdDuration::from_secs(3600);
+
 /// How long to wait before the next try, after `attempts` tries.
 pub fn retry_delay(attempts: i64) -> Duration {
     let doublings = attempts.clamp(1, 20) - 1;
@@ -49,7 +55,14 @@ pub async fn run(store: Store, mail: Mail) {
         return;
     };
     let node = crate::secrets::random_hex()[..16].to_owned();
+    let mut pruned = tokio::time::Instant::now();
     loop {
+        if pruned.elapsed() >= PRUNE_EVERY {
+            pruned = tokio::time::Instant::now();
+            if let Err(e) = store.prune_mail(Utc::now() - KEEP).await {
+                tracing::warn!("mail: cannot forget old mail: {e}");
+            }
+        }
         let full = match store.claim_mail(&node, Utc::now(), LEASE, BATCH).await {
             Ok(batch) => {
                 let claimed = batch.len();
