@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+use crate::Error;
 use crate::form_token::{hex, unhex};
 
 /// What a link does.
@@ -110,6 +111,20 @@ pub fn verify(
         return Err(LinkError::Expired);
     }
     Ok(())
+}
+
+/// A link that does not work, in words a person can act on.
+pub(crate) fn refusal(e: LinkError) -> Error {
+    match e {
+        LinkError::Wrong => Error::Malformed(
+            "This link is not one this blog sent, or it was cut short. Open it again from \
+             the mail, whole."
+                .into(),
+        ),
+        LinkError::Expired => Error::Forbidden(
+            "This link has expired. Nothing changed: sign in to do this from the admin.".into(),
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use tidings_core::CommentStatus;
 use tidings_store::{CommentListing, Store};
 
 use super::Mail;
-use super::links::{self, LinkError, Purpose};
+use super::links::{self, Purpose, refusal};
 use crate::Error;
 use crate::comments::{Decision, Moderator, Queue};
 
@@ -114,18 +114,4 @@ async fn checked(
         .map(|(_, role)| role)
         .ok_or_else(gone)?;
     Ok((Member { user, role }, claim.subject))
-}
-
-/// A link that does not work, in words a person can act on.
-pub(crate) fn refusal(e: LinkError) -> Error {
-    match e {
-        LinkError::Wrong => Error::Malformed(
-            "This link is not one this blog sent, or it was cut short. Open it again from \
-             the mail, whole."
-                .into(),
-        ),
-        LinkError::Expired => Error::Forbidden(
-            "This link has expired. Nothing changed: sign in to do this from the admin.".into(),
-        ),
-    }
 }

@@ -14,8 +14,7 @@ use std::net::IpAddr;
 use chrono::{DateTime, Utc};
 use tidings_store::{NewMail, Store, User};
 
-use super::links::{self, Purpose};
-use super::moderate::refusal;
+use super::links::{self, Purpose, refusal};
 use super::{Mail, PASSWORD_RESET};
 use crate::limits::{self, Limit};
 use crate::{Error, work};
