@@ -127,6 +127,7 @@ async fn comment_on(
         },
         ip: String::new(),
         created_at: now - Duration::minutes(minutes_ago),
+        mail_if_held: Vec::new(),
     };
     let first = store
         .insert_comment(&comment(

@@ -98,7 +98,16 @@ impl Blog {
     }
 
     async fn submit(&self, arrival: Arrival, now: DateTime<Utc>) -> Result<Comment, Error> {
-        comments::submit(&self.store, KEY, &self.blog, &self.post, arrival, now).await
+        comments::submit(
+            &self.store,
+            &tidings_app::mail::Mail::off(),
+            KEY,
+            &self.blog,
+            &self.post,
+            arrival,
+            now,
+        )
+        .await
     }
 
     async fn stored(&self) -> i64 {

@@ -6,6 +6,7 @@ use tidings_core::{Comment, CommentStatus};
 
 use crate::blogs;
 use crate::exec::Exec;
+use crate::outbox::{self, NewMail};
 use crate::reads::ReadRow;
 use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
@@ -57,6 +58,10 @@ pub struct NewComment {
     pub hold_reasons: String,
     pub ip: String,
     pub created_at: DateTime<Utc>,
+    /// Mail to queue, in the insert's transaction, when the comment is held
+    /// (`Pending`): each about this comment (its `subject_id` and `event`
+    /// are set to the new comment's id and `comment:ID:held`).
+    pub mail_if_held: Vec<NewMail>,
 }
 
 /// Which comments a list shows.
@@ -156,7 +161,21 @@ impl Store {
             recount(&mut tx, c.post_id).await?;
             blogs::touch(&mut tx, c.blog_id, crate::Scope::Comments(c.post_id)).await?;
         }
+        let mut queued = 0;
+        if c.status == CommentStatus::Pending {
+            let mail: Vec<NewMail> = c
+                .mail_if_held
+                .iter()
+                .map(|m| NewMail {
+                    subject_id: id,
+                    event: format!("comment:{id}:held"),
+                    ..m.clone()
+                })
+                .collect();
+            queued = outbox::queue(&mut tx, &mail, c.created_at).await?;
+        }
         tx.commit().await?;
+        self.mail_queued(queued);
         Ok(Comment {
             id,
             post_id: c.post_id,

@@ -124,6 +124,18 @@ impl Backend {
         }
     }
 
+    /// What ends the subquery that picks the outbox rows a node claims
+    /// (`outbox::claim_mail`): on PostgreSQL the rows are locked and rows
+    /// another node is claiming at that moment are skipped, so claims never
+    /// wait on each other nor take a row twice; SQLite runs one write at a
+    /// time, so its one `UPDATE` claims alone.
+    pub(crate) fn skip_locked(self) -> &'static str {
+        match self {
+            Self::Sqlite => "",
+            Self::Postgres => " FOR UPDATE SKIP LOCKED",
+        }
+    }
+
     /// A statement that wakes other nodes' listeners on the channel `$1`
     /// when the transaction it runs in commits: PostgreSQL's `NOTIFY`. None
     /// on SQLite, which has no such thing: its readers poll the change log.

@@ -19,6 +19,7 @@ mod frame;
 mod import;
 mod limits;
 mod migrate;
+mod outbox;
 #[cfg(test)]
 mod plans;
 mod pool;
@@ -42,6 +43,7 @@ pub use dialect::Backend;
 pub use export::ExportSnapshot;
 pub use frame::Frame;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
+pub use outbox::{MailCounts, NewMail, QueuedMail};
 pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
 pub use reads::reads_may_block_here;
 pub use sessions::Session;
@@ -109,6 +111,8 @@ pub struct Store {
     snapshot: Option<std::sync::Arc<reads::Snapshot>>,
     /// Each blog's latest [`Frame`], shared by every handle of this store.
     frames: std::sync::Arc<frame::KeptFrames>,
+    /// Wakes this process's mail sender when mail is committed.
+    queued: outbox::Queued,
 }
 
 impl Store {
@@ -124,6 +128,7 @@ impl Store {
             sqlite_file: reads::SqliteFile::for_url(url).map(std::sync::Arc::new),
             snapshot: None,
             frames: Default::default(),
+            queued: outbox::Queued::default(),
         };
         migrate::run(&store).await?;
         Ok(store)

@@ -66,6 +66,11 @@ pub(crate) const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0011_signin_addresses.sql"),
     ),
     (
+        13,
+        "mail",
+        include_str!("../migrations/sqlite/0013_mail.sql"),
+    ),
+    (
         14,
         "post_reads",
         include_str!("../migrations/sqlite/0014_post_reads.sql"),
@@ -122,6 +127,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         11,
         "signin_addresses",
         include_str!("../migrations/postgres/0011_signin_addresses.sql"),
+    ),
+    (
+        13,
+        "mail",
+        include_str!("../migrations/postgres/0013_mail.sql"),
     ),
     (
         14,

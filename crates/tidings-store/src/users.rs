@@ -241,6 +241,40 @@ impl Store {
         self.read_optional(&sql, user_from_row).await
     }
 
+    pub async fn user_by_id(&self, id: i64) -> Result<Option<User>> {
+        let sql =
+            Sql::new("SELECT id, email, name, password_hash FROM users WHERE id = $1").bind(id);
+        self.read_optional(&sql, user_from_row).await
+    }
+
+    /// Gives `user_id` the password of `new_hash` if theirs is still
+    /// `old_hash`, and ends every session of theirs, in one transaction:
+    /// of two uses of one reset link, one wins. Answers whether it did.
+    pub async fn reset_password(
+        &self,
+        user_id: i64,
+        old_hash: &str,
+        new_hash: &str,
+    ) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let done = tx
+            .execute(
+                &Sql::new(
+                    "UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2",
+                )
+                .bind(user_id)
+                .bind(old_hash)
+                .bind(new_hash),
+            )
+            .await?;
+        if done == 1 {
+            tx.execute(&Sql::new("DELETE FROM sessions WHERE user_id = $1").bind(user_id))
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(done == 1)
+    }
+
     pub async fn set_password(&self, user_id: i64, password_hash: &str) -> Result<()> {
         let done = self
             .execute(

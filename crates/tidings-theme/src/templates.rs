@@ -71,6 +71,22 @@ const SOURCES: &[(&str, &str)] = &[
         "admin/account.html",
         include_str!("../templates/admin/account.html"),
     ),
+    (
+        "admin/mail_link.html",
+        include_str!("../templates/admin/mail_link.html"),
+    ),
+    (
+        "admin/done.html",
+        include_str!("../templates/admin/done.html"),
+    ),
+    (
+        "admin/forgot.html",
+        include_str!("../templates/admin/forgot.html"),
+    ),
+    (
+        "admin/reset.html",
+        include_str!("../templates/admin/reset.html"),
+    ),
 ];
 
 pub struct Templates {

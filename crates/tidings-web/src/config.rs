@@ -52,6 +52,8 @@ pub struct Config {
     /// Renders no kept page answers that may run at once (as many again
     /// may wait; past that, 503). `None`: no bound (the static render).
     pub renders_at_once: Option<usize>,
+    /// The SMTP server mail goes through; `None`: mail is off.
+    pub mailer: Option<tidings_app::mail::Mailer>,
 }
 
 impl Default for Config {
@@ -64,6 +66,7 @@ impl Default for Config {
             api_requests_per_minute: 600,
             cache_bytes: 64 << 20,
             renders_at_once: Some(crate::cache::Renders::default_at_once()),
+            mailer: None,
         }
     }
 }

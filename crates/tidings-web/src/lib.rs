@@ -44,6 +44,11 @@ pub async fn serve(
     if let Some(cache) = &state.cache {
         tokio::spawn(cache::follow(cache.clone(), state.store.clone()));
     }
+    // Every node sends mail: whichever claims a mail first sends it.
+    tokio::spawn(tidings_app::mail::sender::run(
+        state.store.clone(),
+        state.mail.clone(),
+    ));
     let trusted = state.config.trusted_proxies.clone();
     server::run(listener, router(state), limits, trusted, shutdown).await
 }

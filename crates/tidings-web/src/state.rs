@@ -30,6 +30,8 @@ pub struct Shared {
     pub(crate) renders: Option<crate::cache::Renders>,
     /// Searches per client address (see `handlers::search`).
     pub(crate) searches: tidings_app::search::SearchLimit,
+    /// Mail: the SMTP server (none: off) and the key of the links it carries.
+    pub(crate) mail: tidings_app::mail::Mail,
 }
 
 impl std::ops::Deref for AppState {
@@ -46,6 +48,7 @@ impl AppState {
         let form_key = store
             .secret("form_key", crate::form_token::fresh_key)
             .await?;
+        let mail = tidings_app::mail::Mail::open(&store, config.mailer.clone()).await?;
         let cache = (config.cache_bytes > 0).then(|| Arc::new(PageCache::new(config.cache_bytes)));
         Ok(Self(Arc::new(Shared {
             store,
@@ -55,6 +58,7 @@ impl AppState {
             gate: tidings_app::signin::Gate::new(config.session_lifetime),
             renders: crate::cache::Renders::new(config.renders_at_once),
             searches: Default::default(),
+            mail,
             form_key: form_key.into_bytes(),
             cache,
             config,

@@ -111,6 +111,52 @@ pub enum Command {
     Backup(BackupArgs),
     /// The whole blog as static files, for any static web server.
     Render(RenderArgs),
+    /// Outgoing mail.
+    #[command(subcommand)]
+    Mail(MailCommand),
+}
+
+/// Where mail goes: both flags, or neither (mail is off).
+#[derive(Args, Clone, Default)]
+pub struct MailArgs {
+    /// The SMTP server mail goes through: smtp://[user:pass@]host[:port]
+    /// (STARTTLS when the server offers it) or smtps://… (TLS from the
+    /// start). Without it nothing is mailed.
+    #[arg(long, env = "TIDINGS_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// Who mail comes from: blog@example.org or "My Blog <blog@example.org>".
+    #[arg(long, env = "TIDINGS_MAIL_FROM")]
+    pub mail_from: Option<String>,
+}
+
+impl MailArgs {
+    /// The checked settings, `None` when mail is off.
+    pub fn settings(&self) -> anyhow::Result<Option<tidings_app::mail::SmtpSettings>> {
+        match (&self.smtp_url, &self.mail_from) {
+            (None, None) => Ok(None),
+            (Some(url), Some(from)) => Ok(Some(tidings_app::mail::SmtpSettings::parse(url, from)?)),
+            (Some(_), None) => {
+                anyhow::bail!("--smtp-url needs --mail-from: the address mail comes from")
+            }
+            (None, Some(_)) => {
+                anyhow::bail!("--mail-from needs --smtp-url: the server mail goes through")
+            }
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum MailCommand {
+    /// Send one mail to ADDRESS and print what the server said.
+    Test(MailTestArgs),
+}
+
+#[derive(Args)]
+pub struct MailTestArgs {
+    /// Where the test mail goes.
+    pub address: String,
+    #[command(flatten)]
+    pub mail: MailArgs,
 }
 
 #[derive(Args)]
@@ -154,6 +200,8 @@ pub struct ServeArgs {
     #[arg(long, env = "TIDINGS_SHUTDOWN_GRACE_SECS", default_value_t = 30,
           value_parser = clap::value_parser!(u32).range(0..=3600))]
     pub shutdown_grace_secs: u32,
+    #[command(flatten)]
+    pub mail: MailArgs,
 }
 
 #[derive(Subcommand)]

@@ -9,6 +9,7 @@ mod blogs;
 mod cli;
 mod export;
 mod import;
+mod mail;
 mod media;
 mod passwords;
 mod render;
@@ -20,7 +21,9 @@ use std::time::Duration;
 
 use clap::Parser;
 
-use crate::cli::{BlogCommand, Cli, Command, ImportCommand, TokenCommand, UserCommand};
+use crate::cli::{
+    BlogCommand, Cli, Command, ImportCommand, MailCommand, TokenCommand, UserCommand,
+};
 
 /// mimalloc instead of glibc's malloc: serving a kept page is mostly small
 /// allocations freed on another thread, where glibc spent a tenth of the
@@ -139,6 +142,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(args) => export::run(&store, args).await,
         Command::Backup(args) => backup::run(&store, args).await,
         Command::Render(args) => render::run(&store, args).await,
+        Command::Mail(MailCommand::Test(args)) => mail::test(args).await,
     };
     // A request still running after `serve` drained may hold a database
     // connection; the process does not wait for it for long.

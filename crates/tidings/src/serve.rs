@@ -12,7 +12,18 @@ use crate::cli::{Global, ServeArgs};
 pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Result<()> {
     let trusted_proxies = TrustedProxies::parse(&global.trusted_proxies)
         .map_err(|e| anyhow::anyhow!("--trusted-proxies: {e}"))?;
+    let mailer = match args.mail.settings()? {
+        Some(settings) => {
+            tracing::info!("mail goes through {}", settings.server());
+            Some(tidings_app::mail::Mailer::new(settings)?)
+        }
+        None => {
+            tracing::info!("mail is off: no --smtp-url");
+            None
+        }
+    };
     let config = Config {
+        mailer,
         trusted_proxies,
         strict_hosts: args.strict_hosts,
         session_lifetime: chrono::Duration::seconds(i64::from(args.session_seconds)),

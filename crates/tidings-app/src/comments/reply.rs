@@ -41,6 +41,7 @@ impl Queue<'_> {
                 hold_reasons: String::new(),
                 ip: String::new(),
                 created_at: now,
+                mail_if_held: Vec::new(),
             })
             .await?;
         if parent.comment.status == CommentStatus::Pending {

@@ -6,12 +6,13 @@ use std::net::IpAddr;
 
 use chrono::{DateTime, Duration, Utc};
 use tidings_core::comment::{self, AddressRate, Repeats, Signals, Submission};
-use tidings_core::{BlogSettings, Comment, CommentsAllowed, Post, spam};
+use tidings_core::{BlogSettings, Comment, CommentStatus, CommentsAllowed, Post, spam};
 use tidings_store::{NewComment, Store, StoreError};
 
 use crate::Error;
 use crate::form_token::{self, Purpose, TokenError};
 use crate::limits::{self, COMMENTS_PER_ADDRESS, COMMENTS_PER_POST, Limit};
+use crate::mail::Mail;
 
 /// A body sent to other posts within this many days counts as repeated.
 const REPEAT_WINDOW: Duration = Duration::days(30);
@@ -40,9 +41,11 @@ pub struct Arrival {
 /// Judges and stores a comment on `post` (which the caller found visible on
 /// `blog`) and answers it as stored: its status says whether it shows now
 /// (published), waits for the owner (pending) or was taken for spam.
-/// `form_key` signs the blog's comment forms.
+/// `form_key` signs the blog's comment forms. A held comment queues mail
+/// to the members who may moderate it, in the insert's transaction.
 pub async fn submit(
     store: &Store,
+    mail: &Mail,
     form_key: &[u8],
     blog: &BlogSettings,
     post: &Post,
@@ -78,6 +81,10 @@ pub async fn submit(
         address,
     };
     let verdict = comment::judge(blog, signals);
+    let mail_if_held = match verdict.status {
+        CommentStatus::Pending => crate::mail::if_held(store, mail, blog, post).await?,
+        _ => Vec::new(),
+    };
     let new = NewComment {
         blog_id: blog.id,
         post_id: post.id,
@@ -90,6 +97,7 @@ pub async fn submit(
         hold_reasons: verdict.reasons_text(),
         ip,
         created_at: now,
+        mail_if_held,
     };
     match store.insert_comment(&new).await {
         Err(StoreError::NotFound) => Err(Error::invalid(

@@ -100,6 +100,7 @@ pub async fn queue(
         total,
         status => status.as_str(),
         done => q.done,
+        mail_on => state.mail.is_on(),
     };
     Ok(render(
         &state,

@@ -58,8 +58,21 @@ pub async fn show(State(state): State<AppState>, signed: Signed) -> AdminResult 
     } else {
         (0, Vec::new())
     };
+    // How mail fares, for the admin: a mail given up is news they need.
+    let mail = if permission::may_administer(signed.role) {
+        let since = now - tidings_app::mail::sender::GIVE_UP_AFTER;
+        let counts = state.store.mail_counts(blog, since).await?;
+        Some(minijinja::context! {
+            server => state.mail.server(),
+            waiting => counts.waiting,
+            given_up => counts.given_up,
+            last_error => counts.last_error,
+        })
+    } else {
+        None
+    };
     let ctx = minijinja::context! {
-        published, drafts, scheduled, pending,
+        published, drafts, scheduled, pending, mail,
         latest => minijinja::value::Serde(latest),
     };
     Ok(render(

@@ -8,9 +8,11 @@
 mod comments;
 mod dashboard;
 mod editor;
+mod mail_links;
 mod people;
 mod posts;
 mod render;
+mod reset;
 mod session;
 mod settings;
 mod signin;
@@ -28,6 +30,16 @@ pub fn router() -> Router<AppState> {
         .route("/login", get(signin::show).post(signin::sign_in))
         .route("/logout", post(signin::sign_out))
         .route("/setup", get(signin::setup_form).post(signin::setup))
+        .route("/forgot", get(reset::forgot_form).post(reset::forgot))
+        .route("/reset", get(reset::reset_form).post(reset::reset))
+        .route(
+            "/mail/approve",
+            get(mail_links::approve_page).post(mail_links::approve),
+        )
+        .route(
+            "/mail/spam",
+            get(mail_links::spam_page).post(mail_links::spam),
+        )
         .route("/posts", get(posts::list))
         .route("/posts/new", get(editor::new).post(editor::create))
         .route("/posts/{id}", get(editor::edit).post(editor::update))

@@ -91,7 +91,7 @@ pub struct SignInForm {
 /// neither is no browser, and still needs a served token with its cookie.
 /// The origin is this site when it names the request's `Host`, or the
 /// blog's own host (behind a proxy that does not pass `Host` on).
-fn from_this_site(site: &Site, headers: &HeaderMap) -> Result<(), AppError> {
+pub(super) fn from_this_site(site: &Site, headers: &HeaderMap) -> Result<(), AppError> {
     let refused = || {
         AppError::forbidden(
             "This sign-in was sent from another site, so it was refused. \

@@ -100,7 +100,17 @@ async fn submit(
         address,
     };
     let key = &state.form_key;
-    match comments::submit(&state.store, key, &site.blog, &post, arrival, now).await {
+    match comments::submit(
+        &state.store,
+        &state.mail,
+        key,
+        &site.blog,
+        &post,
+        arrival,
+        now,
+    )
+    .await
+    {
         Ok(stored) => Ok(Redirect::to(&landing(&post, &stored)).into_response()),
         Err(tidings_app::Error::Invalid { field, message }) => {
             // A reply to a comment that is gone is sent as a plain comment next time.

@@ -47,7 +47,7 @@ const KNOWN: &[(Rule, &str, usize, &str)] = &[
     (
         Rule::Routes,
         "crates/tidings-web/src/admin/mod.rs",
-        18,
+        22,
         "the admin's routes, nested under /admin by routes.rs",
     ),
     (
@@ -307,6 +307,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("tidings-render", 1),
     ("tidings-feeds", 1),
     ("tidings-store", 1),
+    ("tidings-mail", 1),
     ("tidings-app", 2),
     ("tidings-theme", 2),
     ("tidings-import", 3),

@@ -1,0 +1,544 @@
+//! Mail, with a real SMTP server: `tests/smtp_sink.py` (aiosmtpd) on a free
+//! port, writing each message it takes to a directory this test reads. The
+//! server under test is pointed at it, and the tests follow the links in
+//! what arrives, over HTTP, as the person who got the mail would.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::admin::{Browser, PASSWORD};
+use crate::support::{TestApp, hidden};
+
+/// The SMTP server of one test.
+pub struct Sink {
+    child: Option<Child>,
+    pub port: u16,
+    pub dir: PathBuf,
+}
+
+impl Sink {
+    /// A sink on a free port, not yet listening.
+    pub fn new() -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dir = std::env::temp_dir().join(format!("tidings-mail-{}-{port}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Self {
+            child: None,
+            port,
+            dir,
+        }
+    }
+
+    /// A sink, listening.
+    pub fn started() -> Self {
+        let mut sink = Self::new();
+        sink.start();
+        sink
+    }
+
+    /// Starts listening (again), and returns once it does.
+    pub fn start(&mut self) {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/smtp_sink.py");
+        let mut child = Command::new("python3")
+            .arg(script)
+            .arg(self.port.to_string())
+            .arg(&self.dir)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 runs (with aiosmtpd from tests/requirements.txt)");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "ready", "the SMTP sink starts");
+        self.child = Some(child);
+    }
+
+    /// Stops listening: the mail server is away.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// Every message taken so far, oldest first.
+    pub fn messages(&self) -> Vec<Value> {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&self.dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        names.sort();
+        names
+            .iter()
+            .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
+            .collect()
+    }
+
+    /// Waits until `n` messages have arrived (at most `secs` seconds).
+    pub async fn wait_for(&self, n: usize, secs: u64) -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let got = self.messages();
+            if got.len() >= n || Instant::now() > deadline {
+                assert!(got.len() >= n, "{} of {n} mails within {secs} s", got.len());
+                return got;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        self.stop();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A server that mails through `sink`.
+pub async fn app_mailing(sink: &Sink) -> TestApp {
+    TestApp::start_with(&[
+        "--smtp-url",
+        &sink.url(),
+        "--mail-from",
+        "Tidings Test <blog@example.org>",
+    ])
+    .await
+}
+
+/// The path (and query) of the first link in `text` to `path`.
+pub fn link(text: &str, path: &str) -> String {
+    let start = text
+        .find(&format!("{path}?"))
+        .unwrap_or_else(|| panic!("no link to {path} in {text}"));
+    text[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+/// A blog that holds every comment, the admin owner@example.com, and a post;
+/// answers the post's path.
+async fn holding_blog(app: &mut TestApp) -> String {
+    app.settings(json!({"comment_moderation": "always", "comment_min_seconds": 0}))
+        .await;
+    let post = app
+        .post(json!({"title": "Held here", "body": "Text.", "status": "published"}))
+        .await;
+    post["url"].as_str().unwrap().to_owned()
+}
+
+async fn pending(app: &TestApp, token: &str) -> usize {
+    let (status, list) = app
+        .api_as(token, Method::GET, "/comments?status=pending", None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    list["items"].as_array().unwrap().len()
+}
+
+#[tokio::test]
+async fn a_held_comment_is_mailed_and_approved_from_its_link() {
+    let sink = Sink::started();
+    let mut app = app_mailing(&sink).await;
+    holding_blog(&mut app).await;
+    let owner = app.token();
+    // The post's author moderates its comments too; a contributor would not.
+    let author = app.member_token("author@example.com", "Writer", "author", None);
+    app.member_token("helper@example.com", "Helper", "contributor", None);
+    let body = json!({"title": "The author's", "body": "Text.", "status": "published"});
+    let (_, post) = app
+        .api_as(&author, Method::POST, "/posts", Some(body))
+        .await;
+    let path = post["url"].as_str().unwrap().to_owned();
+    let held = app
+        .comment(&path, &[("name", "Ann"), ("body", "A thoughtful comment.")])
+        .await
+        .unwrap();
+    assert!(held.contains("held=1"), "{held}");
+
+    let mails = sink.wait_for(2, 15).await;
+    let mut to: Vec<String> = mails.iter().map(|m| m["rcpt_tos"][0].to_string()).collect();
+    to.sort();
+    assert_eq!(to, ["\"author@example.com\"", "\"owner@example.com\""]);
+    let mail = mails
+        .iter()
+        .find(|m| m["rcpt_tos"] == json!(["owner@example.com"]))
+        .unwrap();
+    assert!(
+        mail["subject"]
+            .as_str()
+            .unwrap()
+            .contains("Ann commented on"),
+        "{mail}"
+    );
+    let text = mail["text"].as_str().unwrap();
+    assert!(text.contains("A thoughtful comment."), "{text}");
+    assert!(text.contains("Why it was held"), "{text}");
+
+    // Opening the link changes nothing.
+    let approve = link(text, "/admin/mail/approve");
+    let page = app.page(&approve).await;
+    assert!(page.contains(">Approve</button>"), "{page}");
+    assert_eq!(pending(&app, &owner).await, 1, "a GET changes nothing");
+    let token = hidden(&page, "token");
+
+    // Its one button does.
+    let mut browser = Browser::new(&app);
+    let done = browser
+        .post("/admin/mail/approve", &[("token", &token)])
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert!(done.body.contains("Approved"), "{}", done.body);
+    assert_eq!(pending(&app, &owner).await, 0);
+    assert!(app.page(&path).await.contains("A thoughtful comment."));
+
+    // Used, wrong or altered: a clear page, and nothing changes.
+    let again = browser
+        .post("/admin/mail/approve", &[("token", &token)])
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    assert!(again.body.contains("already approved"), "{}", again.body);
+    let spam = link(text, "/admin/mail/spam");
+    let r = app.get(&spam).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let approve_token_as_spam = browser.post("/admin/mail/spam", &[("token", &token)]).await;
+    assert_eq!(approve_token_as_spam.status, StatusCode::BAD_REQUEST);
+    for bad in ["", "1.2.3", "x", &token.replacen('.', "9.", 1)] {
+        let r = app.get(&format!("/admin/mail/approve?token={bad}")).await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{bad:?}");
+        assert!(r.text().await.unwrap().contains("not one this blog sent"));
+    }
+    let (_, published) = app
+        .api_as(&owner, Method::GET, "/comments?status=published", None)
+        .await;
+    assert_eq!(published["items"].as_array().unwrap().len(), 1);
+
+    // The admin's dashboard says where mail goes.
+    let mut admin = Browser::new(&app);
+    admin.sign_in("owner@example.com", PASSWORD).await;
+    let dashboard = admin.get("/admin").await.body;
+    assert!(dashboard.contains("Mail goes through"), "{dashboard}");
+    assert_eq!(sink.messages().len(), 2, "nobody else was mailed");
+}
+
+#[tokio::test]
+async fn a_password_reset_works_once_and_ends_every_session() {
+    let sink = Sink::started();
+    let app = app_mailing(&sink).await;
+    app.member_token("writer@example.com", "Writer", "author", None);
+    let mut before = Browser::new(&app);
+    assert_eq!(
+        before.sign_in("writer@example.com", PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+
+    let login = app.page("/admin/login").await;
+    assert!(login.contains("href=\"/admin/forgot\""), "{login}");
+    let mut browser = Browser::new(&app);
+    let form = browser.get("/admin/forgot").await;
+    assert!(form.body.contains("name=\"email\""), "{}", form.body);
+    let known = browser
+        .post("/admin/forgot", &[("email", "Writer@Example.com")])
+        .await;
+    let unknown = browser
+        .post("/admin/forgot", &[("email", "nobody@example.com")])
+        .await;
+    assert_eq!(known.status, StatusCode::OK);
+    assert_eq!(
+        (known.status, known.body.clone()),
+        (unknown.status, unknown.body),
+        "the same answer whether or not the account exists"
+    );
+    let malformed = browser
+        .post("/admin/forgot", &[("email", "not an address")])
+        .await;
+    assert_eq!(malformed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(malformed.body.contains("does not look right"));
+
+    let mail = &sink.wait_for(1, 15).await[0];
+    assert_eq!(mail["rcpt_tos"], json!(["writer@example.com"]));
+    let reset = link(mail["text"].as_str().unwrap(), "/admin/reset");
+    let page = browser.get(&reset).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let token = hidden(&page.body, "token");
+    let short = browser
+        .post(
+            "/admin/reset",
+            &[
+                ("token", &token),
+                ("password", "short"),
+                ("password_again", "short"),
+            ],
+        )
+        .await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let new = "a brand new passphrase";
+    let set = browser
+        .post(
+            "/admin/reset",
+            &[
+                ("token", &token),
+                ("password", new),
+                ("password_again", new),
+            ],
+        )
+        .await;
+    assert_eq!(set.status, StatusCode::OK, "{}", set.body);
+
+    // Every session ended; the new password signs in, the old one does not.
+    let r = before.get("/admin").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "the old session ended");
+    let mut after = Browser::new(&app);
+    assert_eq!(
+        after.sign_in("writer@example.com", PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        after.sign_in("writer@example.com", new).await.status,
+        StatusCode::SEE_OTHER
+    );
+
+    // The link works once.
+    let used = browser.get(&reset).await;
+    assert_eq!(used.status, StatusCode::CONFLICT);
+    assert!(used.body.contains("already used"), "{}", used.body);
+    let again = browser
+        .post(
+            "/admin/reset",
+            &[
+                ("token", &token),
+                ("password", new),
+                ("password_again", new),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(sink.messages().len(), 1, "nobody@example.com got nothing");
+}
+
+#[tokio::test]
+async fn mail_waits_for_an_absent_server_and_arrives_once() {
+    let mut sink = Sink::new();
+    let mut app = app_mailing(&sink).await;
+    let path = holding_blog(&mut app).await;
+    app.comment(
+        &path,
+        &[
+            ("name", "Bo"),
+            ("body", "Sent while the mail server is away."),
+        ],
+    )
+    .await
+    .unwrap();
+    // The first try fails: nothing listens.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !app.log().contains("not sent") {
+        assert!(Instant::now() < deadline, "a first try within seconds");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    sink.start();
+    let got = sink.wait_for(1, 60).await;
+    assert!(
+        got[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("mail server is away")
+    );
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    assert_eq!(sink.messages().len(), 1, "once");
+}
+
+#[tokio::test]
+async fn two_nodes_send_one_copy_of_each_mail() {
+    let sink = Sink::started();
+    let mut app = app_mailing(&sink).await;
+    let _other = app.another_node();
+    let path = holding_blog(&mut app).await;
+    for n in 0..6 {
+        app.comment(
+            &path,
+            &[
+                ("name", "Cy"),
+                ("body", &format!("Comment number {n} here.")),
+            ],
+        )
+        .await
+        .unwrap();
+    }
+    sink.wait_for(6, 30).await;
+    tokio::time::sleep(Duration::from_secs(7)).await;
+    let mut bodies: Vec<String> = sink
+        .messages()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(bodies.len(), 6, "one copy each");
+    bodies.sort();
+    bodies.dedup();
+    assert_eq!(bodies.len(), 6);
+}
+
+#[tokio::test]
+async fn mail_test_sends_one_mail_and_refuses_bad_input() {
+    let sink = Sink::started();
+    let app = TestApp::start().await;
+    let url = sink.url();
+    let from = ["--smtp-url", &url, "--mail-from", "Blog <blog@example.org>"];
+    let out = app.cli(
+        &[&["mail", "test", "me@example.org"][..], &from].concat(),
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("250"), "what the server said: {said}");
+    let mail = &sink.wait_for(1, 5).await[0];
+    assert_eq!(mail["rcpt_tos"], json!(["me@example.org"]));
+    assert!(
+        mail["raw"]
+            .as_str()
+            .unwrap()
+            .contains("From: Blog <blog@example.org>")
+    );
+
+    for (args, why) in [
+        (
+            vec!["mail", "test", "not an address"],
+            "not an email address",
+        ),
+        (
+            vec!["mail", "test", "a@example.org\r\nBcc: b@example.org"],
+            "not an email address",
+        ),
+    ] {
+        let out = app.cli(&[&args[..], &from].concat(), None);
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains(why));
+    }
+    let off = app.cli(&["mail", "test", "me@example.org"], None);
+    assert!(String::from_utf8_lossy(&off.stderr).contains("mail is off"));
+    let bad = app.cli(
+        &[
+            "mail",
+            "test",
+            "me@example.org",
+            "--smtp-url",
+            "http://x",
+            "--mail-from",
+            "b@example.org",
+        ],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("smtp://"));
+    let injected = app.cli(
+        &[
+            "mail",
+            "test",
+            "me@example.org",
+            "--smtp-url",
+            &url,
+            "--mail-from",
+            "b@example.org\r\nBcc: c@example.org",
+        ],
+        None,
+    );
+    assert!(!injected.status.success());
+    assert_eq!(sink.messages().len(), 1, "nothing else was sent");
+}
+
+#[tokio::test]
+async fn without_smtp_nothing_is_queued_and_the_admin_says_so() {
+    let mut app = TestApp::start().await;
+    let path = holding_blog(&mut app).await;
+    app.comment(&path, &[("name", "Di"), ("body", "Nobody hears of this.")])
+        .await
+        .unwrap();
+    app.token();
+    let mut admin = Browser::new(&app);
+    admin.sign_in("owner@example.com", PASSWORD).await;
+    let queue = admin.get("/admin/comments?status=pending").await.body;
+    assert!(queue.contains("Mail is off"), "{queue}");
+    assert!(admin.get("/admin").await.body.contains("Mail is off"));
+    let forgot = app.page("/admin/forgot").await;
+    assert!(forgot.contains("Mail is off"), "{forgot}");
+    let r = app
+        .client
+        .post(app.url("/admin/forgot"))
+        .form(&[("email", "owner@example.com")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(r.text().await.unwrap().contains("Mail is off"));
+}
+
+#[tokio::test]
+async fn hostile_input_to_the_mail_pages_gets_a_clear_refusal() {
+    let sink = Sink::started();
+    let app = app_mailing(&sink).await;
+    let long = "a".repeat(100_000);
+    let hostile = [
+        "\0",
+        "a\0@example.org",
+        "a@example.org\r\nBcc: b@example.org",
+        "\u{1b}[31m@example.org",
+        "%FF",
+        "x@\u{2028}.org",
+        long.as_str(),
+    ];
+    for value in hostile {
+        for (path, field) in [
+            ("/admin/forgot", "email"),
+            ("/admin/reset", "token"),
+            ("/admin/mail/approve", "token"),
+            ("/admin/mail/spam", "token"),
+        ] {
+            let r = app
+                .client
+                .post(app.url(path))
+                .form(&[(field, value), ("password", "x"), ("password_again", "x")])
+                .send()
+                .await
+                .unwrap();
+            let status = r.status();
+            let text = r.text().await.unwrap();
+            assert!(
+                status.is_client_error() && !text.trim().is_empty(),
+                "POST {path} {field}={:?}: {status}",
+                value.chars().take(40).collect::<String>()
+            );
+        }
+        // A URL as long as the 100 KB value is one no client sends.
+        let in_urls: &[&str] = if value.len() > 10_000 {
+            &[]
+        } else {
+            &["/admin/reset", "/admin/mail/approve", "/admin/mail/spam"]
+        };
+        for path in in_urls {
+            let token =
+                percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC);
+            let r = app.get(&format!("{path}?token={token}")).await;
+            assert!(r.status().is_client_error(), "GET {path}: {}", r.status());
+        }
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(sink.messages().is_empty(), "nothing was mailed");
+    assert!(!app.log().contains("panicked"));
+}
