@@ -17,6 +17,7 @@ mod exec;
 mod export;
 mod import;
 mod limits;
+pub mod media;
 mod migrate;
 #[cfg(test)]
 mod plans;
@@ -40,6 +41,9 @@ pub use comments::{CommentFilter, CommentListing, NewComment, VisibleComments};
 pub use dialect::Backend;
 pub use export::ExportSnapshot;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
+pub use media::{
+    Blobs, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, NewMedia, ServedFile, blob_key,
+};
 pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
 pub use reads::reads_may_block_here;
 pub use sessions::Session;

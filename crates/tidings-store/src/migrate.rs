@@ -65,6 +65,11 @@ pub(crate) const SQLITE: &[Source] = &[
         "signin_addresses",
         include_str!("../migrations/sqlite/0011_signin_addresses.sql"),
     ),
+    (
+        12,
+        "media",
+        include_str!("../migrations/sqlite/0012_media.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: &[Source] = &[
@@ -117,6 +122,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         11,
         "signin_addresses",
         include_str!("../migrations/postgres/0011_signin_addresses.sql"),
+    ),
+    (
+        12,
+        "media",
+        include_str!("../migrations/postgres/0012_media.sql"),
     ),
 ];
 

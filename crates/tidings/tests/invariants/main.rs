@@ -307,6 +307,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("tidings-render", 1),
     ("tidings-feeds", 1),
     ("tidings-store", 1),
+    ("tidings-media", 1),
     ("tidings-app", 2),
     ("tidings-import", 3),
     ("tidings-web", 3),
@@ -357,6 +358,7 @@ fn the_pure_crates_do_no_io() {
         "crates/tidings-core/",
         "crates/tidings-render/",
         "crates/tidings-feeds/",
+        "crates/tidings-media/",
     ];
     const IO: &[&str] = &[
         "std::fs",
@@ -382,7 +384,7 @@ fn the_pure_crates_do_no_io() {
     }
     assert!(
         report.is_empty(),
-        "tidings-core, tidings-render and tidings-feeds do no I/O:\n{report}"
+        "tidings-core, tidings-render, tidings-feeds and tidings-media do no I/O:\n{report}"
     );
 }
 
