@@ -15,6 +15,7 @@ pub mod demo;
 pub mod error;
 pub mod form_token;
 pub mod limits;
+pub mod media;
 pub mod people;
 pub mod posts;
 pub mod secrets;

@@ -38,6 +38,9 @@ fn reader(bytes: &[u8], format: Format) -> ImageReader<Cursor<&[u8]>> {
 /// Decodes `bytes` (already [`crate::inspect`]ed) and applies its EXIF
 /// orientation. A truncated or damaged file is refused, never half kept.
 pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<Picture, Refusal> {
+    if format == Format::Jpeg && !jpeg_has_end(bytes) {
+        return Err(Refusal::Broken("it ends before its last scan does".into()));
+    }
     let mut decoder = reader(bytes, format).into_decoder().map_err(broken)?;
     let icc = decoder.icc_profile().ok().flatten();
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
@@ -45,6 +48,36 @@ pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<Picture, Refusal> {
     let turned = orientation != Orientation::NoTransforms;
     image.apply_orientation(orientation);
     Ok(Picture { image, icc, turned })
+}
+
+/// Whether a JPEG's scan data reaches its end-of-image marker. A JPEG cut
+/// short still decodes (the decoder fills what is missing with grey), so
+/// its end is looked for: after the first start-of-scan only scan data and
+/// markers of further scans follow, where `FF D9` is the end and nothing
+/// else (a thumbnail's end, in the EXIF before, is not counted).
+fn jpeg_has_end(bytes: &[u8]) -> bool {
+    const SOS: u8 = 0xda;
+    let mut at = 2;
+    while let (Some(0xff), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) {
+        match marker {
+            // Fill bytes, and markers without a length.
+            0xff => at += 1,
+            0x01 | 0xd0..=0xd8 => at += 2,
+            _ => {
+                let Some(len) = bytes.get(at + 2..at + 4) else {
+                    return false;
+                };
+                let next = at + 2 + usize::from(u16::from_be_bytes([len[0], len[1]]));
+                if marker == SOS {
+                    return bytes
+                        .get(next..)
+                        .is_some_and(|scan| scan.windows(2).any(|w| w == [0xff, 0xd9]));
+                }
+                at = next;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a GIF or WebP has more than one frame. A GIF's frames are

@@ -27,6 +27,11 @@ pub struct Shared {
     pub(crate) gate: tidings_app::signin::Gate,
     /// The bound on renders no kept page answers (see `cache::Renders`).
     pub(crate) renders: Option<crate::cache::Renders>,
+    /// Where uploads' bytes are kept: the data directory on SQLite, the
+    /// database on PostgreSQL (or without a data directory).
+    pub(crate) blobs: Arc<dyn tidings_store::Blobs>,
+    /// Uploads kept in the database, held in memory once served.
+    pub(crate) media_cache: crate::handlers::media::BlobCache,
     /// Searches per client address (see `handlers::search`).
     pub(crate) searches: crate::handlers::search::SearchLimit,
 }
@@ -45,6 +50,12 @@ impl AppState {
         let form_key = store
             .secret("form_key", crate::form_token::fresh_key)
             .await?;
+        let blobs: Arc<dyn tidings_store::Blobs> = match &config.media_dir {
+            Some(dir) if !store.backend().keeps_media_in_database() => {
+                Arc::new(tidings_store::DirectoryBlobs::new(dir))
+            }
+            _ => Arc::new(tidings_store::DatabaseBlobs::new(store.clone())),
+        };
         let cache = (config.cache_bytes > 0).then(|| Arc::new(PageCache::new(config.cache_bytes)));
         Ok(Self(Arc::new(Shared {
             store,
@@ -54,6 +65,8 @@ impl AppState {
             gate: tidings_app::signin::Gate::new(config.session_lifetime),
             renders: crate::cache::Renders::new(config.renders_at_once),
             searches: Default::default(),
+            blobs,
+            media_cache: Default::default(),
             form_key: form_key.into_bytes(),
             cache,
             config,

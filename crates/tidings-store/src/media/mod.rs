@@ -237,7 +237,9 @@ impl Store {
         let total = self
             .read_one(
                 &Sql::new(
-                    "SELECT COALESCE(SUM(bytes), 0) AS n FROM media_files WHERE blog_id = $1",
+                    // PostgreSQL sums BIGINTs as NUMERIC.
+                    "SELECT CAST(COALESCE(SUM(bytes), 0) AS BIGINT) AS n FROM media_files \
+                     WHERE blog_id = $1",
                 )
                 .bind(blog_id),
                 |r| r.try_get::<i64>("n"),

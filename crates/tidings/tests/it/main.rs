@@ -24,6 +24,7 @@ mod hardening;
 mod hostile_bodies;
 mod import;
 mod lifecycle;
+mod media;
 mod nodes;
 mod old_data;
 mod pages;
