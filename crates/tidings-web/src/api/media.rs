@@ -125,7 +125,8 @@ async fn read_upload(state: &AppState, req: Request, max: usize) -> Result<Uploa
                 alt = String::from_utf8(bytes)
                     .map_err(|_| malformed("The alt text is not UTF-8."))?;
             }
-            _ => {}
+            // As JSON bodies refuse unknown fields: a misspelt one never passes silently.
+            _ => return Err(malformed("The form takes two fields: file and alt.")),
         }
     }
     let bytes = file.ok_or_else(|| malformed("Send the picture in a form field named file."))?;
