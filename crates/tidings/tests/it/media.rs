@@ -380,3 +380,40 @@ async fn every_node_serves_every_upload() {
         assert!(walk(&app.data.join("media")).is_empty());
     }
 }
+
+#[tokio::test]
+async fn a_post_shows_an_upload_with_its_sizes_and_copies() {
+    let mut app = TestApp::start().await;
+    let (_, made) = upload(&mut app, &jpeg(1400, 900), "barn.jpg", Some("A red barn")).await;
+    let url = made["url"].as_str().unwrap();
+    let post = app
+        .post(json!({
+            "title": "The barn",
+            "body": format!("Look:\n\n![]({url})\n\n![elsewhere](https://example.org/x.png)"),
+            "status": "published"
+        }))
+        .await;
+    let page = app.page(post["url"].as_str().unwrap()).await;
+    let stem = url.trim_end_matches(".jpg");
+    let img = page
+        .split("<img ")
+        .find(|tag| tag.contains(url))
+        .and_then(|tag| tag.split('>').next())
+        .unwrap_or_else(|| panic!("the upload is shown: {page}"));
+    for attr in [
+        "alt=\"A red barn\"".to_owned(),
+        "width=\"1400\"".to_owned(),
+        "height=\"900\"".to_owned(),
+        "loading=\"lazy\"".to_owned(),
+        "sizes=\"".to_owned(),
+        format!(
+            "srcset=\"{stem}-320.jpg 320w, {stem}-640.jpg 640w, {stem}-1280.jpg 1280w, {url} 1400w\""
+        ),
+    ] {
+        assert!(img.contains(&attr), "{attr} in {img}");
+    }
+    assert!(
+        page.contains("<img src=\"https://example.org/x.png\" alt=\"elsewhere\">"),
+        "{page}"
+    );
+}
