@@ -26,6 +26,34 @@ pub async fn list(
         .await?)
 }
 
+/// The most a blog's quota may be set to: a TiB.
+pub const MAX_QUOTA_MIB: u64 = 1 << 20;
+
+/// How much `blog_id`'s pictures may take in all, in MiB (default 2,048).
+pub async fn quota_mib(store: &Store, blog_id: i64) -> Result<u64, Error> {
+    Ok(store.media_quota_mib(blog_id).await?)
+}
+
+/// Refuses a quota of no MiB or more than [`MAX_QUOTA_MIB`], naming the field.
+pub fn check_quota(mib: u64) -> Result<(), Error> {
+    if (1..=MAX_QUOTA_MIB).contains(&mib) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "media_quota_mib",
+            format!("media_quota_mib must be from 1 to {MAX_QUOTA_MIB}"),
+        ))
+    }
+}
+
+/// Sets the blog's quota: a setting, so the admin's alone. Uploads already
+/// kept stay when it shrinks below them; new ones are refused.
+pub async fn set_quota(store: &Store, by: Actor<'_>, blog_id: i64, mib: u64) -> Result<(), Error> {
+    crate::settings::may_change(by)?;
+    check_quota(mib)?;
+    Ok(store.set_media_quota_mib(blog_id, mib).await?)
+}
+
 /// Upload `id` of `blog_id`, or [`Error::NotFound`].
 pub async fn find(store: &Store, blog_id: i64, id: i64) -> Result<Media, Error> {
     store

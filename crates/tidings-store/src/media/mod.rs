@@ -259,6 +259,18 @@ impl Store {
         Ok(u64::try_from(quota).unwrap_or(0))
     }
 
+    /// Sets how much `blog_id` may keep, in MiB.
+    pub async fn set_media_quota_mib(&self, blog_id: i64, mib: u64) -> Result<()> {
+        let mib = i64::try_from(mib).map_err(|_| StoreError::Corrupt(format!("quota {mib}")))?;
+        self.execute(
+            &Sql::new("UPDATE blogs SET media_quota_mib = $1 WHERE id = $2")
+                .bind(mib)
+                .bind(blog_id),
+        )
+        .await?;
+        Ok(())
+    }
+
     /// The uploaded file served at `path` in `blog_id`, if any.
     pub async fn media_file_at(&self, blog_id: i64, path: &str) -> Result<Option<ServedFile>> {
         self.read_optional(

@@ -417,3 +417,42 @@ async fn a_post_shows_an_upload_with_its_sizes_and_copies() {
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn past_the_blogs_quota_an_upload_is_refused() {
+    let mut app = TestApp::start().await;
+    let (_, blog) = app.api(Method::GET, "/blog", None).await;
+    assert_eq!(blog["media_quota_mib"], 2048);
+    let (status, _) = app
+        .api(
+            Method::PATCH,
+            "/blog",
+            Some(json!({"media_quota_mib": 0, "title": "Kept"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, blog) = app.api(Method::GET, "/blog", None).await;
+    assert_ne!(blog["title"], "Kept", "a refused change changes nothing");
+    app.settings(json!({"media_quota_mib": 1})).await;
+    let photo = jpeg(1200, 900);
+    let (status, _) = upload(&mut app, &photo, "first.jpg", None).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let mut status = StatusCode::CREATED;
+    for _ in 0..20 {
+        (status, _) = upload(&mut app, &photo, "more.jpg", None).await;
+        if status != StatusCode::CREATED {
+            break;
+        }
+    }
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let contributor = app.user_token("c@example.org", "contributor");
+    let (status, _) = app
+        .api_as(
+            &contributor,
+            Method::PATCH,
+            "/blog",
+            Some(json!({"media_quota_mib": 4096})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
