@@ -14,7 +14,7 @@
 
 use std::future::Future;
 use std::io::SeekFrom;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::pin::Pin;
 
 use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
@@ -42,8 +42,9 @@ pub trait Blobs: Send + Sync {
     /// Forgets the files at `keys`; keys with no file are no error.
     fn delete<'a>(&'a self, keys: &'a [String]) -> Answer<'a, ()>;
 
-    /// The file on this machine's disk, when this store keeps one there:
-    /// served by the kernel (`sendfile`) instead of through memory.
+    /// Where the file lies on this machine's disk, when this store keeps
+    /// files there: served by the kernel (`sendfile`) instead of through
+    /// memory. (Whether it is there is the reader's to find out.)
     fn local_path(&self, key: &str) -> Option<PathBuf>;
 }
 
@@ -83,7 +84,8 @@ impl Blobs for DirectoryBlobs {
             }
             // Written aside and renamed into place: a reader never sees half
             // a file, and a crash leaves no file at the key.
-            let partial = path.with_extension("partial");
+            let mut partial = path.clone().into_os_string();
+            partial.push(".partial");
             let mut file = tokio::fs::File::create(&partial).await.map_err(io)?;
             file.write_all(bytes).await.map_err(io)?;
             file.sync_all().await.map_err(io)?;
@@ -121,7 +123,9 @@ impl Blobs for DirectoryBlobs {
     }
 
     fn local_path(&self, key: &str) -> Option<PathBuf> {
-        self.path(key).ok().filter(|p| Path::is_file(p))
+        // Not looked at here (that would block): a missing file is the
+        // file server's 404.
+        self.path(key).ok()
     }
 }
 

@@ -69,6 +69,9 @@ pub(super) async fn serve(
         let Ok(answer) = ServeFile::new(local)
             .oneshot(Request::from_parts(parts, Body::empty()))
             .await;
+        if answer.status() == StatusCode::NOT_FOUND {
+            return Err(AppError::not_found("There is no such file in this blog."));
+        }
         answer.map(Body::new)
     } else {
         let bytes = whole(state, &key, file.bytes).await?;
