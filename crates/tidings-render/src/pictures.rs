@@ -5,8 +5,9 @@
 //! and the upload's alt text where the author wrote none.
 //!
 //! It runs on our own sanitiser's output, where every attribute is written
-//! `name="value"` with `"`, `<` and `>` escaped, so a tag ends at the first
-//! `>` and attributes are read without a parser.
+//! `name="value"` with `"` escaped inside it, so a tag ends at the first `>`
+//! outside quotes (a value may hold a raw `>`) and attributes are read
+//! without a parser.
 
 use crate::escape_html;
 
@@ -91,7 +92,12 @@ fn images(html: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
         let start = from + html[from..].find("<img ")?;
-        let end = start + html[start..].find('>')?;
+        let mut quoted = false;
+        let end = start
+            + html[start..].find(|c| {
+                quoted ^= c == '"';
+                c == '>' && !quoted
+            })?;
         from = end + 1;
         Some((start, end))
     })
@@ -146,6 +152,16 @@ mod tests {
              sizes=\"(max-width: 720px) 100vw, 720px\" loading=\"lazy\"> and \
              <img src=\"https://elsewhere.example/x.png\" alt=\"x\"></p>"
         );
+        // A `>` inside a value does not end the tag.
+        let tricky = r#"<img src="/media/u/ab.jpg" alt="x><script>alert(1)</script>">"#;
+        let out = responsive_images(tricky, barn).unwrap();
+        assert!(
+            out.starts_with(
+                r#"<img src="/media/u/ab.jpg" alt="x><script>alert(1)</script>" width="#
+            ),
+            "{out}"
+        );
+        assert!(out.ends_with("loading=\"lazy\">"), "{out}");
         let own =
             responsive_images(r#"<img src="/media/u/ab.jpg" alt="Mine" width="5">"#, barn).unwrap();
         assert!(
