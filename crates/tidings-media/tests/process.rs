@@ -207,6 +207,8 @@ fn what_is_not_a_picture_is_named() {
 fn truncated_and_corrupt_pictures_are_refused() {
     let jpeg = encoded(&picture(600, 400), ImageFormat::Jpeg);
     let png = encoded(&picture(600, 400), ImageFormat::Png);
+    let gif = encoded(&picture(600, 400), ImageFormat::Gif);
+    let webp = encoded(&picture(600, 400), ImageFormat::WebP);
     let mut garbled = png.clone();
     for b in &mut garbled[60..200] {
         *b = 0x5a;
@@ -219,6 +221,9 @@ fn truncated_and_corrupt_pictures_are_refused() {
             "JPEG marker and nothing",
             b"\xff\xd8\xff\xe0\0\x10JFIF\0".to_vec(),
         ),
+        ("JPEG cut in its scan", jpeg[..jpeg.len() / 2].to_vec()),
+        ("GIF cut in half", gif[..gif.len() / 2].to_vec()),
+        ("WebP cut in half", webp[..webp.len() / 2].to_vec()),
     ] {
         assert!(
             matches!(process(&bytes), Err(Refusal::Broken(_))),
