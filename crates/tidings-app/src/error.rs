@@ -18,6 +18,9 @@ pub enum Error {
     /// form is not shown again with their text.
     #[error("{0}")]
     Malformed(String),
+    /// A file of a type we do not take, whatever it was named (415).
+    #[error("{0}")]
+    Unsupported(String),
     /// The input is larger than we take (413).
     #[error("{0}")]
     TooLarge(String),

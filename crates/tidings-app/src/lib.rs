@@ -16,6 +16,7 @@ pub mod error;
 pub mod form_token;
 pub mod limits;
 pub mod mail;
+pub mod media;
 pub mod people;
 pub mod posts;
 pub mod search;

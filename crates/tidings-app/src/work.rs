@@ -1,5 +1,5 @@
 //! The policy for a use case's CPU work (Markdown rendering, sanitising
-//! author HTML, Argon2 password checks and hashes): off the async workers,
+//! author HTML, Argon2 password checks and hashes, pictures): off the async workers,
 //! one job per core at a time, behind short lines, within a time budget.
 //! The web and the CLI both reach it through the use cases, so a post saved
 //! by `--demo` renders exactly as one saved by a request, and no caller can
@@ -80,6 +80,25 @@ static PASSWORDS: LazyLock<Line> = LazyLock::new(|| {
         "Checking the password took longer than 10 seconds. Try again in a moment.",
     )
 });
+
+/// Pictures: one waits per core. Each holds a decoded photo (72 MB for 24
+/// megapixels) for a second or so, so the line is short: memory, not
+/// patience, is what it protects.
+static IMAGES: LazyLock<Line> = LazyLock::new(|| {
+    Line::new(
+        1,
+        "The server is busy with other pictures. Please try again in a moment.",
+        "The picture took longer than 10 seconds to process. Please try a smaller one.",
+    )
+});
+
+/// Processes an uploaded picture on the pool (`tidings_media::process`):
+/// [`Error::Busy`] when the pictures' line is full or it outlasts [`BUDGET`].
+pub async fn process_image(
+    bytes: Vec<u8>,
+) -> Result<Result<tidings_media::Processed, tidings_media::Refusal>, Error> {
+    run_in(&IMAGES, move || tidings_media::process(&bytes)).await
+}
 
 /// Runs a render `job` on the pool and answers its result, or
 /// [`Error::Busy`] when its line is full or the job did not finish within

@@ -50,6 +50,18 @@ pub fn may_read_queue(role: Role) -> bool {
     may_moderate(role, true)
 }
 
+/// Whether `role` may upload pictures: every role, contributors too (their
+/// drafts need pictures as much as anyone's posts).
+pub fn may_upload(role: Role) -> bool {
+    role >= Role::Contributor
+}
+
+/// Whether `role` may change the alt text of an upload or delete it: the
+/// admin any, everyone else their own.
+pub fn may_change_media(role: Role, own: bool) -> bool {
+    role == Role::Admin || own
+}
+
 /// Settings, users and roles are the admin's alone.
 pub fn may_administer(role: Role) -> bool {
     role == Role::Admin
@@ -75,5 +87,8 @@ mod tests {
         assert!(may_read_post(Role::Contributor, false, true));
         assert!(!may_read_post(Role::Contributor, false, false));
         assert!(may_read_queue(Role::Author) && !may_read_queue(Role::Contributor));
+        assert!(may_upload(Role::Contributor));
+        assert!(may_change_media(Role::Admin, false) && may_change_media(Role::Contributor, true));
+        assert!(!may_change_media(Role::Author, false));
     }
 }

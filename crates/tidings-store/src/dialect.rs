@@ -26,6 +26,16 @@ impl Backend {
         }
     }
 
+    /// Whether uploads are kept in the database by default: on PostgreSQL,
+    /// which several nodes share, so each serves the others' uploads; a
+    /// SQLite file has one machine, whose disk serves files best.
+    pub fn keeps_media_in_database(self) -> bool {
+        match self {
+            Self::Sqlite => false,
+            Self::Postgres => true,
+        }
+    }
+
     /// SQLite writes one at a time, so a few connections suffice; PostgreSQL
     /// serves many nodes and gets a larger share.
     pub(crate) fn max_connections(self) -> u32 {

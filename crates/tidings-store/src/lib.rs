@@ -18,6 +18,7 @@ mod export;
 mod frame;
 mod import;
 mod limits;
+pub mod media;
 mod migrate;
 mod outbox;
 #[cfg(test)]
@@ -44,6 +45,9 @@ pub use export::ExportSnapshot;
 pub use frame::Frame;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
 pub use outbox::{MailCounts, NewMail, QueuedMail};
+pub use media::{
+    Blobs, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, NewMedia, ServedFile, blob_key,
+};
 pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
 pub use reads::reads_may_block_here;
 pub use sessions::Session;

@@ -66,6 +66,11 @@ pub(crate) const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0011_signin_addresses.sql"),
     ),
     (
+        12,
+        "media",
+        include_str!("../migrations/sqlite/0012_media.sql"),
+    ),
+    (
         13,
         "mail",
         include_str!("../migrations/sqlite/0013_mail.sql"),
@@ -127,6 +132,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         11,
         "signin_addresses",
         include_str!("../migrations/postgres/0011_signin_addresses.sql"),
+    ),
+    (
+        12,
+        "media",
+        include_str!("../migrations/postgres/0012_media.sql"),
     ),
     (
         13,

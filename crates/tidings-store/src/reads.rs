@@ -109,6 +109,7 @@ impl rusqlite::ToSql for Arg {
             Arg::Text(v) | Arg::OptText(Some(v)) => ValueRef::Text(v.as_bytes()),
             Arg::OptInt(Some(v)) => ValueRef::Integer(*v),
             Arg::OptInt(None) | Arg::OptText(None) => ValueRef::Null,
+            Arg::Bytes(v) => ValueRef::Blob(v),
         }))
     }
 }

@@ -14,6 +14,8 @@ pub(crate) enum Arg {
     /// Typed, so PostgreSQL knows a NULL's type.
     OptInt(Option<i64>),
     OptText(Option<String>),
+    /// A piece of a stored file (`media_chunks`).
+    Bytes(Vec<u8>),
 }
 
 macro_rules! arg_from {
@@ -33,6 +35,7 @@ arg_from!(
     Option<i64> => OptInt(std::convert::identity),
     Option<&str> => OptText(|v: Option<&str>| v.map(str::to_owned)),
     Option<String> => OptText(std::convert::identity),
+    Vec<u8> => Bytes(std::convert::identity),
 );
 
 /// A statement and its arguments: the one way the store writes a query.
@@ -119,6 +122,7 @@ impl Sql {
         &'q str: Encode<'q, DB> + Type<DB>,
         Option<i64>: Encode<'q, DB> + Type<DB>,
         Option<&'q str>: Encode<'q, DB> + Type<DB>,
+        &'q [u8]: Encode<'q, DB> + Type<DB>,
     {
         let mut q = sqlx::query(AssertSqlSafe(self.text.as_str()));
         for a in &self.args {
@@ -127,6 +131,7 @@ impl Sql {
                 Arg::Text(v) => q.bind(v.as_str()),
                 Arg::OptInt(v) => q.bind(*v),
                 Arg::OptText(v) => q.bind(v.as_deref()),
+                Arg::Bytes(v) => q.bind(v.as_slice()),
             };
         }
         q

@@ -44,6 +44,10 @@ pub struct Config {
     /// Where imported files' copies are (`DATA_DIR/media`); none: `/media/`
     /// answers 404.
     pub media_dir: Option<std::path::PathBuf>,
+    /// The largest picture an upload may send, in bytes
+    /// (`--max-upload-mib`, default 20 MiB): past it 413, the body read no
+    /// further.
+    pub max_upload_bytes: usize,
     /// Requests one API token may make per minute, across all nodes
     /// (default 600).
     pub api_requests_per_minute: u32,
@@ -63,6 +67,7 @@ impl Default for Config {
             strict_hosts: false,
             session_lifetime: chrono::Duration::days(30),
             media_dir: None,
+            max_upload_bytes: 20 << 20,
             api_requests_per_minute: 600,
             cache_bytes: 64 << 20,
             renders_at_once: Some(crate::cache::Renders::default_at_once()),

@@ -56,6 +56,14 @@ impl AppError {
         Self::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message)
     }
 
+    pub fn unsupported(message: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_type",
+            message,
+        )
+    }
+
     /// 503 with `Retry-After`: expensive work is queued full, so the client
     /// knows to come back rather than that something broke.
     pub fn busy(message: impl Into<String>, retry_after: u64) -> Self {
@@ -130,6 +138,7 @@ impl From<tidings_app::Error> for AppError {
             E::Invalid { message, .. } => Self::invalid(message),
             E::Malformed(message) => Self::bad_request(message),
             E::TooLarge(message) => Self::too_large(message),
+            E::Unsupported(message) => Self::unsupported(message),
             E::Unauthorized(message) => Self::unauthorized(message),
             E::Forbidden(message) => Self::forbidden(message),
             E::NotFound(message) => Self::not_found(message),

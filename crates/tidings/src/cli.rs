@@ -176,6 +176,11 @@ pub struct ServeArgs {
     #[arg(long, env = "TIDINGS_API_REQUESTS_PER_MINUTE", default_value_t = 600,
           value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub api_requests_per_minute: u32,
+    /// The largest picture an upload may send, in MiB; past it the upload
+    /// answers 413 and the rest of its body is not read.
+    #[arg(long, env = "TIDINGS_MAX_UPLOAD_MIB", default_value_t = 20,
+          value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub max_upload_mib: u32,
     /// Render every page for every request: no render cache (for measuring,
     /// and for ruling the cache out when something looks stale).
     #[arg(long, env = "TIDINGS_NO_CACHE")]

@@ -10,6 +10,7 @@
 mod address;
 mod body;
 mod fields;
+mod pictures;
 
 use chrono::{DateTime, Utc};
 use tidings_core::{BlogSettings, Post, PostKind, PostStatus, Role, permission};
@@ -114,7 +115,8 @@ pub async fn save(
     let status = input.status(existing, now);
     check_role(writer, existing, status)?;
     let fields = fields::check(existing, input, status, now)?;
-    let body = fields.body.render().await?;
+    let mut body = fields.body.render().await?;
+    body.html = pictures::responsive(store, blog.id, body.html).await?;
     let new = NewPost {
         blog_id: blog.id,
         kind: fields.kind,

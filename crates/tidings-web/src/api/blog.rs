@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
-use tidings_app::settings;
+use tidings_app::{media, settings};
 use tidings_core::{BlogSettings, CommentsAllowed, Moderation};
 
 use super::auth::Caller;
@@ -23,10 +23,11 @@ pub struct BlogOut {
     comment_moderation: Moderation,
     moderation_days: u32,
     comment_min_seconds: u32,
+    media_quota_mib: u64,
 }
 
-impl From<&BlogSettings> for BlogOut {
-    fn from(b: &BlogSettings) -> Self {
+impl BlogOut {
+    fn new(b: &BlogSettings, media_quota_mib: u64) -> Self {
         Self {
             id: b.id,
             host: b.host.clone(),
@@ -38,6 +39,7 @@ impl From<&BlogSettings> for BlogOut {
             comment_moderation: b.comment_moderation,
             moderation_days: b.moderation_days,
             comment_min_seconds: b.comment_min_seconds,
+            media_quota_mib,
         }
     }
 }
@@ -54,6 +56,7 @@ pub struct BlogPatch {
     comment_moderation: Option<Moderation>,
     moderation_days: Option<u32>,
     comment_min_seconds: Option<u32>,
+    media_quota_mib: Option<u64>,
     // Read-only fields a client may echo back from GET.
     #[serde(default, rename = "id")]
     _id: Option<serde::de::IgnoredAny>,
@@ -61,8 +64,13 @@ pub struct BlogPatch {
     _host: Option<serde::de::IgnoredAny>,
 }
 
-pub async fn show(caller: Caller) -> Json<BlogOut> {
-    Json(BlogOut::from(&caller.site.blog))
+pub async fn show(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<BlogOut>, ApiError> {
+    let blog = &caller.site.blog;
+    let quota = media::quota_mib(&state.store, blog.id).await?;
+    Ok(Json(BlogOut::new(blog, quota)))
 }
 
 pub async fn update(
@@ -80,6 +88,15 @@ pub async fn update(
         moderation_days: patch.moderation_days,
         comment_min_seconds: patch.comment_min_seconds,
     };
+    // Checked before anything changes, so a bad quota leaves the rest too.
+    if let Some(mib) = patch.media_quota_mib {
+        settings::may_change(caller.actor())?;
+        media::check_quota(mib)?;
+    }
     let blog = settings::change(&state.store, caller.actor(), &caller.site.blog, change).await?;
-    Ok(Json(BlogOut::from(&blog)))
+    if let Some(mib) = patch.media_quota_mib {
+        media::set_quota(&state.store, caller.actor(), blog.id, mib).await?;
+    }
+    let quota = media::quota_mib(&state.store, blog.id).await?;
+    Ok(Json(BlogOut::new(&blog, quota)))
 }

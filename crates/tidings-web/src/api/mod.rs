@@ -6,9 +6,11 @@ mod auth;
 mod blog;
 mod comments;
 mod extract;
+mod media;
 mod posts;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post};
@@ -45,6 +47,17 @@ pub fn router() -> Router<AppState> {
         .route(
             "/posts/{id}",
             get(posts::show).patch(posts::update).delete(posts::remove),
+        )
+        .route(
+            "/media",
+            // The upload reads its body within --max-upload-mib itself.
+            get(media::list)
+                .post(media::create)
+                .layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/media/{id}",
+            get(media::show).patch(media::update).delete(media::remove),
         )
         .route("/comments", get(comments::list))
         .route("/comments/{id}", delete(comments::remove))

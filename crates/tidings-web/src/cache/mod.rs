@@ -293,7 +293,7 @@ async fn keepable(
 
 /// Waits for `req`'s turn among the renders (see [`renders`]), or answers
 /// the refusal: the blog's themed error page, or the API's JSON error.
-/// Health checks, metrics and static files are cheap and never wait. Nor
+/// Health checks, metrics, static files and media are cheap and never wait. Nor
 /// does the admin: without a session its pages are a redirect or the
 /// sign-in form, and with one they are a member's; a flood of anonymous
 /// misses (`/?r=random`) filling the line must not lock the owner out.
@@ -302,6 +302,7 @@ async fn admit(state: &AppState, req: Request) -> Result<(Request, Option<Render
     let cheap = path == "/healthz"
         || path == "/metrics"
         || path.starts_with("/static/")
+        || path.starts_with("/media/")
         || path == "/admin"
         || path.starts_with("/admin/");
     let Some(renders) = state.renders.as_ref().filter(|_| !cheap) else {
@@ -374,7 +375,10 @@ fn public(req: &Request) -> bool {
         || path.starts_with("/admin/")
         || path.starts_with("/api/")
         || path == "/metrics"
-        || path == "/healthz";
+        || path == "/healthz"
+        // Files: never kept here (they have a cache of their own), and they
+        // answer their own conditional and range requests.
+        || path.starts_with("/media/");
     !private_area && !req.headers().contains_key(header::AUTHORIZATION) && !signed_in(req.headers())
 }
 

@@ -1,5 +1,6 @@
-//! `/media/…`: the copies of an imported blog's files that `tidings import
-//! wordpress --fetch-media` made in the data directory
+//! `/media/…`: uploaded pictures (`/media/u/…`, see [`uploads`]), and the
+//! copies of an imported blog's files that `tidings import wordpress
+//! --fetch-media` made in the data directory
 //! (`media/BLOG_ID/2011/07/img.jpg` is `/media/2011/07/img.jpg`).
 //!
 //! Only paths recorded as an attachment's copy are answered, so no request
@@ -23,14 +24,18 @@ use tokio::io::AsyncReadExt;
 use tower::ServiceExt;
 use tower_http::services::ServeFile;
 
+mod uploads;
+
+pub use uploads::BlobCache;
+
 use super::pages;
 use crate::AppState;
 use crate::cache::Deps;
 use crate::error::AppError;
 use crate::host::Site;
 
-const CACHE: &str = "public, max-age=31536000, immutable";
-const CSP: &str = "default-src 'none'; img-src 'self' data:; media-src 'self'; \
+pub(super) const CACHE: &str = "public, max-age=31536000, immutable";
+pub(super) const CSP: &str = "default-src 'none'; img-src 'self' data:; media-src 'self'; \
      style-src 'unsafe-inline'; sandbox";
 
 pub async fn file(State(state): State<AppState>, req: Request) -> Response {
@@ -43,10 +48,19 @@ pub async fn file(State(state): State<AppState>, req: Request) -> Response {
         Err(e) => return e.into_response(),
     };
     let missing = || AppError::not_found("There is no such file in this blog.");
+    let path = parts.uri.path().to_owned();
+    match site.store.media_file_at(site.blog.id, &path).await {
+        Ok(Some(file)) => {
+            return uploads::serve(&state, parts, site.blog.id, &path, file)
+                .await
+                .unwrap_or_else(|e| pages::error_page(&state, &site, e));
+        }
+        Ok(None) => {}
+        Err(e) => return pages::error_page(&state, &site, e.into()),
+    }
     let Some(dir) = state.config.media_dir.as_ref() else {
         return pages::error_page(&state, &site, missing());
     };
-    let path = parts.uri.path().to_owned();
     match site.store.attachment_at(site.blog.id, &path).await {
         Ok(Some(_)) => {}
         Ok(None) => return pages::error_page(&state, &site, missing()),
