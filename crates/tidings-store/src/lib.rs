@@ -44,10 +44,10 @@ pub use dialect::Backend;
 pub use export::ExportSnapshot;
 pub use frame::Frame;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
-pub use outbox::{MailCounts, NewMail, QueuedMail};
 pub use media::{
     Blobs, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, NewMedia, ServedFile, blob_key,
 };
+pub use outbox::{MailCounts, NewMail, QueuedMail};
 pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
 pub use reads::reads_may_block_here;
 pub use sessions::Session;
