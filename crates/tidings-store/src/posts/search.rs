@@ -5,6 +5,8 @@ use tidings_core::Post;
 
 use super::{READER_COLUMNS, post_from_row};
 use crate::dialect;
+use crate::exec::Exec;
+use crate::reads::ReadRow;
 use crate::{Result, Store, micros};
 
 /// A search result: the post and a snippet whose matches are wrapped in
@@ -37,12 +39,18 @@ impl Store {
             micros(now),
             limit,
         );
-        self.read_all(&sql, |row| {
+        let hit = |row: &ReadRow| {
             Ok(SearchHit {
                 post: post_from_row(row)?,
                 snippet: row.try_get("snippet")?,
             })
-        })
-        .await
+        };
+        let Some(begin) = self.backend.begin_search() else {
+            return self.read_all(&sql, hit).await;
+        };
+        let mut tx = self.pool.begin(begin).await?;
+        let hits = tx.fetch_all(&sql, hit).await?;
+        tx.commit().await?;
+        Ok(hits)
     }
 }
