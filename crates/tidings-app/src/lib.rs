@@ -14,6 +14,7 @@ pub mod comments;
 pub mod demo;
 pub mod error;
 pub mod form_token;
+pub mod import;
 pub mod limits;
 pub mod mail;
 pub mod media;

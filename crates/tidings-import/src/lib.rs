@@ -7,7 +7,6 @@
 //! web layer answers with 301s).
 
 pub mod blogger;
-mod commenters;
 pub mod export;
 pub mod frontmatter;
 pub mod markdown;
@@ -17,7 +16,6 @@ pub mod tidings;
 pub mod wordpress;
 mod xml;
 
-pub use commenters::without_unsafe_urls;
 pub use text::comment_text;
 
 /// The owner's note for a post whose body nests past

@@ -235,27 +235,22 @@ fn refused(file: &Path, e: &ParseError) -> anyhow::Error {
 }
 
 async fn write(store: &Store, file: &Path, batch: ImportBatch) -> anyhow::Result<ImportReport> {
-    // Whatever the format: a commenter's web address is http(s) or left out.
-    let (cleaned, notes) = tidings_import::without_unsafe_urls(&batch);
-    tell(file, notes.iter());
-    let batch = match cleaned {
-        std::borrow::Cow::Owned(cleaned) => cleaned,
-        std::borrow::Cow::Borrowed(_) => batch,
-    };
     let bar = progress(
         (batch.posts.len() + batch.comments.len() + batch.attachments.len()) as u64,
         "importing",
     );
-    let result = store
-        .import_with_progress(batch, {
-            let bar = bar.clone();
-            move |done| bar.set_position(done)
-        })
-        .await;
+    let result = tidings_app::import::import(store, batch, {
+        let bar = bar.clone();
+        move |done| bar.set_position(done)
+    })
+    .await;
     bar.finish_and_clear();
     match result {
-        Ok(report) => Ok(report),
-        Err(StoreError::Conflict(why)) => {
+        Ok(imported) => {
+            tell(file, imported.notes.iter());
+            Ok(imported.report)
+        }
+        Err(tidings_app::Error::Store(StoreError::Conflict(why))) => {
             Err(anyhow!("{}: {why}; nothing was imported", file.display()))
         }
         Err(e) => Err(anyhow::Error::new(e).context(format!(

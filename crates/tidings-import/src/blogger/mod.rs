@@ -189,7 +189,7 @@ fn author(e: &Elem) -> (String, Option<String>) {
         .map(one_line)
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| tidings_core::comment::ANONYMOUS.to_owned());
-    // Checked with every import's commenter addresses (`without_unsafe_urls`).
+    // Checked with every import's commenter addresses (`tidings_app::import`).
     let uri = a.and_then(|a| a.text_of("atom", "uri")).map(str::to_owned);
     (name, uri)
 }

@@ -348,7 +348,7 @@ fn comment(c: &Elem) -> Result<WxrComment, ParseError> {
         author: one_line(c.text_of("wp", "comment_author").unwrap_or_default()),
         email: c.text_of("wp", "comment_author_email").map(str::to_owned),
         // Checked with every import's commenter addresses
-        // (`without_unsafe_urls`).
+        // (`tidings_app::import`).
         url: c.text_of("wp", "comment_author_url").map(str::to_owned),
         body: c
             .text_of("wp", "comment_content")

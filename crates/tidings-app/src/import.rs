@@ -1,19 +1,50 @@
-//! Commenters' web addresses on the way in: only `http` and `https`.
+//! Moving a blog in: what every import's batch goes through, whatever its
+//! format (Blogger, WordPress, our own, Markdown files), and then the
+//! store's one transaction, all of it or nothing.
 //!
-//! A comment form refuses any other address; an export from elsewhere (or
-//! one of ours from before that rule) may still carry `javascript:` or
-//! `data:` ones, which a static copy of the blog would turn into links that
-//! run on a click. An owner moving in expects every comment to arrive, so
-//! the comment is kept and only the address is left out, each one said.
+//! Commenters' web addresses are `http` and `https` only. A comment form
+//! refuses any other address; an export from elsewhere (or one of ours from
+//! before that rule) may still carry `javascript:` or `data:` ones, which a
+//! static copy of the blog would turn into links that run on a click. An
+//! owner moving in expects every comment to arrive, so the comment is kept
+//! and only the address is left out, each one said.
 
 use std::borrow::Cow;
 
 use tidings_core::comment::is_web_url;
-use tidings_store::ImportBatch;
+use tidings_store::{ImportBatch, ImportReport, Store};
+
+use crate::Error;
+
+/// What an import did, and what it left out on the way in.
+pub struct Imported {
+    pub report: ImportReport,
+    /// One line per thing changed before the batch was stored (an address
+    /// left out), for the person who imports.
+    pub notes: Vec<String>,
+}
+
+/// Writes `batch` to its blog in one transaction, once its commenters'
+/// addresses are safe, calling `progress` with the items written so far.
+/// `Error::Store` with a conflict names what clashed; on any error nothing
+/// was imported.
+pub async fn import(
+    store: &Store,
+    batch: ImportBatch,
+    progress: impl Fn(u64) + Send + Sync + 'static,
+) -> Result<Imported, Error> {
+    let (cleaned, notes) = without_unsafe_urls(&batch);
+    let batch = match cleaned {
+        Cow::Owned(cleaned) => cleaned,
+        Cow::Borrowed(_) => batch,
+    };
+    let report = store.import_with_progress(batch, progress).await?;
+    Ok(Imported { report, notes })
+}
 
 /// `batch` without the commenters' web addresses that are not `http(s)`,
 /// and a note for each one left out; borrowed when every address is fine.
-pub fn without_unsafe_urls(batch: &ImportBatch) -> (Cow<'_, ImportBatch>, Vec<String>) {
+fn without_unsafe_urls(batch: &ImportBatch) -> (Cow<'_, ImportBatch>, Vec<String>) {
     // An empty address is no address: left out without a word.
     let unsafe_url = |url: &Option<String>| url.as_deref().is_some_and(|u| !is_web_url(u));
     let blank = |url: &Option<String>| url.as_deref().is_some_and(|u| u.trim().is_empty());
