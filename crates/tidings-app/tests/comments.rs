@@ -3,6 +3,8 @@
 //! refused (throttled with how long to wait, or the field to fix), and who
 //! may moderate and reply.
 
+mod common;
+
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
@@ -11,15 +13,11 @@ use tidings_app::comments::{self, Arrival, Decision, Moderator, Queue};
 use tidings_app::form_token::{self, Purpose};
 use tidings_app::{Error, limits};
 use tidings_core::{BlogSettings, Comment, CommentStatus, CommentsAllowed, Moderation, Post, Role};
-use tidings_store::{CommentFilter, NewPost, Store, User};
+use tidings_store::{CommentFilter, Store, User};
+
+use common::t0;
 
 const KEY: &[u8] = b"the blog's form key";
-
-/// A whole ten-minute window since the epoch, so the per-post counter's
-/// window ends at a known time: `T0 + 10 min`.
-fn t0() -> DateTime<Utc> {
-    DateTime::from_timestamp(1_800_000_000, 0).unwrap()
-}
 
 struct Blog {
     store: Store,
@@ -45,7 +43,7 @@ impl Blog {
             .create_user(blog.id, "owner@example.org", "Owner", "-", Role::Admin)
             .await
             .unwrap();
-        let post = Self::add_post(&store, &blog, &owner, "first").await;
+        let post = common::post(&store, blog.id, &owner, "first").await;
         Self {
             store,
             dir,
@@ -53,28 +51,6 @@ impl Blog {
             owner,
             post,
         }
-    }
-
-    async fn add_post(store: &Store, blog: &BlogSettings, by: &User, slug: &str) -> Post {
-        store
-            .insert_post(&NewPost {
-                blog_id: blog.id,
-                kind: tidings_core::PostKind::Post,
-                title: slug.into(),
-                slug: slug.into(),
-                path: format!("/2027/01/{slug}.html"),
-                body_markdown: None,
-                body_html: "<p>x</p>".into(),
-                body_text: "x".into(),
-                labels: Vec::new(),
-                draft: false,
-                published_at: t0() - Duration::days(1),
-                author_id: Some(by.id),
-                author_name: by.name.clone(),
-                sticky: false,
-            })
-            .await
-            .unwrap()
     }
 
     /// A reader's comment on the post, its form served a minute before `now`.

@@ -12,7 +12,7 @@ use tidings_app::comments::Decision;
 use tidings_app::mail::compose::{self, Composed};
 use tidings_app::mail::{HELD_COMMENT, Mail, Mailer, SmtpSettings, moderate, reset};
 use tidings_core::CommentStatus;
-use tidings_store::{NewComment, NewMail, NewPost, Store};
+use tidings_store::{NewComment, NewMail, Store};
 
 use common::t0;
 
@@ -41,25 +41,7 @@ fn letter_text(composed: Composed) -> String {
 async fn a_held_comments_links_are_claimed_once_expire_and_are_spent() {
     let (store, dir) = common::open("mail-held").await;
     let (blog_id, owner) = common::owner(&store).await;
-    let post = store
-        .insert_post(&NewPost {
-            blog_id,
-            kind: tidings_core::PostKind::Post,
-            title: "Held".into(),
-            slug: "held".into(),
-            path: "/2027/01/held.html".into(),
-            body_markdown: None,
-            body_html: "<p>x</p>".into(),
-            body_text: "x".into(),
-            labels: Vec::new(),
-            draft: false,
-            published_at: t0() - Duration::days(1),
-            author_id: Some(owner.id),
-            author_name: owner.name.clone(),
-            sticky: false,
-        })
-        .await
-        .unwrap();
+    let post = common::post(&store, blog_id, &owner, "held").await;
     let to_owner = NewMail {
         blog_id,
         kind: HELD_COMMENT.into(),

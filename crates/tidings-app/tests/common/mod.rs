@@ -3,8 +3,9 @@
 //! part of this, hence the allowance.)
 #![allow(dead_code)]
 
-use chrono::{DateTime, Utc};
-use tidings_store::Store;
+use chrono::{DateTime, Duration, Utc};
+use tidings_core::Post;
+use tidings_store::{NewPost, Store, User};
 
 /// A fresh store in a temporary directory named for the test (`name`) and
 /// this process; the caller removes the directory when done.
@@ -16,7 +17,9 @@ pub async fn open(name: &str) -> (Store, std::path::PathBuf) {
     (store, dir)
 }
 
-/// The tests' "now": a fixed instant, so windows and expiries are exact.
+/// The tests' "now": a fixed instant, so windows and expiries are exact (a
+/// whole ten-minute window since the epoch: the per-post comment counter's
+/// window ends at `t0 + 10 min`).
 pub fn t0() -> DateTime<Utc> {
     DateTime::from_timestamp(1_800_000_000, 0).unwrap()
 }
@@ -40,4 +43,28 @@ pub async fn owner(store: &Store) -> (i64, tidings_store::User) {
         .await
         .unwrap();
     (blog.id, user)
+}
+
+/// A post of `blog_id` by `by`, published a day before [`t0`], at
+/// `/2027/01/SLUG.html`.
+pub async fn post(store: &Store, blog_id: i64, by: &User, slug: &str) -> Post {
+    store
+        .insert_post(&NewPost {
+            blog_id,
+            kind: tidings_core::PostKind::Post,
+            title: slug.into(),
+            slug: slug.into(),
+            path: format!("/2027/01/{slug}.html"),
+            body_markdown: None,
+            body_html: "<p>x</p>".into(),
+            body_text: "x".into(),
+            labels: Vec::new(),
+            draft: false,
+            published_at: t0() - Duration::days(1),
+            author_id: Some(by.id),
+            author_name: by.name.clone(),
+            sticky: false,
+        })
+        .await
+        .unwrap()
 }
