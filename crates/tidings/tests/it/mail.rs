@@ -15,6 +15,23 @@ use crate::admin::{Browser, PASSWORD};
 use crate::support::{TestApp, hidden};
 
 /// The SMTP server of one test.
+/// A free port below the kernel's range for ephemeral ports (32768 and up
+/// on Linux), so no other test's listener or outgoing connection is handed
+/// it while a sink is not listening yet: a port from `bind(0)` sometimes
+/// was, and the sink then could not start. Each test process starts
+/// looking at its own place.
+fn unclaimed_port() -> u16 {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let start = std::process::id().wrapping_mul(7919);
+    loop {
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let port = 20_000 + (start.wrapping_add(n) % 12_000) as u16;
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+}
+
 pub struct Sink {
     child: Option<Child>,
     pub port: u16,
@@ -24,11 +41,7 @@ pub struct Sink {
 impl Sink {
     /// A sink on a free port, not yet listening.
     pub fn new() -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = unclaimed_port();
         let dir = std::env::temp_dir().join(format!("tidings-mail-{}-{port}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
