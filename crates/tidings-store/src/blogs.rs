@@ -114,7 +114,7 @@ impl Store {
     /// hosts are served), with whether it is that fallback. One statement:
     /// every page of a blog reached by another name (an address, a
     /// proxy's) asks it.
-    pub async fn blog_by_host_or_default(
+    pub(crate) async fn blog_by_host_or_default(
         &self,
         host: &str,
     ) -> Result<Option<(BlogSettings, bool)>> {

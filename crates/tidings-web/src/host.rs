@@ -45,21 +45,17 @@ impl FromRequestParts<AppState> for Site {
             Some(Snapshot(snapshot)) => snapshot.clone(),
             None => state.store.clone(),
         };
-        let blog = if state.config.strict_hosts {
-            store
-                .blog_by_host(host)
-                .await?
-                .ok_or_else(|| AppError::not_found(format!("No blog is served at {host}.")))?
-        } else {
-            let (blog, fallback) = store
-                .blog_by_host_or_default(host)
-                .await?
-                .ok_or_else(|| AppError::not_found("This instance has no blog yet."))?;
-            if fallback {
-                deps.add(Tag::Fallback);
+        let strict = state.config.strict_hosts;
+        let (blog, fallback) = store.blog_serving(host, !strict).await?.ok_or_else(|| {
+            if strict {
+                AppError::not_found(format!("No blog is served at {host}."))
+            } else {
+                AppError::not_found("This instance has no blog yet.")
             }
-            blog
-        };
+        })?;
+        if fallback {
+            deps.add(Tag::Fallback);
+        }
         deps.blog_page(&[Tag::Blog(blog.id), Tag::Lists(blog.id)]);
         if state.cache.is_some() && deps.is_collecting() {
             // A scheduled post going live changes lists, feeds and every

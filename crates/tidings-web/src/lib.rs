@@ -41,9 +41,7 @@ pub async fn serve(
     limits: Limits,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    if let Some(cache) = &state.cache {
-        tokio::spawn(cache::follow(cache.clone(), state.store.clone()));
-    }
+    tokio::spawn(cache::follow(state.clone()));
     // Every node sends mail: whichever claims a mail first sends it.
     tokio::spawn(tidings_app::mail::sender::run(
         state.store.clone(),

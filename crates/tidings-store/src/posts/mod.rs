@@ -17,7 +17,7 @@ use crate::sql::Sql;
 use crate::{Result, StoreError, from_micros};
 
 pub use filter::PostFilter;
-pub(crate) use filter::{neighbours_sql, sticky_sql};
+pub(crate) use filter::{post_page_sql, sticky_sql};
 pub use search::SearchHit;
 
 /// Columns of every post query, with its published comment count (kept on
@@ -54,6 +54,15 @@ fn select_posts_for_readers() -> Sql {
     let mut sql = Sql::new(READER_COLUMNS);
     sql.push(" FROM posts p");
     sql
+}
+
+/// The paths of the visible posts published just after and just before a
+/// post: its page's "Newer Post" and "Older Post" links. A page (not a
+/// post) has none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Neighbours {
+    pub newer: Option<String>,
+    pub older: Option<String>,
 }
 
 /// Labels are kept twice: in `post_labels` to filter by, and joined with this

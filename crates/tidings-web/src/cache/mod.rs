@@ -45,7 +45,7 @@ use quick_cache::sync::Cache;
 use deps::{Collected, Versions};
 pub use deps::{Deps, Tag};
 pub use entry::Entry;
-pub use follow::follow;
+pub use follow::{Follower, follow};
 pub use renders::Renders;
 
 use crate::AppState;
@@ -75,7 +75,6 @@ impl Weighter<Box<str>, Arc<Entry>> for ByBytes {
 pub struct PageCache {
     pages: Cache<Box<str>, Arc<Entry>, ByBytes>,
     versions: Versions,
-    follower: follow::Follower,
 }
 
 impl PageCache {
@@ -84,7 +83,6 @@ impl PageCache {
         Self {
             pages: Cache::with_weighter((bytes / 32_768).max(16) as usize, bytes, ByBytes),
             versions: Versions::default(),
-            follower: follow::Follower::default(),
         }
     }
 }
@@ -227,9 +225,7 @@ async fn lookup<'a>(
 /// A write request's answer, once this node has read the change log it
 /// added to (so the writer's next page is current).
 async fn written(state: &AppState, mut response: Response, member: bool) -> Response {
-    if let Some(cache) = &state.cache {
-        follow::catch_up(cache, &state.store).await;
-    }
+    follow::catch_up(state).await;
     if member {
         mark_private(response.headers_mut());
     }

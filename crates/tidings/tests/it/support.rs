@@ -54,8 +54,12 @@ impl TestApp {
             serve_args,
             &log,
         );
+        // The server closes a connection idle for its header timeout (10 s);
+        // a client that kept it longer could send a request just as it closes
+        // (an `IncompleteMessage` under a loaded machine), so ours lets go at 5 s.
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(std::time::Duration::from_secs(5))
             .build()
             .unwrap();
         Self {
