@@ -576,7 +576,7 @@ async fn unsupported_database_urls_are_refused() {
 
     let out = tidings_in(
         &cwd.0,
-        &["--listen", "not-an-address", "blog", "list"],
+        &["--data", fresh, "serve", "--listen", "not-an-address"],
         None,
     );
     assert!(!out.status.success(), "a bad --listen is refused");
