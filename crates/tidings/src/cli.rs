@@ -450,6 +450,30 @@ mod tests {
         assert_eq!(redact("sqlite://x.db"), "sqlite://x.db");
     }
 
+    /// Every option and argument of every command says what it is for, in
+    /// one line (`--help` shows it).
+    #[test]
+    fn every_option_has_a_one_line_description() {
+        use clap::CommandFactory;
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                let one_line = arg.get_help().is_some_and(|h| !h.to_string().contains('\n'));
+                if id != "help" && id != "version" && !one_line {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut cli = Cli::command();
+        cli.build();
+        let mut missing = Vec::new();
+        walk(&cli, "tidings", &mut missing);
+        assert!(missing.is_empty(), "options without a description: {missing:?}");
+    }
+
     #[test]
     fn cli_is_well_formed() {
         use clap::CommandFactory;

@@ -64,7 +64,7 @@ impl ConfigFile {
         };
         let table = DeTable::parse(text).map_err(|e| {
             let line = e.span().map_or(1, |s| line_of(text, s.start));
-            anyhow::anyhow!("{}: {}", file.at(line), e.message().trim())
+            anyhow::anyhow!("{}: {}", file.at(line), e.message().trim().replace('\n', "; "))
         })?;
         for (key, value) in table.get_ref() {
             let line = line_of(text, key.span().start);
