@@ -131,7 +131,7 @@ async fn mail(settings: &Settings) -> Verdict {
         Err(e) => return Verdict::Fail(format!("{e:#}")),
     };
     let server = smtp.server();
-    match tokio::time::timeout(WAIT, tokio::net::TcpStream::connect(&server)).await {
+    match tokio::time::timeout(WAIT, tokio::net::TcpStream::connect(server.as_str())).await {
         Ok(Ok(_)) => Verdict::Ok(format!(
             "{server} accepts connections; `tidings mail test ADDRESS` sends a mail"
         )),

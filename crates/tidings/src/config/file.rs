@@ -68,7 +68,7 @@ impl ConfigFile {
         })?;
         for (key, value) in table.get_ref() {
             let line = line_of(text, key.span().start);
-            let name = key.get_ref().as_ref();
+            let name: &str = key.get_ref();
             let Some(arg) = setting(settings, name) else {
                 bail!(
                     "{}: unknown key {name:?}; the keys are the long names of serve's flags \
@@ -132,11 +132,9 @@ fn flag_value(arg: &Arg, value: &DeValue<'_>) -> Result<String, String> {
     }
     match value {
         DeValue::String(s) => Ok(s.to_string()),
-        DeValue::Integer(i) => i
-            .as_str()
-            .parse::<i64>()
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
             .map(|n| n.to_string())
-            .map_err(|_| format!("expected a whole number in base 10, found {}", i.as_str())),
+            .map_err(|_| format!("{} is too large a number", i.as_str())),
         DeValue::Array(items) => items
             .iter()
             .map(|item| {

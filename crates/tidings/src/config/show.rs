@@ -25,11 +25,15 @@ pub fn run(file: &Option<ConfigFile>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One line per setting: `key = value  # source`, or a comment when unset.
+/// One line per setting, the global ones first: `key = value  # source`,
+/// or a comment naming the variable when it is unset.
 fn lines(settings: &Settings, file: &Option<ConfigFile>) -> Vec<String> {
     let command = super::settings_command();
+    let (global, own): (Vec<_>, Vec<_>) = command
+        .get_arguments()
+        .partition(|arg| arg.is_global_set());
     let mut out = Vec::new();
-    for arg in command.get_arguments() {
+    for arg in global.into_iter().chain(own) {
         let Some(env) = arg.get_env().and_then(|e| e.to_str()) else {
             continue;
         };
@@ -40,16 +44,10 @@ fn lines(settings: &Settings, file: &Option<ConfigFile>) -> Vec<String> {
         let source = settings.source(id, file, Some(env));
         out.push(match settings.raw(id) {
             Some(value) => format!("{id} = {}  # {source}", toml_value(id, &value)),
-            None => format!("# {id} is not set  ({env}; {})", help(arg)),
+            None => format!("# {id} is not set ({env})"),
         });
     }
     out
-}
-
-fn help(arg: &clap::Arg) -> String {
-    arg.get_help()
-        .map(|h| h.to_string().trim_end_matches('.').to_lowercase())
-        .unwrap_or_default()
 }
 
 /// The value as TOML: booleans and numbers bare, the rest quoted; secrets

@@ -178,5 +178,12 @@ async fn serve_takes_its_settings_from_the_file_and_flags_win() {
         StatusCode::NOT_FOUND,
         "strict_hosts = true in the file answers 404 to unknown hosts"
     );
-    assert_eq!(app.get("/").await.status(), StatusCode::OK);
+    let r = app
+        .client
+        .get(app.url("/"))
+        .header("host", "localhost")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "the blog's own host is served");
 }
