@@ -114,7 +114,10 @@ impl Metrics {
             out.push_str(&format!(
                 "tidings_http_response_seconds_total{{area=\"{}\"}} {}\n",
                 area.name(),
-                self.traffic[area as usize].busy_micros.load(Ordering::Relaxed) as f64 / 1e6
+                self.traffic[area as usize]
+                    .busy_micros
+                    .load(Ordering::Relaxed) as f64
+                    / 1e6
             ));
         }
         out.push_str(&format!(

@@ -458,7 +458,9 @@ mod tests {
         fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
             for arg in cmd.get_arguments() {
                 let id = arg.get_id().as_str();
-                let one_line = arg.get_help().is_some_and(|h| !h.to_string().contains('\n'));
+                let one_line = arg
+                    .get_help()
+                    .is_some_and(|h| !h.to_string().contains('\n'));
                 if id != "help" && id != "version" && !one_line {
                     missing.push(format!("{path} {id}"));
                 }
@@ -471,7 +473,10 @@ mod tests {
         cli.build();
         let mut missing = Vec::new();
         walk(&cli, "tidings", &mut missing);
-        assert!(missing.is_empty(), "options without a description: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "options without a description: {missing:?}"
+        );
     }
 
     #[test]

@@ -68,7 +68,9 @@ fn report(name: &str, verdict: &Verdict) {
 fn configuration(file: &Option<ConfigFile>, settings: &Settings) -> Verdict {
     let args = &settings.args;
     if let Err(e) = tidings_web::TrustedProxies::parse(&args.trusted_proxies) {
-        return Verdict::Fail(format!("trusted_proxies: {e}; give addresses or CIDRs, comma-separated"));
+        return Verdict::Fail(format!(
+            "trusted_proxies: {e}; give addresses or CIDRs, comma-separated"
+        ));
     }
     if let Err(e) = crate::serve::metrics_access(args) {
         return Verdict::Fail(format!("{e:#}"));
@@ -77,7 +79,10 @@ fn configuration(file: &Option<ConfigFile>, settings: &Settings) -> Verdict {
         return Verdict::Fail(format!("{e:#}; see `tidings serve --help`"));
     }
     Verdict::Ok(match file {
-        Some(f) => format!("{} read; `tidings config` shows every setting", f.path.display()),
+        Some(f) => format!(
+            "{} read; `tidings config` shows every setting",
+            f.path.display()
+        ),
         None => format!(
             "no configuration file (none given, no tidings.toml in {}); flags, environment and defaults",
             settings.global.data.display()
@@ -100,8 +105,16 @@ async fn database(global: &Global) -> Verdict {
     let opened = tokio::time::timeout(WAIT * 2, Store::open(&url)).await;
     let store = match opened {
         Ok(Ok(store)) => store,
-        Ok(Err(e)) => return Verdict::Fail(format!("cannot open {shown} ({e}); {}", db_hint(global))),
-        Err(_) => return Verdict::Fail(format!("{shown} did not answer in {:?}; {}", WAIT * 2, db_hint(global))),
+        Ok(Err(e)) => {
+            return Verdict::Fail(format!("cannot open {shown} ({e}); {}", db_hint(global)));
+        }
+        Err(_) => {
+            return Verdict::Fail(format!(
+                "{shown} did not answer in {:?}; {}",
+                WAIT * 2,
+                db_hint(global)
+            ));
+        }
     };
     let answer = match store.list_blogs().await {
         Ok(blogs) => Verdict::Ok(format!("{shown} answers; {} blog(s)", blogs.len())),
@@ -152,7 +165,10 @@ fn media(global: &Global) -> Verdict {
     }
     let dir = global.data.join("media");
     match writable(&dir) {
-        Ok(()) => Verdict::Ok(format!("uploads go to {}, which is writable", dir.display())),
+        Ok(()) => Verdict::Ok(format!(
+            "uploads go to {}, which is writable",
+            dir.display()
+        )),
         Err(e) => Verdict::Fail(format!(
             "{} cannot be written ({e}); give this user the data directory",
             dir.display()
@@ -165,7 +181,13 @@ fn media(global: &Global) -> Verdict {
 fn writable(dir: &Path) -> std::io::Result<()> {
     let at = dir
         .ancestors()
-        .map(|a| if a.as_os_str().is_empty() { Path::new(".") } else { a })
+        .map(|a| {
+            if a.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                a
+            }
+        })
         .find(|a| a.exists())
         .unwrap_or(Path::new("/"));
     let probe = at.join(format!(".tidings-doctor-{}", std::process::id()));
@@ -179,7 +201,9 @@ async fn listen(addr: SocketAddr) -> Verdict {
         Ok(_) => Verdict::Ok(format!("{addr} is free to listen on")),
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
             if answers_as_tidings(addr).await {
-                Verdict::Ok(format!("{addr} is served by a running Tidings (/healthz answers ok)"))
+                Verdict::Ok(format!(
+                    "{addr} is served by a running Tidings (/healthz answers ok)"
+                ))
             } else {
                 Verdict::Fail(format!(
                     "{addr} is in use by another program; stop it, or choose another listen address"

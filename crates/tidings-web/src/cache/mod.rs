@@ -367,7 +367,9 @@ fn hit(
     state.metrics.cache_hit();
     let response = marked(entry.respond(method, request), "hit");
     // Only public pages are kept.
-    state.metrics.record(Area::Public, response.status(), started);
+    state
+        .metrics
+        .record(Area::Public, response.status(), started);
     response
 }
 

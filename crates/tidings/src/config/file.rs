@@ -31,7 +31,11 @@ struct Entry {
 impl ConfigFile {
     /// `--config FILE` (which must exist), else `tidings.toml` in the data
     /// directory when there is one.
-    pub fn find(explicit: Option<&Path>, data: &Path, settings: &Command) -> anyhow::Result<Option<Self>> {
+    pub fn find(
+        explicit: Option<&Path>,
+        data: &Path,
+        settings: &Command,
+    ) -> anyhow::Result<Option<Self>> {
         let (path, from_data_dir) = match explicit {
             Some(path) => (path.to_owned(), false),
             None => {
@@ -64,7 +68,11 @@ impl ConfigFile {
         };
         let table = DeTable::parse(text).map_err(|e| {
             let line = e.span().map_or(1, |s| line_of(text, s.start));
-            anyhow::anyhow!("{}: {}", file.at(line), e.message().trim().replace('\n', "; "))
+            anyhow::anyhow!(
+                "{}: {}",
+                file.at(line),
+                e.message().trim().replace('\n', "; ")
+            )
         })?;
         for (key, value) in table.get_ref() {
             let line = line_of(text, key.span().start);
@@ -156,15 +164,13 @@ fn flag_value(arg: &Arg, value: &DeValue<'_>) -> Result<String, String> {
 /// what the command line is; the refusal says what was expected.
 fn check(arg: &Arg, value: &str) -> Result<(), String> {
     let long = arg.get_long().unwrap_or("value");
-    let probe = Command::new("check")
-        .color(clap::ColorChoice::Never)
-        .arg(
-            arg.clone()
-                .required(false)
-                .global(false)
-                .env(None::<&str>)
-                .default_value(None::<&str>),
-        );
+    let probe = Command::new("check").color(clap::ColorChoice::Never).arg(
+        arg.clone()
+            .required(false)
+            .global(false)
+            .env(None::<&str>)
+            .default_value(None::<&str>),
+    );
     let args = match arg.get_action() {
         ArgAction::SetTrue if value == "true" => vec![OsString::from(format!("--{long}"))],
         ArgAction::SetTrue => vec![],

@@ -29,9 +29,8 @@ pub fn run(file: &Option<ConfigFile>) -> anyhow::Result<()> {
 /// or a comment naming the variable when it is unset.
 fn lines(settings: &Settings, file: &Option<ConfigFile>) -> Vec<String> {
     let command = super::settings_command();
-    let (global, own): (Vec<_>, Vec<_>) = command
-        .get_arguments()
-        .partition(|arg| arg.is_global_set());
+    let (global, own): (Vec<_>, Vec<_>) =
+        command.get_arguments().partition(|arg| arg.is_global_set());
     let mut out = Vec::new();
     for arg in global.into_iter().chain(own) {
         let Some(env) = arg.get_env().and_then(|e| e.to_str()) else {

@@ -586,7 +586,10 @@ async fn unsupported_database_urls_are_refused() {
 #[tokio::test]
 async fn user_list_and_remove() {
     let app = TestApp::start().await;
-    succeeds(&add_user(&app, "ann@example.com", "admin", PASSWORD), "add ann");
+    succeeds(
+        &add_user(&app, "ann@example.com", "admin", PASSWORD),
+        "add ann",
+    );
     let bob = app.member_token("bob@example.com", "Bob", "author", None);
 
     let out = app.cli(&["user", "list"], None);
@@ -597,7 +600,10 @@ async fn user_list_and_remove() {
 
     let out = app.cli(&["user", "remove", "--email", "Bob@Example.com"], None);
     succeeds(&out, "user remove");
-    assert_eq!(stdout(&out).trim(), "removed bob@example.com from localhost");
+    assert_eq!(
+        stdout(&out).trim(),
+        "removed bob@example.com from localhost"
+    );
     let list = stdout(&app.cli(&["user", "list"], None));
     assert!(!list.contains("bob@"), "{list}");
     assert!(list.contains("ann@example.com"), "{list}");
@@ -612,7 +618,14 @@ async fn user_list_and_remove() {
     let out = app.cli(&["user", "remove", "--email", "nobody@example.com"], None);
     fails_with(&out, &["nobody@example.com"], "no such user");
     let out = app.cli(
-        &["user", "remove", "--email", "ann@example.com", "--blog", "nowhere.example"],
+        &[
+            "user",
+            "remove",
+            "--email",
+            "ann@example.com",
+            "--blog",
+            "nowhere.example",
+        ],
         None,
     );
     fails_with(&out, &["nowhere.example"], "no such blog");
@@ -622,10 +635,20 @@ async fn user_list_and_remove() {
 #[tokio::test]
 async fn token_list_and_revoke_by_its_id() {
     let app = TestApp::start().await;
-    succeeds(&add_user(&app, "tess@example.com", "author", PASSWORD), "add");
+    succeeds(
+        &add_user(&app, "tess@example.com", "author", PASSWORD),
+        "add",
+    );
     let create = |label: &str| {
         let out = app.cli(
-            &["token", "create", "--email", "tess@example.com", "--label", label],
+            &[
+                "token",
+                "create",
+                "--email",
+                "tess@example.com",
+                "--label",
+                label,
+            ],
             None,
         );
         succeeds(&out, "token create");
@@ -646,7 +669,10 @@ async fn token_list_and_revoke_by_its_id() {
     let row = |label: &str| rows.iter().find(|r| r[1] == label).unwrap().clone();
     assert_eq!(row("laptop")[3], "never used", "{list}");
     assert_ne!(row("phone")[3], "never used", "{list}");
-    assert!(!list.contains(&laptop) && !list.contains(&phone), "no secrets listed");
+    assert!(
+        !list.contains(&laptop) && !list.contains(&phone),
+        "no secrets listed"
+    );
 
     let out = app.cli(&["token", "revoke", row("phone")[0]], None);
     succeeds(&out, "token revoke ID");
@@ -678,16 +704,30 @@ fn help(args: &[&str]) -> String {
 #[test]
 fn help_lists_only_the_flags_a_command_heeds_without_colour() {
     let serve = help(&["serve"]);
-    for flag in ["--listen", "--trusted-proxies", "--metrics-allow", "--data", "--config"] {
+    for flag in [
+        "--listen",
+        "--trusted-proxies",
+        "--metrics-allow",
+        "--data",
+        "--config",
+    ] {
         assert!(serve.contains(flag), "serve --help lists {flag}:\n{serve}");
     }
-    for command in [&["user", "add"][..], &["import", "blogger"], &["backup"], &["blog", "list"]] {
+    for command in [
+        &["user", "add"][..],
+        &["import", "blogger"],
+        &["backup"],
+        &["blog", "list"],
+    ] {
         let text = help(command);
         for global in ["--data", "--database-url", "--config"] {
             assert!(text.contains(global), "{command:?} lists {global}:\n{text}");
         }
         for other in ["--listen", "--trusted-proxies", "--smtp-url"] {
-            assert!(!text.contains(other), "{command:?} does not list {other}:\n{text}");
+            assert!(
+                !text.contains(other),
+                "{command:?} does not list {other}:\n{text}"
+            );
         }
     }
     let blogger = help(&["import", "blogger"]);
@@ -696,6 +736,9 @@ fn help_lists_only_the_flags_a_command_heeds_without_colour() {
         "both Blogger formats are named:\n{blogger}"
     );
     for command in [&[][..], &["serve"], &["doctor"], &["token", "list"]] {
-        assert!(!help(command).contains('\u{1b}'), "{command:?}: no colour codes off a terminal");
+        assert!(
+            !help(command).contains('\u{1b}'),
+            "{command:?}: no colour codes off a terminal"
+        );
     }
 }

@@ -90,9 +90,13 @@ fn config_shows_each_value_and_where_it_came_from_with_secrets_masked() {
         line_of(&text, "smtp_url").contains("smtp://user:***@mail.example.org:587"),
         "{text}"
     );
-    assert!(!text.contains("hunter2") && !text.contains("a-secret-token"), "{text}");
     assert!(
-        text.lines().any(|l| l.starts_with("# max_renders is not set")),
+        !text.contains("hunter2") && !text.contains("a-secret-token"),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("# max_renders is not set")),
         "{text}"
     );
     assert!(
@@ -112,7 +116,10 @@ fn config_shows_each_value_and_where_it_came_from_with_secrets_masked() {
     assert_eq!(
         line_of(&stdout(&out), "cache_mib"),
         format!("cache_mib = 99  # {} line {}", copy.display(), {
-            text.lines().position(|l| l.starts_with("cache_mib")).unwrap() + 1
+            text.lines()
+                .position(|l| l.starts_with("cache_mib"))
+                .unwrap()
+                + 1
         })
     );
 }
@@ -125,11 +132,20 @@ fn a_mistake_in_the_file_stops_every_command_naming_file_line_and_expectation() 
     let file = data.join("tidings.toml");
     let data_arg = data.to_str().unwrap();
     let cases: &[(&str, &[&str])] = &[
-        ("listen = \"127.0.0.1:0\"\n\ncache_size = 5\n", &["line 3", "cache_size", "unknown key"]),
+        (
+            "listen = \"127.0.0.1:0\"\n\ncache_size = 5\n",
+            &["line 3", "cache_size", "unknown key"],
+        ),
         ("cache_mib = 0\n", &["line 1", "cache_mib", "1..=65536"]),
-        ("no_cache = \"yes\"\n", &["line 1", "no_cache", "expected true or false"]),
+        (
+            "no_cache = \"yes\"\n",
+            &["line 1", "no_cache", "expected true or false"],
+        ),
         ("listen = \"nowhere\"\n", &["line 1", "listen", "nowhere"]),
-        ("session_seconds = 1.5\n", &["line 1", "session_seconds", "expected a string or a number"]),
+        (
+            "session_seconds = 1.5\n",
+            &["line 1", "session_seconds", "expected a string or a number"],
+        ),
         ("# a comment\nlisten = \n", &["line 2"]),
         ("demo = true\n", &["line 1", "demo", "unknown key"]),
         ("data = \"/elsewhere\"\n", &["line 1", "data", "--config"]),
@@ -147,16 +163,30 @@ fn a_mistake_in_the_file_stops_every_command_naming_file_line_and_expectation() 
             );
             assert!(stdout(&out).is_empty(), "nothing ran: {}", stdout(&out));
         }
-        assert!(!data.join("tidings.db").exists(), "{text:?}: nothing was created");
+        assert!(
+            !data.join("tidings.db").exists(),
+            "{text:?}: nothing was created"
+        );
     }
 
     let missing = scratch.0.join("missing.toml");
     let out = tidings_env(
         &scratch.0,
-        &["--data", data_arg, "--config", missing.to_str().unwrap(), "blog", "list"],
+        &[
+            "--data",
+            data_arg,
+            "--config",
+            missing.to_str().unwrap(),
+            "blog",
+            "list",
+        ],
         &[],
     );
-    fails_with(&out, &["missing.toml", "cannot read"], "a --config that is not there");
+    fails_with(
+        &out,
+        &["missing.toml", "cannot read"],
+        "a --config that is not there",
+    );
 }
 
 #[tokio::test]

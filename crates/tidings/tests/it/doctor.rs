@@ -28,11 +28,18 @@ fn a_fresh_data_directory_passes_and_says_what_is_not_set_up() {
         format!("listen = \"{}\"\n", free_port()),
     )
     .unwrap();
-    let out = tidings_in(&scratch.0, &["doctor", "--data", data.to_str().unwrap()], None);
+    let out = tidings_in(
+        &scratch.0,
+        &["doctor", "--data", data.to_str().unwrap()],
+        None,
+    );
     let text = stdout(&out);
     assert!(out.status.success(), "{text}{}", stderr(&out));
     assert!(line(&text, "configuration").starts_with("ok"), "{text}");
-    assert!(line(&text, "configuration").contains("tidings.toml"), "{text}");
+    assert!(
+        line(&text, "configuration").contains("tidings.toml"),
+        "{text}"
+    );
     assert!(line(&text, "database").starts_with("note"), "{text}");
     assert!(line(&text, "database").contains("tidings serve"), "{text}");
     assert!(line(&text, "mail").starts_with("note"), "{text}");
@@ -84,18 +91,34 @@ fn what_fails_is_named_with_the_fix_and_the_exit_says_so() {
         ),
     )
     .unwrap();
-    let out = tidings_in(&scratch.0, &["doctor", "--data", data.to_str().unwrap()], None);
+    let out = tidings_in(
+        &scratch.0,
+        &["doctor", "--data", data.to_str().unwrap()],
+        None,
+    );
     let text = stdout(&out);
     assert!(!out.status.success(), "failures exit non-zero:\n{text}");
     let db = line(&text, "database");
     assert!(db.starts_with("FAIL"), "{text}");
-    assert!(db.contains("127.0.0.1:1") && db.contains("is PostgreSQL running"), "{db}");
+    assert!(
+        db.contains("127.0.0.1:1") && db.contains("is PostgreSQL running"),
+        "{db}"
+    );
     assert!(!db.contains("secret"), "no password is shown: {db}");
     let mail = line(&text, "mail");
-    assert!(mail.starts_with("FAIL") && mail.contains("127.0.0.1:1"), "{mail}");
+    assert!(
+        mail.starts_with("FAIL") && mail.contains("127.0.0.1:1"),
+        "{mail}"
+    );
     let listen = line(&text, "listen");
-    assert!(listen.starts_with("FAIL") && listen.contains("in use"), "{listen}");
-    assert!(line(&text, "media").starts_with("ok"), "media in the database: {text}");
+    assert!(
+        listen.starts_with("FAIL") && listen.contains("in use"),
+        "{listen}"
+    );
+    assert!(
+        line(&text, "media").starts_with("ok"),
+        "media in the database: {text}"
+    );
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     for check in ["database", "mail", "listen"] {

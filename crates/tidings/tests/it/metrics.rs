@@ -53,12 +53,19 @@ async fn traffic_is_counted_by_area() {
 #[tokio::test]
 async fn other_addresses_need_the_token() {
     let token = "a-long-metrics-token-0123456789";
-    let app = TestApp::start_with(&["--metrics-allow", "192.0.2.0/24", "--metrics-token", token])
-        .await;
+    let app =
+        TestApp::start_with(&["--metrics-allow", "192.0.2.0/24", "--metrics-token", token]).await;
     let r = app.get("/metrics").await;
-    assert_eq!(r.status(), StatusCode::FORBIDDEN, "loopback is no longer allowed");
+    assert_eq!(
+        r.status(),
+        StatusCode::FORBIDDEN,
+        "loopback is no longer allowed"
+    );
     let body = r.text().await.unwrap();
-    assert!(body.contains("--metrics-allow") && !body.contains("tidings_"), "{body}");
+    assert!(
+        body.contains("--metrics-allow") && !body.contains("tidings_"),
+        "{body}"
+    );
 
     let with = |bearer: &str| {
         app.client
@@ -68,9 +75,17 @@ async fn other_addresses_need_the_token() {
     };
     let r = with(token).await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    assert!(r.text().await.unwrap().contains("tidings_http_responses_total"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("tidings_http_responses_total")
+    );
     assert_eq!(
-        with("a-long-metrics-token-0123456788").await.unwrap().status(),
+        with("a-long-metrics-token-0123456788")
+            .await
+            .unwrap()
+            .status(),
         StatusCode::FORBIDDEN
     );
     assert_eq!(with("").await.unwrap().status(), StatusCode::FORBIDDEN);
