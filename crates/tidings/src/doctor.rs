@@ -10,7 +10,7 @@ use std::net::{SocketAddr, TcpListener};
 use std::path::Path;
 use std::time::Duration;
 
-use tidings_store::{Backend, Store};
+use tidings_store::Store;
 
 use crate::cli::{Global, redact};
 use crate::config::{self, ConfigFile, Settings};
@@ -34,13 +34,17 @@ pub async fn run(file: &Option<ConfigFile>) -> anyhow::Result<()> {
             anyhow::bail!("doctor: the configuration cannot be read");
         }
     };
+    let (database, store) = database(&settings.global).await;
     let checks = [
         ("configuration", configuration(file, &settings)),
-        ("database", database(&settings.global).await),
+        ("database", database),
         ("mail", mail(&settings).await),
-        ("media", media(&settings.global)),
+        ("media", media(&settings.global, store.as_ref())),
         ("listen", listen(settings.args.listen).await),
     ];
+    if let Some(store) = store {
+        store.close().await;
+    }
     let mut failed = Vec::new();
     for (name, verdict) in &checks {
         report(name, verdict);
@@ -90,15 +94,18 @@ fn configuration(file: &Option<ConfigFile>, settings: &Settings) -> Verdict {
     })
 }
 
-async fn database(global: &Global) -> Verdict {
+/// The database opens and reads; answered with the store, for the checks
+/// that depend on it.
+async fn database(global: &Global) -> (Verdict, Option<Store>) {
     let url = global.store_url();
     if global.database_url.is_none() {
         let path = global.data.join("tidings.db");
         if !path.exists() {
-            return Verdict::Note(format!(
+            let note = format!(
                 "no database at {} yet; `tidings serve` creates it",
                 path.display()
-            ));
+            );
+            return (Verdict::Note(note), None);
         }
     }
     let shown = redact(&url);
@@ -106,22 +113,23 @@ async fn database(global: &Global) -> Verdict {
     let store = match opened {
         Ok(Ok(store)) => store,
         Ok(Err(e)) => {
-            return Verdict::Fail(format!("cannot open {shown} ({e}); {}", db_hint(global)));
+            let why = format!("cannot open {shown} ({e}); {}", db_hint(global));
+            return (Verdict::Fail(why), None);
         }
         Err(_) => {
-            return Verdict::Fail(format!(
+            let why = format!(
                 "{shown} did not answer in {:?}; {}",
                 WAIT * 2,
                 db_hint(global)
-            ));
+            );
+            return (Verdict::Fail(why), None);
         }
     };
     let answer = match store.list_blogs().await {
         Ok(blogs) => Verdict::Ok(format!("{shown} answers; {} blog(s)", blogs.len())),
         Err(e) => Verdict::Fail(format!("{shown} opened but cannot be read ({e})")),
     };
-    store.close().await;
-    answer
+    (answer, Some(store))
 }
 
 fn db_hint(global: &Global) -> &'static str {
@@ -158,10 +166,17 @@ async fn mail(settings: &Settings) -> Verdict {
 }
 
 /// Where uploads go: the database, or a directory this user can write.
-fn media(global: &Global) -> Verdict {
-    let url = global.store_url();
-    if Backend::from_url(&url).is_ok_and(Backend::keeps_media_in_database) {
-        return Verdict::Ok("uploads are kept in the database".into());
+fn media(global: &Global, store: Option<&Store>) -> Verdict {
+    match store {
+        Some(store) if store.backend().keeps_media_in_database() => {
+            return Verdict::Ok("uploads are kept in the database".into());
+        }
+        None if global.database_url.is_some() => {
+            return Verdict::Note(
+                "where uploads go depends on the database, which did not open".into(),
+            );
+        }
+        _ => {}
     }
     let dir = global.data.join("media");
     match writable(&dir) {

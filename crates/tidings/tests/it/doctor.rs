@@ -72,6 +72,13 @@ async fn beside_a_running_server_everything_answers() {
     assert!(line(&text, "database").contains("1 blog"), "{text}");
     assert!(line(&text, "listen").starts_with("ok"), "{text}");
     assert!(line(&text, "listen").contains("running Tidings"), "{text}");
+    let media = line(&text, "media");
+    assert!(media.starts_with("ok"), "{text}");
+    if app.database_args().is_empty() {
+        assert!(media.contains("writable"), "{media}");
+    } else {
+        assert!(media.contains("kept in the database"), "{media}");
+    }
 }
 
 #[test]
@@ -116,8 +123,8 @@ fn what_fails_is_named_with_the_fix_and_the_exit_says_so() {
         "{listen}"
     );
     assert!(
-        line(&text, "media").starts_with("ok"),
-        "media in the database: {text}"
+        line(&text, "media").starts_with("note"),
+        "where uploads go waits for the database: {text}"
     );
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
