@@ -20,8 +20,8 @@ echo "$contents"
 
 fail() { echo "check-deb: $*" >&2; exit 1; }
 has() { grep -qE "$1" <<<"$contents" || fail "the package lacks $2"; }
-has '^-rwxr-xr-x root/root .* \./usr/bin/tidings$' "/usr/bin/tidings, executable"
-has '^-rw-r----- root/root .* \./etc/tidings/tidings\.toml$' "/etc/tidings/tidings.toml, mode 640"
+has '^-rwxr-xr-x (root/root|0/0) .* \./usr/bin/tidings$' "/usr/bin/tidings, executable"
+has '^-rw-r----- (root/root|0/0) .* \./etc/tidings/tidings\.toml$' "/etc/tidings/tidings.toml, mode 640"
 has '\./(usr/)?lib/systemd/system/tidings\.service$' "the systemd unit"
 
 work=$(mktemp -d)
@@ -31,7 +31,8 @@ grep -qx /etc/tidings/tidings.toml "$work/control/conffiles" \
     || fail "/etc/tidings/tidings.toml is not a conffile"
 grep -q 'adduser --system' "$work/control/postinst" || fail "postinst makes no system user"
 dpkg-deb -x "$deb" "$work/root"
-unit="$(ls "$work"/root/{usr/,}lib/systemd/system/tidings.service 2>/dev/null | head -1)"
+unit="$work/root/usr/lib/systemd/system/tidings.service"
+[ -f "$unit" ] || unit="$work/root/lib/systemd/system/tidings.service"
 for line in 'User=tidings' 'StateDirectory=tidings' 'ProtectSystem=strict' \
     'NoNewPrivileges=yes' 'AmbientCapabilities=CAP_NET_BIND_SERVICE' \
     'ExecStart=/usr/bin/tidings --config /etc/tidings/tidings.toml serve'; do
@@ -45,6 +46,6 @@ if command -v systemd-analyze >/dev/null 2>&1; then
 fi
 
 "$work/root/usr/bin/tidings" --version
-"$work/root/usr/bin/tidings" --config "$work/root/etc/tidings/tidings.toml" \
+TIDINGS_LISTEN=127.0.0.1:0 "$work/root/usr/bin/tidings" --config "$work/root/etc/tidings/tidings.toml" \
     doctor --data "$work/data"
 echo "check-deb: ok"
