@@ -27,7 +27,7 @@ mod uri_guard;
 use tidings_app::form_token;
 
 pub use cache::Renders;
-pub use config::{Config, TrustedProxies};
+pub use config::{Config, MetricsAccess, TrustedProxies};
 pub use metrics::count_statement;
 pub use routes::router;
 pub use server::Limits;

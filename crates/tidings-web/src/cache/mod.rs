@@ -50,6 +50,7 @@ pub use renders::Renders;
 
 use crate::AppState;
 use crate::error::{ApiError, AppError};
+use crate::metrics::Area;
 use renders::Rendering;
 
 /// The largest page the cache keeps; bigger answers are sent as they are.
@@ -301,6 +302,7 @@ async fn admit(state: &AppState, req: Request) -> Result<(Request, Option<Render
         || path.starts_with("/media/")
         || path == "/admin"
         || path.starts_with("/admin/");
+    let area = Area::of(path);
     let Some(renders) = state.renders.as_ref().filter(|_| !cheap) else {
         return Ok((req, None));
     };
@@ -309,7 +311,7 @@ async fn admit(state: &AppState, req: Request) -> Result<(Request, Option<Render
         Ok(rendering) => Ok((req, Some(rendering))),
         Err(busy) => {
             let response = refusal(state, req, busy).await;
-            state.metrics.record(response.status(), started);
+            state.metrics.record(area, response.status(), started);
             Err(response)
         }
     }
@@ -360,7 +362,10 @@ fn hit(
 ) -> Response {
     state.metrics.cache_hit();
     let response = marked(entry.respond(method, request), "hit");
-    state.metrics.record(response.status(), started);
+    // Only public pages are kept.
+    state
+        .metrics
+        .record(Area::Public, response.status(), started);
     response
 }
 

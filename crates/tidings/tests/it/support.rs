@@ -364,7 +364,7 @@ fn spawn_server(
     if let Some(url) = database_url {
         cmd.args(["--database-url", url]);
     }
-    cmd.args(["--listen", "127.0.0.1:0", "serve"])
+    cmd.args(["serve", "--listen", "127.0.0.1:0"])
         .args(serve_args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
