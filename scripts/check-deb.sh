@@ -5,13 +5,22 @@
 # only. Then runs the packaged binary from an unpacked copy: `--version`,
 # and `doctor` with the packaged settings on a scratch data directory.
 # Installs cargo-deb into ~/.cargo/bin only when it is missing.
+#
+# `--dev` packages the debug binary the tests built instead of making a
+# release build (CI: the package's layout, unit and conffile are what is
+# checked; a release build would add minutes to every run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build=(--locked)
+if [ "${1:-}" = --dev ]; then
+    cargo build --locked --quiet -p tidings
+    build=(--profile dev --no-build)
+fi
 
 if ! command -v cargo-deb >/dev/null 2>&1; then
     cargo install --locked cargo-deb
 fi
-cargo deb -p tidings --locked
+cargo deb -p tidings "${build[@]}"
 deb=$(ls -t "${CARGO_TARGET_DIR:-target}"/debian/tidings_*.deb | head -1)
 echo "check-deb: $deb"
 dpkg-deb -I "$deb"
