@@ -89,6 +89,9 @@ pub struct BlogSettings {
     pub comment_moderation: Moderation,
     pub moderation_days: u32,
     pub comment_min_seconds: u32,
+    /// A BCP 47 tag, tidied by `language::parse_language`: what reader pages
+    /// and feeds are written in.
+    pub language: String,
     /// When anything readers can see on this blog last changed.
     pub changed_at: chrono::DateTime<chrono::Utc>,
 }
@@ -128,6 +131,8 @@ impl BlogSettings {
                 ),
             ));
         }
+        crate::language::parse_language(&self.language)
+            .map_err(|e| ("language", e.to_string()))?;
         if !(1..=Self::MAX_POSTS_PER_PAGE).contains(&self.posts_per_page) {
             return Err((
                 "posts_per_page",

@@ -404,6 +404,7 @@ mod tests {
             comment_moderation: m,
             moderation_days: 14,
             comment_min_seconds: 3,
+            language: "en".into(),
             changed_at: chrono::DateTime::UNIX_EPOCH,
         }
     }

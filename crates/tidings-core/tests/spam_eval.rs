@@ -71,6 +71,7 @@ fn settings() -> BlogSettings {
         comment_moderation: Moderation::Never,
         moderation_days: 14,
         comment_min_seconds: 3,
+        language: "en".into(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     }
 }

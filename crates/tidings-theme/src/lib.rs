@@ -8,6 +8,7 @@
 //! crate of routes, caching and the server.
 
 mod files;
+pub mod i18n;
 mod templates;
 pub mod views;
 

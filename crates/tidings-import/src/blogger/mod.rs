@@ -357,6 +357,10 @@ impl BloggerExport {
             match name.as_str() {
                 "BLOG_NAME" if !v.is_empty() => s.title = one_line(v),
                 "BLOG_DESCRIPTION" => s.description = v.to_owned(),
+                "BLOG_LOCALE" if !v.is_empty() => match tidings_core::parse_language(v) {
+                    Ok(tag) => s.language = tag,
+                    Err(e) => notes.push(format!("setting {name} ignored: {e}")),
+                },
                 "BLOG_TIME_ZONE" if !v.is_empty() => match tidings_core::parse_timezone(v) {
                     Ok(tz) => s.timezone = tz,
                     Err(e) => notes.push(format!("setting {name} ignored: {e}")),

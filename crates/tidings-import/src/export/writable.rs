@@ -184,6 +184,7 @@ mod tests {
             comment_moderation: Moderation::Never,
             moderation_days: 14,
             comment_min_seconds: 3,
+            language: "en".into(),
             changed_at: Utc::now(),
         }
     }

@@ -153,7 +153,7 @@ impl Channel<'_> {
              \txmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\
              \txmlns:wp=\"http://wordpress.org/export/1.2/\"\n>\n<channel>\n\
              \t<title>{}</title>\n\t<link>{}</link>\n\t<description>{}</description>\n\
-             \t<pubDate>{}</pubDate>\n\t<language>en</language>\n\
+             \t<pubDate>{}</pubDate>\n\t<language>{}</language>\n\
              \t<wp:wxr_version>1.2</wp:wxr_version>\n\
              \t<wp:base_site_url>{}</wp:base_site_url>\n\
              \t<wp:base_blog_url>{}</wp:base_blog_url>\n",
@@ -161,6 +161,7 @@ impl Channel<'_> {
             escape(base),
             escape(blog.description.as_str()),
             self.now.to_rfc2822(),
+            escape(blog.language.as_str()),
             escape(base),
             escape(base),
         );
@@ -410,6 +411,7 @@ mod tests {
             comment_moderation: tidings_core::Moderation::Never,
             moderation_days: 14,
             comment_min_seconds: 3,
+            language: "en".into(),
             changed_at: Utc::now(),
         };
         let (text, _) = wxr(&blog, &snap);

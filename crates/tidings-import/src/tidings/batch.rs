@@ -23,6 +23,7 @@ impl TidingsExport {
             comment_moderation: b.comment_moderation,
             moderation_days: b.moderation_days,
             comment_min_seconds: b.comment_min_seconds,
+            language: b.language.clone(),
             ..blog.clone()
         };
         s.validate()

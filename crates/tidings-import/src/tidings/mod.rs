@@ -55,6 +55,13 @@ pub struct BlogRecord {
     pub comment_moderation: Moderation,
     pub moderation_days: u32,
     pub comment_min_seconds: u32,
+    /// Absent from exports made before blogs had a language.
+    #[serde(default = "english")]
+    pub language: String,
+}
+
+fn english() -> String {
+    "en".to_owned()
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

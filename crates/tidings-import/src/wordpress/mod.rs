@@ -28,6 +28,8 @@ use crate::{ParseError, dedup_labels, one_line};
 pub struct WxrExport {
     pub title: String,
     pub description: String,
+    /// The channel's `<language>` (WordPress writes `en-US`, `fr-FR`…).
+    pub language: Option<String>,
     pub wxr_version: Option<String>,
     pub items: Vec<WxrItem>,
     pub attachments: Vec<WxrAttachment>,
@@ -121,6 +123,7 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
         match (e.ns.as_str(), e.name.as_str()) {
             ("", "title") => export.title = one_line(&e.text),
             ("", "description") => export.description = e.text.trim().to_owned(),
+            ("", "language") => export.language = Some(e.text.trim().to_owned()),
             ("wp", "wxr_version") => export.wxr_version = Some(e.text.trim().to_owned()),
             ("wp", "author") => authors.extend(author(&e)),
             ("", "item") => export.take_item(&e)?,

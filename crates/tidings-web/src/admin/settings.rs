@@ -23,6 +23,8 @@ pub struct SettingsForm {
     #[serde(default)]
     description: String,
     #[serde(default)]
+    language: String,
+    #[serde(default)]
     timezone: String,
     #[serde(default)]
     posts_per_page: String,
@@ -42,6 +44,7 @@ impl SettingsForm {
             csrf: None,
             title: b.title.clone(),
             description: b.description.clone(),
+            language: b.language.clone(),
             timezone: b.timezone.name().to_owned(),
             posts_per_page: b.posts_per_page.to_string(),
             comments_allowed: b.comments_allowed.as_str().to_owned(),
@@ -79,6 +82,7 @@ impl SettingsForm {
             ),
             moderation_days: Some(number("moderation_days", &self.moderation_days)?),
             comment_min_seconds: Some(number("comment_min_seconds", &self.comment_min_seconds)?),
+            language: Some(self.language.clone()),
         })
     }
 }
@@ -102,6 +106,7 @@ fn page(
         field => field,
         error => error,
         saved => notice,
+        languages => tidings_core::language::SUPPORTED,
         timezones => chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()).collect::<Vec<_>>(),
     };
     Ok(render(

@@ -23,6 +23,7 @@ mod flood;
 mod hardening;
 mod hostile_bodies;
 mod import;
+mod language;
 mod lifecycle;
 mod mail;
 mod media;
