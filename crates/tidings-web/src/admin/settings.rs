@@ -106,7 +106,7 @@ fn page(
         field => field,
         error => error,
         saved => notice,
-        languages => tidings_core::language::SUPPORTED,
+        languages => tidings_core::language::SUPPORTED.to_vec(),
         timezones => chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()).collect::<Vec<_>>(),
     };
     Ok(render(
