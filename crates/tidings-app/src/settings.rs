@@ -23,6 +23,8 @@ pub struct Change {
     pub comment_min_seconds: Option<u32>,
     /// A BCP 47 tag of a language reader pages can be written in.
     pub language: Option<String>,
+    /// Replaces the built-in robots.txt; empty brings it back.
+    pub robots_txt: Option<String>,
 }
 
 /// Refused unless `by` may change the settings: checked before the page
@@ -61,6 +63,9 @@ fn applied(current: &BlogSettings, change: Change) -> Result<BlogSettings, Error
                 format!("{v:?} is not a time zone name like Europe/Berlin."),
             )
         })?;
+    }
+    if let Some(v) = change.robots_txt {
+        blog.robots_txt = v;
     }
     if let Some(v) = change.language {
         blog.language =

@@ -92,6 +92,8 @@ pub struct BlogSettings {
     /// A BCP 47 tag, tidied by `language::parse_language`: what reader pages
     /// and feeds are written in.
     pub language: String,
+    /// What `/robots.txt` says instead of the built-in rules; empty for them.
+    pub robots_txt: String,
     /// When anything readers can see on this blog last changed.
     pub changed_at: chrono::DateTime<chrono::Utc>,
 }
@@ -103,6 +105,7 @@ impl BlogSettings {
     pub const MAX_COMMENT_MIN_SECONDS: u32 = 3_600;
     pub const MAX_TITLE_CHARS: usize = 200;
     pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
+    pub const MAX_ROBOTS_TXT_BYTES: usize = 64 * 1024;
 
     /// Checks every field against its limits, naming the first field that is wrong.
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
@@ -128,6 +131,17 @@ impl BlogSettings {
                 format!(
                     "description must be at most {} characters",
                     Self::MAX_DESCRIPTION_CHARS
+                ),
+            ));
+        }
+        crate::xml_chars::check("robots_txt", &self.robots_txt)
+            .map_err(|e| ("robots_txt", e.to_string()))?;
+        if self.robots_txt.len() > Self::MAX_ROBOTS_TXT_BYTES {
+            return Err((
+                "robots_txt",
+                format!(
+                    "robots_txt must be at most {} KiB",
+                    Self::MAX_ROBOTS_TXT_BYTES / 1024
                 ),
             ));
         }

@@ -405,6 +405,7 @@ mod tests {
             moderation_days: 14,
             comment_min_seconds: 3,
             language: "en".into(),
+            robots_txt: String::new(),
             changed_at: chrono::DateTime::UNIX_EPOCH,
         }
     }

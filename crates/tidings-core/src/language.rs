@@ -91,6 +91,34 @@ pub fn is_right_to_left(tag: &str) -> bool {
     matches!(messages_for(tag), "ar" | "fa" | "he")
 }
 
+/// The OpenGraph locale of a tidied `tag` (`language_TERRITORY`, as link
+/// previews read it): its own region when it names one, else the region
+/// where most of the language's readers live.
+pub fn og_locale(tag: &str) -> String {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("en");
+    if let Some(region) = parts.find(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase())) {
+        return format!("{language}_{region}");
+    }
+    let region = match messages_for(tag) {
+        "ar" => "AR",
+        "en" => "US",
+        "fa" => "IR",
+        "he" => "IL",
+        "hi" => "IN",
+        "ja" => "JP",
+        "ko" => "KR",
+        "pt" => "BR",
+        "sv" => "SE",
+        "uk" => "UA",
+        "vi" => "VN",
+        "zh-CN" => "CN",
+        "zh-TW" => "TW",
+        other => return format!("{other}_{}", other.to_ascii_uppercase()),
+    };
+    format!("{language}_{region}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +137,11 @@ mod tests {
         assert_eq!(messages_for("xx"), "en");
         assert!(is_right_to_left("ar-EG"));
         assert!(!is_right_to_left("fr"));
+        assert_eq!(og_locale("fr"), "fr_FR");
+        assert_eq!(og_locale("pt-BR"), "pt_BR");
+        assert_eq!(og_locale("ko"), "ko_KR");
+        assert_eq!(og_locale("zh-Hant"), "zh_TW");
+        assert_eq!(og_locale("en"), "en_US");
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub use comment::{
     Submission, judge,
 };
 pub use dates::{DayGroup, clock_time, date_header, group_by_day, month_day_year};
-pub use language::{is_right_to_left, messages_for, parse_language};
+pub use language::{is_right_to_left, messages_for, og_locale, parse_language};
 pub use post::{Post, PostKind, PostStatus, post_path};
 pub use slug::slugify;
 pub use user::Role;

@@ -9,6 +9,7 @@
 
 mod files;
 pub mod i18n;
+pub mod meta;
 mod templates;
 pub mod views;
 

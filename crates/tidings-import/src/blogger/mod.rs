@@ -357,6 +357,8 @@ impl BloggerExport {
             match name.as_str() {
                 "BLOG_NAME" if !v.is_empty() => s.title = one_line(v),
                 "BLOG_DESCRIPTION" => s.description = v.to_owned(),
+                // Blogger's "Custom robots.txt" (Settings, Crawlers and indexing).
+                "BLOG_CUSTOM_ROBOTS_TXT" => s.robots_txt = value.clone(),
                 "BLOG_LOCALE" if !v.is_empty() => match tidings_core::parse_language(v) {
                     Ok(tag) => s.language = tag,
                     Err(e) => notes.push(format!("setting {name} ignored: {e}")),

@@ -412,6 +412,7 @@ mod tests {
             moderation_days: 14,
             comment_min_seconds: 3,
             language: "en".into(),
+            robots_txt: String::new(),
             changed_at: Utc::now(),
         };
         let (text, _) = wxr(&blog, &snap);

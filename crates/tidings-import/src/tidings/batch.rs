@@ -24,6 +24,7 @@ impl TidingsExport {
             moderation_days: b.moderation_days,
             comment_min_seconds: b.comment_min_seconds,
             language: b.language.clone(),
+            robots_txt: b.robots_txt.clone(),
             ..blog.clone()
         };
         s.validate()

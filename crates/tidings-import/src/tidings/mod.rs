@@ -58,6 +58,9 @@ pub struct BlogRecord {
     /// Absent from exports made before blogs had a language.
     #[serde(default = "english")]
     pub language: String,
+    /// Empty for the built-in robots.txt, and in exports made before it.
+    #[serde(default)]
+    pub robots_txt: String,
 }
 
 fn english() -> String {

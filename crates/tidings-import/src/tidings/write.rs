@@ -30,6 +30,7 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
         moderation_days: blog.moderation_days,
         comment_min_seconds: blog.comment_min_seconds,
         language: blog.language.clone(),
+        robots_txt: blog.robots_txt.clone(),
     }));
     let id = |external: &str| external.parse::<i64>().unwrap_or_default();
     for p in &snap.posts {

@@ -27,6 +27,7 @@ mod language;
 mod lifecycle;
 mod mail;
 mod media;
+mod metadata;
 mod nodes;
 mod old_data;
 mod pages;
