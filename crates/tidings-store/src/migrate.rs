@@ -82,8 +82,8 @@ pub(crate) const SQLITE: &[Source] = &[
     ),
     (
         15,
-        "language",
-        include_str!("../migrations/sqlite/0015_language.sql"),
+        "language_and_metadata",
+        include_str!("../migrations/sqlite/0015_language_and_metadata.sql"),
     ),
 ];
 
@@ -155,8 +155,8 @@ pub(crate) const POSTGRES: &[Source] = &[
     ),
     (
         15,
-        "language",
-        include_str!("../migrations/postgres/0015_language.sql"),
+        "language_and_metadata",
+        include_str!("../migrations/postgres/0015_language_and_metadata.sql"),
     ),
 ];
 

@@ -22,6 +22,8 @@ pub struct PageMeta {
     pub canonical: String,
     /// `<meta name="description">`; none when empty.
     pub description: String,
+    /// `<meta name="robots" content="noindex">`: the post asks for it.
+    pub noindex: bool,
     /// OpenGraph and the Twitter card: post pages only.
     pub og: Option<OpenGraph>,
     /// JSON-LD, with `<`, `>` and `&` as `\u` escapes so no text in it can
@@ -51,6 +53,7 @@ impl PageMeta {
         Self {
             canonical,
             description: blog.description.clone(),
+            noindex: false,
             og: None,
             json_ld_html: None,
         }
@@ -86,14 +89,19 @@ impl PageMeta {
         }
     }
 
-    /// A post or static page: its own description, OpenGraph, the Twitter
-    /// card and JSON-LD `BlogPosting` (`WebPage` for a static page).
+    /// A post or static page: its own description (else its summary),
+    /// OpenGraph, the Twitter card and JSON-LD `BlogPosting` (`WebPage` for
+    /// a static page).
     pub fn post(blog: &BlogSettings, post: &Post, base_url: &str) -> Self {
         let url = format!("{base_url}{}", post.path);
-        let description = tidings_render::summary(
-            &tidings_render::html_to_text(&post.body_html),
-            SUMMARY_CHARS,
-        );
+        let description = if post.description.is_empty() {
+            tidings_render::summary(
+                &tidings_render::html_to_text(&post.body_html),
+                SUMMARY_CHARS,
+            )
+        } else {
+            post.description.clone()
+        };
         let image = first_image(&post.body_html).map(|src| absolute(base_url, &src));
         let published = iso(post.published_at);
         let modified = iso(post.updated_at.max(post.published_at));
@@ -138,6 +146,7 @@ impl PageMeta {
         Self {
             canonical: url,
             description,
+            noindex: post.noindex,
             og: Some(og),
             json_ld_html: Some(script_json(&ld)),
         }

@@ -69,6 +69,8 @@ pub struct BloggerPost {
     /// The author's address, when Blogger gave a real one (it usually says
     /// `noreply@blogger.com`).
     pub author_email: Option<String>,
+    /// The post's search description (`<summary>`); empty for none.
+    pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -278,6 +280,7 @@ fn post_entry(e: &Elem, id: &str, kind: &str, html: String) -> Result<BloggerPos
         },
         author: author(e).0,
         author_email: author_email(e),
+        description: crate::description(e.text_of("atom", "summary").unwrap_or_default()),
     })
 }
 

@@ -212,7 +212,7 @@ impl Channel<'_> {
             "\t<item>\n\t\t<title>{}</title>\n\t\t<link>{}</link>\n\t\t<pubDate>{}</pubDate>\n\
              \t\t<dc:creator>{}</dc:creator>\n\t\t<guid isPermaLink=\"false\">{}</guid>\n\
              \t\t<description></description>\n\t\t<content:encoded>{}</content:encoded>\n\
-             \t\t<excerpt:encoded><![CDATA[]]></excerpt:encoded>\n\
+             \t\t<excerpt:encoded>{}</excerpt:encoded>\n\
              \t\t<wp:post_id>{}</wp:post_id>\n\
              \t\t<wp:post_date>{}</wp:post_date>\n\t\t<wp:post_date_gmt>{}</wp:post_date_gmt>\n\
              \t\t<wp:post_modified>{}</wp:post_modified>\n\
@@ -234,6 +234,7 @@ impl Channel<'_> {
                 "<!-- wp:html -->\n{}\n<!-- /wp:html -->",
                 p.body_html
             )),
+            cdata(&p.description),
             p.external_id,
             wp_date(p.published_at, tz),
             wp_date(p.published_at, Tz::UTC),
@@ -365,6 +366,8 @@ mod tests {
             parent: (id == "2").then(|| "1".into()),
             menu_order: 3,
             sticky: id == "1",
+            description: format!("About {id} ]]> too"),
+            noindex: false,
         };
         let comment = |id: &str, parent: Option<&str>, status| ImportComment {
             external_id: id.into(),
@@ -440,6 +443,7 @@ mod tests {
         assert_eq!(back.items[1].status, crate::wordpress::WxrStatus::Draft);
         assert_eq!(back.items[2].status, crate::wordpress::WxrStatus::Future);
         assert!(first.sticky && !back.items[1].sticky);
+        assert_eq!(first.excerpt, "About 1 ]]> too");
         assert_eq!(back.items[1].parent.as_deref(), Some("1"));
         assert_eq!(back.items[1].menu_order, 3);
         assert_eq!(

@@ -62,6 +62,8 @@ impl TidingsExport {
                 parent: p.parent.map(|id| id.to_string()),
                 menu_order: p.menu_order,
                 sticky: p.sticky,
+                description: crate::description(&p.description),
+                noindex: p.noindex,
             })
             .collect();
         let comments = self

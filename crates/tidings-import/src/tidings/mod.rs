@@ -94,6 +94,12 @@ pub struct PostRecord {
     /// Shown first on page 1 of the home page.
     #[serde(default)]
     pub sticky: bool,
+    /// For search results and link previews; empty for the summary.
+    #[serde(default)]
+    pub description: String,
+    /// Search engines are asked not to index it.
+    #[serde(default)]
+    pub noindex: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -51,6 +51,8 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
             parent: p.parent.as_deref().map(id),
             menu_order: p.menu_order,
             sticky: p.sticky,
+            description: p.description.clone(),
+            noindex: p.noindex,
         }));
     }
     for c in &snap.comments {

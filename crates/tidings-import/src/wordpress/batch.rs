@@ -129,6 +129,8 @@ fn import_post(
         parent: item.parent.clone(),
         menu_order: item.menu_order,
         sticky: item.sticky && item.kind == PostKind::Post,
+        description: item.excerpt.clone(),
+        noindex: false,
     }
 }
 

@@ -64,6 +64,8 @@ pub struct WxrItem {
     pub status: WxrStatus,
     pub password: bool,
     pub sticky: bool,
+    /// `excerpt:encoded`: the post's own description; empty for none.
+    pub excerpt: String,
     /// `wp:post_parent`, when not `0`.
     pub parent: Option<String>,
     pub menu_order: i64,
@@ -286,6 +288,9 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
         status,
         password: e.text_of("wp", "post_password").is_some(),
         sticky: e.text_of("wp", "is_sticky").map(str::trim) == Some("1"),
+        excerpt: crate::description(&crate::comment_text(
+            e.text_of("excerpt", "encoded").unwrap_or_default(),
+        )),
         parent: parent_of(e),
         menu_order: e
             .text_of("wp", "menu_order")

@@ -25,6 +25,8 @@ pub struct SettingsForm {
     #[serde(default)]
     language: String,
     #[serde(default)]
+    robots_txt: String,
+    #[serde(default)]
     timezone: String,
     #[serde(default)]
     posts_per_page: String,
@@ -45,6 +47,7 @@ impl SettingsForm {
             title: b.title.clone(),
             description: b.description.clone(),
             language: b.language.clone(),
+            robots_txt: b.robots_txt.clone(),
             timezone: b.timezone.name().to_owned(),
             posts_per_page: b.posts_per_page.to_string(),
             comments_allowed: b.comments_allowed.as_str().to_owned(),
@@ -83,6 +86,7 @@ impl SettingsForm {
             moderation_days: Some(number("moderation_days", &self.moderation_days)?),
             comment_min_seconds: Some(number("comment_min_seconds", &self.comment_min_seconds)?),
             language: Some(self.language.clone()),
+            robots_txt: Some(self.robots_txt.clone()),
         })
     }
 }

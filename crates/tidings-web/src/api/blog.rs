@@ -24,6 +24,7 @@ pub struct BlogOut {
     moderation_days: u32,
     comment_min_seconds: u32,
     language: String,
+    robots_txt: String,
     media_quota_mib: u64,
 }
 
@@ -41,6 +42,7 @@ impl BlogOut {
             moderation_days: b.moderation_days,
             comment_min_seconds: b.comment_min_seconds,
             language: b.language.clone(),
+            robots_txt: b.robots_txt.clone(),
             media_quota_mib,
         }
     }
@@ -59,6 +61,7 @@ pub struct BlogPatch {
     moderation_days: Option<u32>,
     comment_min_seconds: Option<u32>,
     language: Option<String>,
+    robots_txt: Option<String>,
     media_quota_mib: Option<u64>,
     // Read-only fields a client may echo back from GET.
     #[serde(default, rename = "id")]
@@ -91,6 +94,7 @@ pub async fn update(
         moderation_days: patch.moderation_days,
         comment_min_seconds: patch.comment_min_seconds,
         language: patch.language,
+        robots_txt: patch.robots_txt,
     };
     // Checked before anything changes, so a bad quota leaves the rest too.
     if let Some(mib) = patch.media_quota_mib {

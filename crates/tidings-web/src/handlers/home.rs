@@ -101,7 +101,10 @@ pub async fn list_page(
     }
     let (older_url, newer_url) =
         paging_links(&site.store, &spec, &filter, limit, &posts, more).await?;
-    let chrome = Chrome::load(state, site, now).await?;
+    let mut chrome = Chrome::load(state, site, now).await?;
+    if site.path == "/" {
+        chrome.meta = tidings_theme::meta::PageMeta::home(&site.blog, &site.base_url);
+    }
     let ctx = ListCtx {
         days: views::days(posts, site.blog.timezone, pages::lang(site)),
         show_all_url: spec.heading.as_ref().map(|_| "/"),

@@ -16,6 +16,7 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::host::Site;
 use tidings_theme::i18n::Lang;
+use tidings_theme::meta::PageMeta;
 use tidings_theme::views::{self, BlogView, LabelCountView, PageNode};
 
 /// The parts of the layout around the main column.
@@ -29,6 +30,9 @@ pub struct Chrome {
     pub pages: Vec<PageNode>,
     /// The blog's language tag: the templates' `t()` writes in it.
     pub lang: String,
+    /// The page's canonical address, description and, for posts and the
+    /// home page, what link previews read.
+    pub meta: PageMeta,
 }
 
 /// The language the blog's reader pages are written in.
@@ -50,6 +54,7 @@ impl Chrome {
             )?,
             pages: views::page_tree(&frame.pages),
             lang: site.blog.language.clone(),
+            meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
         })
     }
 }
@@ -137,6 +142,7 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
         archive_html: Arc::from(""),
         pages: Vec::new(),
         lang: site.blog.language.clone(),
+        meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
     };
     let ctx = minijinja::context! { title => title, message => message };
     match render(state, "error.html", e.status, &chrome, ctx) {

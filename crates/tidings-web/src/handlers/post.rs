@@ -204,7 +204,8 @@ pub async fn show(
         site.deps
             .expire_at(std::time::Instant::now() + FORM_TOKEN_REFRESH);
     }
-    let chrome = Chrome::load(state, site, now).await?;
+    let mut chrome = Chrome::load(state, site, now).await?;
+    chrome.meta = tidings_theme::meta::PageMeta::post(&site.blog, &post, &site.base_url);
     let ctx = PostCtx {
         comments_heading: views::comments_heading(lang, comments.len()),
         comments: views::thread(&comments, tz, lang),

@@ -173,3 +173,39 @@ async fn the_owner_s_robots_txt_replaces_the_built_in_one() {
     app.settings(json!({ "robots_txt": "" })).await;
     assert_eq!(app.page("/robots.txt").await, built_in);
 }
+
+#[tokio::test]
+async fn a_post_s_own_description_and_noindex_are_what_the_page_says() {
+    let mut app = TestApp::start().await;
+    let post = app
+        .post(json!({
+            "title": "Lighthouses",
+            "body": "A long body about many things.",
+            "description": "Three lighthouses & one <b>keeper</b>.",
+            "noindex": true,
+            "status": "published",
+        }))
+        .await;
+    assert_eq!(post["description"], "Three lighthouses & one <b>keeper</b>.");
+    assert_eq!(post["noindex"], true);
+    let html = app.page(post["url"].as_str().unwrap()).await;
+    assert_eq!(
+        meta(&html, "description").as_deref(),
+        Some("Three lighthouses & one <b>keeper</b>.")
+    );
+    assert_eq!(meta(&html, "og:description"), meta(&html, "description"));
+    assert_eq!(meta(&html, "robots").as_deref(), Some("noindex"));
+    assert_eq!(json_ld(&html)["description"], "Three lighthouses & one <b>keeper</b>.");
+    assert_eq!(meta(&app.page("/").await, "robots"), None);
+
+    let id = post["id"].as_i64().unwrap();
+    let (status, body) = app
+        .api(
+            reqwest::Method::PATCH,
+            &format!("/posts/{id}"),
+            Some(json!({"description": "line one\nline two"})),
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.to_string().contains("description"), "{body}");
+}
