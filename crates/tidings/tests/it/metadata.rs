@@ -16,9 +16,9 @@ fn metas(html: &str) -> Vec<(String, String)> {
     head.split("<meta ")
         .skip(1)
         .filter_map(|tag| {
-            let tag = &tag[..tag.find('>')?];
-            let key = attr(tag, "property").or_else(|| attr(tag, "name"))?;
-            Some((key, attr(tag, "content")?))
+            let tag = format!(" {}", &tag[..tag.find('>')?]);
+            let key = attr(&tag, "property").or_else(|| attr(&tag, "name"))?;
+            Some((key, attr(&tag, "content")?))
         })
         .collect()
 }
