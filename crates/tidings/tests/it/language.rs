@@ -86,6 +86,14 @@ fn english_left(code: &str, page: &str) -> Vec<&'static str> {
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();
+    // The translations alone: not the file's comments or message ids
+    // (`comment-count`), which are English for every language.
+    let file: String = file
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split_once(" = ").map_or(l, |(_, text)| text))
+        .collect::<Vec<_>>()
+        .join("\n");
     // What a reader reads: the text, the attributes they hear or see
     // (aria-label, placeholder, title), not the markup's own names.
     let shown = readable(page);
