@@ -105,7 +105,7 @@ impl BlogSettings {
     pub const MAX_COMMENT_MIN_SECONDS: u32 = 3_600;
     pub const MAX_TITLE_CHARS: usize = 200;
     pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
-    pub const MAX_ROBOTS_TXT_BYTES: usize = 64 * 1024;
+    pub const MAX_ROBOTS_TXT_CHARS: usize = 65_536;
 
     /// Checks every field against its limits, naming the first field that is wrong.
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
@@ -136,12 +136,12 @@ impl BlogSettings {
         }
         crate::xml_chars::check("robots_txt", &self.robots_txt)
             .map_err(|e| ("robots_txt", e.to_string()))?;
-        if self.robots_txt.len() > Self::MAX_ROBOTS_TXT_BYTES {
+        if self.robots_txt.chars().count() > Self::MAX_ROBOTS_TXT_CHARS {
             return Err((
                 "robots_txt",
                 format!(
-                    "robots_txt must be at most {} KiB",
-                    Self::MAX_ROBOTS_TXT_BYTES / 1024
+                    "robots_txt must be at most {} characters",
+                    Self::MAX_ROBOTS_TXT_CHARS
                 ),
             ));
         }

@@ -69,20 +69,15 @@ pub(super) fn check(
 }
 
 /// The post's description for search results and link previews: one
-/// paragraph of plain text, which may be empty (the summary stands in).
+/// paragraph of plain text (line breaks become spaces), which may be empty
+/// (the summary stands in).
 fn description(input: Option<String>, existing: Option<&Post>) -> Result<String, Error> {
     let text = match input {
-        Some(d) => d.trim().to_owned(),
+        Some(d) => d.split_whitespace().collect::<Vec<_>>().join(" "),
         None => return Ok(existing.map(|p| p.description.clone()).unwrap_or_default()),
     };
     xml_chars::check("description", &text)
         .map_err(|e| Error::invalid("description", e.to_string()))?;
-    if text.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            "description",
-            "description must be one paragraph, without line breaks",
-        ));
-    }
     let max = Post::MAX_DESCRIPTION_CHARS;
     if text.chars().count() > max {
         return Err(Error::invalid(

@@ -22,8 +22,9 @@ pub struct SettingsForm {
     title: String,
     #[serde(default)]
     description: String,
+    /// Absent from a form served before blogs had a language: kept as it is.
     #[serde(default)]
-    language: String,
+    language: Option<String>,
     #[serde(default)]
     robots_txt: String,
     #[serde(default)]
@@ -46,7 +47,7 @@ impl SettingsForm {
             csrf: None,
             title: b.title.clone(),
             description: b.description.clone(),
-            language: b.language.clone(),
+            language: Some(b.language.clone()),
             robots_txt: b.robots_txt.clone(),
             timezone: b.timezone.name().to_owned(),
             posts_per_page: b.posts_per_page.to_string(),
@@ -85,7 +86,7 @@ impl SettingsForm {
             ),
             moderation_days: Some(number("moderation_days", &self.moderation_days)?),
             comment_min_seconds: Some(number("comment_min_seconds", &self.comment_min_seconds)?),
-            language: Some(self.language.clone()),
+            language: self.language.clone(),
             robots_txt: Some(self.robots_txt.clone()),
         })
     }

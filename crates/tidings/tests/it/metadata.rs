@@ -203,9 +203,18 @@ async fn a_post_s_own_description_and_noindex_are_what_the_page_says() {
         .api(
             reqwest::Method::PATCH,
             &format!("/posts/{id}"),
-            Some(json!({"description": "line one\nline two"})),
+            Some(json!({"description": "nul \u{0} inside"})),
         )
         .await;
     assert_eq!(status, reqwest::StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.to_string().contains("description"), "{body}");
+    let (status, body) = app
+        .api(
+            reqwest::Method::PATCH,
+            &format!("/posts/{id}"),
+            Some(json!({"description": " line one\n  line two "})),
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{body}");
+    assert_eq!(body["description"], "line one line two", "one paragraph");
 }
