@@ -68,8 +68,8 @@ fn applied(current: &BlogSettings, change: Change) -> Result<BlogSettings, Error
         blog.robots_txt = v;
     }
     if let Some(v) = change.language {
-        blog.language =
-            tidings_core::parse_language(&v).map_err(|e| Error::invalid("language", e.to_string()))?;
+        blog.language = tidings_core::parse_language(&v)
+            .map_err(|e| Error::invalid("language", e.to_string()))?;
     }
     blog.posts_per_page = change.posts_per_page.unwrap_or(blog.posts_per_page);
     blog.comments_allowed = change.comments_allowed.unwrap_or(blog.comments_allowed);

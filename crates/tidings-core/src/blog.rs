@@ -145,8 +145,7 @@ impl BlogSettings {
                 ),
             ));
         }
-        crate::language::parse_language(&self.language)
-            .map_err(|e| ("language", e.to_string()))?;
+        crate::language::parse_language(&self.language).map_err(|e| ("language", e.to_string()))?;
         if !(1..=Self::MAX_POSTS_PER_PAGE).contains(&self.posts_per_page) {
             return Err((
                 "posts_per_page",

@@ -36,7 +36,8 @@ pub fn parse_language(tag: &str) -> Result<String, UnknownValue> {
     }
     let mut parts = Vec::new();
     for (i, sub) in trimmed.split(['-', '_']).enumerate() {
-        let fits = !sub.is_empty() && sub.len() <= 8 && sub.bytes().all(|b| b.is_ascii_alphanumeric());
+        let fits =
+            !sub.is_empty() && sub.len() <= 8 && sub.bytes().all(|b| b.is_ascii_alphanumeric());
         if !fits || (i == 0 && !(2..=3).contains(&sub.len())) {
             return Err(refused());
         }
@@ -48,7 +49,10 @@ pub fn parse_language(tag: &str) -> Result<String, UnknownValue> {
         _ => parts[0].clone(),
     };
     let tidied = parts.join("-");
-    if !SUPPORTED.iter().any(|s| s.split('-').next() == Some(parts[0].as_str())) {
+    if !SUPPORTED
+        .iter()
+        .any(|s| s.split('-').next() == Some(parts[0].as_str()))
+    {
         return Err(refused());
     }
     Ok(tidied)
@@ -97,7 +101,8 @@ pub fn is_right_to_left(tag: &str) -> bool {
 pub fn og_locale(tag: &str) -> String {
     let mut parts = tag.split('-');
     let language = parts.next().unwrap_or("en");
-    if let Some(region) = parts.find(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase())) {
+    if let Some(region) = parts.find(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
+    {
         return format!("{language}_{region}");
     }
     let region = match messages_for(tag) {
@@ -146,7 +151,15 @@ mod tests {
 
     #[test]
     fn unknown_tags_are_refused_listing_the_supported() {
-        for bad in ["", "klingon", "x", "fr--", "de-ÄÖ", "tlh", "en-verylongsubtag"] {
+        for bad in [
+            "",
+            "klingon",
+            "x",
+            "fr--",
+            "de-ÄÖ",
+            "tlh",
+            "en-verylongsubtag",
+        ] {
             let e = parse_language(bad).unwrap_err();
             assert!(e.to_string().contains("zh-TW"), "{bad}: {e}");
         }
@@ -154,7 +167,13 @@ mod tests {
 
     #[test]
     fn the_refusal_lists_every_supported_language() {
-        let listed = ALLOWED.split(": ").nth(1).unwrap().split(" (").next().unwrap();
+        let listed = ALLOWED
+            .split(": ")
+            .nth(1)
+            .unwrap()
+            .split(" (")
+            .next()
+            .unwrap();
         assert_eq!(listed.split(", ").collect::<Vec<_>>(), SUPPORTED);
     }
 }

@@ -198,8 +198,14 @@ mod tests {
         let html = r#"<p>a</p><img alt="x" src="/media/u/ab.jpg?a=1&amp;b=2" width="3"><img src="/2.png">"#;
         let src = first_image(html).unwrap();
         assert_eq!(src, "/media/u/ab.jpg?a=1&b=2");
-        assert_eq!(absolute("https://b.example", &src), "https://b.example/media/u/ab.jpg?a=1&b=2");
-        assert_eq!(absolute("http://b", "//cdn.example/x.png"), "http://cdn.example/x.png");
+        assert_eq!(
+            absolute("https://b.example", &src),
+            "https://b.example/media/u/ab.jpg?a=1&b=2"
+        );
+        assert_eq!(
+            absolute("http://b", "//cdn.example/x.png"),
+            "http://cdn.example/x.png"
+        );
         assert_eq!(first_image("<p>no picture</p>"), None);
     }
 

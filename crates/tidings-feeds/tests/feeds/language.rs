@@ -37,5 +37,10 @@ fn json_feed_names_the_language() {
 fn no_language_is_said_when_there_is_none() {
     let doc: serde_json::Value = serde_json::from_str(&json_feed(&meta(), &posts())).unwrap();
     assert!(doc.get("language").is_none());
-    assert_eq!(Channel::read_from(rss(&meta(), &[]).as_bytes()).unwrap().language, None);
+    assert_eq!(
+        Channel::read_from(rss(&meta(), &[]).as_bytes())
+            .unwrap()
+            .language,
+        None
+    );
 }

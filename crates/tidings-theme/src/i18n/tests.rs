@@ -52,17 +52,24 @@ fn every_file_parses_and_has_every_message() {
         }
         for id in &english {
             // Found in the file itself, formatted with no error: not English's.
-            assert!(lang.try_format(id, &args).is_some(), "{code}.ftl: {id} missing or broken");
+            assert!(
+                lang.try_format(id, &args).is_some(),
+                "{code}.ftl: {id} missing or broken"
+            );
         }
         for id in ids(source) {
-            assert!(english.contains(&id), "{code}.ftl has {id}, English does not");
+            assert!(
+                english.contains(&id),
+                "{code}.ftl has {id}, English does not"
+            );
         }
     }
 }
 
 #[test]
 fn counts_take_each_language_s_plural_forms() {
-    let count = |code: &str, n: i64| lang(code).text("comments-heading", &[("count", Arg::Number(n))]);
+    let count =
+        |code: &str, n: i64| lang(code).text("comments-heading", &[("count", Arg::Number(n))]);
     assert_eq!(count("en", 0), "No comments:");
     assert_eq!(count("en", 1), "1 comment:");
     assert_eq!(count("en", 2), "2 comments:");
@@ -98,7 +105,10 @@ fn dates_follow_each_language_s_patterns() {
     // Every language has its own data, and none formats in English.
     for code in tidings_core::language::SUPPORTED {
         let header = lang(code).date_header(&at);
-        assert!(*code == "en" || !header.contains("Wednesday"), "{code}: {header}");
+        assert!(
+            *code == "en" || !header.contains("Wednesday"),
+            "{code}: {header}"
+        );
         assert!(lang(code).dates.is_cldr() || *code == "en", "{code}");
     }
 }

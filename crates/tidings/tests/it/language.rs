@@ -183,7 +183,10 @@ async fn every_language_leaves_no_english_on_reader_pages_and_feeds() {
         pages.push(("refused comment", refused.1));
         for feed in ["/feeds/posts/default", "/feeds/comments/default"] {
             let xml = app.page(feed).await;
-            assert!(xml.contains(&format!("xml:lang=\"{code}\"")), "{code} {feed}");
+            assert!(
+                xml.contains(&format!("xml:lang=\"{code}\"")),
+                "{code} {feed}"
+            );
             pages.push((feed, titles(&xml)));
         }
         if code == "en" {
@@ -191,7 +194,10 @@ async fn every_language_leaves_no_english_on_reader_pages_and_feeds() {
         }
         for (name, page) in &pages {
             let left = english_left(code, page);
-            assert!(left.is_empty(), "{code} {name} still says {left:?}:\n{page}");
+            assert!(
+                left.is_empty(),
+                "{code} {name} still says {left:?}:\n{page}"
+            );
         }
     }
 }
@@ -202,7 +208,10 @@ async fn pages_say_their_language_and_direction_and_date_its_way() {
     app.settings(json!({"language": "ko"})).await;
     let page = app.page(&path).await;
     assert!(page.contains(r#"<html lang="ko" dir="ltr">"#));
-    assert_eq!(texts_of_class(&page, "date-header"), ["2014년 5월 7일 수요일"]);
+    assert_eq!(
+        texts_of_class(&page, "date-header"),
+        ["2014년 5월 7일 수요일"]
+    );
     assert!(page.contains("<h2>댓글 1개:</h2>"), "{page}");
 
     app.settings(json!({"language": "ar-EG"})).await;
@@ -240,7 +249,10 @@ async fn an_unknown_language_is_refused_listing_the_supported_ones() {
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {body}");
         let text = body.to_string();
-        assert!(text.contains("language") && text.contains("zh-TW"), "{text}");
+        assert!(
+            text.contains("language") && text.contains("zh-TW"),
+            "{text}"
+        );
     }
     let (_, blog) = app.api(Method::GET, "/blog", None).await;
     assert_eq!(blog["language"], "en");
@@ -260,7 +272,10 @@ async fn a_korean_blogger_export_comes_out_in_korean() {
     assert_eq!(blog["language"], "ko");
     let page = app.page("/2015/11/blog-post.html").await;
     assert!(page.contains(r#"<html lang="ko""#));
-    assert_eq!(texts_of_class(&page, "date-header"), ["2015년 11월 22일 일요일"]);
+    assert_eq!(
+        texts_of_class(&page, "date-header"),
+        ["2015년 11월 22일 일요일"]
+    );
     assert!(page.contains("게시자:"), "{page}");
     assert!(page.contains("댓글 쓰기"));
     assert!(english_left("ko", &page).is_empty(), "{page}");

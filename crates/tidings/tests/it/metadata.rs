@@ -24,7 +24,10 @@ fn metas(html: &str) -> Vec<(String, String)> {
 }
 
 fn meta(html: &str, key: &str) -> Option<String> {
-    metas(html).into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    metas(html)
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
 }
 
 /// The value of `name="…"` in a tag, entities decoded.
@@ -42,7 +45,9 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 }
 
 fn canonical(html: &str) -> String {
-    let at = html.find(r#"<link rel="canonical" href=""#).expect("a canonical link");
+    let at = html
+        .find(r#"<link rel="canonical" href=""#)
+        .expect("a canonical link");
     attr(&html[at..at + html[at..].find('>').unwrap()], "href").unwrap()
 }
 
@@ -58,8 +63,10 @@ const TITLE: &str = r#"Q&A: </script><b>"quotes"</b>"#;
 #[tokio::test]
 async fn a_post_page_previews_with_its_title_picture_and_language() {
     let mut app = TestApp::start().await;
-    app.settings(json!({"title": "Harbour & Sea", "description": "The blog's own words.", "language": "ko"}))
-        .await;
+    app.settings(
+        json!({"title": "Harbour & Sea", "description": "The blog's own words.", "language": "ko"}),
+    )
+    .await;
     let post = app
         .post(json!({
             "title": TITLE,
@@ -78,7 +85,10 @@ async fn a_post_page_previews_with_its_title_picture_and_language() {
     assert_eq!(meta(&html, "og:type").as_deref(), Some("article"));
     assert_eq!(meta(&html, "og:title").as_deref(), Some(TITLE));
     assert_eq!(meta(&html, "og:url").as_deref(), Some(url.as_str()));
-    assert_eq!(meta(&html, "og:site_name").as_deref(), Some("Harbour & Sea"));
+    assert_eq!(
+        meta(&html, "og:site_name").as_deref(),
+        Some("Harbour & Sea")
+    );
     assert_eq!(meta(&html, "og:locale").as_deref(), Some("ko_KR"));
     assert_eq!(
         meta(&html, "og:image").as_deref(),
@@ -94,7 +104,10 @@ async fn a_post_page_previews_with_its_title_picture_and_language() {
     );
     // The post's own words, not the blog's description.
     let description = meta(&html, "description").unwrap();
-    assert!(description.starts_with("Lighthouses at dusk, seen from the pier."), "{description}");
+    assert!(
+        description.starts_with("Lighthouses at dusk, seen from the pier."),
+        "{description}"
+    );
     assert_eq!(meta(&html, "og:description"), Some(description.clone()));
 
     let ld = json_ld(&html);
@@ -132,7 +145,10 @@ async fn the_home_page_describes_the_blog_and_every_page_names_its_address() {
         .await;
     let home = app.page("/").await;
     assert_eq!(canonical(&home), app.url("/"));
-    assert_eq!(meta(&home, "description").as_deref(), Some("Boats, mostly."));
+    assert_eq!(
+        meta(&home, "description").as_deref(),
+        Some("Boats, mostly.")
+    );
     assert_eq!(meta(&home, "og:title"), None, "OpenGraph is for posts");
     let ld = json_ld(&home);
     let graph = ld["@graph"].as_array().unwrap();
@@ -186,7 +202,10 @@ async fn a_post_s_own_description_and_noindex_are_what_the_page_says() {
             "status": "published",
         }))
         .await;
-    assert_eq!(post["description"], "Three lighthouses & one <b>keeper</b>.");
+    assert_eq!(
+        post["description"],
+        "Three lighthouses & one <b>keeper</b>."
+    );
     assert_eq!(post["noindex"], true);
     let html = app.page(post["url"].as_str().unwrap()).await;
     assert_eq!(
@@ -195,7 +214,10 @@ async fn a_post_s_own_description_and_noindex_are_what_the_page_says() {
     );
     assert_eq!(meta(&html, "og:description"), meta(&html, "description"));
     assert_eq!(meta(&html, "robots").as_deref(), Some("noindex"));
-    assert_eq!(json_ld(&html)["description"], "Three lighthouses & one <b>keeper</b>.");
+    assert_eq!(
+        json_ld(&html)["description"],
+        "Three lighthouses & one <b>keeper</b>."
+    );
     assert_eq!(meta(&app.page("/").await, "robots"), None);
 
     let id = post["id"].as_i64().unwrap();
