@@ -18,6 +18,9 @@ use tidings_store::Store;
 pub struct Site {
     pub blog: BlogSettings,
     pub base_url: String,
+    /// The path and query the request asked for: with `base_url`, the
+    /// page's canonical address unless the page knows a better one.
+    pub path: String,
     /// What the page being rendered depends on, for the render cache. Every
     /// blog page depends on the blog's settings and lists (the sidebar);
     /// handlers add the posts whose comments they show.
@@ -79,6 +82,11 @@ impl FromRequestParts<AppState> for Site {
         Ok(Site {
             blog,
             base_url: format!("{scheme}://{authority}"),
+            path: parts
+                .uri
+                .path_and_query()
+                .map_or("/", |p| p.as_str())
+                .to_owned(),
             deps,
             store,
         })

@@ -29,7 +29,7 @@ macro_rules! post_columns {
             "SELECT p.id, p.blog_id, p.kind, p.title, p.slug, p.path, ",
             $source,
             ", p.body_html, p.labels, p.status, p.published_at, p.updated_at, \
-             p.author_id, p.author_name, p.sticky, p.comment_count"
+             p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex"
         )
     };
 }
@@ -91,6 +91,8 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
         labels: split_labels(&labels),
         comment_count: row.try_get("comment_count")?,
         sticky: row.try_get::<i64>("sticky")? != 0,
+        description: row.try_get("description")?,
+        noindex: row.try_get::<i64>("noindex")? != 0,
     })
 }
 
@@ -113,6 +115,10 @@ pub struct NewPost {
     pub author_name: String,
     /// Shown first on page 1 of the home page.
     pub sticky: bool,
+    /// What search results and link previews say of it; empty: its summary.
+    pub description: String,
+    /// Search engines are asked not to index its page.
+    pub noindex: bool,
 }
 
 /// A visible page as the sidebar lists it.

@@ -38,6 +38,11 @@ pub struct EditorForm {
     /// The checkbox: present (`on`) when ticked, absent when not.
     #[serde(default)]
     sticky: Option<String>,
+    #[serde(default)]
+    description: String,
+    /// The checkbox, as `sticky`.
+    #[serde(default)]
+    noindex: Option<String>,
     #[serde(default, skip_serializing)]
     action: Option<String>,
 }
@@ -74,6 +79,8 @@ fn form_of(p: &Post, tz: chrono_tz::Tz) -> EditorForm {
         slug: p.slug.clone(),
         published_at: local_input(p.published_at, tz),
         sticky: p.sticky.then(|| "on".to_owned()),
+        description: p.description.clone(),
+        noindex: p.noindex.then(|| "on".to_owned()),
         action: None,
     }
 }
@@ -269,6 +276,8 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
         status: status.or(if new { Some(PostStatus::Draft) } else { None }),
         published_at: parse_local(&form.published_at, tz)?,
         sticky: Some(form.sticky.is_some()),
+        description: Some(form.description.clone()),
+        noindex: Some(form.noindex.is_some()),
     })
 }
 

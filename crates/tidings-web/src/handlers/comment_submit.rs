@@ -119,7 +119,7 @@ async fn submit(
             let form = Form {
                 member,
                 values,
-                error: Some(message),
+                error: Some(field_message(pages::lang(site), field, message)),
                 reply_to,
                 held: false,
                 status: StatusCode::UNPROCESSABLE_ENTITY,
@@ -128,6 +128,23 @@ async fn submit(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// What the form says about a field to fix: in English the use case's own
+/// message, which names the limit; in other languages the field's message.
+fn field_message(lang: &tidings_theme::i18n::Lang, field: &str, message: String) -> String {
+    if lang.code == "en" {
+        return message;
+    }
+    let key = match field {
+        "name" => "comment-error-name",
+        "email" => "comment-error-email",
+        "url" => "comment-error-url",
+        "body" => "comment-error-body",
+        "parent" => "comment-error-parent",
+        _ => "comment-error",
+    };
+    lang.text(key, &[])
 }
 
 /// Where the commenter is sent once their comment is stored.

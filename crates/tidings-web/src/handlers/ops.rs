@@ -62,12 +62,15 @@ fn same_secret(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
 }
 
+/// The blog's own robots.txt when its owner wrote one, else ours: allow
+/// everything and name the sitemap.
 pub async fn robots(site: Site) -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        tidings_feeds::robots_txt(&format!("{}/sitemap.xml", site.base_url)),
-    )
-        .into_response()
+    let body = if site.blog.robots_txt.is_empty() {
+        tidings_feeds::robots_txt(&format!("{}/sitemap.xml", site.base_url))
+    } else {
+        site.blog.robots_txt.clone()
+    };
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
 /// Sitemaps hold at most 50,000 URLs.

@@ -48,7 +48,7 @@ struct PostCtx {
     comments: Vec<CommentView>,
     comments_heading: String,
     comments_open: bool,
-    closed_message: &'static str,
+    closed_message: String,
     member: Option<String>,
     form_token: String,
     form: FormValues,
@@ -187,9 +187,10 @@ pub async fn show(
         CommentsAllowed::SignedIn => form.member.is_some(),
         CommentsAllowed::Nobody => false,
     };
+    let lang = pages::lang(site);
     let closed_message = match site.blog.comments_allowed {
-        CommentsAllowed::Nobody => "Comments are closed on this blog.",
-        _ => "Only signed-in members of this blog may comment.",
+        CommentsAllowed::Nobody => lang.text("comments-closed", &[]),
+        _ => lang.text("comments-members-only", &[]),
     };
     site.deps.add(Tag::Post(post.id));
     if comments_open {
@@ -198,10 +199,11 @@ pub async fn show(
         site.deps
             .expire_at(std::time::Instant::now() + FORM_TOKEN_REFRESH);
     }
-    let chrome = Chrome::load(state, site, now).await?;
+    let mut chrome = Chrome::load(state, site, now).await?;
+    chrome.meta = tidings_theme::meta::PageMeta::post(&site.blog, &post, &site.base_url);
     let ctx = PostCtx {
-        comments_heading: views::comments_heading(comments.len()),
-        comments: views::thread(&comments, tz),
+        comments_heading: views::comments_heading(lang, comments.len()),
+        comments: views::thread(&comments, tz, lang),
         comments_open,
         member: form.member,
         closed_message,
@@ -210,8 +212,8 @@ pub async fn show(
         form_error: form.error,
         reply_to,
         held: form.held,
-        date_header: tidings_core::date_header(post.published_at, tz),
-        post: PostView::new(post, tz),
+        date_header: lang.date_header(&post.published_at.with_timezone(&tz)),
+        post: PostView::new(post, tz, lang),
         newer_url: neighbours.newer,
         older_url: neighbours.older,
     };
