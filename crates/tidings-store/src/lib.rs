@@ -18,6 +18,7 @@ mod export;
 mod frame;
 mod import;
 mod limits;
+mod member_mail;
 pub mod media;
 mod migrate;
 mod outbox;
@@ -26,12 +27,14 @@ mod plans;
 mod pool;
 mod posts;
 mod reads;
+mod reply_watches;
 mod secrets;
 mod sessions;
 mod sidebar;
 mod signin;
 mod spam;
 mod sql;
+mod subscribers;
 mod users;
 
 use chrono::{DateTime, Utc};
@@ -50,8 +53,10 @@ pub use media::{
 pub use outbox::{MailCounts, NewMail, QueuedMail};
 pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
 pub use reads::reads_may_block_here;
+pub use reply_watches::{COMMENT_REPLY, REPLY_CONFIRM, ReplyWatch};
 pub use sessions::Session;
 pub use sidebar::{Months, Sidebar};
+pub use subscribers::{NEW_POST, SUBSCRIBE_CONFIRM, Subscriber, SubscriberCounts};
 pub use signin::{AttemptCounts, AttemptWindows, Failures};
 pub use users::{TokenInfo, User};
 

@@ -8,7 +8,9 @@ use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::handlers::{archive, comment_submit, feeds, home, media, ops, pages, post, search};
+use crate::handlers::{
+    archive, comment_submit, feeds, follow, home, media, ops, pages, post, replies, search,
+};
 use crate::{AppState, admin, api, assets, cache, headers, host, metrics, uri_guard};
 
 /// The whole application: public pages (Blogger's URLs), feeds, the API.
@@ -28,6 +30,20 @@ pub fn router(state: AppState) -> Router {
             get(post::static_page).post(comment_submit::on_page),
         )
         .route("/search", get(search::search))
+        .route("/subscribe", get(follow::form).post(follow::subscribe))
+        .route(
+            "/subscribe/confirm",
+            get(follow::confirm_page).post(follow::confirm),
+        )
+        .route(
+            "/unsubscribe",
+            get(follow::unsubscribe_page).post(follow::unsubscribe),
+        )
+        .route(
+            "/replies/confirm",
+            get(replies::confirm_page).post(replies::confirm),
+        )
+        .route("/replies/stop", get(replies::stop_page).post(replies::stop))
         .route("/media/{*path}", get(media::file))
         .route("/search/label/{label}", get(home::label))
         .route("/feeds/posts/default", get(feeds::posts_default))

@@ -26,6 +26,9 @@ pub struct Chrome {
     pub archive_html: Arc<str>,
     /// Visible pages in menu order, children under their parents.
     pub pages: Vec<PageNode>,
+    /// Whether this server sends mail: the forms that ask for it (Follow
+    /// by Email, "notify me of replies") show only then.
+    pub mail_on: bool,
 }
 
 impl Chrome {
@@ -38,6 +41,7 @@ impl Chrome {
                 .archive_widgets
                 .html(state, site.blog.id, &frame.sidebar.months)?,
             pages: views::page_tree(&frame.pages),
+            mail_on: state.mail.is_on(),
         })
     }
 }
@@ -107,6 +111,7 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
         labels: Vec::new(),
         archive_html: Arc::from(""),
         pages: Vec::new(),
+        mail_on: false,
     };
     let ctx = minijinja::context! { title => title, message => &e.message };
     match render(state, "error.html", e.status, &chrome, ctx) {

@@ -25,6 +25,7 @@ mod hostile_bodies;
 mod import;
 mod lifecycle;
 mod mail;
+mod mail_readers;
 mod media;
 mod nodes;
 mod old_data;
