@@ -89,6 +89,12 @@ pub(crate) async fn queue_post_mailing(
     Ok(())
 }
 
+/// The mailing due first at `$1` whose post shows.
+const DUE_MAILING: &str = "SELECT m.post_id, m.blog_id, m.due_at, m.last_subscriber \
+     FROM post_mailings m WHERE m.finished_at IS NULL AND m.due_at <= $1 \
+     AND EXISTS (SELECT 1 FROM posts p WHERE p.id = m.post_id AND p.status = 'published' \
+     AND p.published_at <= $1) ORDER BY m.due_at LIMIT 1";
+
 /// A mailing the senders are walking.
 struct Mailing {
     post_id: i64,
@@ -193,7 +199,7 @@ impl Store {
         )
         .bind(blog_id);
         self.read_one(&sql, |r| {
-            let n = |name| r.try_get::<Option<i64>>(name).map(Option::unwrap_or_default);
+            let n = |name: &str| r.try_get::<Option<i64>>(name).map(Option::unwrap_or_default);
             Ok(SubscriberCounts {
                 pending: n("pending")?,
                 confirmed: n("confirmed")?,
@@ -244,8 +250,8 @@ impl Store {
     }
 
     /// Queues the next `batch` subscribers' mail of one post due at `now`,
-    /// in one short transaction, and answers how many rows it queued (0:
-    /// nothing to do). A mailing due before `stale_before` (mail was off, or
+    /// in one short transaction, and answers how many rows it queued, at
+    /// least 1 when a mailing moved on (0: nothing was due). A mailing due before `stale_before` (mail was off, or
     /// no node ran) is closed without mail: news that old is not news. Any
     /// node may call this; on PostgreSQL concurrent callers take different
     /// mailings, and `UNIQUE (event, recipient)` keeps a race from mailing
@@ -256,14 +262,14 @@ impl Store {
         stale_before: DateTime<Utc>,
         batch: u32,
     ) -> Result<u64> {
+        // Looked for on the pool first: most polls find nothing, and
+        // need not take SQLite's write lock to learn it.
+        let due = Sql::new(DUE_MAILING).bind(micros(now));
+        if self.read_optional(&due, |r| r.try_get::<i64>("post_id")).await?.is_none() {
+            return Ok(0);
+        }
         let mut tx = self.begin_write().await?;
-        let mut sql = Sql::new(
-            "SELECT m.post_id, m.blog_id, m.due_at, m.last_subscriber FROM post_mailings m \
-             WHERE m.finished_at IS NULL AND m.due_at <= $1 AND EXISTS (SELECT 1 FROM posts p \
-             WHERE p.id = m.post_id AND p.status = 'published' AND p.published_at <= $1) \
-             ORDER BY m.due_at LIMIT 1",
-        )
-        .bind(micros(now));
+        let mut sql = Sql::new(DUE_MAILING).bind(micros(now));
         sql.push(self.backend.skip_locked());
         let found = tx
             .fetch_optional(&sql, |r| {
@@ -278,62 +284,70 @@ impl Store {
         let Some(m) = found else {
             return Ok(0);
         };
-        if m.due_at < micros(stale_before) {
+        let added = if m.due_at < micros(stale_before) {
             finish(&mut tx, m.post_id, now).await?;
-            tx.commit().await?;
-            return Ok(0);
-        }
-        let upto = tx
-            .fetch_one(
-                &Sql::new(
-                    "SELECT MAX(id) AS upto, COUNT(*) AS n FROM (SELECT id FROM subscribers \
-                     WHERE blog_id = $1 AND state = 'confirmed' AND confirmed_at <= $2 \
-                     AND id > $3 ORDER BY id LIMIT $4) s",
-                )
-                .bind(m.blog_id)
-                .bind(m.due_at)
-                .bind(m.last_subscriber)
-                .bind(i64::from(batch)),
-                |r| Ok((r.try_get::<Option<i64>>("upto")?, r.try_get::<i64>("n")?)),
-            )
-            .await?;
-        let (Some(upto), n) = upto else {
-            finish(&mut tx, m.post_id, now).await?;
-            tx.commit().await?;
-            return Ok(0);
+            0
+        } else {
+            queue_batch(&mut tx, &m, batch, now).await?
         };
-        let added = tx
-            .execute(
-                &Sql::new(
-                    "INSERT INTO outbox (blog_id, kind, subject_id, event, recipient, created_at, \
-                     due_at) SELECT blog_id, $5, $6, $7, email, $8, $8 FROM subscribers \
-                     WHERE blog_id = $1 AND state = 'confirmed' AND confirmed_at <= $2 \
-                     AND id > $3 AND id <= $4 ON CONFLICT (event, recipient) DO NOTHING",
-                )
-                .bind(m.blog_id)
-                .bind(m.due_at)
-                .bind(m.last_subscriber)
-                .bind(upto)
-                .bind(NEW_POST)
-                .bind(m.post_id)
-                .bind(format!("post:{}", m.post_id))
-                .bind(micros(now)),
-            )
-            .await?;
-        tx.execute(
-            &Sql::new("UPDATE post_mailings SET last_subscriber = $2 WHERE post_id = $1")
-                .bind(m.post_id)
-                .bind(upto),
-        )
-        .await?;
-        if n < i64::from(batch) {
-            finish(&mut tx, m.post_id, now).await?;
-        }
         tx.commit().await?;
         self.mail_queued(added);
-        // A batch that queued nothing new (a race lost) still moved on.
+        // A batch that queued nothing new (a race lost, a stale mailing
+        // closed) still moved on: there may be more to do at once.
         Ok(added.max(1))
     }
+}
+
+/// Queues the mail of `m`'s next `batch` subscribers (those confirmed when
+/// the post showed), moves its cursor past them, and closes it after the
+/// last. Answers how many rows were queued.
+async fn queue_batch(tx: &mut impl Exec, m: &Mailing, batch: u32, now: DateTime<Utc>) -> Result<u64> {
+    let (upto, n) = tx
+        .fetch_one(
+            &Sql::new(
+                "SELECT MAX(id) AS upto, COUNT(*) AS n FROM (SELECT id FROM subscribers \
+                 WHERE blog_id = $1 AND state = 'confirmed' AND confirmed_at <= $2 \
+                 AND id > $3 ORDER BY id LIMIT $4) s",
+            )
+            .bind(m.blog_id)
+            .bind(m.due_at)
+            .bind(m.last_subscriber)
+            .bind(i64::from(batch)),
+            |r| Ok((r.try_get::<Option<i64>>("upto")?, r.try_get::<i64>("n")?)),
+        )
+        .await?;
+    let Some(upto) = upto else {
+        finish(tx, m.post_id, now).await?;
+        return Ok(0);
+    };
+    let added = tx
+        .execute(
+            &Sql::new(
+                "INSERT INTO outbox (blog_id, kind, subject_id, event, recipient, created_at, \
+                 due_at) SELECT blog_id, $5, $6, $7, email, $8, $8 FROM subscribers \
+                 WHERE blog_id = $1 AND state = 'confirmed' AND confirmed_at <= $2 \
+                 AND id > $3 AND id <= $4 ON CONFLICT (event, recipient) DO NOTHING",
+            )
+            .bind(m.blog_id)
+            .bind(m.due_at)
+            .bind(m.last_subscriber)
+            .bind(upto)
+            .bind(NEW_POST)
+            .bind(m.post_id)
+            .bind(format!("post:{}", m.post_id))
+            .bind(micros(now)),
+        )
+        .await?;
+    tx.execute(
+        &Sql::new("UPDATE post_mailings SET last_subscriber = $2 WHERE post_id = $1")
+            .bind(m.post_id)
+            .bind(upto),
+    )
+    .await?;
+    if n < i64::from(batch) {
+        finish(tx, m.post_id, now).await?;
+    }
+    Ok(added)
 }
 
 async fn finish(tx: &mut impl Exec, post_id: i64, now: DateTime<Utc>) -> Result<()> {
