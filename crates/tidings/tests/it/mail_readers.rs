@@ -54,13 +54,13 @@ fn header(mail: &Value, name: &str) -> Option<String> {
 async fn button(app: &TestApp, path: &str, button: &str) -> String {
     let page = app.page(path).await;
     assert!(page.contains(&format!(">{button}</button>")), "{page}");
-    let start = page.find("<form method=\"post\" action=\"").unwrap() + 27;
-    let action = &page[start..];
+    let open = "<form method=\"post\" action=\"";
+    let action = &page[page.find(open).unwrap() + open.len()..];
     action[..action.find('"').unwrap()].replace("&amp;", "&")
 }
 
 /// POSTs `body` to `path` as a form, as the button or a mail client does.
-async fn post(app: &TestApp, path: &str, body: &str) -> (StatusCode, String) {
+async fn send_form(app: &TestApp, path: &str, body: &str) -> (StatusCode, String) {
     let r = app
         .client
         .post(app.url(path))
@@ -131,10 +131,10 @@ async fn a_commenter_is_mailed_each_reply_once_confirmed_until_they_stop() {
         .unwrap();
     let action = button(&app, &confirm_link, "Confirm").await;
     nothing_more(&sink, "ann@example.org", 1).await;
-    let (status, done) = post(&app, &action, "").await;
+    let (status, done) = send_form(&app, &action, "").await;
     assert_eq!(status, StatusCode::OK, "{done}");
     assert!(done.contains("Confirmed"), "{done}");
-    let (status, _) = post(&app, &action, "").await;
+    let (status, _) = send_form(&app, &action, "").await;
     assert_eq!(status, StatusCode::CONFLICT, "a confirmation link is spent");
 
     // A published reply is mailed, with a one-click way out.
@@ -179,10 +179,10 @@ async fn a_commenter_is_mailed_each_reply_once_confirmed_until_they_stop() {
     assert!(mails[2]["text"].as_str().unwrap().contains("Held reply"));
 
     // The one click a mail client sends ends it; a second one is no error.
-    let (status, done) = post(&app, &stop, "List-Unsubscribe=One-Click").await;
+    let (status, done) = send_form(&app, &stop, "List-Unsubscribe=One-Click").await;
     assert_eq!(status, StatusCode::OK, "{done}");
     assert!(done.contains("Unsubscribed"), "{done}");
-    let (status, _) = post(&app, &stop, "List-Unsubscribe=One-Click").await;
+    let (status, _) = send_form(&app, &stop, "List-Unsubscribe=One-Click").await;
     assert_eq!(status, StatusCode::OK);
     app.settings(json!({"comment_moderation": "never"})).await;
     app.comment(&path, &[("name", "Dan"), ("body", "Late"), ("parent", &ann)])
@@ -195,7 +195,7 @@ async fn a_commenter_is_mailed_each_reply_once_confirmed_until_they_stop() {
         let r = app.get(bad).await;
         assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{bad}");
     }
-    let (status, _) = post(&app, "/replies/stop?token=9.0.9.00", "").await;
+    let (status, _) = send_form(&app, "/replies/stop?token=9.0.9.00", "").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
@@ -203,7 +203,7 @@ async fn a_commenter_is_mailed_each_reply_once_confirmed_until_they_stop() {
 async fn follow_by_email_mails_each_new_post_once_until_one_click_ends_it() {
     let sink = Sink::started();
     let mut app = app_mailing(&sink).await;
-    app.token();
+    let owner = app.token();
     let home = app.page("/").await;
     assert!(home.contains("action=\"/subscribe\""), "{home}");
     assert!(home.contains("Follow by Email"));
@@ -233,7 +233,7 @@ async fn follow_by_email_mails_each_new_post_once_until_one_click_ends_it() {
         .await;
     let action = button(&app, &confirm_link, "Confirm").await;
     nothing_more(&sink, "reader@example.org", 1).await;
-    let (status, done) = post(&app, &action, "").await;
+    let (status, done) = send_form(&app, &action, "").await;
     assert_eq!(status, StatusCode::OK, "{done}");
     assert!(done.contains("reader@example.org"), "{done}");
 
@@ -297,13 +297,16 @@ async fn follow_by_email_mails_each_new_post_once_until_one_click_ends_it() {
     // Opening the way out changes nothing; the one click does, and again
     // is no error; later posts are not mailed.
     button(&app, &leave, "Unsubscribe").await;
-    let (status, done) = post(&app, &leave, "List-Unsubscribe=One-Click").await;
+    let (status, done) = send_form(&app, &leave, "List-Unsubscribe=One-Click").await;
     assert_eq!(status, StatusCode::OK, "{done}");
     assert!(done.contains("Unsubscribed"), "{done}");
-    let (status, _) = post(&app, &leave, "List-Unsubscribe=One-Click").await;
+    let (status, _) = send_form(&app, &leave, "List-Unsubscribe=One-Click").await;
     assert_eq!(status, StatusCode::OK);
-    app.post(json!({"title": "After", "body": "Nobody reads this.", "status": "published"}))
+    let after = json!({"title": "After", "body": "Nobody reads this.", "status": "published"});
+    let (status, _) = app
+        .api_as(&owner, Method::POST, "/posts", Some(after))
         .await;
+    assert_eq!(status, StatusCode::CREATED);
     nothing_more(&sink, "reader@example.org", 3).await;
     let csv = admin.get("/admin/subscribers.csv").await;
     assert!(csv.body.contains("\r\nreader@example.org,unsubscribed,"));
