@@ -106,7 +106,11 @@ impl Letter {
             Some(url) if url.chars().all(|c| c.is_ascii_graphic() && c != '>') => builder
                 .header(ListUnsubscribe(url.to_owned()))
                 .header(ListUnsubscribePost),
-            Some(url) => return Err(MailError::Build(format!("{url:?} is not a URL for a header"))),
+            Some(url) => {
+                return Err(MailError::Build(format!(
+                    "{url:?} is not a URL for a header"
+                )));
+            }
         };
         let text = SinglePart::builder()
             .header(ContentType::TEXT_PLAIN)

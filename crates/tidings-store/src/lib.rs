@@ -18,8 +18,8 @@ mod export;
 mod frame;
 mod import;
 mod limits;
-mod member_mail;
 pub mod media;
+mod member_mail;
 mod migrate;
 mod outbox;
 #[cfg(test)]
@@ -56,8 +56,8 @@ pub use reads::reads_may_block_here;
 pub use reply_watches::{COMMENT_REPLY, REPLY_CONFIRM, ReplyWatch};
 pub use sessions::Session;
 pub use sidebar::{Months, Sidebar};
-pub use subscribers::{NEW_POST, SUBSCRIBE_CONFIRM, Subscriber, SubscriberCounts};
 pub use signin::{AttemptCounts, AttemptWindows, Failures};
+pub use subscribers::{NEW_POST, SUBSCRIBE_CONFIRM, Subscriber, SubscriberCounts};
 pub use users::{TokenInfo, User};
 
 /// What can go wrong in the store, in terms callers act on.

@@ -199,7 +199,10 @@ impl Store {
         )
         .bind(blog_id);
         self.read_one(&sql, |r| {
-            let n = |name: &str| r.try_get::<Option<i64>>(name).map(Option::unwrap_or_default);
+            let n = |name: &str| {
+                r.try_get::<Option<i64>>(name)
+                    .map(Option::unwrap_or_default)
+            };
             Ok(SubscriberCounts {
                 pending: n("pending")?,
                 confirmed: n("confirmed")?,
@@ -265,7 +268,11 @@ impl Store {
         // Looked for on the pool first: most polls find nothing, and
         // need not take SQLite's write lock to learn it.
         let due = Sql::new(DUE_MAILING).bind(micros(now));
-        if self.read_optional(&due, |r| r.try_get::<i64>("post_id")).await?.is_none() {
+        if self
+            .read_optional(&due, |r| r.try_get::<i64>("post_id"))
+            .await?
+            .is_none()
+        {
             return Ok(0);
         }
         let mut tx = self.begin_write().await?;
@@ -301,7 +308,12 @@ impl Store {
 /// Queues the mail of `m`'s next `batch` subscribers (those confirmed when
 /// the post showed), moves its cursor past them, and closes it after the
 /// last. Answers how many rows were queued.
-async fn queue_batch(tx: &mut impl Exec, m: &Mailing, batch: u32, now: DateTime<Utc>) -> Result<u64> {
+async fn queue_batch(
+    tx: &mut impl Exec,
+    m: &Mailing,
+    batch: u32,
+    now: DateTime<Utc>,
+) -> Result<u64> {
     let (upto, n) = tx
         .fetch_one(
             &Sql::new(

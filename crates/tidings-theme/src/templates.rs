@@ -27,7 +27,10 @@ const SOURCES: &[(&str, &str)] = &[
         "follow_by_email.html",
         include_str!("../templates/follow_by_email.html"),
     ),
-    ("mail_link.html", include_str!("../templates/mail_link.html")),
+    (
+        "mail_link.html",
+        include_str!("../templates/mail_link.html"),
+    ),
     (
         "admin/layout.html",
         include_str!("../templates/admin/layout.html"),

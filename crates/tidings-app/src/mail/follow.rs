@@ -66,8 +66,7 @@ pub async fn subscribe(
 ) -> Result<(), Error> {
     if !mail.is_on() {
         return Err(Error::Conflict(
-            "This blog cannot send mail, so it cannot be followed by email. Its feeds work."
-                .into(),
+            "This blog cannot send mail, so it cannot be followed by email. Its feeds work.".into(),
         ));
     }
     let email = email.trim().to_lowercase();
@@ -151,7 +150,15 @@ pub async fn confirm(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Subscriber, Error> {
-    let s = open(store, mail, blog_id, Purpose::ConfirmSubscription, token, now).await?;
+    let s = open(
+        store,
+        mail,
+        blog_id,
+        Purpose::ConfirmSubscription,
+        token,
+        now,
+    )
+    .await?;
     if !store
         .confirm_subscriber(blog_id, s.id, s.asked_at, now)
         .await?
@@ -205,7 +212,9 @@ pub(super) async fn confirmation(
         return Ok(Composed::Nothing("the subscriber is gone"));
     };
     if s.state != "pending" {
-        return Ok(Composed::Nothing("the address was decided before it was mailed"));
+        return Ok(Composed::Nothing(
+            "the address was decided before it was mailed",
+        ));
     }
     let blog = store.blog_by_id(queued.blog_id).await?;
     let base = blog_url(&blog);
@@ -249,14 +258,18 @@ pub(super) async fn new_post(
         .subscriber_by_email(queued.blog_id, &queued.recipient)
         .await?;
     let Some(s) = s.filter(|s| s.state == "confirmed") else {
-        return Ok(Composed::Nothing("the subscriber left before it was mailed"));
+        return Ok(Composed::Nothing(
+            "the subscriber left before it was mailed",
+        ));
     };
     let post = match store.post_by_id(queued.blog_id, queued.subject_id).await {
         Err(StoreError::NotFound) => return Ok(Composed::Nothing("the post is gone")),
         found => found?,
     };
     if !post.is_visible_at(now) {
-        return Ok(Composed::Nothing("the post was taken back before it was mailed"));
+        return Ok(Composed::Nothing(
+            "the post was taken back before it was mailed",
+        ));
     }
     let blog = store.blog_by_id(queued.blog_id).await?;
     let base = blog_url(&blog);

@@ -41,7 +41,8 @@ pub async fn open(
     let claim = links::read(token)
         .and_then(|c| links::verify(mail.key(), purpose, &c, "", now).map(|()| c))
         .map_err(refusal)?;
-    let gone = || Error::NotFound("The comment this link is about is gone. Nothing changed.".into());
+    let gone =
+        || Error::NotFound("The comment this link is about is gone. Nothing changed.".into());
     let watch = store
         .reply_watch(blog_id, claim.subject)
         .await?
@@ -107,9 +108,14 @@ pub(super) async fn confirmation(
         return Ok(Composed::Nothing("the comment is gone"));
     };
     if watch.confirmed_at.is_some() || watch.stopped_at.is_some() {
-        return Ok(Composed::Nothing("the watch was decided before it was mailed"));
+        return Ok(Composed::Nothing(
+            "the watch was decided before it was mailed",
+        ));
     }
-    if matches!(c.comment.status, CommentStatus::Spam | CommentStatus::Deleted) {
+    if matches!(
+        c.comment.status,
+        CommentStatus::Spam | CommentStatus::Deleted
+    ) {
         return Ok(Composed::Nothing("the comment was taken down"));
     }
     let blog = store.blog_by_id(queued.blog_id).await?;
@@ -136,7 +142,10 @@ pub(super) async fn confirmation(
     Ok(Composed::Letter(Letter {
         to: watch.email,
         to_name: None,
-        subject: format!("Confirm: replies to your comment on \u{201c}{}\u{201d}", c.post_title),
+        subject: format!(
+            "Confirm: replies to your comment on \u{201c}{}\u{201d}",
+            c.post_title
+        ),
         text,
         html: None,
         list_unsubscribe: None,
@@ -157,7 +166,9 @@ pub(super) async fn reply(
         found => found?,
     };
     if reply.comment.status != CommentStatus::Published {
-        return Ok(Composed::Nothing("the reply was taken down before it was mailed"));
+        return Ok(Composed::Nothing(
+            "the reply was taken down before it was mailed",
+        ));
     }
     let Some(parent) = reply.comment.parent_id else {
         return Ok(Composed::Nothing("the reply answers no comment"));
@@ -206,10 +217,7 @@ async fn watched(
     store: &Store,
     queued: &QueuedMail,
 ) -> Result<Option<(ReplyWatch, CommentListing)>, Error> {
-    let Some(watch) = store
-        .reply_watch(queued.blog_id, queued.subject_id)
-        .await?
-    else {
+    let Some(watch) = store.reply_watch(queued.blog_id, queued.subject_id).await? else {
         return Ok(None);
     };
     match store.comment_by_id(queued.blog_id, queued.subject_id).await {

@@ -163,8 +163,8 @@ pub async fn confirm(
 ) -> Response {
     let token = q.token.unwrap_or_default();
     let result = async {
-        let s = follow::confirm(&state.store, &state.mail, site.blog.id, &token, Utc::now())
-            .await?;
+        let s =
+            follow::confirm(&state.store, &state.mail, site.blog.id, &token, Utc::now()).await?;
         let page = done_page(
             "Subscribed",
             format!(
@@ -220,10 +220,7 @@ pub async fn unsubscribe(
             .await?;
         let page = done_page(
             "Unsubscribed",
-            format!(
-                "Unsubscribed: no more posts will be mailed to {}.",
-                s.email
-            ),
+            format!("Unsubscribed: no more posts will be mailed to {}.", s.email),
         );
         show(&state, &site, StatusCode::OK, page).await
     }

@@ -41,7 +41,13 @@ pub async fn confirm_page(
             Utc::now(),
         )
         .await?;
-        let page = button_page("Notify me of replies", about(&w), "/replies/confirm", token, "Confirm");
+        let page = button_page(
+            "Notify me of replies",
+            about(&w),
+            "/replies/confirm",
+            token,
+            "Confirm",
+        );
         show(&state, &site, StatusCode::OK, page).await
     }
     .await;
@@ -56,13 +62,20 @@ pub async fn confirm(
 ) -> Response {
     let token = q.token.unwrap_or_default();
     let result = async {
-        let w = replies::confirm(&state.store, &state.mail, site.blog.id, &token, Utc::now()).await?;
+        let w =
+            replies::confirm(&state.store, &state.mail, site.blog.id, &token, Utc::now()).await?;
         let message = format!(
             "Confirmed: each reply to your comment on \u{201c}{}\u{201d} will be mailed to you. \
              Each mail has a link to stop them.",
             w.comment.post_title
         );
-        show(&state, &site, StatusCode::OK, done_page("Confirmed", message)).await
+        show(
+            &state,
+            &site,
+            StatusCode::OK,
+            done_page("Confirmed", message),
+        )
+        .await
     }
     .await;
     pages::respond(&state, &site, result)
@@ -85,7 +98,13 @@ pub async fn stop_page(
             Utc::now(),
         )
         .await?;
-        let page = button_page("Stop mail about replies", about(&w), "/replies/stop", token, "Unsubscribe");
+        let page = button_page(
+            "Stop mail about replies",
+            about(&w),
+            "/replies/stop",
+            token,
+            "Unsubscribe",
+        );
         show(&state, &site, StatusCode::OK, page).await
     }
     .await;
@@ -105,7 +124,13 @@ pub async fn stop(
             "Unsubscribed: no more replies to your comment on \u{201c}{}\u{201d} will be mailed.",
             w.comment.post_title
         );
-        show(&state, &site, StatusCode::OK, done_page("Unsubscribed", message)).await
+        show(
+            &state,
+            &site,
+            StatusCode::OK,
+            done_page("Unsubscribed", message),
+        )
+        .await
     }
     .await;
     pages::respond(&state, &site, result)

@@ -101,7 +101,10 @@ async fn a_commenter_is_mailed_each_reply_once_confirmed_until_they_stop() {
 
     // The box without an address: the field is named, nothing stored.
     let (status, body) = app
-        .comment(&path, &[("name", "Ann"), ("body", "Hello"), ("notify", "1")])
+        .comment(
+            &path,
+            &[("name", "Ann"), ("body", "Hello"), ("notify", "1")],
+        )
         .await
         .unwrap_err();
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -126,9 +129,12 @@ async fn a_commenter_is_mailed_each_reply_once_confirmed_until_they_stop() {
     let confirm = &wait_to(&sink, "ann@example.org", 1).await[0];
     assert!(confirm["subject"].as_str().unwrap().starts_with("Confirm"));
     let confirm_link = link(confirm["text"].as_str().unwrap(), "/replies/confirm");
-    app.comment(&path, &[("name", "Early"), ("body", "Too soon"), ("parent", &ann)])
-        .await
-        .unwrap();
+    app.comment(
+        &path,
+        &[("name", "Early"), ("body", "Too soon"), ("parent", &ann)],
+    )
+    .await
+    .unwrap();
     let action = button(&app, &confirm_link, "Confirm").await;
     nothing_more(&sink, "ann@example.org", 1).await;
     let (status, done) = send_form(&app, &action, "").await;
@@ -170,9 +176,7 @@ async fn a_commenter_is_mailed_each_reply_once_confirmed_until_they_stop() {
         .unwrap();
     assert!(held.contains("held=1"), "{held}");
     nothing_more(&sink, "ann@example.org", 2).await;
-    let (_, pending) = app
-        .api(Method::GET, "/comments?status=pending", None)
-        .await;
+    let (_, pending) = app.api(Method::GET, "/comments?status=pending", None).await;
     let carol = pending["items"][0]["id"].to_string();
     approve(&mut app, &carol).await;
     let mails = wait_to(&sink, "ann@example.org", 3).await;
@@ -185,9 +189,12 @@ async fn a_commenter_is_mailed_each_reply_once_confirmed_until_they_stop() {
     let (status, _) = send_form(&app, &stop, "List-Unsubscribe=One-Click").await;
     assert_eq!(status, StatusCode::OK);
     app.settings(json!({"comment_moderation": "never"})).await;
-    app.comment(&path, &[("name", "Dan"), ("body", "Late"), ("parent", &ann)])
-        .await
-        .unwrap();
+    app.comment(
+        &path,
+        &[("name", "Dan"), ("body", "Late"), ("parent", &ann)],
+    )
+    .await
+    .unwrap();
     nothing_more(&sink, "ann@example.org", 3).await;
 
     // Links altered or cut short change nothing.
@@ -280,19 +287,32 @@ async fn follow_by_email_mails_each_new_post_once_until_one_click_ends_it() {
         .await;
     assert_eq!(status, StatusCode::OK, "{json}");
     let mails = wait_to(&sink, "reader@example.org", 3).await;
-    assert!(mails[2]["subject"].as_str().unwrap().contains("From the drawer"));
+    assert!(
+        mails[2]["subject"]
+            .as_str()
+            .unwrap()
+            .contains("From the drawer")
+    );
 
     // The admin sees them, and exports them.
     let mut admin = Browser::new(&app);
     admin.sign_in("owner@example.com", PASSWORD).await;
     let list = admin.get("/admin/subscribers").await;
     assert_eq!(list.status, StatusCode::OK);
-    assert!(list.body.contains("<strong>1</strong> confirmed"), "{}", list.body);
+    assert!(
+        list.body.contains("<strong>1</strong> confirmed"),
+        "{}",
+        list.body
+    );
     assert!(list.body.contains("reader@example.org"));
     let csv = admin.get("/admin/subscribers.csv").await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.body.starts_with("email,state,"), "{}", csv.body);
-    assert!(csv.body.contains("\r\nreader@example.org,confirmed,"), "{}", csv.body);
+    assert!(
+        csv.body.contains("\r\nreader@example.org,confirmed,"),
+        "{}",
+        csv.body
+    );
 
     // Opening the way out changes nothing; the one click does, and again
     // is no error; later posts are not mailed.
@@ -355,7 +375,10 @@ async fn a_member_who_turns_held_comment_mail_off_is_not_mailed() {
     let mut owner = Browser::new(&app);
     owner.sign_in("owner@example.com", PASSWORD).await;
     let page = owner.get("/admin/mail").await;
-    assert!(page.body.contains("name=\"held_comments\" value=\"1\" checked"));
+    assert!(
+        page.body
+            .contains("name=\"held_comments\" value=\"1\" checked")
+    );
     let csrf = hidden(&page.body, "csrf");
     let saved = owner.post("/admin/mail", &[("csrf", &csrf)]).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
