@@ -89,6 +89,18 @@ pub(crate) async fn queue_post_mailing(
     Ok(())
 }
 
+/// The confirmation mail of subscriber `id`, asked for at `now`.
+fn confirmation(blog_id: i64, id: i64, email: &str, now: DateTime<Utc>) -> NewMail {
+    NewMail {
+        blog_id,
+        kind: SUBSCRIBE_CONFIRM.to_owned(),
+        subject_id: id,
+        event: format!("subscribe:{id}:{}", micros(now)),
+        recipient: email.to_owned(),
+        user_id: None,
+    }
+}
+
 /// The mailing due first at `$1` whose post shows.
 const DUE_MAILING: &str = "SELECT m.post_id, m.blog_id, m.due_at, m.last_subscriber \
      FROM post_mailings m WHERE m.finished_at IS NULL AND m.due_at <= $1 \
@@ -149,18 +161,56 @@ impl Store {
         let Some(id) = asked else {
             return Ok(false);
         };
-        let mail = NewMail {
-            blog_id,
-            kind: SUBSCRIBE_CONFIRM.to_owned(),
-            subject_id: id,
-            event: format!("subscribe:{id}:{}", micros(now)),
-            recipient: email.to_owned(),
-            user_id: None,
-        };
-        let added = outbox::queue(&mut tx, &[mail], now).await?;
+        let added = outbox::queue(&mut tx, &[confirmation(blog_id, id, email, now)], now).await?;
         tx.commit().await?;
         self.mail_queued(added);
         Ok(true)
+    }
+
+    /// Adds `emails` (lowercased, checked) to `blog_id`'s subscribers in one
+    /// transaction: confirmed at once when the owner says they consented,
+    /// else waiting, each sent a confirmation mail. An address already
+    /// there is left as it is. Answers how many were added.
+    pub async fn import_subscribers(
+        &self,
+        blog_id: i64,
+        emails: &[String],
+        consented: bool,
+        now: DateTime<Utc>,
+    ) -> Result<u64> {
+        let mut tx = self.begin_write().await?;
+        let (state, confirmed) = if consented {
+            ("confirmed", Some(micros(now)))
+        } else {
+            ("pending", None)
+        };
+        let (mut added, mut queued) = (0, 0);
+        for email in emails {
+            let id = tx
+                .fetch_optional(
+                    &Sql::new(
+                        "INSERT INTO subscribers (blog_id, email, state, created_at, asked_at, \
+                         confirmed_at) VALUES ($1, $2, $3, $4, $4, $5) \
+                         ON CONFLICT (blog_id, email) DO NOTHING RETURNING id",
+                    )
+                    .bind(blog_id)
+                    .bind(email.as_str())
+                    .bind(state)
+                    .bind(micros(now))
+                    .bind(confirmed),
+                    |r| r.try_get::<i64>("id"),
+                )
+                .await?;
+            let Some(id) = id else { continue };
+            added += 1;
+            if !consented {
+                queued +=
+                    outbox::queue(&mut tx, &[confirmation(blog_id, id, email, now)], now).await?;
+            }
+        }
+        tx.commit().await?;
+        self.mail_queued(queued);
+        Ok(added)
     }
 
     /// Subscriber `id` of `blog_id`, if there is one.

@@ -191,14 +191,84 @@ pub async fn subscribers(
     role: Role,
     blog_id: i64,
 ) -> Result<(SubscriberCounts, Vec<Subscriber>), Error> {
-    if !permission::may_administer(role) {
-        return Err(Error::Forbidden(format!(
-            "Your role ({}) may not see who follows the blog; an admin may.",
-            role.as_str()
-        )));
-    }
+    subscribers_of(role)?;
     let counts = store.subscriber_counts(blog_id).await?;
     Ok((counts, store.subscribers(blog_id).await?))
+}
+
+/// Most addresses one import takes.
+pub const MAX_IMPORT: usize = 50_000;
+
+/// Imports subscribers from CSV `text` (the export's shape: the address
+/// first on each line, a header line allowed), the admin's alone. They are
+/// confirmed at once only when the owner says they `consented`; otherwise
+/// each is mailed a confirmation. One line that is not an address refuses
+/// the whole file, naming the line, and nothing changes. Answers how many
+/// were new.
+pub async fn import(
+    store: &Store,
+    mail: &Mail,
+    role: Role,
+    blog_id: i64,
+    text: &str,
+    consented: bool,
+    now: DateTime<Utc>,
+) -> Result<u64, Error> {
+    subscribers_of(role)?;
+    if !consented && !mail.is_on() {
+        return Err(Error::invalid(
+            "consented",
+            "Mail is off, so no confirmation can be sent: tick that these people consented,              or turn mail on first.",
+        ));
+    }
+    let emails = addresses(text)?;
+    Ok(store
+        .import_subscribers(blog_id, &emails, consented, now)
+        .await?)
+}
+
+/// The addresses of an imported CSV, lowercased, each checked.
+fn addresses(text: &str) -> Result<Vec<String>, Error> {
+    let mut emails = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let first = line
+            .split(',')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"');
+        if first.is_empty() || (n == 0 && first.eq_ignore_ascii_case("email")) {
+            continue;
+        }
+        let email = first.to_lowercase();
+        if email.len() > MAX_EMAIL || !tidings_mail::is_address(&email) {
+            return Err(Error::invalid(
+                "csv",
+                format!(
+                    "Line {}: {first:?} is not an email address. Nothing was imported.",
+                    n + 1
+                ),
+            ));
+        }
+        emails.push(email);
+    }
+    if emails.len() > MAX_IMPORT {
+        return Err(Error::invalid(
+            "csv",
+            format!("At most {MAX_IMPORT} addresses at once; split the file."),
+        ));
+    }
+    Ok(emails)
+}
+
+fn subscribers_of(role: Role) -> Result<(), Error> {
+    if permission::may_administer(role) {
+        return Ok(());
+    }
+    Err(Error::Forbidden(format!(
+        "Your role ({}) may not see who follows the blog; an admin may.",
+        role.as_str()
+    )))
 }
 
 /// The confirmation mail of subscriber `queued.subject_id`.

@@ -57,7 +57,10 @@ pub fn router() -> Router<AppState> {
             get(comments::reply_form).post(comments::reply),
         )
         .route("/settings", get(settings::show).post(settings::save))
-        .route("/subscribers", get(subscribers::list))
+        .route(
+            "/subscribers",
+            get(subscribers::list).post(subscribers::import),
+        )
         .route("/subscribers.csv", get(subscribers::csv))
         .route("/users", get(people::users).post(people::add_user))
         .route("/users/{id}", post(people::change_user))

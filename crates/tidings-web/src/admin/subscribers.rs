@@ -1,13 +1,15 @@
-//! `/admin/subscribers`: who follows the blog by email, with counts, and
-//! the same list as CSV (`email,state,subscribed_at,confirmed_at,ended_at`).
+//! `/admin/subscribers`: who follows the blog by email, with counts, the
+//! same list as CSV (`email,state,subscribed_at,confirmed_at,ended_at`),
+//! and a pasted CSV imported (the address first on each line).
 //! The rule (admins only) is `tidings_app::mail::follow::subscribers`'.
 
-use axum::extract::State;
+use axum::Form;
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Redirect};
 use chrono::{DateTime, SecondsFormat, Utc};
 use minijinja::value::Serde;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tidings_app::mail::follow;
 use tidings_store::Subscriber;
 
@@ -27,7 +29,63 @@ fn iso(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-pub async fn list(State(state): State<AppState>, signed: Signed) -> AdminResult {
+#[derive(Deserialize)]
+pub struct ListQuery {
+    imported: Option<u64>,
+}
+
+#[derive(Deserialize)]
+pub struct ImportForm {
+    csrf: Option<String>,
+    csv: Option<String>,
+    /// Ticked: the people on the list agreed to be mailed.
+    consented: Option<String>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(q): Query<ListQuery>,
+) -> AdminResult {
+    page(&state, &signed, q.imported, None, StatusCode::OK).await
+}
+
+/// `POST /admin/subscribers`: imports a pasted CSV, then shows the list
+/// with how many were new; a line that is not an address shows the form
+/// again with the reason.
+pub async fn import(
+    State(state): State<AppState>,
+    signed: Signed,
+    Form(form): Form<ImportForm>,
+) -> AdminResult {
+    signed.check_csrf(form.csrf.as_deref())?;
+    let imported = follow::import(
+        &state.store,
+        &state.mail,
+        signed.role,
+        signed.site.blog.id,
+        form.csv.as_deref().unwrap_or(""),
+        form.consented.is_some(),
+        Utc::now(),
+    )
+    .await;
+    match imported {
+        Ok(n) => Ok(Redirect::to(&format!("/admin/subscribers?imported={n}")).into_response()),
+        Err(tidings_app::Error::Invalid { message, .. }) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            page(&state, &signed, None, Some(message), status).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn page(
+    state: &AppState,
+    signed: &Signed,
+    imported: Option<u64>,
+    error: Option<String>,
+    status: StatusCode,
+) -> AdminResult {
     let (counts, subscribers) =
         follow::subscribers(&state.store, signed.role, signed.site.blog.id).await?;
     let rows: Vec<Row> = subscribers
@@ -43,13 +101,15 @@ pub async fn list(State(state): State<AppState>, signed: Signed) -> AdminResult 
         counts => Serde(counts_view(&counts)),
         subscribers => Serde(rows),
         mail_on => state.mail.is_on(),
+        imported => imported,
+        error => error,
     };
     Ok(render(
-        &state,
-        &signed,
+        state,
+        signed,
         "admin/subscribers.html",
         "Subscribers",
-        StatusCode::OK,
+        status,
         ctx,
     )?)
 }

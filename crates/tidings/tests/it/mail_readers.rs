@@ -314,6 +314,43 @@ async fn follow_by_email_mails_each_new_post_once_until_one_click_ends_it() {
         csv.body
     );
 
+    // An import: one bad line refuses the file, naming the line; with the
+    // owner's word that they consented, the addresses are confirmed.
+    let csrf = hidden(&list.body, "csrf");
+    let bad = admin
+        .post(
+            "/admin/subscribers",
+            &[("csrf", &csrf), ("csv", "email\nnew1@example.org\nnope\n")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Line 3"), "{}", bad.body);
+    let csv_text =
+        "email,state\r\nNew1@example.org\r\nnew2@example.org,confirmed\r\nreader@example.org\r\n";
+    let imported = admin
+        .post(
+            "/admin/subscribers",
+            &[("csrf", &csrf), ("csv", csv_text), ("consented", "1")],
+        )
+        .await;
+    assert_eq!(imported.status, StatusCode::SEE_OTHER);
+    let list = admin.get(imported.location.as_deref().unwrap()).await;
+    assert!(
+        list.body.contains("Imported 2 new addresses"),
+        "{}",
+        list.body
+    );
+    assert!(
+        list.body.contains("<strong>3</strong> confirmed"),
+        "{}",
+        list.body
+    );
+    assert_eq!(
+        to(&sink, "new1@example.org").len(),
+        0,
+        "no confirmation asked"
+    );
+
     // Opening the way out changes nothing; the one click does, and again
     // is no error; later posts are not mailed.
     button(&app, &leave, "Unsubscribe").await;

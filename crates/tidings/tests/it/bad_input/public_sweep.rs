@@ -76,6 +76,7 @@ const ADMIN_ACTIONS: &[&str] = &[
     "/admin/tokens/revoke-all",
     "/admin/account",
     "/admin/mail",
+    "/admin/subscribers",
 ];
 
 /// Query parameters the public pages and feeds read, Blogger's and
