@@ -294,62 +294,7 @@ async fn follow_by_email_mails_each_new_post_once_until_one_click_ends_it() {
             .contains("From the drawer")
     );
 
-    // The admin sees them, and exports them.
-    let mut admin = Browser::new(&app);
-    admin.sign_in("owner@example.com", PASSWORD).await;
-    let list = admin.get("/admin/subscribers").await;
-    assert_eq!(list.status, StatusCode::OK);
-    assert!(
-        list.body.contains("<strong>1</strong> confirmed"),
-        "{}",
-        list.body
-    );
-    assert!(list.body.contains("reader@example.org"));
-    let csv = admin.get("/admin/subscribers.csv").await;
-    assert_eq!(csv.status, StatusCode::OK);
-    assert!(csv.body.starts_with("email,state,"), "{}", csv.body);
-    assert!(
-        csv.body.contains("\r\nreader@example.org,confirmed,"),
-        "{}",
-        csv.body
-    );
-
-    // An import: one bad line refuses the file, naming the line; with the
-    // owner's word that they consented, the addresses are confirmed.
-    let csrf = hidden(&list.body, "csrf");
-    let bad = admin
-        .post(
-            "/admin/subscribers",
-            &[("csrf", &csrf), ("csv", "email\nnew1@example.org\nnope\n")],
-        )
-        .await;
-    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("Line 3"), "{}", bad.body);
-    let csv_text =
-        "email,state\r\nNew1@example.org\r\nnew2@example.org,confirmed\r\nreader@example.org\r\n";
-    let imported = admin
-        .post(
-            "/admin/subscribers",
-            &[("csrf", &csrf), ("csv", csv_text), ("consented", "1")],
-        )
-        .await;
-    assert_eq!(imported.status, StatusCode::SEE_OTHER);
-    let list = admin.get(imported.location.as_deref().unwrap()).await;
-    assert!(
-        list.body.contains("Imported 2 new addresses"),
-        "{}",
-        list.body
-    );
-    assert!(
-        list.body.contains("<strong>3</strong> confirmed"),
-        "{}",
-        list.body
-    );
-    assert_eq!(
-        to(&sink, "new1@example.org").len(),
-        0,
-        "no confirmation asked"
-    );
+    let mut admin = the_admin_lists_exports_and_imports(&app, &sink).await;
 
     // Opening the way out changes nothing; the one click does, and again
     // is no error; later posts are not mailed.
@@ -435,4 +380,66 @@ async fn a_member_who_turns_held_comment_mail_off_is_not_mailed() {
         .unwrap();
     wait_to(&sink, "author@example.com", 1).await;
     nothing_more(&sink, "owner@example.com", 0).await;
+}
+
+/// The admin's side of Follow by Email with one confirmed reader: the list
+/// and its counts, the CSV export, an import. Answers the admin's browser.
+async fn the_admin_lists_exports_and_imports<'a>(app: &'a TestApp, sink: &Sink) -> Browser<'a> {
+    // The admin sees them, and exports them.
+    let mut admin = Browser::new(app);
+    admin.sign_in("owner@example.com", PASSWORD).await;
+    let list = admin.get("/admin/subscribers").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(
+        list.body.contains("<strong>1</strong> confirmed"),
+        "{}",
+        list.body
+    );
+    assert!(list.body.contains("reader@example.org"));
+    let csv = admin.get("/admin/subscribers.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.starts_with("email,state,"), "{}", csv.body);
+    assert!(
+        csv.body.contains("\r\nreader@example.org,confirmed,"),
+        "{}",
+        csv.body
+    );
+
+    // An import: one bad line refuses the file, naming the line; with the
+    // owner's word that they consented, the addresses are confirmed.
+    let csrf = hidden(&list.body, "csrf");
+    let bad = admin
+        .post(
+            "/admin/subscribers",
+            &[("csrf", &csrf), ("csv", "email\nnew1@example.org\nnope\n")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Line 3"), "{}", bad.body);
+    let csv_text =
+        "email,state\r\nNew1@example.org\r\nnew2@example.org,confirmed\r\nreader@example.org\r\n";
+    let imported = admin
+        .post(
+            "/admin/subscribers",
+            &[("csrf", &csrf), ("csv", csv_text), ("consented", "1")],
+        )
+        .await;
+    assert_eq!(imported.status, StatusCode::SEE_OTHER);
+    let list = admin.get(imported.location.as_deref().unwrap()).await;
+    assert!(
+        list.body.contains("Imported 2 new addresses"),
+        "{}",
+        list.body
+    );
+    assert!(
+        list.body.contains("<strong>3</strong> confirmed"),
+        "{}",
+        list.body
+    );
+    assert_eq!(
+        to(sink, "new1@example.org").len(),
+        0,
+        "no confirmation asked"
+    );
+    admin
 }
