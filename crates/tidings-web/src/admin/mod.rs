@@ -1,5 +1,5 @@
 //! The author's side at `/admin`: sign-in and setup, the dashboard, the
-//! editor, the comment queue, settings, users and API tokens.
+//! editor, the media page, the comment queue, settings, users and API tokens.
 //!
 //! Every page needs a session ([`session::Signed`]); every state-changing
 //! form carries the session's CSRF token; what a role may do is decided by
@@ -9,6 +9,7 @@ mod comments;
 mod dashboard;
 mod editor;
 mod mail_links;
+mod media;
 mod people;
 mod posts;
 mod render;
@@ -42,6 +43,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/posts", get(posts::list))
         .route("/posts/new", get(editor::new).post(editor::create))
+        .route("/posts/new/upload", post(editor::upload_new))
+        .route("/posts/{id}/upload", post(editor::upload_existing))
         .route("/posts/{id}", get(editor::edit).post(editor::update))
         .route(
             "/posts/{id}/delete",
@@ -52,6 +55,12 @@ pub fn router() -> Router<AppState> {
         .route(
             "/comments/{id}/reply",
             get(comments::reply_form).post(comments::reply),
+        )
+        .route("/media", get(media::list).post(media::upload))
+        .route("/media/{id}", post(media::change_alt))
+        .route(
+            "/media/{id}/delete",
+            get(media::confirm_delete).post(media::delete),
         )
         .route("/settings", get(settings::show).post(settings::save))
         .route("/users", get(people::users).post(people::add_user))
