@@ -60,8 +60,8 @@ impl Browser<'_> {
     }
 }
 
-/// Uploads a 700 × 400 JPEG as the admin through the API; answers it.
-async fn upload(app: &TestApp, token: &str, alt: &str) -> Value {
+/// Uploads a 700 × 400 JPEG through the API with `token`; answers it.
+pub async fn upload(app: &TestApp, token: &str, alt: &str) -> Value {
     let (content_type, body) = multipart(&[("alt", alt)], Some(&jpeg(700, 400)));
     let r = app
         .client
