@@ -21,6 +21,7 @@ mod signin;
 pub use session::{COOKIE as SESSION_COOKIE, member};
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 use crate::AppState;
@@ -43,8 +44,15 @@ pub fn router() -> Router<AppState> {
         )
         .route("/posts", get(posts::list))
         .route("/posts/new", get(editor::new).post(editor::create))
-        .route("/posts/new/upload", post(editor::upload_new))
-        .route("/posts/{id}/upload", post(editor::upload_existing))
+        // Uploads read their bodies within --max-upload-mib themselves.
+        .route(
+            "/posts/new/upload",
+            post(editor::upload_new).layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/posts/{id}/upload",
+            post(editor::upload_existing).layer(DefaultBodyLimit::disable()),
+        )
         .route("/posts/{id}", get(editor::edit).post(editor::update))
         .route(
             "/posts/{id}/delete",
@@ -56,7 +64,12 @@ pub fn router() -> Router<AppState> {
             "/comments/{id}/reply",
             get(comments::reply_form).post(comments::reply),
         )
-        .route("/media", get(media::list).post(media::upload))
+        .route(
+            "/media",
+            get(media::list)
+                .post(media::upload)
+                .layer(DefaultBodyLimit::disable()),
+        )
         .route("/media/{id}", post(media::change_alt))
         .route(
             "/media/{id}/delete",

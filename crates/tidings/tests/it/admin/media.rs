@@ -322,6 +322,51 @@ async fn the_editor_file_field_inserts_the_picture_and_keeps_the_text_without_ja
     );
 }
 
+/// A PNG of noise, `side` pixels square: about 3 bytes a pixel, whatever
+/// the encoder does.
+fn noise_png(side: u32) -> Vec<u8> {
+    let mut seed = 0x2545_f491_u32;
+    let picture = image::RgbImage::from_fn(side, side, |_, _| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        let [a, b, c, _] = seed.to_le_bytes();
+        image::Rgb([a, b, c])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(picture)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+#[tokio::test]
+async fn a_picture_of_several_mib_is_taken_by_the_file_field_and_the_script() {
+    let app = TestApp::start().await;
+    let mut admin = set_up(&app).await;
+    let csrf = admin.csrf("/admin/posts/new").await;
+    let big = noise_png(1100);
+    assert!(big.len() > 3 << 20, "{} bytes", big.len());
+    let fields = [("csrf", csrf.as_str()), ("title", "Noise"), ("body", "")];
+    let r = admin
+        .post_multipart(
+            "/admin/posts/new/upload",
+            multipart(&fields, Some(&big)),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(body_field(&r.body).starts_with("![](/media/u/"));
+    let r = admin
+        .post_multipart(
+            "/admin/media",
+            multipart(&[], Some(&big)),
+            &[("x-csrf-token", &csrf)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+}
+
 #[tokio::test]
 async fn the_editor_script_uploads_with_the_session_s_csrf_header() {
     let app = TestApp::start().await;
