@@ -1,8 +1,8 @@
 // Pictures in the editor, in Debian's Chromium (issue 15): one dropped on
-// the body and one pasted into it, each asked for its alt text and put
-// where the cursor was, then published and seen on the blog with a srcset;
-// the media page lists both with the post that shows them, and its
-// screenshot goes to docs/screenshots/media.png.
+// the body, one pasted into it and one chosen with the file field, each
+// asked for its alt text and put where the cursor was, then published and
+// seen on the blog with a srcset; the media page lists them with the post
+// that shows them, and its screenshot goes to docs/screenshots/media.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -88,7 +88,7 @@ async function describe(page, alt) {
   await page.getByRole('status').getByText('Picture uploaded and inserted').waitFor();
 }
 
-test('pictures dropped and pasted in the editor reach the blog with a srcset', { timeout: 120_000 }, async (t) => {
+test('pictures dropped, pasted and picked in the editor reach the blog with a srcset', { timeout: 120_000 }, async (t) => {
   const admin = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   admin.setDefaultTimeout(15_000);
   const page = await admin.newPage();
@@ -135,7 +135,26 @@ test('pictures dropped and pasted in the editor reach the blog with a srcset', {
     assert.match(body, /\n\n!\[A blue kite, pasted\]\(\/media\/u\/[0-9a-f]+\.png\)$/);
   });
 
-  await step('published, the post shows both pictures with a srcset', async () => {
+  await step('a picture chosen with the file field lands at the cursor too', async () => {
+    const png = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 360;
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#2e8b57';
+      g.fillRect(0, 0, 640, 360);
+      return canvas.toDataURL('image/png').split(',')[1];
+    });
+    await page.getByLabel(/^Body/).evaluate((b) => b.setSelectionRange(0, 0));
+    await page.getByLabel(/^Picture/).setInputFiles({
+      name: 'green.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64'),
+    });
+    await describe(page, 'A green field, picked');
+    const body = await page.getByLabel(/^Body/).inputValue();
+    assert.match(body, new RegExp(`^!\\[A green field, picked\\]\\(/media/u/[0-9a-f]+\\.png\\)\\n\\n${FIRST}`));
+  });
+
+  await step('published, the post shows the pictures with a srcset', async () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('status').getByText(/published/i).waitFor();
     postUrl = new URL(await page.getByRole('link', { name: 'View on blog' }).getAttribute('href'), server.url).href;
@@ -162,12 +181,12 @@ test('pictures dropped and pasted in the editor reach the blog with a srcset', {
     await reader.close();
   });
 
-  await step('the media page lists both with the post that shows them', async () => {
+  await step('the media page lists them with the post that shows them', async () => {
     await page.goto(`${server.url}/admin/media`);
     await page.getByRole('heading', { level: 1, name: 'Media' }).waitFor();
     const tiles = page.locator('.tile');
-    assert.equal(await tiles.count(), 2);
-    for (let i = 0; i < 2; i++) {
+    assert.equal(await tiles.count(), 3);
+    for (let i = 0; i < 3; i++) {
       await tiles.nth(i).getByRole('link', { name: TITLE }).waitFor();
     }
     await tiles.first().getByLabel(/^Alt text/).waitFor();
