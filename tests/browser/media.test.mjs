@@ -200,14 +200,17 @@ test('pictures dropped, pasted and picked in the editor reach the blog with a sr
     assert.deepEqual(problems, [], `the admin logged problems:\n${problems.join('\n')}`);
   });
 
-  await step('the media page has no serious accessibility violations', async () => {
+  await step('the media page has no serious accessibility violations and fits 320 px', async () => {
     const state = await admin.storageState();
     const checked = await browser.newContext({ storageState: state, bypassCSP: true });
     const p = await checked.newPage();
     await p.goto(`${server.url}/admin/media`);
     const found = await seriousViolations(p);
+    await p.setViewportSize({ width: 320, height: 640 });
+    const width = await p.evaluate(() => document.documentElement.scrollWidth);
     await checked.close();
     assert.equal(found.length, 0, '\n' + describeViolations('media page', found));
+    assert.ok(width <= 320, `at 320 px the media page is ${width} px wide`);
   });
 
   await admin.close();
