@@ -99,38 +99,66 @@ pub async fn list(
     signed: Signed,
     Query(q): Query<ListQuery>,
 ) -> AdminResult {
-    let page = q.page.unwrap_or(1).clamp(1, 10_000);
-    let blog_id = signed.site.blog.id;
-    let (items, total) =
-        media::list(&state.store, blog_id, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
-    let mut uses = media::uses(&state.store, signed.actor(), blog_id, &items, Utc::now()).await?;
-    let tiles: Vec<Tile> = items
-        .iter()
-        .map(|m| tile(m, uses.remove(&m.id).unwrap_or_default(), &signed))
-        .collect();
     let notice = match (q.saved, q.deleted) {
         (Some(_), _) => Some("Alt text saved."),
         (None, Some(_)) => Some("Picture deleted."),
         _ => None,
     };
+    let grid = Grid {
+        page: q.page.unwrap_or(1).clamp(1, 10_000),
+        notice,
+        saved: q.saved,
+        refused: None,
+    };
+    show(&state, &signed, grid).await
+}
+
+/// What the grid shows besides the uploads.
+struct Grid {
+    page: u32,
+    notice: Option<&'static str>,
+    saved: Option<i64>,
+    /// An alt text refused: the upload, what was typed, and why.
+    refused: Option<(i64, String, AppError)>,
+}
+
+async fn show(state: &AppState, signed: &Signed, grid: Grid) -> AdminResult {
+    let blog_id = signed.site.blog.id;
+    let offset = (grid.page - 1) * PAGE_SIZE;
+    let (items, total) = media::list(&state.store, blog_id, PAGE_SIZE, offset).await?;
+    let mut uses = media::uses(&state.store, signed.actor(), blog_id, &items, Utc::now()).await?;
+    let mut tiles: Vec<Tile> = items
+        .iter()
+        .map(|m| tile(m, uses.remove(&m.id).unwrap_or_default(), signed))
+        .collect();
+    let (mut status, mut error, mut error_id) = (StatusCode::OK, None, None);
+    if let Some((id, typed, e)) = grid.refused {
+        // The field shows what was typed, beside why it was refused.
+        if let Some(t) = tiles.iter_mut().find(|t| t.id == id) {
+            t.alt = typed;
+        }
+        (status, error, error_id) = (e.status, Some(e.message), Some(id));
+    }
     let pages = u32::try_from(total.max(1))
         .unwrap_or(u32::MAX)
         .div_ceil(PAGE_SIZE);
     let ctx = minijinja::context! {
         tiles => minijinja::value::Serde(tiles),
         total => total,
-        page => page,
+        page => grid.page,
         pages => pages,
-        notice => notice,
-        saved => q.saved,
+        notice => grid.notice,
+        saved => grid.saved,
+        error => error,
+        error_id => error_id,
         may_upload => tidings_core::permission::may_upload(signed.role),
     };
     Ok(render(
-        &state,
-        &signed,
+        state,
+        signed,
         "admin/media.html",
         "Media",
-        StatusCode::OK,
+        status,
         ctx,
     )?)
 }
@@ -157,8 +185,19 @@ pub async fn change_alt(
     let id = id_of(&raw)?;
     let alt = form.alt.unwrap_or_default();
     let blog_id = signed.site.blog.id;
-    media::change_alt(&state.store, signed.actor(), blog_id, id, &alt).await?;
-    Ok(Redirect::to(&format!("/admin/media?saved={id}#media-{id}")).into_response())
+    match media::change_alt(&state.store, signed.actor(), blog_id, id, &alt).await {
+        Ok(_) => Ok(Redirect::to(&format!("/admin/media?saved={id}#media-{id}")).into_response()),
+        Err(e @ tidings_app::Error::Invalid { .. }) => {
+            let grid = Grid {
+                page: 1,
+                notice: None,
+                saved: None,
+                refused: Some((id, alt, e.into())),
+            };
+            show(&state, &signed, grid).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `GET /admin/media/ID/delete`: what deleting would break, and a button.

@@ -146,9 +146,17 @@ async fn the_media_page_shows_each_picture_where_it_is_used_and_changes_its_alt_
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        r.body.contains("alt text"),
+        r.body.contains("The alt text of picture"),
         "the refusal names the field: {}",
         r.body
+    );
+    assert!(
+        r.body.contains("aria-invalid=\"true\""),
+        "the field is marked"
+    );
+    assert!(
+        r.body.contains("value=\"two\nlines\""),
+        "what was typed is kept"
     );
     let r = admin
         .post(&action, &[("csrf", &csrf), ("alt", "A spare <kite>")])
