@@ -328,6 +328,31 @@ async fn the_editor_file_field_inserts_the_picture_and_keeps_the_text_without_ja
         total["total"], 1,
         "only the accepted upload is kept: {total}"
     );
+
+    // A saved post's editor takes a picture the same way; the post itself
+    // changes when it is saved, not before.
+    let token = app.new_token("admin@example.com");
+    publish(&app, &token, "Saved already", "The saved words.").await;
+    let (_, posts) = app.api_as(&token, Method::GET, "/posts", None).await;
+    let id = posts["items"][0]["id"].to_string();
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("title", "Saved already"),
+        ("body", "Typed since."),
+    ];
+    let r = admin
+        .post_multipart(
+            &format!("/admin/posts/{id}/upload"),
+            multipart(&fields, Some(&jpeg(300, 200))),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(body_field(&r.body).starts_with("Typed since.\n\n![](/media/u/"));
+    let (_, post) = app
+        .api_as(&token, Method::GET, &format!("/posts/{id}"), None)
+        .await;
+    assert_eq!(post["body"], "The saved words.", "{post}");
 }
 
 /// A PNG of noise, `side` pixels square: about 3 bytes a pixel, whatever
