@@ -86,7 +86,7 @@ start_tidings() { # name, flags…
     PORT=$(free_port)
     local t0
     t0=$(date +%s%N)
-    "$BIN" --data "${DATA:-$WORK/data}" --listen "127.0.0.1:$PORT" serve "$@" >"$WORK/$name.log" 2>&1 &
+    "$BIN" --data "${DATA:-$WORK/data}" serve --listen "127.0.0.1:$PORT" "$@" >"$WORK/$name.log" 2>&1 &
     PID=$!
     PIDS+=("$PID")
     until curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; do sleep 0.005; done

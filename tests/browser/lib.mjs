@@ -36,7 +36,7 @@ export async function startServer({ demo = false } = {}) {
     throw new Error(`${BINARY} is missing: run \`cargo build -p tidings\` first`);
   }
   const data = mkdtempSync(join(tmpdir(), 'tidings-browser-'));
-  const args = ['--data', data, '--listen', '127.0.0.1:0', 'serve'];
+  const args = ['--data', data, 'serve', '--listen', '127.0.0.1:0'];
   if (demo) args.push('--demo');
   const child = spawn(BINARY, args, {
     stdio: ['ignore', 'pipe', 'pipe'],

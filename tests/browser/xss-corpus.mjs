@@ -222,7 +222,7 @@ export function freshData() {
 export async function serve(data) {
   const child = spawn(
     BINARY,
-    ['--data', data, '--listen', '127.0.0.1:0', '--trusted-proxies', '127.0.0.1', 'serve'],
+    ['--data', data, 'serve', '--listen', '127.0.0.1:0', '--trusted-proxies', '127.0.0.1'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' } },
   );
   const lines = [];

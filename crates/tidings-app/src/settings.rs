@@ -1,5 +1,5 @@
-//! A blog's settings: title, description, time zone, paging and the comment
-//! rules. Changing them is the admin's alone (`permission::may_administer`),
+//! A blog's settings: title, description, language, time zone, paging and
+//! the comment rules. Changing them is the admin's alone (`permission::may_administer`),
 //! from the settings page and `PATCH /api/v1/blog` alike; every member reads
 //! them (the API's `GET /api/v1/blog`). A refusal names the field to fix,
 //! so a form sent back with a mistake loses nothing else.
@@ -21,6 +21,10 @@ pub struct Change {
     pub comment_moderation: Option<Moderation>,
     pub moderation_days: Option<u32>,
     pub comment_min_seconds: Option<u32>,
+    /// A BCP 47 tag of a language reader pages can be written in.
+    pub language: Option<String>,
+    /// Replaces the built-in robots.txt; empty brings it back.
+    pub robots_txt: Option<String>,
 }
 
 /// Refused unless `by` may change the settings: checked before the page
@@ -59,6 +63,13 @@ fn applied(current: &BlogSettings, change: Change) -> Result<BlogSettings, Error
                 format!("{v:?} is not a time zone name like Europe/Berlin."),
             )
         })?;
+    }
+    if let Some(v) = change.robots_txt {
+        blog.robots_txt = v;
+    }
+    if let Some(v) = change.language {
+        blog.language = tidings_core::parse_language(&v)
+            .map_err(|e| Error::invalid("language", e.to_string()))?;
     }
     blog.posts_per_page = change.posts_per_page.unwrap_or(blog.posts_per_page);
     blog.comments_allowed = change.comments_allowed.unwrap_or(blog.comments_allowed);

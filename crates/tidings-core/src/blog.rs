@@ -89,6 +89,11 @@ pub struct BlogSettings {
     pub comment_moderation: Moderation,
     pub moderation_days: u32,
     pub comment_min_seconds: u32,
+    /// A BCP 47 tag, tidied by `language::parse_language`: what reader pages
+    /// and feeds are written in.
+    pub language: String,
+    /// What `/robots.txt` says instead of the built-in rules; empty for them.
+    pub robots_txt: String,
     /// When anything readers can see on this blog last changed.
     pub changed_at: chrono::DateTime<chrono::Utc>,
 }
@@ -100,6 +105,7 @@ impl BlogSettings {
     pub const MAX_COMMENT_MIN_SECONDS: u32 = 3_600;
     pub const MAX_TITLE_CHARS: usize = 200;
     pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
+    pub const MAX_ROBOTS_TXT_CHARS: usize = 65_536;
 
     /// Checks every field against its limits, naming the first field that is wrong.
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
@@ -128,6 +134,18 @@ impl BlogSettings {
                 ),
             ));
         }
+        crate::xml_chars::check("robots_txt", &self.robots_txt)
+            .map_err(|e| ("robots_txt", e.to_string()))?;
+        if self.robots_txt.chars().count() > Self::MAX_ROBOTS_TXT_CHARS {
+            return Err((
+                "robots_txt",
+                format!(
+                    "robots_txt must be at most {} characters",
+                    Self::MAX_ROBOTS_TXT_CHARS
+                ),
+            ));
+        }
+        crate::language::parse_language(&self.language).map_err(|e| ("language", e.to_string()))?;
         if !(1..=Self::MAX_POSTS_PER_PAGE).contains(&self.posts_per_page) {
             return Err((
                 "posts_per_page",

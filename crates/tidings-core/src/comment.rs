@@ -404,6 +404,8 @@ mod tests {
             comment_moderation: m,
             moderation_days: 14,
             comment_min_seconds: 3,
+            language: "en".into(),
+            robots_txt: String::new(),
             changed_at: chrono::DateTime::UNIX_EPOCH,
         }
     }

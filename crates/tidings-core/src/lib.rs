@@ -8,6 +8,7 @@
 pub mod blog;
 pub mod comment;
 pub mod dates;
+pub mod language;
 pub mod media;
 pub mod password;
 pub mod permission;
@@ -24,6 +25,7 @@ pub use comment::{
     Submission, judge,
 };
 pub use dates::{DayGroup, clock_time, date_header, group_by_day, month_day_year};
+pub use language::{is_right_to_left, messages_for, og_locale, parse_language};
 pub use post::{Post, PostKind, PostStatus, post_path};
 pub use slug::slugify;
 pub use user::Role;

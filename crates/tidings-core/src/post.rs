@@ -112,6 +112,18 @@ pub struct Post {
     pub comment_count: i64,
     /// Shown first on page 1 of the home page (WordPress's sticky posts).
     pub sticky: bool,
+    /// What search results and link previews say of it (Blogger's search
+    /// description, WordPress's excerpt); empty: its summary.
+    pub description: String,
+    /// Search engines are asked not to index its page (Blogger's custom
+    /// robots header tags).
+    pub noindex: bool,
+}
+
+impl Post {
+    /// The longest description kept: Blogger allows 150 characters, a
+    /// WordPress excerpt runs longer.
+    pub const MAX_DESCRIPTION_CHARS: usize = 1_000;
 }
 
 impl Post {
@@ -180,6 +192,8 @@ mod tests {
             labels: vec![],
             comment_count: 0,
             sticky: false,
+            description: String::new(),
+            noindex: false,
         };
         assert_eq!(p.status_at(now), PostStatus::Scheduled);
         assert!(!p.is_visible_at(now));

@@ -71,6 +71,8 @@ fn settings() -> BlogSettings {
         comment_moderation: Moderation::Never,
         moderation_days: 14,
         comment_min_seconds: 3,
+        language: "en".into(),
+        robots_txt: String::new(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     }
 }

@@ -36,6 +36,7 @@ pub fn atom(meta: &FeedMeta, entries: &[FeedEntry]) -> String {
         id: clean(&meta.id).into_owned(),
         updated: meta.updated.fixed_offset(),
         subtitle: meta.subtitle.as_deref().map(|s| Text::plain(clean(s))),
+        lang: language(meta),
         generator: Some(Generator {
             value: "Tidings".to_owned(),
             uri: None,
@@ -60,6 +61,11 @@ pub fn atom(meta: &FeedMeta, entries: &[FeedEntry]) -> String {
         // Writing to a Vec cannot fail, and every string was cleaned of what XML forbids.
         .expect("atom: writing to memory cannot fail");
     String::from_utf8(bytes).expect("atom: the writer emits only the UTF-8 it was given")
+}
+
+/// The feed's language, when it has one, cleaned like every other string.
+pub(crate) fn language(meta: &FeedMeta) -> Option<String> {
+    Some(clean(&meta.language).into_owned()).filter(|l| !l.is_empty())
 }
 
 fn entry(e: &FeedEntry) -> Entry {

@@ -20,6 +20,8 @@ struct JsonFeed<'a> {
     description: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     next_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    language: &'a str,
     items: Vec<JsonItem<'a>>,
 }
 
@@ -58,6 +60,7 @@ pub fn json_feed(meta: &FeedMeta, entries: &[FeedEntry]) -> String {
         feed_url: &meta.self_url,
         description: meta.subtitle.as_deref(),
         next_url: meta.next_url.as_deref(),
+        language: &meta.language,
         items: entries.iter().map(item).collect(),
     };
     // Only strings, numbers and string-keyed structs: serialising cannot fail.

@@ -17,6 +17,9 @@ pub struct FeedMeta {
     pub id: String,
     pub title: String,
     pub subtitle: Option<String>,
+    /// The blog's BCP 47 language tag (Atom `xml:lang`, RSS `<language>`,
+    /// JSON Feed `language`); none is said when empty.
+    pub language: String,
     /// Absolute URL of the blog home, e.g. `http://example.com/`.
     pub site_url: String,
     /// Absolute URL of this feed as requested, with its query, so `rel="self"` names

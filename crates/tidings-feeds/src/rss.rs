@@ -49,6 +49,7 @@ pub fn rss(meta: &FeedMeta, entries: &[FeedEntry]) -> String {
         // <description> is required; a blog without a subtitle describes itself by name.
         description: clean(meta.subtitle.as_deref().unwrap_or(&meta.title)).into_owned(),
         last_build_date: Some(meta.updated.to_rfc2822()),
+        language: crate::atom::language(meta),
         generator: Some("Tidings".to_owned()),
         items: entries.iter().map(item).collect(),
         extensions: ExtensionMap::from([

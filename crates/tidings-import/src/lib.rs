@@ -11,6 +11,7 @@ pub mod export;
 pub mod frontmatter;
 pub mod markdown;
 pub mod media;
+pub mod site_config;
 mod text;
 pub mod tidings;
 pub mod wordpress;
@@ -112,6 +113,16 @@ impl ParseError {
 /// A title, label or name as we store it: one line, trimmed.
 pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A post's description as an import keeps it: one line, cut to what a
+/// post may hold (a summary, so nothing is refused), without characters
+/// XML cannot carry.
+pub(crate) fn description(s: &str) -> String {
+    let line = one_line(&tidings_core::xml_chars::strip(s));
+    line.chars()
+        .take(tidings_core::Post::MAX_DESCRIPTION_CHARS)
+        .collect()
 }
 
 /// Labels without blanks or duplicates, in their first order.

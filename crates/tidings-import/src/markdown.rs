@@ -38,11 +38,13 @@ pub fn is_content(rel: &str) -> bool {
 }
 
 /// Reads the Markdown files of a site (paths inside it, contents) into the
-/// batch the store writes into `blog`, and notes for the owner. A file that
+/// batch the store writes into `blog`, with the `language` its settings
+/// file names (`site_config`), and notes for the owner. A file that
 /// cannot be read is the error, with its path.
 pub fn to_batch(
     files: &[(String, Vec<u8>)],
     blog: &BlogSettings,
+    language: Option<String>,
 ) -> Result<(ImportBatch, Vec<String>), (String, ParseError)> {
     let mut notes = Vec::new();
     let mut posts = Vec::new();
@@ -87,7 +89,12 @@ pub fn to_batch(
         ImportBatch {
             blog_id: blog.id,
             source: "markdown",
-            settings: None,
+            settings: language
+                .filter(|l| *l != blog.language)
+                .map(|language| BlogSettings {
+                    language,
+                    ..blog.clone()
+                }),
             posts,
             comments: Vec::new(),
             attachments: Vec::new(),
@@ -217,6 +224,14 @@ fn post(
         parent: None,
         menu_order: 0,
         sticky: false,
+        // Hugo's `description` (or `summary`), Jekyll's `description`.
+        description: crate::description(
+            front
+                .text("description")
+                .or_else(|| front.text("summary"))
+                .unwrap_or_default(),
+        ),
+        noindex: false,
     })
 }
 

@@ -128,6 +128,8 @@ fn blogger_takeout_is_told_apart_and_read_whole() {
         comment_moderation: tidings_core::Moderation::Never,
         moderation_days: 14,
         comment_min_seconds: 3,
+        language: "en".into(),
+        robots_txt: String::new(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     };
     let (batch, notes) = e.to_batch(&blog);
@@ -239,6 +241,8 @@ fn wordpress_deep_bodies_are_flattened_and_named() {
         comment_moderation: tidings_core::Moderation::Never,
         moderation_days: 14,
         comment_min_seconds: 3,
+        language: "en".into(),
+        robots_txt: String::new(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     };
     let mut e = wordpress::parse(&theme_unit_test()).unwrap();

@@ -17,7 +17,7 @@ fn select_blogs() -> Sql {
 }
 
 const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
-     comment_moderation, moderation_days, comment_min_seconds, changed_at";
+     comment_moderation, moderation_days, comment_min_seconds, language, robots_txt, changed_at";
 
 fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
     let corrupt = |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string());
@@ -43,6 +43,8 @@ fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
             .map_err(corrupt)?,
         moderation_days: uint("moderation_days")?,
         comment_min_seconds: uint("comment_min_seconds")?,
+        language: row.try_get("language")?,
+        robots_txt: row.try_get("robots_txt")?,
         changed_at: from_micros(row.try_get("changed_at")?)?,
     })
 }
@@ -114,7 +116,7 @@ impl Store {
     /// hosts are served), with whether it is that fallback. One statement:
     /// every page of a blog reached by another name (an address, a
     /// proxy's) asks it.
-    pub async fn blog_by_host_or_default(
+    pub(crate) async fn blog_by_host_or_default(
         &self,
         host: &str,
     ) -> Result<Option<(BlogSettings, bool)>> {
@@ -164,7 +166,7 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
         &Sql::new(
             "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
              comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
-             comment_min_seconds = $9, updated_at = $10 WHERE id = $1",
+             comment_min_seconds = $9, updated_at = $10, language = $11, robots_txt = $12 WHERE id = $1",
         )
         .bind(blog.id)
         .bind(&blog.title)
@@ -175,7 +177,9 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
         .bind(blog.comment_moderation.as_str())
         .bind(i64::from(blog.moderation_days))
         .bind(i64::from(blog.comment_min_seconds))
-        .bind(micros(Utc::now())),
+        .bind(micros(Utc::now()))
+        .bind(&blog.language)
+        .bind(&blog.robots_txt),
     )
     .await
 }

@@ -45,7 +45,8 @@ impl Store {
     ) -> Result<Vec<ImportPost>> {
         let sql = Sql::new(
             "SELECT id, kind, title, slug, path, body_markdown, body_html, body_text, labels, \
-             status, published_at, updated_at, author_name, parent_id, menu_order, sticky \
+             status, published_at, updated_at, author_name, parent_id, menu_order, sticky, \
+             description, noindex \
              FROM posts WHERE blog_id = $1 \
              ORDER BY published_at, id",
         )
@@ -121,6 +122,8 @@ fn exported_post(r: &ReadRow) -> Result<ImportPost> {
             .map(|p| p.to_string()),
         menu_order: r.try_get("menu_order")?,
         sticky: r.try_get::<i64>("sticky")? != 0,
+        description: r.try_get("description")?,
+        noindex: r.try_get::<i64>("noindex")? != 0,
     })
 }
 

@@ -16,6 +16,7 @@ pub mod dialect;
 mod exec;
 mod export;
 mod frame;
+mod hosts;
 mod import;
 mod limits;
 pub mod media;
@@ -49,7 +50,9 @@ pub use media::{
     blob_key,
 };
 pub use outbox::{MailCounts, NewMail, QueuedMail};
-pub use posts::{ArchiveMonth, IndexedPost, LabelCount, NewPost, PageLink, PostFilter, SearchHit};
+pub use posts::{
+    ArchiveMonth, IndexedPost, LabelCount, Neighbours, NewPost, PageLink, PostFilter, SearchHit,
+};
 pub use reads::reads_may_block_here;
 pub use sessions::Session;
 pub use sidebar::{Months, Sidebar};
@@ -116,6 +119,9 @@ pub struct Store {
     snapshot: Option<std::sync::Arc<reads::Snapshot>>,
     /// Each blog's latest [`Frame`], shared by every handle of this store.
     frames: std::sync::Arc<frame::KeptFrames>,
+    /// Which blog serves each host, while the change log is followed;
+    /// shared by every handle of this store.
+    hosts: std::sync::Arc<hosts::KeptHosts>,
     /// Wakes this process's mail sender when mail is committed.
     queued: outbox::Queued,
 }
@@ -133,6 +139,7 @@ impl Store {
             sqlite_file: reads::SqliteFile::for_url(url).map(std::sync::Arc::new),
             snapshot: None,
             frames: Default::default(),
+            hosts: Default::default(),
             queued: outbox::Queued::default(),
         };
         migrate::run(&store).await?;

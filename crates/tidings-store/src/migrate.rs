@@ -80,6 +80,11 @@ pub(crate) const SQLITE: &[Source] = &[
         "post_reads",
         include_str!("../migrations/sqlite/0014_post_reads.sql"),
     ),
+    (
+        15,
+        "language_and_metadata",
+        include_str!("../migrations/sqlite/0015_language_and_metadata.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: &[Source] = &[
@@ -147,6 +152,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         14,
         "post_reads",
         include_str!("../migrations/postgres/0014_post_reads.sql"),
+    ),
+    (
+        15,
+        "language_and_metadata",
+        include_str!("../migrations/postgres/0015_language_and_metadata.sql"),
     ),
 ];
 

@@ -268,6 +268,14 @@ impl Store {
         store
     }
 
+    /// This store outside any snapshot: each read sees what is committed
+    /// when it runs.
+    pub(crate) fn shared(&self) -> Store {
+        let mut store = self.clone();
+        store.snapshot = None;
+        store
+    }
+
     /// Runs `read` on a SQLite file's connection (the snapshot's, when this
     /// handle is one): in place on a thread that [`reads_may_block_here`]
     /// marked, else as one job on tokio's blocking threads. Never on a

@@ -8,6 +8,8 @@
 //! crate of routes, caching and the server.
 
 mod files;
+pub mod i18n;
+pub mod meta;
 mod templates;
 pub mod views;
 

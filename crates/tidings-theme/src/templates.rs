@@ -125,6 +125,8 @@ impl Templates {
             "static",
             Value::from(minijinja::value::Serde(crate::files::urls())),
         );
+        // `{{ t("key", name=value) }}`: a message in the context's `lang`.
+        env.add_function("t", crate::i18n::template::t);
         for (name, source) in SOURCES {
             env.add_template(name, source)
                 .expect("embedded templates are valid; a test renders each");

@@ -7,6 +7,8 @@ use chrono_tz::Tz;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 use tidings_core::{BlogSettings, Comment, Post};
+
+use crate::i18n::{Arg, Lang};
 use tidings_store::dialect::{MATCH_END, MATCH_START};
 use tidings_store::{ArchiveMonth, LabelCount, PageLink};
 
@@ -30,13 +32,20 @@ pub fn label_url(label: &str) -> String {
 pub struct BlogView {
     pub title: String,
     pub description: String,
+    /// The blog's language tag, for `<html lang>`.
+    pub language: String,
+    /// `rtl` for Arabic, Persian and Hebrew, else `ltr`, for `<html dir>`.
+    pub dir: &'static str,
 }
 
 impl BlogView {
     pub fn new(b: &BlogSettings) -> Self {
+        let rtl = tidings_core::is_right_to_left(&b.language);
         Self {
             title: b.title.clone(),
             description: b.description.clone(),
+            language: b.language.clone(),
+            dir: if rtl { "rtl" } else { "ltr" },
         }
     }
 }
@@ -62,13 +71,10 @@ pub struct PostView {
     pub is_page: bool,
 }
 
-/// `No comments`, `1 comment`, `N comments`, as Blogger words them.
-pub fn comment_count_text(n: i64) -> String {
-    match n {
-        0 => "No comments".to_owned(),
-        1 => "1 comment".to_owned(),
-        n => format!("{n} comments"),
-    }
+/// `No comments`, `1 comment`, `N comments`, as Blogger words them, in
+/// the page's language and its plural forms.
+pub fn comment_count_text(lang: &Lang, n: i64) -> String {
+    lang.text("comment-count", &[("count", Arg::Number(n))])
 }
 
 pub fn iso(t: DateTime<Utc>) -> String {
@@ -78,12 +84,12 @@ pub fn iso(t: DateTime<Utc>) -> String {
 impl PostView {
     /// Takes the post, so its body (most of a page's bytes) moves into the
     /// view rather than being copied.
-    pub fn new(p: Post, tz: Tz) -> Self {
+    pub fn new(p: Post, tz: Tz, lang: &Lang) -> Self {
         let local = p.published_at.with_timezone(&tz);
         Self {
             published_iso: local.to_rfc3339_opts(SecondsFormat::Secs, true),
-            time: tidings_core::clock_time(&local),
-            comment_link: comment_count_text(p.comment_count),
+            time: lang.time(&local),
+            comment_link: comment_count_text(lang, p.comment_count),
             is_page: p.kind == tidings_core::PostKind::Page,
             labels: p
                 .labels
@@ -109,12 +115,21 @@ pub struct DayView {
     pub posts: Vec<PostView>,
 }
 
-pub fn days(posts: Vec<Post>, tz: Tz) -> Vec<DayView> {
+pub fn days(posts: Vec<Post>, tz: Tz, lang: &Lang) -> Vec<DayView> {
     tidings_core::group_by_day(posts, tz, |p| p.published_at)
         .into_iter()
         .map(|g| DayView {
-            header: g.header,
-            posts: g.items.into_iter().map(|p| PostView::new(p, tz)).collect(),
+            header: match g.items.first() {
+                Some(p) if lang.code != "en" => {
+                    lang.date_header(&p.published_at.with_timezone(&tz))
+                }
+                _ => g.header,
+            },
+            posts: g
+                .items
+                .into_iter()
+                .map(|p| PostView::new(p, tz, lang))
+                .collect(),
         })
         .collect()
 }
@@ -135,7 +150,7 @@ pub struct CommentView {
 /// Nests published comments under their parents, oldest first at each level.
 /// A reply whose parent is not shown (held, deleted) is shown at the top level
 /// rather than lost.
-pub fn thread(comments: &[Comment], tz: Tz) -> Vec<CommentView> {
+pub fn thread(comments: &[Comment], tz: Tz, lang: &Lang) -> Vec<CommentView> {
     let shown: std::collections::HashSet<i64> = comments.iter().map(|c| c.id).collect();
     let mut children: HashMap<Option<i64>, Vec<&Comment>> = HashMap::new();
     for c in comments {
@@ -146,6 +161,7 @@ pub fn thread(comments: &[Comment], tz: Tz) -> Vec<CommentView> {
         parent: Option<i64>,
         children: &HashMap<Option<i64>, Vec<&Comment>>,
         tz: Tz,
+        lang: &Lang,
         depth: usize,
     ) -> Vec<CommentView> {
         children
@@ -161,12 +177,12 @@ pub fn thread(comments: &[Comment], tz: Tz) -> Vec<CommentView> {
                             .clone()
                             .filter(|u| tidings_core::comment::is_web_url(u)),
                         body_html: tidings_render::comment_to_html(&c.body),
-                        date: comment_date(&c.created_at.with_timezone(&tz)),
+                        date: lang.date_time(&c.created_at.with_timezone(&tz)),
                         iso: iso(c.created_at),
                         epoch_ms: c.created_at.timestamp_millis(),
                         // Depth is bounded so a cycle in stored data cannot recurse forever.
                         replies: if depth < 32 {
-                            build(Some(c.id), children, tz, depth + 1)
+                            build(Some(c.id), children, tz, lang, depth + 1)
                         } else {
                             Vec::new()
                         },
@@ -175,21 +191,13 @@ pub fn thread(comments: &[Comment], tz: Tz) -> Vec<CommentView> {
             })
             .unwrap_or_default()
     }
-    build(None, &children, tz, 0)
-}
-
-/// When a comment was written, as Blogger words it: `May 7, 2014 at 5:08 PM`.
-fn comment_date(at: &DateTime<Tz>) -> String {
-    format!(
-        "{} at {}",
-        tidings_core::month_day_year(at),
-        tidings_core::clock_time(at)
-    )
+    build(None, &children, tz, lang, 0)
 }
 
 /// `No comments:`, `1 comment:`, `N comments:`: the heading of a post's comments.
-pub fn comments_heading(n: usize) -> String {
-    format!("{}:", comment_count_text(n as i64))
+pub fn comments_heading(lang: &Lang, n: usize) -> String {
+    let n = i64::try_from(n).unwrap_or(i64::MAX);
+    lang.text("comments-heading", &[("count", Arg::Number(n))])
 }
 
 #[derive(Serialize)]
@@ -209,14 +217,11 @@ pub struct YearLink {
 }
 
 /// The archive sidebar: years newest first, each with its months.
-pub fn archive(months: &[ArchiveMonth]) -> Vec<YearLink> {
+pub fn archive(months: &[ArchiveMonth], lang: &Lang) -> Vec<YearLink> {
     let mut years: Vec<YearLink> = Vec::new();
     for m in months {
-        let month_name = chrono::Month::try_from(m.month as u8)
-            .map(|mo| mo.name().to_owned())
-            .unwrap_or_else(|_| m.month.to_string());
         let link = MonthLink {
-            name: month_name,
+            name: lang.month(m.month),
             url: format!("/{:04}/{:02}/", m.year, m.month),
             count: m.count,
         };
@@ -371,10 +376,11 @@ mod tests {
 
     #[test]
     fn counts_and_labels() {
-        assert_eq!(comment_count_text(0), "No comments");
-        assert_eq!(comment_count_text(1), "1 comment");
-        assert_eq!(comment_count_text(3), "3 comments");
-        assert_eq!(comments_heading(0), "No comments:");
+        let en = crate::i18n::lang("en");
+        assert_eq!(comment_count_text(en, 0), "No comments");
+        assert_eq!(comment_count_text(en, 1), "1 comment");
+        assert_eq!(comment_count_text(en, 3), "3 comments");
+        assert_eq!(comments_heading(en, 0), "No comments:");
         assert_eq!(label_url("a b/é"), "/search/label/a%20b%2F%C3%A9");
     }
 

@@ -33,10 +33,33 @@ impl TrustedProxies {
     }
 }
 
+/// Who may read `/metrics`: what a node counts is for its operator (how busy
+/// it is, how often sign-ins fail), not for anyone who asks.
+#[derive(Debug, Clone)]
+pub struct MetricsAccess {
+    /// Addresses answered without a token (`--metrics-allow`; default
+    /// loopback). The client's address, so behind a proxy listed in
+    /// `--trusted-proxies`, the address it forwards for.
+    pub allow: TrustedProxies,
+    /// A bearer token that opens it from anywhere (`--metrics-token`).
+    pub token: Option<String>,
+}
+
+impl Default for MetricsAccess {
+    fn default() -> Self {
+        Self {
+            allow: TrustedProxies::parse("127.0.0.0/8,::1").expect("loopback parses"),
+            token: None,
+        }
+    }
+}
+
 /// How the web layer behaves, decided by the binary's flags.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub trusted_proxies: TrustedProxies,
+    /// Who may read `/metrics`.
+    pub metrics: MetricsAccess,
     /// Answer 404 to hosts no blog has, instead of serving the default blog.
     pub strict_hosts: bool,
     /// How long a sign-in lasts.
@@ -64,6 +87,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             trusted_proxies: TrustedProxies::default(),
+            metrics: MetricsAccess::default(),
             strict_hosts: false,
             session_lifetime: chrono::Duration::days(30),
             media_dir: None,

@@ -18,6 +18,9 @@ use tidings_store::Store;
 pub struct Site {
     pub blog: BlogSettings,
     pub base_url: String,
+    /// The path and query the request asked for: with `base_url`, the
+    /// page's canonical address unless the page knows a better one.
+    pub path: String,
     /// What the page being rendered depends on, for the render cache. Every
     /// blog page depends on the blog's settings and lists (the sidebar);
     /// handlers add the posts whose comments they show.
@@ -45,21 +48,17 @@ impl FromRequestParts<AppState> for Site {
             Some(Snapshot(snapshot)) => snapshot.clone(),
             None => state.store.clone(),
         };
-        let blog = if state.config.strict_hosts {
-            store
-                .blog_by_host(host)
-                .await?
-                .ok_or_else(|| AppError::not_found(format!("No blog is served at {host}.")))?
-        } else {
-            let (blog, fallback) = store
-                .blog_by_host_or_default(host)
-                .await?
-                .ok_or_else(|| AppError::not_found("This instance has no blog yet."))?;
-            if fallback {
-                deps.add(Tag::Fallback);
+        let strict = state.config.strict_hosts;
+        let (blog, fallback) = store.blog_serving(host, !strict).await?.ok_or_else(|| {
+            if strict {
+                AppError::not_found(format!("No blog is served at {host}."))
+            } else {
+                AppError::not_found("This instance has no blog yet.")
             }
-            blog
-        };
+        })?;
+        if fallback {
+            deps.add(Tag::Fallback);
+        }
         deps.blog_page(&[Tag::Blog(blog.id), Tag::Lists(blog.id)]);
         if state.cache.is_some() && deps.is_collecting() {
             // A scheduled post going live changes lists, feeds and every
@@ -83,6 +82,11 @@ impl FromRequestParts<AppState> for Site {
         Ok(Site {
             blog,
             base_url: format!("{scheme}://{authority}"),
+            path: parts
+                .uri
+                .path_and_query()
+                .map_or("/", |p| p.as_str())
+                .to_owned(),
             deps,
             store,
         })

@@ -27,7 +27,7 @@ mod uri_guard;
 use tidings_app::form_token;
 
 pub use cache::Renders;
-pub use config::{Config, TrustedProxies};
+pub use config::{Config, MetricsAccess, TrustedProxies};
 pub use metrics::count_statement;
 pub use routes::router;
 pub use server::Limits;
@@ -41,9 +41,7 @@ pub async fn serve(
     limits: Limits,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    if let Some(cache) = &state.cache {
-        tokio::spawn(cache::follow(cache.clone(), state.store.clone()));
-    }
+    tokio::spawn(cache::follow(state.clone()));
     // Every node sends mail: whichever claims a mail first sends it.
     tokio::spawn(tidings_app::mail::sender::run(
         state.store.clone(),

@@ -22,6 +22,8 @@ pub struct Shared {
     pub(crate) form_key: Vec<u8>,
     /// Rendered pages; `None` with `--no-cache`.
     pub(crate) cache: Option<Arc<PageCache>>,
+    /// Where this node is in the change log (see `cache::follow`).
+    pub(crate) follower: crate::cache::Follower,
     /// Each blog's archive widget (kept in either mode: never stale).
     pub(crate) archive_widgets: crate::handlers::pages::ArchiveWidgets,
     /// Sign-in refusals this node remembers, and how long sessions last.
@@ -74,6 +76,7 @@ impl AppState {
             media_cache: Default::default(),
             form_key: form_key.into_bytes(),
             cache,
+            follower: Default::default(),
             config,
         })))
     }

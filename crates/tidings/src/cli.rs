@@ -22,18 +22,13 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags every command takes, before or after the subcommand.
+/// Flags every command takes, before or after the subcommand: where the
+/// instance keeps its data and its configuration. Flags that only some
+/// commands heed are theirs (`serve`'s `--listen`, …), so no command's help
+/// lists a flag it ignores.
 #[derive(Args)]
 pub struct Global {
-    /// Address to listen on.
-    #[arg(
-        long,
-        env = "TIDINGS_LISTEN",
-        default_value = "127.0.0.1:8080",
-        global = true
-    )]
-    pub listen: SocketAddr,
-    /// Data directory: the SQLite database, media and themes.
+    /// Data directory: the SQLite database, media, and its tidings.toml.
     #[arg(
         long,
         env = "TIDINGS_DATA",
@@ -44,29 +39,21 @@ pub struct Global {
     /// Database URL (sqlite://… or postgres://…); default: SQLite in the data directory.
     #[arg(long, env = "TIDINGS_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
-    /// Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or CIDRs, comma-separated).
-    #[arg(
-        long,
-        env = "TIDINGS_TRUSTED_PROXIES",
-        default_value = "",
-        global = true
-    )]
-    pub trusted_proxies: String,
+    /// The configuration file; default: tidings.toml in the data directory, if there is one.
+    #[arg(long, env = "TIDINGS_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
 }
 
 impl Global {
     /// Opens (and migrates) the database, creating the data directory and the
     /// first blog on a fresh install.
     pub async fn open_store(&self) -> anyhow::Result<Store> {
-        let url = match &self.database_url {
-            Some(url) => url.clone(),
-            None => {
-                std::fs::create_dir_all(&self.data).with_context(|| {
-                    format!("cannot create the data directory {}", self.data.display())
-                })?;
-                Store::sqlite_url(&self.data)
-            }
-        };
+        if self.database_url.is_none() {
+            std::fs::create_dir_all(&self.data).with_context(|| {
+                format!("cannot create the data directory {}", self.data.display())
+            })?;
+        }
+        let url = self.store_url();
         let store = Store::open(&url)
             .await
             .with_context(|| format!("cannot open the database {}", redact(&url)))?;
@@ -75,10 +62,19 @@ impl Global {
         }
         Ok(store)
     }
+
+    /// The database this instance uses: `--database-url`, else the SQLite
+    /// file in the data directory.
+    pub fn store_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => Store::sqlite_url(&self.data),
+        }
+    }
 }
 
 /// A database URL without its password, for messages.
-fn redact(url: &str) -> String {
+pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {
             let userinfo = &url[scheme + 3..at];
@@ -114,6 +110,10 @@ pub enum Command {
     /// Outgoing mail.
     #[command(subcommand)]
     Mail(MailCommand),
+    /// Print the settings `serve` would use, and where each comes from.
+    Config,
+    /// Check the configuration, the database, mail, media and the listening address.
+    Doctor,
 }
 
 /// Where mail goes: both flags, or neither (mail is off).
@@ -161,11 +161,23 @@ pub struct MailTestArgs {
 
 #[derive(Args)]
 pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "TIDINGS_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or CIDRs, comma-separated).
+    #[arg(long, env = "TIDINGS_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
+    /// Addresses or CIDRs (comma-separated) /metrics answers without a token.
+    #[arg(long, env = "TIDINGS_METRICS_ALLOW", default_value = "127.0.0.0/8,::1")]
+    pub metrics_allow: String,
+    /// A bearer token that opens /metrics from any address (default: none).
+    #[arg(long, env = "TIDINGS_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
     /// Fill an empty blog with sample posts, a page and comments first.
     #[arg(long)]
     pub demo: bool,
     /// Answer 404 to hosts no blog has, instead of serving the default blog.
-    #[arg(long)]
+    #[arg(long, env = "TIDINGS_STRICT_HOSTS")]
     pub strict_hosts: bool,
     /// How long a sign-in to the admin lasts, in seconds (default: 30 days).
     #[arg(long, env = "TIDINGS_SESSION_SECONDS", default_value_t = 30 * 24 * 3600,
@@ -215,14 +227,38 @@ pub enum UserCommand {
     Add(UserAddArgs),
     /// Set a user's password, read from standard input.
     Password(UserPasswordArgs),
+    /// List the people with a role on a blog.
+    List(BlogChoice),
+    /// Take a person's role on a blog away (their account stays for other blogs).
+    Remove(UserRemoveArgs),
+}
+
+/// Which blog a command acts on.
+#[derive(Args)]
+pub struct BlogChoice {
+    /// The blog's host, when there are several; default: the first blog.
+    #[arg(long)]
+    pub blog: Option<String>,
+}
+
+#[derive(Args)]
+pub struct UserRemoveArgs {
+    /// The person's e-mail address.
+    #[arg(long)]
+    pub email: String,
+    #[command(flatten)]
+    pub blog: BlogChoice,
 }
 
 #[derive(Args)]
 pub struct UserAddArgs {
+    /// Their e-mail address, which they sign in with.
     #[arg(long)]
     pub email: String,
+    /// Their name, as readers see it on their posts.
     #[arg(long)]
     pub name: String,
+    /// What they may do on the blog.
     #[arg(long, value_parser = ["admin", "author", "contributor"])]
     pub role: String,
     /// Read the password from standard input (required: passwords never go in arguments).
@@ -235,8 +271,10 @@ pub struct UserAddArgs {
 
 #[derive(Args)]
 pub struct UserPasswordArgs {
+    /// Whose password.
     #[arg(long)]
     pub email: String,
+    /// Read the password from standard input (required: passwords never go in arguments).
     #[arg(long, required = true)]
     pub password_stdin: bool,
 }
@@ -245,6 +283,8 @@ pub struct UserPasswordArgs {
 pub enum TokenCommand {
     /// Create an API token for a user; printed once, as the last line.
     Create(TokenCreateArgs),
+    /// List a user's API tokens (ids, labels, when made and last used).
+    List(TokenListArgs),
     /// Revoke one API token by its id, or every token of a user with
     /// `--all --email E`.
     Revoke(TokenRevokeArgs),
@@ -265,10 +305,19 @@ pub struct TokenRevokeArgs {
 
 #[derive(Args)]
 pub struct TokenCreateArgs {
+    /// Whose token: it acts as them on every blog where they have a role.
     #[arg(long)]
     pub email: String,
+    /// A name for the token, shown on the admin's Tokens page.
     #[arg(long, default_value = "cli")]
     pub label: String,
+}
+
+#[derive(Args)]
+pub struct TokenListArgs {
+    /// Whose tokens.
+    #[arg(long)]
+    pub email: String,
 }
 
 #[derive(Subcommand)]
@@ -281,15 +330,22 @@ pub enum BlogCommand {
 
 #[derive(Args)]
 pub struct BlogAddArgs {
+    /// The host name the blog answers to (blog.example.com, without port or scheme).
     #[arg(long)]
     pub host: String,
+    /// The blog's title.
     #[arg(long)]
     pub title: String,
 }
 
 #[derive(Subcommand)]
 pub enum ImportCommand {
-    /// A Blogger "Back up content" export (Atom XML).
+    /// A Blogger export: "Back up content" (Atom XML) or Google Takeout's feed.atom.
+    #[command(
+        long_about = "A Blogger export, either of its two formats, told apart entry by entry:\n\
+        - Blogger's \"Back up content\" (Settings → Manage blog), an Atom XML file;\n\
+        - Google Takeout's Blogger export, its feed.atom file."
+    )]
     Blogger(ImportArgs),
     /// A WordPress export (WXR 1.0 to 1.2).
     Wordpress(ImportWordpressArgs),
@@ -346,6 +402,7 @@ pub struct ImportWordpressArgs {
 
 #[derive(Args)]
 pub struct ExportArgs {
+    /// tidings (our own, complete), blogger (Atom) or wxr (WordPress).
     #[arg(long, value_parser = ["tidings", "blogger", "wxr"])]
     pub format: String,
     /// The file to write.
@@ -391,6 +448,35 @@ mod tests {
             "postgres://u:***@h:5432/db"
         );
         assert_eq!(redact("sqlite://x.db"), "sqlite://x.db");
+    }
+
+    /// Every option and argument of every command says what it is for, in
+    /// one line (`--help` shows it).
+    #[test]
+    fn every_option_has_a_one_line_description() {
+        use clap::CommandFactory;
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                let one_line = arg
+                    .get_help()
+                    .is_some_and(|h| !h.to_string().contains('\n'));
+                if id != "help" && id != "version" && !one_line {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut cli = Cli::command();
+        cli.build();
+        let mut missing = Vec::new();
+        walk(&cli, "tidings", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "options without a description: {missing:?}"
+        );
     }
 
     #[test]

@@ -150,7 +150,12 @@ pub async fn markdown(store: &Store, args: ImportDirArgs) -> anyhow::Result<()> 
     let mut files = Vec::new();
     read_site(&args.dir, "", &mut files)?;
     files.sort();
-    let (batch, notes) = tidings_import::markdown::to_batch(&files, &blog)
+    // The site's own settings file names its language, when it has one.
+    let language = tidings_import::site_config::FILES.iter().find_map(|name| {
+        let text = std::fs::read_to_string(args.dir.join(name)).ok()?;
+        tidings_import::site_config::language(name, &text)
+    });
+    let (batch, notes) = tidings_import::markdown::to_batch(&files, &blog, language)
         .map_err(|(rel, e)| refused(&args.dir.join(rel), &e))?;
     drop(reading);
     tell(&args.dir, notes.iter());

@@ -7,6 +7,8 @@
 mod backup;
 mod blogs;
 mod cli;
+mod config;
+mod doctor;
 mod export;
 mod import;
 mod mail;
@@ -18,8 +20,6 @@ mod users;
 
 use std::process::ExitCode;
 use std::time::Duration;
-
-use clap::Parser;
 
 use crate::cli::{
     BlogCommand, Cli, Command, ImportCommand, MailCommand, TokenCommand, UserCommand,
@@ -44,7 +44,13 @@ fn no_transparent_huge_pages() {
 
 fn main() -> ExitCode {
     no_transparent_huge_pages();
-    let cli = Cli::parse();
+    let config::Loaded { cli, file } = match config::load() {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("tidings: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
     let serving = matches!(cli.command, Command::Serve(_));
     init_logging(serving);
     let mut runtime = tokio::runtime::Builder::new_multi_thread();
@@ -63,7 +69,15 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = runtime.block_on(run(cli));
+    let result = runtime.block_on(async {
+        // These report on the settings and the database; they open
+        // nothing first, so they can say what fails to open.
+        match &cli.command {
+            Command::Config => config::show::run(&file),
+            Command::Doctor => doctor::run(&file).await,
+            _ => run(cli).await,
+        }
+    });
     // Work still running on the blocking threads (a render past the drain of
     // `serve`) does not hold the process: it ends with it.
     runtime.shutdown_timeout(Duration::from_secs(1));
@@ -125,6 +139,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let store = cli.global.open_store().await?;
     let result = match cli.command {
         Command::Serve(args) => serve::run(&cli.global, store.clone(), args).await,
+        Command::User(UserCommand::List(args)) => users::list(&store, args).await,
+        Command::User(UserCommand::Remove(args)) => users::remove(&store, args).await,
+        Command::Token(TokenCommand::List(args)) => users::list_tokens(&store, args).await,
         Command::User(UserCommand::Add(args)) => users::add(&store, args).await,
         Command::User(UserCommand::Password(args)) => users::password(&store, args).await,
         Command::Token(TokenCommand::Create(args)) => users::create_token(&store, args).await,
@@ -143,6 +160,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup(args) => backup::run(&store, args).await,
         Command::Render(args) => render::run(&store, args).await,
         Command::Mail(MailCommand::Test(args)) => mail::test(args).await,
+        Command::Config | Command::Doctor => unreachable!("run by main without a store"),
     };
     // A request still running after `serve` drained may hold a database
     // connection; the process does not wait for it for long.

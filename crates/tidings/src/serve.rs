@@ -5,13 +5,14 @@ use std::time::Duration;
 
 use anyhow::Context;
 use tidings_store::Store;
-use tidings_web::{AppState, Config, Limits, TrustedProxies};
+use tidings_web::{AppState, Config, Limits, MetricsAccess, TrustedProxies};
 
 use crate::cli::{Global, ServeArgs};
 
 pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Result<()> {
-    let trusted_proxies = TrustedProxies::parse(&global.trusted_proxies)
+    let trusted_proxies = TrustedProxies::parse(&args.trusted_proxies)
         .map_err(|e| anyhow::anyhow!("--trusted-proxies: {e}"))?;
+    let metrics = metrics_access(&args)?;
     let mailer = match args.mail.settings()? {
         Some(settings) => {
             tracing::info!("mail goes through {}", settings.server());
@@ -25,6 +26,7 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
     let config = Config {
         mailer,
         trusted_proxies,
+        metrics,
         strict_hosts: args.strict_hosts,
         session_lifetime: chrono::Duration::seconds(i64::from(args.session_seconds)),
         media_dir: Some(global.data.join("media")),
@@ -54,7 +56,7 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
     let store_for_setup = store.clone();
     let state = AppState::new(store, config).await?;
     let listener =
-        listen(global.listen).with_context(|| format!("cannot listen on {}", global.listen))?;
+        listen(args.listen).with_context(|| format!("cannot listen on {}", args.listen))?;
     let addr = listener.local_addr()?;
     if let Some(path) = tidings_app::setup::link(&store_for_setup).await? {
         let host = if addr.ip().is_unspecified() {
@@ -78,13 +80,25 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
     Ok(())
 }
 
+/// Who may read `/metrics`: `--metrics-allow`'s addresses, or anyone with
+/// `--metrics-token`.
+pub fn metrics_access(args: &ServeArgs) -> anyhow::Result<MetricsAccess> {
+    let allow = TrustedProxies::parse(&args.metrics_allow)
+        .map_err(|e| anyhow::anyhow!("--metrics-allow: {e}"))?;
+    let token = args.metrics_token.clone().filter(|t| !t.is_empty());
+    if token.as_ref().is_some_and(|t| t.len() < 16) {
+        anyhow::bail!("--metrics-token: use at least 16 characters");
+    }
+    Ok(MetricsAccess { allow, token })
+}
+
 /// Connections the kernel may hold for us before we accept them: a burst
 /// of thousands (a crowd, or an attack the accept loop sorts out) is queued
 /// rather than dropped and retried a second later. The kernel caps it at
 /// `net.core.somaxconn`.
 const BACKLOG: u32 = 4096;
 
-fn listen(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+pub fn listen(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
     let socket = if addr.is_ipv4() {
         tokio::net::TcpSocket::new_v4()?
     } else {

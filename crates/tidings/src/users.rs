@@ -1,10 +1,14 @@
-//! `tidings user …` and `tidings token create|revoke`.
+//! `tidings user …` and `tidings token …`: the operator's way to the same
+//! use cases the admin's Users and Tokens pages call.
 
 use anyhow::{Context, bail};
 use tidings_app::{Actor, account, people, tokens};
 use tidings_store::{Store, User};
 
-use crate::cli::{TokenCreateArgs, TokenRevokeArgs, UserAddArgs, UserPasswordArgs};
+use crate::cli::{
+    BlogChoice, TokenCreateArgs, TokenListArgs, TokenRevokeArgs, UserAddArgs, UserPasswordArgs,
+    UserRemoveArgs,
+};
 use crate::{blogs, passwords};
 
 /// Adds a new account with a role on a blog, through the same checks as the
@@ -33,6 +37,25 @@ pub async fn add(store: &Store, args: UserAddArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One line per person with a role on the blog: e-mail, role, name,
+/// tab-separated, for people and scripts alike.
+pub async fn list(store: &Store, args: BlogChoice) -> anyhow::Result<()> {
+    let blog = blogs::pick(store, args.blog.as_deref()).await?;
+    for (user, role) in people::list(store, blog.id, Actor::Operator).await? {
+        println!("{}\t{}\t{}", user.email, role.as_str(), user.name);
+    }
+    Ok(())
+}
+
+/// Takes the person's role on the blog away; their account stays.
+pub async fn remove(store: &Store, args: UserRemoveArgs) -> anyhow::Result<()> {
+    let blog = blogs::pick(store, args.blog.blog.as_deref()).await?;
+    let user = by_email(store, &args.email).await?;
+    people::remove(store, blog.id, Actor::Operator, user.id).await?;
+    println!("removed {} from {}", user.email, blog.host);
+    Ok(())
+}
+
 pub async fn password(store: &Store, args: UserPasswordArgs) -> anyhow::Result<()> {
     let user = by_email(store, &args.email).await?;
     let email = &user.email;
@@ -48,6 +71,23 @@ pub async fn create_token(store: &Store, args: TokenCreateArgs) -> anyhow::Resul
     let secret = tokens::create(store, user.id, &args.label).await?;
     eprintln!("API token for {} (shown once; keep it secret):", user.email);
     println!("{secret}");
+    Ok(())
+}
+
+/// One line per token, newest first: id, label, made, last used, tab-separated.
+pub async fn list_tokens(store: &Store, args: TokenListArgs) -> anyhow::Result<()> {
+    let user = by_email(store, &args.email).await?;
+    for token in tokens::list(store, user.id).await? {
+        let used = token
+            .last_used_at
+            .map_or_else(|| "never used".to_owned(), |t| t.to_rfc3339());
+        println!(
+            "{}\t{}\t{}\t{used}",
+            token.id,
+            token.label,
+            token.created_at.to_rfc3339()
+        );
+    }
     Ok(())
 }
 

@@ -23,6 +23,8 @@ pub(super) struct Fields {
     /// The slug the author chose; `None`: ours to choose (or keep).
     pub slug: Option<String>,
     pub sticky: bool,
+    pub description: String,
+    pub noindex: bool,
 }
 
 /// Checks `input` against `existing` (none for a new post): every field
@@ -48,6 +50,11 @@ pub(super) fn check(
     // Only posts are listed on the home page, so only they stick there.
     let sticky =
         kind == PostKind::Post && input.sticky.or(existing.map(|p| p.sticky)).unwrap_or(false);
+    let description = description(input.description, existing)?;
+    let noindex = input
+        .noindex
+        .or(existing.map(|p| p.noindex))
+        .unwrap_or(false);
     Ok(Fields {
         kind,
         title,
@@ -56,7 +63,29 @@ pub(super) fn check(
         published_at,
         slug,
         sticky,
+        description,
+        noindex,
     })
+}
+
+/// The post's description for search results and link previews: one
+/// paragraph of plain text (line breaks become spaces), which may be empty
+/// (the summary stands in).
+fn description(input: Option<String>, existing: Option<&Post>) -> Result<String, Error> {
+    let text = match input {
+        Some(d) => d.split_whitespace().collect::<Vec<_>>().join(" "),
+        None => return Ok(existing.map(|p| p.description.clone()).unwrap_or_default()),
+    };
+    xml_chars::check("description", &text)
+        .map_err(|e| Error::invalid("description", e.to_string()))?;
+    let max = Post::MAX_DESCRIPTION_CHARS;
+    if text.chars().count() > max {
+        return Err(Error::invalid(
+            "description",
+            format!("description must be at most {max} characters"),
+        ));
+    }
+    Ok(text)
 }
 
 fn title(input: Option<String>, existing: Option<&Post>) -> Result<String, Error> {

@@ -49,6 +49,10 @@ pub struct PostInput {
     pub status: Option<PostStatus>,
     pub published_at: Option<DateTime<Utc>>,
     pub sticky: Option<bool>,
+    /// For search results and link previews; empty: the post's summary.
+    pub description: Option<String>,
+    /// Asks search engines not to index the post's page.
+    pub noindex: Option<bool>,
 }
 
 impl PostInput {
@@ -133,6 +137,8 @@ pub async fn save(
         author_id: writer.id,
         author_name: existing.map_or_else(|| writer.name.clone(), |p| p.author_name.clone()),
         sticky: fields.sticky,
+        description: fields.description,
+        noindex: fields.noindex,
     };
     address::write(store, blog, existing, new, fields.slug, now).await
 }

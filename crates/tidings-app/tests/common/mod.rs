@@ -64,6 +64,8 @@ pub async fn post(store: &Store, blog_id: i64, by: &User, slug: &str) -> Post {
             author_id: Some(by.id),
             author_name: by.name.clone(),
             sticky: false,
+            description: String::new(),
+            noindex: false,
         })
         .await
         .unwrap()

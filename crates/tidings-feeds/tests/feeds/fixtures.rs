@@ -17,6 +17,8 @@ pub fn meta() -> FeedMeta {
         id: "tag:example.com,2026:blog-1.posts".into(),
         title: r#"Tidings <test> & "friends" 'ok' ✨"#.into(),
         subtitle: Some("Notes from the café 🏔".into()),
+        // The snapshots show a feed without one; `language.rs` one with.
+        language: String::new(),
         site_url: "http://example.com/".into(),
         self_url: "http://example.com/feeds/posts/default?max-results=2&start-index=3".into(),
         updated: at(2026, 3, 4, 5, 6),

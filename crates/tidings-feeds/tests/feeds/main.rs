@@ -7,5 +7,6 @@
 mod atom;
 mod fixtures;
 mod json;
+mod language;
 mod rss;
 mod sitemap;

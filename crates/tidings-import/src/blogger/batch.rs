@@ -119,6 +119,8 @@ fn import_post(p: &BloggerPost, tz: Tz, notes: &mut Vec<String>) -> ImportPost {
         parent: None,
         menu_order: 0,
         sticky: false,
+        description: p.description.clone(),
+        noindex: false,
     }
 }
 

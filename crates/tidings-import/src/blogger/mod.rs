@@ -69,6 +69,8 @@ pub struct BloggerPost {
     /// The author's address, when Blogger gave a real one (it usually says
     /// `noreply@blogger.com`).
     pub author_email: Option<String>,
+    /// The post's search description (`<summary>`); empty for none.
+    pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -278,6 +280,7 @@ fn post_entry(e: &Elem, id: &str, kind: &str, html: String) -> Result<BloggerPos
         },
         author: author(e).0,
         author_email: author_email(e),
+        description: crate::description(e.text_of("atom", "summary").unwrap_or_default()),
     })
 }
 
@@ -357,6 +360,12 @@ impl BloggerExport {
             match name.as_str() {
                 "BLOG_NAME" if !v.is_empty() => s.title = one_line(v),
                 "BLOG_DESCRIPTION" => s.description = v.to_owned(),
+                // Blogger's "Custom robots.txt" (Settings, Crawlers and indexing).
+                "BLOG_CUSTOM_ROBOTS_TXT" => s.robots_txt = value.clone(),
+                "BLOG_LOCALE" if !v.is_empty() => match tidings_core::parse_language(v) {
+                    Ok(tag) => s.language = tag,
+                    Err(e) => notes.push(format!("setting {name} ignored: {e}")),
+                },
                 "BLOG_TIME_ZONE" if !v.is_empty() => match tidings_core::parse_timezone(v) {
                     Ok(tz) => s.timezone = tz,
                     Err(e) => notes.push(format!("setting {name} ignored: {e}")),

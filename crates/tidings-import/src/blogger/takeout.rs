@@ -97,6 +97,7 @@ impl Entry<'_> {
             updated: time(e, "updated")?.unwrap_or(published),
             published,
             url: if draft { None } else { filename },
+            description: crate::description(e.text_of("atom", "summary").unwrap_or_default()),
             author: author(e).0,
             author_email: author_email(e),
         });

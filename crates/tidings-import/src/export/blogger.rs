@@ -55,11 +55,13 @@ pub fn blogger(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<Strin
 }
 
 /// The blog's settings as Blogger names and spells them.
-fn settings(blog: &BlogSettings) -> [(&'static str, String); 8] {
+fn settings(blog: &BlogSettings) -> [(&'static str, String); 9] {
     [
         ("BLOG_NAME", blog.title.clone()),
         ("BLOG_DESCRIPTION", blog.description.clone()),
         ("BLOG_TIME_ZONE", blog.timezone.name().to_owned()),
+        // Blogger writes its locales with an underscore (`pt_BR`).
+        ("BLOG_LOCALE", blog.language.replace('-', "_")),
         ("BLOG_MAX_NUM", blog.posts_per_page.to_string()),
         ("BLOG_MAX_UNIT", "POSTS".to_owned()),
         (

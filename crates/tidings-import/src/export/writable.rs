@@ -184,6 +184,8 @@ mod tests {
             comment_moderation: Moderation::Never,
             moderation_days: 14,
             comment_min_seconds: 3,
+            language: "en".into(),
+            robots_txt: String::new(),
             changed_at: Utc::now(),
         }
     }

@@ -153,7 +153,7 @@ impl Channel<'_> {
              \txmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\
              \txmlns:wp=\"http://wordpress.org/export/1.2/\"\n>\n<channel>\n\
              \t<title>{}</title>\n\t<link>{}</link>\n\t<description>{}</description>\n\
-             \t<pubDate>{}</pubDate>\n\t<language>en</language>\n\
+             \t<pubDate>{}</pubDate>\n\t<language>{}</language>\n\
              \t<wp:wxr_version>1.2</wp:wxr_version>\n\
              \t<wp:base_site_url>{}</wp:base_site_url>\n\
              \t<wp:base_blog_url>{}</wp:base_blog_url>\n",
@@ -161,6 +161,7 @@ impl Channel<'_> {
             escape(base),
             escape(blog.description.as_str()),
             self.now.to_rfc2822(),
+            escape(blog.language.as_str()),
             escape(base),
             escape(base),
         );
@@ -211,7 +212,7 @@ impl Channel<'_> {
             "\t<item>\n\t\t<title>{}</title>\n\t\t<link>{}</link>\n\t\t<pubDate>{}</pubDate>\n\
              \t\t<dc:creator>{}</dc:creator>\n\t\t<guid isPermaLink=\"false\">{}</guid>\n\
              \t\t<description></description>\n\t\t<content:encoded>{}</content:encoded>\n\
-             \t\t<excerpt:encoded><![CDATA[]]></excerpt:encoded>\n\
+             \t\t<excerpt:encoded>{}</excerpt:encoded>\n\
              \t\t<wp:post_id>{}</wp:post_id>\n\
              \t\t<wp:post_date>{}</wp:post_date>\n\t\t<wp:post_date_gmt>{}</wp:post_date_gmt>\n\
              \t\t<wp:post_modified>{}</wp:post_modified>\n\
@@ -233,6 +234,7 @@ impl Channel<'_> {
                 "<!-- wp:html -->\n{}\n<!-- /wp:html -->",
                 p.body_html
             )),
+            cdata(&p.description),
             p.external_id,
             wp_date(p.published_at, tz),
             wp_date(p.published_at, Tz::UTC),
@@ -364,6 +366,8 @@ mod tests {
             parent: (id == "2").then(|| "1".into()),
             menu_order: 3,
             sticky: id == "1",
+            description: format!("About {id} ]]> too"),
+            noindex: false,
         };
         let comment = |id: &str, parent: Option<&str>, status| ImportComment {
             external_id: id.into(),
@@ -410,6 +414,8 @@ mod tests {
             comment_moderation: tidings_core::Moderation::Never,
             moderation_days: 14,
             comment_min_seconds: 3,
+            language: "en".into(),
+            robots_txt: String::new(),
             changed_at: Utc::now(),
         };
         let (text, _) = wxr(&blog, &snap);
@@ -437,6 +443,7 @@ mod tests {
         assert_eq!(back.items[1].status, crate::wordpress::WxrStatus::Draft);
         assert_eq!(back.items[2].status, crate::wordpress::WxrStatus::Future);
         assert!(first.sticky && !back.items[1].sticky);
+        assert_eq!(first.excerpt, "About 1 ]]> too");
         assert_eq!(back.items[1].parent.as_deref(), Some("1"));
         assert_eq!(back.items[1].menu_order, 3);
         assert_eq!(

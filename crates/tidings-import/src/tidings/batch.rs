@@ -23,6 +23,8 @@ impl TidingsExport {
             comment_moderation: b.comment_moderation,
             moderation_days: b.moderation_days,
             comment_min_seconds: b.comment_min_seconds,
+            language: b.language.clone(),
+            robots_txt: b.robots_txt.clone(),
             ..blog.clone()
         };
         s.validate()
@@ -60,6 +62,8 @@ impl TidingsExport {
                 parent: p.parent.map(|id| id.to_string()),
                 menu_order: p.menu_order,
                 sticky: p.sticky,
+                description: crate::description(&p.description),
+                noindex: p.noindex,
             })
             .collect();
         let comments = self

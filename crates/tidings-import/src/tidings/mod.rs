@@ -55,6 +55,16 @@ pub struct BlogRecord {
     pub comment_moderation: Moderation,
     pub moderation_days: u32,
     pub comment_min_seconds: u32,
+    /// Absent from exports made before blogs had a language.
+    #[serde(default = "english")]
+    pub language: String,
+    /// Empty for the built-in robots.txt, and in exports made before it.
+    #[serde(default)]
+    pub robots_txt: String,
+}
+
+fn english() -> String {
+    "en".to_owned()
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -84,6 +94,12 @@ pub struct PostRecord {
     /// Shown first on page 1 of the home page.
     #[serde(default)]
     pub sticky: bool,
+    /// For search results and link previews; empty for the summary.
+    #[serde(default)]
+    pub description: String,
+    /// Search engines are asked not to index it.
+    #[serde(default)]
+    pub noindex: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -29,6 +29,8 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
         comment_moderation: blog.comment_moderation,
         moderation_days: blog.moderation_days,
         comment_min_seconds: blog.comment_min_seconds,
+        language: blog.language.clone(),
+        robots_txt: blog.robots_txt.clone(),
     }));
     let id = |external: &str| external.parse::<i64>().unwrap_or_default();
     for p in &snap.posts {
@@ -49,6 +51,8 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
             parent: p.parent.as_deref().map(id),
             menu_order: p.menu_order,
             sticky: p.sticky,
+            description: p.description.clone(),
+            noindex: p.noindex,
         }));
     }
     for c in &snap.comments {

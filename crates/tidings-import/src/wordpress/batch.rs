@@ -23,6 +23,11 @@ impl WxrExport {
             settings.title = self.title.clone();
         }
         settings.description = self.description.clone();
+        match self.language.as_deref().map(tidings_core::parse_language) {
+            Some(Ok(tag)) => settings.language = tag,
+            Some(Err(e)) => notes.push(format!("the channel's language was not kept: {e}")),
+            None => {}
+        }
         let settings = (settings != *blog && settings.validate().is_ok()).then_some(settings);
         let now = Utc::now();
         let mut posts = Vec::new();
@@ -124,6 +129,8 @@ fn import_post(
         parent: item.parent.clone(),
         menu_order: item.menu_order,
         sticky: item.sticky && item.kind == PostKind::Post,
+        description: item.excerpt.clone(),
+        noindex: false,
     }
 }
 

@@ -28,6 +28,8 @@ use crate::{ParseError, dedup_labels, one_line};
 pub struct WxrExport {
     pub title: String,
     pub description: String,
+    /// The channel's `<language>` (WordPress writes `en-US`, `fr-FR`…).
+    pub language: Option<String>,
     pub wxr_version: Option<String>,
     pub items: Vec<WxrItem>,
     pub attachments: Vec<WxrAttachment>,
@@ -62,6 +64,8 @@ pub struct WxrItem {
     pub status: WxrStatus,
     pub password: bool,
     pub sticky: bool,
+    /// `excerpt:encoded`: the post's own description; empty for none.
+    pub excerpt: String,
     /// `wp:post_parent`, when not `0`.
     pub parent: Option<String>,
     pub menu_order: i64,
@@ -121,6 +125,7 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
         match (e.ns.as_str(), e.name.as_str()) {
             ("", "title") => export.title = one_line(&e.text),
             ("", "description") => export.description = e.text.trim().to_owned(),
+            ("", "language") => export.language = Some(e.text.trim().to_owned()),
             ("wp", "wxr_version") => export.wxr_version = Some(e.text.trim().to_owned()),
             ("wp", "author") => authors.extend(author(&e)),
             ("", "item") => export.take_item(&e)?,
@@ -283,6 +288,9 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
         status,
         password: e.text_of("wp", "post_password").is_some(),
         sticky: e.text_of("wp", "is_sticky").map(str::trim) == Some("1"),
+        excerpt: crate::description(&crate::comment_text(
+            e.text_of("excerpt", "encoded").unwrap_or_default(),
+        )),
         parent: parent_of(e),
         menu_order: e
             .text_of("wp", "menu_order")

@@ -78,6 +78,11 @@ pub struct ImportPost {
     pub menu_order: i64,
     /// Shown first on page 1 of the home page, as WordPress shows it.
     pub sticky: bool,
+    /// Blogger's search description, WordPress's excerpt, front matter's
+    /// `description`; empty for none.
+    pub description: String,
+    /// Blogger's custom robots header tags said `noindex`.
+    pub noindex: bool,
 }
 
 /// A file the blog had: WordPress keeps each upload as an `attachment` item.

@@ -183,20 +183,28 @@ pub(crate) fn sticky_sql(blog_id: i64, now: DateTime<Utc>, limit: u32) -> Sql {
     sql
 }
 
-/// The query of [`crate::Store::neighbours`].
-pub(crate) fn neighbours_sql(blog_id: i64, at: DateTime<Utc>, now: DateTime<Utc>) -> Sql {
-    Sql::new(
-        "SELECT (SELECT path FROM posts WHERE blog_id = $1 AND kind = 'post' \
-         AND status = 'published' AND published_at <= $2 AND published_at > $3 \
-         ORDER BY published_at ASC, id ASC LIMIT 1) AS newer, \
-         (SELECT path FROM posts WHERE blog_id = $1 AND kind = 'post' \
-         AND status = 'published' AND published_at < $4 \
-         ORDER BY published_at DESC, id DESC LIMIT 1) AS older",
+/// The query of [`crate::Store::post_by_path`]: the post at `path` as
+/// readers see it, with the paths of the visible posts published just after
+/// and just before it (the post page's neighbour links), each one step on
+/// the listing index. Only a visible post's page shows them, so "older" needs
+/// no bound of its own at `now` (see `PostFilter::where_clause` for why one
+/// bound matters).
+pub(crate) fn post_page_sql(blog_id: i64, path: &str, now: DateTime<Utc>) -> Sql {
+    let mut sql = Sql::new(super::READER_COLUMNS);
+    sql.push(
+        ", CASE WHEN p.kind = 'post' THEN (SELECT n.path FROM posts n \
+         WHERE n.blog_id = p.blog_id AND n.kind = 'post' AND n.status = 'published' \
+         AND n.published_at > p.published_at",
     )
-    .bind(blog_id)
-    .bind(micros(now))
-    .bind(micros(at))
-    // The older one has one upper bound (see `PostFilter::where_clause` for
-    // why): before `at`, and visible.
-    .bind(micros(at).min(micros(now) + 1))
+    .int(" AND n.published_at <= ", micros(now))
+    .push(
+        " ORDER BY n.published_at ASC, n.id ASC LIMIT 1) END AS newer, \
+         CASE WHEN p.kind = 'post' THEN (SELECT o.path FROM posts o \
+         WHERE o.blog_id = p.blog_id AND o.kind = 'post' AND o.status = 'published' \
+         AND o.published_at < p.published_at \
+         ORDER BY o.published_at DESC, o.id DESC LIMIT 1) END AS older FROM posts p",
+    )
+    .int(" WHERE p.blog_id = ", blog_id)
+    .text(" AND p.path = ", path);
+    sql
 }

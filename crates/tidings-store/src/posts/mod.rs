@@ -17,7 +17,7 @@ use crate::sql::Sql;
 use crate::{Result, StoreError, from_micros};
 
 pub use filter::PostFilter;
-pub(crate) use filter::{neighbours_sql, sticky_sql};
+pub(crate) use filter::{post_page_sql, sticky_sql};
 pub use search::SearchHit;
 
 /// Columns of every post query, with its published comment count (kept on
@@ -29,7 +29,7 @@ macro_rules! post_columns {
             "SELECT p.id, p.blog_id, p.kind, p.title, p.slug, p.path, ",
             $source,
             ", p.body_html, p.labels, p.status, p.published_at, p.updated_at, \
-             p.author_id, p.author_name, p.sticky, p.comment_count"
+             p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex"
         )
     };
 }
@@ -54,6 +54,15 @@ fn select_posts_for_readers() -> Sql {
     let mut sql = Sql::new(READER_COLUMNS);
     sql.push(" FROM posts p");
     sql
+}
+
+/// The paths of the visible posts published just after and just before a
+/// post: its page's "Newer Post" and "Older Post" links. A page (not a
+/// post) has none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Neighbours {
+    pub newer: Option<String>,
+    pub older: Option<String>,
 }
 
 /// Labels are kept twice: in `post_labels` to filter by, and joined with this
@@ -82,6 +91,8 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
         labels: split_labels(&labels),
         comment_count: row.try_get("comment_count")?,
         sticky: row.try_get::<i64>("sticky")? != 0,
+        description: row.try_get("description")?,
+        noindex: row.try_get::<i64>("noindex")? != 0,
     })
 }
 
@@ -104,6 +115,10 @@ pub struct NewPost {
     pub author_name: String,
     /// Shown first on page 1 of the home page.
     pub sticky: bool,
+    /// What search results and link previews say of it; empty: its summary.
+    pub description: String,
+    /// Search engines are asked not to index its page.
+    pub noindex: bool,
 }
 
 /// A visible page as the sidebar lists it.

@@ -1,12 +1,12 @@
-//! Reading posts back: by id, by path, the lists, the sidebar's pages, the
-//! static render's index and a post page's neighbours.
+//! Reading posts back: by id, by path with a post page's neighbours, the
+//! lists, the sidebar's pages and the static render's index.
 
 use chrono::{DateTime, Utc};
 use tidings_core::Post;
 
 use super::{
-    IndexedPost, LabelCount, PageLink, PostFilter, neighbours_sql, post_from_row, select_posts,
-    select_posts_for_readers,
+    IndexedPost, LabelCount, Neighbours, PageLink, PostFilter, post_from_row, post_page_sql,
+    select_posts,
 };
 use crate::sidebar::{label_count_from_row, label_counts_sql};
 use crate::sql::Sql;
@@ -21,12 +21,24 @@ impl Store {
     }
 
     /// The post or page at `path`, whatever its status (callers decide
-    /// visibility), as readers see it: without its Markdown source.
-    pub async fn post_by_path(&self, blog_id: i64, path: &str) -> Result<Option<Post>> {
-        let mut sql = select_posts_for_readers();
-        sql.int(" WHERE p.blog_id = ", blog_id)
-            .text(" AND p.path = ", path);
-        self.read_optional(&sql, post_from_row).await
+    /// visibility), as readers see it (without its Markdown source), with
+    /// its neighbours at `now`: one statement for a post page's own rows
+    /// but its comments.
+    pub async fn post_by_path(
+        &self,
+        blog_id: i64,
+        path: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(Post, Neighbours)>> {
+        let sql = post_page_sql(blog_id, path, now);
+        self.read_optional(&sql, |r| {
+            let neighbours = Neighbours {
+                newer: r.try_get("newer")?,
+                older: r.try_get("older")?,
+            };
+            Ok((post_from_row(r)?, neighbours))
+        })
+        .await
     }
 
     /// Whether a post other than `except` holds `path`.
@@ -144,22 +156,6 @@ impl Store {
             }
             posts
         })
-    }
-
-    /// The paths of the visible posts just newer and just older than an
-    /// instant (a post page's neighbour links): one query on the listing
-    /// index, reading no post's body.
-    pub async fn neighbours(
-        &self,
-        blog_id: i64,
-        at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<(Option<String>, Option<String>)> {
-        let sql = neighbours_sql(blog_id, at, now);
-        let row = self
-            .read_optional(&sql, |r| Ok((r.try_get("newer")?, r.try_get("older")?)))
-            .await?;
-        Ok(row.unwrap_or_default())
     }
 
     /// Labels of visible posts with how many posts carry each, by name (the

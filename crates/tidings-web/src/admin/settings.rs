@@ -22,6 +22,11 @@ pub struct SettingsForm {
     title: String,
     #[serde(default)]
     description: String,
+    /// Absent from a form served before blogs had a language: kept as it is.
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    robots_txt: String,
     #[serde(default)]
     timezone: String,
     #[serde(default)]
@@ -42,6 +47,8 @@ impl SettingsForm {
             csrf: None,
             title: b.title.clone(),
             description: b.description.clone(),
+            language: Some(b.language.clone()),
+            robots_txt: b.robots_txt.clone(),
             timezone: b.timezone.name().to_owned(),
             posts_per_page: b.posts_per_page.to_string(),
             comments_allowed: b.comments_allowed.as_str().to_owned(),
@@ -79,6 +86,8 @@ impl SettingsForm {
             ),
             moderation_days: Some(number("moderation_days", &self.moderation_days)?),
             comment_min_seconds: Some(number("comment_min_seconds", &self.comment_min_seconds)?),
+            language: self.language.clone(),
+            robots_txt: Some(self.robots_txt.clone()),
         })
     }
 }
@@ -102,6 +111,7 @@ fn page(
         field => field,
         error => error,
         saved => notice,
+        languages => tidings_core::language::SUPPORTED.to_vec(),
         timezones => chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()).collect::<Vec<_>>(),
     };
     Ok(render(

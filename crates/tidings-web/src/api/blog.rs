@@ -23,6 +23,8 @@ pub struct BlogOut {
     comment_moderation: Moderation,
     moderation_days: u32,
     comment_min_seconds: u32,
+    language: String,
+    robots_txt: String,
     media_quota_mib: u64,
 }
 
@@ -39,6 +41,8 @@ impl BlogOut {
             comment_moderation: b.comment_moderation,
             moderation_days: b.moderation_days,
             comment_min_seconds: b.comment_min_seconds,
+            language: b.language.clone(),
+            robots_txt: b.robots_txt.clone(),
             media_quota_mib,
         }
     }
@@ -56,6 +60,8 @@ pub struct BlogPatch {
     comment_moderation: Option<Moderation>,
     moderation_days: Option<u32>,
     comment_min_seconds: Option<u32>,
+    language: Option<String>,
+    robots_txt: Option<String>,
     media_quota_mib: Option<u64>,
     // Read-only fields a client may echo back from GET.
     #[serde(default, rename = "id")]
@@ -87,6 +93,8 @@ pub async fn update(
         comment_moderation: patch.comment_moderation,
         moderation_days: patch.moderation_days,
         comment_min_seconds: patch.comment_min_seconds,
+        language: patch.language,
+        robots_txt: patch.robots_txt,
     };
     // Checked before anything changes, so a bad quota leaves the rest too.
     if let Some(mib) = patch.media_quota_mib {

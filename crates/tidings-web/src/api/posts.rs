@@ -34,6 +34,10 @@ pub struct PostOut {
     comment_count: i64,
     /// Shown first on page 1 of the home page.
     sticky: bool,
+    /// For search results and link previews; empty: the post's summary.
+    description: String,
+    /// Search engines are asked not to index the post's page.
+    noindex: bool,
 }
 
 impl PostOut {
@@ -53,6 +57,8 @@ impl PostOut {
             author: p.author_name.clone(),
             comment_count: p.comment_count,
             sticky: p.sticky,
+            description: p.description.clone(),
+            noindex: p.noindex,
         }
     }
 }
@@ -69,6 +75,8 @@ pub struct PostIn {
     status: Option<PostStatus>,
     published_at: Option<DateTime<FixedOffset>>,
     sticky: Option<bool>,
+    description: Option<String>,
+    noindex: Option<bool>,
     // Read-only fields a client may echo back from GET; ignored.
     #[serde(default, rename = "id")]
     _id: Option<serde::de::IgnoredAny>,
@@ -94,6 +102,8 @@ impl From<PostIn> for PostInput {
             status: p.status,
             published_at: p.published_at.map(|t| t.with_timezone(&Utc)),
             sticky: p.sticky,
+            description: p.description,
+            noindex: p.noindex,
         }
     }
 }

@@ -1,14 +1,13 @@
-//! Following the change log, so a cache never keeps a page a write made
-//! stale: after this node's own writes, when PostgreSQL announces a commit,
-//! and on a poll (writes from the CLI or another SQLite process, a lost
-//! announcement).
+//! Following the change log, so nothing this node keeps (cached pages, the
+//! store's blog for each host) outlives the write that made it stale: after
+//! this node's own writes, when PostgreSQL announces a commit, and on a poll
+//! (writes from the CLI or another SQLite process, a lost announcement).
+//! Every serving node follows, with or without the page cache.
 
 use std::time::Duration;
 
-use tidings_store::Store;
-
-use super::PageCache;
 use super::deps::tags_of;
+use crate::AppState;
 
 /// How often the log is read without being woken. On SQLite this bounds how
 /// long a CLI import or a second process's write can go unseen (a read of an
@@ -32,11 +31,13 @@ pub struct Follower {
     last: tokio::sync::Mutex<Option<i64>>,
 }
 
-/// Reads every change after the last one seen and makes its pages stale. A
-/// database error leaves the position where it was: the next call retries,
-/// and until then pages are at worst as stale as the database is unreachable.
-pub async fn catch_up(cache: &PageCache, store: &Store) {
-    let mut last = cache.follower.last.lock().await;
+/// Reads every change after the last one seen, makes its pages stale and has
+/// the store forget the blogs it keeps. A database error leaves the position
+/// where it was: the next call retries, and until then pages are at worst as
+/// stale as the database is unreachable.
+pub async fn catch_up(state: &AppState) {
+    let store = &state.store;
+    let mut last = state.follower.last.lock().await;
     let Some(mut after) = *last else {
         // Not started yet: nothing is cached from before the start.
         return;
@@ -49,11 +50,18 @@ pub async fn catch_up(cache: &PageCache, store: &Store) {
                 return;
             }
         };
-        if batch.gap {
-            cache.versions.bump_all();
+        if batch.gap || !batch.changes.is_empty() {
+            store.blogs_changed();
         }
-        for change in &batch.changes {
-            cache.versions.bump(&tags_of(change));
+        if let Some(cache) = &state.cache {
+            if batch.gap {
+                cache.versions.bump_all();
+            }
+            for change in &batch.changes {
+                cache.versions.bump(&tags_of(change));
+            }
+        }
+        if let Some(change) = batch.changes.last() {
             after = change.id;
         }
         *last = Some(after);
@@ -65,13 +73,17 @@ pub async fn catch_up(cache: &PageCache, store: &Store) {
 
 /// Runs for the life of the server: starts at the end of the log, then
 /// catches up whenever woken or polled.
-pub async fn follow(cache: std::sync::Arc<PageCache>, store: Store) {
+pub async fn follow(state: AppState) {
+    let store = &state.store;
     loop {
         match store.last_change().await {
             Ok(id) => {
                 // Pages cached before the start (none, normally) are dropped.
-                cache.versions.bump_all();
-                *cache.follower.last.lock().await = Some(id);
+                if let Some(cache) = &state.cache {
+                    cache.versions.bump_all();
+                }
+                *state.follower.last.lock().await = Some(id);
+                store.following_changes();
                 break;
             }
             Err(e) => {
@@ -102,7 +114,7 @@ pub async fn follow(cache: std::sync::Arc<PageCache>, store: Store) {
             }
             None => tokio::time::sleep(POLL).await,
         }
-        catch_up(&cache, &store).await;
+        catch_up(&state).await;
         if pruned.elapsed() >= PRUNE_EVERY {
             pruned = tokio::time::Instant::now();
             if let Err(e) = store.prune_changes(chrono::Utc::now()).await {

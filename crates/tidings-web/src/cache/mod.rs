@@ -45,11 +45,12 @@ use quick_cache::sync::Cache;
 use deps::{Collected, Versions};
 pub use deps::{Deps, Tag};
 pub use entry::Entry;
-pub use follow::follow;
+pub use follow::{Follower, follow};
 pub use renders::Renders;
 
 use crate::AppState;
 use crate::error::{ApiError, AppError};
+use crate::metrics::Area;
 use renders::Rendering;
 
 /// The largest page the cache keeps; bigger answers are sent as they are.
@@ -75,7 +76,6 @@ impl Weighter<Box<str>, Arc<Entry>> for ByBytes {
 pub struct PageCache {
     pages: Cache<Box<str>, Arc<Entry>, ByBytes>,
     versions: Versions,
-    follower: follow::Follower,
 }
 
 impl PageCache {
@@ -84,7 +84,6 @@ impl PageCache {
         Self {
             pages: Cache::with_weighter((bytes / 32_768).max(16) as usize, bytes, ByBytes),
             versions: Versions::default(),
-            follower: follow::Follower::default(),
         }
     }
 }
@@ -227,9 +226,7 @@ async fn lookup<'a>(
 /// A write request's answer, once this node has read the change log it
 /// added to (so the writer's next page is current).
 async fn written(state: &AppState, mut response: Response, member: bool) -> Response {
-    if let Some(cache) = &state.cache {
-        follow::catch_up(cache, &state.store).await;
-    }
+    follow::catch_up(state).await;
     if member {
         mark_private(response.headers_mut());
     }
@@ -305,6 +302,7 @@ async fn admit(state: &AppState, req: Request) -> Result<(Request, Option<Render
         || path.starts_with("/media/")
         || path == "/admin"
         || path.starts_with("/admin/");
+    let area = Area::of(path);
     let Some(renders) = state.renders.as_ref().filter(|_| !cheap) else {
         return Ok((req, None));
     };
@@ -313,7 +311,7 @@ async fn admit(state: &AppState, req: Request) -> Result<(Request, Option<Render
         Ok(rendering) => Ok((req, Some(rendering))),
         Err(busy) => {
             let response = refusal(state, req, busy).await;
-            state.metrics.record(response.status(), started);
+            state.metrics.record(area, response.status(), started);
             Err(response)
         }
     }
@@ -364,7 +362,10 @@ fn hit(
 ) -> Response {
     state.metrics.cache_hit();
     let response = marked(entry.respond(method, request), "hit");
-    state.metrics.record(response.status(), started);
+    // Only public pages are kept.
+    state
+        .metrics
+        .record(Area::Public, response.status(), started);
     response
 }
 

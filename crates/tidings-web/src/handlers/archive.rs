@@ -9,6 +9,7 @@ use super::paging::ListQuery;
 use crate::AppState;
 use crate::error::AppError;
 use crate::host::Site;
+use tidings_theme::i18n::Arg;
 
 /// A four-digit year, or a message saying why the path names none.
 pub fn year(s: &str) -> Result<i32, AppError> {
@@ -31,12 +32,6 @@ pub fn month(s: &str) -> Result<u32, AppError> {
     }
 }
 
-fn month_name(m: u32) -> &'static str {
-    chrono::Month::try_from(m as u8)
-        .map(|mo| mo.name())
-        .unwrap_or("")
-}
-
 pub async fn year_page(
     State(state): State<AppState>,
     site: Site,
@@ -45,12 +40,15 @@ pub async fn year_page(
 ) -> Response {
     let result = async {
         let y = year(&y)?;
+        let lang = pages::lang(&site);
+        let year = y.to_string();
+        let named = [("year", Arg::Text(&year))];
         let spec = ListSpec {
             label: None,
             path_prefix: Some(format!("/{y:04}/")),
-            heading: Some(format!("Posts from {y}")),
+            heading: Some(lang.text("year-heading", &named)),
             page_path: format!("/{y:04}/"),
-            empty_message: format!("There are no posts from {y}."),
+            empty_message: lang.text("year-empty", &named),
         };
         list_page(&state, &site, &q, spec).await
     }
@@ -85,12 +83,15 @@ pub async fn month_page(
     let result = async {
         let y = year(&y)?;
         let m = month(&m)?;
+        let lang = pages::lang(&site);
+        let (year, month) = (y.to_string(), lang.month(m));
+        let named = [("year", Arg::Text(&year)), ("month", Arg::Text(&month))];
         let spec = ListSpec {
             label: None,
             path_prefix: Some(format!("/{y:04}/{m:02}/")),
-            heading: Some(format!("Posts from {} {y}", month_name(m))),
+            heading: Some(lang.text("month-heading", &named)),
             page_path: format!("/{y:04}/{m:02}/"),
-            empty_message: format!("There are no posts from {} {y}.", month_name(m)),
+            empty_message: lang.text("month-empty", &named),
         };
         list_page(&state, &site, &q, spec).await
     }

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use tidings_app::comments::{self, Arrival};
 use tidings_core::{Comment, CommentStatus, Post, PostKind};
+use tidings_store::Neighbours;
 
 use super::pages;
 use super::post::{Form, FormValues, page_path_of, post_path_of, show, visible_post};
@@ -41,8 +42,8 @@ pub async fn on_post(
     let now = Utc::now();
     let result = async {
         let path = post_path_of(&y, &m, &file)?;
-        let post = visible_post(&site, &path, PostKind::Post, now).await?;
-        submit(&state, &site, &headers, ip, post, form, now).await
+        let (post, neighbours) = visible_post(&site, &path, PostKind::Post, now).await?;
+        submit(&state, &site, &headers, ip, (post, neighbours), form, now).await
     }
     .await;
     pages::respond(&state, &site, result)
@@ -59,8 +60,8 @@ pub async fn on_page(
     let now = Utc::now();
     let result = async {
         let path = page_path_of(&file)?;
-        let post = visible_post(&site, &path, PostKind::Page, now).await?;
-        submit(&state, &site, &headers, ip, post, form, now).await
+        let (post, neighbours) = visible_post(&site, &path, PostKind::Page, now).await?;
+        submit(&state, &site, &headers, ip, (post, neighbours), form, now).await
     }
     .await;
     pages::respond(&state, &site, result)
@@ -71,7 +72,7 @@ async fn submit(
     site: &Site,
     headers: &HeaderMap,
     ClientIp(address): ClientIp,
-    post: Post,
+    (post, neighbours): (Post, Neighbours),
     form: CommentForm,
     now: DateTime<Utc>,
 ) -> Result<Response, AppError> {
@@ -118,15 +119,32 @@ async fn submit(
             let form = Form {
                 member,
                 values,
-                error: Some(message),
+                error: Some(field_message(pages::lang(site), field, message)),
                 reply_to,
                 held: false,
                 status: StatusCode::UNPROCESSABLE_ENTITY,
             };
-            show(state, site, post, form).await
+            show(state, site, post, neighbours, form).await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// What the form says about a field to fix: in English the use case's own
+/// message, which names the limit; in other languages the field's message.
+fn field_message(lang: &tidings_theme::i18n::Lang, field: &str, message: String) -> String {
+    if lang.code == "en" {
+        return message;
+    }
+    let key = match field {
+        "name" => "comment-error-name",
+        "email" => "comment-error-email",
+        "url" => "comment-error-url",
+        "body" => "comment-error-body",
+        "parent" => "comment-error-parent",
+        _ => "comment-error",
+    };
+    lang.text(key, &[])
 }
 
 /// Where the commenter is sent once their comment is stored.

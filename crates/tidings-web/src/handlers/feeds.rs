@@ -15,6 +15,7 @@ use super::paging::ListQuery;
 use crate::cache::Tag;
 use crate::error::AppError;
 use crate::host::Site;
+use tidings_theme::i18n::Arg;
 use tidings_theme::views::encode_segment;
 
 const DEFAULT_RESULTS: u32 = 25;
@@ -93,6 +94,7 @@ impl Request {
             id,
             title,
             subtitle: Some(site.blog.description.clone()).filter(|d| !d.is_empty()),
+            language: site.blog.language.clone(),
             site_url: format!("{}/", site.base_url),
             self_url: self.self_url.clone(),
             updated,
@@ -289,11 +291,20 @@ async fn comments_feed(
     let (id, title) = match &post {
         Some(p) => (
             format!("{}.post{}..comments", blog_tag(site), p.id),
-            format!("Comments on {}: {}", site.blog.title, p.title),
+            super::pages::lang(site).text(
+                "feed-post-comments-title",
+                &[
+                    ("blog", Arg::Text(&site.blog.title)),
+                    ("post", Arg::Text(&p.title)),
+                ],
+            ),
         ),
         None => (
             format!("{}.comments", blog_tag(site)),
-            format!("{} - Comments", site.blog.title),
+            super::pages::lang(site).text(
+                "feed-comments-title",
+                &[("blog", Arg::Text(&site.blog.title))],
+            ),
         ),
     };
     let meta = req.meta(site, id, title, total, updated);

@@ -15,6 +15,7 @@ use crate::AppState;
 use crate::cache::Tag;
 use crate::error::AppError;
 use crate::host::Site;
+use tidings_theme::i18n::Arg;
 use tidings_theme::views::{self, DayView, iso};
 
 /// The most posts one list page shows, whatever `max-results` asks.
@@ -52,7 +53,7 @@ pub async fn home(
         path_prefix: None,
         heading: None,
         page_path: "/search".into(),
-        empty_message: "There are no posts here yet.".into(),
+        empty_message: pages::lang(&site).text("no-posts-yet", &[]),
     };
     let result = list_page(&state, &site, &q, spec).await;
     pages::respond(&state, &site, result)
@@ -64,10 +65,12 @@ pub async fn label(
     Path(label): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> Response {
+    let lang = pages::lang(&site);
+    let named = [("label", Arg::Text(&label))];
     let spec = ListSpec {
-        heading: Some(format!("Showing posts with the label {label}")),
+        heading: Some(lang.text("label-heading", &named)),
         page_path: views::label_url(&label),
-        empty_message: format!("No posts have the label {label}."),
+        empty_message: lang.text("label-empty", &named),
         label: Some(label),
         path_prefix: None,
     };
@@ -98,9 +101,12 @@ pub async fn list_page(
     }
     let (older_url, newer_url) =
         paging_links(&site.store, &spec, &filter, limit, &posts, more).await?;
-    let chrome = Chrome::load(state, site, now).await?;
+    let mut chrome = Chrome::load(state, site, now).await?;
+    if site.path == "/" {
+        chrome.meta = tidings_theme::meta::PageMeta::home(&site.blog, &site.base_url);
+    }
     let ctx = ListCtx {
-        days: views::days(posts, site.blog.timezone),
+        days: views::days(posts, site.blog.timezone, pages::lang(site)),
         show_all_url: spec.heading.as_ref().map(|_| "/"),
         label_feed: spec
             .label

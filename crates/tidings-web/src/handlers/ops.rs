@@ -1,7 +1,7 @@
 //! For operators and machines: health, metrics, robots.txt, sitemap, the stylesheet.
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use tidings_feeds::SitemapUrl;
@@ -9,7 +9,7 @@ use tidings_store::PostFilter;
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::host::Site;
+use crate::host::{ClientIp, Site};
 
 pub async fn healthz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
@@ -21,7 +21,31 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-pub async fn metrics(State(state): State<AppState>) -> Response {
+/// The node's counters, for `--metrics-allow` addresses or a bearer of
+/// `--metrics-token`; anyone else is told how to get them.
+pub async fn metrics(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    headers: HeaderMap,
+) -> Response {
+    let access = &state.config.metrics;
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let token_fits = match (bearer, &access.token) {
+        (Some(given), Some(token)) => same_secret(given.trim().as_bytes(), token.as_bytes()),
+        _ => false,
+    };
+    if !token_fits && !access.allow.contains(client) {
+        return (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "/metrics answers only --metrics-allow addresses, or with \
+             Authorization: Bearer and the --metrics-token\n",
+        )
+            .into_response();
+    }
     (
         [(
             header::CONTENT_TYPE,
@@ -32,12 +56,21 @@ pub async fn metrics(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
+/// Whether two secrets are equal, in time that does not tell how much of
+/// a guess was right.
+fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
+}
+
+/// The blog's own robots.txt when its owner wrote one, else ours: allow
+/// everything and name the sitemap.
 pub async fn robots(site: Site) -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        tidings_feeds::robots_txt(&format!("{}/sitemap.xml", site.base_url)),
-    )
-        .into_response()
+    let body = if site.blog.robots_txt.is_empty() {
+        tidings_feeds::robots_txt(&format!("{}/sitemap.xml", site.base_url))
+    } else {
+        site.blog.robots_txt.clone()
+    };
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
 /// Sitemaps hold at most 50,000 URLs.

@@ -15,6 +15,8 @@ use tidings_store::Months;
 use crate::AppState;
 use crate::error::AppError;
 use crate::host::Site;
+use tidings_theme::i18n::Lang;
+use tidings_theme::meta::PageMeta;
 use tidings_theme::views::{self, BlogView, LabelCountView, PageNode};
 
 /// The parts of the layout around the main column.
@@ -26,6 +28,16 @@ pub struct Chrome {
     pub archive_html: Arc<str>,
     /// Visible pages in menu order, children under their parents.
     pub pages: Vec<PageNode>,
+    /// The blog's language tag: the templates' `t()` writes in it.
+    pub lang: String,
+    /// The page's canonical address, description and, for posts and the
+    /// home page, what link previews read.
+    pub meta: PageMeta,
+}
+
+/// The language the blog's reader pages are written in.
+pub fn lang(site: &Site) -> &'static Lang {
+    tidings_theme::i18n::lang(&site.blog.language)
 }
 
 impl Chrome {
@@ -34,10 +46,15 @@ impl Chrome {
         Ok(Self {
             blog: BlogView::new(&site.blog),
             labels: views::label_counts(&frame.sidebar.labels),
-            archive_html: state
-                .archive_widgets
-                .html(state, site.blog.id, &frame.sidebar.months)?,
+            archive_html: state.archive_widgets.html(
+                state,
+                site.blog.id,
+                &site.blog.language,
+                &frame.sidebar.months,
+            )?,
             pages: views::page_tree(&frame.pages),
+            lang: site.blog.language.clone(),
+            meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
         })
     }
 }
@@ -56,31 +73,38 @@ pub fn render(
 }
 
 /// The archive widget's HTML, kept per blog. It is a function of the blog's
-/// months alone, compared in full at each use, so a kept one is never stale;
+/// months and language, compared in full at each use, so a kept one is never stale;
 /// rendering its hundred-odd links at every page was a third of an uncached
 /// post page's time (perf).
 #[derive(Default)]
 pub struct ArchiveWidgets(Mutex<HashMap<i64, KeptWidget>>);
 
-/// The months a widget was made from, and its HTML.
-type KeptWidget = (Months, Arc<str>);
+/// The months and language a widget was made from, and its HTML.
+type KeptWidget = (Months, String, Arc<str>);
 
 impl ArchiveWidgets {
-    fn html(&self, state: &AppState, blog_id: i64, months: &Months) -> Result<Arc<str>, AppError> {
+    fn html(
+        &self,
+        state: &AppState,
+        blog_id: i64,
+        language: &str,
+        months: &Months,
+    ) -> Result<Arc<str>, AppError> {
         let kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((kept_months, html)) = kept.get(&blog_id)
+        if let Some((kept_months, kept_language, html)) = kept.get(&blog_id)
             && kept_months == months
+            && kept_language == language
         {
             return Ok(html.clone());
         }
         drop(kept);
-        let ctx =
-            minijinja::context! { archive => Value::from(Serde(views::archive(&months.list()))) };
+        let archive = views::archive(&months.list(), tidings_theme::i18n::lang(language));
+        let ctx = minijinja::context! { archive => Value::from(Serde(archive)), lang => language };
         let html: Arc<str> = state.templates.render("archive.html", ctx)?.into();
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(blog_id, (months.clone(), html.clone()));
+            .insert(blog_id, (months.clone(), language.to_owned(), html.clone()));
         Ok(html)
     }
 }
@@ -94,21 +118,33 @@ pub fn respond(state: &AppState, site: &Site, result: Result<Response, AppError>
     }
 }
 
+/// An error as a themed page in the blog's language. English shows the
+/// error's own message, which names what was wrong; other languages say
+/// what happened in their own words, by the kind of error.
 pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
-    let title = match e.status {
-        StatusCode::NOT_FOUND => "Page not found",
-        StatusCode::TOO_MANY_REQUESTS => "Slow down",
-        StatusCode::FORBIDDEN => "Not allowed",
-        s if s.is_server_error() => "Something went wrong",
-        _ => "That did not work",
+    let kind = match e.status {
+        StatusCode::NOT_FOUND => "error-not-found",
+        StatusCode::TOO_MANY_REQUESTS => "error-slow-down",
+        StatusCode::FORBIDDEN => "error-forbidden",
+        s if s.is_server_error() => "error-server",
+        _ => "error-other",
+    };
+    let lang = lang(site);
+    let title = lang.text(kind, &[]);
+    let message = if lang.code == "en" {
+        e.message.clone()
+    } else {
+        lang.text(&format!("{kind}-message"), &[])
     };
     let chrome = Chrome {
         blog: BlogView::new(&site.blog),
         labels: Vec::new(),
         archive_html: Arc::from(""),
         pages: Vec::new(),
+        lang: site.blog.language.clone(),
+        meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
     };
-    let ctx = minijinja::context! { title => title, message => &e.message };
+    let ctx = minijinja::context! { title => title, message => message };
     match render(state, "error.html", e.status, &chrome, ctx) {
         Ok(mut r) => {
             if let Some(secs) = e.retry_after {

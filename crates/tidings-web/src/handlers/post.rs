@@ -7,6 +7,7 @@ use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_core::{CommentsAllowed, Post, PostKind};
+use tidings_store::Neighbours;
 
 use super::archive::{month, year};
 use super::pages::{self, Chrome};
@@ -47,7 +48,7 @@ struct PostCtx {
     comments: Vec<CommentView>,
     comments_heading: String,
     comments_open: bool,
-    closed_message: &'static str,
+    closed_message: String,
     member: Option<String>,
     form_token: String,
     form: FormValues,
@@ -84,15 +85,15 @@ pub fn page_path_of(file: &str) -> Result<String, AppError> {
     Ok(format!("/p/{slug}.html"))
 }
 
-/// The visible post of `kind` at `path`, or a 404.
+/// The visible post of `kind` at `path` with its neighbours, or a 404.
 pub async fn visible_post(
     site: &Site,
     path: &str,
     kind: PostKind,
     now: DateTime<Utc>,
-) -> Result<Post, AppError> {
-    match site.store.post_by_path(site.blog.id, path).await? {
-        Some(p) if p.kind == kind && p.is_visible_at(now) => Ok(p),
+) -> Result<(Post, Neighbours), AppError> {
+    match site.store.post_by_path(site.blog.id, path, now).await? {
+        Some((p, n)) if p.kind == kind && p.is_visible_at(now) => Ok((p, n)),
         _ => Err(AppError::not_found(
             "Sorry, the page you were looking for in this blog does not exist.",
         )),
@@ -132,11 +133,11 @@ async fn open(
     q: &PostQuery,
     headers: &HeaderMap,
 ) -> Result<Response, AppError> {
-    let post = visible_post(site, &path?, kind, Utc::now()).await?;
+    let (post, neighbours) = visible_post(site, &path?, kind, Utc::now()).await?;
     let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
     let member = crate::admin::member(state, site, headers).await;
     let form = Form::fresh(member, reply_to, q.held.is_some());
-    show(state, site, post, form).await
+    show(state, site, post, neighbours, form).await
 }
 
 /// The state of the comment form on a post page.
@@ -168,6 +169,7 @@ pub async fn show(
     state: &AppState,
     site: &Site,
     post: Post,
+    neighbours: Neighbours,
     form: Form,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
@@ -180,21 +182,15 @@ pub async fn show(
             id: c.id,
             author: c.author_name.clone(),
         });
-    let (newer_url, older_url) = if post.kind == PostKind::Post {
-        site.store
-            .neighbours(site.blog.id, post.published_at, now)
-            .await?
-    } else {
-        (None, None)
-    };
     let comments_open = match site.blog.comments_allowed {
         CommentsAllowed::Anyone => true,
         CommentsAllowed::SignedIn => form.member.is_some(),
         CommentsAllowed::Nobody => false,
     };
+    let lang = pages::lang(site);
     let closed_message = match site.blog.comments_allowed {
-        CommentsAllowed::Nobody => "Comments are closed on this blog.",
-        _ => "Only signed-in members of this blog may comment.",
+        CommentsAllowed::Nobody => lang.text("comments-closed", &[]),
+        _ => lang.text("comments-members-only", &[]),
     };
     site.deps.add(Tag::Post(post.id));
     if comments_open {
@@ -203,10 +199,11 @@ pub async fn show(
         site.deps
             .expire_at(std::time::Instant::now() + FORM_TOKEN_REFRESH);
     }
-    let chrome = Chrome::load(state, site, now).await?;
+    let mut chrome = Chrome::load(state, site, now).await?;
+    chrome.meta = tidings_theme::meta::PageMeta::post(&site.blog, &post, &site.base_url);
     let ctx = PostCtx {
-        comments_heading: views::comments_heading(comments.len()),
-        comments: views::thread(&comments, tz),
+        comments_heading: views::comments_heading(lang, comments.len()),
+        comments: views::thread(&comments, tz, lang),
         comments_open,
         member: form.member,
         closed_message,
@@ -215,10 +212,10 @@ pub async fn show(
         form_error: form.error,
         reply_to,
         held: form.held,
-        date_header: tidings_core::date_header(post.published_at, tz),
-        post: PostView::new(post, tz),
-        newer_url,
-        older_url,
+        date_header: lang.date_header(&post.published_at.with_timezone(&tz)),
+        post: PostView::new(post, tz, lang),
+        newer_url: neighbours.newer,
+        older_url: neighbours.older,
     };
     pages::render(state, "post.html", form.status, &chrome, ctx)
 }

@@ -42,7 +42,7 @@ pub async fn search(
                     path_prefix: None,
                     heading: None,
                     page_path: "/search".into(),
-                    empty_message: "There are no posts here.".into(),
+                    empty_message: pages::lang(&site).text("no-posts-yet", &[]),
                 };
                 list_page(&state, &site, &q, spec).await
             }
@@ -59,12 +59,13 @@ async fn full_text(
     words: &str,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
+    let lang = pages::lang(site);
     let hits =
         tidings_app::search::search(&site.store, &state.searches, site.blog.id, ip, words, now)
             .await?
             .into_iter()
             .map(|h| Hit {
-                date: tidings_core::date_header(h.post.published_at, site.blog.timezone),
+                date: lang.date_header(&h.post.published_at.with_timezone(&site.blog.timezone)),
                 published_iso: iso(h.post.published_at),
                 snippet_html: highlight(&h.snippet),
                 title: h.post.title,

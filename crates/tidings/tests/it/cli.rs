@@ -12,17 +12,17 @@ use crate::support::TestApp;
 
 const PASSWORD: &str = "a long enough password\n";
 
-fn stdout(out: &Output) -> String {
+pub(crate) fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn stderr(out: &Output) -> String {
+pub(crate) fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// Asserts the command failed with a one-line reason on stderr that mentions
 /// each of `words`, and answers that line.
-fn fails_with(out: &Output, words: &[&str], context: &str) -> String {
+pub(crate) fn fails_with(out: &Output, words: &[&str], context: &str) -> String {
     assert!(
         !out.status.success(),
         "{context}: should fail, but exited 0; stdout: {}",
@@ -41,7 +41,7 @@ fn fails_with(out: &Output, words: &[&str], context: &str) -> String {
     line.to_owned()
 }
 
-fn succeeds(out: &Output, context: &str) {
+pub(crate) fn succeeds(out: &Output, context: &str) {
     assert!(
         out.status.success(),
         "{context}: exited {:?}; stderr: {}",
@@ -51,7 +51,7 @@ fn succeeds(out: &Output, context: &str) {
 }
 
 /// The binary with exactly `args`, run in `dir`, with `stdin` fed to it.
-fn tidings_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+pub(crate) fn tidings_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
         .args(args)
         .current_dir(dir)
@@ -73,10 +73,10 @@ fn tidings_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
 }
 
 /// An empty scratch directory, removed when dropped.
-struct Scratch(PathBuf);
+pub(crate) struct Scratch(pub PathBuf);
 
 impl Scratch {
-    fn new(name: &str) -> Self {
+    pub(crate) fn new(name: &str) -> Self {
         let dir = std::env::temp_dir().join(format!("tidings-cli-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
@@ -576,9 +576,169 @@ async fn unsupported_database_urls_are_refused() {
 
     let out = tidings_in(
         &cwd.0,
-        &["--listen", "not-an-address", "blog", "list"],
+        &["--data", fresh, "serve", "--listen", "not-an-address"],
         None,
     );
     assert!(!out.status.success(), "a bad --listen is refused");
     assert!(stderr(&out).contains("not-an-address"), "{}", stderr(&out));
+}
+
+#[tokio::test]
+async fn user_list_and_remove() {
+    let app = TestApp::start().await;
+    succeeds(
+        &add_user(&app, "ann@example.com", "admin", PASSWORD),
+        "add ann",
+    );
+    let bob = app.member_token("bob@example.com", "Bob", "author", None);
+
+    let out = app.cli(&["user", "list"], None);
+    succeeds(&out, "user list");
+    let list = stdout(&out);
+    assert!(list.contains("ann@example.com\tadmin\tSome One"), "{list}");
+    assert!(list.contains("bob@example.com\tauthor\tBob"), "{list}");
+
+    let out = app.cli(&["user", "remove", "--email", "Bob@Example.com"], None);
+    succeeds(&out, "user remove");
+    assert_eq!(
+        stdout(&out).trim(),
+        "removed bob@example.com from localhost"
+    );
+    let list = stdout(&app.cli(&["user", "list"], None));
+    assert!(!list.contains("bob@"), "{list}");
+    assert!(list.contains("ann@example.com"), "{list}");
+    assert_eq!(
+        app.api_as(&bob, Method::GET, "/blog", None).await.0,
+        StatusCode::FORBIDDEN,
+        "a removed person's token no longer opens the blog"
+    );
+
+    let out = app.cli(&["user", "remove", "--email", "bob@example.com"], None);
+    fails_with(&out, &["no role"], "removing again");
+    let out = app.cli(&["user", "remove", "--email", "nobody@example.com"], None);
+    fails_with(&out, &["nobody@example.com"], "no such user");
+    let out = app.cli(
+        &[
+            "user",
+            "remove",
+            "--email",
+            "ann@example.com",
+            "--blog",
+            "nowhere.example",
+        ],
+        None,
+    );
+    fails_with(&out, &["nowhere.example"], "no such blog");
+    assert!(stdout(&app.cli(&["user", "list"], None)).contains("ann@example.com"));
+}
+
+#[tokio::test]
+async fn token_list_and_revoke_by_its_id() {
+    let app = TestApp::start().await;
+    succeeds(
+        &add_user(&app, "tess@example.com", "author", PASSWORD),
+        "add",
+    );
+    let create = |label: &str| {
+        let out = app.cli(
+            &[
+                "token",
+                "create",
+                "--email",
+                "tess@example.com",
+                "--label",
+                label,
+            ],
+            None,
+        );
+        succeeds(&out, "token create");
+        stdout(&out).lines().last().unwrap().trim().to_owned()
+    };
+    let laptop = create("laptop");
+    let phone = create("phone");
+    assert_eq!(
+        app.api_as(&phone, Method::GET, "/blog", None).await.0,
+        StatusCode::OK
+    );
+
+    let out = app.cli(&["token", "list", "--email", "tess@example.com"], None);
+    succeeds(&out, "token list");
+    let list = stdout(&out);
+    let rows: Vec<Vec<&str>> = list.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2, "{list}");
+    let row = |label: &str| rows.iter().find(|r| r[1] == label).unwrap().clone();
+    assert_eq!(row("laptop")[3], "never used", "{list}");
+    assert_ne!(row("phone")[3], "never used", "{list}");
+    assert!(
+        !list.contains(&laptop) && !list.contains(&phone),
+        "no secrets listed"
+    );
+
+    let out = app.cli(&["token", "revoke", row("phone")[0]], None);
+    succeeds(&out, "token revoke ID");
+    assert_eq!(
+        app.api_as(&phone, Method::GET, "/blog", None).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.api_as(&laptop, Method::GET, "/blog", None).await.0,
+        StatusCode::OK
+    );
+    let list = stdout(&app.cli(&["token", "list", "--email", "tess@example.com"], None));
+    assert_eq!(list.lines().count(), 1, "{list}");
+
+    let out = app.cli(&["token", "list", "--email", "nobody@example.com"], None);
+    fails_with(&out, &["nobody@example.com"], "token list of nobody");
+}
+
+/// Every command's `--help`, as a script or a pager reads it.
+fn help(args: &[&str]) -> String {
+    let cwd = Scratch::new("help");
+    let mut all = args.to_vec();
+    all.push("--help");
+    let out = tidings_in(&cwd.0, &all, None);
+    succeeds(&out, &format!("{args:?} --help"));
+    stdout(&out)
+}
+
+#[test]
+fn help_lists_only_the_flags_a_command_heeds_without_colour() {
+    let serve = help(&["serve"]);
+    for flag in [
+        "--listen",
+        "--trusted-proxies",
+        "--metrics-allow",
+        "--data",
+        "--config",
+    ] {
+        assert!(serve.contains(flag), "serve --help lists {flag}:\n{serve}");
+    }
+    for command in [
+        &["user", "add"][..],
+        &["import", "blogger"],
+        &["backup"],
+        &["blog", "list"],
+    ] {
+        let text = help(command);
+        for global in ["--data", "--database-url", "--config"] {
+            assert!(text.contains(global), "{command:?} lists {global}:\n{text}");
+        }
+        for other in ["--listen", "--trusted-proxies", "--smtp-url"] {
+            assert!(
+                !text.contains(other),
+                "{command:?} does not list {other}:\n{text}"
+            );
+        }
+    }
+    let blogger = help(&["import", "blogger"]);
+    assert!(
+        blogger.contains("Back up content") && blogger.contains("Takeout"),
+        "both Blogger formats are named:\n{blogger}"
+    );
+    for command in [&[][..], &["serve"], &["doctor"], &["token", "list"]] {
+        assert!(
+            !help(command).contains('\u{1b}'),
+            "{command:?}: no colour codes off a terminal"
+        );
+    }
 }

@@ -240,5 +240,5 @@ async fn health_and_metrics() {
     assert_eq!(r.text().await.unwrap(), "ok");
     app.page("/").await;
     let metrics = app.get("/metrics").await.text().await.unwrap();
-    assert!(metrics.contains("tidings_http_responses_total{class=\"2xx\"}"));
+    assert!(metrics.contains("tidings_http_responses_total{area=\"public\",class=\"2xx\"}"));
 }

@@ -54,8 +54,12 @@ impl TestApp {
             serve_args,
             &log,
         );
+        // The server closes a connection idle for its header timeout (10 s);
+        // a client that kept it longer could send a request just as it closes
+        // (an `IncompleteMessage` under a loaded machine), so ours lets go at 5 s.
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(std::time::Duration::from_secs(5))
             .build()
             .unwrap();
         Self {
@@ -360,7 +364,7 @@ fn spawn_server(
     if let Some(url) = database_url {
         cmd.args(["--database-url", url]);
     }
-    cmd.args(["--listen", "127.0.0.1:0", "serve"])
+    cmd.args(["serve", "--listen", "127.0.0.1:0"])
         .args(serve_args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

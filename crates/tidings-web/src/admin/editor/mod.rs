@@ -10,7 +10,7 @@ pub use upload::{upload_existing, upload_new};
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
@@ -43,6 +43,11 @@ pub struct EditorForm {
     /// The checkbox: present (`on`) when ticked, absent when not.
     #[serde(default)]
     sticky: Option<String>,
+    #[serde(default)]
+    description: String,
+    /// The checkbox, as `sticky`.
+    #[serde(default)]
+    noindex: Option<String>,
     #[serde(default, skip_serializing)]
     action: Option<String>,
 }
@@ -79,6 +84,8 @@ fn form_of(p: &Post, tz: chrono_tz::Tz) -> EditorForm {
         slug: p.slug.clone(),
         published_at: local_input(p.published_at, tz),
         sticky: p.sticky.then(|| "on".to_owned()),
+        description: p.description.clone(),
+        noindex: p.noindex.then(|| "on".to_owned()),
         action: None,
     }
 }
@@ -274,6 +281,8 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
         status: status.or(if new { Some(PostStatus::Draft) } else { None }),
         published_at: parse_local(&form.published_at, tz)?,
         sticky: Some(form.sticky.is_some()),
+        description: Some(form.description.clone()),
+        noindex: Some(form.noindex.is_some()),
     })
 }
 
@@ -321,20 +330,35 @@ async fn save(
     match posts::save(&state.store, blog, &writer, existing, input, Utc::now()).await {
         Ok(post) => Ok(Redirect::to(&format!("/admin/posts/{}?saved=1", post.id)).into_response()),
         Err(e) => {
-            // The post itself was checked above, so a `Forbidden` here is
-            // the status the form asked for (a contributor's Publish),
-            // refused like any other field of the form.
-            let field = matches!(e, tidings_app::Error::Forbidden(_));
-            let mut e = AppError::from(e);
-            if !e.status.is_client_error() {
-                return Err(e.into());
+            let e = shown_with_the_form(e)?;
+            let retry_after = e.retry_after;
+            let mut page = show(state, refused(signed, existing, form, e)).await?;
+            if let Some(secs) = retry_after {
+                page.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(secs));
             }
-            if field {
-                e.status = StatusCode::UNPROCESSABLE_ENTITY;
-            }
-            show(state, refused(signed, existing, form, e)).await
+            Ok(page)
         }
     }
+}
+
+/// How a save's refusal is shown: on the editor, the author's text kept,
+/// when it is about what they sent or asks them to try again shortly (the
+/// server busy, or too many saves), with its status and `Retry-After`; as
+/// an error page (`Err`) when it is the server's (the database).
+fn shown_with_the_form(e: tidings_app::Error) -> Result<AppError, AppError> {
+    // The post itself was checked before the save, so a `Forbidden` here is
+    // the status the form asked for (a contributor's Publish), refused like
+    // any other field of the form.
+    let field = matches!(e, tidings_app::Error::Forbidden(_));
+    let mut shown = AppError::from(e);
+    if !shown.status.is_client_error() && shown.retry_after.is_none() {
+        return Err(shown);
+    }
+    if field {
+        shown.status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(shown)
 }
 
 /// The Preview button without JavaScript: the editor with the body rendered.
@@ -449,4 +473,29 @@ pub async fn preview(
         axum::http::HeaderValue::from_static("no-store"),
     );
     Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A full render line must not cost the author their text: the editor
+    /// comes back with it, 503 and when to try again. A database that does
+    /// not answer is the server's error page.
+    #[test]
+    fn a_busy_server_shows_the_form_again() {
+        let busy = tidings_app::Error::Busy {
+            message: "The server is busy rendering other posts.".into(),
+            retry_after: 2,
+        };
+        let shown = shown_with_the_form(busy).expect("shown with the form");
+        assert_eq!(shown.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(shown.retry_after, Some(2));
+        let publish = tidings_app::Error::Forbidden("Contributors cannot publish.".into());
+        let shown = shown_with_the_form(publish).expect("shown with the form");
+        assert_eq!(shown.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let down = tidings_store::StoreError::Unavailable("connection refused".into());
+        let page = shown_with_the_form(tidings_app::Error::Store(down)).unwrap_err();
+        assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
+    }
 }

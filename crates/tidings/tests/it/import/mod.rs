@@ -17,7 +17,7 @@ mod markdown;
 mod media;
 mod wordpress;
 
-fn fixture(name: &str) -> PathBuf {
+pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../tidings-import/tests/fixtures")
         .join(name)

@@ -1,0 +1,109 @@
+# صفحات القرّاء بالعربية، بعبارات Blogger حيث توجد.
+
+## حول كل صفحة
+
+skip-link = الانتقال إلى المحتوى الرئيسي
+blog-navigation = التنقل في المدونة
+search-heading = البحث في هذه المدونة الإلكترونية
+search-label = بحث
+search-button = بحث
+pages-heading = الصفحات
+labels-heading = التسميات
+archive-heading = أرشيف المدونة الإلكترونية
+archive-all-of-year = كل عام { $year }
+subscribe-heading = الاشتراك في
+subscribe-posts = الرسائل (Atom)
+subscribe-comments = التعليقات (Atom)
+powered-by = مدعومة من Tidings.
+more-posts = مزيد من الرسائل
+home = الصفحة الرئيسية
+
+## رسالة
+
+posted-by = مرسلة بواسطة { $author } في { $time }
+labels-prefix = التسميات:
+comment-count =
+    { $count ->
+        [0] ليست هناك تعليقات
+        [one] تعليق واحد
+        [two] تعليقان
+        [few] { $count } تعليقات
+        [many] { $count } تعليقًا
+       *[other] { $count } تعليق
+    }
+comments-heading =
+    { $count ->
+        [0] ليست هناك تعليقات:
+        [one] تعليق واحد:
+        [two] تعليقان:
+        [few] { $count } تعليقات:
+        [many] { $count } تعليقًا:
+       *[other] { $count } تعليق:
+    }
+newer-post = رسالة أحدث
+older-post = رسالة أقدم
+
+## نموذج التعليق
+
+reply = رد
+comment-form-heading = إرسال تعليق
+comment-held = شكرًا! تعليقك في انتظار المراجعة، وسيظهر بعد أن يوافق عليه كاتب المدونة.
+replying-to = رد على { $author }.
+cancel-reply = إلغاء الرد
+honeypot-label = اترك هذا الحقل فارغًا
+commenting-as = أنت تعلّق باسم { $name }.
+field-name = الاسم
+name-placeholder = مجهول
+field-email = البريد الإلكتروني
+email-hint = (اختياري، لا يظهر أبدًا)
+field-website = الموقع الإلكتروني
+optional-hint = (اختياري)
+field-comment = التعليق
+publish = نشر
+comments-closed = التعليقات مغلقة في هذه المدونة.
+comments-members-only = يمكن التعليق لأعضاء هذه المدونة الذين سجّلوا الدخول فقط.
+comment-error-name = تحقّق من اسمك: إنه طويل جدًا أو فيه أحرف لا يمكن حفظها.
+comment-error-email = أدخل عنوان بريد إلكتروني صالحًا أو اترك الحقل فارغًا.
+comment-error-url = أدخل عنوانًا يبدأ بـ http:// أو https://‎ أو اترك الحقل فارغًا.
+comment-error-body = اكتب تعليقًا (4096 حرفًا على الأكثر).
+comment-error-parent = التعليق الذي كنت ترد عليه لم يعد موجودًا؛ سيُنشر تعليقك منفصلًا.
+comment-error = تعذّر نشر تعليقك؛ تحقّق من النموذج.
+
+## قوائم الرسائل
+
+newer-posts = رسائل أحدث
+older-posts = رسائل أقدم
+show-all-posts = عرض كل الرسائل
+no-posts-yet = لا توجد رسائل هنا بعد.
+label-heading = عرض الرسائل ذات التسميات { $label }
+label-empty = لا توجد رسائل بالتسمية { $label }.
+year-heading = رسائل عام { $year }
+year-empty = لا توجد رسائل من عام { $year }.
+month-heading = رسائل { $month } { $year }
+month-empty = لا توجد رسائل من { $month } { $year }.
+
+## البحث
+
+search-title = بحث: { $query }
+search-results = نتائج البحث عن «{ $query }»
+search-none = لا توجد رسائل تطابق «{ $query }».
+search-prompt = اكتب بعض الكلمات للبحث في هذه المدونة.
+
+## صفحات الأخطاء
+
+error-not-found = الصفحة غير موجودة
+error-not-found-message = عذرًا، الصفحة التي تبحث عنها في هذه المدونة غير موجودة.
+error-slow-down = مهلًا
+error-slow-down-message = وصلت طلبات كثيرة جدًا من عنوانك. انتظر قليلًا ثم حاول مرة أخرى.
+error-forbidden = غير مسموح
+error-forbidden-message = لا يُسمح لك بفعل ذلك في هذه المدونة.
+error-server = حدث خطأ ما
+error-server-message = حدث خطأ ما من جهتنا. حاول مرة أخرى بعد قليل.
+error-other = لم ينجح ذلك
+error-other-message = تعذّرت معالجة هذا الطلب. ارجع وحاول مرة أخرى.
+go-home = الانتقال إلى الصفحة الرئيسية
+
+## الخلاصات
+
+feed-comments-title = { $blog } - التعليقات
+feed-post-comments-title = تعليقات على { $blog }: { $post }

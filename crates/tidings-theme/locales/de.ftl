@@ -1,0 +1,103 @@
+# Leserseiten auf Deutsch, mit Bloggers eigenen Worten, wo es welche gibt.
+
+## Rund um jede Seite
+
+skip-link = Zum Hauptinhalt springen
+blog-navigation = Blog-Navigation
+search-heading = Dieses Blog durchsuchen
+search-label = Suchen
+search-button = Suchen
+pages-heading = Seiten
+labels-heading = Labels
+archive-heading = Blog-Archiv
+archive-all-of-year = Ganz { $year }
+subscribe-heading = Abonnieren
+subscribe-posts = Posts (Atom)
+subscribe-comments = Kommentare (Atom)
+powered-by = Betrieben mit Tidings.
+more-posts = Weitere Posts
+home = Startseite
+
+## Ein Post
+
+posted-by = Eingestellt von { $author } um { $time }
+labels-prefix = Labels:
+comment-count =
+    { $count ->
+        [0] Keine Kommentare
+        [one] { $count } Kommentar
+       *[other] { $count } Kommentare
+    }
+comments-heading =
+    { $count ->
+        [0] Keine Kommentare:
+        [one] { $count } Kommentar:
+       *[other] { $count } Kommentare:
+    }
+newer-post = Neuerer Post
+older-post = Älterer Post
+
+## Das Kommentarformular
+
+reply = Antworten
+comment-form-heading = Kommentar veröffentlichen
+comment-held = Danke! Ihr Kommentar wartet auf Freigabe und erscheint, sobald der Autor des Blogs ihn freigibt.
+replying-to = Antwort an { $author }.
+cancel-reply = Antwort abbrechen
+honeypot-label = Dieses Feld bitte leer lassen
+commenting-as = Sie kommentieren als { $name }.
+field-name = Name
+name-placeholder = Anonym
+field-email = E-Mail
+email-hint = (freiwillig, wird nie angezeigt)
+field-website = Website
+optional-hint = (freiwillig)
+field-comment = Kommentar
+publish = Veröffentlichen
+comments-closed = Kommentare sind in diesem Blog geschlossen.
+comments-members-only = Nur angemeldete Mitglieder dieses Blogs können kommentieren.
+comment-error-name = Bitte prüfen Sie Ihren Namen: Er ist zu lang oder enthält Zeichen, die nicht gespeichert werden können.
+comment-error-email = Bitte geben Sie eine gültige E-Mail-Adresse ein oder lassen Sie das Feld leer.
+comment-error-url = Bitte geben Sie eine Adresse ein, die mit http:// oder https:// beginnt, oder lassen Sie das Feld leer.
+comment-error-body = Bitte schreiben Sie einen Kommentar (höchstens 4.096 Zeichen).
+comment-error-parent = Der Kommentar, auf den Sie antworten, ist nicht mehr da; Ihr Kommentar wird für sich veröffentlicht.
+comment-error = Ihr Kommentar konnte nicht veröffentlicht werden; bitte prüfen Sie das Formular.
+
+## Listen von Posts
+
+newer-posts = Neuere Posts
+older-posts = Ältere Posts
+show-all-posts = Alle Posts anzeigen
+no-posts-yet = Hier gibt es noch keine Posts.
+label-heading = Es werden Posts mit dem Label { $label } angezeigt
+label-empty = Kein Post hat das Label { $label }.
+year-heading = Posts aus { $year }
+year-empty = Aus { $year } gibt es keine Posts.
+month-heading = Posts aus { $month } { $year }
+month-empty = Aus { $month } { $year } gibt es keine Posts.
+
+## Suche
+
+search-title = Suche: { $query }
+search-results = Suchergebnisse für „{ $query }“
+search-none = Kein Post passt zu „{ $query }“.
+search-prompt = Geben Sie Wörter ein, um dieses Blog zu durchsuchen.
+
+## Fehlerseiten
+
+error-not-found = Seite nicht gefunden
+error-not-found-message = Die gesuchte Seite gibt es in diesem Blog leider nicht.
+error-slow-down = Langsamer, bitte
+error-slow-down-message = Von Ihrer Adresse kamen zu viele Anfragen. Bitte warten Sie kurz und versuchen Sie es erneut.
+error-forbidden = Nicht erlaubt
+error-forbidden-message = Das dürfen Sie in diesem Blog nicht.
+error-server = Etwas ist schiefgelaufen
+error-server-message = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.
+error-other = Das hat nicht geklappt
+error-other-message = Diese Anfrage konnte nicht bearbeitet werden. Bitte gehen Sie zurück und versuchen Sie es erneut.
+go-home = Zur Startseite
+
+## Feeds
+
+feed-comments-title = { $blog } - Kommentare
+feed-post-comments-title = Kommentare zu { $blog }: { $post }

@@ -1,0 +1,105 @@
+# Reader pages in English: Blogger's own wording where Blogger has one.
+# Every language's file holds every message of this one (a test fails on a
+# missing one); { $name } is filled in by the page.
+
+## The frame around every page
+
+skip-link = Skip to main content
+blog-navigation = Blog navigation
+search-heading = Search This Blog
+search-label = Search
+search-button = Search
+pages-heading = Pages
+labels-heading = Labels
+archive-heading = Blog Archive
+archive-all-of-year = All of { $year }
+subscribe-heading = Subscribe To
+subscribe-posts = Posts (Atom)
+subscribe-comments = Comments (Atom)
+powered-by = Powered by Tidings.
+more-posts = More posts
+home = Home
+
+## A post
+
+posted-by = Posted by { $author } at { $time }
+labels-prefix = Labels:
+comment-count =
+    { $count ->
+        [0] No comments
+        [one] { $count } comment
+       *[other] { $count } comments
+    }
+comments-heading =
+    { $count ->
+        [0] No comments:
+        [one] { $count } comment:
+       *[other] { $count } comments:
+    }
+newer-post = Newer Post
+older-post = Older Post
+
+## The comment form
+
+reply = Reply
+comment-form-heading = Post a Comment
+comment-held = Thank you! Your comment is awaiting moderation and will appear once the blog's author approves it.
+replying-to = Replying to { $author }.
+cancel-reply = Cancel reply
+honeypot-label = Leave this field empty
+commenting-as = Commenting as { $name }.
+field-name = Name
+name-placeholder = Anonymous
+field-email = Email
+email-hint = (optional, never shown)
+field-website = Website
+optional-hint = (optional)
+field-comment = Comment
+publish = Publish
+comments-closed = Comments are closed on this blog.
+comments-members-only = Only signed-in members of this blog may comment.
+comment-error-name = Please check your name: it is too long or holds characters that cannot be kept.
+comment-error-email = Please enter a valid email address, or leave it empty.
+comment-error-url = Please enter a web address starting with http:// or https://, or leave it empty.
+comment-error-body = Please write a comment (at most 4,096 characters).
+comment-error-parent = The comment you replied to is no longer here; your comment will be posted on its own.
+comment-error = Your comment could not be posted; please check the form.
+
+## Lists of posts
+
+newer-posts = Newer Posts
+older-posts = Older Posts
+show-all-posts = Show all posts
+no-posts-yet = There are no posts here yet.
+label-heading = Showing posts with the label { $label }
+label-empty = No posts have the label { $label }.
+year-heading = Posts from { $year }
+year-empty = There are no posts from { $year }.
+month-heading = Posts from { $month } { $year }
+month-empty = There are no posts from { $month } { $year }.
+
+## Search
+
+search-title = Search: { $query }
+search-results = Search results for “{ $query }”
+search-none = No posts match “{ $query }”.
+search-prompt = Type some words to search this blog.
+
+## Error pages
+
+error-not-found = Page not found
+error-not-found-message = Sorry, the page you were looking for in this blog does not exist.
+error-slow-down = Slow down
+error-slow-down-message = Too many requests came from your address. Please wait a little and try again.
+error-forbidden = Not allowed
+error-forbidden-message = You are not allowed to do that on this blog.
+error-server = Something went wrong
+error-server-message = Something went wrong on our side. Please try again in a moment.
+error-other = That did not work
+error-other-message = This request could not be handled. Please go back and try again.
+go-home = Go to the home page
+
+## Feeds
+
+feed-comments-title = { $blog } - Comments
+feed-post-comments-title = Comments on { $blog }: { $post }

@@ -1,0 +1,103 @@
+# Páginas para lectores en español, con las palabras de Blogger donde las hay.
+
+## Alrededor de cada página
+
+skip-link = Ir al contenido principal
+blog-navigation = Navegación del blog
+search-heading = Buscar este blog
+search-label = Buscar
+search-button = Buscar
+pages-heading = Páginas
+labels-heading = Etiquetas
+archive-heading = Archivo del blog
+archive-all-of-year = Todo { $year }
+subscribe-heading = Suscribirse a
+subscribe-posts = Entradas (Atom)
+subscribe-comments = Comentarios (Atom)
+powered-by = Con la tecnología de Tidings.
+more-posts = Más entradas
+home = Inicio
+
+## Una entrada
+
+posted-by = Publicado por { $author } a las { $time }
+labels-prefix = Etiquetas:
+comment-count =
+    { $count ->
+        [0] No hay comentarios
+        [one] { $count } comentario
+       *[other] { $count } comentarios
+    }
+comments-heading =
+    { $count ->
+        [0] No hay comentarios:
+        [one] { $count } comentario:
+       *[other] { $count } comentarios:
+    }
+newer-post = Entrada más reciente
+older-post = Entrada antigua
+
+## El formulario de comentarios
+
+reply = Responder
+comment-form-heading = Publicar un comentario
+comment-held = ¡Gracias! Tu comentario está pendiente de moderación y aparecerá cuando el autor del blog lo apruebe.
+replying-to = Respondiendo a { $author }.
+cancel-reply = Cancelar respuesta
+honeypot-label = Deja este campo vacío
+commenting-as = Comentas como { $name }.
+field-name = Nombre
+name-placeholder = Anónimo
+field-email = Correo electrónico
+email-hint = (opcional, nunca se muestra)
+field-website = Sitio web
+optional-hint = (opcional)
+field-comment = Comentario
+publish = Publicar
+comments-closed = Los comentarios están cerrados en este blog.
+comments-members-only = Solo los miembros de este blog con sesión iniciada pueden comentar.
+comment-error-name = Revisa tu nombre: es demasiado largo o tiene caracteres que no se pueden guardar.
+comment-error-email = Escribe una dirección de correo válida o deja el campo vacío.
+comment-error-url = Escribe una dirección que empiece por http:// o https://, o deja el campo vacío.
+comment-error-body = Escribe un comentario (4096 caracteres como máximo).
+comment-error-parent = El comentario al que respondías ya no está; el tuyo se publicará por separado.
+comment-error = No se pudo publicar tu comentario; revisa el formulario.
+
+## Listas de entradas
+
+newer-posts = Entradas más recientes
+older-posts = Entradas antiguas
+show-all-posts = Mostrar todas las entradas
+no-posts-yet = Todavía no hay entradas aquí.
+label-heading = Mostrando entradas con la etiqueta { $label }
+label-empty = Ninguna entrada tiene la etiqueta { $label }.
+year-heading = Entradas de { $year }
+year-empty = No hay entradas de { $year }.
+month-heading = Entradas de { $month } de { $year }
+month-empty = No hay entradas de { $month } de { $year }.
+
+## Búsqueda
+
+search-title = Búsqueda: { $query }
+search-results = Resultados de la búsqueda de «{ $query }»
+search-none = Ninguna entrada coincide con «{ $query }».
+search-prompt = Escribe algunas palabras para buscar en este blog.
+
+## Páginas de error
+
+error-not-found = Página no encontrada
+error-not-found-message = Lo sentimos, la página que buscabas en este blog no existe.
+error-slow-down = Más despacio
+error-slow-down-message = Han llegado demasiadas solicitudes desde tu dirección. Espera un poco y vuelve a intentarlo.
+error-forbidden = No permitido
+error-forbidden-message = No puedes hacer eso en este blog.
+error-server = Algo ha fallado
+error-server-message = Algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento.
+error-other = No ha funcionado
+error-other-message = No se pudo atender esta solicitud. Vuelve atrás e inténtalo de nuevo.
+go-home = Ir a la página principal
+
+## Feeds
+
+feed-comments-title = { $blog } - Comentarios
+feed-post-comments-title = Comentarios sobre { $blog }: { $post }

@@ -1,0 +1,101 @@
+# صفحه‌های خوانندگان به فارسی، با عبارت‌های Blogger هر جا که هست.
+
+## دور هر صفحه
+
+skip-link = رفتن به محتوای اصلی
+blog-navigation = پیمایش وبلاگ
+search-heading = جستجوی این وبلاگ
+search-label = جستجو
+search-button = جستجو
+pages-heading = صفحه‌ها
+labels-heading = برچسب‌ها
+archive-heading = بایگانی وبلاگ
+archive-all-of-year = همهٔ سال { $year }
+subscribe-heading = اشتراک در
+subscribe-posts = پست‌ها (Atom)
+subscribe-comments = نظرات (Atom)
+powered-by = قدرت‌گرفته از Tidings.
+more-posts = پست‌های بیشتر
+home = صفحهٔ اصلی
+
+## پست
+
+posted-by = ارسال‌شده توسط { $author } در { $time }
+labels-prefix = برچسب‌ها:
+comment-count =
+    { $count ->
+        [0] بدون نظر
+       *[other] { $count } نظر
+    }
+comments-heading =
+    { $count ->
+        [0] بدون نظر:
+       *[other] { $count } نظر:
+    }
+newer-post = پست جدیدتر
+older-post = پست قدیمی‌تر
+
+## فرم نظر
+
+reply = پاسخ
+comment-form-heading = ارسال یک نظر
+comment-held = سپاس! نظر شما در انتظار بررسی است و پس از تأیید نویسندهٔ وبلاگ نمایش داده می‌شود.
+replying-to = در پاسخ به { $author }.
+cancel-reply = لغو پاسخ
+honeypot-label = این فیلد را خالی بگذارید
+commenting-as = شما با نام { $name } نظر می‌دهید.
+field-name = نام
+name-placeholder = ناشناس
+field-email = ایمیل
+email-hint = (اختیاری، هرگز نمایش داده نمی‌شود)
+field-website = وب‌سایت
+optional-hint = (اختیاری)
+field-comment = نظر
+publish = انتشار
+comments-closed = نظرات در این وبلاگ بسته است.
+comments-members-only = فقط اعضای واردشدهٔ این وبلاگ می‌توانند نظر بدهند.
+comment-error-name = نام خود را بررسی کنید: بیش از حد بلند است یا نویسه‌هایی دارد که نگه‌داشتنی نیست.
+comment-error-email = یک نشانی ایمیل درست وارد کنید یا فیلد را خالی بگذارید.
+comment-error-url = نشانی‌ای وارد کنید که با http:// یا https://‎ آغاز شود، یا فیلد را خالی بگذارید.
+comment-error-body = نظری بنویسید (حداکثر ۴۰۹۶ نویسه).
+comment-error-parent = نظری که به آن پاسخ می‌دادید دیگر وجود ندارد؛ نظر شما جداگانه منتشر می‌شود.
+comment-error = نظر شما منتشر نشد؛ فرم را بررسی کنید.
+
+## فهرست پست‌ها
+
+newer-posts = پست‌های جدیدتر
+older-posts = پست‌های قدیمی‌تر
+show-all-posts = نمایش همهٔ پست‌ها
+no-posts-yet = هنوز پستی اینجا نیست.
+label-heading = نمایش پست‌های دارای برچسب { $label }
+label-empty = هیچ پستی برچسب { $label } را ندارد.
+year-heading = پست‌های سال { $year }
+year-empty = پستی از سال { $year } نیست.
+month-heading = پست‌های { $month } { $year }
+month-empty = پستی از { $month } { $year } نیست.
+
+## جستجو
+
+search-title = جستجو: { $query }
+search-results = نتایج جستجو برای «{ $query }»
+search-none = هیچ پستی با «{ $query }» جور نیست.
+search-prompt = چند واژه بنویسید تا در این وبلاگ جستجو شود.
+
+## صفحه‌های خطا
+
+error-not-found = صفحه پیدا نشد
+error-not-found-message = متأسفیم، صفحه‌ای که در این وبلاگ دنبالش بودید وجود ندارد.
+error-slow-down = آهسته‌تر
+error-slow-down-message = درخواست‌های بسیار زیادی از نشانی شما رسید. کمی صبر کنید و دوباره امتحان کنید.
+error-forbidden = مجاز نیست
+error-forbidden-message = شما اجازهٔ این کار را در این وبلاگ ندارید.
+error-server = مشکلی پیش آمد
+error-server-message = مشکلی در سمت ما پیش آمد. لحظه‌ای دیگر دوباره امتحان کنید.
+error-other = انجام نشد
+error-other-message = این درخواست پردازش نشد. برگردید و دوباره امتحان کنید.
+go-home = رفتن به صفحهٔ اصلی
+
+## خوراک‌ها
+
+feed-comments-title = { $blog } - نظرات
+feed-post-comments-title = نظرات دربارهٔ { $blog }: { $post }

@@ -1,0 +1,103 @@
+# Pages des lecteurs en français, avec les mots de Blogger quand il en a.
+
+## Autour de chaque page
+
+skip-link = Aller au contenu principal
+blog-navigation = Navigation du blog
+search-heading = Rechercher dans ce blog
+search-label = Rechercher
+search-button = Rechercher
+pages-heading = Pages
+labels-heading = Libellés
+archive-heading = Archives du blog
+archive-all-of-year = Toute l'année { $year }
+subscribe-heading = S'abonner à
+subscribe-posts = Articles (Atom)
+subscribe-comments = Commentaires (Atom)
+powered-by = Propulsé par Tidings.
+more-posts = Autres articles
+home = Accueil
+
+## Un article
+
+posted-by = Publié par { $author } à { $time }
+labels-prefix = Libellés :
+comment-count =
+    { $count ->
+        [0] Aucun commentaire
+        [one] { $count } commentaire
+       *[other] { $count } commentaires
+    }
+comments-heading =
+    { $count ->
+        [0] Aucun commentaire :
+        [one] { $count } commentaire :
+       *[other] { $count } commentaires :
+    }
+newer-post = Article plus récent
+older-post = Article plus ancien
+
+## Le formulaire de commentaire
+
+reply = Répondre
+comment-form-heading = Enregistrer un commentaire
+comment-held = Merci ! Votre commentaire est en attente de modération ; il apparaîtra dès que l'auteur du blog l'aura approuvé.
+replying-to = Réponse à { $author }.
+cancel-reply = Annuler la réponse
+honeypot-label = Laissez ce champ vide
+commenting-as = Vous commentez en tant que { $name }.
+field-name = Nom
+name-placeholder = Anonyme
+field-email = Adresse e-mail
+email-hint = (facultative, jamais affichée)
+field-website = Site web
+optional-hint = (facultatif)
+field-comment = Commentaire
+publish = Publier
+comments-closed = Les commentaires sont fermés sur ce blog.
+comments-members-only = Seuls les membres connectés de ce blog peuvent commenter.
+comment-error-name = Vérifiez votre nom : il est trop long ou contient des caractères impossibles à conserver.
+comment-error-email = Saisissez une adresse e-mail valide, ou laissez le champ vide.
+comment-error-url = Saisissez une adresse commençant par http:// ou https://, ou laissez le champ vide.
+comment-error-body = Écrivez un commentaire (4 096 caractères au plus).
+comment-error-parent = Le commentaire auquel vous répondiez n'est plus là ; le vôtre sera publié à part.
+comment-error = Votre commentaire n'a pas pu être publié ; vérifiez le formulaire.
+
+## Listes d'articles
+
+newer-posts = Articles plus récents
+older-posts = Articles plus anciens
+show-all-posts = Afficher tous les articles
+no-posts-yet = Il n'y a encore aucun article ici.
+label-heading = Articles avec le libellé { $label }
+label-empty = Aucun article n'a le libellé { $label }.
+year-heading = Articles de { $year }
+year-empty = Il n'y a aucun article de { $year }.
+month-heading = Articles de { $month } { $year }
+month-empty = Il n'y a aucun article de { $month } { $year }.
+
+## Recherche
+
+search-title = Recherche : { $query }
+search-results = Résultats de la recherche « { $query } »
+search-none = Aucun article ne correspond à « { $query } ».
+search-prompt = Saisissez des mots pour rechercher dans ce blog.
+
+## Pages d'erreur
+
+error-not-found = Page introuvable
+error-not-found-message = Désolé, la page que vous cherchez dans ce blog n'existe pas.
+error-slow-down = Doucement
+error-slow-down-message = Trop de requêtes sont venues de votre adresse. Patientez un peu, puis réessayez.
+error-forbidden = Action non autorisée
+error-forbidden-message = Vous n'êtes pas autorisé à faire cela sur ce blog.
+error-server = Une erreur s'est produite
+error-server-message = Une erreur s'est produite de notre côté. Réessayez dans un instant.
+error-other = Cela n'a pas fonctionné
+error-other-message = Cette requête n'a pas pu être traitée. Revenez en arrière et réessayez.
+go-home = Aller à la page d'accueil
+
+## Flux
+
+feed-comments-title = { $blog } - Commentaires
+feed-post-comments-title = Commentaires sur { $blog } : { $post }

@@ -1,0 +1,103 @@
+# हिन्दी में पाठकों के पन्ने, जहाँ Blogger के अपने शब्द हैं वहाँ वही।
+
+## हर पन्ने के आसपास
+
+skip-link = मुख्य सामग्री पर जाएँ
+blog-navigation = ब्लॉग नेविगेशन
+search-heading = यह ब्लॉग खोजें
+search-label = खोजें
+search-button = खोजें
+pages-heading = पेज
+labels-heading = लेबल
+archive-heading = ब्लॉग आर्काइव
+archive-all-of-year = पूरा { $year }
+subscribe-heading = सदस्यता लें
+subscribe-posts = पोस्ट (Atom)
+subscribe-comments = टिप्पणियाँ (Atom)
+powered-by = Tidings द्वारा संचालित।
+more-posts = और पोस्ट
+home = मुख्यपृष्ठ
+
+## पोस्ट
+
+posted-by = { $author } द्वारा { $time } पर पोस्ट किया गया
+labels-prefix = लेबल:
+comment-count =
+    { $count ->
+        [0] कोई टिप्पणी नहीं
+        [one] { $count } टिप्पणी
+       *[other] { $count } टिप्पणियाँ
+    }
+comments-heading =
+    { $count ->
+        [0] कोई टिप्पणी नहीं:
+        [one] { $count } टिप्पणी:
+       *[other] { $count } टिप्पणियाँ:
+    }
+newer-post = नई पोस्ट
+older-post = पुरानी पोस्ट
+
+## टिप्पणी फ़ॉर्म
+
+reply = जवाब दें
+comment-form-heading = एक टिप्पणी भेजें
+comment-held = धन्यवाद! आपकी टिप्पणी समीक्षा की प्रतीक्षा में है और ब्लॉग लेखक की स्वीकृति के बाद दिखेगी।
+replying-to = { $author } को जवाब।
+cancel-reply = जवाब रद्द करें
+honeypot-label = यह फ़ील्ड खाली छोड़ें
+commenting-as = आप { $name } के रूप में टिप्पणी कर रहे हैं।
+field-name = नाम
+name-placeholder = अनाम
+field-email = ईमेल
+email-hint = (वैकल्पिक, कभी नहीं दिखाया जाता)
+field-website = वेबसाइट
+optional-hint = (वैकल्पिक)
+field-comment = टिप्पणी
+publish = प्रकाशित करें
+comments-closed = इस ब्लॉग पर टिप्पणियाँ बंद हैं।
+comments-members-only = केवल साइन इन किए हुए इस ब्लॉग के सदस्य टिप्पणी कर सकते हैं।
+comment-error-name = अपना नाम जाँचें: वह बहुत लंबा है या उसमें ऐसे वर्ण हैं जो सहेजे नहीं जा सकते।
+comment-error-email = मान्य ईमेल पता दर्ज करें या फ़ील्ड खाली छोड़ें।
+comment-error-url = http:// या https:// से शुरू होने वाला पता दर्ज करें या फ़ील्ड खाली छोड़ें।
+comment-error-body = टिप्पणी लिखें (अधिकतम 4096 वर्ण)।
+comment-error-parent = जिस टिप्पणी का आप जवाब दे रहे थे वह अब नहीं है; आपकी टिप्पणी अलग से प्रकाशित होगी।
+comment-error = आपकी टिप्पणी प्रकाशित नहीं हो सकी; फ़ॉर्म जाँचें।
+
+## पोस्ट की सूचियाँ
+
+newer-posts = नई पोस्ट
+older-posts = पुरानी पोस्ट
+show-all-posts = सभी पोस्ट दिखाएँ
+no-posts-yet = यहाँ अभी कोई पोस्ट नहीं है।
+label-heading = { $label } लेबल वाली पोस्ट दिखाई जा रही हैं
+label-empty = किसी पोस्ट पर { $label } लेबल नहीं है।
+year-heading = { $year } की पोस्ट
+year-empty = { $year } की कोई पोस्ट नहीं है।
+month-heading = { $month } { $year } की पोस्ट
+month-empty = { $month } { $year } की कोई पोस्ट नहीं है।
+
+## खोज
+
+search-title = खोज: { $query }
+search-results = “{ $query }” के खोज परिणाम
+search-none = “{ $query }” से मेल खाने वाली कोई पोस्ट नहीं है।
+search-prompt = इस ब्लॉग में खोजने के लिए कुछ शब्द लिखें।
+
+## त्रुटि पन्ने
+
+error-not-found = पेज नहीं मिला
+error-not-found-message = क्षमा करें, आप इस ब्लॉग में जो पेज ढूँढ रहे थे वह मौजूद नहीं है।
+error-slow-down = थोड़ा धीरे
+error-slow-down-message = आपके पते से बहुत सारे अनुरोध आए। थोड़ा रुककर फिर से कोशिश करें।
+error-forbidden = अनुमति नहीं है
+error-forbidden-message = इस ब्लॉग पर आपको यह करने की अनुमति नहीं है।
+error-server = कुछ गड़बड़ हो गई
+error-server-message = हमारी ओर से कुछ गड़बड़ हो गई। थोड़ी देर में फिर से कोशिश करें।
+error-other = यह नहीं हो सका
+error-other-message = यह अनुरोध पूरा नहीं हो सका। वापस जाकर फिर से कोशिश करें।
+go-home = मुख्यपृष्ठ पर जाएँ
+
+## फ़ीड
+
+feed-comments-title = { $blog } - टिप्पणियाँ
+feed-post-comments-title = { $blog } पर टिप्पणियाँ: { $post }

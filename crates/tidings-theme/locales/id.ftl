@@ -1,0 +1,101 @@
+# Halaman pembaca dalam bahasa Indonesia, memakai kata-kata Blogger bila ada.
+
+## Di sekitar setiap halaman
+
+skip-link = Langsung ke konten utama
+blog-navigation = Navigasi blog
+search-heading = Telusuri Blog Ini
+search-label = Telusuri
+search-button = Telusuri
+pages-heading = Halaman
+labels-heading = Label
+archive-heading = Arsip Blog
+archive-all-of-year = Seluruh { $year }
+subscribe-heading = Berlangganan
+subscribe-posts = Entri (Atom)
+subscribe-comments = Komentar (Atom)
+powered-by = Diberdayakan oleh Tidings.
+more-posts = Entri lainnya
+home = Beranda
+
+## Entri
+
+posted-by = Diposting oleh { $author } di { $time }
+labels-prefix = Label:
+comment-count =
+    { $count ->
+        [0] Tidak ada komentar
+       *[other] { $count } komentar
+    }
+comments-heading =
+    { $count ->
+        [0] Tidak ada komentar:
+       *[other] { $count } komentar:
+    }
+newer-post = Posting Lebih Baru
+older-post = Posting Lama
+
+## Formulir komentar
+
+reply = Balas
+comment-form-heading = Posting Komentar
+comment-held = Terima kasih! Komentar Anda menunggu moderasi dan akan tampil setelah penulis blog menyetujuinya.
+replying-to = Membalas { $author }.
+cancel-reply = Batalkan balasan
+honeypot-label = Biarkan kolom ini kosong
+commenting-as = Anda berkomentar sebagai { $name }.
+field-name = Nama
+name-placeholder = Anonim
+field-email = Email
+email-hint = (opsional, tidak pernah ditampilkan)
+field-website = Situs web
+optional-hint = (opsional)
+field-comment = Komentar
+publish = Publikasikan
+comments-closed = Komentar di blog ini ditutup.
+comments-members-only = Hanya anggota blog ini yang sudah masuk yang dapat berkomentar.
+comment-error-name = Periksa nama Anda: terlalu panjang atau berisi karakter yang tidak dapat disimpan.
+comment-error-email = Masukkan alamat email yang valid, atau biarkan kosong.
+comment-error-url = Masukkan alamat yang diawali http:// atau https://, atau biarkan kosong.
+comment-error-body = Tulis komentar (paling banyak 4.096 karakter).
+comment-error-parent = Komentar yang Anda balas sudah tidak ada; komentar Anda akan diposting tersendiri.
+comment-error = Komentar Anda tidak dapat diposting; periksa formulirnya.
+
+## Daftar entri
+
+newer-posts = Posting Lebih Baru
+older-posts = Posting Lama
+show-all-posts = Tampilkan semua entri
+no-posts-yet = Belum ada entri di sini.
+label-heading = Menampilkan entri dengan label { $label }
+label-empty = Tidak ada entri dengan label { $label }.
+year-heading = Entri dari tahun { $year }
+year-empty = Tidak ada entri dari tahun { $year }.
+month-heading = Entri dari { $month } { $year }
+month-empty = Tidak ada entri dari { $month } { $year }.
+
+## Penelusuran
+
+search-title = Penelusuran: { $query }
+search-results = Hasil penelusuran untuk “{ $query }”
+search-none = Tidak ada entri yang cocok dengan “{ $query }”.
+search-prompt = Ketik beberapa kata untuk menelusuri blog ini.
+
+## Halaman galat
+
+error-not-found = Halaman tidak ditemukan
+error-not-found-message = Maaf, halaman yang Anda cari di blog ini tidak ada.
+error-slow-down = Pelan-pelan
+error-slow-down-message = Terlalu banyak permintaan dari alamat Anda. Tunggu sebentar, lalu coba lagi.
+error-forbidden = Tidak diizinkan
+error-forbidden-message = Anda tidak diizinkan melakukan itu di blog ini.
+error-server = Terjadi masalah
+error-server-message = Terjadi masalah di pihak kami. Coba lagi sebentar lagi.
+error-other = Itu tidak berhasil
+error-other-message = Permintaan ini tidak dapat diproses. Kembali dan coba lagi.
+go-home = Ke beranda
+
+## Feed
+
+feed-comments-title = { $blog } - Komentar
+feed-post-comments-title = Komentar tentang { $blog }: { $post }

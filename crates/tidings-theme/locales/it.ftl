@@ -1,0 +1,103 @@
+# Pagine per i lettori in italiano, con le parole di Blogger dove ci sono.
+
+## Intorno a ogni pagina
+
+skip-link = Vai al contenuto principale
+blog-navigation = Navigazione del blog
+search-heading = Cerca nel blog
+search-label = Cerca
+search-button = Cerca
+pages-heading = Pagine
+labels-heading = Etichette
+archive-heading = Archivio blog
+archive-all-of-year = Tutto il { $year }
+subscribe-heading = Iscriviti a
+subscribe-posts = Post (Atom)
+subscribe-comments = Commenti (Atom)
+powered-by = Realizzato con Tidings.
+more-posts = Altri post
+home = Pagina iniziale
+
+## Un post
+
+posted-by = Pubblicato da { $author } alle { $time }
+labels-prefix = Etichette:
+comment-count =
+    { $count ->
+        [0] Nessun commento
+        [one] { $count } commento
+       *[other] { $count } commenti
+    }
+comments-heading =
+    { $count ->
+        [0] Nessun commento:
+        [one] { $count } commento:
+       *[other] { $count } commenti:
+    }
+newer-post = Post più recente
+older-post = Post più vecchio
+
+## Il modulo dei commenti
+
+reply = Rispondi
+comment-form-heading = Posta un commento
+comment-held = Grazie! Il tuo commento è in attesa di moderazione e apparirà quando l'autore del blog lo avrà approvato.
+replying-to = Risposta a { $author }.
+cancel-reply = Annulla risposta
+honeypot-label = Lascia vuoto questo campo
+commenting-as = Stai commentando come { $name }.
+field-name = Nome
+name-placeholder = Anonimo
+field-email = Email
+email-hint = (facoltativa, mai mostrata)
+field-website = Sito web
+optional-hint = (facoltativo)
+field-comment = Commento
+publish = Pubblica
+comments-closed = I commenti sono chiusi su questo blog.
+comments-members-only = Solo i membri di questo blog che hanno effettuato l'accesso possono commentare.
+comment-error-name = Controlla il nome: è troppo lungo o contiene caratteri che non si possono salvare.
+comment-error-email = Inserisci un indirizzo email valido oppure lascia vuoto il campo.
+comment-error-url = Inserisci un indirizzo che inizi con http:// o https:// oppure lascia vuoto il campo.
+comment-error-body = Scrivi un commento (al massimo 4096 caratteri).
+comment-error-parent = Il commento a cui rispondevi non c'è più; il tuo verrà pubblicato da solo.
+comment-error = Non è stato possibile pubblicare il commento; controlla il modulo.
+
+## Elenchi di post
+
+newer-posts = Post più recenti
+older-posts = Post più vecchi
+show-all-posts = Mostra tutti i post
+no-posts-yet = Qui non ci sono ancora post.
+label-heading = Visualizzazione dei post con etichetta { $label }
+label-empty = Nessun post ha l'etichetta { $label }.
+year-heading = Post del { $year }
+year-empty = Non ci sono post del { $year }.
+month-heading = Post di { $month } { $year }
+month-empty = Non ci sono post di { $month } { $year }.
+
+## Ricerca
+
+search-title = Ricerca: { $query }
+search-results = Risultati della ricerca per «{ $query }»
+search-none = Nessun post corrisponde a «{ $query }».
+search-prompt = Scrivi qualche parola per cercare in questo blog.
+
+## Pagine di errore
+
+error-not-found = Pagina non trovata
+error-not-found-message = Spiacenti, la pagina che cercavi in questo blog non esiste.
+error-slow-down = Più piano
+error-slow-down-message = Dal tuo indirizzo sono arrivate troppe richieste. Attendi un momento e riprova.
+error-forbidden = Non consentito
+error-forbidden-message = Non puoi farlo su questo blog.
+error-server = Si è verificato un problema
+error-server-message = Si è verificato un problema da parte nostra. Riprova tra poco.
+error-other = Non ha funzionato
+error-other-message = Non è stato possibile gestire questa richiesta. Torna indietro e riprova.
+go-home = Vai alla pagina iniziale
+
+## Feed
+
+feed-comments-title = { $blog } - Commenti
+feed-post-comments-title = Commenti su { $blog }: { $post }

@@ -1,0 +1,101 @@
+# 日本語の読者向けページ。Blogger に言い回しがあるものはそれに合わせています。
+
+## すべてのページの周り
+
+skip-link = メインコンテンツへ移動
+blog-navigation = ブログ内のナビゲーション
+search-heading = このブログを検索
+search-label = 検索
+search-button = 検索
+pages-heading = ページ
+labels-heading = ラベル
+archive-heading = ブログ アーカイブ
+archive-all-of-year = { $year }年のすべて
+subscribe-heading = 登録
+subscribe-posts = 投稿 (Atom)
+subscribe-comments = コメント (Atom)
+powered-by = Tidings で作成。
+more-posts = ほかの投稿
+home = ホーム
+
+## 投稿
+
+posted-by = 投稿者 { $author } 時刻: { $time }
+labels-prefix = ラベル:
+comment-count =
+    { $count ->
+        [0] コメントはありません
+       *[other] { $count } 件のコメント
+    }
+comments-heading =
+    { $count ->
+        [0] コメントはありません:
+       *[other] { $count } 件のコメント:
+    }
+newer-post = 次の投稿
+older-post = 前の投稿
+
+## コメント フォーム
+
+reply = 返信
+comment-form-heading = コメントを投稿
+comment-held = ありがとうございます。コメントは承認待ちです。ブログの作成者が承認すると表示されます。
+replying-to = { $author } さんへの返信。
+cancel-reply = 返信をキャンセル
+honeypot-label = この欄は空のままにしてください
+commenting-as = { $name } としてコメントしています。
+field-name = 名前
+name-placeholder = 匿名
+field-email = メールアドレス
+email-hint = (任意、表示されません)
+field-website = ウェブサイト
+optional-hint = (任意)
+field-comment = コメント
+publish = 公開
+comments-closed = このブログではコメントを受け付けていません。
+comments-members-only = このブログにログインしているメンバーだけがコメントできます。
+comment-error-name = 名前を確認してください。長すぎるか、保存できない文字が含まれています。
+comment-error-email = 有効なメールアドレスを入力するか、空欄のままにしてください。
+comment-error-url = http:// または https:// で始まるアドレスを入力するか、空欄のままにしてください。
+comment-error-body = コメントを入力してください (4,096 文字以内)。
+comment-error-parent = 返信先のコメントはもうありません。あなたのコメントは単独で投稿されます。
+comment-error = コメントを投稿できませんでした。フォームを確認してください。
+
+## 投稿の一覧
+
+newer-posts = 新しい投稿
+older-posts = 前の投稿
+show-all-posts = すべての投稿を表示
+no-posts-yet = まだ投稿はありません。
+label-heading = ラベル「{ $label }」の投稿を表示しています
+label-empty = ラベル「{ $label }」の投稿はありません。
+year-heading = { $year }年の投稿
+year-empty = { $year }年の投稿はありません。
+month-heading = { $year }年{ $month }の投稿
+month-empty = { $year }年{ $month }の投稿はありません。
+
+## 検索
+
+search-title = 検索: { $query }
+search-results = 「{ $query }」の検索結果
+search-none = 「{ $query }」に一致する投稿はありません。
+search-prompt = このブログを検索する言葉を入力してください。
+
+## エラー ページ
+
+error-not-found = ページが見つかりません
+error-not-found-message = お探しのページはこのブログにはありません。
+error-slow-down = しばらくお待ちください
+error-slow-down-message = お使いのアドレスからのリクエストが多すぎます。少し待ってからもう一度お試しください。
+error-forbidden = 許可されていません
+error-forbidden-message = このブログでその操作は許可されていません。
+error-server = 問題が発生しました
+error-server-message = こちら側で問題が発生しました。しばらくしてからもう一度お試しください。
+error-other = うまくいきませんでした
+error-other-message = このリクエストを処理できませんでした。前のページに戻ってもう一度お試しください。
+go-home = ホームページへ
+
+## フィード
+
+feed-comments-title = { $blog } - コメント
+feed-post-comments-title = { $blog } のコメント: { $post }

@@ -1,0 +1,101 @@
+# 한국어 독자 페이지. Blogger의 표현이 있는 곳은 그 표현을 따랐습니다.
+
+## 모든 페이지 둘레
+
+skip-link = 본문으로 건너뛰기
+blog-navigation = 블로그 탐색
+search-heading = 이 블로그 검색
+search-label = 검색
+search-button = 검색
+pages-heading = 페이지
+labels-heading = 라벨
+archive-heading = 블로그 보관함
+archive-all-of-year = { $year }년 전체
+subscribe-heading = 구독
+subscribe-posts = 게시물 (Atom)
+subscribe-comments = 댓글 (Atom)
+powered-by = Tidings로 만든 블로그입니다.
+more-posts = 게시물 더보기
+home = 홈
+
+## 게시물
+
+posted-by = 게시자: { $author } 시간: { $time }
+labels-prefix = 라벨:
+comment-count =
+    { $count ->
+        [0] 댓글 없음
+       *[other] 댓글 { $count }개
+    }
+comments-heading =
+    { $count ->
+        [0] 댓글 없음:
+       *[other] 댓글 { $count }개:
+    }
+newer-post = 최근 게시물
+older-post = 이전 게시물
+
+## 댓글 양식
+
+reply = 답글
+comment-form-heading = 댓글 쓰기
+comment-held = 감사합니다! 댓글은 검토를 기다리고 있으며 블로그 작성자가 승인하면 표시됩니다.
+replying-to = { $author }님에게 답글 작성 중.
+cancel-reply = 답글 취소
+honeypot-label = 이 칸은 비워 두세요
+commenting-as = { $name }(으)로 댓글을 쓰는 중입니다.
+field-name = 이름
+name-placeholder = 익명
+field-email = 이메일
+email-hint = (선택, 공개되지 않음)
+field-website = 웹사이트
+optional-hint = (선택)
+field-comment = 댓글
+publish = 게시
+comments-closed = 이 블로그는 댓글을 받지 않습니다.
+comments-members-only = 로그인한 이 블로그의 회원만 댓글을 쓸 수 있습니다.
+comment-error-name = 이름을 확인하세요. 너무 길거나 저장할 수 없는 문자가 있습니다.
+comment-error-email = 올바른 이메일 주소를 입력하거나 비워 두세요.
+comment-error-url = http:// 또는 https://로 시작하는 주소를 입력하거나 비워 두세요.
+comment-error-body = 댓글을 입력하세요 (최대 4,096자).
+comment-error-parent = 답글을 달려던 댓글이 더 이상 없습니다. 댓글은 따로 게시됩니다.
+comment-error = 댓글을 게시하지 못했습니다. 양식을 확인하세요.
+
+## 게시물 목록
+
+newer-posts = 최근 게시물
+older-posts = 이전 게시물
+show-all-posts = 모든 게시물 보기
+no-posts-yet = 아직 게시물이 없습니다.
+label-heading = { $label } 라벨이 있는 게시물을 표시합니다
+label-empty = { $label } 라벨이 있는 게시물이 없습니다.
+year-heading = { $year }년의 게시물
+year-empty = { $year }년의 게시물이 없습니다.
+month-heading = { $year }년 { $month }의 게시물
+month-empty = { $year }년 { $month }의 게시물이 없습니다.
+
+## 검색
+
+search-title = 검색: { $query }
+search-results = ‘{ $query }’ 검색결과
+search-none = ‘{ $query }’와(과) 일치하는 게시물이 없습니다.
+search-prompt = 이 블로그에서 찾을 단어를 입력하세요.
+
+## 오류 페이지
+
+error-not-found = 페이지를 찾을 수 없음
+error-not-found-message = 죄송합니다. 찾으시는 페이지가 이 블로그에 없습니다.
+error-slow-down = 잠시만 기다려 주세요
+error-slow-down-message = 주소에서 요청이 너무 많이 왔습니다. 잠시 후 다시 시도하세요.
+error-forbidden = 허용되지 않음
+error-forbidden-message = 이 블로그에서는 그 작업을 할 수 없습니다.
+error-server = 문제가 발생했습니다
+error-server-message = 저희 쪽에서 문제가 발생했습니다. 잠시 후 다시 시도하세요.
+error-other = 처리하지 못했습니다
+error-other-message = 이 요청을 처리할 수 없습니다. 이전 페이지로 돌아가 다시 시도하세요.
+go-home = 홈페이지로 이동
+
+## 피드
+
+feed-comments-title = { $blog } - 댓글
+feed-post-comments-title = { $blog }의 댓글: { $post }

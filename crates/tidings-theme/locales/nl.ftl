@@ -1,0 +1,103 @@
+# Lezerspagina's in het Nederlands, met Bloggers eigen woorden waar die er zijn.
+
+## Rond elke pagina
+
+skip-link = Naar de hoofdinhoud
+blog-navigation = Blognavigatie
+search-heading = Zoeken in deze blog
+search-label = Zoeken
+search-button = Zoeken
+pages-heading = Pagina's
+labels-heading = Labels
+archive-heading = Blogarchief
+archive-all-of-year = Heel { $year }
+subscribe-heading = Abonneren op
+subscribe-posts = Posts (Atom)
+subscribe-comments = Reacties (Atom)
+powered-by = Mogelijk gemaakt door Tidings.
+more-posts = Meer posts
+home = Startpagina
+
+## Een post
+
+posted-by = Gepost door { $author } om { $time }
+labels-prefix = Labels:
+comment-count =
+    { $count ->
+        [0] Geen reacties
+        [one] { $count } reactie
+       *[other] { $count } reacties
+    }
+comments-heading =
+    { $count ->
+        [0] Geen reacties:
+        [one] { $count } reactie:
+       *[other] { $count } reacties:
+    }
+newer-post = Nieuwere post
+older-post = Oudere post
+
+## Het reactieformulier
+
+reply = Beantwoorden
+comment-form-heading = Een reactie posten
+comment-held = Bedankt! Je reactie wacht op goedkeuring en verschijnt zodra de auteur van de blog haar goedkeurt.
+replying-to = Antwoord aan { $author }.
+cancel-reply = Antwoord annuleren
+honeypot-label = Laat dit veld leeg
+commenting-as = Je reageert als { $name }.
+field-name = Naam
+name-placeholder = Anoniem
+field-email = E-mailadres
+email-hint = (optioneel, nooit getoond)
+field-website = Website
+optional-hint = (optioneel)
+field-comment = Reactie
+publish = Publiceren
+comments-closed = Reacties zijn gesloten op deze blog.
+comments-members-only = Alleen ingelogde leden van deze blog kunnen reageren.
+comment-error-name = Controleer je naam: die is te lang of bevat tekens die niet bewaard kunnen worden.
+comment-error-email = Vul een geldig e-mailadres in of laat het veld leeg.
+comment-error-url = Vul een adres in dat begint met http:// of https://, of laat het veld leeg.
+comment-error-body = Schrijf een reactie (hoogstens 4096 tekens).
+comment-error-parent = De reactie waarop je antwoordde is er niet meer; die van jou wordt los geplaatst.
+comment-error = Je reactie kon niet worden geplaatst; controleer het formulier.
+
+## Lijsten van posts
+
+newer-posts = Nieuwere posts
+older-posts = Oudere posts
+show-all-posts = Alle posts tonen
+no-posts-yet = Hier staan nog geen posts.
+label-heading = Posts met het label { $label } worden weergegeven
+label-empty = Geen enkele post heeft het label { $label }.
+year-heading = Posts uit { $year }
+year-empty = Er zijn geen posts uit { $year }.
+month-heading = Posts uit { $month } { $year }
+month-empty = Er zijn geen posts uit { $month } { $year }.
+
+## Zoeken
+
+search-title = Zoeken: { $query }
+search-results = Zoekresultaten voor ‘{ $query }’
+search-none = Geen enkele post past bij ‘{ $query }’.
+search-prompt = Typ een paar woorden om in deze blog te zoeken.
+
+## Foutpagina's
+
+error-not-found = Pagina niet gevonden
+error-not-found-message = Sorry, de pagina die je zocht bestaat niet in deze blog.
+error-slow-down = Rustig aan
+error-slow-down-message = Er kwamen te veel verzoeken van je adres. Wacht even en probeer het opnieuw.
+error-forbidden = Niet toegestaan
+error-forbidden-message = Je mag dat niet doen op deze blog.
+error-server = Er ging iets mis
+error-server-message = Er ging bij ons iets mis. Probeer het zo opnieuw.
+error-other = Dat lukte niet
+error-other-message = Dit verzoek kon niet worden verwerkt. Ga terug en probeer het opnieuw.
+go-home = Naar de startpagina
+
+## Feeds
+
+feed-comments-title = { $blog } - Reacties
+feed-post-comments-title = Reacties op { $blog }: { $post }

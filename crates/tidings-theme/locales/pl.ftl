@@ -1,0 +1,107 @@
+# Strony dla czytelników po polsku, słowami Bloggera tam, gdzie je ma.
+
+## Wokół każdej strony
+
+skip-link = Przejdź do treści głównej
+blog-navigation = Nawigacja bloga
+search-heading = Szukaj na tym blogu
+search-label = Szukaj
+search-button = Szukaj
+pages-heading = Strony
+labels-heading = Etykiety
+archive-heading = Archiwum bloga
+archive-all-of-year = Cały rok { $year }
+subscribe-heading = Subskrybuj
+subscribe-posts = Posty (Atom)
+subscribe-comments = Komentarze (Atom)
+powered-by = Działa dzięki Tidings.
+more-posts = Więcej postów
+home = Strona główna
+
+## Post
+
+posted-by = Opublikowane przez { $author } o { $time }
+labels-prefix = Etykiety:
+comment-count =
+    { $count ->
+        [0] Brak komentarzy
+        [one] { $count } komentarz
+        [few] { $count } komentarze
+        [many] { $count } komentarzy
+       *[other] { $count } komentarza
+    }
+comments-heading =
+    { $count ->
+        [0] Brak komentarzy:
+        [one] { $count } komentarz:
+        [few] { $count } komentarze:
+        [many] { $count } komentarzy:
+       *[other] { $count } komentarza:
+    }
+newer-post = Nowszy post
+older-post = Starszy post
+
+## Formularz komentarza
+
+reply = Odpowiedz
+comment-form-heading = Prześlij komentarz
+comment-held = Dziękujemy! Twój komentarz czeka na moderację i pojawi się, gdy autor bloga go zatwierdzi.
+replying-to = Odpowiedź dla: { $author }.
+cancel-reply = Anuluj odpowiedź
+honeypot-label = Zostaw to pole puste
+commenting-as = Komentujesz jako { $name }.
+field-name = Imię lub pseudonim
+name-placeholder = Anonimowy
+field-email = Adres e-mail
+email-hint = (opcjonalny, nigdy niepokazywany)
+field-website = Strona internetowa
+optional-hint = (opcjonalnie)
+field-comment = Komentarz
+publish = Opublikuj
+comments-closed = Komentarze na tym blogu są wyłączone.
+comments-members-only = Komentować mogą tylko zalogowani członkowie tego bloga.
+comment-error-name = Sprawdź imię: jest za długie albo zawiera znaki, których nie można zapisać.
+comment-error-email = Podaj poprawny adres e-mail albo zostaw pole puste.
+comment-error-url = Podaj adres zaczynający się od http:// lub https:// albo zostaw pole puste.
+comment-error-body = Napisz komentarz (najwyżej 4096 znaków).
+comment-error-parent = Komentarza, na który odpowiadasz, już nie ma; Twój zostanie opublikowany osobno.
+comment-error = Nie udało się opublikować komentarza; sprawdź formularz.
+
+## Listy postów
+
+newer-posts = Nowsze posty
+older-posts = Starsze posty
+show-all-posts = Pokaż wszystkie posty
+no-posts-yet = Nie ma tu jeszcze postów.
+label-heading = Posty z etykietą { $label }
+label-empty = Żaden post nie ma etykiety { $label }.
+year-heading = Posty z roku { $year }
+year-empty = Brak postów z roku { $year }.
+month-heading = Posty z okresu: { $month } { $year }
+month-empty = Brak postów z okresu: { $month } { $year }.
+
+## Wyszukiwanie
+
+search-title = Wyszukiwanie: { $query }
+search-results = Wyniki wyszukiwania dla „{ $query }”
+search-none = Żaden post nie pasuje do „{ $query }”.
+search-prompt = Wpisz kilka słów, aby przeszukać ten blog.
+
+## Strony błędów
+
+error-not-found = Nie znaleziono strony
+error-not-found-message = Niestety strona, której szukasz, nie istnieje na tym blogu.
+error-slow-down = Zwolnij
+error-slow-down-message = Z Twojego adresu przyszło zbyt wiele żądań. Odczekaj chwilę i spróbuj ponownie.
+error-forbidden = Niedozwolone
+error-forbidden-message = Nie możesz tego zrobić na tym blogu.
+error-server = Coś poszło nie tak
+error-server-message = Coś poszło nie tak po naszej stronie. Spróbuj ponownie za chwilę.
+error-other = Nie udało się
+error-other-message = Nie udało się obsłużyć tego żądania. Wróć i spróbuj ponownie.
+go-home = Przejdź do strony głównej
+
+## Kanały
+
+feed-comments-title = { $blog } - Komentarze
+feed-post-comments-title = Komentarze do { $blog }: { $post }

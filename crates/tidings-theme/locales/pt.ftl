@@ -1,0 +1,103 @@
+# Páginas para leitores em português, com as palavras do Blogger onde houver.
+
+## Em volta de cada página
+
+skip-link = Pular para o conteúdo principal
+blog-navigation = Navegação do blog
+search-heading = Pesquisar este blog
+search-label = Pesquisar
+search-button = Pesquisar
+pages-heading = Páginas
+labels-heading = Marcadores
+archive-heading = Arquivo do blog
+archive-all-of-year = Todo o ano de { $year }
+subscribe-heading = Assinar
+subscribe-posts = Postagens (Atom)
+subscribe-comments = Comentários (Atom)
+powered-by = Desenvolvido com Tidings.
+more-posts = Mais postagens
+home = Página inicial
+
+## Uma postagem
+
+posted-by = Postado por { $author } às { $time }
+labels-prefix = Marcadores:
+comment-count =
+    { $count ->
+        [0] Nenhum comentário
+        [one] { $count } comentário
+       *[other] { $count } comentários
+    }
+comments-heading =
+    { $count ->
+        [0] Nenhum comentário:
+        [one] { $count } comentário:
+       *[other] { $count } comentários:
+    }
+newer-post = Postagem mais recente
+older-post = Postagem mais antiga
+
+## O formulário de comentário
+
+reply = Responder
+comment-form-heading = Postar um comentário
+comment-held = Obrigado! Seu comentário aguarda moderação e aparecerá assim que o autor do blog o aprovar.
+replying-to = Respondendo a { $author }.
+cancel-reply = Cancelar resposta
+honeypot-label = Deixe este campo vazio
+commenting-as = Comentando como { $name }.
+field-name = Nome
+name-placeholder = Anônimo
+field-email = E-mail
+email-hint = (opcional, nunca exibido)
+field-website = Site
+optional-hint = (opcional)
+field-comment = Comentário
+publish = Publicar
+comments-closed = Os comentários estão fechados neste blog.
+comments-members-only = Somente membros deste blog que entraram na conta podem comentar.
+comment-error-name = Confira seu nome: ele é longo demais ou tem caracteres que não podem ser guardados.
+comment-error-email = Digite um endereço de e-mail válido ou deixe o campo vazio.
+comment-error-url = Digite um endereço que comece com http:// ou https:// ou deixe o campo vazio.
+comment-error-body = Escreva um comentário (no máximo 4.096 caracteres).
+comment-error-parent = O comentário que você respondia não está mais aqui; o seu será publicado separadamente.
+comment-error = Não foi possível publicar seu comentário; confira o formulário.
+
+## Listas de postagens
+
+newer-posts = Postagens mais recentes
+older-posts = Postagens mais antigas
+show-all-posts = Mostrar todas as postagens
+no-posts-yet = Ainda não há postagens aqui.
+label-heading = Mostrando postagens com o marcador { $label }
+label-empty = Nenhuma postagem tem o marcador { $label }.
+year-heading = Postagens de { $year }
+year-empty = Não há postagens de { $year }.
+month-heading = Postagens de { $month } de { $year }
+month-empty = Não há postagens de { $month } de { $year }.
+
+## Pesquisa
+
+search-title = Pesquisa: { $query }
+search-results = Resultados da pesquisa por “{ $query }”
+search-none = Nenhuma postagem corresponde a “{ $query }”.
+search-prompt = Digite algumas palavras para pesquisar neste blog.
+
+## Páginas de erro
+
+error-not-found = Página não encontrada
+error-not-found-message = Desculpe, a página que você procurava neste blog não existe.
+error-slow-down = Mais devagar
+error-slow-down-message = Chegaram pedidos demais do seu endereço. Aguarde um pouco e tente de novo.
+error-forbidden = Não permitido
+error-forbidden-message = Você não tem permissão para fazer isso neste blog.
+error-server = Algo deu errado
+error-server-message = Algo deu errado do nosso lado. Tente de novo daqui a pouco.
+error-other = Não funcionou
+error-other-message = Não foi possível atender a este pedido. Volte e tente de novo.
+go-home = Ir para a página inicial
+
+## Feeds
+
+feed-comments-title = { $blog } - Comentários
+feed-post-comments-title = Comentários sobre { $blog }: { $post }

@@ -1,0 +1,107 @@
+# Страницы для читателей на русском, словами Blogger там, где они есть.
+
+## Вокруг каждой страницы
+
+skip-link = Перейти к основному содержанию
+blog-navigation = Навигация по блогу
+search-heading = Поиск по этому блогу
+search-label = Поиск
+search-button = Найти
+pages-heading = Страницы
+labels-heading = Ярлыки
+archive-heading = Архив блога
+archive-all-of-year = Весь { $year } год
+subscribe-heading = Подписаться на
+subscribe-posts = Сообщения (Atom)
+subscribe-comments = Комментарии (Atom)
+powered-by = Работает на Tidings.
+more-posts = Другие сообщения
+home = Главная страница
+
+## Сообщение
+
+posted-by = Опубликовано пользователем { $author } в { $time }
+labels-prefix = Ярлыки:
+comment-count =
+    { $count ->
+        [0] Комментариев нет
+        [one] { $count } комментарий
+        [few] { $count } комментария
+        [many] { $count } комментариев
+       *[other] { $count } комментария
+    }
+comments-heading =
+    { $count ->
+        [0] Комментариев нет:
+        [one] { $count } комментарий:
+        [few] { $count } комментария:
+        [many] { $count } комментариев:
+       *[other] { $count } комментария:
+    }
+newer-post = Следующее
+older-post = Предыдущее
+
+## Форма комментария
+
+reply = Ответить
+comment-form-heading = Отправить комментарий
+comment-held = Спасибо! Ваш комментарий ожидает проверки и появится, когда автор блога его одобрит.
+replying-to = Ответ пользователю { $author }.
+cancel-reply = Отменить ответ
+honeypot-label = Оставьте это поле пустым
+commenting-as = Вы комментируете как { $name }.
+field-name = Имя
+name-placeholder = Аноним
+field-email = Электронная почта
+email-hint = (необязательно, не показывается)
+field-website = Сайт
+optional-hint = (необязательно)
+field-comment = Комментарий
+publish = Опубликовать
+comments-closed = Комментарии в этом блоге закрыты.
+comments-members-only = Комментировать могут только вошедшие участники этого блога.
+comment-error-name = Проверьте имя: оно слишком длинное или содержит символы, которые нельзя сохранить.
+comment-error-email = Введите правильный адрес электронной почты или оставьте поле пустым.
+comment-error-url = Введите адрес, начинающийся с http:// или https://, или оставьте поле пустым.
+comment-error-body = Напишите комментарий (не длиннее 4096 символов).
+comment-error-parent = Комментария, на который вы отвечали, больше нет; ваш будет опубликован отдельно.
+comment-error = Не удалось опубликовать комментарий; проверьте форму.
+
+## Списки сообщений
+
+newer-posts = Следующие
+older-posts = Предыдущие
+show-all-posts = Показать все сообщения
+no-posts-yet = Здесь пока нет сообщений.
+label-heading = Сообщения с ярлыком { $label }
+label-empty = Нет сообщений с ярлыком { $label }.
+year-heading = Сообщения за { $year } год
+year-empty = За { $year } год сообщений нет.
+month-heading = Сообщения за период: { $month } { $year }
+month-empty = За период «{ $month } { $year }» сообщений нет.
+
+## Поиск
+
+search-title = Поиск: { $query }
+search-results = Результаты поиска по запросу «{ $query }»
+search-none = По запросу «{ $query }» ничего не найдено.
+search-prompt = Введите слова для поиска по этому блогу.
+
+## Страницы ошибок
+
+error-not-found = Страница не найдена
+error-not-found-message = К сожалению, страницы, которую вы ищете, в этом блоге нет.
+error-slow-down = Не так быстро
+error-slow-down-message = С вашего адреса пришло слишком много запросов. Подождите немного и попробуйте снова.
+error-forbidden = Нет доступа
+error-forbidden-message = Вам нельзя делать это в этом блоге.
+error-server = Что-то пошло не так
+error-server-message = У нас что-то пошло не так. Попробуйте ещё раз через минуту.
+error-other = Не получилось
+error-other-message = Этот запрос не удалось обработать. Вернитесь назад и попробуйте снова.
+go-home = На главную страницу
+
+## Ленты
+
+feed-comments-title = { $blog } - Комментарии
+feed-post-comments-title = Комментарии к { $blog }: { $post }

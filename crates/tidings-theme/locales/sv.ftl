@@ -1,0 +1,103 @@
+# Läsarsidor på svenska, med Bloggers egna ord där sådana finns.
+
+## Runt varje sida
+
+skip-link = Hoppa till huvudinnehållet
+blog-navigation = Bloggnavigering
+search-heading = Sök i den här bloggen
+search-label = Sök
+search-button = Sök
+pages-heading = Sidor
+labels-heading = Etiketter
+archive-heading = Bloggarkiv
+archive-all-of-year = Hela { $year }
+subscribe-heading = Prenumerera på
+subscribe-posts = Inlägg (Atom)
+subscribe-comments = Kommentarer (Atom)
+powered-by = Drivs med Tidings.
+more-posts = Fler inlägg
+home = Startsida
+
+## Ett inlägg
+
+posted-by = Upplagd av { $author } kl. { $time }
+labels-prefix = Etiketter:
+comment-count =
+    { $count ->
+        [0] Inga kommentarer
+        [one] { $count } kommentar
+       *[other] { $count } kommentarer
+    }
+comments-heading =
+    { $count ->
+        [0] Inga kommentarer:
+        [one] { $count } kommentar:
+       *[other] { $count } kommentarer:
+    }
+newer-post = Senare inlägg
+older-post = Äldre inlägg
+
+## Kommentarsformuläret
+
+reply = Svara
+comment-form-heading = Skicka en kommentar
+comment-held = Tack! Din kommentar väntar på granskning och visas när bloggens författare har godkänt den.
+replying-to = Svar till { $author }.
+cancel-reply = Avbryt svaret
+honeypot-label = Lämna det här fältet tomt
+commenting-as = Du kommenterar som { $name }.
+field-name = Namn
+name-placeholder = Anonym
+field-email = E-post
+email-hint = (valfritt, visas aldrig)
+field-website = Webbplats
+optional-hint = (valfritt)
+field-comment = Kommentar
+publish = Publicera
+comments-closed = Kommentarerna är stängda i den här bloggen.
+comments-members-only = Bara inloggade medlemmar i den här bloggen kan kommentera.
+comment-error-name = Kontrollera ditt namn: det är för långt eller innehåller tecken som inte kan sparas.
+comment-error-email = Ange en giltig e-postadress eller lämna fältet tomt.
+comment-error-url = Ange en adress som börjar med http:// eller https://, eller lämna fältet tomt.
+comment-error-body = Skriv en kommentar (högst 4 096 tecken).
+comment-error-parent = Kommentaren du svarade på finns inte längre; din kommentar publiceras för sig.
+comment-error = Din kommentar kunde inte publiceras; kontrollera formuläret.
+
+## Listor med inlägg
+
+newer-posts = Senare inlägg
+older-posts = Äldre inlägg
+show-all-posts = Visa alla inlägg
+no-posts-yet = Här finns inga inlägg ännu.
+label-heading = Visar inlägg med etiketten { $label }
+label-empty = Inget inlägg har etiketten { $label }.
+year-heading = Inlägg från { $year }
+year-empty = Det finns inga inlägg från { $year }.
+month-heading = Inlägg från { $month } { $year }
+month-empty = Det finns inga inlägg från { $month } { $year }.
+
+## Sökning
+
+search-title = Sökning: { $query }
+search-results = Sökresultat för ”{ $query }”
+search-none = Inga inlägg matchar ”{ $query }”.
+search-prompt = Skriv några ord för att söka i den här bloggen.
+
+## Felsidor
+
+error-not-found = Sidan hittades inte
+error-not-found-message = Tyvärr finns sidan du letade efter inte i den här bloggen.
+error-slow-down = Ta det lugnt
+error-slow-down-message = För många förfrågningar kom från din adress. Vänta en stund och försök igen.
+error-forbidden = Inte tillåtet
+error-forbidden-message = Du får inte göra det i den här bloggen.
+error-server = Något gick fel
+error-server-message = Något gick fel hos oss. Försök igen om en stund.
+error-other = Det fungerade inte
+error-other-message = Förfrågan kunde inte hanteras. Gå tillbaka och försök igen.
+go-home = Till startsidan
+
+## Flöden
+
+feed-comments-title = { $blog } - Kommentarer
+feed-post-comments-title = Kommentarer till { $blog }: { $post }

@@ -1,0 +1,101 @@
+# Türkçe okur sayfaları; Blogger'ın kendi sözcükleri olan yerlerde onlar.
+
+## Her sayfanın çevresi
+
+skip-link = Ana içeriğe geç
+blog-navigation = Blog gezinmesi
+search-heading = Bu Blogda Ara
+search-label = Ara
+search-button = Ara
+pages-heading = Sayfalar
+labels-heading = Etiketler
+archive-heading = Blog Arşivi
+archive-all-of-year = { $year } yılının tümü
+subscribe-heading = Abone ol
+subscribe-posts = Yayınlar (Atom)
+subscribe-comments = Yorumlar (Atom)
+powered-by = Tidings ile çalışır.
+more-posts = Diğer yayınlar
+home = Ana Sayfa
+
+## Yayın
+
+posted-by = { $author } tarafından { $time } tarihinde gönderildi
+labels-prefix = Etiketler:
+comment-count =
+    { $count ->
+        [0] Yorum yok
+       *[other] { $count } yorum
+    }
+comments-heading =
+    { $count ->
+        [0] Yorum yok:
+       *[other] { $count } yorum:
+    }
+newer-post = Sonraki Kayıt
+older-post = Önceki Kayıt
+
+## Yorum formu
+
+reply = Yanıtla
+comment-form-heading = Yorum Gönder
+comment-held = Teşekkürler! Yorumunuz onay bekliyor; blog yazarı onayladığında görünecek.
+replying-to = { $author } adlı kişiye yanıt.
+cancel-reply = Yanıtı iptal et
+honeypot-label = Bu alanı boş bırakın
+commenting-as = { $name } olarak yorum yapıyorsunuz.
+field-name = Ad
+name-placeholder = Anonim
+field-email = E-posta
+email-hint = (isteğe bağlı, asla gösterilmez)
+field-website = Web sitesi
+optional-hint = (isteğe bağlı)
+field-comment = Yorum
+publish = Yayınla
+comments-closed = Bu blogda yorumlar kapalı.
+comments-members-only = Yalnızca oturum açmış blog üyeleri yorum yapabilir.
+comment-error-name = Adınızı kontrol edin: çok uzun ya da kaydedilemeyen karakterler içeriyor.
+comment-error-email = Geçerli bir e-posta adresi girin ya da alanı boş bırakın.
+comment-error-url = http:// veya https:// ile başlayan bir adres girin ya da alanı boş bırakın.
+comment-error-body = Bir yorum yazın (en fazla 4.096 karakter).
+comment-error-parent = Yanıtladığınız yorum artık yok; yorumunuz ayrı olarak yayınlanacak.
+comment-error = Yorumunuz yayınlanamadı; formu kontrol edin.
+
+## Yayın listeleri
+
+newer-posts = Sonraki Kayıtlar
+older-posts = Önceki Kayıtlar
+show-all-posts = Tüm yayınları göster
+no-posts-yet = Burada henüz yayın yok.
+label-heading = { $label } etiketine sahip yayınlar gösteriliyor
+label-empty = { $label } etiketine sahip yayın yok.
+year-heading = { $year } yılındaki yayınlar
+year-empty = { $year } yılından yayın yok.
+month-heading = { $month } { $year } yayınları
+month-empty = { $month } { $year } döneminden yayın yok.
+
+## Arama
+
+search-title = Arama: { $query }
+search-results = “{ $query }” için arama sonuçları
+search-none = “{ $query }” ile eşleşen yayın yok.
+search-prompt = Bu blogda aramak için birkaç sözcük yazın.
+
+## Hata sayfaları
+
+error-not-found = Sayfa bulunamadı
+error-not-found-message = Üzgünüz, bu blogda aradığınız sayfa yok.
+error-slow-down = Biraz yavaş
+error-slow-down-message = Adresinizden çok fazla istek geldi. Biraz bekleyip yeniden deneyin.
+error-forbidden = İzin verilmiyor
+error-forbidden-message = Bu blogda bunu yapmanıza izin verilmiyor.
+error-server = Bir sorun oluştu
+error-server-message = Bizim tarafımızda bir sorun oluştu. Birazdan yeniden deneyin.
+error-other = Bu işe yaramadı
+error-other-message = Bu istek işlenemedi. Geri dönüp yeniden deneyin.
+go-home = Ana sayfaya git
+
+## Beslemeler
+
+feed-comments-title = { $blog } - Yorumlar
+feed-post-comments-title = { $blog } üzerine yorumlar: { $post }

@@ -1,0 +1,107 @@
+# Сторінки для читачів українською, словами Blogger там, де вони є.
+
+## Навколо кожної сторінки
+
+skip-link = Перейти до основного вмісту
+blog-navigation = Навігація блогом
+search-heading = Пошук у цьому блозі
+search-label = Пошук
+search-button = Знайти
+pages-heading = Сторінки
+labels-heading = Мітки
+archive-heading = Архів блогу
+archive-all-of-year = Увесь { $year } рік
+subscribe-heading = Підписатися на
+subscribe-posts = Дописи (Atom)
+subscribe-comments = Коментарі (Atom)
+powered-by = Працює на Tidings.
+more-posts = Інші дописи
+home = Головна сторінка
+
+## Допис
+
+posted-by = Опублікував { $author } о { $time }
+labels-prefix = Мітки:
+comment-count =
+    { $count ->
+        [0] Немає коментарів
+        [one] { $count } коментар
+        [few] { $count } коментарі
+        [many] { $count } коментарів
+       *[other] { $count } коментаря
+    }
+comments-heading =
+    { $count ->
+        [0] Немає коментарів:
+        [one] { $count } коментар:
+        [few] { $count } коментарі:
+        [many] { $count } коментарів:
+       *[other] { $count } коментаря:
+    }
+newer-post = Новіший допис
+older-post = Старіший допис
+
+## Форма коментаря
+
+reply = Відповісти
+comment-form-heading = Дописати коментар
+comment-held = Дякуємо! Ваш коментар чекає на перевірку й з'явиться, щойно автор блогу його схвалить.
+replying-to = Відповідь для { $author }.
+cancel-reply = Скасувати відповідь
+honeypot-label = Залиште це поле порожнім
+commenting-as = Ви коментуєте як { $name }.
+field-name = Ім'я
+name-placeholder = Анонім
+field-email = Електронна пошта
+email-hint = (необов'язково, ніколи не показується)
+field-website = Вебсайт
+optional-hint = (необов'язково)
+field-comment = Коментар
+publish = Опублікувати
+comments-closed = Коментарі в цьому блозі закрито.
+comments-members-only = Коментувати можуть лише учасники цього блогу, які ввійшли.
+comment-error-name = Перевірте ім'я: воно задовге або містить символи, які не можна зберегти.
+comment-error-email = Введіть правильну адресу електронної пошти або залиште поле порожнім.
+comment-error-url = Введіть адресу, що починається з http:// або https://, або залиште поле порожнім.
+comment-error-body = Напишіть коментар (не довше за 4096 символів).
+comment-error-parent = Коментаря, на який ви відповідали, більше немає; ваш буде опубліковано окремо.
+comment-error = Не вдалося опублікувати коментар; перевірте форму.
+
+## Списки дописів
+
+newer-posts = Новіші дописи
+older-posts = Старіші дописи
+show-all-posts = Показати всі дописи
+no-posts-yet = Тут ще немає дописів.
+label-heading = Дописи з міткою { $label }
+label-empty = Жоден допис не має мітки { $label }.
+year-heading = Дописи за { $year } рік
+year-empty = За { $year } рік дописів немає.
+month-heading = Дописи за період: { $month } { $year }
+month-empty = За період «{ $month } { $year }» дописів немає.
+
+## Пошук
+
+search-title = Пошук: { $query }
+search-results = Результати пошуку за запитом «{ $query }»
+search-none = За запитом «{ $query }» нічого не знайдено.
+search-prompt = Введіть слова, щоб шукати в цьому блозі.
+
+## Сторінки помилок
+
+error-not-found = Сторінку не знайдено
+error-not-found-message = На жаль, сторінки, яку ви шукаєте, у цьому блозі немає.
+error-slow-down = Не так швидко
+error-slow-down-message = З вашої адреси надійшло забагато запитів. Зачекайте трохи й спробуйте знову.
+error-forbidden = Немає доступу
+error-forbidden-message = Вам не можна робити це в цьому блозі.
+error-server = Щось пішло не так
+error-server-message = У нас щось пішло не так. Спробуйте ще раз за хвилину.
+error-other = Не вдалося
+error-other-message = Цей запит не вдалося обробити. Поверніться назад і спробуйте знову.
+go-home = На головну сторінку
+
+## Стрічки
+
+feed-comments-title = { $blog } - Коментарі
+feed-post-comments-title = Коментарі до { $blog }: { $post }

@@ -1,0 +1,101 @@
+# Trang cho người đọc bằng tiếng Việt, dùng từ ngữ của Blogger nếu có.
+
+## Quanh mỗi trang
+
+skip-link = Chuyển đến nội dung chính
+blog-navigation = Điều hướng blog
+search-heading = Tìm kiếm Blog này
+search-label = Tìm kiếm
+search-button = Tìm kiếm
+pages-heading = Trang
+labels-heading = Nhãn
+archive-heading = Lưu trữ Blog
+archive-all-of-year = Cả năm { $year }
+subscribe-heading = Đăng ký
+subscribe-posts = Bài đăng (Atom)
+subscribe-comments = Nhận xét (Atom)
+powered-by = Được tạo bằng Tidings.
+more-posts = Thêm bài đăng
+home = Trang chủ
+
+## Bài đăng
+
+posted-by = Đăng bởi { $author } lúc { $time }
+labels-prefix = Nhãn:
+comment-count =
+    { $count ->
+        [0] Không có nhận xét nào
+       *[other] { $count } nhận xét
+    }
+comments-heading =
+    { $count ->
+        [0] Không có nhận xét nào:
+       *[other] { $count } nhận xét:
+    }
+newer-post = Bài đăng Mới hơn
+older-post = Bài đăng Cũ hơn
+
+## Biểu mẫu nhận xét
+
+reply = Trả lời
+comment-form-heading = Đăng nhận xét
+comment-held = Cảm ơn bạn! Nhận xét của bạn đang chờ kiểm duyệt và sẽ hiện ra khi tác giả blog chấp thuận.
+replying-to = Đang trả lời { $author }.
+cancel-reply = Hủy trả lời
+honeypot-label = Hãy để trống ô này
+commenting-as = Bạn đang nhận xét với tên { $name }.
+field-name = Tên
+name-placeholder = Ẩn danh
+field-email = Email
+email-hint = (không bắt buộc, không bao giờ hiển thị)
+field-website = Trang web
+optional-hint = (không bắt buộc)
+field-comment = Nhận xét
+publish = Xuất bản
+comments-closed = Blog này đã đóng nhận xét.
+comments-members-only = Chỉ thành viên đã đăng nhập của blog này mới có thể nhận xét.
+comment-error-name = Hãy kiểm tra tên: tên quá dài hoặc có ký tự không thể lưu.
+comment-error-email = Hãy nhập địa chỉ email hợp lệ hoặc để trống.
+comment-error-url = Hãy nhập địa chỉ bắt đầu bằng http:// hoặc https://, hoặc để trống.
+comment-error-body = Hãy viết nhận xét (tối đa 4.096 ký tự).
+comment-error-parent = Nhận xét bạn trả lời không còn nữa; nhận xét của bạn sẽ được đăng riêng.
+comment-error = Không thể đăng nhận xét của bạn; hãy kiểm tra biểu mẫu.
+
+## Danh sách bài đăng
+
+newer-posts = Bài đăng Mới hơn
+older-posts = Bài đăng Cũ hơn
+show-all-posts = Hiển thị tất cả bài đăng
+no-posts-yet = Chưa có bài đăng nào ở đây.
+label-heading = Hiển thị các bài đăng có nhãn { $label }
+label-empty = Không có bài đăng nào có nhãn { $label }.
+year-heading = Bài đăng năm { $year }
+year-empty = Không có bài đăng nào năm { $year }.
+month-heading = Bài đăng { $month } năm { $year }
+month-empty = Không có bài đăng nào { $month } năm { $year }.
+
+## Tìm kiếm
+
+search-title = Tìm kiếm: { $query }
+search-results = Kết quả tìm kiếm cho “{ $query }”
+search-none = Không có bài đăng nào khớp với “{ $query }”.
+search-prompt = Nhập vài từ để tìm kiếm trong blog này.
+
+## Trang lỗi
+
+error-not-found = Không tìm thấy trang
+error-not-found-message = Rất tiếc, trang bạn tìm không có trong blog này.
+error-slow-down = Chậm lại một chút
+error-slow-down-message = Có quá nhiều yêu cầu từ địa chỉ của bạn. Hãy đợi một lát rồi thử lại.
+error-forbidden = Không được phép
+error-forbidden-message = Bạn không được phép làm điều đó trên blog này.
+error-server = Đã xảy ra lỗi
+error-server-message = Đã xảy ra lỗi từ phía chúng tôi. Hãy thử lại sau giây lát.
+error-other = Không thực hiện được
+error-other-message = Không thể xử lý yêu cầu này. Hãy quay lại và thử lại.
+go-home = Đến trang chủ
+
+## Nguồn cấp dữ liệu
+
+feed-comments-title = { $blog } - Nhận xét
+feed-post-comments-title = Nhận xét về { $blog }: { $post }

@@ -1,0 +1,101 @@
+# 简体中文读者页面，有 Blogger 原有说法的地方沿用其说法。
+
+## 每个页面的四周
+
+skip-link = 跳到主要内容
+blog-navigation = 博客导航
+search-heading = 搜索此博客
+search-label = 搜索
+search-button = 搜索
+pages-heading = 页面
+labels-heading = 标签
+archive-heading = 博客归档
+archive-all-of-year = { $year }年全部
+subscribe-heading = 订阅
+subscribe-posts = 博文 (Atom)
+subscribe-comments = 评论 (Atom)
+powered-by = 由 Tidings 提供支持。
+more-posts = 更多博文
+home = 主页
+
+## 博文
+
+posted-by = 发布者：{ $author } 时间：{ $time }
+labels-prefix = 标签：
+comment-count =
+    { $count ->
+        [0] 没有评论
+       *[other] { $count } 条评论
+    }
+comments-heading =
+    { $count ->
+        [0] 没有评论：
+       *[other] { $count } 条评论：
+    }
+newer-post = 较新的博文
+older-post = 较早的博文
+
+## 评论表单
+
+reply = 回复
+comment-form-heading = 发表评论
+comment-held = 谢谢！您的评论正在等待审核，博客作者批准后即会显示。
+replying-to = 正在回复 { $author }。
+cancel-reply = 取消回复
+honeypot-label = 请勿填写此栏
+commenting-as = 您正以 { $name } 的身份评论。
+field-name = 名字
+name-placeholder = 匿名
+field-email = 电子邮件
+email-hint = （选填，不会公开）
+field-website = 网站
+optional-hint = （选填）
+field-comment = 评论
+publish = 发布
+comments-closed = 此博客已关闭评论。
+comments-members-only = 只有已登录的博客成员才能评论。
+comment-error-name = 请检查名字：太长或含有无法保存的字符。
+comment-error-email = 请输入有效的电子邮件地址，或留空。
+comment-error-url = 请输入以 http:// 或 https:// 开头的网址，或留空。
+comment-error-body = 请写下评论（最多 4096 个字符）。
+comment-error-parent = 您回复的评论已不存在，您的评论将单独发布。
+comment-error = 无法发布您的评论，请检查表单。
+
+## 博文列表
+
+newer-posts = 较新的博文
+older-posts = 较早的博文
+show-all-posts = 显示所有博文
+no-posts-yet = 这里还没有博文。
+label-heading = 显示标签为“{ $label }”的博文
+label-empty = 没有标签为“{ $label }”的博文。
+year-heading = { $year }年的博文
+year-empty = 没有{ $year }年的博文。
+month-heading = { $year }年{ $month }的博文
+month-empty = 没有{ $year }年{ $month }的博文。
+
+## 搜索
+
+search-title = 搜索：{ $query }
+search-results = “{ $query }”的搜索结果
+search-none = 没有与“{ $query }”匹配的博文。
+search-prompt = 输入字词以搜索此博客。
+
+## 错误页面
+
+error-not-found = 找不到网页
+error-not-found-message = 抱歉，您在此博客中查找的网页不存在。
+error-slow-down = 请慢一点
+error-slow-down-message = 来自您地址的请求过多。请稍候再试。
+error-forbidden = 不允许
+error-forbidden-message = 您无权在此博客上执行此操作。
+error-server = 出了点问题
+error-server-message = 我们这边出了点问题。请稍后再试。
+error-other = 操作未成功
+error-other-message = 无法处理此请求。请返回后重试。
+go-home = 前往主页
+
+## 供稿
+
+feed-comments-title = { $blog } - 评论
+feed-post-comments-title = { $blog } 上的评论：{ $post }

@@ -1,0 +1,101 @@
+# 繁體中文讀者頁面，有 Blogger 原有說法的地方沿用其說法。
+
+## 每個頁面的四周
+
+skip-link = 跳至主要內容
+blog-navigation = 網誌導覽
+search-heading = 搜尋此網誌
+search-label = 搜尋
+search-button = 搜尋
+pages-heading = 網頁
+labels-heading = 標籤
+archive-heading = 網誌存檔
+archive-all-of-year = { $year }年全部
+subscribe-heading = 訂閱
+subscribe-posts = 文章 (Atom)
+subscribe-comments = 留言 (Atom)
+powered-by = 由 Tidings 技術提供。
+more-posts = 更多文章
+home = 首頁
+
+## 文章
+
+posted-by = 張貼者：{ $author } 於 { $time }
+labels-prefix = 標籤：
+comment-count =
+    { $count ->
+        [0] 沒有留言
+       *[other] { $count } 則留言
+    }
+comments-heading =
+    { $count ->
+        [0] 沒有留言：
+       *[other] { $count } 則留言：
+    }
+newer-post = 較新的文章
+older-post = 較舊的文章
+
+## 留言表單
+
+reply = 回覆
+comment-form-heading = 張貼留言
+comment-held = 謝謝！您的留言正在等待審核，網誌作者核准後就會顯示。
+replying-to = 正在回覆 { $author }。
+cancel-reply = 取消回覆
+honeypot-label = 請勿填寫此欄
+commenting-as = 您正以 { $name } 的身分留言。
+field-name = 名稱
+name-placeholder = 匿名
+field-email = 電子郵件
+email-hint = （選填，不會公開）
+field-website = 網站
+optional-hint = （選填）
+field-comment = 留言
+publish = 發佈
+comments-closed = 這個網誌已關閉留言。
+comments-members-only = 只有已登入的網誌成員才能留言。
+comment-error-name = 請檢查名稱：太長或含有無法儲存的字元。
+comment-error-email = 請輸入有效的電子郵件地址，或留空。
+comment-error-url = 請輸入以 http:// 或 https:// 開頭的網址，或留空。
+comment-error-body = 請寫下留言（最多 4096 個字元）。
+comment-error-parent = 您回覆的留言已不存在，您的留言將另外張貼。
+comment-error = 無法張貼您的留言，請檢查表單。
+
+## 文章清單
+
+newer-posts = 較新的文章
+older-posts = 較舊的文章
+show-all-posts = 顯示所有文章
+no-posts-yet = 這裡還沒有文章。
+label-heading = 顯示具有「{ $label }」標籤的文章
+label-empty = 沒有具有「{ $label }」標籤的文章。
+year-heading = { $year }年的文章
+year-empty = 沒有{ $year }年的文章。
+month-heading = { $year }年{ $month }的文章
+month-empty = 沒有{ $year }年{ $month }的文章。
+
+## 搜尋
+
+search-title = 搜尋：{ $query }
+search-results = 「{ $query }」的搜尋結果
+search-none = 沒有符合「{ $query }」的文章。
+search-prompt = 輸入字詞以搜尋此網誌。
+
+## 錯誤頁面
+
+error-not-found = 找不到網頁
+error-not-found-message = 很抱歉，您在此網誌中尋找的網頁不存在。
+error-slow-down = 請放慢速度
+error-slow-down-message = 來自您位址的要求過多。請稍候再試。
+error-forbidden = 不允許
+error-forbidden-message = 您無權在此網誌上執行這項操作。
+error-server = 發生錯誤
+error-server-message = 我們這邊發生錯誤。請稍後再試。
+error-other = 操作未成功
+error-other-message = 無法處理這項要求。請返回後再試一次。
+go-home = 前往首頁
+
+## 資訊提供
+
+feed-comments-title = { $blog } - 留言
+feed-post-comments-title = { $blog } 上的留言：{ $post }
