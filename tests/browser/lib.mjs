@@ -31,13 +31,14 @@ export const ADMIN = {
  * for its first-run setup link and its address on stdout.
  * Returns { url, setupLink, stop(), output() }.
  */
-export async function startServer({ demo = false } = {}) {
+export async function startServer({ demo = false, extraArgs = [] } = {}) {
   if (!existsSync(BINARY)) {
     throw new Error(`${BINARY} is missing: run \`cargo build -p tidings\` first`);
   }
   const data = mkdtempSync(join(tmpdir(), 'tidings-browser-'));
   const args = ['--data', data, 'serve', '--listen', '127.0.0.1:0'];
   if (demo) args.push('--demo');
+  args.push(...extraArgs);
   const child = spawn(BINARY, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },

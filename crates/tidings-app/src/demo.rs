@@ -128,6 +128,7 @@ async fn comment_on(
         ip: String::new(),
         created_at: now - Duration::minutes(minutes_ago),
         mail_if_held: Vec::new(),
+        watch_replies: false,
     };
     let first = store
         .insert_comment(&comment(

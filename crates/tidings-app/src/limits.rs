@@ -49,6 +49,18 @@ pub fn throttled(
     }
 }
 
+/// The client a per-address limit counts: an IPv6 client by its /64 (one
+/// host usually holds the whole block), as sign-in does.
+pub fn client_key(ip: std::net::IpAddr) -> String {
+    match ip.to_canonical() {
+        std::net::IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        v4 => v4.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

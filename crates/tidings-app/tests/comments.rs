@@ -69,6 +69,7 @@ impl Blog {
             url: None,
             body: Some(body.into()),
             honeypot: None,
+            notify_replies: false,
             address: IpAddr::V4(Ipv4Addr::from(0x0a00_0000 + address)),
         }
     }

@@ -64,6 +64,7 @@ async fn a_held_comments_links_are_claimed_once_expire_and_are_spent() {
             ip: "192.0.2.1".into(),
             created_at: t0(),
             mail_if_held: vec![to_owner],
+            watch_replies: false,
         })
         .await
         .unwrap();

@@ -1,7 +1,7 @@
 //! One mail as the use cases write it, and the message lettre builds of it.
 
 use lettre::Message;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 
 use crate::MailError;
@@ -16,6 +16,50 @@ pub struct Letter {
     pub subject: String,
     pub text: String,
     pub html: Option<String>,
+    /// The one-click way out of a list (RFC 8058): an `https` URL that a
+    /// `POST` of `List-Unsubscribe=One-Click` ends the subscription at.
+    pub list_unsubscribe: Option<String>,
+}
+
+/// `List-Unsubscribe: <URL>`, with the `List-Unsubscribe-Post` that says a
+/// POST to it is enough (RFC 8058), so mail clients show their own button.
+#[derive(Debug, Clone)]
+struct ListUnsubscribe(String);
+
+#[derive(Debug, Clone)]
+struct ListUnsubscribePost;
+
+type HeaderError = Box<dyn std::error::Error + Send + Sync>;
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, HeaderError> {
+        Ok(Self(s.trim_matches(['<', '>']).to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        // Our own URL, checked to be printable ASCII without spaces, so it
+        // goes out as written (an encoder would fold or encode it).
+        let value = format!("<{}>", self.0);
+        HeaderValue::dangerous_new_pre_encoded(Self::name(), value.clone(), value)
+    }
+}
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, HeaderError> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
 }
 
 /// A control character (CR and LF above all) never reaches a header: it
@@ -57,6 +101,17 @@ impl Letter {
             .subject(one_line(&self.subject))
             .message_id(Some(message_id(from.email.domain())))
             .date_now();
+        let builder = match self.list_unsubscribe.as_deref() {
+            None => builder,
+            Some(url) if url.chars().all(|c| c.is_ascii_graphic() && c != '>') => builder
+                .header(ListUnsubscribe(url.to_owned()))
+                .header(ListUnsubscribePost),
+            Some(url) => {
+                return Err(MailError::Build(format!(
+                    "{url:?} is not a URL for a header"
+                )));
+            }
+        };
         let text = SinglePart::builder()
             .header(ContentType::TEXT_PLAIN)
             .body(self.text.clone());
@@ -93,6 +148,7 @@ mod tests {
             subject: "Hello\r\nBcc: victim@example.net\nX-Evil: 1".into(),
             text: "Body\r\n.\r\nMAIL FROM:<x@example.net>".into(),
             html: None,
+            list_unsubscribe: None,
         };
         let message = letter.build(&from).unwrap();
         let lines = headers(&message);
@@ -117,6 +173,26 @@ mod tests {
     }
 
     #[test]
+    fn a_list_says_how_to_leave_it_in_one_click() {
+        let from: Mailbox = "blog@example.org".parse().unwrap();
+        let mut letter = Letter {
+            to: "reader@example.org".into(),
+            to_name: None,
+            subject: "New post".into(),
+            text: "t".into(),
+            html: Some("<p>t</p>".into()),
+            list_unsubscribe: Some("https://blog.example.org/unsubscribe?token=1.0.2.ab".into()),
+        };
+        let lines = headers(&letter.build(&from).unwrap());
+        assert!(lines.contains(
+            &"List-Unsubscribe: <https://blog.example.org/unsubscribe?token=1.0.2.ab>".to_owned()
+        ));
+        assert!(lines.contains(&"List-Unsubscribe-Post: List-Unsubscribe=One-Click".to_owned()));
+        letter.list_unsubscribe = Some("https://x>\r\nBcc: a@example.org".into());
+        assert!(letter.build(&from).is_err());
+    }
+
+    #[test]
     fn malformed_addresses_are_refused() {
         let from: Mailbox = "blog@example.org".parse().unwrap();
         for to in [
@@ -132,6 +208,7 @@ mod tests {
                 subject: "s".into(),
                 text: "t".into(),
                 html: None,
+                list_unsubscribe: None,
             };
             assert!(letter.build(&from).is_err(), "{to:?}");
         }

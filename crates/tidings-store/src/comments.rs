@@ -8,6 +8,7 @@ use crate::blogs;
 use crate::exec::Exec;
 use crate::outbox::{self, NewMail};
 use crate::reads::ReadRow;
+use crate::reply_watches;
 use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
 
@@ -62,6 +63,10 @@ pub struct NewComment {
     /// (`Pending`): each about this comment (its `subject_id` and `event`
     /// are set to the new comment's id and `comment:ID:held`).
     pub mail_if_held: Vec<NewMail>,
+    /// The commenter asks to be told of replies (mail is on and they gave
+    /// an address): a watch and its confirmation mail are written with the
+    /// comment, unless it is taken for spam.
+    pub watch_replies: bool,
 }
 
 /// Which comments a list shows.
@@ -157,11 +162,18 @@ impl Store {
                 |r| r.try_get::<i64>("id"),
             )
             .await?;
+        let mut queued = 0;
         if c.status == CommentStatus::Published {
             recount(&mut tx, c.post_id).await?;
             blogs::touch(&mut tx, c.blog_id, crate::Scope::Comments(c.post_id)).await?;
+            queued += reply_watches::queue_replies(&mut tx, id, c.created_at).await?;
         }
-        let mut queued = 0;
+        if let Some(email) = c.author_email.as_deref().filter(|_| c.watch_replies)
+            && c.status != CommentStatus::Spam
+        {
+            let email = email.trim().to_lowercase();
+            queued += reply_watches::watch(&mut tx, c.blog_id, id, &email, c.created_at).await?;
+        }
         if c.status == CommentStatus::Pending {
             let mail: Vec<NewMail> = c
                 .mail_if_held
@@ -172,7 +184,7 @@ impl Store {
                     ..m.clone()
                 })
                 .collect();
-            queued = outbox::queue(&mut tx, &mail, c.created_at).await?;
+            queued += outbox::queue(&mut tx, &mail, c.created_at).await?;
         }
         tx.commit().await?;
         self.mail_queued(queued);

@@ -20,6 +20,7 @@ mod hosts;
 mod import;
 mod limits;
 pub mod media;
+mod member_mail;
 mod migrate;
 mod outbox;
 #[cfg(test)]
@@ -27,12 +28,14 @@ mod plans;
 mod pool;
 mod posts;
 mod reads;
+mod reply_watches;
 mod secrets;
 mod sessions;
 mod sidebar;
 mod signin;
 mod spam;
 mod sql;
+mod subscribers;
 mod users;
 
 use chrono::{DateTime, Utc};
@@ -54,9 +57,11 @@ pub use posts::{
     ArchiveMonth, IndexedPost, LabelCount, Neighbours, NewPost, PageLink, PostFilter, SearchHit,
 };
 pub use reads::reads_may_block_here;
+pub use reply_watches::{COMMENT_REPLY, REPLY_CONFIRM, ReplyWatch};
 pub use sessions::Session;
 pub use sidebar::{Months, Sidebar};
 pub use signin::{AttemptCounts, AttemptWindows, Failures};
+pub use subscribers::{NEW_POST, SUBSCRIBE_CONFIRM, Subscriber, SubscriberCounts};
 pub use users::{TokenInfo, User};
 
 /// What can go wrong in the store, in terms callers act on.

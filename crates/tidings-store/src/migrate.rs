@@ -85,6 +85,11 @@ pub(crate) const SQLITE: &[Source] = &[
         "language_and_metadata",
         include_str!("../migrations/sqlite/0015_language_and_metadata.sql"),
     ),
+    (
+        16,
+        "subscriptions",
+        include_str!("../migrations/sqlite/0016_subscriptions.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: &[Source] = &[
@@ -157,6 +162,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         15,
         "language_and_metadata",
         include_str!("../migrations/postgres/0015_language_and_metadata.sql"),
+    ),
+    (
+        16,
+        "subscriptions",
+        include_str!("../migrations/postgres/0016_subscriptions.sql"),
     ),
 ];
 

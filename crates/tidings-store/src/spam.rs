@@ -114,7 +114,12 @@ impl Store {
         }
         crate::comments::recount(&mut tx, post_id).await?;
         blogs::touch(&mut tx, blog_id, crate::Scope::Comments(post_id)).await?;
+        let mut queued = 0;
+        if status == CommentStatus::Published {
+            queued = crate::reply_watches::queue_replies(&mut tx, id, Utc::now()).await?;
+        }
         tx.commit().await?;
+        self.mail_queued(queued);
         self.comment_by_id(blog_id, id).await
     }
 

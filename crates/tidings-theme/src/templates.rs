@@ -20,6 +20,18 @@ const SOURCES: &[(&str, &str)] = &[
     ("error.html", include_str!("../templates/error.html")),
     ("archive.html", include_str!("../templates/archive.html")),
     (
+        "notify_replies.html",
+        include_str!("../templates/notify_replies.html"),
+    ),
+    (
+        "follow_by_email.html",
+        include_str!("../templates/follow_by_email.html"),
+    ),
+    (
+        "mail_link.html",
+        include_str!("../templates/mail_link.html"),
+    ),
+    (
         "admin/layout.html",
         include_str!("../templates/admin/layout.html"),
     ),
@@ -86,6 +98,14 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "admin/done.html",
         include_str!("../templates/admin/done.html"),
+    ),
+    (
+        "admin/subscribers.html",
+        include_str!("../templates/admin/subscribers.html"),
+    ),
+    (
+        "admin/mail_prefs.html",
+        include_str!("../templates/admin/mail_prefs.html"),
     ),
     (
         "admin/forgot.html",

@@ -8,7 +8,9 @@ use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::handlers::{archive, comment_submit, feeds, home, media, ops, pages, post, search};
+use crate::handlers::{
+    archive, comment_submit, feeds, follow, home, media, ops, pages, post, replies, search,
+};
 use crate::{AppState, admin, api, assets, cache, headers, host, metrics, uri_guard};
 
 /// The whole application: public pages (Blogger's URLs), feeds, the API.
@@ -28,6 +30,7 @@ pub fn router(state: AppState) -> Router {
             get(post::static_page).post(comment_submit::on_page),
         )
         .route("/search", get(search::search))
+        .merge(readers_mail())
         .route("/media/{*path}", get(media::file))
         .route("/search/label/{label}", get(home::label))
         .route("/feeds/posts/default", get(feeds::posts_default))
@@ -80,4 +83,24 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), cache::layer))
         .layer(middleware::from_fn(host::refuse_two_hosts))
         .with_state(state)
+}
+
+/// What readers ask mail for (`/subscribe`) and the pages their mail links
+/// to: each `GET` one button, each `POST` the act (SPEC 11).
+fn readers_mail() -> Router<AppState> {
+    Router::new()
+        .route("/subscribe", get(follow::form).post(follow::subscribe))
+        .route(
+            "/subscribe/confirm",
+            get(follow::confirm_page).post(follow::confirm),
+        )
+        .route(
+            "/unsubscribe",
+            get(follow::unsubscribe_page).post(follow::unsubscribe),
+        )
+        .route(
+            "/replies/confirm",
+            get(replies::confirm_page).post(replies::confirm),
+        )
+        .route("/replies/stop", get(replies::stop_page).post(replies::stop))
 }

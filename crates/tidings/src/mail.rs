@@ -26,6 +26,7 @@ pub async fn test(args: MailTestArgs) -> anyhow::Result<()> {
              If you read it, Tidings can send mail: held comments and password resets.\n"
         ),
         html: None,
+        list_unsubscribe: None,
     };
     let sent = mailer
         .send(&letter)

@@ -42,6 +42,7 @@ impl Queue<'_> {
                 ip: String::new(),
                 created_at: now,
                 mail_if_held: Vec::new(),
+                watch_replies: false,
             })
             .await?;
         if parent.comment.status == CommentStatus::Pending {

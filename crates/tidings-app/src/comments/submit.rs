@@ -32,6 +32,8 @@ pub struct Arrival {
     pub email: Option<String>,
     pub url: Option<String>,
     pub body: Option<String>,
+    /// The "notify me of replies" box was ticked.
+    pub notify_replies: bool,
     /// The honeypot field, hidden from people and filled by bots.
     pub honeypot: Option<String>,
     /// Where it came from, for the per-address limit.
@@ -64,6 +66,7 @@ pub async fn submit(
         arrival.parent_id,
     )
     .map_err(|e| Error::invalid(e.field, e.message))?;
+    let watch_replies = watch_replies(mail, arrival.notify_replies, &submission)?;
     let ip = arrival.address.to_string();
     let address = address_rate(store, &ip, now).await?;
     post_rate(store, post.id, now).await?;
@@ -98,6 +101,7 @@ pub async fn submit(
         ip,
         created_at: now,
         mail_if_held,
+        watch_replies,
     };
     match store.insert_comment(&new).await {
         Err(StoreError::NotFound) => Err(Error::invalid(
@@ -105,6 +109,26 @@ pub async fn submit(
             "The comment you replied to is no longer there. Your comment was not sent.",
         )),
         stored => Ok(stored?),
+    }
+}
+
+/// Whether to write a watch for replies: the box ticked, with an address
+/// to mail (refused without one, naming the field), while mail is on (the
+/// box is not shown while it is off).
+fn watch_replies(mail: &Mail, ticked: bool, s: &Submission) -> Result<bool, Error> {
+    if !ticked || !mail.is_on() {
+        return Ok(false);
+    }
+    match s.author_email.as_deref() {
+        Some(email) if tidings_mail::is_address(email.trim()) => Ok(true),
+        Some(_) => Err(Error::invalid(
+            "email",
+            "That email address does not look right, so replies cannot be mailed to it.",
+        )),
+        None => Err(Error::invalid(
+            "email",
+            "Give your email address to be told of replies.",
+        )),
     }
 }
 

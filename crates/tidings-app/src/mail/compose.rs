@@ -4,10 +4,12 @@
 
 use chrono::{DateTime, Duration, Utc};
 use tidings_core::CommentStatus;
-use tidings_store::{QueuedMail, Store, StoreError};
+use tidings_store::{
+    COMMENT_REPLY, NEW_POST, QueuedMail, REPLY_CONFIRM, SUBSCRIBE_CONFIRM, Store, StoreError,
+};
 
 use super::links::{self, Purpose};
-use super::{HELD_COMMENT, Letter, Mail, PASSWORD_RESET, blog_url};
+use super::{HELD_COMMENT, Letter, Mail, PASSWORD_RESET, blog_url, follow, replies};
 use crate::Error;
 
 /// How long the links in a held comment's mail work.
@@ -34,6 +36,10 @@ pub async fn letter(
     match queued.kind.as_str() {
         HELD_COMMENT => held_comment(store, mail, queued, now).await,
         PASSWORD_RESET => reset(store, mail, queued, now).await,
+        REPLY_CONFIRM => replies::confirmation(store, mail, queued, now).await,
+        COMMENT_REPLY => replies::reply(store, mail, queued, now).await,
+        SUBSCRIBE_CONFIRM => follow::confirmation(store, mail, queued, now).await,
+        NEW_POST => follow::new_post(store, mail, queued, now).await,
         _ => Ok(Composed::Nothing(
             "this node does not know that kind of mail",
         )),
@@ -93,6 +99,7 @@ async fn held_comment(
         ),
         text,
         html: None,
+        list_unsubscribe: None,
     }))
 }
 
@@ -136,5 +143,6 @@ async fn reset(
         subject: format!("A new password for {}", blog.title),
         text,
         html: None,
+        list_unsubscribe: None,
     }))
 }

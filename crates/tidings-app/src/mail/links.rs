@@ -22,6 +22,14 @@ pub enum Purpose {
     Approve,
     Spam,
     Reset,
+    /// A commenter confirms they want replies mailed.
+    ConfirmReplies,
+    /// A commenter stops them.
+    StopReplies,
+    /// An address confirms it follows the blog by email.
+    ConfirmSubscription,
+    /// A subscriber ends it.
+    Unsubscribe,
 }
 
 /// A link's token, read but not yet checked.

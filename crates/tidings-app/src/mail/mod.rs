@@ -13,8 +13,11 @@
 //! pages where it matters say so.
 
 pub mod compose;
+pub mod follow;
 pub mod links;
 pub mod moderate;
+pub mod prefs;
+pub mod replies;
 pub mod reset;
 pub mod sender;
 
@@ -80,7 +83,8 @@ impl Mail {
 
 /// The mail a comment on `post` queues if it is held: one to each member
 /// who may moderate it (the blog's admins, and its author when their role
-/// moderates their own posts' comments). None while mail is off.
+/// moderates their own posts' comments) and has not turned it off. None
+/// while mail is off.
 pub async fn if_held(
     store: &Store,
     mail: &Mail,
@@ -90,7 +94,8 @@ pub async fn if_held(
     if !mail.is_on() {
         return Ok(Vec::new());
     }
-    let members = store.members(blog.id).await?;
+    // A member who turned this mail off (`prefs`) is left out.
+    let members = store.members_mailed_held_comments(blog.id).await?;
     Ok(members
         .into_iter()
         .filter(|(user, role)| permission::may_moderate(*role, post.author_id == Some(user.id)))

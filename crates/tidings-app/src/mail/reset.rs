@@ -57,7 +57,7 @@ pub async fn request(
     }
     limit(
         store,
-        &format!("reset:ip:{}", client(from)),
+        &format!("reset:ip:{}", limits::client_key(from)),
         PER_ADDRESS,
         now,
     )
@@ -75,17 +75,6 @@ pub async fn request(
         store.queue_mail(&[mail], now).await?;
     }
     Ok(())
-}
-
-/// The address a limit counts: an IPv6 client by its /64, as sign-in does.
-fn client(ip: IpAddr) -> String {
-    match ip.to_canonical() {
-        IpAddr::V6(v6) => {
-            let s = v6.segments();
-            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-        }
-        v4 => v4.to_string(),
-    }
 }
 
 async fn limit(store: &Store, key: &str, limit: Limit, now: DateTime<Utc>) -> Result<(), Error> {

@@ -28,6 +28,11 @@ const LEASE: Duration = Duration::minutes(2);
 /// Mails claimed at once, sent side by side.
 const BATCH: u32 = 16;
 
+/// Subscribers one step of a post's mailing queues, in one short
+/// transaction (`Store::mail_new_posts`): ten thousand take twenty steps,
+/// each a moment of the writer's lock.
+const FAN_OUT_BATCH: u32 = 500;
+
 /// The first retry comes this long after a failed try; each next one
 /// twice as long after, up to [`MAX_RETRY_DELAY`].
 const FIRST_RETRY: Duration = Duration::seconds(20);
@@ -63,6 +68,7 @@ pub async fn run(store: Store, mail: Mail) {
                 tracing::warn!("mail: cannot forget old mail: {e}");
             }
         }
+        let fanned = fan_out(&store).await;
         let full = match store.claim_mail(&node, Utc::now(), LEASE, BATCH).await {
             Ok(batch) => {
                 let claimed = batch.len();
@@ -81,11 +87,28 @@ pub async fn run(store: Store, mail: Mail) {
                 false
             }
         };
-        if !full {
+        if !full && !fanned {
             tokio::select! {
                 () = store.mail_committed() => {}
                 () = tokio::time::sleep(POLL) => {}
             }
+        }
+    }
+}
+
+/// Queues the next batch of a new post's mail to its subscribers, if one
+/// is due; answers whether there was work (more may follow at once).
+/// A mailing older than [`GIVE_UP_AFTER`] is closed unsent.
+async fn fan_out(store: &Store) -> bool {
+    let now = Utc::now();
+    match store
+        .mail_new_posts(now, now - GIVE_UP_AFTER, FAN_OUT_BATCH)
+        .await
+    {
+        Ok(queued) => queued > 0,
+        Err(e) => {
+            tracing::warn!("mail: cannot queue a new post's mail: {e}");
+            false
         }
     }
 }

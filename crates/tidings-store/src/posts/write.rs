@@ -2,7 +2,7 @@
 //! keeps the labels, the search index and the change log in step.
 
 use chrono::Utc;
-use tidings_core::Post;
+use tidings_core::{Post, PostKind};
 
 use super::{NewPost, join_labels, write_labels};
 use crate::blogs;
@@ -62,7 +62,9 @@ impl Store {
         write_labels(&mut tx, id, &p.labels).await?;
         index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
         blogs::touch(&mut tx, p.blog_id, crate::Scope::Post(id)).await?;
+        let mailing = mail_subscribers(&mut tx, p, id).await?;
         tx.commit().await?;
+        self.mail_queued(u64::from(mailing));
         self.post_by_id(p.blog_id, id).await
     }
 
@@ -96,7 +98,9 @@ impl Store {
         write_labels(&mut tx, id, &p.labels).await?;
         index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
         blogs::touch(&mut tx, p.blog_id, crate::Scope::Post(id)).await?;
+        let mailing = mail_subscribers(&mut tx, p, id).await?;
         tx.commit().await?;
+        self.mail_queued(u64::from(mailing));
         self.post_by_id(p.blog_id, id).await
     }
 
@@ -118,4 +122,18 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// A post (not a page) saved as published is mailed to the blog's
+/// subscribers when it shows, once: the first save that publishes it marks
+/// it, in its transaction (`subscribers::queue_post_mailing`). Imports
+/// write through `Store::import`, never here, so they are never mailed.
+/// Answers whether it did, to wake this node's sender.
+async fn mail_subscribers(tx: &mut impl Exec, p: &NewPost, id: i64) -> Result<bool> {
+    if p.draft || p.kind != PostKind::Post {
+        return Ok(false);
+    }
+    let due = p.published_at.max(Utc::now());
+    crate::subscribers::queue_post_mailing(tx, p.blog_id, id, due).await?;
+    Ok(true)
 }

@@ -9,6 +9,7 @@ mod comments;
 mod dashboard;
 mod editor;
 mod mail_links;
+mod mail_prefs;
 mod media;
 mod people;
 mod posts;
@@ -17,6 +18,7 @@ mod reset;
 mod session;
 mod settings;
 mod signin;
+mod subscribers;
 
 pub use session::{COOKIE as SESSION_COOKIE, member};
 
@@ -42,6 +44,7 @@ pub fn router() -> Router<AppState> {
             "/mail/spam",
             get(mail_links::spam_page).post(mail_links::spam),
         )
+        .route("/mail", get(mail_prefs::show).post(mail_prefs::save))
         .route("/posts", get(posts::list))
         .route("/posts/new", get(editor::new).post(editor::create))
         // Uploads read their bodies within --max-upload-mib themselves.
@@ -76,6 +79,11 @@ pub fn router() -> Router<AppState> {
             get(media::confirm_delete).post(media::delete),
         )
         .route("/settings", get(settings::show).post(settings::save))
+        .route(
+            "/subscribers",
+            get(subscribers::list).post(subscribers::import),
+        )
+        .route("/subscribers.csv", get(subscribers::csv))
         .route("/users", get(people::users).post(people::add_user))
         .route("/users/{id}", post(people::change_user))
         .route(

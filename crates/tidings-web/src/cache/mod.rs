@@ -377,6 +377,11 @@ fn public(req: &Request) -> bool {
         || path.starts_with("/api/")
         || path == "/metrics"
         || path == "/healthz"
+        // One person's pages: what a mail's link opens, what the Follow by
+        // Email form answers.
+        || path.starts_with("/subscribe")
+        || path == "/unsubscribe"
+        || path.starts_with("/replies/")
         // Files: never kept here (they have a cache of their own), and they
         // answer their own conditional and range requests.
         || path.starts_with("/media/");

@@ -29,6 +29,8 @@ pub struct CommentForm {
     pub body: Option<String>,
     /// The honeypot: hidden from people, filled by bots.
     pub website: Option<String>,
+    /// "Notify me of replies", ticked (a checkbox sends it only then).
+    pub notify: Option<String>,
 }
 
 pub async fn on_post(
@@ -88,6 +90,7 @@ async fn submit(
         email: form.email.clone().unwrap_or_default(),
         url: form.url.clone().unwrap_or_default(),
         body: form.body.clone().unwrap_or_default(),
+        notify: form.notify.is_some(),
     };
     let arrival = Arrival {
         member: member.clone(),
@@ -98,6 +101,7 @@ async fn submit(
         url: form.url,
         body: form.body,
         honeypot: form.website,
+        notify_replies: form.notify.is_some(),
         address,
     };
     let key = &state.form_key;

@@ -3,6 +3,7 @@
 pub mod archive;
 pub mod comment_submit;
 pub mod feeds;
+pub mod follow;
 pub mod home;
 pub mod media;
 pub mod ops;
@@ -10,4 +11,5 @@ pub mod pages;
 pub mod paging;
 pub mod post;
 pub mod redirects;
+pub mod replies;
 pub mod search;

@@ -33,6 +33,9 @@ pub struct Chrome {
     /// The page's canonical address, description and, for posts and the
     /// home page, what link previews read.
     pub meta: PageMeta,
+    /// Whether this server sends mail: the forms that ask for it (Follow
+    /// by Email, "notify me of replies") show only then.
+    pub mail_on: bool,
 }
 
 /// The language the blog's reader pages are written in.
@@ -55,6 +58,7 @@ impl Chrome {
             pages: views::page_tree(&frame.pages),
             lang: site.blog.language.clone(),
             meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
+            mail_on: state.mail.is_on(),
         })
     }
 }
@@ -143,6 +147,7 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
         pages: Vec::new(),
         lang: site.blog.language.clone(),
         meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
+        mail_on: false,
     };
     let ctx = minijinja::context! { title => title, message => message };
     match render(state, "error.html", e.status, &chrome, ctx) {

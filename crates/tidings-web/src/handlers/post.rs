@@ -31,6 +31,8 @@ pub struct FormValues {
     pub email: String,
     pub url: String,
     pub body: String,
+    /// "Notify me of replies" stays ticked when the form comes back.
+    pub notify: bool,
 }
 
 #[derive(Serialize)]

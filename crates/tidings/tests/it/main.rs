@@ -28,6 +28,7 @@ mod import;
 mod language;
 mod lifecycle;
 mod mail;
+mod mail_readers;
 mod media;
 mod metadata;
 mod metrics;

@@ -23,6 +23,11 @@ const PUBLIC: &[&str] = &[
     "/p/{page}.html",
     "/search",
     "/search/label/{label}",
+    "/subscribe",
+    "/subscribe/confirm",
+    "/unsubscribe",
+    "/replies/confirm",
+    "/replies/stop",
     "/feeds/posts/default",
     "/feeds/posts/summary",
     "/feeds/posts/default/-/{label}",
@@ -51,6 +56,9 @@ const ADMIN_PAGES: &[&str] = &[
     "/admin/users",
     "/admin/tokens",
     "/admin/account",
+    "/admin/mail",
+    "/admin/subscribers",
+    "/admin/subscribers.csv",
 ];
 const ADMIN_ACTIONS: &[&str] = &[
     "/admin/logout",
@@ -67,6 +75,8 @@ const ADMIN_ACTIONS: &[&str] = &[
     "/admin/tokens/{token_id}/revoke",
     "/admin/tokens/revoke-all",
     "/admin/account",
+    "/admin/mail",
+    "/admin/subscribers",
 ];
 
 /// Query parameters the public pages and feeds read, Blogger's and
