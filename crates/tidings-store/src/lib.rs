@@ -49,7 +49,8 @@ pub use export::ExportSnapshot;
 pub use frame::Frame;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
 pub use media::{
-    Blobs, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, NewMedia, ServedFile, blob_key,
+    Blobs, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, MediaUse, NewMedia, ServedFile,
+    blob_key,
 };
 pub use outbox::{MailCounts, NewMail, QueuedMail};
 pub use posts::{

@@ -56,6 +56,14 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("../templates/admin/editor.html"),
     ),
     (
+        "admin/media.html",
+        include_str!("../templates/admin/media.html"),
+    ),
+    (
+        "admin/media_delete.html",
+        include_str!("../templates/admin/media_delete.html"),
+    ),
+    (
         "admin/delete.html",
         include_str!("../templates/admin/delete.html"),
     ),

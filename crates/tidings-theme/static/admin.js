@@ -1,4 +1,4 @@
-// Live preview for the editor: the only script Tidings runs, and only in the
+// The editor's live preview and pictures: the only script Tidings runs, only in the
 // admin. Without it the Preview button posts the form and the server shows
 // the same rendering; with it, the preview follows your typing.
 "use strict";
@@ -35,4 +35,136 @@
     timer = setTimeout(refresh, 250);
   });
   refresh();
+})();
+
+// Pictures in the editor: the file field, a file dropped on the body or
+// pasted into it. Each asks for its alt text, uploads to /admin/media with
+// the session's CSRF token while a progress bar fills, then puts
+// `![alt](URL)` where the cursor was. Without this script the file field's
+// button sends the whole form and the server appends the picture.
+(function () {
+  var body = document.getElementById("body");
+  var form = document.getElementById("editor");
+  var picker = document.getElementById("picture");
+  var dialog = document.getElementById("alt-dialog");
+  if (!body || !form || !picker || !dialog || !dialog.showModal) return;
+  var csrf = form.querySelector("input[name=csrf]").value;
+  var altText = document.getElementById("alt-dialog-text");
+  var progress = document.getElementById("upload-progress");
+  var status = document.getElementById("upload-status");
+  var queue = [];
+  var busy = false;
+
+  // The script uploads as soon as a file is chosen: the plain form's alt
+  // field and button are not needed.
+  Array.prototype.forEach.call(document.querySelectorAll(".no-script"), function (el) {
+    el.hidden = true;
+  });
+
+  function say(text) { status.textContent = text; }
+
+  function escapeAlt(alt) { return alt.replace(/[\\\[\]]/g, "\\$&"); }
+
+  // Puts `text` at `at` as a paragraph of its own; the preview follows.
+  function insertAt(at, text) {
+    var before = body.value.slice(0, at);
+    var after = body.value.slice(at);
+    var lead = before === "" || /\n\n$/.test(before) ? "" : /\n$/.test(before) ? "\n" : "\n\n";
+    var tail = after === "" || /^\n\n/.test(after) ? "" : /^\n/.test(after) ? "\n" : "\n\n";
+    body.value = before + lead + text + tail + after;
+    var caret = (before + lead + text).length;
+    body.focus();
+    body.setSelectionRange(caret, caret);
+    body.dispatchEvent(new Event("input"));
+  }
+
+  function refusal(xhr) {
+    try {
+      return JSON.parse(xhr.responseText).error.message;
+    } catch (e) {
+      return "The upload failed (" + xhr.status + "). Try again.";
+    }
+  }
+
+  function send(item, alt) {
+    var data = new FormData();
+    data.append("file", item.file);
+    data.append("alt", alt);
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", "/admin/media");
+    xhr.setRequestHeader("X-CSRF-Token", csrf);
+    progress.value = 0;
+    progress.hidden = false;
+    say("Uploading " + item.file.name + "…");
+    xhr.upload.addEventListener("progress", function (e) {
+      if (e.lengthComputable) progress.value = Math.round((100 * e.loaded) / e.total);
+    });
+    xhr.addEventListener("load", function () {
+      progress.hidden = true;
+      if (xhr.status === 201) {
+        var media = JSON.parse(xhr.responseText);
+        insertAt(item.at, "![" + escapeAlt(media.alt) + "](" + media.url + ")");
+        say("Picture uploaded and inserted. Save to keep it in the post.");
+      } else {
+        say(refusal(xhr));
+      }
+      next();
+    });
+    xhr.addEventListener("error", function () {
+      progress.hidden = true;
+      say("The upload did not reach the server. Check the connection and try again.");
+      next();
+    });
+    xhr.send(data);
+  }
+
+  // One file at a time: its alt text asked, then its upload.
+  function next() {
+    var item = queue.shift();
+    busy = !!item;
+    if (!item) return;
+    altText.value = "";
+    dialog.returnValue = "";
+    dialog.showModal();
+    dialog.addEventListener("close", function closed() {
+      dialog.removeEventListener("close", closed);
+      if (dialog.returnValue === "insert") {
+        send(item, altText.value);
+      } else {
+        say("Upload cancelled.");
+        body.focus();
+        next();
+      }
+    });
+  }
+
+  function take(files, at) {
+    Array.prototype.forEach.call(files, function (file) {
+      if (/^image\//.test(file.type)) queue.push({ file: file, at: at });
+    });
+    if (!busy) next();
+  }
+
+  picker.addEventListener("change", function () {
+    take(picker.files, body.selectionStart);
+    picker.value = "";
+  });
+  body.addEventListener("dragover", function (e) {
+    if (e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, "Files") >= 0) {
+      e.preventDefault();
+      body.classList.add("body-drop");
+    }
+  });
+  body.addEventListener("dragleave", function () { body.classList.remove("body-drop"); });
+  body.addEventListener("drop", function (e) {
+    body.classList.remove("body-drop");
+    if (!e.dataTransfer || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    take(e.dataTransfer.files, body.selectionStart);
+  });
+  body.addEventListener("paste", function (e) {
+    if (!e.clipboardData || !e.clipboardData.files.length) return;
+    e.preventDefault();
+    take(e.clipboardData.files, body.selectionStart);
+  });
 })();

@@ -1,10 +1,11 @@
 //! Pictures a blog's people upload: `upload` (judged, cleaned and resized on
 //! the pool, its files kept in the blog's [`Blobs`], then recorded), `list`,
-//! `find`, `change_alt` and `delete`, each with its role check through
-//! `permission`. The web and, later, imports call these; the bytes' store
+//! `find`, `uses` (the posts that show each), `change_alt` and `delete`,
+//! each with its role check through `permission`. The web and, later, imports call these; the bytes' store
 //! (the data directory, the database, later S3) is the caller's to choose.
 
 mod upload;
+mod uses;
 
 use tidings_core::permission;
 use tidings_store::{Blobs, Media, Store, blob_key};
@@ -12,6 +13,7 @@ use tidings_store::{Blobs, Media, Store, blob_key};
 use crate::{Actor, Error};
 
 pub use upload::{MAX_ALT_CHARS, Upload, upload};
+pub use uses::{Use, Uses, uses};
 
 /// The uploads of `blog_id`, newest first, and how many there are: every
 /// member may see them (they are what posts show).
@@ -63,7 +65,7 @@ pub async fn find(store: &Store, blog_id: i64, id: i64) -> Result<Media, Error> 
 }
 
 /// Checks that `by` may change or delete `media`: the admin any, others their own.
-fn may_change(by: Actor<'_>, media: &Media) -> Result<(), Error> {
+pub fn may_change(by: Actor<'_>, media: &Media) -> Result<(), Error> {
     let own = by.user().is_some_and(|u| Some(u.id) == media.owner_id);
     match by {
         Actor::Operator => Ok(()),

@@ -8,6 +8,7 @@
 //! always a row, on every node.
 
 pub mod blobs;
+mod uses;
 
 use chrono::{DateTime, Utc};
 
@@ -16,6 +17,7 @@ use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
 
 pub use blobs::{Blobs, CHUNK_BYTES, DatabaseBlobs, DirectoryBlobs};
+pub use uses::MediaUse;
 
 /// One file of an upload, as stored and served.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,5 @@
 //! The author's side at `/admin`: sign-in and setup, the dashboard, the
-//! editor, the comment queue, settings, users and API tokens.
+//! editor, the media page, the comment queue, settings, users and API tokens.
 //!
 //! Every page needs a session ([`session::Signed`]); every state-changing
 //! form carries the session's CSRF token; what a role may do is decided by
@@ -10,6 +10,7 @@ mod dashboard;
 mod editor;
 mod mail_links;
 mod mail_prefs;
+mod media;
 mod people;
 mod posts;
 mod render;
@@ -22,6 +23,7 @@ mod subscribers;
 pub use session::{COOKIE as SESSION_COOKIE, member};
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 use crate::AppState;
@@ -45,6 +47,15 @@ pub fn router() -> Router<AppState> {
         .route("/mail", get(mail_prefs::show).post(mail_prefs::save))
         .route("/posts", get(posts::list))
         .route("/posts/new", get(editor::new).post(editor::create))
+        // Uploads read their bodies within --max-upload-mib themselves.
+        .route(
+            "/posts/new/upload",
+            post(editor::upload_new).layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/posts/{id}/upload",
+            post(editor::upload_existing).layer(DefaultBodyLimit::disable()),
+        )
         .route("/posts/{id}", get(editor::edit).post(editor::update))
         .route(
             "/posts/{id}/delete",
@@ -55,6 +66,17 @@ pub fn router() -> Router<AppState> {
         .route(
             "/comments/{id}/reply",
             get(comments::reply_form).post(comments::reply),
+        )
+        .route(
+            "/media",
+            get(media::list)
+                .post(media::upload)
+                .layer(DefaultBodyLimit::disable()),
+        )
+        .route("/media/{id}", post(media::change_alt))
+        .route(
+            "/media/{id}/delete",
+            get(media::confirm_delete).post(media::delete),
         )
         .route("/settings", get(settings::show).post(settings::save))
         .route(

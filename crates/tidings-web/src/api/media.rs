@@ -21,7 +21,7 @@ use crate::error::{ApiError, AppError};
 use tidings_theme::views::iso;
 
 #[derive(Serialize)]
-pub struct MediaOut {
+pub(crate) struct MediaOut {
     id: i64,
     url: String,
     #[serde(rename = "type")]
@@ -43,7 +43,7 @@ struct VariantOut {
 }
 
 impl MediaOut {
-    fn new(m: &Media) -> Self {
+    pub(crate) fn new(m: &Media) -> Self {
         Self {
             id: m.id,
             url: m.original.path.clone(),
@@ -83,7 +83,11 @@ fn malformed(message: impl Into<String>) -> ApiError {
 
 /// The `file` and `alt` of the body, refused with 413 as soon as more than
 /// `max` bytes arrive (a `Content-Length` over it is refused before any is read).
-async fn read_upload(state: &AppState, req: Request, max: usize) -> Result<Upload, ApiError> {
+pub(crate) async fn read_upload(
+    state: &AppState,
+    req: Request,
+    max: usize,
+) -> Result<Upload, ApiError> {
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -135,7 +139,7 @@ async fn read_upload(state: &AppState, req: Request, max: usize) -> Result<Uploa
 
 /// A field's bytes, at most `max`; `Err(None)` past that, `Err(Some)` for a
 /// body that broke off.
-async fn read_field(
+pub(crate) async fn read_field(
     mut field: axum::extract::multipart::Field<'_>,
     max: usize,
 ) -> Result<Vec<u8>, Option<ApiError>> {

@@ -6,7 +6,7 @@ mod auth;
 mod blog;
 mod comments;
 mod extract;
-mod media;
+pub(crate) mod media;
 mod posts;
 
 use axum::Router;

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use crate::support::TestApp;
 
-fn jpeg(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn jpeg(width: u32, height: u32) -> Vec<u8> {
     let picture = RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x * y) % 256) as u8])
     });

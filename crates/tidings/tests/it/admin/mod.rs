@@ -2,6 +2,7 @@
 //! admin's pages, as a browser without JavaScript would use them.
 
 mod login_csrf;
+pub mod media;
 mod pages;
 mod people;
 mod reads;

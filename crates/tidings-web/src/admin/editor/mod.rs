@@ -1,7 +1,12 @@
 //! The editor: write, preview, save as draft, schedule, publish, unpublish,
 //! delete. Without JavaScript the Preview button posts the form and shows the
 //! rendered body; with it, `admin.js` asks `/admin/preview` as you type. Both
-//! use the renderer the public page uses.
+//! use the renderer the public page uses. Pictures come in through
+//! `upload` (the plain file field) or `admin.js` (picker, drop, paste).
+
+mod upload;
+
+pub use upload::{upload_existing, upload_new};
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
