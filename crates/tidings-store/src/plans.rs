@@ -7,7 +7,7 @@
 
 use chrono::{Duration, Utc};
 
-use crate::posts::{PostFilter, neighbours_sql, sticky_sql};
+use crate::posts::{PostFilter, post_page_sql, sticky_sql};
 use crate::sql::Sql;
 use crate::{Backend, Result, Store};
 
@@ -92,8 +92,8 @@ async fn public_lists_search_an_index_in_their_order_and_search_matches_once() {
     );
     assert_searched(
         &store,
-        "a post's neighbours",
-        &neighbours_sql(1, earlier, now),
+        "a post page and its neighbours",
+        &post_page_sql(1, "/2014/05/x.html", now),
         listing,
     );
     let terms = crate::dialect::search_terms("orchard lantern");
