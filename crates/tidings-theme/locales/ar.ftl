@@ -107,3 +107,31 @@ go-home = الانتقال إلى الصفحة الرئيسية
 
 feed-comments-title = { $blog } - التعليقات
 feed-post-comments-title = تعليقات على { $blog }: { $post }
+
+## البريد الذي يطلبه القرّاء
+
+follow-heading = المتابعة بالبريد الإلكتروني
+follow-email-label = عنوان البريد الإلكتروني
+follow-email-placeholder = عنوان البريد الإلكتروني...
+follow-submit = إرسال
+follow-about = الرسائل الجديدة في هذه المدونة تصلك بالبريد الإلكتروني فور نشرها.
+follow-asked-heading = تفقّد بريدك الوارد
+follow-asked = إن لم يكن هذا العنوان يتابع المدونة بعد، فرسالة فيها رابط للتأكيد في طريقها إليه. ستصلك الرسائل بعد أن تؤكد.
+follow-error-email = أدخل عنوان بريد إلكتروني صالحًا.
+follow-confirm-about = هل تريد إرسال الرسائل الجديدة في هذه المدونة إلى { $email }؟
+follow-confirmed-heading = تم الاشتراك
+follow-confirmed = تم التأكيد: ستُرسل الرسائل الجديدة إلى { $email }. في كل رسالة رابط لإيقافها.
+unsubscribe-heading = إلغاء الاشتراك
+unsubscribe-about = هل تريد إيقاف إرسال الرسائل الجديدة في هذه المدونة إلى { $email }؟
+unsubscribed-heading = تم إلغاء الاشتراك
+unsubscribed = تم إلغاء الاشتراك: لن تُرسل رسائل أخرى إلى { $email }.
+notify-replies = إعلامي بالردود
+notify-replies-hint = (بالبريد الإلكتروني؛ نطلب منك التأكيد أولًا)
+replies-about = الردود على تعليقك على «{ $post }» تُرسل إلى { $email }.
+replies-confirmed-heading = تم التأكيد
+replies-confirmed = تم التأكيد: سيصلك بالبريد كل رد على تعليقك على «{ $post }». في كل رسالة رابط لإيقافها.
+replies-stop-heading = إيقاف رسائل الردود
+replies-stopped = تم إلغاء الاشتراك: لن تُرسل بعد الآن ردود على تعليقك على «{ $post }».
+button-confirm = تأكيد
+button-unsubscribe = إلغاء الاشتراك
+back-to-blog = العودة إلى { $blog }

@@ -101,3 +101,31 @@ go-home = Zur Startseite
 
 feed-comments-title = { $blog } - Kommentare
 feed-post-comments-title = Kommentare zu { $blog }: { $post }
+
+## Was Leser per E-Mail erhalten möchten
+
+follow-heading = Per E-Mail folgen
+follow-email-label = E-Mail-Adresse
+follow-email-placeholder = E-Mail-Adresse...
+follow-submit = Senden
+follow-about = Neue Posts dieses Blogs per E-Mail, sobald sie veröffentlicht werden.
+follow-asked-heading = Sehen Sie in Ihrem Posteingang nach
+follow-asked = Falls diese Adresse dem Blog noch nicht folgt, ist eine E-Mail mit einem Bestätigungslink unterwegs. Posts werden verschickt, sobald Sie bestätigen.
+follow-error-email = Bitte geben Sie eine gültige E-Mail-Adresse ein.
+follow-confirm-about = Neue Posts dieses Blogs an { $email } senden?
+follow-confirmed-heading = Abonniert
+follow-confirmed = Bestätigt: Neue Posts werden an { $email } gesendet. Jede E-Mail enthält einen Link zum Abbestellen.
+unsubscribe-heading = Abbestellen
+unsubscribe-about = Keine neuen Posts dieses Blogs mehr an { $email } senden?
+unsubscribed-heading = Abbestellt
+unsubscribed = Abbestellt: Es werden keine Posts mehr an { $email } gesendet.
+notify-replies = Bei Antworten benachrichtigen
+notify-replies-hint = (per E-Mail; wir bitten Sie zuerst um Bestätigung)
+replies-about = Antworten auf Ihren Kommentar zu „{ $post }“, gesendet an { $email }.
+replies-confirmed-heading = Bestätigt
+replies-confirmed = Bestätigt: Jede Antwort auf Ihren Kommentar zu „{ $post }“ wird Ihnen per E-Mail gesendet. Jede E-Mail enthält einen Link zum Abbestellen.
+replies-stop-heading = Keine E-Mails zu Antworten mehr
+replies-stopped = Abbestellt: Antworten auf Ihren Kommentar zu „{ $post }“ werden nicht mehr per E-Mail gesendet.
+button-confirm = Bestätigen
+button-unsubscribe = Abbestellen
+back-to-blog = Zurück zu { $blog }

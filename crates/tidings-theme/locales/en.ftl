@@ -103,3 +103,31 @@ go-home = Go to the home page
 
 feed-comments-title = { $blog } - Comments
 feed-post-comments-title = Comments on { $blog }: { $post }
+
+## Mail readers ask for: Follow by Email, replies, and the pages their links open
+
+follow-heading = Follow by Email
+follow-email-label = Email address
+follow-email-placeholder = Email address...
+follow-submit = Submit
+follow-about = New posts of this blog, mailed to you as they are published.
+follow-asked-heading = Check your inbox
+follow-asked = If this address does not follow the blog yet, a mail with a link to confirm is on its way. Posts are mailed once you confirm.
+follow-error-email = Please enter a valid email address.
+follow-confirm-about = Mail new posts of this blog to { $email }?
+follow-confirmed-heading = Subscribed
+follow-confirmed = Confirmed: new posts will be mailed to { $email }. Each mail has a link to stop them.
+unsubscribe-heading = Unsubscribe
+unsubscribe-about = Stop mailing new posts of this blog to { $email }?
+unsubscribed-heading = Unsubscribed
+unsubscribed = Unsubscribed: no more posts will be mailed to { $email }.
+notify-replies = Notify me of replies
+notify-replies-hint = (by email; we ask you to confirm first)
+replies-about = Replies to your comment on “{ $post }”, mailed to { $email }.
+replies-confirmed-heading = Confirmed
+replies-confirmed = Confirmed: each reply to your comment on “{ $post }” will be mailed to you. Each mail has a link to stop them.
+replies-stop-heading = Stop mail about replies
+replies-stopped = Unsubscribed: no more replies to your comment on “{ $post }” will be mailed.
+button-confirm = Confirm
+button-unsubscribe = Unsubscribe
+back-to-blog = Back to { $blog }

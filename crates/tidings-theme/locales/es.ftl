@@ -101,3 +101,31 @@ go-home = Ir a la página principal
 
 feed-comments-title = { $blog } - Comentarios
 feed-post-comments-title = Comentarios sobre { $blog }: { $post }
+
+## El correo que piden los lectores
+
+follow-heading = Seguir por correo electrónico
+follow-email-label = Dirección de correo electrónico
+follow-email-placeholder = Dirección de correo electrónico...
+follow-submit = Enviar
+follow-about = Las nuevas entradas de este blog, en tu correo en cuanto se publiquen.
+follow-asked-heading = Revisa tu bandeja de entrada
+follow-asked = Si esta dirección aún no sigue el blog, va de camino un correo con un enlace para confirmar. Recibirás las entradas en cuanto confirmes.
+follow-error-email = Escribe una dirección de correo válida.
+follow-confirm-about = ¿Enviar las nuevas entradas de este blog a { $email }?
+follow-confirmed-heading = Suscripción confirmada
+follow-confirmed = Confirmado: las nuevas entradas se enviarán a { $email }. Cada correo incluye un enlace para dejar de recibirlas.
+unsubscribe-heading = Cancelar suscripción
+unsubscribe-about = ¿Dejar de enviar las nuevas entradas de este blog a { $email }?
+unsubscribed-heading = Suscripción cancelada
+unsubscribed = Suscripción cancelada: no se enviarán más entradas a { $email }.
+notify-replies = Notificarme las respuestas
+notify-replies-hint = (por correo; antes te pediremos que lo confirmes)
+replies-about = Respuestas a tu comentario en «{ $post }», enviadas a { $email }.
+replies-confirmed-heading = Confirmado
+replies-confirmed = Confirmado: recibirás por correo cada respuesta a tu comentario en «{ $post }». Cada correo incluye un enlace para dejar de recibirlas.
+replies-stop-heading = Dejar de recibir respuestas por correo
+replies-stopped = Suscripción cancelada: no recibirás más respuestas a tu comentario en «{ $post }».
+button-confirm = Confirmar
+button-unsubscribe = Cancelar suscripción
+back-to-blog = Volver a { $blog }

@@ -99,3 +99,31 @@ go-home = رفتن به صفحهٔ اصلی
 
 feed-comments-title = { $blog } - نظرات
 feed-post-comments-title = نظرات دربارهٔ { $blog }: { $post }
+
+## ایمیل‌هایی که خوانندگان می‌خواهند
+
+follow-heading = دنبال کردن با ایمیل
+follow-email-label = نشانی ایمیل
+follow-email-placeholder = نشانی ایمیل...
+follow-submit = ارسال
+follow-about = پست‌های تازهٔ این وبلاگ، به محض انتشار به ایمیل شما فرستاده می‌شود.
+follow-asked-heading = صندوق ورودی خود را ببینید
+follow-asked = اگر این نشانی هنوز این وبلاگ را دنبال نمی‌کند، ایمیلی با پیوند تأیید در راه است. پس از تأیید شما، پست‌ها فرستاده می‌شوند.
+follow-error-email = یک نشانی ایمیل درست وارد کنید.
+follow-confirm-about = پست‌های تازهٔ این وبلاگ به { $email } فرستاده شود؟
+follow-confirmed-heading = اشتراک تأیید شد
+follow-confirmed = تأیید شد: پست‌های تازه به { $email } فرستاده می‌شوند. در هر ایمیل پیوندی برای لغو آن هست.
+unsubscribe-heading = لغو اشتراک
+unsubscribe-about = دیگر پست‌های تازهٔ این وبلاگ به { $email } فرستاده نشود؟
+unsubscribed-heading = اشتراک لغو شد
+unsubscribed = اشتراک لغو شد: دیگر هیچ پستی به { $email } فرستاده نمی‌شود.
+notify-replies = پاسخ‌ها را به من خبر بده
+notify-replies-hint = (با ایمیل؛ نخست از شما می‌خواهیم تأیید کنید)
+replies-about = پاسخ‌ها به نظر شما دربارهٔ «{ $post }»، فرستاده به { $email }.
+replies-confirmed-heading = تأیید شد
+replies-confirmed = تأیید شد: هر پاسخ به نظر شما دربارهٔ «{ $post }» برایتان ایمیل می‌شود. در هر ایمیل پیوندی برای لغو آن هست.
+replies-stop-heading = توقف ایمیل پاسخ‌ها
+replies-stopped = اشتراک لغو شد: دیگر پاسخی به نظر شما دربارهٔ «{ $post }» ایمیل نمی‌شود.
+button-confirm = تأیید
+button-unsubscribe = لغو اشتراک
+back-to-blog = بازگشت به { $blog }

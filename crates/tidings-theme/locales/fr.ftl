@@ -101,3 +101,31 @@ go-home = Aller à la page d'accueil
 
 feed-comments-title = { $blog } - Commentaires
 feed-post-comments-title = Commentaires sur { $blog } : { $post }
+
+## Le courrier que demandent les lecteurs
+
+follow-heading = Suivre par e-mail
+follow-email-label = Adresse e-mail
+follow-email-placeholder = Adresse e-mail...
+follow-submit = Envoyer
+follow-about = Les nouveaux articles de ce blog, envoyés par e-mail dès leur publication.
+follow-asked-heading = Consultez votre boîte de réception
+follow-asked = Si cette adresse ne suit pas encore ce blog, un e-mail contenant un lien de confirmation est en route. Les articles vous seront envoyés dès que vous aurez confirmé.
+follow-error-email = Saisissez une adresse e-mail valide.
+follow-confirm-about = Envoyer les nouveaux articles de ce blog à { $email } ?
+follow-confirmed-heading = Abonnement confirmé
+follow-confirmed = C'est confirmé : les nouveaux articles seront envoyés à { $email }. Chaque e-mail contient un lien pour vous désabonner.
+unsubscribe-heading = Se désabonner
+unsubscribe-about = Ne plus envoyer les nouveaux articles de ce blog à { $email } ?
+unsubscribed-heading = Désabonnement effectué
+unsubscribed = Désabonnement effectué : plus aucun article ne sera envoyé à { $email }.
+notify-replies = M'avertir des réponses
+notify-replies-hint = (par e-mail ; nous vous demandons d'abord de confirmer)
+replies-about = Les réponses à votre commentaire sur « { $post } », envoyées à { $email }.
+replies-confirmed-heading = Confirmé
+replies-confirmed = C'est confirmé : chaque réponse à votre commentaire sur « { $post } » vous sera envoyée par e-mail. Chaque e-mail contient un lien pour vous désabonner.
+replies-stop-heading = Ne plus recevoir les réponses par e-mail
+replies-stopped = Désabonnement effectué : plus aucune réponse à votre commentaire sur « { $post } » ne vous sera envoyée.
+button-confirm = Confirmer
+button-unsubscribe = Se désabonner
+back-to-blog = Retour à { $blog }

@@ -103,3 +103,31 @@ go-home = מעבר לדף הבית
 
 feed-comments-title = { $blog } - תגובות
 feed-post-comments-title = תגובות על { $blog }: { $post }
+
+## הדואר שהקוראים מבקשים
+
+follow-heading = מעקב בדוא״ל
+follow-email-label = כתובת דוא״ל
+follow-email-placeholder = כתובת דוא״ל...
+follow-submit = שליחה
+follow-about = רשומות חדשות בבלוג הזה, נשלחות אליכם בדוא״ל ברגע שהן מתפרסמות.
+follow-asked-heading = בדקו את תיבת הדואר הנכנס
+follow-asked = אם הכתובת הזו עדיין לא עוקבת אחרי הבלוג, הודעה עם קישור לאישור נמצאת בדרך. הרשומות יישלחו לאחר שתאשרו.
+follow-error-email = הזינו כתובת דוא״ל תקינה.
+follow-confirm-about = לשלוח רשומות חדשות בבלוג הזה אל { $email }?
+follow-confirmed-heading = ההרשמה אושרה
+follow-confirmed = אושר: רשומות חדשות יישלחו אל { $email }. בכל הודעה יש קישור להפסקת המשלוח.
+unsubscribe-heading = ביטול הרשמה
+unsubscribe-about = להפסיק לשלוח רשומות חדשות בבלוג הזה אל { $email }?
+unsubscribed-heading = ההרשמה בוטלה
+unsubscribed = ההרשמה בוטלה: לא יישלחו עוד רשומות אל { $email }.
+notify-replies = שלחו לי הודעה על תשובות
+notify-replies-hint = (בדוא״ל; קודם נבקש מכם לאשר)
+replies-about = תשובות לתגובה שלכם על „{ $post }”, נשלחות אל { $email }.
+replies-confirmed-heading = אושר
+replies-confirmed = אושר: כל תשובה לתגובה שלכם על „{ $post }” תישלח אליכם בדוא״ל. בכל הודעה יש קישור להפסקת המשלוח.
+replies-stop-heading = הפסקת הודעות על תשובות
+replies-stopped = ההרשמה בוטלה: לא יישלחו עוד תשובות לתגובה שלכם על „{ $post }”.
+button-confirm = אישור
+button-unsubscribe = ביטול הרשמה
+back-to-blog = חזרה אל { $blog }

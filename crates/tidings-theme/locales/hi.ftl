@@ -101,3 +101,31 @@ go-home = मुख्यपृष्ठ पर जाएँ
 
 feed-comments-title = { $blog } - टिप्पणियाँ
 feed-post-comments-title = { $blog } पर टिप्पणियाँ: { $post }
+
+## पाठक जो ईमेल चाहते हैं
+
+follow-heading = ईमेल द्वारा फ़ॉलो करें
+follow-email-label = ईमेल पता
+follow-email-placeholder = ईमेल पता...
+follow-submit = सबमिट करें
+follow-about = इस ब्लॉग की नई पोस्ट, प्रकाशित होते ही आपको ईमेल से भेजी जाएँगी।
+follow-asked-heading = अपना इनबॉक्स देखें
+follow-asked = अगर यह पता अभी तक इस ब्लॉग को फ़ॉलो नहीं करता, तो पुष्टि के लिंक वाला एक ईमेल भेजा जा रहा है। पुष्टि करते ही पोस्ट भेजी जाने लगेंगी।
+follow-error-email = मान्य ईमेल पता दर्ज करें।
+follow-confirm-about = इस ब्लॉग की नई पोस्ट { $email } पर भेजें?
+follow-confirmed-heading = सदस्यता की पुष्टि हो गई
+follow-confirmed = पुष्टि हो गई: नई पोस्ट { $email } पर भेजी जाएँगी। हर ईमेल में इन्हें बंद करने का लिंक है।
+unsubscribe-heading = सदस्यता छोड़ें
+unsubscribe-about = इस ब्लॉग की नई पोस्ट { $email } पर भेजना बंद करें?
+unsubscribed-heading = सदस्यता छोड़ दी गई
+unsubscribed = सदस्यता छोड़ दी गई: अब { $email } पर कोई पोस्ट नहीं भेजी जाएगी।
+notify-replies = जवाबों की सूचना मुझे दें
+notify-replies-hint = (ईमेल से; पहले हम आपसे पुष्टि करने को कहेंगे)
+replies-about = “{ $post }” पर आपकी टिप्पणी के जवाब, { $email } पर भेजे जाते हैं।
+replies-confirmed-heading = पुष्टि हो गई
+replies-confirmed = पुष्टि हो गई: “{ $post }” पर आपकी टिप्पणी का हर जवाब आपको ईमेल से भेजा जाएगा। हर ईमेल में इन्हें बंद करने का लिंक है।
+replies-stop-heading = जवाबों के ईमेल बंद करें
+replies-stopped = सदस्यता छोड़ दी गई: “{ $post }” पर आपकी टिप्पणी के जवाब अब ईमेल से नहीं भेजे जाएँगे।
+button-confirm = पुष्टि करें
+button-unsubscribe = सदस्यता छोड़ें
+back-to-blog = { $blog } पर वापस जाएँ

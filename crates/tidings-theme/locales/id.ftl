@@ -99,3 +99,31 @@ go-home = Ke beranda
 
 feed-comments-title = { $blog } - Komentar
 feed-post-comments-title = Komentar tentang { $blog }: { $post }
+
+## Email yang diminta pembaca
+
+follow-heading = Ikuti melalui Email
+follow-email-label = Alamat email
+follow-email-placeholder = Alamat email...
+follow-submit = Kirim
+follow-about = Posting baru blog ini, dikirim ke email Anda begitu diterbitkan.
+follow-asked-heading = Periksa kotak masuk Anda
+follow-asked = Jika alamat ini belum mengikuti blog ini, email berisi tautan konfirmasi sedang dikirim. Posting akan dikirim setelah Anda mengonfirmasi.
+follow-error-email = Masukkan alamat email yang valid.
+follow-confirm-about = Kirim posting baru blog ini ke { $email }?
+follow-confirmed-heading = Langganan dikonfirmasi
+follow-confirmed = Dikonfirmasi: posting baru akan dikirim ke { $email }. Setiap email berisi tautan untuk berhenti berlangganan.
+unsubscribe-heading = Berhenti berlangganan
+unsubscribe-about = Berhenti mengirim posting baru blog ini ke { $email }?
+unsubscribed-heading = Langganan dihentikan
+unsubscribed = Langganan dihentikan: tidak ada lagi posting yang dikirim ke { $email }.
+notify-replies = Beri tahu saya jika ada balasan
+notify-replies-hint = (melalui email; kami meminta konfirmasi Anda dulu)
+replies-about = Balasan untuk komentar Anda di “{ $post }”, dikirim ke { $email }.
+replies-confirmed-heading = Dikonfirmasi
+replies-confirmed = Dikonfirmasi: setiap balasan untuk komentar Anda di “{ $post }” akan dikirim ke email Anda. Setiap email berisi tautan untuk berhenti berlangganan.
+replies-stop-heading = Berhenti menerima email balasan
+replies-stopped = Langganan dihentikan: balasan untuk komentar Anda di “{ $post }” tidak akan dikirim lagi.
+button-confirm = Konfirmasi
+button-unsubscribe = Berhenti berlangganan
+back-to-blog = Kembali ke { $blog }

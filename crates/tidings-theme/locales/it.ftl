@@ -101,3 +101,31 @@ go-home = Vai alla pagina iniziale
 
 feed-comments-title = { $blog } - Commenti
 feed-post-comments-title = Commenti su { $blog }: { $post }
+
+## La posta che chiedono i lettori
+
+follow-heading = Segui via email
+follow-email-label = Indirizzo email
+follow-email-placeholder = Indirizzo email...
+follow-submit = Invia
+follow-about = I nuovi post di questo blog, inviati per email appena vengono pubblicati.
+follow-asked-heading = Controlla la tua casella di posta
+follow-asked = Se questo indirizzo non segue ancora il blog, è in arrivo un'email con un link per confermare. I post ti verranno inviati non appena avrai confermato.
+follow-error-email = Inserisci un indirizzo email valido.
+follow-confirm-about = Inviare i nuovi post di questo blog a { $email }?
+follow-confirmed-heading = Iscrizione confermata
+follow-confirmed = Confermato: i nuovi post verranno inviati a { $email }. Ogni email contiene un link per annullare l'iscrizione.
+unsubscribe-heading = Annulla iscrizione
+unsubscribe-about = Non inviare più i nuovi post di questo blog a { $email }?
+unsubscribed-heading = Iscrizione annullata
+unsubscribed = Iscrizione annullata: nessun altro post verrà inviato a { $email }.
+notify-replies = Avvisami delle risposte
+notify-replies-hint = (via email; prima ti chiediamo di confermare)
+replies-about = Le risposte al tuo commento su «{ $post }», inviate a { $email }.
+replies-confirmed-heading = Confermato
+replies-confirmed = Confermato: ogni risposta al tuo commento su «{ $post }» ti verrà inviata per email. Ogni email contiene un link per annullare l'iscrizione.
+replies-stop-heading = Non ricevere più email sulle risposte
+replies-stopped = Iscrizione annullata: non riceverai più email sulle risposte al tuo commento su «{ $post }».
+button-confirm = Conferma
+button-unsubscribe = Annulla iscrizione
+back-to-blog = Torna a { $blog }

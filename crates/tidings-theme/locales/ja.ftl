@@ -99,3 +99,31 @@ go-home = ホームページへ
 
 feed-comments-title = { $blog } - コメント
 feed-post-comments-title = { $blog } のコメント: { $post }
+
+## 読者が希望するメール
+
+follow-heading = メールで購読する
+follow-email-label = メールアドレス
+follow-email-placeholder = メールアドレス...
+follow-submit = 送信
+follow-about = このブログの新しい投稿を、公開されしだいメールでお届けします。
+follow-asked-heading = 受信トレイを確認してください
+follow-asked = このアドレスがまだこのブログを購読していない場合は、確認用リンクを記載したメールをお送りしました。確認が済むと投稿が届くようになります。
+follow-error-email = 有効なメールアドレスを入力してください。
+follow-confirm-about = このブログの新しい投稿を { $email } に送信しますか？
+follow-confirmed-heading = 購読を開始しました
+follow-confirmed = 確認しました。新しい投稿を { $email } にお送りします。各メールに配信停止用のリンクがあります。
+unsubscribe-heading = 購読を解除
+unsubscribe-about = このブログの新しい投稿を { $email } に送信するのを停止しますか？
+unsubscribed-heading = 購読を解除しました
+unsubscribed = 購読を解除しました。今後 { $email } に投稿は送信されません。
+notify-replies = 返信をメールで受け取る
+notify-replies-hint = （メールで通知します。最初に確認をお願いします）
+replies-about = 「{ $post }」へのあなたのコメントへの返信を { $email } にお送りします。
+replies-confirmed-heading = 確認しました
+replies-confirmed = 確認しました。「{ $post }」へのあなたのコメントへの返信をそのつどメールでお送りします。各メールに配信停止用のリンクがあります。
+replies-stop-heading = 返信のメールを停止
+replies-stopped = 購読を解除しました。「{ $post }」へのあなたのコメントへの返信は今後送信されません。
+button-confirm = 確認
+button-unsubscribe = 購読を解除
+back-to-blog = { $blog } に戻る

@@ -99,3 +99,31 @@ go-home = 홈페이지로 이동
 
 feed-comments-title = { $blog } - 댓글
 feed-post-comments-title = { $blog }의 댓글: { $post }
+
+## 독자가 요청하는 메일
+
+follow-heading = 이메일로 팔로우하기
+follow-email-label = 이메일 주소
+follow-email-placeholder = 이메일 주소...
+follow-submit = 제출
+follow-about = 이 블로그의 새 게시물을 게시되는 대로 이메일로 보내 드립니다.
+follow-asked-heading = 받은편지함을 확인하세요
+follow-asked = 이 주소가 아직 이 블로그를 팔로우하지 않는다면 확인 링크가 담긴 메일을 보냈습니다. 확인하시면 게시물을 보내 드립니다.
+follow-error-email = 올바른 이메일 주소를 입력하세요.
+follow-confirm-about = 이 블로그의 새 게시물을 { $email }(으)로 보낼까요?
+follow-confirmed-heading = 구독 완료
+follow-confirmed = 확인되었습니다. 새 게시물을 { $email }(으)로 보내 드립니다. 모든 메일에 수신을 중단하는 링크가 있습니다.
+unsubscribe-heading = 구독 취소
+unsubscribe-about = 이 블로그의 새 게시물을 더 이상 { $email }(으)로 보내지 않을까요?
+unsubscribed-heading = 구독 취소됨
+unsubscribed = 구독이 취소되었습니다. 더 이상 { $email }(으)로 게시물을 보내지 않습니다.
+notify-replies = 답글 알림 받기
+notify-replies-hint = (이메일로 알려 드리며, 먼저 확인을 요청합니다)
+replies-about = ‘{ $post }’에 남긴 댓글의 답글을 { $email }(으)로 보내 드립니다.
+replies-confirmed-heading = 확인됨
+replies-confirmed = 확인되었습니다. ‘{ $post }’에 남긴 댓글의 답글을 이메일로 보내 드립니다. 모든 메일에 수신을 중단하는 링크가 있습니다.
+replies-stop-heading = 답글 메일 중단
+replies-stopped = 구독이 취소되었습니다. ‘{ $post }’에 남긴 댓글의 답글을 더 이상 보내지 않습니다.
+button-confirm = 확인
+button-unsubscribe = 구독 취소
+back-to-blog = { $blog }(으)로 돌아가기

@@ -101,3 +101,31 @@ go-home = Naar de startpagina
 
 feed-comments-title = { $blog } - Reacties
 feed-post-comments-title = Reacties op { $blog }: { $post }
+
+## De mail waar lezers om vragen
+
+follow-heading = Volgen via e-mail
+follow-email-label = E-mailadres
+follow-email-placeholder = E-mailadres...
+follow-submit = Verzenden
+follow-about = Nieuwe posts van deze blog, naar je gemaild zodra ze verschijnen.
+follow-asked-heading = Kijk in je inbox
+follow-asked = Als dit adres de blog nog niet volgt, is er een e-mail met een bevestigingslink onderweg. Posts worden gemaild zodra je bevestigt.
+follow-error-email = Vul een geldig e-mailadres in.
+follow-confirm-about = Nieuwe posts van deze blog mailen naar { $email }?
+follow-confirmed-heading = Geabonneerd
+follow-confirmed = Bevestigd: nieuwe posts worden gemaild naar { $email }. Elke e-mail bevat een link om je af te melden.
+unsubscribe-heading = Afmelden
+unsubscribe-about = Geen nieuwe posts van deze blog meer mailen naar { $email }?
+unsubscribed-heading = Afgemeld
+unsubscribed = Afgemeld: er worden geen posts meer gemaild naar { $email }.
+notify-replies = Houd me op de hoogte van antwoorden
+notify-replies-hint = (per e-mail; we vragen je eerst om te bevestigen)
+replies-about = Antwoorden op je reactie bij ‘{ $post }’, gemaild naar { $email }.
+replies-confirmed-heading = Bevestigd
+replies-confirmed = Bevestigd: elk antwoord op je reactie bij ‘{ $post }’ wordt naar je gemaild. Elke e-mail bevat een link om je af te melden.
+replies-stop-heading = Geen e-mail meer over antwoorden
+replies-stopped = Afgemeld: er worden geen antwoorden op je reactie bij ‘{ $post }’ meer gemaild.
+button-confirm = Bevestigen
+button-unsubscribe = Afmelden
+back-to-blog = Terug naar { $blog }

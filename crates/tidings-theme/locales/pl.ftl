@@ -105,3 +105,31 @@ go-home = Przejdź do strony głównej
 
 feed-comments-title = { $blog } - Komentarze
 feed-post-comments-title = Komentarze do { $blog }: { $post }
+
+## Poczta, o którą proszą czytelnicy
+
+follow-heading = Obserwuj przez e-mail
+follow-email-label = Adres e-mail
+follow-email-placeholder = Adres e-mail...
+follow-submit = Wyślij
+follow-about = Nowe posty z tego bloga wysyłane do Ciebie e-mailem, gdy tylko zostaną opublikowane.
+follow-asked-heading = Sprawdź skrzynkę odbiorczą
+follow-asked = Jeśli ten adres jeszcze nie obserwuje bloga, wysłaliśmy na niego e-mail z linkiem potwierdzającym. Posty będą wysyłane, gdy tylko potwierdzisz.
+follow-error-email = Podaj poprawny adres e-mail.
+follow-confirm-about = Wysyłać nowe posty z tego bloga na adres { $email }?
+follow-confirmed-heading = Subskrypcja potwierdzona
+follow-confirmed = Potwierdzono: nowe posty będą wysyłane na adres { $email }. Każda wiadomość zawiera link do rezygnacji.
+unsubscribe-heading = Anuluj subskrypcję
+unsubscribe-about = Przestać wysyłać nowe posty z tego bloga na adres { $email }?
+unsubscribed-heading = Subskrypcja anulowana
+unsubscribed = Subskrypcja anulowana: żadne posty nie będą już wysyłane na adres { $email }.
+notify-replies = Powiadamiaj mnie o odpowiedziach
+notify-replies-hint = (e-mailem; najpierw poprosimy o potwierdzenie)
+replies-about = Odpowiedzi na Twój komentarz do „{ $post }” wysyłane na adres { $email }.
+replies-confirmed-heading = Potwierdzono
+replies-confirmed = Potwierdzono: każda odpowiedź na Twój komentarz do „{ $post }” zostanie wysłana do Ciebie e-mailem. Każda wiadomość zawiera link do rezygnacji.
+replies-stop-heading = Nie wysyłaj już e-maili o odpowiedziach
+replies-stopped = Subskrypcja anulowana: odpowiedzi na Twój komentarz do „{ $post }” nie będą już wysyłane.
+button-confirm = Potwierdź
+button-unsubscribe = Anuluj subskrypcję
+back-to-blog = Wróć do bloga { $blog }

@@ -101,3 +101,31 @@ go-home = Ir para a página inicial
 
 feed-comments-title = { $blog } - Comentários
 feed-post-comments-title = Comentários sobre { $blog }: { $post }
+
+## O e-mail que os leitores pedem
+
+follow-heading = Seguir por e-mail
+follow-email-label = Endereço de e-mail
+follow-email-placeholder = Endereço de e-mail...
+follow-submit = Enviar
+follow-about = As novas postagens deste blog, enviadas para você assim que forem publicadas.
+follow-asked-heading = Confira sua caixa de entrada
+follow-asked = Se este endereço ainda não segue o blog, um e-mail com um link de confirmação está a caminho. As postagens serão enviadas assim que você confirmar.
+follow-error-email = Digite um endereço de e-mail válido.
+follow-confirm-about = Enviar as novas postagens deste blog para { $email }?
+follow-confirmed-heading = Inscrição confirmada
+follow-confirmed = Confirmado: as novas postagens serão enviadas para { $email }. Cada e-mail tem um link para cancelar.
+unsubscribe-heading = Cancelar inscrição
+unsubscribe-about = Parar de enviar as novas postagens deste blog para { $email }?
+unsubscribed-heading = Inscrição cancelada
+unsubscribed = Inscrição cancelada: nenhuma outra postagem será enviada para { $email }.
+notify-replies = Notifique-me sobre respostas
+notify-replies-hint = (por e-mail; antes pedimos que você confirme)
+replies-about = Respostas ao seu comentário em “{ $post }”, enviadas para { $email }.
+replies-confirmed-heading = Confirmado
+replies-confirmed = Confirmado: cada resposta ao seu comentário em “{ $post }” será enviada a você por e-mail. Cada e-mail tem um link para cancelar.
+replies-stop-heading = Parar de receber respostas por e-mail
+replies-stopped = Inscrição cancelada: nenhuma outra resposta ao seu comentário em “{ $post }” será enviada.
+button-confirm = Confirmar
+button-unsubscribe = Cancelar inscrição
+back-to-blog = Voltar para { $blog }

@@ -101,3 +101,31 @@ go-home = Till startsidan
 
 feed-comments-title = { $blog } - Kommentarer
 feed-post-comments-title = Kommentarer till { $blog }: { $post }
+
+## E-post som läsarna ber om
+
+follow-heading = Följ via e-post
+follow-email-label = E-postadress
+follow-email-placeholder = E-postadress...
+follow-submit = Skicka
+follow-about = Nya inlägg i den här bloggen, skickade till dig när de publiceras.
+follow-asked-heading = Titta i din inkorg
+follow-asked = Om den här adressen inte redan följer bloggen är ett mejl med en bekräftelselänk på väg. Inläggen skickas när du har bekräftat.
+follow-error-email = Ange en giltig e-postadress.
+follow-confirm-about = Skicka nya inlägg i den här bloggen till { $email }?
+follow-confirmed-heading = Prenumeration bekräftad
+follow-confirmed = Bekräftat: nya inlägg skickas till { $email }. Varje mejl har en länk för att avsluta.
+unsubscribe-heading = Avsluta prenumeration
+unsubscribe-about = Sluta skicka nya inlägg i den här bloggen till { $email }?
+unsubscribed-heading = Prenumeration avslutad
+unsubscribed = Prenumeration avslutad: inga fler inlägg skickas till { $email }.
+notify-replies = Meddela mig om svar
+notify-replies-hint = (via e-post; vi ber dig bekräfta först)
+replies-about = Svar på din kommentar till ”{ $post }”, skickade till { $email }.
+replies-confirmed-heading = Bekräftat
+replies-confirmed = Bekräftat: varje svar på din kommentar till ”{ $post }” skickas till dig. Varje mejl har en länk för att avsluta.
+replies-stop-heading = Sluta få e-post om svar
+replies-stopped = Prenumeration avslutad: inga fler svar på din kommentar till ”{ $post }” skickas.
+button-confirm = Bekräfta
+button-unsubscribe = Avsluta prenumeration
+back-to-blog = Tillbaka till { $blog }

@@ -99,3 +99,31 @@ go-home = ไปที่หน้าแรก
 
 feed-comments-title = { $blog } - ความคิดเห็น
 feed-post-comments-title = ความคิดเห็นเกี่ยวกับ { $blog }: { $post }
+
+## อีเมลที่ผู้อ่านขอรับ
+
+follow-heading = ติดตามทางอีเมล
+follow-email-label = ที่อยู่อีเมล
+follow-email-placeholder = ที่อยู่อีเมล...
+follow-submit = ส่ง
+follow-about = บทความใหม่ของบล็อกนี้ ส่งถึงอีเมลของคุณทันทีที่เผยแพร่
+follow-asked-heading = โปรดตรวจดูกล่องจดหมายของคุณ
+follow-asked = หากที่อยู่นี้ยังไม่ได้ติดตามบล็อกนี้ อีเมลที่มีลิงก์ยืนยันกำลังส่งไป เราจะเริ่มส่งบทความเมื่อคุณยืนยันแล้ว
+follow-error-email = โปรดใส่อีเมลที่ถูกต้อง
+follow-confirm-about = ส่งบทความใหม่ของบล็อกนี้ไปที่ { $email } ใช่ไหม
+follow-confirmed-heading = สมัครรับข้อมูลแล้ว
+follow-confirmed = ยืนยันแล้ว: บทความใหม่จะส่งไปที่ { $email } ทุกอีเมลมีลิงก์สำหรับยกเลิก
+unsubscribe-heading = ยกเลิกการรับข้อมูล
+unsubscribe-about = หยุดส่งบทความใหม่ของบล็อกนี้ไปที่ { $email } ใช่ไหม
+unsubscribed-heading = ยกเลิกการรับข้อมูลแล้ว
+unsubscribed = ยกเลิกการรับข้อมูลแล้ว: จะไม่มีบทความส่งไปที่ { $email } อีก
+notify-replies = แจ้งให้ฉันทราบเมื่อมีการตอบกลับ
+notify-replies-hint = (ทางอีเมล เราจะขอให้คุณยืนยันก่อน)
+replies-about = การตอบกลับความคิดเห็นของคุณใน “{ $post }” ส่งไปที่ { $email }
+replies-confirmed-heading = ยืนยันแล้ว
+replies-confirmed = ยืนยันแล้ว: ทุกการตอบกลับความคิดเห็นของคุณใน “{ $post }” จะส่งถึงคุณทางอีเมล ทุกอีเมลมีลิงก์สำหรับยกเลิก
+replies-stop-heading = หยุดรับอีเมลการตอบกลับ
+replies-stopped = ยกเลิกการรับข้อมูลแล้ว: จะไม่มีการส่งการตอบกลับความคิดเห็นของคุณใน “{ $post }” อีก
+button-confirm = ยืนยัน
+button-unsubscribe = ยกเลิกการรับข้อมูล
+back-to-blog = กลับไปที่ { $blog }

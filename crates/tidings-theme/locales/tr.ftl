@@ -99,3 +99,31 @@ go-home = Ana sayfaya git
 
 feed-comments-title = { $blog } - Yorumlar
 feed-post-comments-title = { $blog } üzerine yorumlar: { $post }
+
+## Okurların istediği e-postalar
+
+follow-heading = E-postayla takip et
+follow-email-label = E-posta adresi
+follow-email-placeholder = E-posta adresi...
+follow-submit = Gönder
+follow-about = Bu blogun yeni yayınları, yayınlanır yayınlanmaz e-postanıza gelir.
+follow-asked-heading = Gelen kutunuza bakın
+follow-asked = Bu adres blogu henüz takip etmiyorsa onay bağlantısı içeren bir e-posta yolda. Onayladığınızda yayınlar gönderilmeye başlar.
+follow-error-email = Geçerli bir e-posta adresi girin.
+follow-confirm-about = Bu blogun yeni yayınları { $email } adresine gönderilsin mi?
+follow-confirmed-heading = Abonelik onaylandı
+follow-confirmed = Onaylandı: yeni yayınlar { $email } adresine gönderilecek. Her e-postada aboneliği bitirmek için bir bağlantı var.
+unsubscribe-heading = Abonelikten çık
+unsubscribe-about = Bu blogun yeni yayınları artık { $email } adresine gönderilmesin mi?
+unsubscribed-heading = Abonelikten çıkıldı
+unsubscribed = Abonelikten çıkıldı: { $email } adresine artık yayın gönderilmeyecek.
+notify-replies = Yanıtları bana bildir
+notify-replies-hint = (e-postayla; önce onaylamanızı isteriz)
+replies-about = “{ $post }” yayınına yaptığınız yorumun yanıtları, { $email } adresine gönderilir.
+replies-confirmed-heading = Onaylandı
+replies-confirmed = Onaylandı: “{ $post }” yayınına yaptığınız yorumun her yanıtı size e-postayla gönderilecek. Her e-postada aboneliği bitirmek için bir bağlantı var.
+replies-stop-heading = Yanıt e-postalarını durdur
+replies-stopped = Abonelikten çıkıldı: “{ $post }” yayınına yaptığınız yorumun yanıtları artık gönderilmeyecek.
+button-confirm = Onayla
+button-unsubscribe = Abonelikten çık
+back-to-blog = { $blog } sayfasına dön

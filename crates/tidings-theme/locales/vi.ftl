@@ -99,3 +99,31 @@ go-home = Đến trang chủ
 
 feed-comments-title = { $blog } - Nhận xét
 feed-post-comments-title = Nhận xét về { $blog }: { $post }
+
+## Thư mà người đọc yêu cầu
+
+follow-heading = Theo dõi qua email
+follow-email-label = Địa chỉ email
+follow-email-placeholder = Địa chỉ email...
+follow-submit = Gửi
+follow-about = Bài đăng mới của blog này, gửi tới email của bạn ngay khi được xuất bản.
+follow-asked-heading = Hãy kiểm tra hộp thư đến
+follow-asked = Nếu địa chỉ này chưa theo dõi blog, một email có liên kết xác nhận đang được gửi tới. Bài đăng sẽ được gửi sau khi bạn xác nhận.
+follow-error-email = Hãy nhập địa chỉ email hợp lệ.
+follow-confirm-about = Gửi bài đăng mới của blog này tới { $email }?
+follow-confirmed-heading = Đã đăng ký
+follow-confirmed = Đã xác nhận: bài đăng mới sẽ được gửi tới { $email }. Mỗi email đều có liên kết để hủy đăng ký.
+unsubscribe-heading = Hủy đăng ký
+unsubscribe-about = Ngừng gửi bài đăng mới của blog này tới { $email }?
+unsubscribed-heading = Đã hủy đăng ký
+unsubscribed = Đã hủy đăng ký: sẽ không có bài đăng nào được gửi tới { $email } nữa.
+notify-replies = Thông báo cho tôi khi có trả lời
+notify-replies-hint = (qua email; chúng tôi sẽ nhờ bạn xác nhận trước)
+replies-about = Các trả lời cho nhận xét của bạn về “{ $post }”, gửi tới { $email }.
+replies-confirmed-heading = Đã xác nhận
+replies-confirmed = Đã xác nhận: mỗi trả lời cho nhận xét của bạn về “{ $post }” sẽ được gửi tới bạn qua email. Mỗi email đều có liên kết để hủy đăng ký.
+replies-stop-heading = Ngừng nhận email về trả lời
+replies-stopped = Đã hủy đăng ký: sẽ không còn gửi trả lời cho nhận xét của bạn về “{ $post }” nữa.
+button-confirm = Xác nhận
+button-unsubscribe = Hủy đăng ký
+back-to-blog = Quay lại { $blog }

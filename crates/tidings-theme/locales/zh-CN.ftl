@@ -99,3 +99,31 @@ go-home = 前往主页
 
 feed-comments-title = { $blog } - 评论
 feed-post-comments-title = { $blog } 上的评论：{ $post }
+
+## 读者要求的邮件
+
+follow-heading = 通过电子邮件订阅
+follow-email-label = 电子邮件地址
+follow-email-placeholder = 电子邮件地址...
+follow-submit = 提交
+follow-about = 本博客的新博文一发布就会发送到您的邮箱。
+follow-asked-heading = 请查看收件箱
+follow-asked = 如果此地址尚未订阅本博客，一封含确认链接的邮件正在发送。您确认后即会开始发送博文。
+follow-error-email = 请输入有效的电子邮件地址。
+follow-confirm-about = 将本博客的新博文发送到 { $email }？
+follow-confirmed-heading = 订阅成功
+follow-confirmed = 已确认：新博文将发送到 { $email }。每封邮件都附有退订链接。
+unsubscribe-heading = 退订
+unsubscribe-about = 不再将本博客的新博文发送到 { $email }？
+unsubscribed-heading = 已退订
+unsubscribed = 已退订：不会再向 { $email } 发送博文。
+notify-replies = 有回复时通知我
+notify-replies-hint = （通过电子邮件；我们会先请您确认）
+replies-about = 您在“{ $post }”上的评论收到的回复，将发送到 { $email }。
+replies-confirmed-heading = 已确认
+replies-confirmed = 已确认：您在“{ $post }”上的评论收到的每条回复都会通过电子邮件发送给您。每封邮件都附有退订链接。
+replies-stop-heading = 不再接收回复邮件
+replies-stopped = 已退订：不会再发送您在“{ $post }”上的评论收到的回复。
+button-confirm = 确认
+button-unsubscribe = 退订
+back-to-blog = 返回{ $blog }

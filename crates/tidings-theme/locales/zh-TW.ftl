@@ -99,3 +99,31 @@ go-home = 前往首頁
 
 feed-comments-title = { $blog } - 留言
 feed-post-comments-title = { $blog } 上的留言：{ $post }
+
+## 讀者要求的郵件
+
+follow-heading = 以電子郵件追蹤
+follow-email-label = 電子郵件地址
+follow-email-placeholder = 電子郵件地址...
+follow-submit = 提交
+follow-about = 這個網誌的新文章一發佈就會寄到您的信箱。
+follow-asked-heading = 請查看收件匣
+follow-asked = 如果這個地址尚未追蹤這個網誌，一封附有確認連結的郵件正在寄出。您確認後就會開始寄送文章。
+follow-error-email = 請輸入有效的電子郵件地址。
+follow-confirm-about = 要將這個網誌的新文章寄到 { $email } 嗎？
+follow-confirmed-heading = 訂閱成功
+follow-confirmed = 已確認：新文章將寄到 { $email }。每封郵件都附有取消訂閱的連結。
+unsubscribe-heading = 取消訂閱
+unsubscribe-about = 不再將這個網誌的新文章寄到 { $email } 嗎？
+unsubscribed-heading = 已取消訂閱
+unsubscribed = 已取消訂閱：不會再寄送文章到 { $email }。
+notify-replies = 有回覆時通知我
+notify-replies-hint = （透過電子郵件；我們會先請您確認）
+replies-about = 您在「{ $post }」的留言所收到的回覆，將寄到 { $email }。
+replies-confirmed-heading = 已確認
+replies-confirmed = 已確認：您在「{ $post }」的留言所收到的每則回覆都會以電子郵件寄給您。每封郵件都附有取消訂閱的連結。
+replies-stop-heading = 不再接收回覆郵件
+replies-stopped = 已取消訂閱：不會再寄送您在「{ $post }」的留言所收到的回覆。
+button-confirm = 確認
+button-unsubscribe = 取消訂閱
+back-to-blog = 返回{ $blog }

@@ -25,6 +25,7 @@ const ARGS: &[(&str, Arg<'static>)] = &[
     ("query", Arg::Text("Q")),
     ("blog", Arg::Text("B")),
     ("post", Arg::Text("P")),
+    ("email", Arg::Text("E")),
 ];
 
 #[test]

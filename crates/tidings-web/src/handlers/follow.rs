@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use tidings_app::mail::follow;
 use tidings_app::mail::links::Purpose;
 
+use tidings_theme::i18n::Arg;
+
 use super::pages::{self, Chrome};
 use crate::AppState;
 use crate::error::AppError;
@@ -35,7 +37,10 @@ pub struct SubscribeForm {
 }
 
 /// What `mail_link.html` shows: a heading, a message, and either one
-/// button for the link's token or the Follow by Email form.
+/// button for the link's token or the Follow by Email form. `heading` and
+/// `button` are message keys the template translates; the other texts
+/// carry an address or a title, so the handler writes them in the blog's
+/// language (`text`).
 #[derive(Serialize, Default)]
 pub struct LinkPage {
     pub heading: &'static str,
@@ -70,18 +75,14 @@ pub async fn form(
 ) -> Response {
     let page = if q.asked.is_some() {
         LinkPage {
-            heading: "Check your inbox",
-            message: Some(
-                "If this address does not follow the blog yet, a mail with a link to confirm \
-                 is on its way. Posts are mailed once you confirm."
-                    .into(),
-            ),
+            heading: "follow-asked-heading",
+            message: Some(text(&site, "follow-asked", &[])),
             ..LinkPage::default()
         }
     } else {
         LinkPage {
-            heading: "Follow by Email",
-            about: Some("New posts of this blog, mailed to you as they are published.".into()),
+            heading: "follow-heading",
+            about: Some(text(&site, "follow-about", &[])),
             show_form: true,
             ..LinkPage::default()
         }
@@ -111,9 +112,15 @@ pub async fn subscribe(
     let result = match asked {
         Ok(()) => Ok(Redirect::to("/subscribe?asked=1").into_response()),
         Err(tidings_app::Error::Invalid { message, .. }) => {
+            // English keeps the use case's own words (empty or malformed).
+            let error = if pages::lang(&site).code == "en" {
+                message
+            } else {
+                text(&site, "follow-error-email", &[])
+            };
             let page = LinkPage {
-                heading: "Follow by Email",
-                error: Some(message),
+                heading: "follow-heading",
+                error: Some(error),
                 show_form: true,
                 email: Some(email),
                 ..LinkPage::default()
@@ -143,11 +150,15 @@ pub async fn confirm_page(
         )
         .await?;
         let page = button_page(
-            "Follow by Email",
-            format!("Mail new posts of this blog to {}?", s.email),
+            "follow-heading",
+            text(
+                &site,
+                "follow-confirm-about",
+                &[("email", Arg::Text(&s.email))],
+            ),
             "/subscribe/confirm",
             token,
-            "Confirm",
+            "button-confirm",
         );
         show(&state, &site, StatusCode::OK, page).await
     }
@@ -166,11 +177,8 @@ pub async fn confirm(
         let s =
             follow::confirm(&state.store, &state.mail, site.blog.id, &token, Utc::now()).await?;
         let page = done_page(
-            "Subscribed",
-            format!(
-                "Confirmed: new posts will be mailed to {}. Each mail has a link to stop them.",
-                s.email
-            ),
+            "follow-confirmed-heading",
+            text(&site, "follow-confirmed", &[("email", Arg::Text(&s.email))]),
         );
         show(&state, &site, StatusCode::OK, page).await
     }
@@ -196,11 +204,15 @@ pub async fn unsubscribe_page(
         )
         .await?;
         let page = button_page(
-            "Unsubscribe",
-            format!("Stop mailing new posts of this blog to {}?", s.email),
+            "unsubscribe-heading",
+            text(
+                &site,
+                "unsubscribe-about",
+                &[("email", Arg::Text(&s.email))],
+            ),
             "/unsubscribe",
             token,
-            "Unsubscribe",
+            "button-unsubscribe",
         );
         show(&state, &site, StatusCode::OK, page).await
     }
@@ -219,13 +231,19 @@ pub async fn unsubscribe(
         let s = follow::unsubscribe(&state.store, &state.mail, site.blog.id, &token, Utc::now())
             .await?;
         let page = done_page(
-            "Unsubscribed",
-            format!("Unsubscribed: no more posts will be mailed to {}.", s.email),
+            "unsubscribed-heading",
+            text(&site, "unsubscribed", &[("email", Arg::Text(&s.email))]),
         );
         show(&state, &site, StatusCode::OK, page).await
     }
     .await;
     pages::respond(&state, &site, result)
+}
+
+/// Message `key` in the blog's language, for the texts of a page that
+/// carry an address or a title.
+pub fn text(site: &Site, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    pages::lang(site).text(key, args)
 }
 
 /// A link's page: what it is about and its one button, posting the token

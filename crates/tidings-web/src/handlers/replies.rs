@@ -12,16 +12,24 @@ use chrono::Utc;
 use tidings_app::mail::links::Purpose;
 use tidings_app::mail::replies::{self, Watched};
 
-use super::follow::{TokenQuery, button_page, done_page, show};
+use tidings_theme::i18n::Arg;
+
+use super::follow::{TokenQuery, button_page, done_page, show, text};
 use super::pages;
 use crate::AppState;
 use crate::host::Site;
 
-fn about(w: &Watched) -> String {
-    format!(
-        "Replies to your comment on \u{201c}{}\u{201d}, mailed to {}.",
-        w.comment.post_title, w.watch.email
-    )
+fn about(site: &Site, w: &Watched) -> String {
+    let args = [
+        ("post", Arg::Text(&w.comment.post_title)),
+        ("email", Arg::Text(&w.watch.email)),
+    ];
+    text(site, "replies-about", &args)
+}
+
+/// Message `key` with the commented post's title as `post`.
+fn about_post(site: &Site, key: &str, w: &Watched) -> String {
+    text(site, key, &[("post", Arg::Text(&w.comment.post_title))])
 }
 
 /// `GET /replies/confirm?token=`: the page with the "Confirm" button.
@@ -42,11 +50,11 @@ pub async fn confirm_page(
         )
         .await?;
         let page = button_page(
-            "Notify me of replies",
-            about(&w),
+            "notify-replies",
+            about(&site, &w),
             "/replies/confirm",
             token,
-            "Confirm",
+            "button-confirm",
         );
         show(&state, &site, StatusCode::OK, page).await
     }
@@ -64,16 +72,12 @@ pub async fn confirm(
     let result = async {
         let w =
             replies::confirm(&state.store, &state.mail, site.blog.id, &token, Utc::now()).await?;
-        let message = format!(
-            "Confirmed: each reply to your comment on \u{201c}{}\u{201d} will be mailed to you. \
-             Each mail has a link to stop them.",
-            w.comment.post_title
-        );
+        let message = about_post(&site, "replies-confirmed", &w);
         show(
             &state,
             &site,
             StatusCode::OK,
-            done_page("Confirmed", message),
+            done_page("replies-confirmed-heading", message),
         )
         .await
     }
@@ -99,11 +103,11 @@ pub async fn stop_page(
         )
         .await?;
         let page = button_page(
-            "Stop mail about replies",
-            about(&w),
+            "replies-stop-heading",
+            about(&site, &w),
             "/replies/stop",
             token,
-            "Unsubscribe",
+            "button-unsubscribe",
         );
         show(&state, &site, StatusCode::OK, page).await
     }
@@ -120,15 +124,12 @@ pub async fn stop(
     let token = q.token.unwrap_or_default();
     let result = async {
         let w = replies::stop(&state.store, &state.mail, site.blog.id, &token, Utc::now()).await?;
-        let message = format!(
-            "Unsubscribed: no more replies to your comment on \u{201c}{}\u{201d} will be mailed.",
-            w.comment.post_title
-        );
+        let message = about_post(&site, "replies-stopped", &w);
         show(
             &state,
             &site,
             StatusCode::OK,
-            done_page("Unsubscribed", message),
+            done_page("unsubscribed-heading", message),
         )
         .await
     }

@@ -2,12 +2,18 @@
 //! language shows no English on its public pages, runs right to left in
 //! Arabic, Persian and Hebrew, writes dates its readers' way, and its feeds
 //! say which language they are in; an unknown tag is refused naming the
-//! supported ones; a Blogger export's `BLOG_LOCALE` comes along.
+//! supported ones; a Blogger export's `BLOG_LOCALE` comes along. With mail
+//! on (a real SMTP sink), the Follow by Email widget, the comment form's
+//! "Notify me of replies" box and the pages readers' mail links open speak
+//! the blog's language too.
+
+use std::time::{Duration, Instant};
 
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::import::{fixture, import};
+use crate::mail::{Sink, app_mailing, link};
 use crate::support::{TestApp, texts_of_class};
 
 const LANGUAGES: [&str; 23] = [
@@ -67,6 +73,21 @@ const ENGLISH: &[&str] = &[
     "AM",
     "PM",
     "at",
+    "Follow by Email",
+    "Email address",
+    "Submit",
+    "Notify me of replies",
+    "by email",
+    "confirm",
+    "Confirm",
+    "Confirmed",
+    "Check your inbox",
+    "Subscribed",
+    "Unsubscribe",
+    "Unsubscribed",
+    "Stop mail about replies",
+    "mailed",
+    "Back to",
 ];
 
 /// Whether `phrase` occurs in `text` as a whole word (or words).
@@ -140,10 +161,13 @@ fn titles(xml: &str) -> String {
         .join("\n")
 }
 
-/// A blog with a post (a label, a comment) written in no language at all,
-/// so any English on its pages is the blog's own.
-async fn app_with_post() -> (TestApp, String) {
-    let mut app = TestApp::start().await;
+/// A blog that mails through its own SMTP sink (so the Follow by Email
+/// widget and the "Notify me of replies" box are shown), with a post (a
+/// label, a comment) written in no language at all, so any English on its
+/// pages is the blog's own. The sink lives as long as the test keeps it.
+async fn app_with_post() -> (Sink, TestApp, String) {
+    let sink = Sink::started();
+    let mut app = app_mailing(&sink).await;
     app.settings(json!({"comment_min_seconds": 0, "title": "Ⓣ ⓘ ⓓ"}))
         .await;
     let post = app
@@ -159,17 +183,21 @@ async fn app_with_post() -> (TestApp, String) {
     app.comment(&path, &[("name", "Ⓝ"), ("body", "④")])
         .await
         .unwrap();
-    (app, path)
+    (sink, app, path)
 }
 
 #[tokio::test]
 async fn every_language_leaves_no_english_on_reader_pages_and_feeds() {
-    let (mut app, path) = app_with_post().await;
+    let (_sink, mut app, path) = app_with_post().await;
     for code in LANGUAGES {
         app.settings(json!({ "language": code })).await;
+        let home = app.page("/").await;
+        assert!(home.contains("action=\"/subscribe\""), "{code}: the widget");
+        let post = app.page(&path).await;
+        assert!(post.contains("name=\"notify\""), "{code}: the box");
         let mut pages = vec![
-            ("home", app.page("/").await),
-            ("post", app.page(&path).await),
+            ("home", home),
+            ("post", post),
             ("label", app.page("/search/label/%E2%93%9B").await),
         ];
         let missing = app.get("/no/such/page").await;
@@ -204,7 +232,7 @@ async fn every_language_leaves_no_english_on_reader_pages_and_feeds() {
 
 #[tokio::test]
 async fn pages_say_their_language_and_direction_and_date_its_way() {
-    let (mut app, path) = app_with_post().await;
+    let (_sink, mut app, path) = app_with_post().await;
     app.settings(json!({"language": "ko"})).await;
     let page = app.page(&path).await;
     assert!(page.contains(r#"<html lang="ko" dir="ltr">"#));
@@ -242,7 +270,7 @@ async fn pages_say_their_language_and_direction_and_date_its_way() {
 
 #[tokio::test]
 async fn an_unknown_language_is_refused_listing_the_supported_ones() {
-    let (mut app, _) = app_with_post().await;
+    let (_sink, mut app, _) = app_with_post().await;
     for bad in ["klingon", "tlh", "", "x-pig-latin"] {
         let (status, body) = app
             .api(Method::PATCH, "/blog", Some(json!({"language": bad})))
@@ -279,4 +307,120 @@ async fn a_korean_blogger_export_comes_out_in_korean() {
     assert!(page.contains("게시자:"), "{page}");
     assert!(page.contains("댓글 쓰기"));
     assert!(english_left("ko", &page).is_empty(), "{page}");
+}
+
+/// The first link to `path` in a mail the sink took (waiting for it).
+async fn mailed_link(sink: &Sink, path: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let probe = format!("{path}?");
+    loop {
+        let found = sink.messages().into_iter().find_map(|m| {
+            let text = m["text"].as_str()?.to_owned();
+            text.contains(&probe).then(|| link(&text, path))
+        });
+        if let Some(found) = found {
+            return found;
+        }
+        assert!(Instant::now() < deadline, "no mail links to {path}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// POSTs `body` as a form to `path` (a link page's button, or the
+/// subscribe form), answering the status and the page.
+async fn post_form(app: &TestApp, path: &str, body: &str) -> (StatusCode, String) {
+    let r = app
+        .client
+        .post(app.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap();
+    (r.status(), r.text().await.unwrap())
+}
+
+/// A link page's one button: where it posts (the token in its query).
+fn action(page: &str) -> String {
+    let open = "<form method=\"post\" action=\"";
+    let at = page.find(open).expect("a button") + open.len();
+    page[at..at + page[at..].find('"').unwrap()].replace("&amp;", "&")
+}
+
+/// Asserts that no page of `pages` in `code` has English left.
+fn no_english(code: &str, pages: &[(&str, String)]) {
+    for (name, page) in pages {
+        let left = english_left(code, page);
+        assert!(
+            left.is_empty(),
+            "{code} {name} still says {left:?}:\n{page}"
+        );
+    }
+}
+
+/// `/subscribe` and every page a reader's mail links to (subscription and
+/// reply confirmations, their done pages, unsubscribing) in every language.
+/// A confirmation works once, so its done page is looked at in one
+/// language each; the rest are shown (or, for unsubscribing, repeated) in
+/// all of them.
+#[tokio::test]
+async fn the_pages_readers_mail_links_open_speak_the_blogs_language() {
+    let (sink, mut app, path) = app_with_post().await;
+    let (status, _) = post_form(&app, "/subscribe", "email=reader%40example.org").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let follow = mailed_link(&sink, "/subscribe/confirm").await;
+    let landed = app
+        .comment(
+            &path,
+            &[("email", "ann@example.org"), ("body", "⑩"), ("notify", "1")],
+        )
+        .await
+        .unwrap();
+    let ann = landed.rsplit("#c").next().unwrap().to_owned();
+    let replies = mailed_link(&sink, "/replies/confirm").await;
+
+    for code in LANGUAGES.iter().filter(|c| **c != "en") {
+        app.settings(json!({ "language": code })).await;
+        let (status, refused) = post_form(&app, "/subscribe", "email=not+an+address").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{code}");
+        let pages = [
+            ("/subscribe", app.page("/subscribe").await),
+            ("asked", app.page("/subscribe?asked=1").await),
+            ("refused subscription", refused),
+            ("confirm following", app.page(&follow).await),
+            ("confirm replies", app.page(&replies).await),
+        ];
+        assert!(pages[3].1.contains("reader@example.org"), "{}", pages[3].1);
+        no_english(code, &pages);
+    }
+
+    app.settings(json!({"language": "ja"})).await;
+    let (status, followed) = post_form(&app, &action(&app.page(&follow).await), "").await;
+    assert_eq!(status, StatusCode::OK, "{followed}");
+    app.settings(json!({"language": "ar"})).await;
+    let (status, confirmed) = post_form(&app, &action(&app.page(&replies).await), "").await;
+    assert_eq!(status, StatusCode::OK, "{confirmed}");
+    no_english("ja", &[("followed", followed)]);
+    no_english("ar", &[("replies confirmed", confirmed)]);
+
+    // A new post and a reply bring the links that end each.
+    app.post(json!({"title": "Ⓑ", "body": "⑪", "status": "published"}))
+        .await;
+    app.comment(&path, &[("body", "⑫"), ("parent", &ann)])
+        .await
+        .unwrap();
+    let unsubscribe = mailed_link(&sink, "/unsubscribe").await;
+    let stop = mailed_link(&sink, "/replies/stop").await;
+    for code in LANGUAGES.iter().filter(|c| **c != "en") {
+        app.settings(json!({ "language": code })).await;
+        let mut pages = Vec::new();
+        for (name, link) in [("unsubscribe", &unsubscribe), ("stop replies", &stop)] {
+            let page = app.page(link).await;
+            let (status, done) = post_form(&app, &action(&page), "").await;
+            assert_eq!(status, StatusCode::OK, "{code} {name}: {done}");
+            pages.push((name, page));
+            pages.push((name, done));
+        }
+        no_english(code, &pages);
+    }
 }
