@@ -468,6 +468,17 @@ export async function domFindings(page) {
                 ok = false;
               }
             }
+            // Our JSON-LD in <head>: a data block the browser never runs
+            // (and the CSP allows no script); its text must stay one JSON
+            // value, which a payload breaking out of it would not.
+            if (!src && el.getAttribute('type') === 'application/ld+json' && el.parentElement === document.head) {
+              try {
+                JSON.parse(el.textContent);
+                ok = true;
+              } catch {
+                ok = false;
+              }
+            }
             if (!ok) out.push(`<script>: ${describe(el)}`);
           }
           if (tag === 'meta' && /refresh/i.test(el.getAttribute('http-equiv') || '')) out.push(`meta refresh: ${describe(el)}`);
