@@ -233,10 +233,10 @@ pub(crate) fn search_terms(query: &str) -> Vec<String> {
 pub const MATCH_START: char = '\u{2}';
 pub const MATCH_END: char = '\u{3}';
 
-/// The whole full-text query: `columns` (which select posts `p`) plus a
-/// `snippet` column whose matches are wrapped in [`MATCH_START`] and
-/// [`MATCH_END`], for the `limit` newest visible posts of `blog_id` that
-/// match, newest first (as Blogger orders its search results).
+/// The whole full-text query: `columns` (which select posts `p`) plus the
+/// post's plain text (`body_text`, for its snippet), for the `limit` newest
+/// visible posts of `blog_id` that match, newest first (as Blogger orders
+/// its search results).
 ///
 /// Date order lets the `LIMIT` stop a walk of the listing index
 /// (`posts_listing_order`) at the `limit`th match: a word in every post
@@ -245,7 +245,9 @@ pub const MATCH_END: char = '\u{3}';
 /// for the set of matching posts, then tests each visible post against it;
 /// PostgreSQL's planner picks between walking the index and testing each
 /// post, or the GIN index and sorting the matches, by how common the words
-/// are. Snippets are made for the `limit` winners alone.
+/// are. Snippets are made in Rust from the winners' text
+/// (`posts::search::snippet`): FTS5's `snippet()` ran the match a second
+/// time and read each post again, and `ts_headline` parsed the text.
 pub(crate) fn search(
     backend: Backend,
     columns: &'static str,
@@ -256,47 +258,21 @@ pub(crate) fn search(
 ) -> Sql {
     let fts = &search_query(backend, terms);
     let mut sql = Sql::new(columns);
-    match backend {
+    sql.push(", p.body_text FROM posts p WHERE p.id IN (SELECT q.id FROM posts q");
+    visible_newest(&mut sql, blog_id, now_micros, |sql| match backend {
+        // The innermost `posts_fts` is the subquery's own: a list built once.
         Backend::Sqlite => {
-            sql.push(
-                ", snippet(posts_fts, 1, char(2), char(3), '…', 24) AS snippet \
-                 FROM posts p JOIN posts_fts ON posts_fts.rowid = p.id",
+            sql.text(
+                " AND q.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ",
+                fts,
             )
-            .text(" WHERE posts_fts MATCH ", fts)
-            .push(" AND p.id IN (SELECT q.id FROM posts q");
-            visible_newest(&mut sql, blog_id, now_micros, |sql| {
-                // The innermost `posts_fts` is the subquery's own (SQLite
-                // resolves names innermost first): a list built once.
-                sql.text(
-                    " AND q.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ",
-                    fts,
-                )
-                .push(")");
-            });
+            .push(")");
         }
         Backend::Postgres => {
-            // `ts_headline` parses all the text it is given: over a whole
-            // post that was most of a search's time, so it is given the
-            // part around the first word's first occurrence.
-            let first = terms.first().map_or("", String::as_str);
-            sql.text(
-                ", ts_headline('simple', substr(p.body_text, greatest(1, strpos(lower(p.body_text), ",
-                first,
-            )
-            // 240 characters before it, 600 in all: a snippet shows about
-            // 24 words.
-            .text(") - 240), 600), to_tsquery('simple', ", fts)
-            .push(
-                "), 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || \
-                     ', MaxWords=24, MinWords=12') AS snippet FROM posts p",
-            )
-            .push(" WHERE p.id IN (SELECT q.id FROM posts q");
-            visible_newest(&mut sql, blog_id, now_micros, |sql| {
-                sql.text(" AND q.search @@ to_tsquery('simple', ", fts)
-                    .push(")");
-            });
+            sql.text(" AND q.search @@ to_tsquery('simple', ", fts)
+                .push(")");
         }
-    }
+    });
     sql.int(" LIMIT ", i64::from(limit))
         .push(") ORDER BY p.published_at DESC, p.id DESC");
     sql
