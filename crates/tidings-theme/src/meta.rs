@@ -1,7 +1,8 @@
 //! What a page says about itself to search engines and link previews: its
 //! canonical address, its description, and on post pages OpenGraph, the
 //! Twitter card and JSON-LD `BlogPosting`; on the home page JSON-LD `Blog`
-//! and `WebSite` (SPEC section 10).
+//! and `WebSite`: a shared link shows a title card with the post's own
+//! words and picture, and search engines index one address per page.
 //!
 //! Everything here is computed from what the page already read, so the
 //! metadata costs no query.

@@ -1,4 +1,4 @@
-//! SPEC section 15: `tidings.toml`, its place between the environment and
+//! `tidings.toml`, its place between the environment and
 //! the defaults, `tidings config`, and a file with a mistake stopping every
 //! command with the file, the line and what was expected.
 

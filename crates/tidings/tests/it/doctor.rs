@@ -1,4 +1,4 @@
-//! SPEC section 15: `tidings doctor`, run as an operator would, on a fresh
+//! `tidings doctor`, run as an operator would, on a fresh
 //! machine, beside a running server, and with everything pointing nowhere.
 
 use std::net::TcpListener;

@@ -1,4 +1,4 @@
-//! The blog's language (SPEC section 10): a blog switched to any supported
+//! The blog's language: a blog switched to any supported
 //! language shows no English on its public pages, runs right to left in
 //! Arabic, Persian and Hebrew, writes dates its readers' way, and its feeds
 //! say which language they are in; an unknown tag is refused naming the

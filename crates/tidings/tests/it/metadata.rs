@@ -1,4 +1,4 @@
-//! The blog's face on the web (SPEC section 10): every public page names
+//! The blog's face on the web: every public page names
 //! its canonical address; a post page tells a link preview its title,
 //! description, picture and language through OpenGraph and the Twitter
 //! card, and search engines through JSON-LD; the home page describes the

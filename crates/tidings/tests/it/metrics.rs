@@ -1,4 +1,4 @@
-//! SPEC section 1: `/metrics` answers only `--metrics-allow` addresses
+//! `/metrics` answers only `--metrics-allow` addresses
 //! (loopback by default) or a bearer of `--metrics-token`, and counts
 //! public, admin, API and media traffic apart.
 
