@@ -201,21 +201,6 @@ impl Store {
         })
     }
 
-    /// The comments readers see on a post's page at `now`, oldest first, as
-    /// the page threads them: none while the post itself is hidden.
-    pub async fn published_comments(
-        &self,
-        post_id: i64,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<Comment>> {
-        let mut sql = Sql::new(SELECT_COMMENT);
-        sql.int(" WHERE c.post_id = ", post_id);
-        readers_see(&mut sql, now);
-        sql.push(" ORDER BY c.created_at, c.id");
-        self.read_all(&sql, |r| listing_from_row(r).map(|l| l.comment))
-            .await
-    }
-
     /// Comments matching `f`, newest first.
     pub async fn list_comments(&self, f: &CommentFilter) -> Result<Vec<CommentListing>> {
         let mut sql = Sql::new(SELECT_COMMENT);

@@ -65,6 +65,15 @@ pub struct Neighbours {
     pub older: Option<String>,
 }
 
+/// A post page's rows: the post, its neighbours and the comments readers
+/// see on it, oldest first.
+#[derive(Debug, Clone)]
+pub struct PostPage {
+    pub post: Post,
+    pub neighbours: Neighbours,
+    pub comments: Vec<tidings_core::Comment>,
+}
+
 /// Labels are kept twice: in `post_labels` to filter by, and joined with this
 /// separator in `posts.labels` so list pages need no second query.
 const LABEL_SEPARATOR: char = '\n';

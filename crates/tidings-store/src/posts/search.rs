@@ -1,21 +1,27 @@
 //! Full-text search over the posts readers see.
 
 use chrono::{DateTime, Utc};
-use tidings_core::Post;
 
-use super::{READER_COLUMNS, post_from_row};
 use crate::dialect;
 use crate::exec::Exec;
 use crate::reads::ReadRow;
-use crate::{Result, Store, micros};
+use crate::{Result, Store, from_micros, micros};
 
-/// A search result: the post and a snippet whose matches are wrapped in
-/// [`dialect::MATCH_START`] and [`dialect::MATCH_END`].
+/// A search result: what the results page shows of a post, and a snippet
+/// whose matches are wrapped in [`dialect::MATCH_START`] and
+/// [`dialect::MATCH_END`].
 #[derive(Debug, Clone)]
 pub struct SearchHit {
-    pub post: Post,
+    pub title: String,
+    pub path: String,
+    pub published_at: DateTime<Utc>,
     pub snippet: String,
 }
+
+/// The columns a hit needs (`dialect::search` adds the plain text its
+/// snippet is made from). Not the post's HTML: twenty bodies read and
+/// copied for nothing the page shows.
+const HIT_COLUMNS: &str = "SELECT p.title, p.path, p.published_at";
 
 impl Store {
     /// Full-text search over visible posts: the `limit` newest that match,
@@ -33,7 +39,7 @@ impl Store {
         }
         let sql = dialect::search(
             self.backend,
-            READER_COLUMNS,
+            HIT_COLUMNS,
             &terms,
             blog_id,
             micros(now),
@@ -42,7 +48,9 @@ impl Store {
         let hit = move |row: &ReadRow| {
             let text: String = row.try_get("body_text")?;
             Ok(SearchHit {
-                post: post_from_row(row)?,
+                title: row.try_get("title")?,
+                path: row.try_get("path")?,
+                published_at: from_micros(row.try_get("published_at")?)?,
                 snippet: snippet(&text, &terms),
             })
         };

@@ -220,7 +220,17 @@ async fn posts_feed(
     for p in &posts {
         site.deps.add(Tag::Post(p.id));
     }
-    let total = site.store.count_posts(&filter).await?;
+    // The blog's kept frame counts its visible posts, by label too; a page
+    // of posts before an instant (`updated-max`) counts its own.
+    let total = match filter.before {
+        None => site
+            .store
+            .frame(&site.blog, now)
+            .await?
+            .sidebar
+            .posts_counted(label.as_deref()),
+        Some(_) => site.store.count_posts(&filter).await?,
+    };
     // A post going live at its scheduled time changes the feed with no write,
     // and a deleted post changes it leaving no entry behind: take both in.
     let updated = posts

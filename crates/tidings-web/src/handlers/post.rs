@@ -6,8 +6,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tidings_core::{CommentsAllowed, Post, PostKind};
-use tidings_store::Neighbours;
+use tidings_core::{CommentsAllowed, PostKind};
+use tidings_store::PostPage;
 
 use super::archive::{month, year};
 use super::pages::{self, Chrome};
@@ -87,15 +87,16 @@ pub fn page_path_of(file: &str) -> Result<String, AppError> {
     Ok(format!("/p/{slug}.html"))
 }
 
-/// The visible post of `kind` at `path` with its neighbours, or a 404.
+/// The visible post of `kind` at `path` with its neighbours and comments,
+/// or a 404.
 pub async fn visible_post(
     site: &Site,
     path: &str,
     kind: PostKind,
     now: DateTime<Utc>,
-) -> Result<(Post, Neighbours), AppError> {
+) -> Result<PostPage, AppError> {
     match site.store.post_by_path(site.blog.id, path, now).await? {
-        Some((p, n)) if p.kind == kind && p.is_visible_at(now) => Ok((p, n)),
+        Some(page) if page.post.kind == kind && page.post.is_visible_at(now) => Ok(page),
         _ => Err(AppError::not_found(
             "Sorry, the page you were looking for in this blog does not exist.",
         )),
@@ -135,11 +136,11 @@ async fn open(
     q: &PostQuery,
     headers: &HeaderMap,
 ) -> Result<Response, AppError> {
-    let (post, neighbours) = visible_post(site, &path?, kind, Utc::now()).await?;
+    let page = visible_post(site, &path?, kind, Utc::now()).await?;
     let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
     let member = crate::admin::member(state, site, headers).await;
     let form = Form::fresh(member, reply_to, q.held.is_some());
-    show(state, site, post, neighbours, form).await
+    show(state, site, page, form).await
 }
 
 /// The state of the comment form on a post page.
@@ -170,13 +171,16 @@ impl Form {
 pub async fn show(
     state: &AppState,
     site: &Site,
-    post: Post,
-    neighbours: Neighbours,
+    page: PostPage,
     form: Form,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
     let tz = site.blog.timezone;
-    let comments = site.store.published_comments(post.id, now).await?;
+    let PostPage {
+        post,
+        neighbours,
+        comments,
+    } = page;
     let reply_to = form
         .reply_to
         .and_then(|id| comments.iter().find(|c| c.id == id))
