@@ -85,6 +85,50 @@ impl std::str::FromStr for PostStatus {
     }
 }
 
+/// What a post does with comments: open takes them; closed shows those it
+/// has but takes no more; hidden shows none and takes none. WordPress's
+/// `comment_status` and Blogger's per-post reader comments setting say the
+/// same three things, so a move keeps each post as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostComments {
+    #[default]
+    Open,
+    Closed,
+    Hidden,
+}
+
+impl PostComments {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Closed => "closed",
+            Self::Hidden => "hidden",
+        }
+    }
+
+    /// Whether readers see the comments it has.
+    pub fn shown(self) -> bool {
+        self != Self::Hidden
+    }
+}
+
+impl std::str::FromStr for PostComments {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "open" => Ok(Self::Open),
+            "closed" => Ok(Self::Closed),
+            "hidden" => Ok(Self::Hidden),
+            _ => Err(UnknownValue {
+                what: "comments",
+                allowed: "open, closed, hidden",
+                got: s.to_owned(),
+            }),
+        }
+    }
+}
+
 /// A post or page as stored, with what the pages show about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Post {
@@ -118,6 +162,8 @@ pub struct Post {
     /// Search engines are asked not to index its page (Blogger's custom
     /// robots header tags).
     pub noindex: bool,
+    /// Whether it takes comments and shows them.
+    pub comments: PostComments,
 }
 
 impl Post {
@@ -194,6 +240,7 @@ mod tests {
             sticky: false,
             description: String::new(),
             noindex: false,
+            comments: PostComments::Open,
         };
         assert_eq!(p.status_at(now), PostStatus::Scheduled);
         assert!(!p.is_visible_at(now));

@@ -232,6 +232,7 @@ fn post(
                 .unwrap_or_default(),
         ),
         noindex: false,
+        comments: tidings_core::PostComments::Open,
     })
 }
 

@@ -118,7 +118,7 @@ impl CommentFilter {
 /// comment on a draft, a scheduled post or an imported private one stays
 /// out of every public page, feed and static render until its post shows.
 fn readers_see(sql: &mut Sql, now: DateTime<Utc>) {
-    sql.push(" AND c.status = 'published' AND p.status = 'published'")
+    sql.push(" AND c.status = 'published' AND p.status = 'published' AND p.comments <> 'hidden'")
         .int(" AND p.published_at <= ", micros(now));
 }
 

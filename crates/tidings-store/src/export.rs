@@ -46,7 +46,7 @@ impl Store {
         let sql = Sql::new(
             "SELECT id, kind, title, slug, path, body_markdown, body_html, body_text, labels, \
              status, published_at, updated_at, author_name, parent_id, menu_order, sticky, \
-             description, noindex \
+             description, noindex, comments \
              FROM posts WHERE blog_id = $1 \
              ORDER BY published_at, id",
         )
@@ -124,6 +124,10 @@ fn exported_post(r: &ReadRow) -> Result<ImportPost> {
         sticky: r.try_get::<i64>("sticky")? != 0,
         description: r.try_get("description")?,
         noindex: r.try_get::<i64>("noindex")? != 0,
+        comments: r
+            .try_get::<String>("comments")?
+            .parse()
+            .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
     })
 }
 

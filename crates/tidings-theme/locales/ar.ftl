@@ -62,6 +62,7 @@ field-comment = التعليق
 publish = نشر
 comments-closed = التعليقات مغلقة في هذه المدونة.
 comments-members-only = يمكن التعليق لأعضاء هذه المدونة الذين سجّلوا الدخول فقط.
+comments-closed-post = التعليقات مغلقة.
 comment-error-name = تحقّق من اسمك: إنه طويل جدًا أو فيه أحرف لا يمكن حفظها.
 comment-error-email = أدخل عنوان بريد إلكتروني صالحًا أو اترك الحقل فارغًا.
 comment-error-url = أدخل عنوانًا يبدأ بـ http:// أو https://‎ أو اترك الحقل فارغًا.

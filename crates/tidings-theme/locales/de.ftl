@@ -56,6 +56,7 @@ field-comment = Kommentar
 publish = Veröffentlichen
 comments-closed = Kommentare sind in diesem Blog geschlossen.
 comments-members-only = Nur angemeldete Mitglieder dieses Blogs können kommentieren.
+comments-closed-post = Kommentare sind geschlossen.
 comment-error-name = Bitte prüfen Sie Ihren Namen: Er ist zu lang oder enthält Zeichen, die nicht gespeichert werden können.
 comment-error-email = Bitte geben Sie eine gültige E-Mail-Adresse ein oder lassen Sie das Feld leer.
 comment-error-url = Bitte geben Sie eine Adresse ein, die mit http:// oder https:// beginnt, oder lassen Sie das Feld leer.

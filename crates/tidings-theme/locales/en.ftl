@@ -58,6 +58,7 @@ field-comment = Comment
 publish = Publish
 comments-closed = Comments are closed on this blog.
 comments-members-only = Only signed-in members of this blog may comment.
+comments-closed-post = Comments are closed.
 comment-error-name = Please check your name: it is too long or holds characters that cannot be kept.
 comment-error-email = Please enter a valid email address, or leave it empty.
 comment-error-url = Please enter a web address starting with http:// or https://, or leave it empty.

@@ -56,6 +56,7 @@ field-comment = Comentario
 publish = Publicar
 comments-closed = Los comentarios están cerrados en este blog.
 comments-members-only = Solo los miembros de este blog con sesión iniciada pueden comentar.
+comments-closed-post = Los comentarios están cerrados.
 comment-error-name = Revisa tu nombre: es demasiado largo o tiene caracteres que no se pueden guardar.
 comment-error-email = Escribe una dirección de correo válida o deja el campo vacío.
 comment-error-url = Escribe una dirección que empiece por http:// o https://, o deja el campo vacío.

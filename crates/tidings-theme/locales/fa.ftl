@@ -54,6 +54,7 @@ field-comment = نظر
 publish = انتشار
 comments-closed = نظرات در این وبلاگ بسته است.
 comments-members-only = فقط اعضای واردشدهٔ این وبلاگ می‌توانند نظر بدهند.
+comments-closed-post = نظرات بسته است.
 comment-error-name = نام خود را بررسی کنید: بیش از حد بلند است یا نویسه‌هایی دارد که نگه‌داشتنی نیست.
 comment-error-email = یک نشانی ایمیل درست وارد کنید یا فیلد را خالی بگذارید.
 comment-error-url = نشانی‌ای وارد کنید که با http:// یا https://‎ آغاز شود، یا فیلد را خالی بگذارید.

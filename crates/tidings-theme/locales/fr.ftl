@@ -56,6 +56,7 @@ field-comment = Commentaire
 publish = Publier
 comments-closed = Les commentaires sont fermés sur ce blog.
 comments-members-only = Seuls les membres connectés de ce blog peuvent commenter.
+comments-closed-post = Les commentaires sont fermés.
 comment-error-name = Vérifiez votre nom : il est trop long ou contient des caractères impossibles à conserver.
 comment-error-email = Saisissez une adresse e-mail valide, ou laissez le champ vide.
 comment-error-url = Saisissez une adresse commençant par http:// ou https://, ou laissez le champ vide.

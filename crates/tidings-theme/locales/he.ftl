@@ -58,6 +58,7 @@ field-comment = תגובה
 publish = פרסום
 comments-closed = התגובות בבלוג זה סגורות.
 comments-members-only = רק חברי הבלוג המחוברים יכולים להגיב.
+comments-closed-post = התגובות סגורות.
 comment-error-name = בדקו את השם: הוא ארוך מדי או מכיל תווים שאי אפשר לשמור.
 comment-error-email = הזינו כתובת דוא״ל תקינה, או השאירו את השדה ריק.
 comment-error-url = הזינו כתובת שמתחילה ב-http:// או ב-https://, או השאירו את השדה ריק.

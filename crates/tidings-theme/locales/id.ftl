@@ -54,6 +54,7 @@ field-comment = Komentar
 publish = Publikasikan
 comments-closed = Komentar di blog ini ditutup.
 comments-members-only = Hanya anggota blog ini yang sudah masuk yang dapat berkomentar.
+comments-closed-post = Komentar ditutup.
 comment-error-name = Periksa nama Anda: terlalu panjang atau berisi karakter yang tidak dapat disimpan.
 comment-error-email = Masukkan alamat email yang valid, atau biarkan kosong.
 comment-error-url = Masukkan alamat yang diawali http:// atau https://, atau biarkan kosong.

@@ -56,6 +56,7 @@ field-comment = Commento
 publish = Pubblica
 comments-closed = I commenti sono chiusi su questo blog.
 comments-members-only = Solo i membri di questo blog che hanno effettuato l'accesso possono commentare.
+comments-closed-post = I commenti sono chiusi.
 comment-error-name = Controlla il nome: è troppo lungo o contiene caratteri che non si possono salvare.
 comment-error-email = Inserisci un indirizzo email valido oppure lascia vuoto il campo.
 comment-error-url = Inserisci un indirizzo che inizi con http:// o https:// oppure lascia vuoto il campo.

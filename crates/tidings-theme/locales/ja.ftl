@@ -54,6 +54,7 @@ field-comment = コメント
 publish = 公開
 comments-closed = このブログではコメントを受け付けていません。
 comments-members-only = このブログにログインしているメンバーだけがコメントできます。
+comments-closed-post = コメントは受け付けていません。
 comment-error-name = 名前を確認してください。長すぎるか、保存できない文字が含まれています。
 comment-error-email = 有効なメールアドレスを入力するか、空欄のままにしてください。
 comment-error-url = http:// または https:// で始まるアドレスを入力するか、空欄のままにしてください。

@@ -54,6 +54,7 @@ field-comment = 댓글
 publish = 게시
 comments-closed = 이 블로그는 댓글을 받지 않습니다.
 comments-members-only = 로그인한 이 블로그의 회원만 댓글을 쓸 수 있습니다.
+comments-closed-post = 댓글을 받지 않습니다.
 comment-error-name = 이름을 확인하세요. 너무 길거나 저장할 수 없는 문자가 있습니다.
 comment-error-email = 올바른 이메일 주소를 입력하거나 비워 두세요.
 comment-error-url = http:// 또는 https://로 시작하는 주소를 입력하거나 비워 두세요.

@@ -56,6 +56,7 @@ field-comment = Reactie
 publish = Publiceren
 comments-closed = Reacties zijn gesloten op deze blog.
 comments-members-only = Alleen ingelogde leden van deze blog kunnen reageren.
+comments-closed-post = Reacties zijn gesloten.
 comment-error-name = Controleer je naam: die is te lang of bevat tekens die niet bewaard kunnen worden.
 comment-error-email = Vul een geldig e-mailadres in of laat het veld leeg.
 comment-error-url = Vul een adres in dat begint met http:// of https://, of laat het veld leeg.

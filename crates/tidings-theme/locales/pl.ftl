@@ -60,6 +60,7 @@ field-comment = Komentarz
 publish = Opublikuj
 comments-closed = Komentarze na tym blogu są wyłączone.
 comments-members-only = Komentować mogą tylko zalogowani członkowie tego bloga.
+comments-closed-post = Komentarze są wyłączone.
 comment-error-name = Sprawdź imię: jest za długie albo zawiera znaki, których nie można zapisać.
 comment-error-email = Podaj poprawny adres e-mail albo zostaw pole puste.
 comment-error-url = Podaj adres zaczynający się od http:// lub https:// albo zostaw pole puste.

@@ -56,6 +56,7 @@ field-comment = Comentário
 publish = Publicar
 comments-closed = Os comentários estão fechados neste blog.
 comments-members-only = Somente membros deste blog que entraram na conta podem comentar.
+comments-closed-post = Os comentários estão fechados.
 comment-error-name = Confira seu nome: ele é longo demais ou tem caracteres que não podem ser guardados.
 comment-error-email = Digite um endereço de e-mail válido ou deixe o campo vazio.
 comment-error-url = Digite um endereço que comece com http:// ou https:// ou deixe o campo vazio.

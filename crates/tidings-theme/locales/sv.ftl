@@ -56,6 +56,7 @@ field-comment = Kommentar
 publish = Publicera
 comments-closed = Kommentarerna är stängda i den här bloggen.
 comments-members-only = Bara inloggade medlemmar i den här bloggen kan kommentera.
+comments-closed-post = Kommentarerna är stängda.
 comment-error-name = Kontrollera ditt namn: det är för långt eller innehåller tecken som inte kan sparas.
 comment-error-email = Ange en giltig e-postadress eller lämna fältet tomt.
 comment-error-url = Ange en adress som börjar med http:// eller https://, eller lämna fältet tomt.

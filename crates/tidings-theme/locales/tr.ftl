@@ -54,6 +54,7 @@ field-comment = Yorum
 publish = Yayınla
 comments-closed = Bu blogda yorumlar kapalı.
 comments-members-only = Yalnızca oturum açmış blog üyeleri yorum yapabilir.
+comments-closed-post = Yorumlar kapalı.
 comment-error-name = Adınızı kontrol edin: çok uzun ya da kaydedilemeyen karakterler içeriyor.
 comment-error-email = Geçerli bir e-posta adresi girin ya da alanı boş bırakın.
 comment-error-url = http:// veya https:// ile başlayan bir adres girin ya da alanı boş bırakın.

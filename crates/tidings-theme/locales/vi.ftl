@@ -54,6 +54,7 @@ field-comment = Nhận xét
 publish = Xuất bản
 comments-closed = Blog này đã đóng nhận xét.
 comments-members-only = Chỉ thành viên đã đăng nhập của blog này mới có thể nhận xét.
+comments-closed-post = Đã đóng nhận xét.
 comment-error-name = Hãy kiểm tra tên: tên quá dài hoặc có ký tự không thể lưu.
 comment-error-email = Hãy nhập địa chỉ email hợp lệ hoặc để trống.
 comment-error-url = Hãy nhập địa chỉ bắt đầu bằng http:// hoặc https://, hoặc để trống.

@@ -54,6 +54,7 @@ field-comment = 评论
 publish = 发布
 comments-closed = 此博客已关闭评论。
 comments-members-only = 只有已登录的博客成员才能评论。
+comments-closed-post = 评论已关闭。
 comment-error-name = 请检查名字：太长或含有无法保存的字符。
 comment-error-email = 请输入有效的电子邮件地址，或留空。
 comment-error-url = 请输入以 http:// 或 https:// 开头的网址，或留空。

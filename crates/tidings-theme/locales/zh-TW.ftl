@@ -54,6 +54,7 @@ field-comment = 留言
 publish = 發佈
 comments-closed = 這個網誌已關閉留言。
 comments-members-only = 只有已登入的網誌成員才能留言。
+comments-closed-post = 留言已關閉。
 comment-error-name = 請檢查名稱：太長或含有無法儲存的字元。
 comment-error-email = 請輸入有效的電子郵件地址，或留空。
 comment-error-url = 請輸入以 http:// 或 https:// 開頭的網址，或留空。

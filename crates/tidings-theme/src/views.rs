@@ -68,6 +68,8 @@ pub struct PostView {
     pub time: String,
     pub author: String,
     pub comment_link: String,
+    /// Its comments are hidden: no count, no link to them.
+    pub comments_shown: bool,
     pub is_page: bool,
 }
 
@@ -90,6 +92,7 @@ impl PostView {
             published_iso: local.to_rfc3339_opts(SecondsFormat::Secs, true),
             time: lang.time(&local),
             comment_link: comment_count_text(lang, p.comment_count),
+            comments_shown: p.comments.shown(),
             is_page: p.kind == tidings_core::PostKind::Page,
             labels: p
                 .labels

@@ -55,6 +55,7 @@ pub async fn submit(
     now: DateTime<Utc>,
 ) -> Result<Comment, Error> {
     may_comment(blog, arrival.member.is_some())?;
+    post_takes_comments(post)?;
     let served_at = form_served_at(form_key, &arrival.token, post.id, now)?;
     // A signed-in member comments under their own name.
     let name = arrival.member.as_deref().or(arrival.name.as_deref());
@@ -142,6 +143,18 @@ fn may_comment(blog: &BlogSettings, member: bool) -> Result<(), Error> {
         (CommentsAllowed::Nobody, _) => {
             Err(Error::Forbidden("Comments are closed on this blog.".into()))
         }
+    }
+}
+
+/// Whether this post takes comments: a closed or hidden one refuses them
+/// whatever the blog allows, so a form kept from before it closed, or sent
+/// by a script, adds nothing.
+fn post_takes_comments(post: &Post) -> Result<(), Error> {
+    match post.comments {
+        PostComments::Open => Ok(()),
+        PostComments::Closed | PostComments::Hidden => Err(Error::Forbidden(
+            "Comments are closed on this post.".into(),
+        )),
     }
 }
 

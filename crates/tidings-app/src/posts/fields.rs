@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Utc};
 use tidings_core::slug::is_valid_slug;
-use tidings_core::{Post, PostKind, PostStatus, xml_chars};
+use tidings_core::{BlogSettings, Post, PostComments, PostKind, PostStatus, xml_chars};
 
 use super::PostInput;
 use super::body::Body;
@@ -25,11 +25,13 @@ pub(super) struct Fields {
     pub sticky: bool,
     pub description: String,
     pub noindex: bool,
+    pub comments: PostComments,
 }
 
 /// Checks `input` against `existing` (none for a new post): every field
 /// the input sets, the rest kept from `existing` or defaulted.
 pub(super) fn check(
+    blog: &BlogSettings,
     existing: Option<&Post>,
     input: PostInput,
     status: PostStatus,
@@ -55,6 +57,13 @@ pub(super) fn check(
         .noindex
         .or(existing.map(|p| p.noindex))
         .unwrap_or(false);
+    let comments = input
+        .comments
+        .or(existing.map(|p| p.comments))
+        .unwrap_or(match kind {
+            PostKind::Post => blog.default_comments,
+            PostKind::Page => PostComments::Closed,
+        });
     Ok(Fields {
         kind,
         title,
@@ -65,6 +74,7 @@ pub(super) fn check(
         sticky,
         description,
         noindex,
+        comments,
     })
 }
 

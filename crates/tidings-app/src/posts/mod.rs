@@ -13,7 +13,7 @@ mod fields;
 mod pictures;
 
 use chrono::{DateTime, Utc};
-use tidings_core::{BlogSettings, Post, PostKind, PostStatus, Role, permission};
+use tidings_core::{BlogSettings, Post, PostComments, PostKind, PostStatus, Role, permission};
 use tidings_store::{NewPost, Store, StoreError};
 
 use crate::Error;
@@ -53,6 +53,9 @@ pub struct PostInput {
     pub description: Option<String>,
     /// Asks search engines not to index the post's page.
     pub noindex: Option<bool>,
+    /// Whether it takes and shows comments; a new post takes the blog's
+    /// default, a new page none (as in WordPress).
+    pub comments: Option<PostComments>,
 }
 
 impl PostInput {
@@ -118,7 +121,7 @@ pub async fn save(
 ) -> Result<Post, Error> {
     let status = input.status(existing, now);
     check_role(writer, existing, status)?;
-    let fields = fields::check(existing, input, status, now)?;
+    let fields = fields::check(blog, existing, input, status, now)?;
     let mut body = fields.body.render().await?;
     body.html = pictures::responsive(store, blog.id, body.html).await?;
     let new = NewPost {
@@ -139,6 +142,7 @@ pub async fn save(
         sticky: fields.sticky,
         description: fields.description,
         noindex: fields.noindex,
+        comments: fields.comments,
     };
     address::write(store, blog, existing, new, fields.slug, now).await
 }

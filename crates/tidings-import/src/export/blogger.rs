@@ -5,7 +5,9 @@ use std::fmt::Write;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use quick_xml::escape::escape;
-use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind};
+use tidings_core::{
+    BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostComments, PostKind,
+};
 use tidings_render::escape_html;
 use tidings_store::{ExportSnapshot, ImportComment, ImportPost};
 
@@ -105,7 +107,8 @@ impl Feed<'_> {
             "<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom' \
              xmlns:gd='http://schemas.google.com/g/2005' \
              xmlns:thr='http://purl.org/syndication/thread/1.0' \
-             xmlns:app='http://purl.org/atom/app#'>\n<id>{}</id>\n<updated>{now}</updated>\n\
+             xmlns:app='http://purl.org/atom/app#' \
+             xmlns:blogger='http://schemas.google.com/blogger/2018'>\n<id>{}</id>\n<updated>{now}</updated>\n\
              <title type='text'>{}</title>\n<link rel='alternate' type='text/html' href='{}/'/>\n\
              <generator version='7.00' uri='https://www.blogger.com'>Blogger</generator>\n",
             tag(blog, "archive"),
@@ -169,6 +172,16 @@ impl Feed<'_> {
         if p.draft {
             x.push_str("<app:control><app:draft>yes</app:draft></app:control>\n");
         }
+        // In the words of Blogger's API; `import blogger` reads it back.
+        let _ = writeln!(
+            x,
+            "<blogger:readerComments>{}</blogger:readerComments>",
+            match p.comments {
+                PostComments::Open => "ALLOW",
+                PostComments::Closed => "DONT_ALLOW_SHOW_EXISTING",
+                PostComments::Hidden => "DONT_ALLOW_HIDE_EXISTING",
+            }
+        );
         x.push_str("</entry>\n");
     }
 

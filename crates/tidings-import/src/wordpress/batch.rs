@@ -131,6 +131,7 @@ fn import_post(
         sticky: item.sticky && item.kind == PostKind::Post,
         description: item.excerpt.clone(),
         noindex: false,
+        comments: item.comments,
     }
 }
 

@@ -83,6 +83,9 @@ pub struct ImportPost {
     pub description: String,
     /// Blogger's custom robots header tags said `noindex`.
     pub noindex: bool,
+    /// Whether it takes comments and shows them (WordPress's
+    /// `comment_status`, Blogger's reader comments setting).
+    pub comments: tidings_core::PostComments,
 }
 
 /// A file the blog had: WordPress keeps each upload as an `attachment` item.

@@ -9,7 +9,7 @@ mod search;
 mod write;
 
 use chrono::{DateTime, Utc};
-use tidings_core::{Post, PostKind};
+use tidings_core::{Post, PostComments, PostKind};
 
 use crate::exec::Exec;
 use crate::reads::ReadRow;
@@ -29,7 +29,8 @@ macro_rules! post_columns {
             "SELECT p.id, p.blog_id, p.kind, p.title, p.slug, p.path, ",
             $source,
             ", p.body_html, p.labels, p.status, p.published_at, p.updated_at, \
-             p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex"
+             p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex, \
+             p.comments"
         )
     };
 }
@@ -93,6 +94,10 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
         sticky: row.try_get::<i64>("sticky")? != 0,
         description: row.try_get("description")?,
         noindex: row.try_get::<i64>("noindex")? != 0,
+        comments: row
+            .try_get::<String>("comments")?
+            .parse()
+            .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
     })
 }
 
@@ -119,6 +124,8 @@ pub struct NewPost {
     pub description: String,
     /// Search engines are asked not to index its page.
     pub noindex: bool,
+    /// Whether it takes comments and shows them.
+    pub comments: PostComments,
 }
 
 /// A visible page as the sidebar lists it.

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_app::posts::{self, PostInput, Writer};
-use tidings_core::{Post, PostKind, PostStatus, permission};
+use tidings_core::{Post, PostComments, PostKind, PostStatus, permission};
 use tidings_store::PostFilter;
 
 use super::auth::Caller;
@@ -38,6 +38,9 @@ pub struct PostOut {
     description: String,
     /// Search engines are asked not to index the post's page.
     noindex: bool,
+    /// Whether it takes comments (`open`), shows them only (`closed`) or
+    /// neither (`hidden`).
+    comments: PostComments,
 }
 
 impl PostOut {
@@ -59,6 +62,7 @@ impl PostOut {
             sticky: p.sticky,
             description: p.description.clone(),
             noindex: p.noindex,
+            comments: p.comments,
         }
     }
 }
@@ -77,6 +81,7 @@ pub struct PostIn {
     sticky: Option<bool>,
     description: Option<String>,
     noindex: Option<bool>,
+    comments: Option<PostComments>,
     // Read-only fields a client may echo back from GET; ignored.
     #[serde(default, rename = "id")]
     _id: Option<serde::de::IgnoredAny>,
@@ -104,6 +109,7 @@ impl From<PostIn> for PostInput {
             sticky: p.sticky,
             description: p.description,
             noindex: p.noindex,
+            comments: p.comments,
         }
     }
 }

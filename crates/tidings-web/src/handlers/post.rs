@@ -6,7 +6,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tidings_core::{CommentsAllowed, Post, PostKind};
+use tidings_core::{CommentsAllowed, Post, PostComments, PostKind};
 use tidings_store::Neighbours;
 
 use super::archive::{month, year};
@@ -50,6 +50,9 @@ struct PostCtx {
     comments: Vec<CommentView>,
     comments_heading: String,
     comments_open: bool,
+    /// The post takes comments (else it says they are closed, and shows
+    /// no form whoever asks).
+    comments_taken: bool,
     closed_message: String,
     member: Option<String>,
     form_token: String,
@@ -184,11 +187,13 @@ pub async fn show(
             id: c.id,
             author: c.author_name.clone(),
         });
-    let comments_open = match site.blog.comments_allowed {
-        CommentsAllowed::Anyone => true,
-        CommentsAllowed::SignedIn => form.member.is_some(),
-        CommentsAllowed::Nobody => false,
-    };
+    let comments_taken = post.comments == PostComments::Open;
+    let comments_open = comments_taken
+        && match site.blog.comments_allowed {
+            CommentsAllowed::Anyone => true,
+            CommentsAllowed::SignedIn => form.member.is_some(),
+            CommentsAllowed::Nobody => false,
+        };
     let lang = pages::lang(site);
     let closed_message = match site.blog.comments_allowed {
         CommentsAllowed::Nobody => lang.text("comments-closed", &[]),
@@ -207,6 +212,7 @@ pub async fn show(
         comments_heading: views::comments_heading(lang, comments.len()),
         comments: views::thread(&comments, tz, lang),
         comments_open,
+        comments_taken,
         member: form.member,
         closed_message,
         form_token: form_token::issue(&state.form_key, form_token::Purpose::Comment, post.id, now),

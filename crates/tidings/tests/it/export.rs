@@ -34,6 +34,7 @@ async fn contents(app: &mut TestApp) -> (Vec<Value>, Vec<Value>, Value) {
                     "labels",
                     "published_at",
                     "body_html",
+                    "comments",
                 ],
             )
         })

@@ -35,6 +35,7 @@ mod metrics;
 mod nodes;
 mod old_data;
 mod pages;
+mod post_comments;
 mod queries;
 mod render;
 mod schema;

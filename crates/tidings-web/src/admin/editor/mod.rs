@@ -15,7 +15,7 @@ use axum::response::{Html, IntoResponse, Redirect};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_app::posts::{self, PostInput, Writer};
-use tidings_core::{Post, PostKind, PostStatus, permission};
+use tidings_core::{Post, PostComments, PostKind, PostStatus, permission};
 
 use super::render::{AdminResult, render};
 use super::session::Signed;
@@ -48,6 +48,10 @@ pub struct EditorForm {
     /// The checkbox, as `sticky`.
     #[serde(default)]
     noindex: Option<String>,
+    /// `open`, `closed` or `hidden`; absent from a form served before posts
+    /// had it: kept as it is.
+    #[serde(default)]
+    comments: Option<String>,
     #[serde(default, skip_serializing)]
     action: Option<String>,
 }
@@ -86,6 +90,7 @@ fn form_of(p: &Post, tz: chrono_tz::Tz) -> EditorForm {
         sticky: p.sticky.then(|| "on".to_owned()),
         description: p.description.clone(),
         noindex: p.noindex.then(|| "on".to_owned()),
+        comments: Some(p.comments.as_str().to_owned()),
         action: None,
     }
 }
@@ -153,12 +158,15 @@ pub async fn new(
     signed: Signed,
     Query(q): Query<EditorQuery>,
 ) -> AdminResult {
+    let page = q.kind.as_deref() == Some("page");
+    let comments = if page {
+        PostComments::Closed
+    } else {
+        signed.site.blog.default_comments
+    };
     let form = EditorForm {
-        kind: Some(
-            q.kind
-                .filter(|k| k == "page")
-                .unwrap_or_else(|| "post".into()),
-        ),
+        kind: Some(if page { "page" } else { "post" }.into()),
+        comments: Some(comments.as_str().to_owned()),
         ..EditorForm::default()
     };
     show(
@@ -283,6 +291,10 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
         sticky: Some(form.sticky.is_some()),
         description: Some(form.description.clone()),
         noindex: Some(form.noindex.is_some()),
+        comments: match form.comments.as_deref() {
+            Some(c) => Some(c.parse().map_err(|e: tidings_core::UnknownValue| e.to_string())?),
+            None => None,
+        },
     })
 }
 

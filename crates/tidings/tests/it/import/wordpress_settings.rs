@@ -1,0 +1,55 @@
+//! What each WordPress post said about itself moves in with it: whether it
+//! takes comments (`comment_status`), on posts and pages alike.
+
+use reqwest::Method;
+
+use super::{import, items, theme_unit_test};
+use crate::support::{TestApp, texts_of_class};
+
+#[tokio::test]
+async fn closed_comments_stay_closed_and_open_pages_take_comments() {
+    let mut app = TestApp::start().await;
+    import(&app, "wordpress", &theme_unit_test());
+    let posts = items(&mut app, "/posts?limit=500").await;
+    let comments_of = |title: &str| {
+        let p = posts
+            .iter()
+            .find(|p| p["title"] == title)
+            .unwrap_or_else(|| panic!("no post {title:?}"));
+        (p["comments"].as_str().unwrap().to_owned(), p["url"].as_str().unwrap().to_owned())
+    };
+
+    // The fixture's closed ones: 39 posts and 10 pages, each without a form.
+    let closed = posts.iter().filter(|p| p["comments"] == "closed").count();
+    assert_eq!(closed, 49);
+    for title in ["Template: Comments Disabled", "Page with comments disabled"] {
+        let (comments, path) = comments_of(title);
+        assert_eq!(comments, "closed", "{title}");
+        let html = app.page(&path).await;
+        assert!(!html.contains("id=\"comment-form\""), "{title}: {html}");
+        if !path.starts_with("/p/") {
+            assert_eq!(texts_of_class(&html, "comments-closed"), ["Comments are closed."]);
+        }
+    }
+    // A post whose comments were open keeps its form.
+    let (comments, path) = comments_of("Template: Comments");
+    assert_eq!(comments, "open");
+    assert!(app.page(&path).await.contains("id=\"comment-form\""));
+
+    // Pages with comments open show the form, with or without comments.
+    for title in ["Page with comments", "Page A"] {
+        let (comments, path) = comments_of(title);
+        assert_eq!(comments, "open", "{title}");
+        let html = app.page(&path).await;
+        assert!(html.contains("id=\"comment-form\""), "{title}: {html}");
+    }
+
+    // And they go back out as they came in.
+    let out = app.data.join("out.xml");
+    let run = app.cli(&["export", "--format", "wxr", out.to_str().unwrap()], None);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let wxr = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(wxr.matches("<wp:comment_status>closed</wp:comment_status>").count(), 49);
+    let (_, blog) = app.api(Method::GET, "/blog", None).await;
+    assert_eq!(blog["default_comments"], "open");
+}
