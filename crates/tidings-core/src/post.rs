@@ -164,6 +164,17 @@ pub struct Post {
     pub noindex: bool,
     /// Whether it takes comments and shows them.
     pub comments: PostComments,
+    /// The Argon2id hash of the password readers must give to read it;
+    /// `None` for a post anyone may read. Never shown to anyone: it signs
+    /// the cookie that opens the post, and checks the password.
+    pub password_hash: Option<String>,
+}
+
+impl Post {
+    /// Whether readers need a password to read it.
+    pub fn is_protected(&self) -> bool {
+        self.password_hash.is_some()
+    }
 }
 
 impl Post {
@@ -241,6 +252,7 @@ mod tests {
             description: String::new(),
             noindex: false,
             comments: PostComments::Open,
+            password_hash: None,
         };
         assert_eq!(p.status_at(now), PostStatus::Scheduled);
         assert!(!p.is_visible_at(now));

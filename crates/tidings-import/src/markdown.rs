@@ -233,6 +233,7 @@ fn post(
         ),
         noindex: false,
         comments: tidings_core::PostComments::Open,
+        password_hash: None,
     })
 }
 

@@ -97,6 +97,9 @@ impl VisibleComments {
             sql.int(" AND c.post_id = ", post);
         }
         readers_see(sql, self.now);
+        // A feed is the same for every reader: a protected post's comments
+        // are only on its page, once the password opened it.
+        sql.push(" AND p.password_hash IS NULL");
     }
 }
 

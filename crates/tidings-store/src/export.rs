@@ -46,7 +46,7 @@ impl Store {
         let sql = Sql::new(
             "SELECT id, kind, title, slug, path, body_markdown, body_html, body_text, labels, \
              status, published_at, updated_at, author_name, parent_id, menu_order, sticky, \
-             description, noindex, comments \
+             description, noindex, comments, password_hash \
              FROM posts WHERE blog_id = $1 \
              ORDER BY published_at, id",
         )
@@ -128,6 +128,7 @@ fn exported_post(r: &ReadRow) -> Result<ImportPost> {
             .try_get::<String>("comments")?
             .parse()
             .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
+        password_hash: r.try_get("password_hash")?,
     })
 }
 

@@ -38,6 +38,9 @@ pub struct Arrival {
     pub honeypot: Option<String>,
     /// Where it came from, for the per-address limit.
     pub address: IpAddr,
+    /// The cookie value that opened a password-protected post
+    /// (`posts::unlock`): without it such a post takes no comment.
+    pub post_pass: Option<String>,
 }
 
 /// Judges and stores a comment on `post` (which the caller found visible on
@@ -56,6 +59,11 @@ pub async fn submit(
 ) -> Result<Comment, Error> {
     may_comment(blog, arrival.member.is_some())?;
     post_takes_comments(post)?;
+    if !crate::posts::unlock::opens(form_key, post, arrival.post_pass.as_deref(), now) {
+        return Err(Error::Forbidden(
+            "This post is protected by a password; give it on the post's page first.".into(),
+        ));
+    }
     let served_at = form_served_at(form_key, &arrival.token, post.id, now)?;
     // A signed-in member comments under their own name.
     let name = arrival.member.as_deref().or(arrival.name.as_deref());

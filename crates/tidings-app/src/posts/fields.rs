@@ -26,6 +26,7 @@ pub(super) struct Fields {
     pub description: String,
     pub noindex: bool,
     pub comments: PostComments,
+    pub password: Password,
 }
 
 /// Checks `input` against `existing` (none for a new post): every field
@@ -64,6 +65,7 @@ pub(super) fn check(
             PostKind::Post => blog.default_comments,
             PostKind::Page => PostComments::Closed,
         });
+    let password = Password::check(input.password)?;
     Ok(Fields {
         kind,
         title,
@@ -75,7 +77,41 @@ pub(super) fn check(
         description,
         noindex,
         comments,
+        password,
     })
+}
+
+/// What a save does to the post's password: the hash is made on the work
+/// pool ([`Password::hashed`]), after every cheap check has passed.
+pub(super) enum Password {
+    Keep,
+    Remove,
+    Set(String),
+}
+
+impl Password {
+    /// An empty password takes it away; one over 128 characters or holding
+    /// NUL is refused naming the field.
+    fn check(input: Option<String>) -> Result<Self, Error> {
+        match input {
+            None => Ok(Self::Keep),
+            Some(p) if p.is_empty() => Ok(Self::Remove),
+            Some(p) => {
+                tidings_core::password::check_post_password(&p)
+                    .map_err(|why| Error::invalid("password", why))?;
+                Ok(Self::Set(p))
+            }
+        }
+    }
+
+    /// The hash to store: the existing post's, none, or a new one's.
+    pub async fn hashed(self, existing: Option<&Post>) -> Result<Option<String>, Error> {
+        match self {
+            Self::Keep => Ok(existing.and_then(|p| p.password_hash.clone())),
+            Self::Remove => Ok(None),
+            Self::Set(p) => Ok(Some(crate::work::hash_password(&p).await?)),
+        }
+    }
 }
 
 /// The post's description for search results and link previews: one

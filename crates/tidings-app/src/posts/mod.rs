@@ -11,6 +11,7 @@ mod address;
 mod body;
 mod fields;
 mod pictures;
+pub mod unlock;
 
 use chrono::{DateTime, Utc};
 use tidings_core::{BlogSettings, Post, PostComments, PostKind, PostStatus, Role, permission};
@@ -56,6 +57,9 @@ pub struct PostInput {
     /// Whether it takes and shows comments; a new post takes the blog's
     /// default, a new page none (as in WordPress).
     pub comments: Option<PostComments>,
+    /// The password readers must give to read the post: set by a new one,
+    /// taken away by an empty one, kept when `None`. Never read back.
+    pub password: Option<String>,
 }
 
 impl PostInput {
@@ -124,6 +128,7 @@ pub async fn save(
     let fields = fields::check(blog, existing, input, status, now)?;
     let mut body = fields.body.render().await?;
     body.html = pictures::responsive(store, blog.id, body.html).await?;
+    let password_hash = fields.password.hashed(existing).await?;
     let new = NewPost {
         blog_id: blog.id,
         kind: fields.kind,
@@ -143,6 +148,7 @@ pub async fn save(
         description: fields.description,
         noindex: fields.noindex,
         comments: fields.comments,
+        password_hash,
     };
     address::write(store, blog, existing, new, fields.slug, now).await
 }

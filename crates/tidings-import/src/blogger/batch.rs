@@ -127,6 +127,7 @@ fn import_post(p: &BloggerPost, tz: Tz, notes: &mut Vec<String>) -> ImportPost {
             PostKind::Post => tidings_core::PostComments::Open,
             PostKind::Page => tidings_core::PostComments::Closed,
         }),
+        password_hash: None,
     }
 }
 

@@ -32,9 +32,23 @@ pub fn blogger(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<Strin
     let mut x = String::with_capacity(4096 + snap.posts.len() * 2048);
     out.head(&mut x);
     let mut post_paths = std::collections::HashMap::new();
+    let mut protected = 0;
     for p in &snap.posts {
         post_paths.insert(p.external_id.as_str(), p.path.as_str());
-        out.post(&mut x, p);
+        if p.password_hash.is_some() && !p.draft {
+            // Blogger has no passwords: published, the post would be open
+            // to everyone there.
+            protected += 1;
+            out.post(&mut x, &ImportPost { draft: true, ..p.clone() });
+        } else {
+            out.post(&mut x, p);
+        }
+    }
+    if protected > 0 {
+        notes.push(format!(
+            "{protected} password-protected posts are drafts in a Blogger export, \
+             which has no passwords"
+        ));
     }
     let mut left_out = 0;
     for c in &snap.comments {

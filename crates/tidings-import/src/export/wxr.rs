@@ -82,6 +82,14 @@ pub fn wxr(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) 
         out.attachment(&mut x, a);
     }
     x.push_str("</channel>\n</rss>\n");
+    let protected = snap.posts.iter().filter(|p| p.password_hash.is_some()).count();
+    if protected > 0 {
+        notes.push(format!(
+            "{protected} password-protected posts carry their password's Argon2 hash as \
+             <wp:post_password>: our importer keeps it, WordPress asks readers for that \
+             text until you set a new password there"
+        ));
+    }
     if snap.posts.iter().any(|p| p.comments == PostComments::Hidden) {
         notes.push(
             "WordPress cannot hide a post's comments: posts whose comments are hidden \
@@ -225,7 +233,7 @@ impl Channel<'_> {
              \t\t<wp:ping_status>closed</wp:ping_status>\n\
              \t\t<wp:post_name>{}</wp:post_name>\n\t\t<wp:status>{status}</wp:status>\n\
              \t\t<wp:post_parent>{}</wp:post_parent>\n\t\t<wp:menu_order>{}</wp:menu_order>\n\
-             \t\t<wp:post_type>{}</wp:post_type>\n\t\t<wp:post_password></wp:post_password>\n\
+             \t\t<wp:post_type>{}</wp:post_type>\n\t\t<wp:post_password>{}</wp:post_password>\n\
              \t\t<wp:is_sticky>{}</wp:is_sticky>\n",
             escape(p.title.as_str()),
             escape(link.as_str()),
@@ -256,6 +264,7 @@ impl Channel<'_> {
                 PostKind::Post => "post",
                 PostKind::Page => "page",
             },
+            escape(p.password_hash.as_deref().unwrap_or_default()),
             u8::from(p.sticky),
         );
         for l in &p.labels {
@@ -377,6 +386,7 @@ mod tests {
             description: format!("About {id} ]]> too"),
             noindex: false,
             comments: tidings_core::PostComments::Open,
+            password_hash: None,
         };
         let comment = |id: &str, parent: Option<&str>, status| ImportComment {
             external_id: id.into(),

@@ -66,6 +66,7 @@ impl TidingsExport {
                 description: crate::description(&p.description),
                 noindex: p.noindex,
                 comments: p.comments,
+                password_hash: p.password_hash.clone(),
             })
             .collect();
         let comments = self

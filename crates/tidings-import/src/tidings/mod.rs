@@ -106,6 +106,10 @@ pub struct PostRecord {
     /// Whether it takes and shows comments; `open` in exports made before it.
     #[serde(default)]
     pub comments: PostComments,
+    /// The Argon2id hash of the password readers must give; absent for a
+    /// post anyone may read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_hash: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -55,6 +55,7 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
             description: p.description.clone(),
             noindex: p.noindex,
             comments: p.comments,
+            password_hash: p.password_hash.clone(),
         }));
     }
     for c in &snap.comments {

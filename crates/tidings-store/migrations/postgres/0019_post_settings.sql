@@ -7,3 +7,8 @@ ALTER TABLE blogs ADD COLUMN default_comments TEXT NOT NULL DEFAULT 'open';
 -- Pages showed a comment form only once they had comments; as WordPress
 -- does, a page takes none unless its author opens it.
 UPDATE posts SET comments = 'closed' WHERE kind = 'page';
+
+-- A password-protected post: the Argon2id hash of the password readers
+-- give to read it (NULL: anyone may). Its page, comments, feed entries,
+-- search results and sitemap line stay hidden without it.
+ALTER TABLE posts ADD COLUMN password_hash TEXT;

@@ -30,7 +30,7 @@ macro_rules! post_columns {
             $source,
             ", p.body_html, p.labels, p.status, p.published_at, p.updated_at, \
              p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex, \
-             p.comments"
+             p.comments, p.password_hash"
         )
     };
 }
@@ -98,6 +98,7 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
             .try_get::<String>("comments")?
             .parse()
             .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
+        password_hash: row.try_get("password_hash")?,
     })
 }
 
@@ -126,6 +127,8 @@ pub struct NewPost {
     pub noindex: bool,
     /// Whether it takes comments and shows them.
     pub comments: PostComments,
+    /// The Argon2id hash of its password; `None`: anyone may read it.
+    pub password_hash: Option<String>,
 }
 
 /// A visible page as the sidebar lists it.

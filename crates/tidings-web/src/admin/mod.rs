@@ -15,7 +15,7 @@ mod people;
 mod posts;
 mod render;
 mod reset;
-mod session;
+pub(crate) mod session;
 mod settings;
 mod signin;
 mod subscribers;

@@ -41,6 +41,8 @@ pub struct PostOut {
     /// Whether it takes comments (`open`), shows them only (`closed`) or
     /// neither (`hidden`).
     comments: PostComments,
+    /// Readers need a password to read it (the password is never shown).
+    password_protected: bool,
 }
 
 impl PostOut {
@@ -63,6 +65,7 @@ impl PostOut {
             description: p.description.clone(),
             noindex: p.noindex,
             comments: p.comments,
+            password_protected: p.is_protected(),
         }
     }
 }
@@ -82,6 +85,8 @@ pub struct PostIn {
     description: Option<String>,
     noindex: Option<bool>,
     comments: Option<PostComments>,
+    /// Write-only: sets the password readers must give; empty removes it.
+    password: Option<String>,
     // Read-only fields a client may echo back from GET; ignored.
     #[serde(default, rename = "id")]
     _id: Option<serde::de::IgnoredAny>,
@@ -93,6 +98,8 @@ pub struct PostIn {
     _author: Option<serde::de::IgnoredAny>,
     #[serde(default, rename = "comment_count")]
     _comment_count: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "password_protected")]
+    _password_protected: Option<serde::de::IgnoredAny>,
 }
 
 impl From<PostIn> for PostInput {
@@ -110,6 +117,7 @@ impl From<PostIn> for PostInput {
             description: p.description,
             noindex: p.noindex,
             comments: p.comments,
+            password: p.password,
         }
     }
 }

@@ -103,6 +103,10 @@ async fn submit(
         honeypot: form.website,
         notify_replies: form.notify.is_some(),
         address,
+        post_pass: crate::admin::session::cookie_value(
+            headers,
+            &format!("{}{}", super::unlock::COOKIE_PREFIX, post.id),
+        ),
     };
     let key = &state.form_key;
     match comments::submit(

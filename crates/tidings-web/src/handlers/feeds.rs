@@ -235,7 +235,13 @@ async fn posts_feed(
         None => site.blog.title.clone(),
     };
     let meta = req.meta(site, blog_tag(site), title, total, updated);
-    let entries: Vec<_> = posts.iter().map(|p| post_entry(site, p, full)).collect();
+    // A feed is the same for every reader: a password-protected post has
+    // no entry, not even its title's, so its words never reach a reader.
+    let entries: Vec<_> = posts
+        .iter()
+        .filter(|p| !p.is_protected())
+        .map(|p| post_entry(site, p, full))
+        .collect();
     Ok(dated(
         req.format,
         updated,

@@ -36,6 +36,7 @@ mod nodes;
 mod old_data;
 mod pages;
 mod post_comments;
+mod protected;
 mod queries;
 mod render;
 mod schema;

@@ -52,6 +52,13 @@ pub struct EditorForm {
     /// had it: kept as it is.
     #[serde(default)]
     comments: Option<String>,
+    /// A new password for readers; empty keeps the one it has. Never
+    /// shown back: the page says only whether there is one.
+    #[serde(default, skip_serializing)]
+    password: String,
+    /// The checkbox that takes the password away.
+    #[serde(default)]
+    remove_password: Option<String>,
     #[serde(default, skip_serializing)]
     action: Option<String>,
 }
@@ -69,6 +76,7 @@ struct PostInfo {
     url: String,
     visible: bool,
     kind: PostKind,
+    protected: bool,
 }
 
 fn local_input(t: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
@@ -91,6 +99,8 @@ fn form_of(p: &Post, tz: chrono_tz::Tz) -> EditorForm {
         description: p.description.clone(),
         noindex: p.noindex.then(|| "on".to_owned()),
         comments: Some(p.comments.as_str().to_owned()),
+        password: String::new(),
+        remove_password: None,
         action: None,
     }
 }
@@ -120,6 +130,7 @@ async fn show(state: &AppState, page: EditorPage<'_>) -> AdminResult {
         url: p.path.clone(),
         visible: p.is_visible_at(now),
         kind: p.kind,
+        protected: p.is_protected(),
     });
     let kind = page
         .post
@@ -294,6 +305,11 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
         comments: match form.comments.as_deref() {
             Some(c) => Some(c.parse().map_err(|e: tidings_core::UnknownValue| e.to_string())?),
             None => None,
+        },
+        password: if form.remove_password.is_some() {
+            Some(String::new())
+        } else {
+            Some(form.password.clone()).filter(|p| !p.is_empty())
         },
     })
 }
