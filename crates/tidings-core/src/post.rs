@@ -168,9 +168,19 @@ pub struct Post {
     /// `None` for a post anyone may read. Never shown to anyone: it signs
     /// the cookie that opens the post, and checks the password.
     pub password_hash: Option<String>,
+    /// When it was moved to the trash; `None` for a post not in it. A
+    /// trashed post is shown nowhere, and its address answers 410.
+    pub trashed_at: Option<DateTime<Utc>>,
 }
 
 impl Post {
+    /// How long a trashed post can be restored before it is removed.
+    pub const TRASH_DAYS: i64 = 30;
+
+    pub fn is_trashed(&self) -> bool {
+        self.trashed_at.is_some()
+    }
+
     /// Whether readers need a password to read it.
     pub fn is_protected(&self) -> bool {
         self.password_hash.is_some()
@@ -195,7 +205,7 @@ impl Post {
     }
 
     pub fn is_visible_at(&self, now: DateTime<Utc>) -> bool {
-        self.status_at(now) == PostStatus::Published
+        !self.is_trashed() && self.status_at(now) == PostStatus::Published
     }
 }
 
@@ -253,6 +263,7 @@ mod tests {
             noindex: false,
             comments: PostComments::Open,
             password_hash: None,
+            trashed_at: None,
         };
         assert_eq!(p.status_at(now), PostStatus::Scheduled);
         assert!(!p.is_visible_at(now));

@@ -11,6 +11,7 @@ mod address;
 mod body;
 mod fields;
 mod pictures;
+pub mod trash;
 pub mod unlock;
 
 use chrono::{DateTime, Utc};
@@ -72,12 +73,27 @@ impl PostInput {
     }
 }
 
-/// The post with id `id` on blog `blog_id`, whatever its status; the caller
-/// decides who may see it (`tidings_core::permission::may_read_post`).
+/// The post with id `id` on blog `blog_id`, whatever its status but the
+/// trash (see [`find_in_trash`]); the caller decides who may see it
+/// (`tidings_core::permission::may_read_post`).
 pub async fn find(store: &Store, blog_id: i64, id: i64) -> Result<Post, Error> {
     match store.post_by_id(blog_id, id).await {
+        Ok(p) if p.is_trashed() => Err(Error::NotFound(format!(
+            "The post with the id {id} is in the trash; restore it first."
+        ))),
         Err(StoreError::NotFound) => Err(Error::NotFound(format!("No post has the id {id}."))),
         other => Ok(other?),
+    }
+}
+
+/// The post with id `id` on blog `blog_id`, if it is in the trash.
+pub async fn find_in_trash(store: &Store, blog_id: i64, id: i64) -> Result<Post, Error> {
+    match store.post_by_id(blog_id, id).await {
+        Ok(p) if p.is_trashed() => Ok(p),
+        Ok(_) | Err(StoreError::NotFound) => Err(Error::NotFound(format!(
+            "No post in the trash has the id {id}."
+        ))),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -153,8 +169,22 @@ pub async fn save(
     address::write(store, blog, existing, new, fields.slug, now).await
 }
 
-/// Deletes `post` with its comments, if `writer` may change it.
-pub async fn delete(store: &Store, writer: &Writer, post: &Post) -> Result<(), Error> {
+/// Moves `post` to the trash at `now`, if `writer` may change it: gone
+/// from the blog (its address answers 410), restorable for
+/// [`Post::TRASH_DAYS`] days, then removed by [`trash::run`].
+pub async fn delete(
+    store: &Store,
+    writer: &Writer,
+    post: &Post,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     may_change(writer, post)?;
-    Ok(store.delete_post(post.blog_id, post.id).await?)
+    Ok(store.trash_post(post.blog_id, post.id, now).await?)
+}
+
+/// Brings `post` back from the trash with the status it had, if `writer`
+/// may change it.
+pub async fn restore(store: &Store, writer: &Writer, post: &Post) -> Result<(), Error> {
+    may_change(writer, post)?;
+    Ok(store.restore_post(post.blog_id, post.id).await?)
 }

@@ -12,3 +12,10 @@ UPDATE posts SET comments = 'closed' WHERE kind = 'page';
 -- give to read it (NULL: anyone may). Its page, comments, feed entries,
 -- search results and sitemap line stay hidden without it.
 ALTER TABLE posts ADD COLUMN password_hash TEXT;
+
+-- The trash: a deleted post keeps its row with status `trash`, when it was
+-- deleted, and the status it had, so it can be restored (readers' queries
+-- all ask for `published`, so it is gone from every page at once). A
+-- periodic task removes it for good 30 days later.
+ALTER TABLE posts ADD COLUMN trashed_at BIGINT;
+ALTER TABLE posts ADD COLUMN trashed_from TEXT;

@@ -30,7 +30,7 @@ macro_rules! post_columns {
             $source,
             ", p.body_html, p.labels, p.status, p.published_at, p.updated_at, \
              p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex, \
-             p.comments, p.password_hash"
+             p.comments, p.password_hash, p.trashed_at, p.trashed_from"
         )
     };
 }
@@ -84,7 +84,11 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
         path: row.try_get("path")?,
         body_markdown: row.try_get("body_markdown")?,
         body_html: row.try_get("body_html")?,
-        draft: row.try_get::<String>("status")? == "draft",
+        // A trashed post's draft or not is the status it had.
+        draft: row
+            .try_get::<Option<String>>("trashed_from")?
+            .unwrap_or(row.try_get::<String>("status")?)
+            == "draft",
         published_at: from_micros(row.try_get("published_at")?)?,
         updated_at: from_micros(row.try_get("updated_at")?)?,
         author_id: row.try_get("author_id")?,
@@ -99,6 +103,10 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
             .parse()
             .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
         password_hash: row.try_get("password_hash")?,
+        trashed_at: row
+            .try_get::<Option<i64>>("trashed_at")?
+            .map(from_micros)
+            .transpose()?,
     })
 }
 

@@ -160,6 +160,7 @@ pub async fn list(
         after: None,
         limit: paging.limit()?,
         offset: paging.offset(),
+        trashed: false,
     }
     .readable_by(caller.role, caller.user.id, now);
     let posts = state.store.list_posts(&filter).await?;
@@ -247,6 +248,21 @@ pub async fn remove(
     ApiPath(raw): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let existing = find(&state, &caller, &raw).await?;
-    posts::delete(&state.store, &writer(&caller), &existing).await?;
+    posts::delete(&state.store, &writer(&caller), &existing, Utc::now()).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /api/v1/posts/ID/restore`: a post in the trash back, with the
+/// status it had.
+pub async fn restore(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(raw): ApiPath<String>,
+) -> Result<Json<PostOut>, ApiError> {
+    let id = super::id(&raw, "post")?;
+    let blog_id = caller.site.blog.id;
+    let trashed = posts::find_in_trash(&state.store, blog_id, id).await?;
+    posts::restore(&state.store, &writer(&caller), &trashed).await?;
+    let post = posts::find(&state.store, blog_id, id).await?;
+    Ok(Json(PostOut::new(&post, Utc::now())))
 }

@@ -101,6 +101,10 @@ pub async fn visible_post(
 ) -> Result<(Post, Neighbours), AppError> {
     match site.store.post_by_path(site.blog.id, path, now).await? {
         Some((p, n)) if p.kind == kind && p.is_visible_at(now) => Ok((p, n)),
+        // Deleted, and restorable for a while: gone, not never there.
+        Some((p, _)) if p.kind == kind && p.is_trashed() => Err(AppError::gone(
+            "This post was deleted. Its author may still restore it.",
+        )),
         _ => Err(AppError::not_found(
             "Sorry, the page you were looking for in this blog does not exist.",
         )),

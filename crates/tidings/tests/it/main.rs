@@ -45,5 +45,6 @@ mod shared_caches;
 mod slow;
 mod snapshots;
 mod spam;
+mod trash;
 mod visibility;
 mod xml_chars;

@@ -4,8 +4,13 @@
 //! use the renderer the public page uses. Pictures come in through
 //! `upload` (the plain file field) or `admin.js` (picker, drop, paste).
 
+mod notice;
+mod trash;
 mod upload;
 
+use notice::Done;
+
+pub use trash::{confirm_delete, delete, restore};
 pub use upload::{upload_existing, upload_new};
 
 use axum::Form;
@@ -66,7 +71,8 @@ pub struct EditorForm {
 #[derive(Deserialize, Default)]
 pub struct EditorQuery {
     kind: Option<String>,
-    saved: Option<String>,
+    /// What the last action did (`Done`), for the notice it shows.
+    done: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -223,7 +229,11 @@ pub async fn edit(
         "read other people's drafts or scheduled posts",
     )?;
     let form = form_of(&post, signed.site.blog.timezone);
-    let notice = q.saved.map(|_| saved_notice(&post, &signed));
+    let notice = q
+        .done
+        .as_deref()
+        .and_then(|d| d.parse::<Done>().ok())
+        .map(|d| d.notice(&post, &signed));
     show(
         &state,
         EditorPage {
@@ -237,20 +247,6 @@ pub async fn edit(
         },
     )
     .await
-}
-
-fn saved_notice(post: &Post, signed: &Signed) -> String {
-    let tz = signed.site.blog.timezone;
-    match post.status_at(Utc::now()) {
-        PostStatus::Draft => "Saved as a draft.".to_owned(),
-        PostStatus::Scheduled => format!(
-            "Scheduled for {}.",
-            post.published_at
-                .with_timezone(&tz)
-                .format("%A, %B %-d, %Y at %H:%M")
-        ),
-        PostStatus::Published => "Published.".to_owned(),
-    }
 }
 
 /// Reads the `datetime-local` field in the blog's zone.
@@ -355,8 +351,14 @@ async fn save(
         }
     };
     let blog = &signed.site.blog;
-    match posts::save(&state.store, blog, &writer, existing, input, Utc::now()).await {
-        Ok(post) => Ok(Redirect::to(&format!("/admin/posts/{}?saved=1", post.id)).into_response()),
+    let now = Utc::now();
+    let before = existing.map(|p| p.status_at(now));
+    match posts::save(&state.store, blog, &writer, existing, input, now).await {
+        Ok(post) => {
+            let done = Done::of(before, post.status_at(now));
+            let to = format!("/admin/posts/{}?done={}", post.id, done.as_str());
+            Ok(Redirect::to(&to).into_response())
+        }
         Err(e) => {
             let e = shown_with_the_form(e)?;
             let retry_after = e.retry_after;
@@ -434,47 +436,6 @@ pub async fn update(
 ) -> AdminResult {
     let post = find(&state, &signed, &raw).await?;
     save(&state, &signed, Some(&post), form).await
-}
-
-pub async fn confirm_delete(
-    State(state): State<AppState>,
-    signed: Signed,
-    Path(raw): Path<String>,
-) -> AdminResult {
-    let post = find(&state, &signed, &raw).await?;
-    posts::may_change(&writer(&signed), &post)?;
-    let ctx =
-        minijinja::context! { id => post.id, title => &post.title, comments => post.comment_count };
-    Ok(render(
-        &state,
-        &signed,
-        "admin/delete.html",
-        "Delete",
-        StatusCode::OK,
-        ctx,
-    )?)
-}
-
-#[derive(Deserialize)]
-pub struct CsrfOnly {
-    csrf: Option<String>,
-}
-
-pub async fn delete(
-    State(state): State<AppState>,
-    signed: Signed,
-    Path(raw): Path<String>,
-    Form(form): Form<CsrfOnly>,
-) -> AdminResult {
-    signed.check_csrf(form.csrf.as_deref())?;
-    let post = find(&state, &signed, &raw).await?;
-    posts::delete(&state.store, &writer(&signed), &post).await?;
-    let list = if post.kind == PostKind::Page {
-        "/admin/posts?kind=page"
-    } else {
-        "/admin/posts"
-    };
-    Ok(Redirect::to(list).into_response())
 }
 
 #[derive(Deserialize)]
