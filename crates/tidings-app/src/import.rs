@@ -56,7 +56,10 @@ async fn hash_passwords(batch: &mut ImportBatch) -> Result<(), Error> {
             given
         } else {
             tidings_core::password::check_post_password(&given).map_err(|why| {
-                Error::invalid("password", format!("{} {}: {why}", p.kind.as_str(), p.external_id))
+                Error::invalid(
+                    "password",
+                    format!("{} {}: {why}", p.kind.as_str(), p.external_id),
+                )
             })?;
             crate::work::hash_password(&given).await?
         });

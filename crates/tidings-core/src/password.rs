@@ -130,9 +130,7 @@ pub fn check(password: &str) -> Result<(), String> {
 /// carry is refused.
 pub fn check_post_password(password: &str) -> Result<(), String> {
     if password.chars().count() > MAX_CHARS {
-        return Err(format!(
-            "password can have at most {MAX_CHARS} characters"
-        ));
+        return Err(format!("password can have at most {MAX_CHARS} characters"));
     }
     if password.contains('\0') {
         return Err("password cannot contain NUL characters".into());

@@ -6,7 +6,9 @@ use std::net::IpAddr;
 
 use chrono::{DateTime, Duration, Utc};
 use tidings_core::comment::{self, AddressRate, Repeats, Signals, Submission};
-use tidings_core::{BlogSettings, Comment, CommentStatus, CommentsAllowed, Post, spam};
+use tidings_core::{
+    BlogSettings, Comment, CommentStatus, CommentsAllowed, Post, PostComments, spam,
+};
 use tidings_store::{NewComment, Store, StoreError};
 
 use crate::Error;
@@ -160,9 +162,9 @@ fn may_comment(blog: &BlogSettings, member: bool) -> Result<(), Error> {
 fn post_takes_comments(post: &Post) -> Result<(), Error> {
     match post.comments {
         PostComments::Open => Ok(()),
-        PostComments::Closed | PostComments::Hidden => Err(Error::Forbidden(
-            "Comments are closed on this post.".into(),
-        )),
+        PostComments::Closed | PostComments::Hidden => {
+            Err(Error::Forbidden("Comments are closed on this post.".into()))
+        }
     }
 }
 

@@ -25,7 +25,10 @@ pub async fn run(store: Store) {
     loop {
         match empty(&store, Utc::now()).await {
             Ok(0) => {}
-            Ok(n) => tracing::info!("trash: removed {n} posts trashed over {} days ago", Post::TRASH_DAYS),
+            Ok(n) => tracing::info!(
+                "trash: removed {n} posts trashed over {} days ago",
+                Post::TRASH_DAYS
+            ),
             Err(e) => tracing::warn!("trash: cannot empty it: {e}"),
         }
         tokio::time::sleep(EVERY).await;

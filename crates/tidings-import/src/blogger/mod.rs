@@ -295,7 +295,11 @@ fn post_entry(e: &Elem, id: &str, kind: &str, html: String) -> Result<BloggerPos
 /// (hidden). Neither of Blogger's own exports has been seen to carry it;
 /// ours writes it so a move through Blogger's format keeps each post's.
 fn reader_comments(e: &Elem) -> Option<PostComments> {
-    match e.text_of("blogger", "readerComments")?.to_ascii_uppercase().as_str() {
+    match e
+        .text_of("blogger", "readerComments")?
+        .to_ascii_uppercase()
+        .as_str()
+    {
         "ALLOW" => Some(PostComments::Open),
         "DONT_ALLOW_SHOW_EXISTING" => Some(PostComments::Closed),
         "DONT_ALLOW_HIDE_EXISTING" => Some(PostComments::Hidden),

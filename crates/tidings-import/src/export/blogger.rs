@@ -39,7 +39,13 @@ pub fn blogger(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<Strin
             // Blogger has no passwords: published, the post would be open
             // to everyone there.
             protected += 1;
-            out.post(&mut x, &ImportPost { draft: true, ..p.clone() });
+            out.post(
+                &mut x,
+                &ImportPost {
+                    draft: true,
+                    ..p.clone()
+                },
+            );
         } else {
             out.post(&mut x, p);
         }

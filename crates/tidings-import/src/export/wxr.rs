@@ -82,7 +82,11 @@ pub fn wxr(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) 
         out.attachment(&mut x, a);
     }
     x.push_str("</channel>\n</rss>\n");
-    let protected = snap.posts.iter().filter(|p| p.password_hash.is_some()).count();
+    let protected = snap
+        .posts
+        .iter()
+        .filter(|p| p.password_hash.is_some())
+        .count();
     if protected > 0 {
         notes.push(format!(
             "{protected} password-protected posts carry their password's Argon2 hash as \
@@ -90,7 +94,11 @@ pub fn wxr(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) 
              text until you set a new password there"
         ));
     }
-    if snap.posts.iter().any(|p| p.comments == PostComments::Hidden) {
+    if snap
+        .posts
+        .iter()
+        .any(|p| p.comments == PostComments::Hidden)
+    {
         notes.push(
             "WordPress cannot hide a post's comments: posts whose comments are hidden \
              are exported with comments closed, their comments with them"

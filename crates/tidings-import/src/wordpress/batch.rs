@@ -132,7 +132,7 @@ fn import_post(
         sticky: item.sticky && item.kind == PostKind::Post,
         description: item.excerpt.clone(),
         noindex: false,
-        comments: item.comments,
+        comments: item.comment_status,
         password_hash: item.password.clone(),
     }
 }

@@ -67,7 +67,7 @@ pub struct WxrItem {
     pub password: Option<String>,
     /// `wp:comment_status`: `closed` keeps the comments it has and takes
     /// no more; anything else (`open`, or none given) takes them.
-    pub comments: PostComments,
+    pub comment_status: PostComments,
     pub sticky: bool,
     /// `excerpt:encoded`: the post's own description; empty for none.
     pub excerpt: String,
@@ -295,7 +295,7 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
             .child("wp", "post_password")
             .map(|c| c.text.clone())
             .filter(|p| !p.is_empty()),
-        comments: match e.text_of("wp", "comment_status") {
+        comment_status: match e.text_of("wp", "comment_status") {
             Some("closed") => PostComments::Closed,
             _ => PostComments::Open,
         },

@@ -157,10 +157,9 @@ impl Store {
     /// Removes for good every post of any blog trashed before `before`,
     /// one transaction each; answers how many.
     pub async fn purge_trash(&self, before: DateTime<Utc>) -> Result<u64> {
-        let due = Sql::new(
-            "SELECT id, blog_id FROM posts WHERE status = 'trash' AND trashed_at < $1",
-        )
-        .bind(micros(before));
+        let due =
+            Sql::new("SELECT id, blog_id FROM posts WHERE status = 'trash' AND trashed_at < $1")
+                .bind(micros(before));
         let due = self
             .read_all(&due, |r| {
                 Ok((r.try_get::<i64>("blog_id")?, r.try_get::<i64>("id")?))

@@ -131,6 +131,8 @@ async fn submit(
                 reply_to,
                 held: false,
                 status: StatusCode::UNPROCESSABLE_ENTITY,
+                // The pass was checked before the fields were.
+                access: super::post::Access::Open,
             };
             show(state, site, post, neighbours, form).await
         }

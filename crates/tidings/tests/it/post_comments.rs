@@ -46,7 +46,10 @@ async fn closed_shows_the_comments_and_takes_no_more() {
     let page = app.page(&path).await;
     assert_eq!(texts_of_class(&page, "comment-body"), ["Kept words"]);
     assert!(page.contains("<h2>1 comment:</h2>"));
-    assert_eq!(texts_of_class(&page, "comments-closed"), ["Comments are closed."]);
+    assert_eq!(
+        texts_of_class(&page, "comments-closed"),
+        ["Comments are closed."]
+    );
     assert!(!page.contains("id=\"comment-form\""), "{page}");
     assert!(!page.contains("comment-reply"), "no reply links: {page}");
     assert_eq!(
@@ -146,7 +149,10 @@ async fn unknown_comment_settings_are_refused_naming_the_field() {
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{json}");
     assert!(
-        json["error"]["message"].as_str().unwrap().contains("comments"),
+        json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("comments"),
         "{json}"
     );
     let (status, json) = app

@@ -103,12 +103,18 @@ async fn nothing_shows_until_the_right_password() {
     let (status, _, cookie) = give(&app, id, "open sesame").await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let cookie = cookie.expect("a pass cookie");
-    assert!(cookie.contains(&format!("Path={path}")) && cookie.contains("HttpOnly"), "{cookie}");
+    assert!(
+        cookie.contains(&format!("Path={path}")) && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
     let pass = cookie.split(';').next().unwrap().to_owned();
     let r = get_with(&app, &path, &pass).await;
     assert_eq!(r.headers()["cache-control"], "private, no-store");
     let opened = r.text().await.unwrap();
-    assert!(opened.contains(BODY) && opened.contains("Murmured reply"), "{opened}");
+    assert!(
+        opened.contains(BODY) && opened.contains("Murmured reply"),
+        "{opened}"
+    );
 
     // The render cache never hands the opened page to anyone else.
     for _ in 0..2 {
@@ -143,7 +149,11 @@ async fn nothing_shows_until_the_right_password() {
     let text = get_with(&app, &path, &pass).await.text().await.unwrap();
     assert!(!text.contains(BODY));
     let (_, json) = app
-        .api(Method::PATCH, &format!("/posts/{id}"), Some(json!({"password": ""})))
+        .api(
+            Method::PATCH,
+            &format!("/posts/{id}"),
+            Some(json!({"password": ""})),
+        )
         .await;
     assert_eq!(json["password_protected"], false);
     assert!(app.page(&path).await.contains(BODY));
@@ -159,7 +169,10 @@ async fn wrong_passwords_are_limited_per_address() {
     let r = app
         .client
         .post(app.url("/unlock"))
-        .form(&[("post", id.to_string()), ("password", "right one".to_owned())])
+        .form(&[
+            ("post", id.to_string()),
+            ("password", "right one".to_owned()),
+        ])
         .send()
         .await
         .unwrap();

@@ -15,22 +15,29 @@ async fn deleted_posts_answer_410_and_come_back_as_they_were() {
     let post = app
         .post(json!({"title": "Second thoughts", "body": "Words", "status": "published"}))
         .await;
-    let (id, path) = (post["id"].as_i64().unwrap(), post["url"].as_str().unwrap().to_owned());
-    app.comment(&path, &[("body", "Kept through it all")]).await.unwrap();
+    let (id, path) = (
+        post["id"].as_i64().unwrap(),
+        post["url"].as_str().unwrap().to_owned(),
+    );
+    app.comment(&path, &[("body", "Kept through it all")])
+        .await
+        .unwrap();
     let page = app
         .post(json!({"kind": "page", "title": "Colophon", "body": "x", "status": "published"}))
         .await;
 
     for (what, id) in [("post", id), ("page", page["id"].as_i64().unwrap())] {
-        let (status, _) = app
-            .api(Method::DELETE, &format!("/posts/{id}"), None)
-            .await;
+        let (status, _) = app.api(Method::DELETE, &format!("/posts/{id}"), None).await;
         assert_eq!(status, StatusCode::NO_CONTENT, "{what}");
     }
     assert_eq!(app.get(&path).await.status(), StatusCode::GONE);
     assert_eq!(app.get("/p/colophon.html").await.status(), StatusCode::GONE);
     assert!(texts_of_class(&app.page("/").await, "post-title").is_empty());
-    assert!(!app.page("/feeds/comments/default").await.contains("Kept through"));
+    assert!(
+        !app.page("/feeds/comments/default")
+            .await
+            .contains("Kept through")
+    );
     let (status, _) = app.api(Method::GET, &format!("/posts/{id}"), None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (_, list) = app.api(Method::GET, "/posts", None).await;
@@ -40,8 +47,10 @@ async fn deleted_posts_answer_410_and_come_back_as_they_were() {
         .api(
             Method::POST,
             "/posts",
-            Some(json!({"title": "Other", "slug": "second-thoughts", "status": "published",
-                        "published_at": post["published_at"]})),
+            Some(
+                json!({"title": "Other", "slug": "second-thoughts", "status": "published",
+                        "published_at": post["published_at"]}),
+            ),
         )
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{json}");
@@ -65,12 +74,17 @@ async fn after_30_days_the_trash_is_emptied() {
     let post = app
         .post(json!({"title": "Long gone", "body": "x", "status": "published"}))
         .await;
-    let (id, path) = (post["id"].as_i64().unwrap(), post["url"].as_str().unwrap().to_owned());
+    let (id, path) = (
+        post["id"].as_i64().unwrap(),
+        post["url"].as_str().unwrap().to_owned(),
+    );
     app.api(Method::DELETE, &format!("/posts/{id}"), None).await;
     // Trashed 31 days ago; a server starting empties the trash first thing.
     let long_ago = (chrono::Utc::now() - chrono::Duration::days(31)).timestamp_micros();
-    app.sql(&format!("UPDATE posts SET trashed_at = {long_ago} WHERE id = {id}"))
-        .await;
+    app.sql(&format!(
+        "UPDATE posts SET trashed_at = {long_ago} WHERE id = {id}"
+    ))
+    .await;
     app.restart();
     let mut status = StatusCode::GONE;
     for _ in 0..50 {
@@ -117,12 +131,19 @@ async fn the_editor_says_what_each_action_did() {
     let again: Vec<(&str, &str)> = again.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let r = owner.post(&format!("/admin/posts/{id}"), &again).await;
     let page = owner.get(&r.location.unwrap()).await.body;
-    assert!(page.contains("Updated.") && !page.contains("Published."), "{page}");
+    assert!(
+        page.contains("Updated.") && !page.contains("Published."),
+        "{page}"
+    );
 
     // Deleted: the confirmation says it can come back, the list says what
     // happened and offers to undo it.
     let confirm = owner.get(&format!("/admin/posts/{id}/delete")).await;
-    assert!(confirm.body.contains("restore it from the trash"), "{}", confirm.body);
+    assert!(
+        confirm.body.contains("restore it from the trash"),
+        "{}",
+        confirm.body
+    );
     let r = owner
         .post(&format!("/admin/posts/{id}/delete"), &[("csrf", &csrf)])
         .await;
@@ -138,5 +159,11 @@ async fn the_editor_says_what_each_action_did() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let page = owner.get(&r.location.unwrap()).await.body;
     assert!(page.contains("Restored from the trash."), "{page}");
-    assert!(!owner.get("/admin/posts?status=trash").await.body.contains("Told"));
+    assert!(
+        !owner
+            .get("/admin/posts?status=trash")
+            .await
+            .body
+            .contains("Told")
+    );
 }

@@ -299,7 +299,10 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
         description: Some(form.description.clone()),
         noindex: Some(form.noindex.is_some()),
         comments: match form.comments.as_deref() {
-            Some(c) => Some(c.parse().map_err(|e: tidings_core::UnknownValue| e.to_string())?),
+            Some(c) => Some(
+                c.parse()
+                    .map_err(|e: tidings_core::UnknownValue| e.to_string())?,
+            ),
             None => None,
         },
         password: if form.remove_password.is_some() {

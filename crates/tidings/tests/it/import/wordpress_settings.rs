@@ -16,7 +16,10 @@ async fn closed_comments_stay_closed_and_open_pages_take_comments() {
             .iter()
             .find(|p| p["title"] == title)
             .unwrap_or_else(|| panic!("no post {title:?}"));
-        (p["comments"].as_str().unwrap().to_owned(), p["url"].as_str().unwrap().to_owned())
+        (
+            p["comments"].as_str().unwrap().to_owned(),
+            p["url"].as_str().unwrap().to_owned(),
+        )
     };
 
     // The fixture's closed ones: 39 posts and 10 pages, each without a form.
@@ -28,7 +31,10 @@ async fn closed_comments_stay_closed_and_open_pages_take_comments() {
         let html = app.page(&path).await;
         assert!(!html.contains("id=\"comment-form\""), "{title}: {html}");
         if !path.starts_with("/p/") {
-            assert_eq!(texts_of_class(&html, "comments-closed"), ["Comments are closed."]);
+            assert_eq!(
+                texts_of_class(&html, "comments-closed"),
+                ["Comments are closed."]
+            );
         }
     }
     // A post whose comments were open keeps its form.
@@ -47,9 +53,17 @@ async fn closed_comments_stay_closed_and_open_pages_take_comments() {
     // And they go back out as they came in.
     let out = app.data.join("out.xml");
     let run = app.cli(&["export", "--format", "wxr", out.to_str().unwrap()], None);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let wxr = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(wxr.matches("<wp:comment_status>closed</wp:comment_status>").count(), 49);
+    assert_eq!(
+        wxr.matches("<wp:comment_status>closed</wp:comment_status>")
+            .count(),
+        49
+    );
     let (_, blog) = app.api(Method::GET, "/blog", None).await;
     assert_eq!(blog["default_comments"], "open");
 }
@@ -61,7 +75,12 @@ async fn the_password_protected_post_keeps_its_place_and_its_password() {
     let posts = items(&mut app, "/posts?kind=post&limit=500").await;
     let post = posts
         .iter()
-        .find(|p| p["title"].as_str().unwrap().starts_with("Template: Password Protected"))
+        .find(|p| {
+            p["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Template: Password Protected")
+        })
         .expect("the protected post");
     assert_eq!(post["status"], "published");
     assert_eq!(post["password_protected"], true);
@@ -71,7 +90,10 @@ async fn the_password_protected_post_keeps_its_place_and_its_password() {
     assert_eq!(r.headers()["location"], path.as_str());
     let page = app.page(&path).await;
     assert!(page.contains("class=\"post-password-form\""), "{page}");
-    assert!(!page.contains("This content, comments, pingbacks"), "{page}");
+    assert!(
+        !page.contains("This content, comments, pingbacks"),
+        "{page}"
+    );
 
     // The fixture's password ("enter") opens it.
     let id = post["id"].as_i64().unwrap().to_string();
@@ -95,7 +117,10 @@ async fn the_password_protected_post_keeps_its_place_and_its_password() {
         .text()
         .await
         .unwrap();
-    assert!(opened.contains("This content, comments, pingbacks"), "{opened}");
+    assert!(
+        opened.contains("This content, comments, pingbacks"),
+        "{opened}"
+    );
 
     // Exported, it carries the hash, which our importer keeps as it is.
     let out = app.data.join("protected.xml");
@@ -111,7 +136,10 @@ async fn the_password_protected_post_keeps_its_place_and_its_password() {
     let r = again
         .client
         .post(again.url("/unlock"))
-        .form(&[("post", moved["id"].to_string().as_str()), ("password", "enter")])
+        .form(&[
+            ("post", moved["id"].to_string().as_str()),
+            ("password", "enter"),
+        ])
         .send()
         .await
         .unwrap();
