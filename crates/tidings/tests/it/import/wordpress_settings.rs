@@ -51,6 +51,8 @@ async fn closed_comments_stay_closed_and_open_pages_take_comments() {
     }
 
     // And they go back out as they came in.
+    // On PostgreSQL nothing else creates the data directory.
+    std::fs::create_dir_all(&app.data).unwrap();
     let out = app.data.join("out.xml");
     let run = app.cli(&["export", "--format", "wxr", out.to_str().unwrap()], None);
     assert!(
@@ -123,6 +125,7 @@ async fn the_password_protected_post_keeps_its_place_and_its_password() {
     );
 
     // Exported, it carries the hash, which our importer keeps as it is.
+    std::fs::create_dir_all(&app.data).unwrap();
     let out = app.data.join("protected.xml");
     let run = app.cli(&["export", "--format", "wxr", out.to_str().unwrap()], None);
     assert!(run.status.success());
