@@ -25,6 +25,8 @@ pub struct Change {
     pub language: Option<String>,
     /// Replaces the built-in robots.txt; empty brings it back.
     pub robots_txt: Option<String>,
+    /// What new posts do with comments unless their author says otherwise.
+    pub default_comments: Option<tidings_core::PostComments>,
 }
 
 /// Refused unless `by` may change the settings: checked before the page
@@ -75,6 +77,7 @@ fn applied(current: &BlogSettings, change: Change) -> Result<BlogSettings, Error
     blog.comments_allowed = change.comments_allowed.unwrap_or(blog.comments_allowed);
     blog.comment_moderation = change.comment_moderation.unwrap_or(blog.comment_moderation);
     blog.moderation_days = change.moderation_days.unwrap_or(blog.moderation_days);
+    blog.default_comments = change.default_comments.unwrap_or(blog.default_comments);
     blog.comment_min_seconds = change
         .comment_min_seconds
         .unwrap_or(blog.comment_min_seconds);

@@ -94,6 +94,8 @@ pub struct BlogSettings {
     pub language: String,
     /// What `/robots.txt` says instead of the built-in rules; empty for them.
     pub robots_txt: String,
+    /// What a new post does with comments unless its author says otherwise.
+    pub default_comments: crate::PostComments,
     /// When anything readers can see on this blog last changed.
     pub changed_at: chrono::DateTime<chrono::Utc>,
 }

@@ -406,6 +406,7 @@ mod tests {
             comment_min_seconds: 3,
             language: "en".into(),
             robots_txt: String::new(),
+            default_comments: crate::PostComments::Open,
             changed_at: chrono::DateTime::UNIX_EPOCH,
         }
     }

@@ -26,7 +26,7 @@ pub use comment::{
 };
 pub use dates::{DayGroup, clock_time, date_header, group_by_day, month_day_year};
 pub use language::{is_right_to_left, messages_for, og_locale, parse_language};
-pub use post::{Post, PostKind, PostStatus, post_path};
+pub use post::{Post, PostComments, PostKind, PostStatus, post_path};
 pub use slug::slugify;
 pub use user::Role;
 

@@ -232,6 +232,8 @@ fn post(
                 .unwrap_or_default(),
         ),
         noindex: false,
+        comments: tidings_core::PostComments::Open,
+        password_hash: None,
     })
 }
 

@@ -97,6 +97,9 @@ impl VisibleComments {
             sql.int(" AND c.post_id = ", post);
         }
         readers_see(sql, self.now);
+        // A feed is the same for every reader: a protected post's comments
+        // are only on its page, once the password opened it.
+        sql.push(" AND p.password_hash IS NULL");
     }
 }
 
@@ -118,7 +121,7 @@ impl CommentFilter {
 /// comment on a draft, a scheduled post or an imported private one stays
 /// out of every public page, feed and static render until its post shows.
 fn readers_see(sql: &mut Sql, now: DateTime<Utc>) {
-    sql.push(" AND c.status = 'published' AND p.status = 'published'")
+    sql.push(" AND c.status = 'published' AND p.status = 'published' AND p.comments <> 'hidden'")
         .int(" AND p.published_at <= ", micros(now));
 }
 

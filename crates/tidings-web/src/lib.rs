@@ -47,6 +47,8 @@ pub async fn serve(
         state.store.clone(),
         state.mail.clone(),
     ));
+    // Every node empties the trash of what has been there 30 days.
+    tokio::spawn(tidings_app::posts::trash::run(state.store.clone()));
     let trusted = state.config.trusted_proxies.clone();
     server::run(listener, router(state), limits, trusted, shutdown).await
 }

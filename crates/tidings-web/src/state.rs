@@ -37,6 +37,8 @@ pub struct Shared {
     pub(crate) media_cache: crate::handlers::media::BlobCache,
     /// Searches per client address (see `handlers::search`).
     pub(crate) searches: tidings_app::search::SearchLimit,
+    /// Wrong post passwords per client address (see `handlers::unlock`).
+    pub(crate) unlocks: tidings_app::posts::unlock::UnlockLimit,
     /// Mail: the SMTP server (none: off) and the key of the links it carries.
     pub(crate) mail: tidings_app::mail::Mail,
 }
@@ -71,6 +73,7 @@ impl AppState {
             gate: tidings_app::signin::Gate::new(config.session_lifetime),
             renders: crate::cache::Renders::new(config.renders_at_once),
             searches: Default::default(),
+            unlocks: Default::default(),
             mail,
             blobs,
             media_cache: Default::default(),

@@ -25,6 +25,7 @@ impl TidingsExport {
             comment_min_seconds: b.comment_min_seconds,
             language: b.language.clone(),
             robots_txt: b.robots_txt.clone(),
+            default_comments: b.default_comments,
             ..blog.clone()
         };
         s.validate()
@@ -64,6 +65,8 @@ impl TidingsExport {
                 sticky: p.sticky,
                 description: crate::description(&p.description),
                 noindex: p.noindex,
+                comments: p.comments,
+                password_hash: p.password_hash.clone(),
             })
             .collect();
         let comments = self

@@ -24,7 +24,7 @@ mod write;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_core::xml_chars::{self, ForbiddenChar};
-use tidings_core::{CommentStatus, CommentsAllowed, Moderation, PostKind};
+use tidings_core::{CommentStatus, CommentsAllowed, Moderation, PostComments, PostKind};
 
 pub use read::parse;
 pub use write::export;
@@ -61,6 +61,9 @@ pub struct BlogRecord {
     /// Empty for the built-in robots.txt, and in exports made before it.
     #[serde(default)]
     pub robots_txt: String,
+    /// What new posts do with comments; `open` in exports made before it.
+    #[serde(default)]
+    pub default_comments: PostComments,
 }
 
 fn english() -> String {
@@ -100,6 +103,13 @@ pub struct PostRecord {
     /// Search engines are asked not to index it.
     #[serde(default)]
     pub noindex: bool,
+    /// Whether it takes and shows comments; `open` in exports made before it.
+    #[serde(default)]
+    pub comments: PostComments,
+    /// The Argon2id hash of the password readers must give; absent for a
+    /// post anyone may read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_hash: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

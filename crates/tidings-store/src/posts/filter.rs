@@ -32,6 +32,9 @@ pub struct PostFilter {
     pub after: Option<DateTime<Utc>>,
     pub limit: u32,
     pub offset: u32,
+    /// The trash instead of every other post (a list of what readers see
+    /// never holds it, whatever this says).
+    pub trashed: bool,
 }
 
 impl PostFilter {
@@ -50,6 +53,7 @@ impl PostFilter {
             after: None,
             limit,
             offset: 0,
+            trashed: false,
         }
     }
 
@@ -113,6 +117,12 @@ impl PostFilter {
         let narrow = |bound: &mut Option<i64>, v: i64, keep: fn(i64, i64) -> i64| {
             *bound = Some(bound.map_or(v, |b| keep(b, v)));
         };
+        // Lists of what readers see, and of a status, name one already.
+        if self.trashed {
+            sql.push(" AND p.status = 'trash'");
+        } else if self.visible_at.is_none() && self.status.is_none() {
+            sql.push(" AND p.status <> 'trash'");
+        }
         if let Some(now) = self.visible_at {
             sql.push(" AND p.status = 'published'");
             narrow(&mut below, micros(now) + 1, i64::min);

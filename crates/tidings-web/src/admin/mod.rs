@@ -15,7 +15,7 @@ mod people;
 mod posts;
 mod render;
 mod reset;
-mod session;
+pub(crate) mod session;
 mod settings;
 mod signin;
 mod subscribers;
@@ -61,6 +61,7 @@ pub fn router() -> Router<AppState> {
             "/posts/{id}/delete",
             get(editor::confirm_delete).post(editor::delete),
         )
+        .route("/posts/{id}/restore", post(editor::restore))
         .route("/preview", post(editor::preview))
         .route("/comments", get(comments::queue).post(comments::act))
         .route(

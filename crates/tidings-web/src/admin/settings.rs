@@ -39,6 +39,10 @@ pub struct SettingsForm {
     moderation_days: String,
     #[serde(default)]
     comment_min_seconds: String,
+    /// Absent from a form served before posts had their own comment
+    /// setting: kept as it is.
+    #[serde(default)]
+    default_comments: Option<String>,
 }
 
 impl SettingsForm {
@@ -55,6 +59,7 @@ impl SettingsForm {
             comment_moderation: b.comment_moderation.as_str().to_owned(),
             moderation_days: b.moderation_days.to_string(),
             comment_min_seconds: b.comment_min_seconds.to_string(),
+            default_comments: Some(b.default_comments.as_str().to_owned()),
         }
     }
 
@@ -88,6 +93,11 @@ impl SettingsForm {
             comment_min_seconds: Some(number("comment_min_seconds", &self.comment_min_seconds)?),
             language: self.language.clone(),
             robots_txt: Some(self.robots_txt.clone()),
+            default_comments: self
+                .default_comments
+                .as_deref()
+                .map(|v| v.parse().map_err(|e| choice("default_comments", e)))
+                .transpose()?,
         })
     }
 }

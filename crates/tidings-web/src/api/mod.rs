@@ -48,6 +48,7 @@ pub fn router() -> Router<AppState> {
             "/posts/{id}",
             get(posts::show).patch(posts::update).delete(posts::remove),
         )
+        .route("/posts/{id}/restore", post(posts::restore))
         .route(
             "/media",
             // The upload reads its body within --max-upload-mib itself.

@@ -406,6 +406,8 @@ pub fn mark_private(headers: &mut HeaderMap) {
     }
 }
 
+/// A member's session, or a reader's pass to a password-protected post:
+/// either makes the page this person's alone.
 fn signed_in(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::COOKIE)
@@ -413,9 +415,10 @@ fn signed_in(headers: &HeaderMap) -> bool {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .any(|c| {
-            c.trim()
-                .split_once('=')
-                .is_some_and(|(name, _)| name == crate::admin::SESSION_COOKIE)
+            c.trim().split_once('=').is_some_and(|(name, _)| {
+                name == crate::admin::SESSION_COOKIE
+                    || name.starts_with(crate::handlers::unlock::COOKIE_PREFIX)
+            })
         })
 }
 

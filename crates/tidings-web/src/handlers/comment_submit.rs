@@ -103,6 +103,10 @@ async fn submit(
         honeypot: form.website,
         notify_replies: form.notify.is_some(),
         address,
+        post_pass: crate::admin::session::cookie_value(
+            headers,
+            &format!("{}{}", super::unlock::COOKIE_PREFIX, page.post.id),
+        ),
     };
     let key = &state.form_key;
     match comments::submit(
@@ -127,6 +131,8 @@ async fn submit(
                 reply_to,
                 held: false,
                 status: StatusCode::UNPROCESSABLE_ENTITY,
+                // The pass was checked before the fields were.
+                access: super::post::Access::Open,
             };
             show(state, site, page, form).await
         }

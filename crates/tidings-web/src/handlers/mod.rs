@@ -13,3 +13,4 @@ pub mod post;
 pub mod redirects;
 pub mod replies;
 pub mod search;
+pub mod unlock;

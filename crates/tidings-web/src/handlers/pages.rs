@@ -130,6 +130,7 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
         StatusCode::NOT_FOUND => "error-not-found",
         StatusCode::TOO_MANY_REQUESTS => "error-slow-down",
         StatusCode::FORBIDDEN => "error-forbidden",
+        StatusCode::GONE => "error-gone",
         s if s.is_server_error() => "error-server",
         _ => "error-other",
     };
