@@ -25,6 +25,8 @@ pub struct Change {
     pub language: Option<String>,
     /// Replaces the built-in robots.txt; empty brings it back.
     pub robots_txt: Option<String>,
+    /// The owner's stylesheet, served after the theme's; empty: none.
+    pub custom_css: Option<String>,
 }
 
 /// Refused unless `by` may change the settings: checked before the page
@@ -42,8 +44,16 @@ pub async fn change(
     change: Change,
 ) -> Result<BlogSettings, Error> {
     may_change(by)?;
+    // Checked with the rest before anything is stored.
+    let css = match &change.custom_css {
+        Some(css) => Some(crate::layout::checked_css(css)?),
+        None => None,
+    };
     let blog = applied(current, change)?;
     store.update_blog(&blog).await?;
+    if let Some((css, hash)) = css {
+        store.save_custom_css(blog.id, &css, &hash).await?;
+    }
     Ok(blog)
 }
 

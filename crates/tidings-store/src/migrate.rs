@@ -90,6 +90,11 @@ pub(crate) const SQLITE: &[Source] = &[
         "subscriptions",
         include_str!("../migrations/sqlite/0016_subscriptions.sql"),
     ),
+    (
+        17,
+        "look",
+        include_str!("../migrations/sqlite/0017_look.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: &[Source] = &[
@@ -167,6 +172,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         16,
         "subscriptions",
         include_str!("../migrations/postgres/0016_subscriptions.sql"),
+    ),
+    (
+        17,
+        "look",
+        include_str!("../migrations/postgres/0017_look.sql"),
     ),
 ];
 

@@ -27,6 +27,10 @@ pub struct SettingsForm {
     language: Option<String>,
     #[serde(default)]
     robots_txt: String,
+    /// Absent from a form served before blogs had their own stylesheet:
+    /// kept as it is.
+    #[serde(default)]
+    custom_css: Option<String>,
     #[serde(default)]
     timezone: String,
     #[serde(default)]
@@ -42,13 +46,14 @@ pub struct SettingsForm {
 }
 
 impl SettingsForm {
-    fn of(b: &BlogSettings) -> Self {
+    fn of(b: &BlogSettings, custom_css: String) -> Self {
         Self {
             csrf: None,
             title: b.title.clone(),
             description: b.description.clone(),
             language: Some(b.language.clone()),
             robots_txt: b.robots_txt.clone(),
+            custom_css: Some(custom_css),
             timezone: b.timezone.name().to_owned(),
             posts_per_page: b.posts_per_page.to_string(),
             comments_allowed: b.comments_allowed.as_str().to_owned(),
@@ -88,6 +93,7 @@ impl SettingsForm {
             comment_min_seconds: Some(number("comment_min_seconds", &self.comment_min_seconds)?),
             language: self.language.clone(),
             robots_txt: Some(self.robots_txt.clone()),
+            custom_css: self.custom_css.clone(),
         })
     }
 }
@@ -130,10 +136,11 @@ pub async fn show(
     Query(q): Query<SavedQuery>,
 ) -> AdminResult {
     settings::may_change(signed.actor())?;
+    let css = state.store.custom_css_source(signed.site.blog.id).await?;
     page(
         &state,
         &signed,
-        SettingsForm::of(&signed.site.blog),
+        SettingsForm::of(&signed.site.blog, css),
         None,
         None,
         q.saved.is_some(),

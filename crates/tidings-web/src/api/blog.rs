@@ -25,11 +25,12 @@ pub struct BlogOut {
     comment_min_seconds: u32,
     language: String,
     robots_txt: String,
+    custom_css: String,
     media_quota_mib: u64,
 }
 
 impl BlogOut {
-    fn new(b: &BlogSettings, media_quota_mib: u64) -> Self {
+    fn new(b: &BlogSettings, media_quota_mib: u64, custom_css: String) -> Self {
         Self {
             id: b.id,
             host: b.host.clone(),
@@ -43,6 +44,7 @@ impl BlogOut {
             comment_min_seconds: b.comment_min_seconds,
             language: b.language.clone(),
             robots_txt: b.robots_txt.clone(),
+            custom_css,
             media_quota_mib,
         }
     }
@@ -62,6 +64,7 @@ pub struct BlogPatch {
     comment_min_seconds: Option<u32>,
     language: Option<String>,
     robots_txt: Option<String>,
+    custom_css: Option<String>,
     media_quota_mib: Option<u64>,
     // Read-only fields a client may echo back from GET.
     #[serde(default, rename = "id")]
@@ -76,7 +79,8 @@ pub async fn show(
 ) -> Result<Json<BlogOut>, ApiError> {
     let blog = &caller.site.blog;
     let quota = media::quota_mib(&state.store, blog.id).await?;
-    Ok(Json(BlogOut::new(blog, quota)))
+    let css = state.store.custom_css_source(blog.id).await?;
+    Ok(Json(BlogOut::new(blog, quota, css)))
 }
 
 pub async fn update(
@@ -95,6 +99,7 @@ pub async fn update(
         comment_min_seconds: patch.comment_min_seconds,
         language: patch.language,
         robots_txt: patch.robots_txt,
+        custom_css: patch.custom_css,
     };
     // Checked before anything changes, so a bad quota leaves the rest too.
     if let Some(mib) = patch.media_quota_mib {
@@ -106,5 +111,6 @@ pub async fn update(
         media::set_quota(&state.store, caller.actor(), blog.id, mib).await?;
     }
     let quota = media::quota_mib(&state.store, blog.id).await?;
-    Ok(Json(BlogOut::new(&blog, quota)))
+    let css = state.store.custom_css_source(blog.id).await?;
+    Ok(Json(BlogOut::new(&blog, quota, css)))
 }
