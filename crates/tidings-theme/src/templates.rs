@@ -116,6 +116,10 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("../templates/admin/reply.html"),
     ),
     (
+        "admin/gadgets.html",
+        include_str!("../templates/admin/gadgets.html"),
+    ),
+    (
         "admin/settings.html",
         include_str!("../templates/admin/settings.html"),
     ),
