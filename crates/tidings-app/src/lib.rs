@@ -15,6 +15,7 @@ pub mod demo;
 pub mod error;
 pub mod form_token;
 pub mod import;
+pub mod layout;
 pub mod limits;
 pub mod mail;
 pub mod media;

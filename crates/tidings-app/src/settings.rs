@@ -27,6 +27,8 @@ pub struct Change {
     pub robots_txt: Option<String>,
     /// What new posts do with comments unless their author says otherwise.
     pub default_comments: Option<tidings_core::PostComments>,
+    /// The owner's stylesheet, served after the theme's; empty: none.
+    pub custom_css: Option<String>,
 }
 
 /// Refused unless `by` may change the settings: checked before the page
@@ -44,8 +46,16 @@ pub async fn change(
     change: Change,
 ) -> Result<BlogSettings, Error> {
     may_change(by)?;
+    // Checked with the rest before anything is stored.
+    let css = match &change.custom_css {
+        Some(css) => Some(crate::layout::checked_css(css)?),
+        None => None,
+    };
     let blog = applied(current, change)?;
     store.update_blog(&blog).await?;
+    if let Some((css, hash)) = css {
+        store.save_custom_css(blog.id, &css, &hash).await?;
+    }
     Ok(blog)
 }
 

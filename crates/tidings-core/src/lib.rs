@@ -8,6 +8,7 @@
 pub mod blog;
 pub mod comment;
 pub mod dates;
+pub mod gadget;
 pub mod language;
 pub mod media;
 pub mod password;

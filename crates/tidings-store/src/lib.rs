@@ -18,6 +18,7 @@ mod export;
 mod frame;
 mod hosts;
 mod import;
+mod layout;
 mod limits;
 pub mod media;
 mod member_mail;
@@ -48,6 +49,7 @@ pub use dialect::Backend;
 pub use export::ExportSnapshot;
 pub use frame::Frame;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
+pub use layout::{FeaturedLink, Layout};
 pub use media::{
     Blobs, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, MediaUse, NewMedia, ServedFile,
     blob_key,

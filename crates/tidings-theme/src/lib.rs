@@ -8,6 +8,7 @@
 //! crate of routes, caching and the server.
 
 mod files;
+pub mod gadgets;
 pub mod i18n;
 pub mod meta;
 mod templates;

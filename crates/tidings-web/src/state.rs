@@ -25,7 +25,7 @@ pub struct Shared {
     /// Where this node is in the change log (see `cache::follow`).
     pub(crate) follower: crate::cache::Follower,
     /// Each blog's archive widget (kept in either mode: never stale).
-    pub(crate) archive_widgets: crate::handlers::pages::ArchiveWidgets,
+    pub(crate) sidebars: crate::handlers::pages::Sidebars,
     /// Sign-in refusals this node remembers, and how long sessions last.
     pub(crate) gate: tidings_app::signin::Gate,
     /// The bound on renders no kept page answers (see `cache::Renders`).
@@ -69,7 +69,7 @@ impl AppState {
             store,
             templates: Templates::new(),
             metrics: Metrics::default(),
-            archive_widgets: Default::default(),
+            sidebars: Default::default(),
             gate: tidings_app::signin::Gate::new(config.session_lifetime),
             renders: crate::cache::Renders::new(config.renders_at_once),
             searches: Default::default(),

@@ -8,6 +8,7 @@
 mod comments;
 mod dashboard;
 mod editor;
+mod gadgets;
 mod mail_links;
 mod mail_prefs;
 mod media;
@@ -80,6 +81,7 @@ pub fn router() -> Router<AppState> {
             get(media::confirm_delete).post(media::delete),
         )
         .route("/settings", get(settings::show).post(settings::save))
+        .route("/layout", get(gadgets::show).post(gadgets::act))
         .route(
             "/subscribers",
             get(subscribers::list).post(subscribers::import),

@@ -27,6 +27,10 @@ pub struct SettingsForm {
     language: Option<String>,
     #[serde(default)]
     robots_txt: String,
+    /// Absent from a form served before blogs had their own stylesheet:
+    /// kept as it is.
+    #[serde(default)]
+    custom_css: Option<String>,
     #[serde(default)]
     timezone: String,
     #[serde(default)]
@@ -46,13 +50,14 @@ pub struct SettingsForm {
 }
 
 impl SettingsForm {
-    fn of(b: &BlogSettings) -> Self {
+    fn of(b: &BlogSettings, custom_css: String) -> Self {
         Self {
             csrf: None,
             title: b.title.clone(),
             description: b.description.clone(),
             language: Some(b.language.clone()),
             robots_txt: b.robots_txt.clone(),
+            custom_css: Some(custom_css),
             timezone: b.timezone.name().to_owned(),
             posts_per_page: b.posts_per_page.to_string(),
             comments_allowed: b.comments_allowed.as_str().to_owned(),
@@ -98,6 +103,7 @@ impl SettingsForm {
                 .as_deref()
                 .map(|v| v.parse().map_err(|e| choice("default_comments", e)))
                 .transpose()?,
+            custom_css: self.custom_css.clone(),
         })
     }
 }
@@ -140,10 +146,11 @@ pub async fn show(
     Query(q): Query<SavedQuery>,
 ) -> AdminResult {
     settings::may_change(signed.actor())?;
+    let css = state.store.custom_css_source(signed.site.blog.id).await?;
     page(
         &state,
         &signed,
-        SettingsForm::of(&signed.site.blog),
+        SettingsForm::of(&signed.site.blog, css),
         None,
         None,
         q.saved.is_some(),

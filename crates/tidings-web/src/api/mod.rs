@@ -6,6 +6,7 @@ mod auth;
 mod blog;
 mod comments;
 mod extract;
+mod layout;
 pub(crate) mod media;
 mod posts;
 
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/openapi.json", get(openapi))
         .route("/blog", get(blog::show).patch(blog::update))
+        .route("/layout", get(layout::show).put(layout::replace))
         .route("/posts", get(posts::list).post(posts::create))
         .route(
             "/posts/{id}",

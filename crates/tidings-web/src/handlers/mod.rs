@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod comment_submit;
+pub mod custom_css;
 pub mod feeds;
 pub mod follow;
 pub mod home;

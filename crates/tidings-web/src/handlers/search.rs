@@ -72,7 +72,7 @@ async fn full_text(
                 url: h.path,
             })
             .collect::<Vec<_>>();
-    let chrome = Chrome::load(state, site, now).await?;
+    let chrome = Chrome::load_searched(state, site, now, Some(words)).await?;
     let ctx = minijinja::context! { hits => minijinja::value::Serde(hits), query => words };
     pages::render(state, "search.html", StatusCode::OK, &chrome, ctx)
 }

@@ -27,6 +27,7 @@ mod hostile_bodies;
 mod import;
 mod language;
 mod lifecycle;
+mod look;
 mod mail;
 mod mail_readers;
 mod media;
