@@ -90,6 +90,11 @@ pub(crate) const SQLITE: &[Source] = &[
         "subscriptions",
         include_str!("../migrations/sqlite/0016_subscriptions.sql"),
     ),
+    (
+        18,
+        "page_views",
+        include_str!("../migrations/sqlite/0018_page_views.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: &[Source] = &[
@@ -167,6 +172,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         16,
         "subscriptions",
         include_str!("../migrations/postgres/0016_subscriptions.sql"),
+    ),
+    (
+        18,
+        "page_views",
+        include_str!("../migrations/postgres/0018_page_views.sql"),
     ),
 ];
 

@@ -39,6 +39,8 @@ pub struct Shared {
     pub(crate) searches: tidings_app::search::SearchLimit,
     /// Mail: the SMTP server (none: off) and the key of the links it carries.
     pub(crate) mail: tidings_app::mail::Mail,
+    /// Page views counted since the last flush; `None`: not counted.
+    pub(crate) views: Option<Arc<tidings_app::views::Views>>,
 }
 
 impl std::ops::Deref for AppState {
@@ -72,6 +74,7 @@ impl AppState {
             renders: crate::cache::Renders::new(config.renders_at_once),
             searches: Default::default(),
             mail,
+            views: config.count_views.then(Arc::default),
             blobs,
             media_cache: Default::default(),
             form_key: form_key.into_bytes(),

@@ -18,6 +18,7 @@ mod reset;
 mod session;
 mod settings;
 mod signin;
+mod stats;
 mod subscribers;
 
 pub use session::{COOKIE as SESSION_COOKIE, member};
@@ -84,6 +85,7 @@ pub fn router() -> Router<AppState> {
             get(subscribers::list).post(subscribers::import),
         )
         .route("/subscribers.csv", get(subscribers::csv))
+        .route("/stats", get(stats::show))
         .route("/users", get(people::users).post(people::add_user))
         .route("/users/{id}", post(people::change_user))
         .route(

@@ -43,5 +43,6 @@ mod shared_caches;
 mod slow;
 mod snapshots;
 mod spam;
+mod views;
 mod visibility;
 mod xml_chars;
