@@ -15,7 +15,7 @@ pub fn count(state: &AppState, viewed: Option<&Viewed>, headers: &HeaderMap) {
     let (Some(views), Some(viewed)) = (&state.views, viewed) else {
         return;
     };
-    let text = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
     let visit = Visit {
         user_agent: text(header::USER_AGENT),
         referer: text(header::REFERER),

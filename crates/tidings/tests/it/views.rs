@@ -63,10 +63,16 @@ fn rows(html: &str, class: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("no table {class}"));
     let table = &html[start..start + html[start..].find("</table>").unwrap()];
     let body = &table[table.find("<tbody>").unwrap()..];
-    body.split("<tr>")
-        .skip(1)
-        .map(|row| crate::support::strip_tags(row).split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
+    body.split("<tr>").skip(1).map(cells).collect()
+}
+
+/// The texts between a row's tags, each trimmed, joined by one space.
+fn cells(row: &str) -> String {
+    row.split('<')
+        .filter_map(|piece| piece.split_once('>').map(|(_, text)| text.trim()))
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 async fn signed_in_admin(app: &mut TestApp) -> Browser<'_> {
