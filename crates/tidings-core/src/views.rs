@@ -129,7 +129,10 @@ mod tests {
             host("http://user:pw@other.example:8443/x").as_deref(),
             Some("other.example")
         );
-        assert_eq!(host("https://[2001:db8::1]:443/").as_deref(), Some("[2001:db8::1]"));
+        assert_eq!(
+            host("https://[2001:db8::1]:443/").as_deref(),
+            Some("[2001:db8::1]")
+        );
         assert_eq!(host("https://blog.example/2026/01/a.html"), None);
         assert_eq!(host("http://localhost:8080/"), None);
         assert_eq!(host("android-app://com.google.android.gm/"), None);

@@ -142,7 +142,10 @@ impl Store {
         with_pages: bool,
         now: DateTime<Utc>,
     ) -> Result<Vec<PopularPost>> {
-        let mut sql = Sql::new(POPULAR).bind(blog_id).bind(since_day).bind(micros(now));
+        let mut sql = Sql::new(POPULAR)
+            .bind(blog_id)
+            .bind(since_day)
+            .bind(micros(now));
         if !with_pages {
             sql.push(" AND p.kind = 'post'");
         }

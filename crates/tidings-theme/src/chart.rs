@@ -127,7 +127,10 @@ mod tests {
         let expected = (chart.baseline - TOP) as f32 * 29.0 / 40.0;
         assert!((last.height - expected).abs() < 0.01);
         assert_eq!(chart.bars[0].height, 0.0);
-        assert_eq!(chart.grid.iter().map(|g| g.value).collect::<Vec<_>>(), [0, 20, 40]);
+        assert_eq!(
+            chart.grid.iter().map(|g| g.value).collect::<Vec<_>>(),
+            [0, 20, 40]
+        );
         assert!(chart.bars.iter().all(|b| b.x + b.width <= WIDTH as f32));
     }
 }

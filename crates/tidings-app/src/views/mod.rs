@@ -169,7 +169,10 @@ impl Views {
         }
         let mut counts = self.shard(0);
         for r in batch.referrers {
-            *counts.referrers.entry((r.blog_id, r.day, r.host)).or_default() += r.views;
+            *counts
+                .referrers
+                .entry((r.blog_id, r.day, r.host))
+                .or_default() += r.views;
         }
     }
 }

@@ -37,11 +37,14 @@ impl Stats {
     /// Yesterday's views (readers, robots).
     pub fn yesterday(&self) -> DayViews {
         let n = self.days.len();
-        self.days.get(n.wrapping_sub(2)).copied().unwrap_or(DayViews {
-            day: self.today().day - 1,
-            views: 0,
-            bot_views: 0,
-        })
+        self.days
+            .get(n.wrapping_sub(2))
+            .copied()
+            .unwrap_or(DayViews {
+                day: self.today().day - 1,
+                views: 0,
+                bot_views: 0,
+            })
     }
 
     /// Readers' and robots' views over the whole period.

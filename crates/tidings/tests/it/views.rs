@@ -99,7 +99,13 @@ async fn readers_views_reach_the_stats_page_robots_and_referrers_apart() {
         hits += usize::from(visit(&app, &post_url, FIREFOX, None).await);
     }
     assert!(hits >= 1, "later views are answered from the cache");
-    visit(&app, &post_url, FIREFOX, Some("https://news.example.org/item?id=42")).await;
+    visit(
+        &app,
+        &post_url,
+        FIREFOX,
+        Some("https://news.example.org/item?id=42"),
+    )
+    .await;
     // Going from one of the blog's pages to another is no referral.
     visit(&app, &post_url, FIREFOX, Some(&app.url("/"))).await;
     visit(&app, &post_url, GOOGLEBOT, Some("https://spam.example/")).await;
@@ -110,9 +116,16 @@ async fn readers_views_reach_the_stats_page_robots_and_referrers_apart() {
 
     let mut admin = signed_in_admin(&mut app).await;
     // The owner's own look at the post, signed in, is not a reader's view.
-    assert_eq!(admin.get(post["url"].as_str().unwrap()).await.status, StatusCode::OK);
+    assert_eq!(
+        admin.get(post["url"].as_str().unwrap()).await.status,
+        StatusCode::OK
+    );
     let html = stats_when(&mut admin, |h| h.contains("views-today\">6<")).await;
-    assert_eq!(figure(&html, "views-today"), 6, "5 of the post, 1 of the page");
+    assert_eq!(
+        figure(&html, "views-today"),
+        6,
+        "5 of the post, 1 of the page"
+    );
     assert_eq!(figure(&html, "bot-views-today"), 2);
     assert_eq!(figure(&html, "views-yesterday"), 0);
     assert_eq!(figure(&html, "views-total"), 6);
@@ -157,7 +170,10 @@ async fn who_may_see_the_stats_page() {
     author.sign_in("author@example.com", PASSWORD).await;
     let page = author.get("/admin/stats").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("href=\"/admin/stats\""), "in the author's menu");
+    assert!(
+        page.body.contains("href=\"/admin/stats\""),
+        "in the author's menu"
+    );
     let mut contributor = Browser::new(&app);
     contributor.sign_in("helper@example.com", PASSWORD).await;
     let page = contributor.get("/admin/stats").await;
@@ -183,11 +199,21 @@ async fn two_nodes_add_into_the_same_counts() {
         visit(&app, &app.url(&path), FIREFOX, None).await;
     }
     for _ in 0..4 {
-        visit(&app, &b.url(&path), FIREFOX, Some("https://elsewhere.example/")).await;
+        visit(
+            &app,
+            &b.url(&path),
+            FIREFOX,
+            Some("https://elsewhere.example/"),
+        )
+        .await;
     }
     let mut admin = signed_in_admin(&mut app).await;
     let html = stats_when(&mut admin, |h| h.contains("views-today\">7<")).await;
-    assert_eq!(figure(&html, "views-today"), 7, "3 through A and 4 through B");
+    assert_eq!(
+        figure(&html, "views-today"),
+        7,
+        "3 through A and 4 through B"
+    );
     assert_eq!(rows(&html, "top-referrers"), ["elsewhere.example 4"]);
 }
 
@@ -211,12 +237,7 @@ async fn a_stopping_node_keeps_its_last_counts_and_the_switch_turns_counting_off
     }
 
     // A node started with --no-view-counts counts nothing.
-    let off = {
-        let mut args = vec!["--no-view-counts".to_owned()];
-        args.extend(app.database_args());
-        args
-    };
-    let mut quiet = TestApp::start_with(&off.iter().map(String::as_str).collect::<Vec<_>>()).await;
+    let mut quiet = TestApp::start_with(&["--no-view-counts"]).await;
     let post = quiet
         .post(json!({"title": "Unseen", "body": "x", "status": "published"}))
         .await;
@@ -234,13 +255,12 @@ async fn a_stopping_node_keeps_its_last_counts_and_the_switch_turns_counting_off
 #[tokio::test]
 async fn the_counts_keep_nothing_about_the_reader() {
     let app = TestApp::start().await;
-    let columns = |table: &str| columns_of(&app, table);
     assert_eq!(
-        columns("post_views").await,
+        columns_of(&app, "post_views").await,
         ["blog_id", "bot_views", "day", "post_id", "views"]
     );
     assert_eq!(
-        columns("referrer_views").await,
+        columns_of(&app, "referrer_views").await,
         ["blog_id", "day", "host", "views"]
     );
 }
