@@ -66,7 +66,7 @@ pub fn bar_chart(points: &[(String, i64)]) -> BarChart {
                 height: baseline as f32 - y,
                 label: label.clone(),
                 value: *value,
-                tick: (points.len() - 1 - i) % 7 == 0,
+                tick: (points.len() - 1 - i).is_multiple_of(7),
             }
         })
         .collect();
