@@ -28,6 +28,7 @@ pub mod settings;
 pub mod setup;
 pub mod signin;
 pub mod tokens;
+pub mod views;
 pub mod work;
 
 pub use actor::Actor;

@@ -18,6 +18,7 @@ pub mod slug;
 pub mod spam;
 pub mod suffix;
 pub mod user;
+pub mod views;
 pub mod xml_chars;
 
 pub use blog::{BlogSettings, CommentsAllowed, Moderation, parse_timezone};

@@ -38,6 +38,7 @@ mod spam;
 mod sql;
 mod subscribers;
 mod users;
+mod views;
 
 use chrono::{DateTime, Utc};
 use pool::{Pool, Tx};
@@ -66,6 +67,7 @@ pub use sidebar::{Months, Sidebar};
 pub use signin::{AttemptCounts, AttemptWindows, Failures};
 pub use subscribers::{NEW_POST, SUBSCRIBE_CONFIRM, Subscriber, SubscriberCounts};
 pub use users::{TokenInfo, User};
+pub use views::{DayViews, PopularPost, PostViews, Referrer, ReferrerViews};
 
 /// What can go wrong in the store, in terms callers act on.
 #[derive(Debug, thiserror::Error)]

@@ -96,6 +96,11 @@ pub(crate) const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0017_look.sql"),
     ),
     (
+        18,
+        "page_views",
+        include_str!("../migrations/sqlite/0018_page_views.sql"),
+    ),
+    (
         19,
         "post_settings",
         include_str!("../migrations/sqlite/0019_post_settings.sql"),
@@ -182,6 +187,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         17,
         "look",
         include_str!("../migrations/postgres/0017_look.sql"),
+    ),
+    (
+        18,
+        "page_views",
+        include_str!("../migrations/postgres/0018_page_views.sql"),
     ),
     (
         19,

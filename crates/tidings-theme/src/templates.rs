@@ -148,6 +148,10 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("../templates/admin/subscribers.html"),
     ),
     (
+        "admin/stats.html",
+        include_str!("../templates/admin/stats.html"),
+    ),
+    (
         "admin/mail_prefs.html",
         include_str!("../templates/admin/mail_prefs.html"),
     ),

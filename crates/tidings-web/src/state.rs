@@ -41,6 +41,8 @@ pub struct Shared {
     pub(crate) unlocks: tidings_app::posts::unlock::UnlockLimit,
     /// Mail: the SMTP server (none: off) and the key of the links it carries.
     pub(crate) mail: tidings_app::mail::Mail,
+    /// Page views counted since the last flush; `None`: not counted.
+    pub(crate) views: Option<Arc<tidings_app::views::Views>>,
 }
 
 impl std::ops::Deref for AppState {
@@ -75,6 +77,7 @@ impl AppState {
             searches: Default::default(),
             unlocks: Default::default(),
             mail,
+            views: config.count_views.then(Arc::default),
             blobs,
             media_cache: Default::default(),
             form_key: form_key.into_bytes(),

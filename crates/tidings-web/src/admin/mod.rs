@@ -19,6 +19,7 @@ mod reset;
 pub(crate) mod session;
 mod settings;
 mod signin;
+mod stats;
 mod subscribers;
 
 pub use session::{COOKIE as SESSION_COOKIE, member};
@@ -87,6 +88,7 @@ pub fn router() -> Router<AppState> {
             get(subscribers::list).post(subscribers::import),
         )
         .route("/subscribers.csv", get(subscribers::csv))
+        .route("/stats", get(stats::show))
         .route("/users", get(people::users).post(people::add_user))
         .route("/users/{id}", post(people::change_user))
         .route(

@@ -146,6 +146,13 @@ async fn open(
     headers: &HeaderMap,
 ) -> Result<Response, AppError> {
     let page = visible_post(site, &path?, kind, Utc::now()).await?;
+    // A reader's view of it, counted whenever this page is served.
+    site.deps.viewed(tidings_app::views::Viewed {
+        blog_id: site.blog.id,
+        post_id: page.post.id,
+        tz: site.blog.timezone,
+        blog_host: site.blog.host.as_str().into(),
+    });
     let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
     let member = crate::admin::member(state, site, headers).await;
     let mut form = Form::fresh(member, reply_to, q.held.is_some());

@@ -47,5 +47,6 @@ mod slow;
 mod snapshots;
 mod spam;
 mod trash;
+mod views;
 mod visibility;
 mod xml_chars;
