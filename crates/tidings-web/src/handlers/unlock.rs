@@ -67,7 +67,16 @@ pub async fn on_post(
             .map_err(|_| gone())?;
         let page = visible_post(&site, &post.path, post.kind, now).await?;
         let password = form.password.unwrap_or_default();
-        match unlock::unlock(&state.unlocks, &state.form_key, &page.post, &password, ip, now).await {
+        match unlock::unlock(
+            &state.unlocks,
+            &state.form_key,
+            &page.post,
+            &password,
+            ip,
+            now,
+        )
+        .await
+        {
             Ok(value) => Ok(opened(&site, &page.post, &value)),
             Err(Refused::Wrong) => {
                 let mut again = Form::fresh(None, None, false);
