@@ -86,13 +86,16 @@ pub async fn find(store: &Store, blog_id: i64, id: i64) -> Result<Post, Error> {
     }
 }
 
-/// The post with id `id` on blog `blog_id`, if it is in the trash.
+/// The post with id `id` on blog `blog_id`, if it is in the trash: a post
+/// that is not there is a conflict with its state (409), one that does not
+/// exist is not found (404).
 pub async fn find_in_trash(store: &Store, blog_id: i64, id: i64) -> Result<Post, Error> {
     match store.post_by_id(blog_id, id).await {
         Ok(p) if p.is_trashed() => Ok(p),
-        Ok(_) | Err(StoreError::NotFound) => Err(Error::NotFound(format!(
-            "No post in the trash has the id {id}."
+        Ok(_) => Err(Error::Conflict(format!(
+            "The post with the id {id} is not in the trash."
         ))),
+        Err(StoreError::NotFound) => Err(Error::NotFound(format!("No post has the id {id}."))),
         Err(e) => Err(e.into()),
     }
 }

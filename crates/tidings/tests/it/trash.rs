@@ -65,7 +65,7 @@ async fn deleted_posts_answer_410_and_come_back_as_they_were() {
     let (status, _) = app
         .api(Method::POST, &format!("/posts/{id}/restore"), None)
         .await;
-    assert_eq!(status, StatusCode::NOT_FOUND, "not in the trash any more");
+    assert_eq!(status, StatusCode::CONFLICT, "not in the trash any more");
 }
 
 #[tokio::test]
