@@ -22,8 +22,10 @@
 //! configuration. Callers pass strings in and get strings back.
 
 mod autolink;
+mod classes;
 mod comment;
 mod escape;
+mod jump;
 mod markdown;
 mod nesting;
 mod pictures;
@@ -34,6 +36,7 @@ mod text;
 
 pub use comment::comment_to_html;
 pub use escape::{escape_html, write_escaped};
+pub use jump::{MARKER as JUMP_BREAK, after_break, teaser};
 pub use markdown::{markdown_to_html, try_markdown_to_html};
 pub use nesting::{MAX_NESTING, TooDeep, check as check_nesting};
 pub use pictures::{Picture, image_sources, responsive_images};

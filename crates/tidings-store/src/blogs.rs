@@ -17,7 +17,7 @@ fn select_blogs() -> Sql {
 }
 
 const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
-     comment_moderation, moderation_days, comment_min_seconds, language, robots_txt, changed_at";
+     comment_moderation, moderation_days, comment_min_seconds, language, robots_txt, feed_content, changed_at";
 
 fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
     let corrupt = |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string());
@@ -45,6 +45,10 @@ fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
         comment_min_seconds: uint("comment_min_seconds")?,
         language: row.try_get("language")?,
         robots_txt: row.try_get("robots_txt")?,
+        feed_content: row
+            .try_get::<String>("feed_content")?
+            .parse()
+            .map_err(corrupt)?,
         changed_at: from_micros(row.try_get("changed_at")?)?,
     })
 }
@@ -166,7 +170,8 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
         &Sql::new(
             "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
              comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
-             comment_min_seconds = $9, updated_at = $10, language = $11, robots_txt = $12 WHERE id = $1",
+             comment_min_seconds = $9, updated_at = $10, language = $11, robots_txt = $12, \
+             feed_content = $13 WHERE id = $1",
         )
         .bind(blog.id)
         .bind(&blog.title)
@@ -179,7 +184,8 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
         .bind(i64::from(blog.comment_min_seconds))
         .bind(micros(Utc::now()))
         .bind(&blog.language)
-        .bind(&blog.robots_txt),
+        .bind(&blog.robots_txt)
+        .bind(blog.feed_content.as_str()),
     )
     .await
 }

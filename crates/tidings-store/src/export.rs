@@ -44,7 +44,7 @@ impl Store {
         mut redirects: HashMap<i64, Vec<String>>,
     ) -> Result<Vec<ImportPost>> {
         let sql = Sql::new(
-            "SELECT id, kind, title, slug, path, body_markdown, body_html, body_text, labels, \
+            "SELECT id, kind, title, slug, path, body_markdown, body_html, teaser_html, body_text, labels, \
              status, published_at, updated_at, author_name, parent_id, menu_order, sticky, \
              description, noindex \
              FROM posts WHERE blog_id = $1 \
@@ -109,6 +109,7 @@ fn exported_post(r: &ReadRow) -> Result<ImportPost> {
         exact_path: true,
         body_markdown: r.try_get("body_markdown")?,
         body_html: r.try_get("body_html")?,
+        teaser_html: r.try_get("teaser_html")?,
         body_text: r.try_get("body_text")?,
         labels: split_labels(&labels),
         draft: r.try_get::<String>("status")? == "draft",

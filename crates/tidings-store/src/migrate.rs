@@ -90,6 +90,11 @@ pub(crate) const SQLITE: &[Source] = &[
         "subscriptions",
         include_str!("../migrations/sqlite/0016_subscriptions.sql"),
     ),
+    (
+        20,
+        "content",
+        include_str!("../migrations/sqlite/0020_content.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: &[Source] = &[
@@ -167,6 +172,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         16,
         "subscriptions",
         include_str!("../migrations/postgres/0016_subscriptions.sql"),
+    ),
+    (
+        20,
+        "content",
+        include_str!("../migrations/postgres/0020_content.sql"),
     ),
 ];
 

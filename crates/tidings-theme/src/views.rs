@@ -63,6 +63,9 @@ pub struct PostView {
     pub url: String,
     /// Sanitised at save time by tidings-render.
     pub body_html: String,
+    /// On a list page, `body_html` is the post up to its jump break and a
+    /// "Read more »" link follows it.
+    pub more: bool,
     pub labels: Vec<LabelLink>,
     pub published_iso: String,
     pub time: String,
@@ -103,7 +106,21 @@ impl PostView {
             title: p.title,
             url: p.path,
             body_html: p.body_html,
+            more: false,
             author: p.author_name,
+        }
+    }
+
+    /// The post as a list page shows it: up to its jump break when it has
+    /// one (cut when it was saved), with a link to the rest.
+    pub fn listed(mut p: Post, tz: Tz, lang: &Lang) -> Self {
+        let more = !p.teaser_html.is_empty();
+        if more {
+            p.body_html = std::mem::take(&mut p.teaser_html);
+        }
+        Self {
+            more,
+            ..Self::new(p, tz, lang)
         }
     }
 }
@@ -128,7 +145,7 @@ pub fn days(posts: Vec<Post>, tz: Tz, lang: &Lang) -> Vec<DayView> {
             posts: g
                 .items
                 .into_iter()
-                .map(|p| PostView::new(p, tz, lang))
+                .map(|p| PostView::listed(p, tz, lang))
                 .collect(),
         })
         .collect()

@@ -150,7 +150,12 @@ impl Feed<'_> {
             x,
             "<title type='text'>{}</title>\n<content type='html'>{}</content>\n",
             escape(p.title.as_str()),
-            escape(p.body_html.as_str()),
+            // Blogger's own jump break, which its importer and ours read.
+            escape(
+                p.body_html
+                    .replacen(tidings_render::JUMP_BREAK, "<a name=\"more\"></a>", 1)
+                    .as_str()
+            ),
         );
         if !p.draft {
             let _ = writeln!(

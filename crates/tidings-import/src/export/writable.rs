@@ -186,6 +186,7 @@ mod tests {
             comment_min_seconds: 3,
             language: "en".into(),
             robots_txt: String::new(),
+            feed_content: Default::default(),
             changed_at: Utc::now(),
         }
     }

@@ -232,7 +232,9 @@ impl Channel<'_> {
             // turning its newlines into <br> and <p> (wpautop).
             cdata(&format!(
                 "<!-- wp:html -->\n{}\n<!-- /wp:html -->",
+                // WordPress's more tag, which it finds inside the block too.
                 p.body_html
+                    .replacen(tidings_render::JUMP_BREAK, "<!--more-->", 1)
             )),
             cdata(&p.description),
             p.external_id,
@@ -355,6 +357,7 @@ mod tests {
             exact_path: true,
             body_markdown: None,
             body_html: "<p>a ]]> b</p>".into(),
+            teaser_html: String::new(),
             body_text: "a ]]> b".into(),
             labels: vec!["Äpfel".into(), "how to".into()],
             draft,
@@ -416,6 +419,7 @@ mod tests {
             comment_min_seconds: 3,
             language: "en".into(),
             robots_txt: String::new(),
+            feed_content: Default::default(),
             changed_at: Utc::now(),
         };
         let (text, _) = wxr(&blog, &snap);

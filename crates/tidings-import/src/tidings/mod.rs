@@ -24,7 +24,7 @@ mod write;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_core::xml_chars::{self, ForbiddenChar};
-use tidings_core::{CommentStatus, CommentsAllowed, Moderation, PostKind};
+use tidings_core::{CommentStatus, CommentsAllowed, FeedContent, Moderation, PostKind};
 
 pub use read::parse;
 pub use write::export;
@@ -61,6 +61,10 @@ pub struct BlogRecord {
     /// Empty for the built-in robots.txt, and in exports made before it.
     #[serde(default)]
     pub robots_txt: String,
+    /// Whole posts in feeds, or up to their jump break; absent from exports
+    /// made before feeds followed jump breaks (they carried whole posts).
+    #[serde(default)]
+    pub feed_content: FeedContent,
 }
 
 fn english() -> String {
@@ -100,6 +104,10 @@ pub struct PostRecord {
     /// Search engines are asked not to index it.
     #[serde(default)]
     pub noindex: bool,
+    /// What list pages show of it; empty (and in exports made before jump
+    /// breaks): cut from the body at its break, if it has one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub teaser_html: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

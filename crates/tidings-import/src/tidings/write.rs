@@ -31,6 +31,7 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
         comment_min_seconds: blog.comment_min_seconds,
         language: blog.language.clone(),
         robots_txt: blog.robots_txt.clone(),
+        feed_content: blog.feed_content,
     }));
     let id = |external: &str| external.parse::<i64>().unwrap_or_default();
     for p in &snap.posts {
@@ -53,6 +54,7 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
             sticky: p.sticky,
             description: p.description.clone(),
             noindex: p.noindex,
+            teaser_html: p.teaser_html.clone(),
         }));
     }
     for c in &snap.comments {

@@ -58,6 +58,9 @@ pub struct ImportPost {
     pub exact_path: bool,
     pub body_markdown: Option<String>,
     pub body_html: String,
+    /// What list pages show of it when the body has a jump break (see
+    /// `tidings_render::teaser`); empty: the body.
+    pub teaser_html: String,
     pub body_text: String,
     pub labels: Vec<String>,
     pub draft: bool,

@@ -3,7 +3,7 @@
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use tidings_app::{media, settings};
-use tidings_core::{BlogSettings, CommentsAllowed, Moderation};
+use tidings_core::{BlogSettings, CommentsAllowed, FeedContent, Moderation};
 
 use super::auth::Caller;
 use super::extract::ApiJson;
@@ -25,6 +25,7 @@ pub struct BlogOut {
     comment_min_seconds: u32,
     language: String,
     robots_txt: String,
+    feed_content: FeedContent,
     media_quota_mib: u64,
 }
 
@@ -43,6 +44,7 @@ impl BlogOut {
             comment_min_seconds: b.comment_min_seconds,
             language: b.language.clone(),
             robots_txt: b.robots_txt.clone(),
+            feed_content: b.feed_content,
             media_quota_mib,
         }
     }
@@ -62,6 +64,7 @@ pub struct BlogPatch {
     comment_min_seconds: Option<u32>,
     language: Option<String>,
     robots_txt: Option<String>,
+    feed_content: Option<FeedContent>,
     media_quota_mib: Option<u64>,
     // Read-only fields a client may echo back from GET.
     #[serde(default, rename = "id")]
@@ -95,6 +98,7 @@ pub async fn update(
         comment_min_seconds: patch.comment_min_seconds,
         language: patch.language,
         robots_txt: patch.robots_txt,
+        feed_content: patch.feed_content,
     };
     // Checked before anything changes, so a bad quota leaves the rest too.
     if let Some(mib) = patch.media_quota_mib {
