@@ -46,6 +46,9 @@ const NAMES: &[&str] = &[
     "size-large",
     "size-medium",
     "size-thumbnail",
+    "blocks-gallery-grid",
+    "blocks-gallery-item",
+    "blocks-gallery-item__caption",
     "separator",
 ];
 

@@ -24,6 +24,7 @@
 mod autolink;
 mod classes;
 mod comment;
+mod comment_markup;
 mod escape;
 mod jump;
 mod markdown;
@@ -34,7 +35,8 @@ mod steps;
 mod summary;
 mod text;
 
-pub use comment::comment_to_html;
+pub use comment::{comment_shown, comment_to_html};
+pub use comment_markup::comment_markup;
 pub use escape::{escape_html, write_escaped};
 pub use jump::{MARKER as JUMP_BREAK, after_break, teaser};
 pub use markdown::{markdown_to_html, try_markdown_to_html};

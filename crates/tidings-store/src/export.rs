@@ -63,8 +63,8 @@ impl Store {
     /// Every comment, oldest first, whatever its status.
     async fn exported_comments(&self, blog_id: i64) -> Result<Vec<ImportComment>> {
         let sql = Sql::new(
-            "SELECT id, post_id, parent_id, author_name, author_email, author_url, body, status, \
-             hold_reasons, created_at FROM comments WHERE blog_id = $1 ORDER BY created_at, id",
+            "SELECT id, post_id, parent_id, author_name, author_email, author_url, body, body_html, \
+             status, hold_reasons, created_at FROM comments WHERE blog_id = $1 ORDER BY created_at, id",
         )
         .bind(blog_id);
         self.read_all(&sql, exported_comment).await
@@ -142,6 +142,7 @@ fn exported_comment(r: &ReadRow) -> Result<ImportComment> {
         author_email: r.try_get("author_email")?,
         author_url: r.try_get("author_url")?,
         body: r.try_get("body")?,
+        body_html: r.try_get("body_html")?,
         status: r
             .try_get::<String>("status")?
             .parse()

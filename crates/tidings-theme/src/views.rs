@@ -156,7 +156,8 @@ pub struct CommentView {
     pub id: i64,
     pub author: String,
     pub url: Option<String>,
-    /// Escaped by `tidings_render::comment_to_html`: no markup of the commenter's.
+    /// Escaped by `tidings_render::comment_to_html`: no markup of the
+    /// commenter's, but an imported comment's within the comment allowlist.
     pub body_html: String,
     pub date: String,
     pub iso: String,
@@ -193,7 +194,7 @@ pub fn thread(comments: &[Comment], tz: Tz, lang: &Lang) -> Vec<CommentView> {
                             .author_url
                             .clone()
                             .filter(|u| tidings_core::comment::is_web_url(u)),
-                        body_html: tidings_render::comment_to_html(&c.body),
+                        body_html: tidings_render::comment_shown(&c.body, &c.body_html),
                         date: lang.date_time(&c.created_at.with_timezone(&tz)),
                         iso: iso(c.created_at),
                         epoch_ms: c.created_at.timestamp_millis(),

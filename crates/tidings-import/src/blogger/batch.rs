@@ -147,6 +147,7 @@ fn import_comment(c: &BloggerComment) -> ImportComment {
         author_email: None,
         author_url: c.author_url.clone(),
         body: comment_text(&c.html),
+        body_html: tidings_render::comment_markup(&c.html).unwrap_or_default(),
         status: c.status,
         hold_reasons: String::new(),
         created_at: c.published,

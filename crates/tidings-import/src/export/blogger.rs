@@ -185,7 +185,12 @@ impl Feed<'_> {
             "https://www.blogger.com/feeds/{}/{}/comments/default",
             blog.id, c.post
         );
-        let html = escape_html(&c.body).replace('\n', "<br />");
+        // An imported comment's own markup, else its text with its breaks.
+        let html = if c.body_html.is_empty() {
+            escape_html(&c.body).replace('\n', "<br />")
+        } else {
+            c.body_html.clone()
+        };
         let _ = write!(
             x,
             "<entry>\n<id>{}</id>\n<published>{}</published>\n<updated>{}</updated>\n{}\n\

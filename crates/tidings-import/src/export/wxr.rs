@@ -294,7 +294,11 @@ impl Channel<'_> {
             escape(c.author_url.as_deref().unwrap_or_default()),
             wp_date(c.created_at, self.tz),
             wp_date(c.created_at, Tz::UTC),
-            cdata(&escape_html(&c.body)),
+            cdata(&if c.body_html.is_empty() {
+                escape_html(&c.body)
+            } else {
+                c.body_html.clone()
+            }),
             c.parent.as_deref().unwrap_or("0"),
         );
     }
@@ -381,6 +385,7 @@ mod tests {
             author_email: Some("r@example.org".into()),
             author_url: None,
             body: "x < y\n\nsecond".into(),
+            body_html: String::new(),
             status,
             hold_reasons: String::new(),
             created_at: at("2020-01-02T00:00:00Z"),

@@ -80,6 +80,7 @@ impl TidingsExport {
                 author_email: c.author_email.clone(),
                 author_url: c.author_url.clone(),
                 body: c.body.clone(),
+                body_html: tidings_render::comment_markup(&c.body_html).unwrap_or_default(),
                 status: c.status,
                 hold_reasons: c.hold_reasons.clone(),
                 created_at: c.created_at,

@@ -135,6 +135,10 @@ pub struct CommentRecord {
     pub author_url: Option<String>,
     /// Plain text, as sent.
     pub body: String,
+    /// An imported comment's own markup within the comment allowlist; absent
+    /// for comments written as plain text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body_html: String,
     pub status: CommentStatus,
     /// Why it was held, as the comment queue shows it.
     #[serde(default, skip_serializing_if = "String::is_empty")]

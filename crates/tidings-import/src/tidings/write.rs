@@ -66,6 +66,7 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
             author_email: c.author_email.clone(),
             author_url: c.author_url.clone(),
             body: c.body.clone(),
+            body_html: c.body_html.clone(),
             status: c.status,
             hold_reasons: c.hold_reasons.clone(),
             created_at: c.created_at,

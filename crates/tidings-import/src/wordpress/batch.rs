@@ -184,6 +184,7 @@ fn import_comment(item: &WxrItem, c: &WxrComment, published_at: DateTime<Utc>) -
         author_email: c.email.clone(),
         author_url: c.url.clone(),
         body: comment_text(&c.body),
+        body_html: tidings_render::comment_markup(&c.body).unwrap_or_default(),
         status: c.status,
         hold_reasons: String::new(),
         created_at: c.date.unwrap_or(published_at),

@@ -118,6 +118,9 @@ pub struct ImportComment {
     pub author_url: Option<String>,
     /// Plain text, as every comment body is stored.
     pub body: String,
+    /// Its own markup within the comment allowlist, shown instead of `body`
+    /// (`tidings_render::comment_markup`); empty for none.
+    pub body_html: String,
     pub status: CommentStatus,
     /// Why it was held, as the comment queue shows it (empty for most).
     pub hold_reasons: String,
@@ -286,6 +289,7 @@ mod tests {
             author_email: None,
             author_url: None,
             body: "b".into(),
+            body_html: String::new(),
             status: CommentStatus::Published,
             hold_reasons: String::new(),
             created_at: Utc::now(),

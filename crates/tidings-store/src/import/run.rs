@@ -293,9 +293,10 @@ impl<'a> Run<'a> {
             .fetch_one(
                 &Sql::new(
                     "INSERT INTO comments (id, blog_id, post_id, parent_id, author_name, \
-                     author_email, author_url, body, status, hold_reasons, ip, created_at, updated_at) \
+                     author_email, author_url, body, status, hold_reasons, ip, created_at, updated_at, \
+                     body_html) \
                      VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM comments)), \
-                     $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10) RETURNING id",
+                     $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10, $12) RETURNING id",
                 )
                 .bind(id)
                 .bind(self.batch.blog_id)
@@ -307,7 +308,8 @@ impl<'a> Run<'a> {
                 .bind(&c.body)
                 .bind(c.status.as_str())
                 .bind(at)
-                .bind(&c.hold_reasons),
+                .bind(&c.hold_reasons)
+                .bind(&c.body_html),
                 |r| r.try_get::<i64>("id"),
             )
             .await?;
