@@ -33,8 +33,19 @@ const TAGS: &[&str] = &[
 static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     let mut b = Builder::empty();
     b.tags(TAGS.iter().copied().collect())
-        .clean_content_tags(["script", "style", "iframe", "object", "template", "textarea", "title"].into_iter().collect())
-        .tag_attributes([("a", ["href"].into_iter().collect())].into_iter().collect())
+        .clean_content_tags(
+            [
+                "script", "style", "iframe", "object", "template", "textarea", "title",
+            ]
+            .into_iter()
+            .collect(),
+        )
+        .generic_attributes(std::collections::HashSet::new())
+        .tag_attributes(
+            [("a", ["href"].into_iter().collect())]
+                .into_iter()
+                .collect(),
+        )
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .url_relative(UrlRelative::Deny)
         .link_rel(Some("nofollow ugc noopener"))
@@ -66,7 +77,9 @@ pub fn comment_markup(html: &str) -> Option<String> {
         .clean(flat.as_deref().unwrap_or(&shaped))
         .to_string();
     let clean = tidings_core::xml_chars::replace(&clean).into_owned();
-    Some(clean.trim().to_owned())
+    // A block element inside a line closes its paragraph, as in a browser:
+    // the empty paragraphs that leaves say nothing.
+    Some(clean.replace("<p></p>", "").trim().to_owned())
 }
 
 /// Blank lines as paragraph breaks and single newlines as `<br>`, outside
@@ -92,7 +105,7 @@ mod tests {
     fn allowed_markup_is_kept_and_the_rest_is_text() {
         assert_eq!(
             comment_markup("Look: <blockquote>quoted</blockquote>\n\n<ul><li>one</li></ul> <span style=\"x\">s</span><img src=\"x.png\"><script>alert(1)</script>").unwrap(),
-            "<p>Look: <blockquote>quoted</blockquote></p>\n<p><ul><li>one</li></ul> s</p>"
+            "<p>Look: </p><blockquote>quoted</blockquote>\n<ul><li>one</li></ul> s"
         );
         assert_eq!(
             comment_markup(r#"<p>A <a href="https://x.test/" onclick="x()" title="t">link</a> and <a href="javascript:alert(1)">bad</a></p>"#).unwrap(),

@@ -15,8 +15,9 @@
 
 use std::borrow::Cow;
 
-/// The one stored form of a jump break, as the sanitiser writes it.
-pub const MARKER: &str = "<a id=\"more\"></a>";
+/// The one stored form of a jump break, as the sanitiser writes it (it
+/// gives every link `rel="noopener"`).
+pub const MARKER: &str = "<a id=\"more\" rel=\"noopener\"></a>";
 
 /// `html` with its first jump break, in whichever form it came, replaced by
 /// [`MARKER`]; the later ones are left to the sanitiser, which drops them.
@@ -182,7 +183,10 @@ mod tests {
     #[test]
     fn blogger_fullpost_span_breaks_before_it() {
         let html = marked("<p>a</p><span class=\"fullpost\"><p>b</p></span>");
-        assert!(html.starts_with(&format!("<p>a</p>{MARKER}<span>")), "{html}");
+        assert!(
+            html.starts_with(&format!("<p>a</p>{MARKER}<span>")),
+            "{html}"
+        );
         assert_eq!(teaser(&html).as_deref(), Some("<p>a</p>"));
     }
 
@@ -219,7 +223,10 @@ mod tests {
     #[test]
     fn after_the_break_keeps_the_marker_first() {
         let html = marked("<p>a</p><!--more--><p>b</p>");
-        assert_eq!(after_break(&html).as_deref(), Some(&*format!("{MARKER}<p>b</p>")));
+        assert_eq!(
+            after_break(&html).as_deref(),
+            Some(&*format!("{MARKER}<p>b</p>"))
+        );
     }
 
     #[test]

@@ -179,7 +179,10 @@ const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     // Players fetch nothing before the reader presses play (`preload` is
     // forced to `none`), and never start on their own (no `autoplay`).
     ("audio", &["src", "controls", "loop"]),
-    ("video", &["src", "controls", "loop", "poster", "width", "height"]),
+    (
+        "video",
+        &["src", "controls", "loop", "poster", "width", "height"],
+    ),
     ("source", &["src", "type"]),
 ];
 
@@ -277,9 +280,9 @@ fn filter_style(value: &str, sized: bool) -> Option<Cow<'_, str>> {
 /// `640px`: a captioned figure's width, as WordPress gives it (at most
 /// 9999px: a number, never an expression or a `url()`).
 fn is_pixels(value: &str) -> bool {
-    value.strip_suffix("px").is_some_and(|n| {
-        (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
-    })
+    value
+        .strip_suffix("px")
+        .is_some_and(|n| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn keep_classes<'u>(value: &'u str, allowed: impl Fn(&str) -> bool) -> Option<Cow<'u, str>> {

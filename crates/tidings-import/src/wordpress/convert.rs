@@ -86,7 +86,12 @@ fn is_shortcode(sc: &Shortcode<'_>) -> bool {
 
 /// `[caption id=… align=… width=… caption=…]<a><img></a> Text[/caption]`:
 /// a figure, floated as aligned, as wide as the image, its text below.
-fn caption(sc: &Shortcode<'_>, post_id: &str, library: &Library<'_>, unknown: &mut Unknown) -> String {
+fn caption(
+    sc: &Shortcode<'_>,
+    post_id: &str,
+    library: &Library<'_>,
+    unknown: &mut Unknown,
+) -> String {
     let inner = sc.content.unwrap_or("").trim();
     let split = leading_element(inner);
     let (image, text) = inner.split_at(split);
@@ -310,7 +315,11 @@ mod tests {
     }
 
     fn run(content: &str) -> (String, Unknown) {
-        let files = [attachment("7", "1"), attachment("8", "1"), attachment("9", "2")];
+        let files = [
+            attachment("7", "1"),
+            attachment("8", "1"),
+            attachment("9", "2"),
+        ];
         let library = Library::new(&files);
         let mut unknown = Unknown::new();
         (convert(content, "1", &library, &mut unknown), unknown)
@@ -326,14 +335,20 @@ mod tests {
             r#"<figure class="wp-caption alignright" style="width:300px"><a href="/a.jpg"><img src="/a.jpg" /></a><figcaption class="wp-caption-text">Right <em>here</em>.</figcaption></figure>"#
         );
         let (html, _) = run(r#"[caption width="9" caption="A & B"]<img src="/b.jpg">[/caption]"#);
-        assert!(html.contains("<figcaption class=\"wp-caption-text\">A &amp; B</figcaption>"), "{html}");
+        assert!(
+            html.contains("<figcaption class=\"wp-caption-text\">A &amp; B</figcaption>"),
+            "{html}"
+        );
         assert!(html.contains("alignnone"), "{html}");
     }
 
     #[test]
     fn galleries_show_their_images_or_the_posts_own() {
         let (html, _) = run(r#"[gallery columns="2" ids="9,7,404"]"#);
-        assert!(html.starts_with(r#"<div class="gallery gallery-columns-2">"#), "{html}");
+        assert!(
+            html.starts_with(r#"<div class="gallery gallery-columns-2">"#),
+            "{html}"
+        );
         let nine = html.find("9.jpg").unwrap();
         let seven = html.find("7.jpg").unwrap();
         assert!(nine < seven, "in the order given: {html}");
@@ -351,19 +366,33 @@ mod tests {
             html,
             r#"<audio controls><source src="https://x.test/a.mp3"><a href="https://x.test/a.mp3">https://x.test/a.mp3</a></audio>"#
         );
-        let (html, _) =
-            run(r#"[video width="640" mp4="https://x.test/v.mp4" webm="https://x.test/v.webm" poster="https://x.test/p.jpg"][/video]"#);
-        assert!(html.starts_with(r#"<video controls width="640" poster="https://x.test/p.jpg">"#), "{html}");
+        let (html, _) = run(
+            r#"[video width="640" mp4="https://x.test/v.mp4" webm="https://x.test/v.webm" poster="https://x.test/p.jpg"][/video]"#,
+        );
+        assert!(
+            html.starts_with(r#"<video controls width="640" poster="https://x.test/p.jpg">"#),
+            "{html}"
+        );
         assert!(html.contains(r#"<source src="https://x.test/v.webm" type="video/webm">"#));
         assert_eq!(run("[audio src=javascript:alert(1)]").0, "");
     }
 
     #[test]
     fn embeds_become_links_naming_their_site() {
-        let (html, _) = run("Watch:\nhttps://www.youtube.com/watch?v=abc\nthen https://vimeo.com/1 inline\n[embed]https://vimeo.com/2[/embed]");
+        let (html, _) = run(
+            "Watch:\nhttps://www.youtube.com/watch?v=abc\nthen https://vimeo.com/1 inline\n[embed]https://vimeo.com/2[/embed]",
+        );
         assert!(html.contains(r#"<p class="wp-embed"><span class="embed-provider">YouTube</span> <a href="https://www.youtube.com/watch?v=abc">"#), "{html}");
-        assert!(html.contains("then https://vimeo.com/1 inline"), "not alone on its line: {html}");
-        assert!(html.contains(r#"<span class="embed-provider">Vimeo</span> <a href="https://vimeo.com/2">"#), "{html}");
+        assert!(
+            html.contains("then https://vimeo.com/1 inline"),
+            "not alone on its line: {html}"
+        );
+        assert!(
+            html.contains(
+                r#"<span class="embed-provider">Vimeo</span> <a href="https://vimeo.com/2">"#
+            ),
+            "{html}"
+        );
         let (plain, _) = run("https://example.org/page\n");
         assert_eq!(plain, "https://example.org/page\n", "not an oEmbed site");
     }

@@ -187,7 +187,9 @@ mod tests {
     fn attributes_quoted_or_not() {
         assert_eq!(
             names(r#"[gallery ids="1,2" columns=3 size='medium' link=file]"#),
-            [r#"gallery[(Some("ids"), "1,2"), (Some("columns"), "3"), (Some("size"), "medium"), (Some("link"), "file")]"#]
+            [
+                r#"gallery[(Some("ids"), "1,2"), (Some("columns"), "3"), (Some("size"), "medium"), (Some("link"), "file")]"#
+            ]
         );
         assert_eq!(
             names("[audio https://x.test/a.mp3]"),
