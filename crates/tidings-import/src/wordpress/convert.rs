@@ -141,10 +141,10 @@ fn gallery(sc: &Shortcode<'_>, post_id: &str, library: &Library<'_>) -> String {
         .and_then(|c| c.trim().parse::<u8>().ok())
         .filter(|c| (1..=9).contains(c))
         .unwrap_or(3);
-    let size = match sc.attr("size") {
-        Some(s @ ("thumbnail" | "medium" | "large" | "full")) => s,
-        _ => "thumbnail",
-    };
+    let size = sc
+        .attr("size")
+        .filter(|s| ["thumbnail", "medium", "large", "full"].contains(s))
+        .unwrap_or("thumbnail");
     let mut html = format!("<div class=\"gallery gallery-columns-{columns}\">");
     for a in images {
         let url = escape_html(&a.url);
