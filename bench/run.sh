@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # everything (about 15 minutes on 2 cores)
 #   ROUNDS=1 DURATION=3s bench/run.sh   # a quicker look
-#   ONLY=render bench/run.sh            # one part: serve, flood, postgres, import or render
+#   ONLY=render bench/run.sh            # one part: serve, flood, postgres, views, import or render
 #
 # Builds the release binary, makes a blog of 1,000 invented posts over ten
 # years with labels and 10 comments each, starts Tidings twice on that data
@@ -23,7 +23,11 @@
 # postgres://postgres@127.0.0.1:5432/postgres; the database tidings_bench is
 # made and dropped), every page rendered for every request (--no-cache,
 # UNCACHED_CONNECTIONS clients), beside the same pages on SQLite, in turns;
-# the ratio PostgreSQL/SQLite should be at least 0.5. Everything runs on 127.0.0.1 and stops by itself.
+# the ratio PostgreSQL/SQLite should be at least 0.5. The views row: the
+# cached post page with page views counted (the default) and with
+# --no-view-counts, in turns, each request a browser's arriving from another
+# site (so its referrer is counted too); counting should cost at most 5% of
+# the requests per second. Everything runs on 127.0.0.1 and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,8 +42,8 @@ PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 # at once and lets as many wait, and refuses the rest with 503 (by design,
 # see --max-renders), so more clients would measure refusals, not pages.
 UNCACHED_CONNECTIONS=${UNCACHED_CONNECTIONS:-8}
-case $ONLY in all | serve | flood | postgres | import | render) ;; *)
-    echo "bench: ONLY must be all, serve, flood, postgres, import or render, not $ONLY" >&2
+case $ONLY in all | serve | flood | postgres | views | import | render) ;; *)
+    echo "bench: ONLY must be all, serve, flood, postgres, views, import or render, not $ONLY" >&2
     exit 2
     ;;
 esac
@@ -53,6 +57,7 @@ need() { # command, Debian package
 part serve && need wrk wrk
 part flood && need wrk wrk
 part postgres && need wrk wrk
+part views && need wrk wrk
 part postgres && need psql postgresql-client
 part serve && need nginx nginx
 part render && need hugo hugo
@@ -95,8 +100,10 @@ start_tidings() { # name, flags…
 rss_kb() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; } # pid, VmRSS|VmHWM
 
 # wrk prints "Requests/sec: N" and, with --latency, "50% Xms" and "99% Yms".
-measure() { # url [connections] -> "rps p50_ms p99_ms refused"
-    wrk -t2 -c"${2:-$CONNECTIONS}" -d"$DURATION" --latency "$1" 2>/dev/null | awk '
+measure() { # url [connections [wrk options…]] -> "rps p50_ms p99_ms refused"
+    local url=$1 connections=${2:-$CONNECTIONS}
+    shift $(($# < 2 ? $# : 2))
+    wrk -t2 -c"$connections" -d"$DURATION" --latency "$@" "$url" 2>/dev/null | awk '
         function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
         /Requests\/sec/ { rps = $2 }
         $1 == "50%" { p50 = ms($2) }
@@ -269,6 +276,33 @@ PostgreSQL beside SQLite, every page rendered (--no-cache), 1,000 posts: wrk -t2
 $(printf '%s\n' "${rows[@]}")"
 }
 
+views_bench() {
+    echo "bench: the cached post page, page views counted and not"
+    [ -f "$WORK/site.jsonl" ] || python3 bench/gen_site.py tidings "$WORK/site.jsonl" --posts 1000 --comments 10
+    "$BIN" --data "$WORK/views-data" import tidings "$WORK/site.jsonl" >/dev/null
+    DATA="$WORK/views-data" start_tidings views-on
+    local on=$PORT
+    DATA="$WORK/views-data" start_tidings views-off --no-view-counts
+    local off=$PORT post
+    post=$(curl -fs "http://127.0.0.1:$on/" | grep -o 'class="post-title"><a href="[^"]*"' | head -1 | sed 's/.*href="//; s/"$//')
+    local browser=(-H "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
+        -H "Referer: https://news.example.org/item?id=1")
+    curl -fs "http://127.0.0.1:$on$post" >/dev/null
+    curl -fs "http://127.0.0.1:$off$post" >/dev/null
+    : >"$WORK/v.on"; : >"$WORK/v.off"
+    for _ in $(seq "$ROUNDS"); do
+        measure "http://127.0.0.1:$on$post" "$CONNECTIONS" "${browser[@]}" >>"$WORK/v.on"
+        measure "http://127.0.0.1:$off$post" "$CONNECTIONS" "${browser[@]}" >>"$WORK/v.off"
+    done
+    VIEWS_REPORT="
+page views: the cached post page, counted (default) and --no-view-counts, wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds each in turns, medians
+(ratio is counted/not counted requests per second; target >= 0.95)
+
+| page             |   size    | counted r/s | p50 ms | p99 ms | not counted r/s | p50 ms | p99 ms | ratio |
+|------------------|-----------|----------|--------|--------|----------|--------|--------|--------|
+$(row post "$(curl -fs "http://127.0.0.1:$off$post" | wc -c)" "$WORK/v.on" "$WORK/v.off")"
+}
+
 import_bench() {
     echo "bench: importing a generated Blogger export of ${POSTS:-10000} posts (bench/import.sh)"
     WORK="$WORK/import" bench/import.sh >"$WORK/import.out" 2>"$WORK/import.err" || {
@@ -298,10 +332,11 @@ render of $RENDER_POSTS posts: tidings ${tidings_render}; hugo ${hugo_render}
   files: tidings $(find "$WORK/out-tidings" -type f | wc -l), hugo $(find "$WORK/out-hugo" -type f | wc -l) ($(hugo version | cut -d' ' -f2))"
 }
 
-SERVE_REPORT= FLOOD_REPORT= POSTGRES_REPORT= IMPORT_REPORT= RENDER_REPORT=
+SERVE_REPORT= FLOOD_REPORT= POSTGRES_REPORT= VIEWS_REPORT= IMPORT_REPORT= RENDER_REPORT=
 part serve && serve_bench
 part flood && flood_bench
 part postgres && postgres_bench
+part views && views_bench
 part import && import_bench
 part render && render_bench
 
@@ -312,6 +347,7 @@ command: ONLY=$ONLY ROUNDS=$ROUNDS DURATION=$DURATION CONNECTIONS=$CONNECTIONS R
 $SERVE_REPORT
 $FLOOD_REPORT
 $POSTGRES_REPORT
+$VIEWS_REPORT
 $IMPORT_REPORT
 $RENDER_REPORT
 OUT

@@ -40,6 +40,9 @@ pub enum Purpose {
     Comment,
     /// The sign-in form (id 0), bound to one browser.
     SignIn,
+    /// The cookie that opens a password-protected post (the id), bound to
+    /// its password's hash: a new password closes it again.
+    PostPass,
 }
 
 impl Purpose {
@@ -48,9 +51,13 @@ impl Purpose {
         match self {
             Self::Comment => Duration::days(2),
             Self::SignIn => SIGN_IN_LIFETIME,
+            Self::PostPass => POST_PASS_LIFETIME,
         }
     }
 }
+
+/// How long a post's password, once given, opens it (WordPress's ten days).
+pub const POST_PASS_LIFETIME: Duration = Duration::days(10);
 
 /// How long a sign-in form (and the pre-session cookie it is bound to) stays good.
 pub const SIGN_IN_LIFETIME: Duration = Duration::hours(2);

@@ -34,12 +34,37 @@ pub async fn import(
     progress: impl Fn(u64) + Send + Sync + 'static,
 ) -> Result<Imported, Error> {
     let (cleaned, notes) = without_unsafe_urls(&batch);
-    let batch = match cleaned {
+    let mut batch = match cleaned {
         Cow::Owned(cleaned) => cleaned,
         Cow::Borrowed(_) => batch,
     };
+    hash_passwords(&mut batch).await?;
     let report = store.import_with_progress(batch, progress).await?;
     Ok(Imported { report, notes })
+}
+
+/// Posts' passwords as the file gave them (WordPress keeps them as typed)
+/// become Argon2id hashes, on the work pool, before anything is stored; a
+/// hash (as our exports write it) is kept as it is. A password no form
+/// could take is refused, naming the post.
+async fn hash_passwords(batch: &mut ImportBatch) -> Result<(), Error> {
+    for p in &mut batch.posts {
+        let Some(given) = p.password_hash.take() else {
+            continue;
+        };
+        p.password_hash = Some(if tidings_core::password::is_hash(&given) {
+            given
+        } else {
+            tidings_core::password::check_post_password(&given).map_err(|why| {
+                Error::invalid(
+                    "password",
+                    format!("{} {}: {why}", p.kind.as_str(), p.external_id),
+                )
+            })?;
+            crate::work::hash_password(&given).await?
+        });
+    }
+    Ok(())
 }
 
 /// `batch` without the commenters' web addresses that are not `http(s)`,

@@ -15,6 +15,7 @@ pub mod demo;
 pub mod error;
 pub mod form_token;
 pub mod import;
+pub mod layout;
 pub mod limits;
 pub mod mail;
 pub mod media;
@@ -27,6 +28,7 @@ pub mod settings;
 pub mod setup;
 pub mod signin;
 pub mod tokens;
+pub mod views;
 pub mod work;
 
 pub use actor::Actor;

@@ -27,6 +27,10 @@ pub struct Change {
     pub robots_txt: Option<String>,
     /// Whether feeds carry whole posts or stop at their jump break.
     pub feed_content: Option<FeedContent>,
+    /// What new posts do with comments unless their author says otherwise.
+    pub default_comments: Option<tidings_core::PostComments>,
+    /// The owner's stylesheet, served after the theme's; empty: none.
+    pub custom_css: Option<String>,
 }
 
 /// Refused unless `by` may change the settings: checked before the page
@@ -44,8 +48,16 @@ pub async fn change(
     change: Change,
 ) -> Result<BlogSettings, Error> {
     may_change(by)?;
+    // Checked with the rest before anything is stored.
+    let css = match &change.custom_css {
+        Some(css) => Some(crate::layout::checked_css(css)?),
+        None => None,
+    };
     let blog = applied(current, change)?;
     store.update_blog(&blog).await?;
+    if let Some((css, hash)) = css {
+        store.save_custom_css(blog.id, &css, &hash).await?;
+    }
     Ok(blog)
 }
 
@@ -78,6 +90,7 @@ fn applied(current: &BlogSettings, change: Change) -> Result<BlogSettings, Error
     blog.comments_allowed = change.comments_allowed.unwrap_or(blog.comments_allowed);
     blog.comment_moderation = change.comment_moderation.unwrap_or(blog.comment_moderation);
     blog.moderation_days = change.moderation_days.unwrap_or(blog.moderation_days);
+    blog.default_comments = change.default_comments.unwrap_or(blog.default_comments);
     blog.comment_min_seconds = change
         .comment_min_seconds
         .unwrap_or(blog.comment_min_seconds);

@@ -71,6 +71,7 @@ impl Blog {
             honeypot: None,
             notify_replies: false,
             address: IpAddr::V4(Ipv4Addr::from(0x0a00_0000 + address)),
+            post_pass: None,
         }
     }
 

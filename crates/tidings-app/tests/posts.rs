@@ -114,7 +114,7 @@ async fn a_contributor_cannot_publish() {
     };
     let refused = b.save(&carol, Some(&published), edit).await;
     assert!(matches!(refused, Err(Error::Forbidden(_))), "{refused:?}");
-    let refused = posts::delete(&b.store, &carol, &published).await;
+    let refused = posts::delete(&b.store, &carol, &published, now()).await;
     assert!(matches!(refused, Err(Error::Forbidden(_))), "{refused:?}");
     assert_eq!(b.count().await, 1);
 }

@@ -132,6 +132,8 @@ pub struct BlogSettings {
     pub robots_txt: String,
     /// Whether feeds carry whole posts or stop at their jump break.
     pub feed_content: FeedContent,
+    /// What a new post does with comments unless its author says otherwise.
+    pub default_comments: crate::PostComments,
     /// When anything readers can see on this blog last changed.
     pub changed_at: chrono::DateTime<chrono::Utc>,
 }

@@ -410,6 +410,7 @@ mod tests {
             language: "en".into(),
             robots_txt: String::new(),
             feed_content: Default::default(),
+            default_comments: crate::PostComments::Open,
             changed_at: chrono::DateTime::UNIX_EPOCH,
         }
     }

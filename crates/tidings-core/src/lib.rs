@@ -8,6 +8,7 @@
 pub mod blog;
 pub mod comment;
 pub mod dates;
+pub mod gadget;
 pub mod language;
 pub mod media;
 pub mod password;
@@ -17,6 +18,7 @@ pub mod slug;
 pub mod spam;
 pub mod suffix;
 pub mod user;
+pub mod views;
 pub mod xml_chars;
 
 pub use blog::{BlogSettings, CommentsAllowed, FeedContent, Moderation, parse_timezone};
@@ -26,7 +28,7 @@ pub use comment::{
 };
 pub use dates::{DayGroup, clock_time, date_header, group_by_day, month_day_year};
 pub use language::{is_right_to_left, messages_for, og_locale, parse_language};
-pub use post::{Post, PostKind, PostStatus, post_path};
+pub use post::{Post, PostComments, PostKind, PostStatus, post_path};
 pub use slug::slugify;
 pub use user::Role;
 

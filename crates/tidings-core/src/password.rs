@@ -125,6 +125,25 @@ pub fn check(password: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Why a post's password is refused. Readers are given it by the owner, so
+/// it may be short or common (WordPress takes any); only what no form can
+/// carry is refused.
+pub fn check_post_password(password: &str) -> Result<(), String> {
+    if password.chars().count() > MAX_CHARS {
+        return Err(format!("password can have at most {MAX_CHARS} characters"));
+    }
+    if password.contains('\0') {
+        return Err("password cannot contain NUL characters".into());
+    }
+    Ok(())
+}
+
+/// Whether `text` is already an Argon2 hash in PHC form (as our exports
+/// write a post's password), rather than a password to hash.
+pub fn is_hash(text: &str) -> bool {
+    text.starts_with("$argon2") && argon2::password_hash::phc::PasswordHash::new(text).is_ok()
+}
+
 /// An Argon2id hash in PHC string form, with a fresh random salt.
 pub fn hash(password: &str) -> Result<String, String> {
     Argon2::default()

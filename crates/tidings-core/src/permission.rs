@@ -62,6 +62,12 @@ pub fn may_change_media(role: Role, own: bool) -> bool {
     role == Role::Admin || own
 }
 
+/// Whether `role` may see the blog's page views (the Stats page): those
+/// who publish, as readers' interest is what they write for.
+pub fn may_see_stats(role: Role) -> bool {
+    role >= Role::Author
+}
+
 /// Settings, users and roles are the admin's alone.
 pub fn may_administer(role: Role) -> bool {
     role == Role::Admin
@@ -90,5 +96,6 @@ mod tests {
         assert!(may_upload(Role::Contributor));
         assert!(may_change_media(Role::Admin, false) && may_change_media(Role::Contributor, true));
         assert!(!may_change_media(Role::Author, false));
+        assert!(may_see_stats(Role::Author) && !may_see_stats(Role::Contributor));
     }
 }

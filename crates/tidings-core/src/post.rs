@@ -85,6 +85,50 @@ impl std::str::FromStr for PostStatus {
     }
 }
 
+/// What a post does with comments: open takes them; closed shows those it
+/// has but takes no more; hidden shows none and takes none. WordPress's
+/// `comment_status` and Blogger's per-post reader comments setting say the
+/// same three things, so a move keeps each post as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostComments {
+    #[default]
+    Open,
+    Closed,
+    Hidden,
+}
+
+impl PostComments {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Closed => "closed",
+            Self::Hidden => "hidden",
+        }
+    }
+
+    /// Whether readers see the comments it has.
+    pub fn shown(self) -> bool {
+        self != Self::Hidden
+    }
+}
+
+impl std::str::FromStr for PostComments {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "open" => Ok(Self::Open),
+            "closed" => Ok(Self::Closed),
+            "hidden" => Ok(Self::Hidden),
+            _ => Err(UnknownValue {
+                what: "comments",
+                allowed: "open, closed, hidden",
+                got: s.to_owned(),
+            }),
+        }
+    }
+}
+
 /// A post or page as stored, with what the pages show about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Post {
@@ -122,6 +166,29 @@ pub struct Post {
     /// Search engines are asked not to index its page (Blogger's custom
     /// robots header tags).
     pub noindex: bool,
+    /// Whether it takes comments and shows them.
+    pub comments: PostComments,
+    /// The Argon2id hash of the password readers must give to read it;
+    /// `None` for a post anyone may read. Never shown to anyone: it signs
+    /// the cookie that opens the post, and checks the password.
+    pub password_hash: Option<String>,
+    /// When it was moved to the trash; `None` for a post not in it. A
+    /// trashed post is shown nowhere, and its address answers 410.
+    pub trashed_at: Option<DateTime<Utc>>,
+}
+
+impl Post {
+    /// How long a trashed post can be restored before it is removed.
+    pub const TRASH_DAYS: i64 = 30;
+
+    pub fn is_trashed(&self) -> bool {
+        self.trashed_at.is_some()
+    }
+
+    /// Whether readers need a password to read it.
+    pub fn is_protected(&self) -> bool {
+        self.password_hash.is_some()
+    }
 }
 
 impl Post {
@@ -142,7 +209,7 @@ impl Post {
     }
 
     pub fn is_visible_at(&self, now: DateTime<Utc>) -> bool {
-        self.status_at(now) == PostStatus::Published
+        !self.is_trashed() && self.status_at(now) == PostStatus::Published
     }
 }
 
@@ -199,6 +266,9 @@ mod tests {
             sticky: false,
             description: String::new(),
             noindex: false,
+            comments: PostComments::Open,
+            password_hash: None,
+            trashed_at: None,
         };
         assert_eq!(p.status_at(now), PostStatus::Scheduled);
         assert!(!p.is_visible_at(now));

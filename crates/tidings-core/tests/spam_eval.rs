@@ -74,6 +74,7 @@ fn settings() -> BlogSettings {
         language: "en".into(),
         robots_txt: String::new(),
         feed_content: Default::default(),
+        default_comments: tidings_core::PostComments::Open,
         changed_at: chrono::DateTime::UNIX_EPOCH,
     }
 }

@@ -233,6 +233,8 @@ fn post(
                 .unwrap_or_default(),
         ),
         noindex: false,
+        comments: tidings_core::PostComments::Open,
+        password_hash: None,
     })
 }
 

@@ -131,6 +131,7 @@ fn blogger_takeout_is_told_apart_and_read_whole() {
         language: "en".into(),
         robots_txt: String::new(),
         feed_content: Default::default(),
+        default_comments: tidings_core::PostComments::Open,
         changed_at: chrono::DateTime::UNIX_EPOCH,
     };
     let (batch, notes) = e.to_batch(&blog);
@@ -245,6 +246,7 @@ fn wordpress_deep_bodies_are_flattened_and_named() {
         language: "en".into(),
         robots_txt: String::new(),
         feed_content: Default::default(),
+        default_comments: tidings_core::PostComments::Open,
         changed_at: chrono::DateTime::UNIX_EPOCH,
     };
     let mut e = wordpress::parse(&theme_unit_test()).unwrap();

@@ -98,6 +98,9 @@ impl VisibleComments {
             sql.int(" AND c.post_id = ", post);
         }
         readers_see(sql, self.now);
+        // A feed is the same for every reader: a protected post's comments
+        // are only on its page, once the password opened it.
+        sql.push(" AND p.password_hash IS NULL");
     }
 }
 
@@ -119,7 +122,7 @@ impl CommentFilter {
 /// comment on a draft, a scheduled post or an imported private one stays
 /// out of every public page, feed and static render until its post shows.
 fn readers_see(sql: &mut Sql, now: DateTime<Utc>) {
-    sql.push(" AND c.status = 'published' AND p.status = 'published'")
+    sql.push(" AND c.status = 'published' AND p.status = 'published' AND p.comments <> 'hidden'")
         .int(" AND p.published_at <= ", micros(now));
 }
 
@@ -201,21 +204,6 @@ impl Store {
             created_at: c.created_at,
             hold_reasons: c.hold_reasons.clone(),
         })
-    }
-
-    /// The comments readers see on a post's page at `now`, oldest first, as
-    /// the page threads them: none while the post itself is hidden.
-    pub async fn published_comments(
-        &self,
-        post_id: i64,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<Comment>> {
-        let mut sql = Sql::new(SELECT_COMMENT);
-        sql.int(" WHERE c.post_id = ", post_id);
-        readers_see(&mut sql, now);
-        sql.push(" ORDER BY c.created_at, c.id");
-        self.read_all(&sql, |r| listing_from_row(r).map(|l| l.comment))
-            .await
     }
 
     /// Comments matching `f`, newest first.

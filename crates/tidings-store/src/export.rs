@@ -23,7 +23,8 @@ pub struct ExportSnapshot {
 
 impl Store {
     /// Every post, page, comment and attachment of `blog_id`, with old
-    /// addresses.
+    /// addresses; what is in the trash stays out (an import would bring it
+    /// back as a live post).
     pub async fn export_snapshot(&self, blog_id: i64) -> Result<ExportSnapshot> {
         let mut redirects: HashMap<i64, Vec<String>> = HashMap::new();
         for (old, post) in self.redirects(blog_id).await? {
@@ -46,8 +47,8 @@ impl Store {
         let sql = Sql::new(
             "SELECT id, kind, title, slug, path, body_markdown, body_html, teaser_html, body_text, labels, \
              status, published_at, updated_at, author_name, parent_id, menu_order, sticky, \
-             description, noindex \
-             FROM posts WHERE blog_id = $1 \
+             description, noindex, comments, password_hash \
+             FROM posts WHERE blog_id = $1 AND status <> 'trash' \
              ORDER BY published_at, id",
         )
         .bind(blog_id);
@@ -64,7 +65,9 @@ impl Store {
     async fn exported_comments(&self, blog_id: i64) -> Result<Vec<ImportComment>> {
         let sql = Sql::new(
             "SELECT id, post_id, parent_id, author_name, author_email, author_url, body, body_html, \
-             status, hold_reasons, created_at FROM comments WHERE blog_id = $1 ORDER BY created_at, id",
+             status, hold_reasons, created_at FROM comments WHERE blog_id = $1 \
+             AND post_id NOT IN (SELECT id FROM posts WHERE status = 'trash') \
+             ORDER BY created_at, id",
         )
         .bind(blog_id);
         self.read_all(&sql, exported_comment).await
@@ -125,6 +128,11 @@ fn exported_post(r: &ReadRow) -> Result<ImportPost> {
         sticky: r.try_get::<i64>("sticky")? != 0,
         description: r.try_get("description")?,
         noindex: r.try_get::<i64>("noindex")? != 0,
+        comments: r
+            .try_get::<String>("comments")?
+            .parse()
+            .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
+        password_hash: r.try_get("password_hash")?,
     })
 }
 

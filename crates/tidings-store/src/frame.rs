@@ -1,6 +1,7 @@
 //! What every page of a blog shows around its own content: the sidebar's
-//! archive and labels, the menu of pages, and the sticky posts page 1 of the
-//! home page starts with. Kept in this process for one state of the blog.
+//! gadgets with the archive and labels they list, the menu of pages, the
+//! owner's stylesheet, and the sticky posts page 1 of the home page starts
+//! with. Kept in this process for one state of the blog.
 //!
 //! Why kept: on PostgreSQL every statement is a round trip and work in
 //! another process, and these three were half of an uncached page's
@@ -14,8 +15,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
+use tidings_core::gadget::Settings;
 use tidings_core::{BlogSettings, Post};
 
+use crate::layout::{FeaturedLink, Layout};
 use crate::posts::{PageLink, post_from_row, sticky_sql};
 use crate::sidebar::Sidebar;
 use crate::{Result, Store, micros};
@@ -31,6 +34,10 @@ pub struct Frame {
     pub pages: Vec<PageLink>,
     /// Visible sticky posts, newest first (at most 100).
     pub sticky: Vec<Post>,
+    /// The sidebar's gadgets and the stylesheet's name.
+    pub layout: Layout,
+    /// The visible posts the layout's featured post gadgets show.
+    pub featured: Vec<FeaturedLink>,
 }
 
 /// The frames this process keeps, one per blog: the latest read.
@@ -79,19 +86,32 @@ impl KeptFrames {
 
 impl Store {
     /// The frame of `blog` (as the caller read it) at `now`: kept, or read
-    /// in three statements and kept for the next page.
+    /// in four statements (and one per featured post) and kept for the next
+    /// page.
     pub async fn frame(&self, blog: &BlogSettings, now: DateTime<Utc>) -> Result<Arc<Frame>> {
         let changed_at = micros(blog.changed_at);
         if let Some(frame) = self.frames.get(blog.id, changed_at, micros(now)) {
             return Ok(frame);
         }
         let (sidebar, at) = self.sidebar(blog.id, blog.changed_at, now).await?;
+        let layout = self.layout(blog.id).await?;
+        let featured_ids: Vec<i64> = layout
+            .gadgets
+            .iter()
+            .filter_map(|g| match &g.settings {
+                Settings::FeaturedPost(f) => Some(f.post_id),
+                _ => None,
+            })
+            .collect();
+        let featured = self.featured_posts(blog.id, &featured_ids, now).await?;
         let frame = Arc::new(Frame {
             sidebar,
             pages: self.visible_pages(blog.id, now).await?,
             sticky: self
                 .read_all(&sticky_sql(blog.id, now, STICKY_KEPT), post_from_row)
                 .await?,
+            layout,
+            featured,
         });
         // A sidebar recomputed from a later state than the caller's blog row
         // shows neither state alone: used for this page, kept for none.

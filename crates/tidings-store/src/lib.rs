@@ -18,6 +18,7 @@ mod export;
 mod frame;
 mod hosts;
 mod import;
+mod layout;
 mod limits;
 pub mod media;
 mod member_mail;
@@ -37,6 +38,7 @@ mod spam;
 mod sql;
 mod subscribers;
 mod users;
+mod views;
 
 use chrono::{DateTime, Utc};
 use pool::{Pool, Tx};
@@ -48,13 +50,15 @@ pub use dialect::Backend;
 pub use export::ExportSnapshot;
 pub use frame::Frame;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
+pub use layout::{FeaturedLink, Layout};
 pub use media::{
     Blobs, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, MediaUse, NewMedia, ServedFile,
     blob_key,
 };
 pub use outbox::{MailCounts, NewMail, QueuedMail};
 pub use posts::{
-    ArchiveMonth, IndexedPost, LabelCount, Neighbours, NewPost, PageLink, PostFilter, SearchHit,
+    ArchiveMonth, IndexedPost, LabelCount, Neighbours, NewPost, PageLink, PostFilter, PostPage,
+    SearchHit,
 };
 pub use reads::reads_may_block_here;
 pub use reply_watches::{COMMENT_REPLY, REPLY_CONFIRM, ReplyWatch};
@@ -63,6 +67,7 @@ pub use sidebar::{Months, Sidebar};
 pub use signin::{AttemptCounts, AttemptWindows, Failures};
 pub use subscribers::{NEW_POST, SUBSCRIBE_CONFIRM, Subscriber, SubscriberCounts};
 pub use users::{TokenInfo, User};
+pub use views::{DayViews, PopularPost, PostViews, Referrer, ReferrerViews};
 
 /// What can go wrong in the store, in terms callers act on.
 #[derive(Debug, thiserror::Error)]

@@ -91,6 +91,21 @@ pub(crate) const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0016_subscriptions.sql"),
     ),
     (
+        17,
+        "look",
+        include_str!("../migrations/sqlite/0017_look.sql"),
+    ),
+    (
+        18,
+        "page_views",
+        include_str!("../migrations/sqlite/0018_page_views.sql"),
+    ),
+    (
+        19,
+        "post_settings",
+        include_str!("../migrations/sqlite/0019_post_settings.sql"),
+    ),
+    (
         20,
         "content",
         include_str!("../migrations/sqlite/0020_content.sql"),
@@ -172,6 +187,21 @@ pub(crate) const POSTGRES: &[Source] = &[
         16,
         "subscriptions",
         include_str!("../migrations/postgres/0016_subscriptions.sql"),
+    ),
+    (
+        17,
+        "look",
+        include_str!("../migrations/postgres/0017_look.sql"),
+    ),
+    (
+        18,
+        "page_views",
+        include_str!("../migrations/postgres/0018_page_views.sql"),
+    ),
+    (
+        19,
+        "post_settings",
+        include_str!("../migrations/postgres/0019_post_settings.sql"),
     ),
     (
         20,

@@ -92,8 +92,8 @@ async fn public_lists_search_an_index_in_their_order_and_search_matches_once() {
     );
     assert_searched(
         &store,
-        "a post page and its neighbours",
-        &post_page_sql(1, "/2014/05/x.html", now),
+        "a post page, its neighbours and comments",
+        &post_page_sql(Backend::Sqlite, 1, "/2014/05/x.html", now),
         listing,
     );
     let terms = crate::dialect::search_terms("orchard lantern");

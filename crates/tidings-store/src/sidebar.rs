@@ -41,6 +41,22 @@ impl Months {
     }
 }
 
+impl Sidebar {
+    /// How many visible posts it counts: all of them, or those labelled
+    /// `label`. A feed's total comes from here, so a feed costs no
+    /// statement of its own for it.
+    pub fn posts_counted(&self, label: Option<&str>) -> i64 {
+        match label {
+            None => split(self.months.as_str()).map(|(count, _)| count).sum(),
+            Some(label) => self
+                .labels
+                .iter()
+                .find(|l| l.label == label)
+                .map_or(0, |l| l.count),
+        }
+    }
+}
+
 impl Store {
     /// The sidebar of `blog_id` as of `now`, for a blog whose `changed_at`
     /// the caller read: one indexed read, unless it must be recomputed; with

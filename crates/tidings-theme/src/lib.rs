@@ -7,7 +7,9 @@
 //! blog's languages and looks grow here while `tidings-web` stays the
 //! crate of routes, caching and the server.
 
+pub mod chart;
 mod files;
+pub mod gadgets;
 pub mod i18n;
 pub mod meta;
 mod templates;

@@ -18,14 +18,54 @@ const SOURCES: &[(&str, &str)] = &[
     ("post.html", include_str!("../templates/post.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("error.html", include_str!("../templates/error.html")),
-    ("archive.html", include_str!("../templates/archive.html")),
+    ("sidebar.html", include_str!("../templates/sidebar.html")),
+    (
+        "gadgets/search.html",
+        include_str!("../templates/gadgets/search.html"),
+    ),
+    (
+        "gadgets/pages.html",
+        include_str!("../templates/gadgets/pages.html"),
+    ),
+    (
+        "gadgets/labels.html",
+        include_str!("../templates/gadgets/labels.html"),
+    ),
+    (
+        "gadgets/archive.html",
+        include_str!("../templates/gadgets/archive.html"),
+    ),
+    (
+        "gadgets/follow_by_email.html",
+        include_str!("../templates/gadgets/follow_by_email.html"),
+    ),
+    (
+        "gadgets/subscribe.html",
+        include_str!("../templates/gadgets/subscribe.html"),
+    ),
+    (
+        "gadgets/link_list.html",
+        include_str!("../templates/gadgets/link_list.html"),
+    ),
+    (
+        "gadgets/text.html",
+        include_str!("../templates/gadgets/text.html"),
+    ),
+    (
+        "gadgets/image.html",
+        include_str!("../templates/gadgets/image.html"),
+    ),
+    (
+        "gadgets/profile.html",
+        include_str!("../templates/gadgets/profile.html"),
+    ),
+    (
+        "gadgets/featured_post.html",
+        include_str!("../templates/gadgets/featured_post.html"),
+    ),
     (
         "notify_replies.html",
         include_str!("../templates/notify_replies.html"),
-    ),
-    (
-        "follow_by_email.html",
-        include_str!("../templates/follow_by_email.html"),
     ),
     (
         "mail_link.html",
@@ -76,6 +116,10 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("../templates/admin/reply.html"),
     ),
     (
+        "admin/gadgets.html",
+        include_str!("../templates/admin/gadgets.html"),
+    ),
+    (
         "admin/settings.html",
         include_str!("../templates/admin/settings.html"),
     ),
@@ -102,6 +146,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "admin/subscribers.html",
         include_str!("../templates/admin/subscribers.html"),
+    ),
+    (
+        "admin/stats.html",
+        include_str!("../templates/admin/stats.html"),
     ),
     (
         "admin/mail_prefs.html",

@@ -71,6 +71,11 @@ pub struct PostView {
     pub time: String,
     pub author: String,
     pub comment_link: String,
+    /// Its comments are hidden: no count, no link to them.
+    pub comments_shown: bool,
+    /// Protected by a password this reader has not given: the title, a
+    /// line saying so, and no body (`body_html` is empty).
+    pub locked: bool,
     pub is_page: bool,
 }
 
@@ -86,13 +91,29 @@ pub fn iso(t: DateTime<Utc>) -> String {
 
 impl PostView {
     /// Takes the post, so its body (most of a page's bytes) moves into the
-    /// view rather than being copied.
-    pub fn new(p: Post, tz: Tz, lang: &Lang) -> Self {
+    /// view rather than being copied. A password-protected post is shown
+    /// locked: every list and page shows it so unless [`PostView::opened`].
+    pub fn new(mut p: Post, tz: Tz, lang: &Lang) -> Self {
+        let locked = p.is_protected();
+        if locked {
+            p.body_html.clear();
+        }
+        Self {
+            locked,
+            comments_shown: p.comments.shown() && !locked,
+            ..Self::opened(p, tz, lang)
+        }
+    }
+
+    /// A post as the reader who gave its password sees it.
+    pub fn opened(p: Post, tz: Tz, lang: &Lang) -> Self {
         let local = p.published_at.with_timezone(&tz);
         Self {
+            locked: false,
             published_iso: local.to_rfc3339_opts(SecondsFormat::Secs, true),
             time: lang.time(&local),
             comment_link: comment_count_text(lang, p.comment_count),
+            comments_shown: p.comments.shown(),
             is_page: p.kind == tidings_core::PostKind::Page,
             labels: p
                 .labels

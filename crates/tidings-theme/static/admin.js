@@ -1,6 +1,7 @@
-// The editor's live preview and pictures: the only script Tidings runs, only in the
-// admin. Without it the Preview button posts the form and the server shows
-// the same rendering; with it, the preview follows your typing.
+// The editor's live preview and pictures, and the Layout page's moves: the
+// only script Tidings runs, only in the admin. Without it the Preview button
+// posts the form and the server shows the same rendering; with it, the
+// preview follows your typing.
 "use strict";
 (function () {
   var body = document.getElementById("body");
@@ -188,5 +189,55 @@
     body.focus();
     body.setSelectionRange(caret, caret);
     body.dispatchEvent(new Event("input"));
+  });
+})();
+
+// The Layout page: Up and Down move a gadget at once. The form the button
+// belongs to is sent in the background, and the gadget moves in the list
+// once the server has stored the new order. Without this script the buttons
+// send their form and the page comes back in the new order.
+(function () {
+  var list = document.getElementById("gadgets");
+  var status = document.getElementById("layout-status");
+  if (!list || !status || !window.fetch) return;
+
+  // Each form says which gadget it acts on by its place in the list.
+  function renumber() {
+    Array.prototype.forEach.call(list.children, function (li, i) {
+      Array.prototype.forEach.call(li.querySelectorAll("input[name=index]"), function (input) {
+        input.value = String(i);
+      });
+    });
+  }
+
+  list.addEventListener("submit", function (e) {
+    var form = e.target;
+    var button = e.submitter;
+    if (!form.classList.contains("gadget-move") || !button) return;
+    var op = button.value;
+    if (op !== "up" && op !== "down") return;
+    e.preventDefault();
+    var li = form.closest("li");
+    var data = new URLSearchParams(new FormData(form));
+    data.set("op", op);
+    fetch(form.action, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: data.toString(),
+      credentials: "same-origin"
+    })
+      .then(function (r) {
+        if (!r.ok) return Promise.reject(r.status);
+        if (op === "up" && li.previousElementSibling) {
+          list.insertBefore(li, li.previousElementSibling);
+        } else if (op === "down" && li.nextElementSibling) {
+          list.insertBefore(li.nextElementSibling, li);
+        }
+        renumber();
+        button.focus();
+        status.textContent = "Moved " + li.querySelector(".gadget-title").textContent + " " + op + ".";
+      })
+      // Refused (the layout changed in another tab): show it as it is now.
+      .catch(function () { window.location.reload(); });
   });
 })();

@@ -81,6 +81,9 @@ pub struct Config {
     pub renders_at_once: Option<usize>,
     /// The SMTP server mail goes through; `None`: mail is off.
     pub mailer: Option<tidings_app::mail::Mailer>,
+    /// Count page views (`--no-view-counts` turns it off, to measure what
+    /// counting costs or to keep no statistics at all).
+    pub count_views: bool,
 }
 
 impl Default for Config {
@@ -96,6 +99,7 @@ impl Default for Config {
             cache_bytes: 64 << 20,
             renders_at_once: Some(crate::cache::Renders::default_at_once()),
             mailer: None,
+            count_views: true,
         }
     }
 }

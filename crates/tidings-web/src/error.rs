@@ -48,6 +48,11 @@ impl AppError {
         Self::new(StatusCode::FORBIDDEN, "forbidden", message)
     }
 
+    /// 410: the address named something that was deleted.
+    pub fn gone(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::GONE, "gone", message)
+    }
+
     pub fn conflict(message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, "conflict", message)
     }

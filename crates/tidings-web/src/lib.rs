@@ -47,6 +47,21 @@ pub async fn serve(
         state.store.clone(),
         state.mail.clone(),
     ));
+    // Every node empties the trash of what has been there 30 days.
+    tokio::spawn(tidings_app::posts::trash::run(state.store.clone()));
+    // Every node counts page views and adds them into the same rows.
+    if let Some(views) = &state.views {
+        tokio::spawn(tidings_app::views::flush::run(
+            state.store.clone(),
+            views.clone(),
+        ));
+    }
     let trusted = state.config.trusted_proxies.clone();
-    server::run(listener, router(state), limits, trusted, shutdown).await
+    let (store, views) = (state.store.clone(), state.views.clone());
+    let served = server::run(listener, router(state), limits, trusted, shutdown).await;
+    // The views counted since the last flush, before the node goes.
+    if let Some(views) = views {
+        tidings_app::views::flush::flush(&store, &views).await;
+    }
+    served
 }

@@ -9,7 +9,8 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::handlers::{
-    archive, comment_submit, feeds, follow, home, media, ops, pages, post, replies, search,
+    archive, comment_submit, custom_css, feeds, follow, home, media, ops, pages, post, replies,
+    search, unlock,
 };
 use crate::{AppState, admin, api, assets, cache, headers, host, metrics, uri_guard};
 
@@ -30,6 +31,7 @@ pub fn router(state: AppState) -> Router {
             get(post::static_page).post(comment_submit::on_page),
         )
         .route("/search", get(search::search))
+        .route("/unlock", axum::routing::post(unlock::on_post))
         .merge(readers_mail())
         .route("/media/{*path}", get(media::file))
         .route("/search/label/{label}", get(home::label))
@@ -46,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
         .route("/static/{file}", get(assets::serve))
+        .route("/custom-css/{file}", get(custom_css::serve))
         .route(
             "/admin/",
             get(|| async { axum::response::Redirect::permanent("/admin") }),

@@ -25,7 +25,7 @@ pub struct Shared {
     /// Where this node is in the change log (see `cache::follow`).
     pub(crate) follower: crate::cache::Follower,
     /// Each blog's archive widget (kept in either mode: never stale).
-    pub(crate) archive_widgets: crate::handlers::pages::ArchiveWidgets,
+    pub(crate) sidebars: crate::handlers::pages::Sidebars,
     /// Sign-in refusals this node remembers, and how long sessions last.
     pub(crate) gate: tidings_app::signin::Gate,
     /// The bound on renders no kept page answers (see `cache::Renders`).
@@ -37,8 +37,12 @@ pub struct Shared {
     pub(crate) media_cache: crate::handlers::media::BlobCache,
     /// Searches per client address (see `handlers::search`).
     pub(crate) searches: tidings_app::search::SearchLimit,
+    /// Wrong post passwords per client address (see `handlers::unlock`).
+    pub(crate) unlocks: tidings_app::posts::unlock::UnlockLimit,
     /// Mail: the SMTP server (none: off) and the key of the links it carries.
     pub(crate) mail: tidings_app::mail::Mail,
+    /// Page views counted since the last flush; `None`: not counted.
+    pub(crate) views: Option<Arc<tidings_app::views::Views>>,
 }
 
 impl std::ops::Deref for AppState {
@@ -67,11 +71,13 @@ impl AppState {
             store,
             templates: Templates::new(),
             metrics: Metrics::default(),
-            archive_widgets: Default::default(),
+            sidebars: Default::default(),
             gate: tidings_app::signin::Gate::new(config.session_lifetime),
             renders: crate::cache::Renders::new(config.renders_at_once),
             searches: Default::default(),
+            unlocks: Default::default(),
             mail,
+            views: config.count_views.then(Arc::default),
             blobs,
             media_cache: Default::default(),
             form_key: form_key.into_bytes(),

@@ -197,6 +197,10 @@ pub struct ServeArgs {
     /// and for ruling the cache out when something looks stale).
     #[arg(long, env = "TIDINGS_NO_CACHE")]
     pub no_cache: bool,
+    /// Count no page views: the Stats page and Popular Posts stay as they
+    /// are (for measuring what counting costs, or to keep no statistics).
+    #[arg(long, env = "TIDINGS_NO_VIEW_COUNTS")]
+    pub no_view_counts: bool,
     /// Memory for the render cache, in MiB.
     #[arg(long, env = "TIDINGS_CACHE_MIB", default_value_t = 64,
           value_parser = clap::value_parser!(u32).range(1..=65_536))]

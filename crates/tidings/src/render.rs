@@ -190,10 +190,12 @@ async fn start(
     )?;
     // Every address is asked for once, so a render cache would only hold
     // pages nobody asks for again; the render sets its own pace, so no
-    // request is refused as one too many.
+    // request is refused as one too many. Rendering a page is no one
+    // reading it: no view is counted.
     let config = tidings_web::Config {
         cache_bytes: 0,
         renders_at_once: None,
+        count_views: false,
         ..tidings_web::Config::default()
     };
     let state = tidings_web::AppState::new(store.clone(), config).await?;

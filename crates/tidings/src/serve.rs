@@ -37,6 +37,7 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
         } else {
             u64::from(args.cache_mib) << 20
         },
+        count_views: !args.no_view_counts,
         renders_at_once: Some(
             args.max_renders
                 .map_or_else(tidings_web::Renders::default_at_once, |n| n as usize),

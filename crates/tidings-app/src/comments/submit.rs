@@ -6,7 +6,9 @@ use std::net::IpAddr;
 
 use chrono::{DateTime, Duration, Utc};
 use tidings_core::comment::{self, AddressRate, Repeats, Signals, Submission};
-use tidings_core::{BlogSettings, Comment, CommentStatus, CommentsAllowed, Post, spam};
+use tidings_core::{
+    BlogSettings, Comment, CommentStatus, CommentsAllowed, Post, PostComments, spam,
+};
 use tidings_store::{NewComment, Store, StoreError};
 
 use crate::Error;
@@ -38,6 +40,9 @@ pub struct Arrival {
     pub honeypot: Option<String>,
     /// Where it came from, for the per-address limit.
     pub address: IpAddr,
+    /// The cookie value that opened a password-protected post
+    /// (`posts::unlock`): without it such a post takes no comment.
+    pub post_pass: Option<String>,
 }
 
 /// Judges and stores a comment on `post` (which the caller found visible on
@@ -55,6 +60,12 @@ pub async fn submit(
     now: DateTime<Utc>,
 ) -> Result<Comment, Error> {
     may_comment(blog, arrival.member.is_some())?;
+    post_takes_comments(post)?;
+    if !crate::posts::unlock::opens(form_key, post, arrival.post_pass.as_deref(), now) {
+        return Err(Error::Forbidden(
+            "This post is protected by a password; give it on the post's page first.".into(),
+        ));
+    }
     let served_at = form_served_at(form_key, &arrival.token, post.id, now)?;
     // A signed-in member comments under their own name.
     let name = arrival.member.as_deref().or(arrival.name.as_deref());
@@ -141,6 +152,18 @@ fn may_comment(blog: &BlogSettings, member: bool) -> Result<(), Error> {
         )),
         (CommentsAllowed::Nobody, _) => {
             Err(Error::Forbidden("Comments are closed on this blog.".into()))
+        }
+    }
+}
+
+/// Whether this post takes comments: a closed or hidden one refuses them
+/// whatever the blog allows, so a form kept from before it closed, or sent
+/// by a script, adds nothing.
+fn post_takes_comments(post: &Post) -> Result<(), Error> {
+    match post.comments {
+        PostComments::Open => Ok(()),
+        PostComments::Closed | PostComments::Hidden => {
+            Err(Error::Forbidden("Comments are closed on this post.".into()))
         }
     }
 }

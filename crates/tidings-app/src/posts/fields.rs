@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Utc};
 use tidings_core::slug::is_valid_slug;
-use tidings_core::{Post, PostKind, PostStatus, xml_chars};
+use tidings_core::{BlogSettings, Post, PostComments, PostKind, PostStatus, xml_chars};
 
 use super::PostInput;
 use super::body::Body;
@@ -25,11 +25,14 @@ pub(super) struct Fields {
     pub sticky: bool,
     pub description: String,
     pub noindex: bool,
+    pub comments: PostComments,
+    pub password: Password,
 }
 
 /// Checks `input` against `existing` (none for a new post): every field
 /// the input sets, the rest kept from `existing` or defaulted.
 pub(super) fn check(
+    blog: &BlogSettings,
     existing: Option<&Post>,
     input: PostInput,
     status: PostStatus,
@@ -55,6 +58,14 @@ pub(super) fn check(
         .noindex
         .or(existing.map(|p| p.noindex))
         .unwrap_or(false);
+    let comments = input
+        .comments
+        .or(existing.map(|p| p.comments))
+        .unwrap_or(match kind {
+            PostKind::Post => blog.default_comments,
+            PostKind::Page => PostComments::Closed,
+        });
+    let password = Password::check(input.password)?;
     Ok(Fields {
         kind,
         title,
@@ -65,7 +76,42 @@ pub(super) fn check(
         sticky,
         description,
         noindex,
+        comments,
+        password,
     })
+}
+
+/// What a save does to the post's password: the hash is made on the work
+/// pool ([`Password::hashed`]), after every cheap check has passed.
+pub(super) enum Password {
+    Keep,
+    Remove,
+    Set(String),
+}
+
+impl Password {
+    /// An empty password takes it away; one over 128 characters or holding
+    /// NUL is refused naming the field.
+    fn check(input: Option<String>) -> Result<Self, Error> {
+        match input {
+            None => Ok(Self::Keep),
+            Some(p) if p.is_empty() => Ok(Self::Remove),
+            Some(p) => {
+                tidings_core::password::check_post_password(&p)
+                    .map_err(|why| Error::invalid("password", why))?;
+                Ok(Self::Set(p))
+            }
+        }
+    }
+
+    /// The hash to store: the existing post's, none, or a new one's.
+    pub async fn hashed(self, existing: Option<&Post>) -> Result<Option<String>, Error> {
+        match self {
+            Self::Keep => Ok(existing.and_then(|p| p.password_hash.clone())),
+            Self::Remove => Ok(None),
+            Self::Set(p) => Ok(Some(crate::work::hash_password(&p).await?)),
+        }
+    }
 }
 
 /// The post's description for search results and link previews: one

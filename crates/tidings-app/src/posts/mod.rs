@@ -11,9 +11,11 @@ mod address;
 mod body;
 mod fields;
 mod pictures;
+pub mod trash;
+pub mod unlock;
 
 use chrono::{DateTime, Utc};
-use tidings_core::{BlogSettings, Post, PostKind, PostStatus, Role, permission};
+use tidings_core::{BlogSettings, Post, PostComments, PostKind, PostStatus, Role, permission};
 use tidings_store::{NewPost, Store, StoreError};
 
 use crate::Error;
@@ -53,6 +55,12 @@ pub struct PostInput {
     pub description: Option<String>,
     /// Asks search engines not to index the post's page.
     pub noindex: Option<bool>,
+    /// Whether it takes and shows comments; a new post takes the blog's
+    /// default, a new page none (as in WordPress).
+    pub comments: Option<PostComments>,
+    /// The password readers must give to read the post: set by a new one,
+    /// taken away by an empty one, kept when `None`. Never read back.
+    pub password: Option<String>,
 }
 
 impl PostInput {
@@ -65,12 +73,27 @@ impl PostInput {
     }
 }
 
-/// The post with id `id` on blog `blog_id`, whatever its status; the caller
-/// decides who may see it (`tidings_core::permission::may_read_post`).
+/// The post with id `id` on blog `blog_id`, whatever its status but the
+/// trash (see [`find_in_trash`]); the caller decides who may see it
+/// (`tidings_core::permission::may_read_post`).
 pub async fn find(store: &Store, blog_id: i64, id: i64) -> Result<Post, Error> {
     match store.post_by_id(blog_id, id).await {
+        Ok(p) if p.is_trashed() => Err(Error::NotFound(format!(
+            "The post with the id {id} is in the trash; restore it first."
+        ))),
         Err(StoreError::NotFound) => Err(Error::NotFound(format!("No post has the id {id}."))),
         other => Ok(other?),
+    }
+}
+
+/// The post with id `id` on blog `blog_id`, if it is in the trash.
+pub async fn find_in_trash(store: &Store, blog_id: i64, id: i64) -> Result<Post, Error> {
+    match store.post_by_id(blog_id, id).await {
+        Ok(p) if p.is_trashed() => Ok(p),
+        Ok(_) | Err(StoreError::NotFound) => Err(Error::NotFound(format!(
+            "No post in the trash has the id {id}."
+        ))),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -118,10 +141,11 @@ pub async fn save(
 ) -> Result<Post, Error> {
     let status = input.status(existing, now);
     check_role(writer, existing, status)?;
-    let fields = fields::check(existing, input, status, now)?;
+    let fields = fields::check(blog, existing, input, status, now)?;
     let mut body = fields.body.render().await?;
     body.html = pictures::responsive(store, blog.id, body.html).await?;
     let teaser_html = body::teaser(&body.html).await?;
+    let password_hash = fields.password.hashed(existing).await?;
     let new = NewPost {
         blog_id: blog.id,
         kind: fields.kind,
@@ -141,12 +165,28 @@ pub async fn save(
         sticky: fields.sticky,
         description: fields.description,
         noindex: fields.noindex,
+        comments: fields.comments,
+        password_hash,
     };
     address::write(store, blog, existing, new, fields.slug, now).await
 }
 
-/// Deletes `post` with its comments, if `writer` may change it.
-pub async fn delete(store: &Store, writer: &Writer, post: &Post) -> Result<(), Error> {
+/// Moves `post` to the trash at `now`, if `writer` may change it: gone
+/// from the blog (its address answers 410), restorable for
+/// [`Post::TRASH_DAYS`] days, then removed by [`trash::run`].
+pub async fn delete(
+    store: &Store,
+    writer: &Writer,
+    post: &Post,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     may_change(writer, post)?;
-    Ok(store.delete_post(post.blog_id, post.id).await?)
+    Ok(store.trash_post(post.blog_id, post.id, now).await?)
+}
+
+/// Brings `post` back from the trash with the status it had, if `writer`
+/// may change it.
+pub async fn restore(store: &Store, writer: &Writer, post: &Post) -> Result<(), Error> {
+    may_change(writer, post)?;
+    Ok(store.restore_post(post.blog_id, post.id).await?)
 }

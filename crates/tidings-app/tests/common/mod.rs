@@ -67,6 +67,8 @@ pub async fn post(store: &Store, blog_id: i64, by: &User, slug: &str) -> Post {
             sticky: false,
             description: String::new(),
             noindex: false,
+            comments: tidings_core::PostComments::Open,
+            password_hash: None,
         })
         .await
         .unwrap()

@@ -3,7 +3,7 @@
 //! redirecting), ids kept, the trash left out with its comments.
 
 use chrono_tz::Tz;
-use tidings_core::{BlogSettings, post_path, slugify};
+use tidings_core::{BlogSettings, PostKind, post_path, slugify};
 use tidings_render::html_to_text;
 use tidings_store::{ImportBatch, ImportComment, ImportPost};
 
@@ -133,6 +133,13 @@ fn import_post(p: &BloggerPost, tz: Tz, line_breaks: bool, notes: &mut Vec<Strin
         sticky: false,
         description: p.description.clone(),
         noindex: false,
+        // Unless the export says: pages showed comments only once they had
+        // some, so they take none unless opened, as new pages here.
+        comments: p.comments.unwrap_or(match p.kind {
+            PostKind::Post => tidings_core::PostComments::Open,
+            PostKind::Page => tidings_core::PostComments::Closed,
+        }),
+        password_hash: None,
     }
 }
 

@@ -14,7 +14,7 @@
 
 use chrono::{DateTime, Utc};
 use tidings_core::{
-    BlogSettings, CommentStatus, CommentsAllowed, FeedContent, Moderation, PostKind,
+    BlogSettings, CommentStatus, CommentsAllowed, FeedContent, Moderation, PostComments, PostKind,
 };
 
 mod batch;
@@ -73,6 +73,9 @@ pub struct BloggerPost {
     pub author_email: Option<String>,
     /// The post's search description (`<summary>`); empty for none.
     pub description: String,
+    /// Its reader comments setting, when the export says it
+    /// (`blogger:readerComments`, as Blogger's API names it).
+    pub comments: Option<PostComments>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -283,7 +286,25 @@ fn post_entry(e: &Elem, id: &str, kind: &str, html: String) -> Result<BloggerPos
         author: author(e).0,
         author_email: author_email(e),
         description: crate::description(e.text_of("atom", "summary").unwrap_or_default()),
+        comments: reader_comments(e),
     })
+}
+
+/// A post's `blogger:readerComments`, in the words of Blogger's API:
+/// `ALLOW`, `DONT_ALLOW_SHOW_EXISTING` (closed), `DONT_ALLOW_HIDE_EXISTING`
+/// (hidden). Neither of Blogger's own exports has been seen to carry it;
+/// ours writes it so a move through Blogger's format keeps each post's.
+fn reader_comments(e: &Elem) -> Option<PostComments> {
+    match e
+        .text_of("blogger", "readerComments")?
+        .to_ascii_uppercase()
+        .as_str()
+    {
+        "ALLOW" => Some(PostComments::Open),
+        "DONT_ALLOW_SHOW_EXISTING" => Some(PostComments::Closed),
+        "DONT_ALLOW_HIDE_EXISTING" => Some(PostComments::Hidden),
+        _ => None,
+    }
 }
 
 /// A comment entry of the "Back up content" export: its post from

@@ -98,6 +98,7 @@ impl Entry<'_> {
             published,
             url: if draft { None } else { filename },
             description: crate::description(e.text_of("atom", "summary").unwrap_or_default()),
+            comments: reader_comments(e),
             author: author(e).0,
             author_email: author_email(e),
         });

@@ -5,7 +5,9 @@ use std::fmt::Write;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use quick_xml::escape::escape;
-use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostKind};
+use tidings_core::{
+    BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostComments, PostKind,
+};
 use tidings_render::escape_html;
 use tidings_store::{ExportSnapshot, ImportComment, ImportPost};
 
@@ -30,9 +32,29 @@ pub fn blogger(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<Strin
     let mut x = String::with_capacity(4096 + snap.posts.len() * 2048);
     out.head(&mut x);
     let mut post_paths = std::collections::HashMap::new();
+    let mut protected = 0;
     for p in &snap.posts {
         post_paths.insert(p.external_id.as_str(), p.path.as_str());
-        out.post(&mut x, p);
+        if p.password_hash.is_some() && !p.draft {
+            // Blogger has no passwords: published, the post would be open
+            // to everyone there.
+            protected += 1;
+            out.post(
+                &mut x,
+                &ImportPost {
+                    draft: true,
+                    ..p.clone()
+                },
+            );
+        } else {
+            out.post(&mut x, p);
+        }
+    }
+    if protected > 0 {
+        notes.push(format!(
+            "{protected} password-protected posts are drafts in a Blogger export, \
+             which has no passwords"
+        ));
     }
     let mut left_out = 0;
     for c in &snap.comments {
@@ -105,7 +127,8 @@ impl Feed<'_> {
             "<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom' \
              xmlns:gd='http://schemas.google.com/g/2005' \
              xmlns:thr='http://purl.org/syndication/thread/1.0' \
-             xmlns:app='http://purl.org/atom/app#'>\n<id>{}</id>\n<updated>{now}</updated>\n\
+             xmlns:app='http://purl.org/atom/app#' \
+             xmlns:blogger='http://schemas.google.com/blogger/2018'>\n<id>{}</id>\n<updated>{now}</updated>\n\
              <title type='text'>{}</title>\n<link rel='alternate' type='text/html' href='{}/'/>\n\
              <generator version='7.00' uri='https://www.blogger.com'>Blogger</generator>\n",
             tag(blog, "archive"),
@@ -174,6 +197,16 @@ impl Feed<'_> {
         if p.draft {
             x.push_str("<app:control><app:draft>yes</app:draft></app:control>\n");
         }
+        // In the words of Blogger's API; `import blogger` reads it back.
+        let _ = writeln!(
+            x,
+            "<blogger:readerComments>{}</blogger:readerComments>",
+            match p.comments {
+                PostComments::Open => "ALLOW",
+                PostComments::Closed => "DONT_ALLOW_SHOW_EXISTING",
+                PostComments::Hidden => "DONT_ALLOW_HIDE_EXISTING",
+            }
+        );
         x.push_str("</entry>\n");
     }
 

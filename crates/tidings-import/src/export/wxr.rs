@@ -18,7 +18,7 @@ use std::fmt::Write;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use quick_xml::escape::escape;
-use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, PostKind, slugify};
+use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, PostComments, PostKind, slugify};
 use tidings_render::escape_html;
 use tidings_store::{ExportSnapshot, ImportAttachment, ImportComment, ImportPost};
 
@@ -65,10 +65,7 @@ pub fn wxr(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) 
         tz: blog.timezone,
         base: format!("https://{}", blog.host),
         now: Utc::now(),
-        comment_status: match blog.comments_allowed {
-            CommentsAllowed::Nobody => "closed",
-            _ => "open",
-        },
+        blog_takes_comments: blog.comments_allowed != CommentsAllowed::Nobody,
         authors: author_logins(snap),
         labels: label_nicenames(snap),
     };
@@ -85,6 +82,29 @@ pub fn wxr(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) 
         out.attachment(&mut x, a);
     }
     x.push_str("</channel>\n</rss>\n");
+    let protected = snap
+        .posts
+        .iter()
+        .filter(|p| p.password_hash.is_some())
+        .count();
+    if protected > 0 {
+        notes.push(format!(
+            "{protected} password-protected posts carry their password's Argon2 hash as \
+             <wp:post_password>: our importer keeps it, WordPress asks readers for that \
+             text until you set a new password there"
+        ));
+    }
+    if snap
+        .posts
+        .iter()
+        .any(|p| p.comments == PostComments::Hidden)
+    {
+        notes.push(
+            "WordPress cannot hide a post's comments: posts whose comments are hidden \
+             are exported with comments closed, their comments with them"
+                .to_owned(),
+        );
+    }
     if snap.posts.iter().any(|p| !p.redirects.is_empty()) {
         notes.push(
             "old addresses that redirect here are not in a WordPress export; \
@@ -131,8 +151,8 @@ struct Channel<'a> {
     tz: Tz,
     base: String,
     now: DateTime<Utc>,
-    /// Whether the blog takes comments, as each post's `comment_status`.
-    comment_status: &'static str,
+    /// Whether the blog takes comments: when it does not, no post does.
+    blog_takes_comments: bool,
     authors: BTreeMap<&'a str, String>,
     labels: BTreeMap<&'a str, String>,
 }
@@ -221,7 +241,7 @@ impl Channel<'_> {
              \t\t<wp:ping_status>closed</wp:ping_status>\n\
              \t\t<wp:post_name>{}</wp:post_name>\n\t\t<wp:status>{status}</wp:status>\n\
              \t\t<wp:post_parent>{}</wp:post_parent>\n\t\t<wp:menu_order>{}</wp:menu_order>\n\
-             \t\t<wp:post_type>{}</wp:post_type>\n\t\t<wp:post_password></wp:post_password>\n\
+             \t\t<wp:post_type>{}</wp:post_type>\n\t\t<wp:post_password>{}</wp:post_password>\n\
              \t\t<wp:is_sticky>{}</wp:is_sticky>\n",
             escape(p.title.as_str()),
             escape(link.as_str()),
@@ -242,7 +262,11 @@ impl Channel<'_> {
             wp_date(p.published_at, Tz::UTC),
             wp_date(p.updated_at, tz),
             wp_date(p.updated_at, Tz::UTC),
-            self.comment_status,
+            if self.blog_takes_comments && p.comments == PostComments::Open {
+                "open"
+            } else {
+                "closed"
+            },
             escape(p.slug.as_str()),
             p.parent.as_deref().unwrap_or("0"),
             p.menu_order,
@@ -250,6 +274,7 @@ impl Channel<'_> {
                 PostKind::Post => "post",
                 PostKind::Page => "page",
             },
+            escape(p.password_hash.as_deref().unwrap_or_default()),
             u8::from(p.sticky),
         );
         for l in &p.labels {
@@ -375,6 +400,8 @@ mod tests {
             sticky: id == "1",
             description: format!("About {id} ]]> too"),
             noindex: false,
+            comments: tidings_core::PostComments::Open,
+            password_hash: None,
         };
         let comment = |id: &str, parent: Option<&str>, status| ImportComment {
             external_id: id.into(),
@@ -425,6 +452,7 @@ mod tests {
             language: "en".into(),
             robots_txt: String::new(),
             feed_content: Default::default(),
+            default_comments: tidings_core::PostComments::Open,
             changed_at: Utc::now(),
         };
         let (text, _) = wxr(&blog, &snap);

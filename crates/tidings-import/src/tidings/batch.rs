@@ -26,6 +26,7 @@ impl TidingsExport {
             language: b.language.clone(),
             robots_txt: b.robots_txt.clone(),
             feed_content: b.feed_content,
+            default_comments: b.default_comments,
             ..blog.clone()
         };
         s.validate()
@@ -66,6 +67,8 @@ impl TidingsExport {
                 sticky: p.sticky,
                 description: crate::description(&p.description),
                 noindex: p.noindex,
+                comments: p.comments,
+                password_hash: p.password_hash.clone(),
             })
             .collect();
         let comments = self

@@ -24,7 +24,9 @@ mod write;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_core::xml_chars::{self, ForbiddenChar};
-use tidings_core::{CommentStatus, CommentsAllowed, FeedContent, Moderation, PostKind};
+use tidings_core::{
+    CommentStatus, CommentsAllowed, FeedContent, Moderation, PostComments, PostKind,
+};
 
 pub use read::parse;
 pub use write::export;
@@ -65,6 +67,9 @@ pub struct BlogRecord {
     /// made before feeds followed jump breaks (they carried whole posts).
     #[serde(default)]
     pub feed_content: FeedContent,
+    /// What new posts do with comments; `open` in exports made before it.
+    #[serde(default)]
+    pub default_comments: PostComments,
 }
 
 fn english() -> String {
@@ -108,6 +113,13 @@ pub struct PostRecord {
     /// breaks): cut from the body at its break, if it has one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub teaser_html: String,
+    /// Whether it takes and shows comments; `open` in exports made before it.
+    #[serde(default)]
+    pub comments: PostComments,
+    /// The Argon2id hash of the password readers must give; absent for a
+    /// post anyone may read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_hash: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

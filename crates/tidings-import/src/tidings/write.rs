@@ -17,22 +17,7 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
         out.push_str(&serde_json::to_string(r).unwrap_or_default());
         out.push('\n');
     };
-    line(&Record::Blog(BlogRecord {
-        tidings: VERSION,
-        exported_at: Utc::now(),
-        host: blog.host.clone(),
-        title: blog.title.clone(),
-        description: blog.description.clone(),
-        timezone: blog.timezone.name().to_owned(),
-        posts_per_page: blog.posts_per_page,
-        comments_allowed: blog.comments_allowed,
-        comment_moderation: blog.comment_moderation,
-        moderation_days: blog.moderation_days,
-        comment_min_seconds: blog.comment_min_seconds,
-        language: blog.language.clone(),
-        robots_txt: blog.robots_txt.clone(),
-        feed_content: blog.feed_content,
-    }));
+    line(&Record::Blog(blog_record(blog)));
     let id = |external: &str| external.parse::<i64>().unwrap_or_default();
     for p in &snap.posts {
         line(&Record::Post(PostRecord {
@@ -55,6 +40,8 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
             description: p.description.clone(),
             noindex: p.noindex,
             teaser_html: p.teaser_html.clone(),
+            comments: p.comments,
+            password_hash: p.password_hash.clone(),
         }));
     }
     for c in &snap.comments {
@@ -89,4 +76,25 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
         attachments: snap.attachments.len() as u64,
     }));
     (out, notes)
+}
+
+/// The blog's record: its settings, and when and which version wrote it.
+fn blog_record(blog: &BlogSettings) -> BlogRecord {
+    BlogRecord {
+        tidings: VERSION,
+        exported_at: Utc::now(),
+        host: blog.host.clone(),
+        title: blog.title.clone(),
+        description: blog.description.clone(),
+        timezone: blog.timezone.name().to_owned(),
+        posts_per_page: blog.posts_per_page,
+        comments_allowed: blog.comments_allowed,
+        comment_moderation: blog.comment_moderation,
+        moderation_days: blog.moderation_days,
+        comment_min_seconds: blog.comment_min_seconds,
+        language: blog.language.clone(),
+        robots_txt: blog.robots_txt.clone(),
+        default_comments: blog.default_comments,
+        feed_content: blog.feed_content,
+    }
 }

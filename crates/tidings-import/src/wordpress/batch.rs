@@ -80,7 +80,8 @@ impl WxrExport {
 }
 
 /// A post or page at a path of ours (dated by `now` when it has no date);
-/// a private or password-protected one becomes a draft, with a note.
+/// a private one becomes a draft, with a note; a password-protected one
+/// keeps its password (hashed by `tidings_app::import`).
 fn import_post(
     item: &WxrItem,
     html: String,
@@ -97,10 +98,10 @@ fn import_post(
     let slug = slugify(slug_source);
     let path = post_path(item.kind, published_at, blog.timezone, &slug);
     let redirects = old_addresses(item, &path);
-    let private = matches!(item.status, WxrStatus::Private) || item.password;
+    let private = matches!(item.status, WxrStatus::Private);
     if private {
         notes.push(format!(
-            "{} {} ({:?}) was private or password-protected: imported as a draft",
+            "{} {} ({:?}) was private: imported as a draft",
             item.kind.as_str(),
             item.id,
             item.title
@@ -144,6 +145,8 @@ fn import_post(
         sticky: item.sticky && item.kind == PostKind::Post,
         description: item.excerpt.clone(),
         noindex: false,
+        comments: item.comment_status,
+        password_hash: item.password.clone(),
     }
 }
 

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use tidings_core::{CommentStatus, PostKind};
+use tidings_core::{CommentStatus, PostComments, PostKind};
 
 use crate::xml::{Elem, read_records};
 
@@ -64,7 +64,12 @@ pub struct WxrItem {
     pub html: String,
     pub slug: String,
     pub status: WxrStatus,
-    pub password: bool,
+    /// `wp:post_password` as WordPress keeps it (as typed), or our own
+    /// export's hash of it; `None` for a post anyone may read.
+    pub password: Option<String>,
+    /// `wp:comment_status`: `closed` keeps the comments it has and takes
+    /// no more; anything else (`open`, or none given) takes them.
+    pub comment_status: PostComments,
     pub sticky: bool,
     /// `excerpt:encoded`: the post's own description; empty for none.
     pub excerpt: String,
@@ -288,7 +293,14 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
             .unwrap_or_default(),
         slug: percent_decode(e.text_of("wp", "post_name").unwrap_or_default()),
         status,
-        password: e.text_of("wp", "post_password").is_some(),
+        password: e
+            .child("wp", "post_password")
+            .map(|c| c.text.clone())
+            .filter(|p| !p.is_empty()),
+        comment_status: match e.text_of("wp", "comment_status") {
+            Some("closed") => PostComments::Closed,
+            _ => PostComments::Open,
+        },
         sticky: e.text_of("wp", "is_sticky").map(str::trim) == Some("1"),
         excerpt: crate::description(&crate::comment_text(
             e.text_of("excerpt", "encoded").unwrap_or_default(),

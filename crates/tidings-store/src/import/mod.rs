@@ -86,6 +86,14 @@ pub struct ImportPost {
     pub description: String,
     /// Blogger's custom robots header tags said `noindex`.
     pub noindex: bool,
+    /// Whether it takes comments and shows them (WordPress's
+    /// `comment_status`, Blogger's reader comments setting).
+    pub comments: tidings_core::PostComments,
+    /// The Argon2id hash of the password readers must give; `None`: anyone
+    /// reads it. An importer may hand over the password as its file gave it
+    /// (WordPress's `post_password`): `tidings_app::import` hashes it before
+    /// the store sees it.
+    pub password_hash: Option<String>,
 }
 
 /// A file the blog had: WordPress keeps each upload as an `attachment` item.

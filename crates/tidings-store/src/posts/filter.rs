@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use tidings_core::{PostKind, PostStatus, Role};
 
 use super::{select_posts, select_posts_for_readers};
+use crate::dialect::{self, Backend};
 use crate::micros;
 use crate::sql::Sql;
 
@@ -31,6 +32,9 @@ pub struct PostFilter {
     pub after: Option<DateTime<Utc>>,
     pub limit: u32,
     pub offset: u32,
+    /// The trash instead of every other post (a list of what readers see
+    /// never holds it, whatever this says).
+    pub trashed: bool,
 }
 
 impl PostFilter {
@@ -49,6 +53,7 @@ impl PostFilter {
             after: None,
             limit,
             offset: 0,
+            trashed: false,
         }
     }
 
@@ -112,6 +117,12 @@ impl PostFilter {
         let narrow = |bound: &mut Option<i64>, v: i64, keep: fn(i64, i64) -> i64| {
             *bound = Some(bound.map_or(v, |b| keep(b, v)));
         };
+        // Lists of what readers see, and of a status, name one already.
+        if self.trashed {
+            sql.push(" AND p.status = 'trash'");
+        } else if self.visible_at.is_none() && self.status.is_none() {
+            sql.push(" AND p.status <> 'trash'");
+        }
         if let Some(now) = self.visible_at {
             sql.push(" AND p.status = 'published'");
             narrow(&mut below, micros(now) + 1, i64::min);
@@ -186,10 +197,12 @@ pub(crate) fn sticky_sql(blog_id: i64, now: DateTime<Utc>, limit: u32) -> Sql {
 /// The query of [`crate::Store::post_by_path`]: the post at `path` as
 /// readers see it, with the paths of the visible posts published just after
 /// and just before it (the post page's neighbour links), each one step on
-/// the listing index. Only a visible post's page shows them, so "older" needs
-/// no bound of its own at `now` (see `PostFilter::where_clause` for why one
-/// bound matters).
-pub(crate) fn post_page_sql(blog_id: i64, path: &str, now: DateTime<Utc>) -> Sql {
+/// the listing index, and its published comments as one JSON list
+/// ([`dialect::published_comments_json`]), read on the comments' index only when the post
+/// counts any. Only a visible post's page shows them, so "older" needs no
+/// bound of its own at `now` (see `PostFilter::where_clause` for why one
+/// bound matters), and comments need no test of the post's visibility.
+pub(crate) fn post_page_sql(backend: Backend, blog_id: i64, path: &str, now: DateTime<Utc>) -> Sql {
     let mut sql = Sql::new(super::READER_COLUMNS);
     sql.push(
         ", CASE WHEN p.kind = 'post' THEN (SELECT n.path FROM posts n \
@@ -202,8 +215,11 @@ pub(crate) fn post_page_sql(blog_id: i64, path: &str, now: DateTime<Utc>) -> Sql
          CASE WHEN p.kind = 'post' THEN (SELECT o.path FROM posts o \
          WHERE o.blog_id = p.blog_id AND o.kind = 'post' AND o.status = 'published' \
          AND o.published_at < p.published_at \
-         ORDER BY o.published_at DESC, o.id DESC LIMIT 1) END AS older FROM posts p",
+         ORDER BY o.published_at DESC, o.id DESC LIMIT 1) END AS older, \
+         CASE WHEN p.comment_count > 0 THEN ",
     )
+    .push(dialect::published_comments_json(backend))
+    .push(" END AS comments FROM posts p")
     .int(" WHERE p.blog_id = ", blog_id)
     .text(" AND p.path = ", path);
     sql

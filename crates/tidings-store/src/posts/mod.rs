@@ -9,7 +9,7 @@ mod search;
 mod write;
 
 use chrono::{DateTime, Utc};
-use tidings_core::{Post, PostKind};
+use tidings_core::{Post, PostComments, PostKind};
 
 use crate::exec::Exec;
 use crate::reads::ReadRow;
@@ -29,7 +29,8 @@ macro_rules! post_columns {
             "SELECT p.id, p.blog_id, p.kind, p.title, p.slug, p.path, ",
             $source,
             ", p.body_html, p.teaser_html, p.labels, p.status, p.published_at, p.updated_at, \
-             p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex"
+             p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex, \
+             p.comments, p.password_hash, p.trashed_at, p.trashed_from"
         )
     };
 }
@@ -65,6 +66,15 @@ pub struct Neighbours {
     pub older: Option<String>,
 }
 
+/// A post page's rows: the post, its neighbours and the comments readers
+/// see on it, oldest first.
+#[derive(Debug, Clone)]
+pub struct PostPage {
+    pub post: Post,
+    pub neighbours: Neighbours,
+    pub comments: Vec<tidings_core::Comment>,
+}
+
 /// Labels are kept twice: in `post_labels` to filter by, and joined with this
 /// separator in `posts.labels` so list pages need no second query.
 const LABEL_SEPARATOR: char = '\n';
@@ -84,7 +94,11 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
         body_markdown: row.try_get("body_markdown")?,
         body_html: row.try_get("body_html")?,
         teaser_html: row.try_get("teaser_html")?,
-        draft: row.try_get::<String>("status")? == "draft",
+        // A trashed post's draft or not is the status it had.
+        draft: row
+            .try_get::<Option<String>>("trashed_from")?
+            .unwrap_or(row.try_get::<String>("status")?)
+            == "draft",
         published_at: from_micros(row.try_get("published_at")?)?,
         updated_at: from_micros(row.try_get("updated_at")?)?,
         author_id: row.try_get("author_id")?,
@@ -94,6 +108,15 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
         sticky: row.try_get::<i64>("sticky")? != 0,
         description: row.try_get("description")?,
         noindex: row.try_get::<i64>("noindex")? != 0,
+        comments: row
+            .try_get::<String>("comments")?
+            .parse()
+            .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
+        password_hash: row.try_get("password_hash")?,
+        trashed_at: row
+            .try_get::<Option<i64>>("trashed_at")?
+            .map(from_micros)
+            .transpose()?,
     })
 }
 
@@ -122,6 +145,10 @@ pub struct NewPost {
     pub description: String,
     /// Search engines are asked not to index its page.
     pub noindex: bool,
+    /// Whether it takes comments and shows them.
+    pub comments: PostComments,
+    /// The Argon2id hash of its password; `None`: anyone may read it.
+    pub password_hash: Option<String>,
 }
 
 /// A visible page as the sidebar lists it.

@@ -2,11 +2,11 @@
 //! lists, the sidebar's pages and the static render's index.
 
 use chrono::{DateTime, Utc};
-use tidings_core::Post;
+use tidings_core::{Comment, CommentStatus, Post};
 
 use super::{
-    IndexedPost, LabelCount, Neighbours, PageLink, PostFilter, post_from_row, post_page_sql,
-    select_posts,
+    IndexedPost, LabelCount, Neighbours, PageLink, PostFilter, PostPage, post_from_row,
+    post_page_sql, select_posts,
 };
 use crate::sidebar::{label_count_from_row, label_counts_sql};
 use crate::sql::Sql;
@@ -22,21 +22,29 @@ impl Store {
 
     /// The post or page at `path`, whatever its status (callers decide
     /// visibility), as readers see it (without its Markdown source), with
-    /// its neighbours at `now`: one statement for a post page's own rows
-    /// but its comments.
+    /// its neighbours at `now` and its published comments: a post page's
+    /// rows in one statement.
     pub async fn post_by_path(
         &self,
         blog_id: i64,
         path: &str,
         now: DateTime<Utc>,
-    ) -> Result<Option<(Post, Neighbours)>> {
-        let sql = post_page_sql(blog_id, path, now);
+    ) -> Result<Option<PostPage>> {
+        let sql = post_page_sql(self.backend, blog_id, path, now);
         self.read_optional(&sql, |r| {
-            let neighbours = Neighbours {
-                newer: r.try_get("newer")?,
-                older: r.try_get("older")?,
+            let post = post_from_row(r)?;
+            let comments = match r.try_get::<Option<String>>("comments")? {
+                Some(json) => comments_from_json(post.id, &json)?,
+                None => Vec::new(),
             };
-            Ok((post_from_row(r)?, neighbours))
+            Ok(PostPage {
+                neighbours: Neighbours {
+                    newer: r.try_get("newer")?,
+                    older: r.try_get("older")?,
+                },
+                post,
+                comments,
+            })
         })
         .await
     }
@@ -164,4 +172,43 @@ impl Store {
         self.read_all(&label_counts_sql(blog_id, now), label_count_from_row)
             .await
     }
+}
+
+/// A comment as `dialect::published_comments_json` lists it: an array
+/// of its values in this order.
+#[derive(serde::Deserialize)]
+struct CommentValues {
+    id: i64,
+    parent_id: Option<i64>,
+    author_name: String,
+    author_url: Option<String>,
+    body: String,
+    body_html: String,
+    created_at: i64,
+    hold_reasons: String,
+}
+
+/// The published comments of post `post_id` from their JSON list, oldest
+/// first as the page threads them.
+fn comments_from_json(post_id: i64, json: &str) -> Result<Vec<Comment>> {
+    let mut values: Vec<CommentValues> = serde_json::from_str(json)
+        .map_err(|e| StoreError::Corrupt(format!("a post's comments: {e}")))?;
+    values.sort_unstable_by_key(|c| (c.created_at, c.id));
+    values
+        .into_iter()
+        .map(|c| {
+            Ok(Comment {
+                id: c.id,
+                post_id,
+                parent_id: c.parent_id,
+                author_name: c.author_name,
+                author_url: c.author_url,
+                body: c.body,
+                body_html: c.body_html,
+                status: CommentStatus::Published,
+                created_at: from_micros(c.created_at)?,
+                hold_reasons: c.hold_reasons,
+            })
+        })
+        .collect()
 }

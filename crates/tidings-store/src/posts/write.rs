@@ -1,7 +1,7 @@
 //! Writing posts: insert, update and delete, each in one transaction that
 //! keeps the labels, the search index and the change log in step.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use tidings_core::{Post, PostKind};
 
 use super::{NewPost, join_labels, write_labels};
@@ -43,9 +43,10 @@ impl Store {
                 &Sql::new(
                     "INSERT INTO posts (blog_id, kind, title, slug, path, body_markdown, body_html, \
                      body_text, labels, status, published_at, created_at, updated_at, author_id, \
-                     author_name, sticky, description, noindex, teaser_html) \
+                     author_name, sticky, description, noindex, comments, password_hash, \
+                     teaser_html) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, \
-                     $16, $17, $18) RETURNING id",
+                     $16, $17, $18, $19, $20) RETURNING id",
                 )
                 .bind(p.blog_id)
                 .fields(p)
@@ -55,6 +56,8 @@ impl Store {
                 .bind(i64::from(p.sticky))
                 .bind(&p.description)
                 .bind(i64::from(p.noindex))
+                .bind(p.comments.as_str())
+                .bind(p.password_hash.as_deref())
                 .bind(&p.teaser_html),
                 |r| r.try_get::<i64>("id"),
             )
@@ -78,7 +81,8 @@ impl Store {
                     "UPDATE posts SET kind = $3, title = $4, slug = $5, path = $6, \
                      body_markdown = $7, body_html = $8, body_text = $9, labels = $10, \
                      status = $11, published_at = $12, updated_at = $13, author_name = $14, \
-                     sticky = $15, description = $16, noindex = $17, teaser_html = $18 \
+                     sticky = $15, description = $16, noindex = $17, comments = $18, password_hash = $19, \
+                     teaser_html = $20 \
                      WHERE id = $1 AND blog_id = $2",
                 )
                 .bind(id)
@@ -89,6 +93,8 @@ impl Store {
                 .bind(i64::from(p.sticky))
                 .bind(&p.description)
                 .bind(i64::from(p.noindex))
+                .bind(p.comments.as_str())
+                .bind(p.password_hash.as_deref())
                 .bind(&p.teaser_html),
             )
             .await
@@ -107,16 +113,89 @@ impl Store {
         self.post_by_id(p.blog_id, id).await
     }
 
-    /// Deletes a post with its labels and comments.
-    pub async fn delete_post(&self, blog_id: i64, id: i64) -> Result<()> {
+    /// Moves a post to the trash at `now`: its row stays, with the status
+    /// it had, so [`Store::restore_post`] can bring it back; until then
+    /// every reader's query, which asks for `published`, passes it by.
+    pub async fn trash_post(&self, blog_id: i64, id: i64, now: DateTime<Utc>) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let done = tx
             .execute(
-                &Sql::new("DELETE FROM posts WHERE id = $1 AND blog_id = $2")
-                    .bind(id)
-                    .bind(blog_id),
+                &Sql::new(
+                    "UPDATE posts SET trashed_from = status, status = 'trash', trashed_at = $3 \
+                     WHERE id = $1 AND blog_id = $2 AND status <> 'trash'",
+                )
+                .bind(id)
+                .bind(blog_id)
+                .bind(micros(now)),
             )
             .await?;
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        blogs::touch(&mut tx, blog_id, crate::Scope::Post(id)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Brings a trashed post back with the status it had.
+    pub async fn restore_post(&self, blog_id: i64, id: i64) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let done = tx
+            .execute(
+                &Sql::new(
+                    "UPDATE posts SET status = COALESCE(trashed_from, 'draft'), trashed_from = NULL, \
+                     trashed_at = NULL WHERE id = $1 AND blog_id = $2 AND status = 'trash'",
+                )
+                .bind(id)
+                .bind(blog_id),
+            )
+            .await?;
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        blogs::touch(&mut tx, blog_id, crate::Scope::Post(id)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes for good every post of any blog trashed before `before`,
+    /// one transaction each; answers how many.
+    pub async fn purge_trash(&self, before: DateTime<Utc>) -> Result<u64> {
+        let due =
+            Sql::new("SELECT id, blog_id FROM posts WHERE status = 'trash' AND trashed_at < $1")
+                .bind(micros(before));
+        let due = self
+            .read_all(&due, |r| {
+                Ok((r.try_get::<i64>("blog_id")?, r.try_get::<i64>("id")?))
+            })
+            .await?;
+        let mut removed = 0;
+        for (blog_id, id) in due {
+            match self.remove_post(blog_id, id, true).await {
+                Ok(()) => removed += 1,
+                // Restored, or removed by another node, meanwhile.
+                Err(StoreError::NotFound) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Deletes a post with its labels and comments.
+    pub async fn delete_post(&self, blog_id: i64, id: i64) -> Result<()> {
+        self.remove_post(blog_id, id, false).await
+    }
+
+    /// Deletes a post, only if it is (still) in the trash when `trashed`.
+    async fn remove_post(&self, blog_id: i64, id: i64, trashed: bool) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let mut delete = Sql::new("DELETE FROM posts WHERE id = $1 AND blog_id = $2")
+            .bind(id)
+            .bind(blog_id);
+        if trashed {
+            delete.push(" AND status = 'trash'");
+        }
+        let done = tx.execute(&delete).await?;
         if done == 0 {
             return Err(StoreError::NotFound);
         }

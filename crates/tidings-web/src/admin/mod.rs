@@ -8,6 +8,7 @@
 mod comments;
 mod dashboard;
 mod editor;
+mod gadgets;
 mod mail_links;
 mod mail_prefs;
 mod media;
@@ -15,9 +16,10 @@ mod people;
 mod posts;
 mod render;
 mod reset;
-mod session;
+pub(crate) mod session;
 mod settings;
 mod signin;
+mod stats;
 mod subscribers;
 
 pub use session::{COOKIE as SESSION_COOKIE, member};
@@ -61,6 +63,7 @@ pub fn router() -> Router<AppState> {
             "/posts/{id}/delete",
             get(editor::confirm_delete).post(editor::delete),
         )
+        .route("/posts/{id}/restore", post(editor::restore))
         .route("/preview", post(editor::preview))
         .route("/comments", get(comments::queue).post(comments::act))
         .route(
@@ -79,11 +82,13 @@ pub fn router() -> Router<AppState> {
             get(media::confirm_delete).post(media::delete),
         )
         .route("/settings", get(settings::show).post(settings::save))
+        .route("/layout", get(gadgets::show).post(gadgets::act))
         .route(
             "/subscribers",
             get(subscribers::list).post(subscribers::import),
         )
         .route("/subscribers.csv", get(subscribers::csv))
+        .route("/stats", get(stats::show))
         .route("/users", get(people::users).post(people::add_user))
         .route("/users/{id}", post(people::change_user))
         .route(

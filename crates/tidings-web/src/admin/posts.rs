@@ -21,6 +21,8 @@ pub struct ListQuery {
     status: Option<String>,
     q: Option<String>,
     page: Option<u32>,
+    /// The post just moved to the trash: the list says so, with an undo.
+    trashed: Option<i64>,
 }
 
 /// What the list was asked for, checked.
@@ -30,6 +32,8 @@ struct Wanted {
     /// Words the titles must contain, trimmed; `None` for every title.
     words: Option<String>,
     page: u32,
+    /// The trash instead (`?status=trash`).
+    trash: bool,
 }
 
 impl ListQuery {
@@ -45,7 +49,8 @@ impl ListQuery {
                 )));
             }
         };
-        let status = match self.status.as_deref().filter(|s| !s.is_empty()) {
+        let trash = self.status.as_deref() == Some("trash");
+        let status = match self.status.as_deref().filter(|s| !s.is_empty() && !trash) {
             Some(s) => Some(
                 s.parse::<PostStatus>()
                     .map_err(|e| AppError::bad_request(e.to_string()))?,
@@ -67,6 +72,7 @@ impl ListQuery {
             status,
             words,
             page,
+            trash,
         })
     }
 }
@@ -87,6 +93,7 @@ impl Wanted {
             after: None,
             limit: PAGE_SIZE,
             offset: (self.page - 1) * PAGE_SIZE,
+            trashed: self.trash,
         }
         .readable_by(signed.role, signed.user.id, now)
     }
@@ -98,6 +105,8 @@ struct ListedPost {
     id: i64,
     title: String,
     status: PostStatus,
+    /// When it went to the trash, in the blog's zone; empty outside it.
+    trashed: String,
     date: String,
     labels: String,
     url: String,
@@ -111,6 +120,10 @@ impl ListedPost {
         Self {
             id: p.id,
             status: p.status_at(now),
+            trashed: p
+                .trashed_at
+                .map(|t| t.with_timezone(&tz).format("%b %-d, %Y %H:%M").to_string())
+                .unwrap_or_default(),
             date: p
                 .published_at
                 .with_timezone(&tz)
@@ -143,16 +156,28 @@ pub async fn list(
         .collect::<Vec<_>>();
     let total = state.store.count_posts(&filter).await?;
     let pages = (total as u32).div_ceil(PAGE_SIZE).max(1);
-    let title = match wanted.kind {
-        PostKind::Page => "Pages",
-        PostKind::Post => "Posts",
+    let title = match (wanted.trash, wanted.kind) {
+        (true, _) => "Trash",
+        (false, PostKind::Page) => "Pages",
+        (false, PostKind::Post) => "Posts",
+    };
+    // Named only when it is this blog's and in the trash, for the undo.
+    let trashed = match q.trashed {
+        Some(id) => tidings_app::posts::find_in_trash(&state.store, signed.site.blog.id, id)
+            .await
+            .ok()
+            .map(|p| minijinja::context! { id => p.id, title => p.title }),
+        None => None,
     };
     let ctx = minijinja::context! {
         rows => minijinja::value::Serde(rows),
         total, pages,
         page => wanted.page,
         kind => wanted.kind.as_str(),
-        status => wanted.status.map(|s| s.as_str()).unwrap_or(""),
+        status => if wanted.trash { "trash" } else { wanted.status.map(|s| s.as_str()).unwrap_or("") },
+        trash => wanted.trash,
+        trashed => trashed,
+        trash_days => Post::TRASH_DAYS,
         q => wanted.words.unwrap_or_default(),
     };
     Ok(render(

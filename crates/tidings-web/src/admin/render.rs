@@ -24,6 +24,7 @@ struct Me<'a> {
     role: &'a str,
     is_admin: bool,
     may_moderate: bool,
+    may_see_stats: bool,
 }
 
 fn finish(html: String, status: StatusCode) -> Response {
@@ -53,6 +54,7 @@ pub fn render(
         role: signed.role.as_str(),
         is_admin: tidings_core::permission::may_administer(signed.role),
         may_moderate: tidings_core::permission::may_read_queue(signed.role),
+        may_see_stats: tidings_core::permission::may_see_stats(signed.role),
     };
     let ctx = minijinja::context! {
         ..ctx,

@@ -64,7 +64,7 @@ pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
     cookie_value(headers, COOKIE).filter(|v| !v.is_empty() && v.len() <= 128)
 }
 
-fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+pub(crate) fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -177,7 +177,13 @@ pub fn cookie(site: &Site, token: &str, max_age: i64) -> HeaderValue {
 }
 
 /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure behind https.
-fn set_cookie(site: &Site, name: &str, path: &str, value: &str, max_age: i64) -> HeaderValue {
+pub(crate) fn set_cookie(
+    site: &Site,
+    name: &str,
+    path: &str,
+    value: &str,
+    max_age: i64,
+) -> HeaderValue {
     let secure = if site.base_url.starts_with("https://") {
         "; Secure"
     } else {

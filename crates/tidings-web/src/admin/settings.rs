@@ -30,6 +30,10 @@ pub struct SettingsForm {
     /// Absent from a form served before feeds followed jump breaks: kept.
     #[serde(default)]
     feed_content: Option<String>,
+    /// Absent from a form served before blogs had their own stylesheet:
+    /// kept as it is.
+    #[serde(default)]
+    custom_css: Option<String>,
     #[serde(default)]
     timezone: String,
     #[serde(default)]
@@ -42,10 +46,14 @@ pub struct SettingsForm {
     moderation_days: String,
     #[serde(default)]
     comment_min_seconds: String,
+    /// Absent from a form served before posts had their own comment
+    /// setting: kept as it is.
+    #[serde(default)]
+    default_comments: Option<String>,
 }
 
 impl SettingsForm {
-    fn of(b: &BlogSettings) -> Self {
+    fn of(b: &BlogSettings, custom_css: String) -> Self {
         Self {
             csrf: None,
             title: b.title.clone(),
@@ -53,12 +61,14 @@ impl SettingsForm {
             language: Some(b.language.clone()),
             robots_txt: b.robots_txt.clone(),
             feed_content: Some(b.feed_content.as_str().to_owned()),
+            custom_css: Some(custom_css),
             timezone: b.timezone.name().to_owned(),
             posts_per_page: b.posts_per_page.to_string(),
             comments_allowed: b.comments_allowed.as_str().to_owned(),
             comment_moderation: b.comment_moderation.as_str().to_owned(),
             moderation_days: b.moderation_days.to_string(),
             comment_min_seconds: b.comment_min_seconds.to_string(),
+            default_comments: Some(b.default_comments.as_str().to_owned()),
         }
     }
 
@@ -98,6 +108,12 @@ impl SettingsForm {
                 .map(str::parse)
                 .transpose()
                 .map_err(|e| choice("feed_content", e))?,
+            default_comments: self
+                .default_comments
+                .as_deref()
+                .map(|v| v.parse().map_err(|e| choice("default_comments", e)))
+                .transpose()?,
+            custom_css: self.custom_css.clone(),
         })
     }
 }
@@ -140,10 +156,11 @@ pub async fn show(
     Query(q): Query<SavedQuery>,
 ) -> AdminResult {
     settings::may_change(signed.actor())?;
+    let css = state.store.custom_css_source(signed.site.blog.id).await?;
     page(
         &state,
         &signed,
-        SettingsForm::of(&signed.site.blog),
+        SettingsForm::of(&signed.site.blog, css),
         None,
         None,
         q.saved.is_some(),

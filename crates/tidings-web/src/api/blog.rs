@@ -3,7 +3,7 @@
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use tidings_app::{media, settings};
-use tidings_core::{BlogSettings, CommentsAllowed, FeedContent, Moderation};
+use tidings_core::{BlogSettings, CommentsAllowed, FeedContent, Moderation, PostComments};
 
 use super::auth::Caller;
 use super::extract::ApiJson;
@@ -26,11 +26,13 @@ pub struct BlogOut {
     language: String,
     robots_txt: String,
     feed_content: FeedContent,
+    default_comments: PostComments,
+    custom_css: String,
     media_quota_mib: u64,
 }
 
 impl BlogOut {
-    fn new(b: &BlogSettings, media_quota_mib: u64) -> Self {
+    fn new(b: &BlogSettings, media_quota_mib: u64, custom_css: String) -> Self {
         Self {
             id: b.id,
             host: b.host.clone(),
@@ -45,6 +47,8 @@ impl BlogOut {
             language: b.language.clone(),
             robots_txt: b.robots_txt.clone(),
             feed_content: b.feed_content,
+            default_comments: b.default_comments,
+            custom_css,
             media_quota_mib,
         }
     }
@@ -65,6 +69,8 @@ pub struct BlogPatch {
     language: Option<String>,
     robots_txt: Option<String>,
     feed_content: Option<FeedContent>,
+    default_comments: Option<PostComments>,
+    custom_css: Option<String>,
     media_quota_mib: Option<u64>,
     // Read-only fields a client may echo back from GET.
     #[serde(default, rename = "id")]
@@ -79,7 +85,8 @@ pub async fn show(
 ) -> Result<Json<BlogOut>, ApiError> {
     let blog = &caller.site.blog;
     let quota = media::quota_mib(&state.store, blog.id).await?;
-    Ok(Json(BlogOut::new(blog, quota)))
+    let css = state.store.custom_css_source(blog.id).await?;
+    Ok(Json(BlogOut::new(blog, quota, css)))
 }
 
 pub async fn update(
@@ -99,6 +106,8 @@ pub async fn update(
         language: patch.language,
         robots_txt: patch.robots_txt,
         feed_content: patch.feed_content,
+        default_comments: patch.default_comments,
+        custom_css: patch.custom_css,
     };
     // Checked before anything changes, so a bad quota leaves the rest too.
     if let Some(mib) = patch.media_quota_mib {
@@ -110,5 +119,6 @@ pub async fn update(
         media::set_quota(&state.store, caller.actor(), blog.id, mib).await?;
     }
     let quota = media::quota_mib(&state.store, blog.id).await?;
-    Ok(Json(BlogOut::new(&blog, quota)))
+    let css = state.store.custom_css_source(blog.id).await?;
+    Ok(Json(BlogOut::new(&blog, quota, css)))
 }

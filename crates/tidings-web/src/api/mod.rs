@@ -6,6 +6,7 @@ mod auth;
 mod blog;
 mod comments;
 mod extract;
+mod layout;
 pub(crate) mod media;
 mod posts;
 
@@ -43,11 +44,13 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/openapi.json", get(openapi))
         .route("/blog", get(blog::show).patch(blog::update))
+        .route("/layout", get(layout::show).put(layout::replace))
         .route("/posts", get(posts::list).post(posts::create))
         .route(
             "/posts/{id}",
             get(posts::show).patch(posts::update).delete(posts::remove),
         )
+        .route("/posts/{id}/restore", post(posts::restore))
         .route(
             "/media",
             // The upload reads its body within --max-upload-mib itself.

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_app::posts::{self, PostInput, Writer};
-use tidings_core::{Post, PostKind, PostStatus, permission};
+use tidings_core::{Post, PostComments, PostKind, PostStatus, permission};
 use tidings_store::PostFilter;
 
 use super::auth::Caller;
@@ -41,6 +41,11 @@ pub struct PostOut {
     description: String,
     /// Search engines are asked not to index the post's page.
     noindex: bool,
+    /// Whether it takes comments (`open`), shows them only (`closed`) or
+    /// neither (`hidden`).
+    comments: PostComments,
+    /// Readers need a password to read it (the password is never shown).
+    password_protected: bool,
 }
 
 impl PostOut {
@@ -63,6 +68,8 @@ impl PostOut {
             sticky: p.sticky,
             description: p.description.clone(),
             noindex: p.noindex,
+            comments: p.comments,
+            password_protected: p.is_protected(),
         }
     }
 }
@@ -81,6 +88,9 @@ pub struct PostIn {
     sticky: Option<bool>,
     description: Option<String>,
     noindex: Option<bool>,
+    comments: Option<PostComments>,
+    /// Write-only: sets the password readers must give; empty removes it.
+    password: Option<String>,
     // Read-only fields a client may echo back from GET; ignored.
     #[serde(default, rename = "id")]
     _id: Option<serde::de::IgnoredAny>,
@@ -92,6 +102,8 @@ pub struct PostIn {
     _author: Option<serde::de::IgnoredAny>,
     #[serde(default, rename = "comment_count")]
     _comment_count: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "password_protected")]
+    _password_protected: Option<serde::de::IgnoredAny>,
 }
 
 impl From<PostIn> for PostInput {
@@ -108,6 +120,8 @@ impl From<PostIn> for PostInput {
             sticky: p.sticky,
             description: p.description,
             noindex: p.noindex,
+            comments: p.comments,
+            password: p.password,
         }
     }
 }
@@ -150,6 +164,7 @@ pub async fn list(
         after: None,
         limit: paging.limit()?,
         offset: paging.offset(),
+        trashed: false,
     }
     .readable_by(caller.role, caller.user.id, now);
     let posts = state.store.list_posts(&filter).await?;
@@ -237,6 +252,21 @@ pub async fn remove(
     ApiPath(raw): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let existing = find(&state, &caller, &raw).await?;
-    posts::delete(&state.store, &writer(&caller), &existing).await?;
+    posts::delete(&state.store, &writer(&caller), &existing, Utc::now()).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /api/v1/posts/ID/restore`: a post in the trash back, with the
+/// status it had.
+pub async fn restore(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(raw): ApiPath<String>,
+) -> Result<Json<PostOut>, ApiError> {
+    let id = super::id(&raw, "post")?;
+    let blog_id = caller.site.blog.id;
+    let trashed = posts::find_in_trash(&state.store, blog_id, id).await?;
+    posts::restore(&state.store, &writer(&caller), &trashed).await?;
+    let post = posts::find(&state.store, blog_id, id).await?;
+    Ok(Json(PostOut::new(&post, Utc::now())))
 }

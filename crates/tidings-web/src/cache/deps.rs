@@ -97,6 +97,9 @@ pub struct Collected {
     pub expires: Option<Instant>,
     /// A blog page was rendered (only those are cached).
     pub blog_page: bool,
+    /// The post or page this page shows, counted as a view each time it
+    /// is served, from the cache or not.
+    pub viewed: Option<tidings_app::views::Viewed>,
 }
 
 impl Deps {
@@ -125,6 +128,11 @@ impl Deps {
 
     pub fn add(&self, tag: Tag) {
         self.with(|c| c.tags.push(tag));
+    }
+
+    /// The page is a view of a post or page: serving it counts one.
+    pub fn viewed(&self, viewed: tidings_app::views::Viewed) {
+        self.with(|c| c.viewed = Some(viewed));
     }
 
     /// The page must be rendered again at `at` at the latest.

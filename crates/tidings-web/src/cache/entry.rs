@@ -75,6 +75,8 @@ pub struct Entry {
     pub since: u64,
     pub tags: Box<[Tag]>,
     pub expires: Option<Instant>,
+    /// The post or page a hit counts a view of.
+    pub viewed: Option<tidings_app::views::Viewed>,
     headers: HeaderMap,
     identity: Bytes,
     /// The hex digest the ETags are made of.
@@ -89,6 +91,12 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The same entry, counting a view of `viewed` each time it is served.
+    pub fn counting(mut self, viewed: Option<tidings_app::views::Viewed>) -> Self {
+        self.viewed = viewed;
+        self
+    }
+
     /// Keeps a handler's 200 answer. Conditional and length headers are the
     /// entry's own business and are dropped from the handler's.
     pub fn new(
@@ -125,6 +133,7 @@ impl Entry {
             since,
             tags: tags.into_boxed_slice(),
             expires,
+            viewed: None,
             headers,
             identity,
             etags: [Coding::Identity, Coding::Gzip, Coding::Brotli].map(|c| {

@@ -26,6 +26,7 @@
 //! and compression from the same code ([`Entry`]), and renders are bounded
 //! the same way.
 
+mod counting;
 mod deps;
 mod entry;
 mod follow;
@@ -104,7 +105,12 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let started = Instant::now();
     let render_guard = match &state.cache {
         Some(cache) => match lookup(cache, &key, &method, started).await {
-            Lookup::Kept(entry) => return hit(&state, &entry, &method, req.headers(), started),
+            Lookup::Kept(entry) => {
+                if method == Method::GET {
+                    counting::count(&state, entry.viewed.as_ref(), req.headers());
+                }
+                return hit(&state, &entry, &method, req.headers(), started);
+            }
             Lookup::Render(guard) => guard,
         },
         None => None,
@@ -137,7 +143,11 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     };
     req.extensions_mut().insert(Snapshot(store.snapshot()));
     let response = render(&state, rendering, next.run(req)).await;
-    let entry = match keepable(response, deps.take().unwrap_or_default(), since).await {
+    let collected = deps.take().unwrap_or_default();
+    if response.status() == StatusCode::OK {
+        counting::count(&state, collected.viewed.as_ref(), &request_headers);
+    }
+    let entry = match keepable(response, collected, since).await {
         Ok(entry) => entry,
         Err(not_kept) => return not_kept,
     };
@@ -278,14 +288,15 @@ async fn keepable(
             HeaderValue::from_static("public, no-cache"),
         );
     }
-    let Collected { tags, expires, .. } = collected;
-    Ok(Arc::new(Entry::new(
-        since.unwrap_or(0),
+    let Collected {
         tags,
         expires,
-        headers,
-        bytes,
-    )))
+        viewed,
+        ..
+    } = collected;
+    Ok(Arc::new(
+        Entry::new(since.unwrap_or(0), tags, expires, headers, bytes).counting(viewed),
+    ))
 }
 
 /// Waits for `req`'s turn among the renders (see [`renders`]), or answers
@@ -406,6 +417,8 @@ pub fn mark_private(headers: &mut HeaderMap) {
     }
 }
 
+/// A member's session, or a reader's pass to a password-protected post:
+/// either makes the page this person's alone.
 fn signed_in(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::COOKIE)
@@ -413,9 +426,10 @@ fn signed_in(headers: &HeaderMap) -> bool {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .any(|c| {
-            c.trim()
-                .split_once('=')
-                .is_some_and(|(name, _)| name == crate::admin::SESSION_COOKIE)
+            c.trim().split_once('=').is_some_and(|(name, _)| {
+                name == crate::admin::SESSION_COOKIE
+                    || name.starts_with(crate::handlers::unlock::COOKIE_PREFIX)
+            })
         })
 }
 

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use tidings_app::comments::{self, Arrival};
 use tidings_core::{Comment, CommentStatus, Post, PostKind};
-use tidings_store::Neighbours;
+use tidings_store::PostPage;
 
 use super::pages;
 use super::post::{Form, FormValues, page_path_of, post_path_of, show, visible_post};
@@ -44,8 +44,8 @@ pub async fn on_post(
     let now = Utc::now();
     let result = async {
         let path = post_path_of(&y, &m, &file)?;
-        let (post, neighbours) = visible_post(&site, &path, PostKind::Post, now).await?;
-        submit(&state, &site, &headers, ip, (post, neighbours), form, now).await
+        let page = visible_post(&site, &path, PostKind::Post, now).await?;
+        submit(&state, &site, &headers, ip, page, form, now).await
     }
     .await;
     pages::respond(&state, &site, result)
@@ -62,8 +62,8 @@ pub async fn on_page(
     let now = Utc::now();
     let result = async {
         let path = page_path_of(&file)?;
-        let (post, neighbours) = visible_post(&site, &path, PostKind::Page, now).await?;
-        submit(&state, &site, &headers, ip, (post, neighbours), form, now).await
+        let page = visible_post(&site, &path, PostKind::Page, now).await?;
+        submit(&state, &site, &headers, ip, page, form, now).await
     }
     .await;
     pages::respond(&state, &site, result)
@@ -74,7 +74,7 @@ async fn submit(
     site: &Site,
     headers: &HeaderMap,
     ClientIp(address): ClientIp,
-    (post, neighbours): (Post, Neighbours),
+    page: PostPage,
     form: CommentForm,
     now: DateTime<Utc>,
 ) -> Result<Response, AppError> {
@@ -103,6 +103,10 @@ async fn submit(
         honeypot: form.website,
         notify_replies: form.notify.is_some(),
         address,
+        post_pass: crate::admin::session::cookie_value(
+            headers,
+            &format!("{}{}", super::unlock::COOKIE_PREFIX, page.post.id),
+        ),
     };
     let key = &state.form_key;
     match comments::submit(
@@ -110,13 +114,13 @@ async fn submit(
         &state.mail,
         key,
         &site.blog,
-        &post,
+        &page.post,
         arrival,
         now,
     )
     .await
     {
-        Ok(stored) => Ok(Redirect::to(&landing(&post, &stored)).into_response()),
+        Ok(stored) => Ok(Redirect::to(&landing(&page.post, &stored)).into_response()),
         Err(tidings_app::Error::Invalid { field, message }) => {
             // A reply to a comment that is gone is sent as a plain comment next time.
             let reply_to = parent_id.filter(|_| field != "parent");
@@ -127,8 +131,10 @@ async fn submit(
                 reply_to,
                 held: false,
                 status: StatusCode::UNPROCESSABLE_ENTITY,
+                // The pass was checked before the fields were.
+                access: super::post::Access::Open,
             };
-            show(state, site, post, neighbours, form).await
+            show(state, site, page, form).await
         }
         Err(e) => Err(e.into()),
     }

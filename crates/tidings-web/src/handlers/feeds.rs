@@ -127,6 +127,8 @@ fn blog_tag(site: &Site) -> String {
 
 fn post_entry(site: &Site, p: &Post, full: bool) -> FeedEntry {
     let url = format!("{}{}", site.base_url, p.path);
+    // A post whose comments are hidden names no comments, nor where they are.
+    let shown = p.comments.shown();
     FeedEntry {
         id: format!("{}.post-{}", blog_tag(site), p.id),
         title: p.title.clone(),
@@ -139,9 +141,10 @@ fn post_entry(site: &Site, p: &Post, full: bool) -> FeedEntry {
             tidings_render::summary(&tidings_render::html_to_text(&p.body_html), SUMMARY_CHARS)
         }),
         labels: p.labels.clone(),
-        comments_url: Some(format!("{url}#comments")),
-        comments_feed_url: Some(format!("{}/feeds/{}/comments/default", site.base_url, p.id)),
-        comment_count: Some(u64::try_from(p.comment_count).unwrap_or(0)),
+        comments_url: shown.then(|| format!("{url}#comments")),
+        comments_feed_url: shown
+            .then(|| format!("{}/feeds/{}/comments/default", site.base_url, p.id)),
+        comment_count: shown.then(|| u64::try_from(p.comment_count).unwrap_or(0)),
         in_reply_to: None,
     }
 }
@@ -236,7 +239,17 @@ async fn posts_feed(
     for p in &posts {
         site.deps.add(Tag::Post(p.id));
     }
-    let total = site.store.count_posts(&filter).await?;
+    // The blog's kept frame counts its visible posts, by label too; a page
+    // of posts before an instant (`updated-max`) counts its own.
+    let total = match filter.before {
+        None => site
+            .store
+            .frame(&site.blog, now)
+            .await?
+            .sidebar
+            .posts_counted(label.as_deref()),
+        Some(_) => site.store.count_posts(&filter).await?,
+    };
     // A post going live at its scheduled time changes the feed with no write,
     // and a deleted post changes it leaving no entry behind: take both in.
     let updated = posts
@@ -248,7 +261,13 @@ async fn posts_feed(
         None => site.blog.title.clone(),
     };
     let meta = req.meta(site, blog_tag(site), title, total, updated);
-    let entries: Vec<_> = posts.iter().map(|p| post_entry(site, p, full)).collect();
+    // A feed is the same for every reader: a password-protected post has
+    // no entry, not even its title's, so its words never reach a reader.
+    let entries: Vec<_> = posts
+        .iter()
+        .filter(|p| !p.is_protected())
+        .map(|p| post_entry(site, p, full))
+        .collect();
     Ok(dated(
         req.format,
         updated,

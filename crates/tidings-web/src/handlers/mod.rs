@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod comment_submit;
+pub mod custom_css;
 pub mod feeds;
 pub mod follow;
 pub mod home;
@@ -13,3 +14,4 @@ pub mod post;
 pub mod redirects;
 pub mod replies;
 pub mod search;
+pub mod unlock;

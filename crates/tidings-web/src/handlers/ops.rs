@@ -79,7 +79,9 @@ const SITEMAP_LIMIT: u32 = 50_000;
 pub async fn sitemap(site: Site) -> Result<Response, AppError> {
     let mut filter = PostFilter::visible(site.blog.id, Utc::now(), SITEMAP_LIMIT);
     filter.kind = None;
-    let posts = site.store.list_posts(&filter).await?;
+    let mut posts = site.store.list_posts(&filter).await?;
+    // What a password keeps is not for search engines to find.
+    posts.retain(|p| !p.is_protected());
     let mut urls = vec![SitemapUrl {
         loc: format!("{}/", site.base_url),
         lastmod: posts.first().map(|p| p.updated_at),

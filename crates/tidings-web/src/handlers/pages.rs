@@ -10,24 +10,23 @@ use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use tidings_store::Months;
+use tidings_store::Frame;
 
 use crate::AppState;
 use crate::error::AppError;
 use crate::host::Site;
 use tidings_theme::i18n::Lang;
 use tidings_theme::meta::PageMeta;
-use tidings_theme::views::{self, BlogView, LabelCountView, PageNode};
+use tidings_theme::views::BlogView;
 
 /// The parts of the layout around the main column.
 #[derive(Serialize)]
 pub struct Chrome {
     pub blog: BlogView,
-    pub labels: Vec<LabelCountView>,
-    /// The archive widget, made by `archive.html` (escaped there).
-    pub archive_html: Arc<str>,
-    /// Visible pages in menu order, children under their parents.
-    pub pages: Vec<PageNode>,
+    /// The sidebar's gadgets, made by `sidebar.html` (escaped there).
+    pub sidebar_html: Arc<str>,
+    /// The owner's stylesheet, after the theme's; `None` without one.
+    pub custom_css_url: Option<String>,
     /// The blog's language tag: the templates' `t()` writes in it.
     pub lang: String,
     /// The page's canonical address, description and, for posts and the
@@ -45,22 +44,39 @@ pub fn lang(site: &Site) -> &'static Lang {
 
 impl Chrome {
     pub async fn load(state: &AppState, site: &Site, now: DateTime<Utc>) -> Result<Self, AppError> {
+        Self::load_searched(state, site, now, None).await
+    }
+
+    /// The chrome of a search page: its search gadget holds the words
+    /// looked for, so its sidebar is made for this page alone.
+    pub async fn load_searched(
+        state: &AppState,
+        site: &Site,
+        now: DateTime<Utc>,
+        query: Option<&str>,
+    ) -> Result<Self, AppError> {
         let frame = site.store.frame(&site.blog, now).await?;
+        let hash = &frame.layout.custom_css_hash;
         Ok(Self {
             blog: BlogView::new(&site.blog),
-            labels: views::label_counts(&frame.sidebar.labels),
-            archive_html: state.archive_widgets.html(
+            sidebar_html: state.sidebars.html(
                 state,
                 site.blog.id,
                 &site.blog.language,
-                &frame.sidebar.months,
+                &frame,
+                query,
             )?,
-            pages: views::page_tree(&frame.pages),
+            custom_css_url: (!hash.is_empty()).then(|| custom_css_path(hash)),
             lang: site.blog.language.clone(),
             meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
             mail_on: state.mail.is_on(),
         })
     }
+}
+
+/// Where the owner's stylesheet named by `hash` is served.
+pub fn custom_css_path(hash: &str) -> String {
+    format!("/custom-css/{hash}.css")
 }
 
 /// Renders `template` with the chrome and `ctx` merged, answering `status`.
@@ -76,39 +92,58 @@ pub fn render(
     Ok((status, Html(html)).into_response())
 }
 
-/// The archive widget's HTML, kept per blog. It is a function of the blog's
-/// months and language, compared in full at each use, so a kept one is never stale;
-/// rendering its hundred-odd links at every page was a third of an uncached
-/// post page's time (perf).
+/// The sidebar's HTML, kept per blog with the frame and language it was
+/// made from: a frame is one state of the blog, so a kept sidebar is never
+/// stale, and a page with thirty gadgets costs no more than one with six.
+/// Rendering the archive's hundred-odd links at every page was a third of
+/// an uncached post page's time (perf).
 #[derive(Default)]
-pub struct ArchiveWidgets(Mutex<HashMap<i64, KeptWidget>>);
+pub struct Sidebars(Mutex<HashMap<i64, KeptSidebar>>);
 
-/// The months and language a widget was made from, and its HTML.
-type KeptWidget = (Months, String, Arc<str>);
+/// A sidebar and what it was made from.
+struct KeptSidebar {
+    frame: Arc<Frame>,
+    language: String,
+    html: Arc<str>,
+}
 
-impl ArchiveWidgets {
+impl Sidebars {
     fn html(
         &self,
         state: &AppState,
         blog_id: i64,
         language: &str,
-        months: &Months,
+        frame: &Arc<Frame>,
+        query: Option<&str>,
     ) -> Result<Arc<str>, AppError> {
-        let kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((kept_months, kept_language, html)) = kept.get(&blog_id)
-            && kept_months == months
-            && kept_language == language
-        {
-            return Ok(html.clone());
+        if query.is_none() {
+            let kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(k) = kept.get(&blog_id)
+                && Arc::ptr_eq(&k.frame, frame)
+                && k.language == language
+            {
+                return Ok(k.html.clone());
+            }
         }
-        drop(kept);
-        let archive = views::archive(&months.list(), tidings_theme::i18n::lang(language));
-        let ctx = minijinja::context! { archive => Value::from(Serde(archive)), lang => language };
-        let html: Arc<str> = state.templates.render("archive.html", ctx)?.into();
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(blog_id, (months.clone(), language.to_owned(), html.clone()));
+        let lang = tidings_theme::i18n::lang(language);
+        let view = tidings_theme::gadgets::sidebar(frame, lang, state.mail.is_on());
+        let ctx = minijinja::context! {
+            gadgets => Value::from(Serde(view.gadgets)),
+            lang => language,
+            query => query,
+        };
+        let html: Arc<str> = state.templates.render("sidebar.html", ctx)?.into();
+        if query.is_none() {
+            let kept = KeptSidebar {
+                frame: Arc::clone(frame),
+                language: language.to_owned(),
+                html: html.clone(),
+            };
+            self.0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(blog_id, kept);
+        }
         Ok(html)
     }
 }
@@ -130,6 +165,7 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
         StatusCode::NOT_FOUND => "error-not-found",
         StatusCode::TOO_MANY_REQUESTS => "error-slow-down",
         StatusCode::FORBIDDEN => "error-forbidden",
+        StatusCode::GONE => "error-gone",
         s if s.is_server_error() => "error-server",
         _ => "error-other",
     };
@@ -142,9 +178,8 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
     };
     let chrome = Chrome {
         blog: BlogView::new(&site.blog),
-        labels: Vec::new(),
-        archive_html: Arc::from(""),
-        pages: Vec::new(),
+        sidebar_html: Arc::from(""),
+        custom_css_url: None,
         lang: site.blog.language.clone(),
         meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
         mail_on: false,

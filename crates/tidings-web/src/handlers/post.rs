@@ -6,8 +6,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tidings_core::{CommentsAllowed, Post, PostKind};
-use tidings_store::Neighbours;
+use tidings_core::{CommentsAllowed, Post, PostComments, PostKind};
+use tidings_store::{Neighbours, PostPage};
 
 use super::archive::{month, year};
 use super::pages::{self, Chrome};
@@ -50,6 +50,9 @@ struct PostCtx {
     comments: Vec<CommentView>,
     comments_heading: String,
     comments_open: bool,
+    /// The post takes comments (else it says they are closed, and shows
+    /// no form whoever asks).
+    comments_taken: bool,
     closed_message: String,
     member: Option<String>,
     form_token: String,
@@ -57,6 +60,8 @@ struct PostCtx {
     form_error: Option<String>,
     reply_to: Option<ReplyTo>,
     held: bool,
+    /// The password form answers a wrong password.
+    password_wrong: bool,
     newer_url: Option<String>,
     older_url: Option<String>,
 }
@@ -87,15 +92,20 @@ pub fn page_path_of(file: &str) -> Result<String, AppError> {
     Ok(format!("/p/{slug}.html"))
 }
 
-/// The visible post of `kind` at `path` with its neighbours, or a 404.
+/// The visible post of `kind` at `path` with its neighbours and comments,
+/// or a 404.
 pub async fn visible_post(
     site: &Site,
     path: &str,
     kind: PostKind,
     now: DateTime<Utc>,
-) -> Result<(Post, Neighbours), AppError> {
+) -> Result<PostPage, AppError> {
     match site.store.post_by_path(site.blog.id, path, now).await? {
-        Some((p, n)) if p.kind == kind && p.is_visible_at(now) => Ok((p, n)),
+        Some(page) if page.post.kind == kind && page.post.is_visible_at(now) => Ok(page),
+        // Deleted, and restorable for a while: gone, not never there.
+        Some(page) if page.post.kind == kind && page.post.is_trashed() => Err(AppError::gone(
+            "This post was deleted. Its author may still restore it.",
+        )),
         _ => Err(AppError::not_found(
             "Sorry, the page you were looking for in this blog does not exist.",
         )),
@@ -135,11 +145,19 @@ async fn open(
     q: &PostQuery,
     headers: &HeaderMap,
 ) -> Result<Response, AppError> {
-    let (post, neighbours) = visible_post(site, &path?, kind, Utc::now()).await?;
+    let page = visible_post(site, &path?, kind, Utc::now()).await?;
+    // A reader's view of it, counted whenever this page is served.
+    site.deps.viewed(tidings_app::views::Viewed {
+        blog_id: site.blog.id,
+        post_id: page.post.id,
+        tz: site.blog.timezone,
+        blog_host: site.blog.host.as_str().into(),
+    });
     let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
     let member = crate::admin::member(state, site, headers).await;
-    let form = Form::fresh(member, reply_to, q.held.is_some());
-    show(state, site, post, neighbours, form).await
+    let mut form = Form::fresh(member, reply_to, q.held.is_some());
+    form.access = super::unlock::access(state, &page.post, headers);
+    show(state, site, page, form).await
 }
 
 /// The state of the comment form on a post page.
@@ -151,6 +169,18 @@ pub struct Form {
     pub reply_to: Option<i64>,
     pub held: bool,
     pub status: StatusCode,
+    /// Whether the reader may read a password-protected post.
+    pub access: Access,
+}
+
+/// What a reader may see of a post: all of it, or (protected by a
+/// password they have not given) its title and the password form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Open,
+    Locked,
+    /// Locked, after a wrong password.
+    WrongPassword,
 }
 
 impl Form {
@@ -162,6 +192,7 @@ impl Form {
             reply_to,
             held,
             status: StatusCode::OK,
+            access: Access::Open,
         }
     }
 }
@@ -170,13 +201,19 @@ impl Form {
 pub async fn show(
     state: &AppState,
     site: &Site,
-    post: Post,
-    neighbours: Neighbours,
+    page: PostPage,
     form: Form,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
     let tz = site.blog.timezone;
-    let comments = site.store.published_comments(post.id, now).await?;
+    let PostPage {
+        post,
+        neighbours,
+        comments,
+    } = page;
+    if form.access != Access::Open {
+        return show_locked(state, site, post, neighbours, form, now).await;
+    }
     let reply_to = form
         .reply_to
         .and_then(|id| comments.iter().find(|c| c.id == id))
@@ -184,11 +221,13 @@ pub async fn show(
             id: c.id,
             author: c.author_name.clone(),
         });
-    let comments_open = match site.blog.comments_allowed {
-        CommentsAllowed::Anyone => true,
-        CommentsAllowed::SignedIn => form.member.is_some(),
-        CommentsAllowed::Nobody => false,
-    };
+    let comments_taken = post.comments == PostComments::Open;
+    let comments_open = comments_taken
+        && match site.blog.comments_allowed {
+            CommentsAllowed::Anyone => true,
+            CommentsAllowed::SignedIn => form.member.is_some(),
+            CommentsAllowed::Nobody => false,
+        };
     let lang = pages::lang(site);
     let closed_message = match site.blog.comments_allowed {
         CommentsAllowed::Nobody => lang.text("comments-closed", &[]),
@@ -203,10 +242,17 @@ pub async fn show(
     }
     let mut chrome = Chrome::load(state, site, now).await?;
     chrome.meta = tidings_theme::meta::PageMeta::post(&site.blog, &post, &site.base_url);
+    let opened = post.is_protected();
+    if opened {
+        // The pass cookie already keeps this request from the cache; should
+        // it not, the page expires as it is made.
+        site.deps.expire_at(std::time::Instant::now());
+    }
     let ctx = PostCtx {
         comments_heading: views::comments_heading(lang, comments.len()),
         comments: views::thread(&comments, tz, lang),
         comments_open,
+        comments_taken,
         member: form.member,
         closed_message,
         form_token: form_token::issue(&state.form_key, form_token::Purpose::Comment, post.id, now),
@@ -214,10 +260,55 @@ pub async fn show(
         form_error: form.error,
         reply_to,
         held: form.held,
+        password_wrong: false,
+        date_header: lang.date_header(&post.published_at.with_timezone(&tz)),
+        post: PostView::opened(post, tz, lang),
+        newer_url: neighbours.newer,
+        older_url: neighbours.older,
+    };
+    let mut page = pages::render(state, "post.html", form.status, &chrome, ctx)?;
+    if opened {
+        crate::cache::mark_private(page.headers_mut());
+    }
+    Ok(page)
+}
+
+/// A password-protected post for a reader who has not given its password:
+/// its title and the form, nothing its password keeps (body, description,
+/// pictures, comments). A wrong password gets the same page and status,
+/// with a message.
+async fn show_locked(
+    state: &AppState,
+    site: &Site,
+    mut post: Post,
+    neighbours: Neighbours,
+    form: Form,
+    now: DateTime<Utc>,
+) -> Result<Response, AppError> {
+    post.body_html.clear();
+    post.description.clear();
+    site.deps.add(Tag::Post(post.id));
+    let mut chrome = Chrome::load(state, site, now).await?;
+    chrome.meta = tidings_theme::meta::PageMeta::post(&site.blog, &post, &site.base_url);
+    let lang = pages::lang(site);
+    let tz = site.blog.timezone;
+    let ctx = PostCtx {
+        comments_heading: String::new(),
+        comments: Vec::new(),
+        comments_open: false,
+        comments_taken: false,
+        member: form.member,
+        closed_message: String::new(),
+        form_token: String::new(),
+        form: form.values,
+        form_error: None,
+        reply_to: None,
+        held: false,
+        password_wrong: form.access == Access::WrongPassword,
         date_header: lang.date_header(&post.published_at.with_timezone(&tz)),
         post: PostView::new(post, tz, lang),
         newer_url: neighbours.newer,
         older_url: neighbours.older,
     };
-    pages::render(state, "post.html", form.status, &chrome, ctx)
+    pages::render(state, "post.html", StatusCode::OK, &chrome, ctx)
 }

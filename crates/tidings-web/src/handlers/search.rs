@@ -65,14 +65,14 @@ async fn full_text(
             .await?
             .into_iter()
             .map(|h| Hit {
-                date: lang.date_header(&h.post.published_at.with_timezone(&site.blog.timezone)),
-                published_iso: iso(h.post.published_at),
+                date: lang.date_header(&h.published_at.with_timezone(&site.blog.timezone)),
+                published_iso: iso(h.published_at),
                 snippet_html: highlight(&h.snippet),
-                title: h.post.title,
-                url: h.post.path,
+                title: h.title,
+                url: h.path,
             })
             .collect::<Vec<_>>();
-    let chrome = Chrome::load(state, site, now).await?;
+    let chrome = Chrome::load_searched(state, site, now, Some(words)).await?;
     let ctx = minijinja::context! { hits => minijinja::value::Serde(hits), query => words };
     pages::render(state, "search.html", StatusCode::OK, &chrome, ctx)
 }

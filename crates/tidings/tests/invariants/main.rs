@@ -47,13 +47,13 @@ const KNOWN: &[(Rule, &str, usize, &str)] = &[
     (
         Rule::Routes,
         "crates/tidings-web/src/admin/mod.rs",
-        30,
+        33,
         "the admin's routes, nested under /admin by routes.rs",
     ),
     (
         Rule::Routes,
         "crates/tidings-web/src/api/mod.rs",
-        10,
+        12,
         "the API's routes, nested under /api/v1 by routes.rs",
     ),
 ];

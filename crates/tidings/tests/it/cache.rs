@@ -115,7 +115,7 @@ async fn edits_settings_and_deletions_are_seen_at_once() {
 
     let (status, _) = app.api(Method::DELETE, &format!("/posts/{id}"), None).await;
     assert_eq!(status, StatusCode::NO_CONTENT);
-    assert_eq!(app.get(&alpha).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&alpha).await.status(), StatusCode::GONE);
     let (_, sitemap) = fetch(&app, &app.url("/sitemap.xml")).await;
     assert!(
         !sitemap.contains(&alpha),

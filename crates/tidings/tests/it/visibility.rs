@@ -1,7 +1,8 @@
-//! Comments of posts readers cannot see stay out of sight (issue 13,
-//! finding 6): a draft's, a scheduled post's, and those of imported private
-//! and password-protected WordPress posts (which arrive as drafts) are in no
-//! comment feed of any kind, no count, no static render.
+//! Comments of posts readers cannot see stay out of sight: a draft's, a
+//! scheduled post's, an imported private WordPress post's (which arrives as
+//! a draft), and a password-protected one's (which keeps its place and
+//! address, its title only) are in no comment feed of any kind, no count,
+//! no static render; neither are the bodies of the last two.
 
 use std::path::Path;
 
@@ -19,7 +20,7 @@ const SECRETS: [&str; 8] = [
     "/2020/02/draft-post.html",
     "/2999/01/scheduled-post.html",
     "private-thoughts",
-    "locked-away",
+    "Hidden words",
 ];
 
 /// Our own format: one visible post, a draft and a scheduled post, each with

@@ -4,8 +4,13 @@
 //! use the renderer the public page uses. Pictures come in through
 //! `upload` (the plain file field) or `admin.js` (picker, drop, paste).
 
+mod notice;
+mod trash;
 mod upload;
 
+use notice::Done;
+
+pub use trash::{confirm_delete, delete, restore};
 pub use upload::{upload_existing, upload_new};
 
 use axum::Form;
@@ -15,7 +20,7 @@ use axum::response::{Html, IntoResponse, Redirect};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_app::posts::{self, PostInput, Writer};
-use tidings_core::{Post, PostKind, PostStatus, permission};
+use tidings_core::{Post, PostComments, PostKind, PostStatus, permission};
 
 use super::render::{AdminResult, render};
 use super::session::Signed;
@@ -48,6 +53,17 @@ pub struct EditorForm {
     /// The checkbox, as `sticky`.
     #[serde(default)]
     noindex: Option<String>,
+    /// `open`, `closed` or `hidden`; absent from a form served before posts
+    /// had it: kept as it is.
+    #[serde(default)]
+    comments: Option<String>,
+    /// A new password for readers; empty keeps the one it has. Never
+    /// shown back: the page says only whether there is one.
+    #[serde(default, skip_serializing)]
+    password: String,
+    /// The checkbox that takes the password away.
+    #[serde(default)]
+    remove_password: Option<String>,
     #[serde(default, skip_serializing)]
     action: Option<String>,
 }
@@ -55,7 +71,8 @@ pub struct EditorForm {
 #[derive(Deserialize, Default)]
 pub struct EditorQuery {
     kind: Option<String>,
-    saved: Option<String>,
+    /// What the last action did (`Done`), for the notice it shows.
+    done: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -65,6 +82,7 @@ struct PostInfo {
     url: String,
     visible: bool,
     kind: PostKind,
+    protected: bool,
 }
 
 fn local_input(t: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
@@ -86,6 +104,9 @@ fn form_of(p: &Post, tz: chrono_tz::Tz) -> EditorForm {
         sticky: p.sticky.then(|| "on".to_owned()),
         description: p.description.clone(),
         noindex: p.noindex.then(|| "on".to_owned()),
+        comments: Some(p.comments.as_str().to_owned()),
+        password: String::new(),
+        remove_password: None,
         action: None,
     }
 }
@@ -115,6 +136,7 @@ async fn show(state: &AppState, page: EditorPage<'_>) -> AdminResult {
         url: p.path.clone(),
         visible: p.is_visible_at(now),
         kind: p.kind,
+        protected: p.is_protected(),
     });
     let kind = page
         .post
@@ -153,12 +175,15 @@ pub async fn new(
     signed: Signed,
     Query(q): Query<EditorQuery>,
 ) -> AdminResult {
+    let page = q.kind.as_deref() == Some("page");
+    let comments = if page {
+        PostComments::Closed
+    } else {
+        signed.site.blog.default_comments
+    };
     let form = EditorForm {
-        kind: Some(
-            q.kind
-                .filter(|k| k == "page")
-                .unwrap_or_else(|| "post".into()),
-        ),
+        kind: Some(if page { "page" } else { "post" }.into()),
+        comments: Some(comments.as_str().to_owned()),
         ..EditorForm::default()
     };
     show(
@@ -204,7 +229,11 @@ pub async fn edit(
         "read other people's drafts or scheduled posts",
     )?;
     let form = form_of(&post, signed.site.blog.timezone);
-    let notice = q.saved.map(|_| saved_notice(&post, &signed));
+    let notice = q
+        .done
+        .as_deref()
+        .and_then(|d| d.parse::<Done>().ok())
+        .map(|d| d.notice(&post, &signed));
     show(
         &state,
         EditorPage {
@@ -218,20 +247,6 @@ pub async fn edit(
         },
     )
     .await
-}
-
-fn saved_notice(post: &Post, signed: &Signed) -> String {
-    let tz = signed.site.blog.timezone;
-    match post.status_at(Utc::now()) {
-        PostStatus::Draft => "Saved as a draft.".to_owned(),
-        PostStatus::Scheduled => format!(
-            "Scheduled for {}.",
-            post.published_at
-                .with_timezone(&tz)
-                .format("%A, %B %-d, %Y at %H:%M")
-        ),
-        PostStatus::Published => "Published.".to_owned(),
-    }
 }
 
 /// Reads the `datetime-local` field in the blog's zone.
@@ -283,6 +298,18 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
         sticky: Some(form.sticky.is_some()),
         description: Some(form.description.clone()),
         noindex: Some(form.noindex.is_some()),
+        comments: match form.comments.as_deref() {
+            Some(c) => Some(
+                c.parse()
+                    .map_err(|e: tidings_core::UnknownValue| e.to_string())?,
+            ),
+            None => None,
+        },
+        password: if form.remove_password.is_some() {
+            Some(String::new())
+        } else {
+            Some(form.password.clone()).filter(|p| !p.is_empty())
+        },
     })
 }
 
@@ -327,8 +354,14 @@ async fn save(
         }
     };
     let blog = &signed.site.blog;
-    match posts::save(&state.store, blog, &writer, existing, input, Utc::now()).await {
-        Ok(post) => Ok(Redirect::to(&format!("/admin/posts/{}?saved=1", post.id)).into_response()),
+    let now = Utc::now();
+    let before = existing.map(|p| p.status_at(now));
+    match posts::save(&state.store, blog, &writer, existing, input, now).await {
+        Ok(post) => {
+            let done = Done::of(before, post.status_at(now));
+            let to = format!("/admin/posts/{}?done={}", post.id, done.as_str());
+            Ok(Redirect::to(&to).into_response())
+        }
         Err(e) => {
             let e = shown_with_the_form(e)?;
             let retry_after = e.retry_after;
@@ -406,47 +439,6 @@ pub async fn update(
 ) -> AdminResult {
     let post = find(&state, &signed, &raw).await?;
     save(&state, &signed, Some(&post), form).await
-}
-
-pub async fn confirm_delete(
-    State(state): State<AppState>,
-    signed: Signed,
-    Path(raw): Path<String>,
-) -> AdminResult {
-    let post = find(&state, &signed, &raw).await?;
-    posts::may_change(&writer(&signed), &post)?;
-    let ctx =
-        minijinja::context! { id => post.id, title => &post.title, comments => post.comment_count };
-    Ok(render(
-        &state,
-        &signed,
-        "admin/delete.html",
-        "Delete",
-        StatusCode::OK,
-        ctx,
-    )?)
-}
-
-#[derive(Deserialize)]
-pub struct CsrfOnly {
-    csrf: Option<String>,
-}
-
-pub async fn delete(
-    State(state): State<AppState>,
-    signed: Signed,
-    Path(raw): Path<String>,
-    Form(form): Form<CsrfOnly>,
-) -> AdminResult {
-    signed.check_csrf(form.csrf.as_deref())?;
-    let post = find(&state, &signed, &raw).await?;
-    posts::delete(&state.store, &writer(&signed), &post).await?;
-    let list = if post.kind == PostKind::Page {
-        "/admin/posts?kind=page"
-    } else {
-        "/admin/posts"
-    };
-    Ok(Redirect::to(list).into_response())
 }
 
 #[derive(Deserialize)]

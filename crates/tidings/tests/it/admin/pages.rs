@@ -172,14 +172,14 @@ async fn the_editor_previews_saves_publishes_and_deletes() {
     app.page("/2020/03/from-the-editor.html").await;
 
     let confirm = owner.get(&format!("/admin/posts/{id}/delete")).await;
-    assert!(confirm.body.contains("cannot be undone"));
+    assert!(confirm.body.contains("Move to trash"));
     let gone = owner
         .post(&format!("/admin/posts/{id}/delete"), &[("csrf", &csrf)])
         .await;
     assert_eq!(gone.status, StatusCode::SEE_OTHER);
     assert_eq!(
         app.get("/2020/03/from-the-editor.html").await.status(),
-        StatusCode::NOT_FOUND
+        StatusCode::GONE
     );
 }
 

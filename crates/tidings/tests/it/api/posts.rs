@@ -123,9 +123,10 @@ async fn posts_create_read_update_delete() {
         )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // In the trash: gone, not never there (see `trash.rs`).
     assert_eq!(
         app.get("/2020/02/hello-world.html").await.status(),
-        StatusCode::NOT_FOUND
+        StatusCode::GONE
     );
     let (status, body) = app.api(Method::GET, "/posts/not-a-number", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);

@@ -16,6 +16,7 @@ mod contract;
 mod markdown;
 mod media;
 mod wordpress;
+mod wordpress_settings;
 
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
