@@ -67,12 +67,29 @@ pub fn try_sanitize_html(html: &str) -> Result<String, crate::TooDeep> {
 /// become U+FFFD, so no stored body can break a feed or an export. Replaced,
 /// never dropped: `java&#11;script:` is a relative address the sanitiser lets
 /// through, and without the character it would be a script URL.
+///
+/// ammonia takes out an attribute the filter drops by moving the element's
+/// last attribute into its place, and a link's last one is the `rel` it adds:
+/// `<a id="x" href="h">` came out as `<a rel="noopener" href="h">`, which a
+/// second pass (the same post saved again, or exported and imported) writes
+/// as `<a href="h" rel="noopener">`. Where the filter dropped one, the HTML
+/// is cleaned once more, so what is stored is what any later pass keeps.
 pub(crate) fn clean(html: &str) -> String {
-    let clean = SANITIZER.clean(&crate::jump::mark(html)).to_string();
+    DROPPED.set(false);
+    let mut clean = SANITIZER.clean(&crate::jump::mark(html)).to_string();
+    if DROPPED.replace(false) {
+        clean = SANITIZER.clean(&clean).to_string();
+    }
     match tidings_core::xml_chars::replace(&clean) {
         std::borrow::Cow::Borrowed(_) => clean,
         std::borrow::Cow::Owned(stripped) => stripped,
     }
+}
+
+thread_local! {
+    /// Whether the filter dropped an attribute during this thread's current
+    /// [`clean`].
+    static DROPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Built once: the builder is immutable after construction and shared across threads.
@@ -234,8 +251,18 @@ fn build() -> Builder<'static> {
 }
 
 /// Narrows the few attributes whose *values* matter beyond their URL scheme.
-/// Returning `None` drops the attribute.
+/// Returning `None` drops the attribute (and marks this [`clean`] for a
+/// second pass).
 fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    let kept = filtered(element, attribute, value);
+    if kept.is_none() {
+        DROPPED.set(true);
+    }
+    kept
+}
+
+/// What [`filter_attribute`] keeps of an attribute's value.
+fn filtered<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
     match (element, attribute) {
         ("code", "class") => keep_classes(value, is_language_class),
         ("sup", "class") => keep_classes(value, |c| FOOTNOTE_CLASSES.contains(&c)),
@@ -513,5 +540,16 @@ mod tests {
             "<p>Grüße 東京 🦀 𝄞</p>"
         );
         assert_eq!(sanitize_html(""), "");
+    }
+
+    #[test]
+    fn a_dropped_attribute_leaves_what_a_second_pass_keeps() {
+        let once =
+            sanitize_html(r#"<a id="wp-block-file--x" href="https://example.org/f.pdf">File</a>"#);
+        assert_eq!(
+            once,
+            r#"<a href="https://example.org/f.pdf" rel="noopener">File</a>"#
+        );
+        assert_eq!(sanitize_html(&once), once);
     }
 }

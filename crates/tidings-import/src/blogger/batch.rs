@@ -145,6 +145,9 @@ fn import_post(p: &BloggerPost, tz: Tz, line_breaks: bool, notes: &mut Vec<Strin
 
 /// A comment, its Blogger HTML made plain text, its id kept.
 fn import_comment(c: &BloggerComment) -> ImportComment {
+    // The text is made from the markup kept, when some is: what an export
+    // writes and a later import reads again.
+    let markup = tidings_render::comment_markup(&c.html);
     ImportComment {
         external_id: c.id.clone(),
         id: c.id.parse().ok(),
@@ -153,8 +156,8 @@ fn import_comment(c: &BloggerComment) -> ImportComment {
         author_name: c.author.clone(),
         author_email: None,
         author_url: c.author_url.clone(),
-        body: comment_text(&c.html),
-        body_html: tidings_render::comment_markup(&c.html).unwrap_or_default(),
+        body: comment_text(markup.as_deref().unwrap_or(&c.html)),
+        body_html: markup.unwrap_or_default(),
         status: c.status,
         hold_reasons: String::new(),
         created_at: c.published,

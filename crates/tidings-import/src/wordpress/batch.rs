@@ -174,6 +174,9 @@ fn old_addresses(item: &WxrItem, path: &str) -> Vec<String> {
 
 /// A comment of `item`, as plain text (dated as its post when undated).
 fn import_comment(item: &WxrItem, c: &WxrComment, published_at: DateTime<Utc>) -> ImportComment {
+    // The text is made from the markup kept, when some is: what an export
+    // writes and a later import reads again.
+    let markup = tidings_render::comment_markup(&c.body);
     ImportComment {
         external_id: c.id.clone(),
         id: None,
@@ -186,8 +189,8 @@ fn import_comment(item: &WxrItem, c: &WxrComment, published_at: DateTime<Utc>) -
         },
         author_email: c.email.clone(),
         author_url: c.url.clone(),
-        body: comment_text(&c.body),
-        body_html: tidings_render::comment_markup(&c.body).unwrap_or_default(),
+        body: comment_text(markup.as_deref().unwrap_or(&c.body)),
+        body_html: markup.unwrap_or_default(),
         status: c.status,
         hold_reasons: String::new(),
         created_at: c.date.unwrap_or(published_at),
