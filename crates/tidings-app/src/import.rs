@@ -110,6 +110,7 @@ mod tests {
             author_email: None,
             author_url: url.map(Into::into),
             body: "hi".into(),
+            body_html: String::new(),
             status: CommentStatus::Published,
             hold_reasons: String::new(),
             created_at: chrono::Utc::now(),

@@ -4,7 +4,7 @@
 //! them (the API's `GET /api/v1/blog`). A refusal names the field to fix,
 //! so a form sent back with a mistake loses nothing else.
 
-use tidings_core::{BlogSettings, CommentsAllowed, Moderation, permission};
+use tidings_core::{BlogSettings, CommentsAllowed, FeedContent, Moderation, permission};
 use tidings_store::Store;
 
 use crate::{Actor, Error};
@@ -25,6 +25,8 @@ pub struct Change {
     pub language: Option<String>,
     /// Replaces the built-in robots.txt; empty brings it back.
     pub robots_txt: Option<String>,
+    /// Whether feeds carry whole posts or stop at their jump break.
+    pub feed_content: Option<FeedContent>,
     /// What new posts do with comments unless their author says otherwise.
     pub default_comments: Option<tidings_core::PostComments>,
     /// The owner's stylesheet, served after the theme's; empty: none.
@@ -83,6 +85,7 @@ fn applied(current: &BlogSettings, change: Change) -> Result<BlogSettings, Error
         blog.language = tidings_core::parse_language(&v)
             .map_err(|e| Error::invalid("language", e.to_string()))?;
     }
+    blog.feed_content = change.feed_content.unwrap_or(blog.feed_content);
     blog.posts_per_page = change.posts_per_page.unwrap_or(blog.posts_per_page);
     blog.comments_allowed = change.comments_allowed.unwrap_or(blog.comments_allowed);
     blog.comment_moderation = change.comment_moderation.unwrap_or(blog.comment_moderation);

@@ -76,6 +76,42 @@ impl std::str::FromStr for Moderation {
     }
 }
 
+/// What a feed entry carries of a post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedContent {
+    /// The whole post.
+    #[default]
+    Full,
+    /// The post up to its jump break, then a link to the rest, as Blogger's
+    /// "Until Jump Break" feed does: readers come to the blog for the rest.
+    UntilBreak,
+}
+
+impl FeedContent {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Full => "full",
+            Self::UntilBreak => "until_break",
+        }
+    }
+}
+
+impl std::str::FromStr for FeedContent {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "full" => Ok(Self::Full),
+            "until_break" => Ok(Self::UntilBreak),
+            _ => Err(UnknownValue {
+                what: "feed_content",
+                allowed: "full, until_break",
+                got: s.to_owned(),
+            }),
+        }
+    }
+}
+
 /// One blog as the public pages and the API see it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlogSettings {
@@ -94,6 +130,8 @@ pub struct BlogSettings {
     pub language: String,
     /// What `/robots.txt` says instead of the built-in rules; empty for them.
     pub robots_txt: String,
+    /// Whether feeds carry whole posts or stop at their jump break.
+    pub feed_content: FeedContent,
     /// What a new post does with comments unless its author says otherwise.
     pub default_comments: crate::PostComments,
     /// When anything readers can see on this blog last changed.

@@ -52,6 +52,9 @@ pub struct Comment {
     pub author_name: String,
     pub author_url: Option<String>,
     pub body: String,
+    /// An imported comment's own markup, within the comment allowlist, shown
+    /// instead of `body`; empty for comments written here (plain text).
+    pub body_html: String,
     pub status: CommentStatus,
     pub created_at: DateTime<Utc>,
     /// Why it was held, for the owner; empty when it was published at once.
@@ -406,6 +409,7 @@ mod tests {
             comment_min_seconds: 3,
             language: "en".into(),
             robots_txt: String::new(),
+            feed_content: Default::default(),
             default_comments: crate::PostComments::Open,
             changed_at: chrono::DateTime::UNIX_EPOCH,
         }

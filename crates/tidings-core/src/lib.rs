@@ -21,7 +21,7 @@ pub mod user;
 pub mod views;
 pub mod xml_chars;
 
-pub use blog::{BlogSettings, CommentsAllowed, Moderation, parse_timezone};
+pub use blog::{BlogSettings, CommentsAllowed, FeedContent, Moderation, parse_timezone};
 pub use comment::{
     AddressRate, Comment, CommentStatus, CommentVerdict, FieldError, HoldReason, Repeats, Signals,
     Submission, judge,

@@ -144,6 +144,10 @@ pub struct Post {
     pub body_markdown: Option<String>,
     /// The sanitised HTML shown to readers, rendered once at save time.
     pub body_html: String,
+    /// What list pages show of it when it has a jump break: the sanitised
+    /// HTML before the break, cut when it was saved; empty for a post
+    /// without one, which lists show whole.
+    pub teaser_html: String,
     /// `true` for draft, `false` for published (or scheduled, see [`PostStatus`]).
     pub draft: bool,
     pub published_at: DateTime<Utc>,
@@ -251,6 +255,7 @@ mod tests {
             path: "/2020/01/t.html".into(),
             body_markdown: None,
             body_html: String::new(),
+            teaser_html: String::new(),
             draft: false,
             published_at: now + chrono::Duration::hours(1),
             updated_at: now,

@@ -34,6 +34,15 @@ fn flattened_note(post: impl std::fmt::Display, e: tidings_render::TooDeep) -> S
         "{post}: its body {e}; imported with the tags past that level left out, their text kept"
     )
 }
+/// Author HTML as a post stores it: sanitised, and what list pages show of
+/// it when it has a jump break (empty when not), cut once here so no list
+/// page parses a body.
+fn stored_body(html: &str) -> (String, String) {
+    let clean = tidings_render::sanitize_html(html);
+    let teaser = tidings_render::teaser(&clean).unwrap_or_default();
+    (clean, teaser)
+}
+
 pub use tidings_store::{ExportSnapshot, ImportBatch, ImportReport};
 
 /// The largest export one import reads: 256 MiB. Parsing holds the whole

@@ -212,6 +212,7 @@ fn post(
         path,
         exact_path: exact,
         body_text: html_to_text(&html),
+        teaser_html: teaser(&front, &html),
         body_html: html,
         body_markdown: Some(fm.body.clone()),
         labels: front.labels(),
@@ -235,6 +236,15 @@ fn post(
         comments: tidings_core::PostComments::Open,
         password_hash: None,
     })
+}
+
+/// What list pages show of the post: Hugo's `summary` from the front matter
+/// (Markdown) when it has one, else the body up to its `<!--more-->`.
+fn teaser(front: &Front<'_>, html: &str) -> String {
+    match front.text("summary").filter(|s| !s.is_empty()) {
+        Some(summary) => markdown_to_html(summary).trim().to_owned(),
+        None => tidings_render::teaser(html).unwrap_or_default(),
+    }
 }
 
 /// A file's front matter, read in the blog's zone `tz`.

@@ -130,6 +130,7 @@ fn blogger_takeout_is_told_apart_and_read_whole() {
         comment_min_seconds: 3,
         language: "en".into(),
         robots_txt: String::new(),
+        feed_content: Default::default(),
         default_comments: tidings_core::PostComments::Open,
         changed_at: chrono::DateTime::UNIX_EPOCH,
     };
@@ -244,6 +245,7 @@ fn wordpress_deep_bodies_are_flattened_and_named() {
         comment_min_seconds: 3,
         language: "en".into(),
         robots_txt: String::new(),
+        feed_content: Default::default(),
         default_comments: tidings_core::PostComments::Open,
         changed_at: chrono::DateTime::UNIX_EPOCH,
     };

@@ -36,6 +36,18 @@ pub fn comment_to_html(text: &str) -> String {
     out
 }
 
+/// What readers see of a stored comment: its imported markup (`body_html`,
+/// sanitised by [`comment_markup`](crate::comment_markup) when it was
+/// imported) where it has some, else its plain text through
+/// [`comment_to_html`].
+pub fn comment_shown(body: &str, body_html: &str) -> String {
+    if body_html.is_empty() {
+        comment_to_html(body)
+    } else {
+        body_html.to_owned()
+    }
+}
+
 /// Non-blank lines grouped into paragraphs; any run of blank lines separates two.
 fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     let mut paragraphs = Vec::new();

@@ -22,8 +22,11 @@
 //! configuration. Callers pass strings in and get strings back.
 
 mod autolink;
+mod classes;
 mod comment;
+mod comment_markup;
 mod escape;
+mod jump;
 mod markdown;
 mod nesting;
 mod pictures;
@@ -32,8 +35,10 @@ mod steps;
 mod summary;
 mod text;
 
-pub use comment::comment_to_html;
+pub use comment::{comment_shown, comment_to_html};
+pub use comment_markup::comment_markup;
 pub use escape::{escape_html, write_escaped};
+pub use jump::{MARKER as JUMP_BREAK, after_break, teaser};
 pub use markdown::{markdown_to_html, try_markdown_to_html};
 pub use nesting::{MAX_NESTING, TooDeep, check as check_nesting};
 pub use pictures::{Picture, image_sources, responsive_images};

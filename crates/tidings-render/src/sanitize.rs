@@ -14,12 +14,17 @@
 //!   (not `nofollow`: authors vouch for their own links);
 //! - images from `http`, `https` and relative URLs (`data:` is dropped with every
 //!   other scheme: it can smuggle SVG documents and bloats bodies);
-//! - `style` with only `text-align`, `float` and `clear`, each with a fixed list of
+//! - `style` with only `text-align`, `float` and `clear` (and a figure's `width` in
+//!   pixels, as WordPress captions give it), each with a fixed list of
 //!   keyword values: Markdown tables align columns that way and Blogger imports
 //!   centre and float images that way, and none of these can cover the page or load
 //!   anything;
-//! - `class` only for code languages (`language-rust`) and our Markdown footnotes,
-//!   `id` only for those footnotes (`fn-1`, `fnref-1`), so author content cannot
+//! - `audio`, `video` and `source` as players that load nothing until the reader
+//!   presses play (`preload="none"` forced, no `autoplay`);
+//! - `class` only for code languages (`language-rust`), our Markdown footnotes and
+//!   the layout names WordPress writes (`classes.rs`: an allowlist),
+//!   `id` only for those footnotes (`fn-1`, `fnref-1`) and the jump break's
+//!   `<a id="more">` (see `jump.rs`), so author content cannot
 //!   clobber ids the page's own templates and scripts rely on;
 //! - `input` only as a checkbox (outside any form, so it submits nothing), which is
 //!   how Markdown task lists render.
@@ -31,6 +36,8 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use ammonia::{Builder, UrlRelative};
+
+use crate::classes::is_wordpress_class;
 
 /// Author-supplied HTML (imported Blogger/WordPress bodies, the API's `body_html`,
 /// rendered Markdown) through the allowlist sanitiser described in this module.
@@ -60,12 +67,29 @@ pub fn try_sanitize_html(html: &str) -> Result<String, crate::TooDeep> {
 /// become U+FFFD, so no stored body can break a feed or an export. Replaced,
 /// never dropped: `java&#11;script:` is a relative address the sanitiser lets
 /// through, and without the character it would be a script URL.
+///
+/// ammonia takes out an attribute the filter drops by moving the element's
+/// last attribute into its place, and a link's last one is the `rel` it adds:
+/// `<a id="x" href="h">` came out as `<a rel="noopener" href="h">`, which a
+/// second pass (the same post saved again, or exported and imported) writes
+/// as `<a href="h" rel="noopener">`. Where the filter dropped one, the HTML
+/// is cleaned once more, so what is stored is what any later pass keeps.
 pub(crate) fn clean(html: &str) -> String {
-    let clean = SANITIZER.clean(html).to_string();
+    DROPPED.set(false);
+    let mut clean = SANITIZER.clean(&crate::jump::mark(html)).to_string();
+    if DROPPED.replace(false) {
+        clean = SANITIZER.clean(&clean).to_string();
+    }
     match tidings_core::xml_chars::replace(&clean) {
         std::borrow::Cow::Borrowed(_) => clean,
         std::borrow::Cow::Owned(stripped) => stripped,
     }
+}
+
+thread_local! {
+    /// Whether the filter dropped an attribute during this thread's current
+    /// [`clean`].
+    static DROPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Built once: the builder is immutable after construction and shared across threads.
@@ -74,6 +98,7 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(build);
 const TAGS: &[&str] = &[
     "a",
     "abbr",
+    "audio",
     "b",
     "bdi",
     "bdo",
@@ -119,6 +144,7 @@ const TAGS: &[&str] = &[
     "s",
     "samp",
     "small",
+    "source",
     "span",
     "strike",
     "strong",
@@ -137,6 +163,7 @@ const TAGS: &[&str] = &[
     "u",
     "ul",
     "var",
+    "video",
     "wbr",
 ];
 
@@ -147,10 +174,10 @@ const DROP_WITH_CONTENT: &[&str] = &[
     "textarea", "select", "title",
 ];
 
-const GENERIC_ATTRIBUTES: &[&str] = &["lang", "title", "dir", "style"];
+const GENERIC_ATTRIBUTES: &[&str] = &["lang", "title", "dir", "style", "class"];
 
 const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
-    ("a", &["href", "hreflang"]),
+    ("a", &["href", "hreflang", "id"]),
     ("img", &["src", "alt", "width", "height"]),
     ("del", &["datetime"]),
     ("ins", &["datetime"]),
@@ -166,6 +193,14 @@ const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("div", &["class", "id"]),
     ("sup", &["class", "id"]),
     ("input", &["checked", "disabled"]),
+    // Players fetch nothing before the reader presses play (`preload` is
+    // forced to `none`), and never start on their own (no `autoplay`).
+    ("audio", &["src", "controls", "loop"]),
+    (
+        "video",
+        &["src", "controls", "loop", "poster", "width", "height"],
+    ),
+    ("source", &["src", "type"]),
 ];
 
 const URL_SCHEMES: &[&str] = &["http", "https", "mailto"];
@@ -200,10 +235,13 @@ fn build() -> Builder<'static> {
                 .map(|(tag, attrs)| (*tag, attrs.iter().copied().collect()))
                 .collect(),
         )
-        // Whatever the source said, an <input> is a checkbox. Only one forced value:
-        // ammonia adds forced attributes in hash-map order, and more than one would
-        // make the output order (and our snapshots) vary from run to run.
+        // Whatever the source said, an <input> is a checkbox, and a player fetches
+        // nothing until asked. One forced value per element: ammonia adds forced
+        // attributes in hash-map order, and more than one on an element would make
+        // the output order (and our snapshots) vary from run to run.
         .set_tag_attribute_value("input", "type", "checkbox")
+        .set_tag_attribute_value("audio", "preload", "none")
+        .set_tag_attribute_value("video", "preload", "none")
         .url_schemes(URL_SCHEMES.iter().copied().collect())
         .url_relative(UrlRelative::PassThrough)
         .link_rel(Some("noopener"))
@@ -213,26 +251,46 @@ fn build() -> Builder<'static> {
 }
 
 /// Narrows the few attributes whose *values* matter beyond their URL scheme.
-/// Returning `None` drops the attribute.
+/// Returning `None` drops the attribute (and marks this [`clean`] for a
+/// second pass).
 fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    let kept = filtered(element, attribute, value);
+    if kept.is_none() {
+        DROPPED.set(true);
+    }
+    kept
+}
+
+/// What [`filter_attribute`] keeps of an attribute's value.
+fn filtered<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
     match (element, attribute) {
         ("code", "class") => keep_classes(value, is_language_class),
-        ("div" | "sup", "class") => keep_classes(value, |c| FOOTNOTE_CLASSES.contains(&c)),
+        ("sup", "class") => keep_classes(value, |c| FOOTNOTE_CLASSES.contains(&c)),
+        ("div", "class") => keep_classes(value, |c| {
+            FOOTNOTE_CLASSES.contains(&c) || is_wordpress_class(c)
+        }),
+        (_, "class") => keep_classes(value, is_wordpress_class),
         ("div" | "sup", "id") => is_footnote_id(value).then_some(Cow::Borrowed(value)),
-        (_, "style") => filter_style(value),
+        // The jump break's one stored form (`crate::jump`), and nothing else.
+        ("a", "id") => (value == "more").then_some(Cow::Borrowed(value)),
+        ("figure", "style") => filter_style(value, true),
+        (_, "style") => filter_style(value, false),
         _ => Some(Cow::Borrowed(value)),
     }
 }
 
 /// Keeps the declarations of `STYLE_PROPERTIES` whose value is one of those listed,
 /// rewritten as `property:value;…`; drops the attribute when none is left.
-fn filter_style(value: &str) -> Option<Cow<'_, str>> {
+fn filter_style(value: &str, sized: bool) -> Option<Cow<'_, str>> {
     let kept: Vec<String> = value
         .split(';')
         .filter_map(|declaration| {
             let (property, value) = declaration.split_once(':')?;
             let property = property.trim().to_ascii_lowercase();
             let value = value.trim().to_ascii_lowercase();
+            if sized && property == "width" && is_pixels(&value) {
+                return Some(format!("width:{value}"));
+            }
             let (_, values) = STYLE_PROPERTIES.iter().find(|(p, _)| *p == property)?;
             values
                 .contains(&value.as_str())
@@ -244,6 +302,14 @@ fn filter_style(value: &str) -> Option<Cow<'_, str>> {
     } else {
         Some(Cow::Owned(kept.join(";")))
     }
+}
+
+/// `640px`: a captioned figure's width, as WordPress gives it (at most
+/// 9999px: a number, never an expression or a `url()`).
+fn is_pixels(value: &str) -> bool {
+    value
+        .strip_suffix("px")
+        .is_some_and(|n| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn keep_classes<'u>(value: &'u str, allowed: impl Fn(&str) -> bool) -> Option<Cow<'u, str>> {
@@ -474,5 +540,16 @@ mod tests {
             "<p>Grüße 東京 🦀 𝄞</p>"
         );
         assert_eq!(sanitize_html(""), "");
+    }
+
+    #[test]
+    fn a_dropped_attribute_leaves_what_a_second_pass_keeps() {
+        let once =
+            sanitize_html(r#"<a id="wp-block-file--x" href="https://example.org/f.pdf">File</a>"#);
+        assert_eq!(
+            once,
+            r#"<a href="https://example.org/f.pdf" rel="noopener">File</a>"#
+        );
+        assert_eq!(sanitize_html(&once), once);
     }
 }

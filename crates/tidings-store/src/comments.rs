@@ -13,7 +13,7 @@ use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
 
 const SELECT_COMMENT: &str = "SELECT c.id, c.post_id, c.parent_id, c.author_name, c.author_url, \
-     c.body, c.status, c.created_at, c.hold_reasons, p.title AS post_title, p.path AS post_path \
+     c.body, c.body_html, c.status, c.created_at, c.hold_reasons, p.title AS post_title, p.path AS post_path \
      FROM comments c JOIN posts p ON p.id = c.post_id";
 
 /// A comment with the title and path of its post, as lists and feeds show it.
@@ -33,6 +33,7 @@ fn listing_from_row(row: &ReadRow) -> Result<CommentListing> {
             author_name: row.try_get("author_name")?,
             author_url: row.try_get("author_url")?,
             body: row.try_get("body")?,
+            body_html: row.try_get("body_html")?,
             status: row
                 .try_get::<String>("status")?
                 .parse()
@@ -198,6 +199,7 @@ impl Store {
             author_name: c.author_name.clone(),
             author_url: c.author_url.clone(),
             body: c.body.clone(),
+            body_html: String::new(),
             status: c.status,
             created_at: c.created_at,
             hold_reasons: c.hold_reasons.clone(),

@@ -234,10 +234,11 @@ pub const MATCH_START: char = '\u{2}';
 pub const MATCH_END: char = '\u{3}';
 
 /// The values of each comment in [`published_comments_json`]'s list, in
-/// the order `Store::post_by_path` reads them.
+/// the order `Store::post_by_path` reads them (`posts::read::CommentValues`).
 macro_rules! comment_values {
     () => {
-        "c.id, c.parent_id, c.author_name, c.author_url, c.body, c.created_at, c.hold_reasons"
+        "c.id, c.parent_id, c.author_name, c.author_url, c.body, c.body_html, c.created_at, \
+         c.hold_reasons"
     };
 }
 

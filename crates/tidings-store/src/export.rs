@@ -45,7 +45,7 @@ impl Store {
         mut redirects: HashMap<i64, Vec<String>>,
     ) -> Result<Vec<ImportPost>> {
         let sql = Sql::new(
-            "SELECT id, kind, title, slug, path, body_markdown, body_html, body_text, labels, \
+            "SELECT id, kind, title, slug, path, body_markdown, body_html, teaser_html, body_text, labels, \
              status, published_at, updated_at, author_name, parent_id, menu_order, sticky, \
              description, noindex, comments, password_hash \
              FROM posts WHERE blog_id = $1 AND status <> 'trash' \
@@ -64,8 +64,8 @@ impl Store {
     /// Every comment, oldest first, whatever its status.
     async fn exported_comments(&self, blog_id: i64) -> Result<Vec<ImportComment>> {
         let sql = Sql::new(
-            "SELECT id, post_id, parent_id, author_name, author_email, author_url, body, status, \
-             hold_reasons, created_at FROM comments WHERE blog_id = $1 \
+            "SELECT id, post_id, parent_id, author_name, author_email, author_url, body, body_html, \
+             status, hold_reasons, created_at FROM comments WHERE blog_id = $1 \
              AND post_id NOT IN (SELECT id FROM posts WHERE status = 'trash') \
              ORDER BY created_at, id",
         )
@@ -112,6 +112,7 @@ fn exported_post(r: &ReadRow) -> Result<ImportPost> {
         exact_path: true,
         body_markdown: r.try_get("body_markdown")?,
         body_html: r.try_get("body_html")?,
+        teaser_html: r.try_get("teaser_html")?,
         body_text: r.try_get("body_text")?,
         labels: split_labels(&labels),
         draft: r.try_get::<String>("status")? == "draft",
@@ -149,6 +150,7 @@ fn exported_comment(r: &ReadRow) -> Result<ImportComment> {
         author_email: r.try_get("author_email")?,
         author_url: r.try_get("author_url")?,
         body: r.try_get("body")?,
+        body_html: r.try_get("body_html")?,
         status: r
             .try_get::<String>("status")?
             .parse()

@@ -105,6 +105,11 @@ pub(crate) const SQLITE: &[Source] = &[
         "post_settings",
         include_str!("../migrations/sqlite/0019_post_settings.sql"),
     ),
+    (
+        20,
+        "content",
+        include_str!("../migrations/sqlite/0020_content.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: &[Source] = &[
@@ -197,6 +202,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         19,
         "post_settings",
         include_str!("../migrations/postgres/0019_post_settings.sql"),
+    ),
+    (
+        20,
+        "content",
+        include_str!("../migrations/postgres/0020_content.sql"),
     ),
 ];
 

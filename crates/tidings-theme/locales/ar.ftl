@@ -22,6 +22,7 @@ home = الصفحة الرئيسية
 
 posted-by = مرسلة بواسطة { $author } في { $time }
 labels-prefix = التسميات:
+read-more = اقرأ المزيد »
 comment-count =
     { $count ->
         [0] ليست هناك تعليقات

@@ -22,6 +22,7 @@ home = Startseite
 
 posted-by = Eingestellt von { $author } um { $time }
 labels-prefix = Labels:
+read-more = Weiterlesen »
 comment-count =
     { $count ->
         [0] Keine Kommentare

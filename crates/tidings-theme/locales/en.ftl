@@ -24,6 +24,7 @@ home = Home
 
 posted-by = Posted by { $author } at { $time }
 labels-prefix = Labels:
+read-more = Read more »
 comment-count =
     { $count ->
         [0] No comments

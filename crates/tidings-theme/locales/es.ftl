@@ -22,6 +22,7 @@ home = Inicio
 
 posted-by = Publicado por { $author } a las { $time }
 labels-prefix = Etiquetas:
+read-more = Leer más »
 comment-count =
     { $count ->
         [0] No hay comentarios

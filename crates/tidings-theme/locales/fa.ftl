@@ -22,6 +22,7 @@ home = صفحهٔ اصلی
 
 posted-by = ارسال‌شده توسط { $author } در { $time }
 labels-prefix = برچسب‌ها:
+read-more = ادامه مطلب »
 comment-count =
     { $count ->
         [0] بدون نظر

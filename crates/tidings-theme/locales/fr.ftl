@@ -22,6 +22,7 @@ home = Accueil
 
 posted-by = Publié par { $author } à { $time }
 labels-prefix = Libellés :
+read-more = Lire la suite »
 comment-count =
     { $count ->
         [0] Aucun commentaire

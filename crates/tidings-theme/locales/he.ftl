@@ -22,6 +22,7 @@ home = דף הבית
 
 posted-by = פורסם על ידי { $author } ב- { $time }
 labels-prefix = תוויות:
+read-more = המשך קריאה »
 comment-count =
     { $count ->
         [0] אין תגובות

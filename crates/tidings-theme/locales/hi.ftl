@@ -22,6 +22,7 @@ home = मुख्यपृष्ठ
 
 posted-by = { $author } द्वारा { $time } पर पोस्ट किया गया
 labels-prefix = लेबल:
+read-more = और पढ़ें »
 comment-count =
     { $count ->
         [0] कोई टिप्पणी नहीं

@@ -22,6 +22,7 @@ home = Beranda
 
 posted-by = Diposting oleh { $author } di { $time }
 labels-prefix = Label:
+read-more = Baca selengkapnya »
 comment-count =
     { $count ->
         [0] Tidak ada komentar

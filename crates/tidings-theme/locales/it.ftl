@@ -22,6 +22,7 @@ home = Pagina iniziale
 
 posted-by = Pubblicato da { $author } alle { $time }
 labels-prefix = Etichette:
+read-more = Continua a leggere »
 comment-count =
     { $count ->
         [0] Nessun commento

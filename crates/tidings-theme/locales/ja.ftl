@@ -22,6 +22,7 @@ home = ホーム
 
 posted-by = 投稿者 { $author } 時刻: { $time }
 labels-prefix = ラベル:
+read-more = 続きを読む »
 comment-count =
     { $count ->
         [0] コメントはありません

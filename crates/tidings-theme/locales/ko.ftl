@@ -22,6 +22,7 @@ home = 홈
 
 posted-by = 게시자: { $author } 시간: { $time }
 labels-prefix = 라벨:
+read-more = 더 보기 »
 comment-count =
     { $count ->
         [0] 댓글 없음

@@ -22,6 +22,7 @@ home = Startpagina
 
 posted-by = Gepost door { $author } om { $time }
 labels-prefix = Labels:
+read-more = Lees verder »
 comment-count =
     { $count ->
         [0] Geen reacties

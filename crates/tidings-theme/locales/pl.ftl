@@ -22,6 +22,7 @@ home = Strona główna
 
 posted-by = Opublikowane przez { $author } o { $time }
 labels-prefix = Etykiety:
+read-more = Czytaj dalej »
 comment-count =
     { $count ->
         [0] Brak komentarzy

@@ -22,6 +22,7 @@ home = Página inicial
 
 posted-by = Postado por { $author } às { $time }
 labels-prefix = Marcadores:
+read-more = Leia mais »
 comment-count =
     { $count ->
         [0] Nenhum comentário

@@ -22,6 +22,7 @@ home = Главная страница
 
 posted-by = Опубликовано пользователем { $author } в { $time }
 labels-prefix = Ярлыки:
+read-more = Читать далее »
 comment-count =
     { $count ->
         [0] Комментариев нет

@@ -22,6 +22,7 @@ home = Startsida
 
 posted-by = Upplagd av { $author } kl. { $time }
 labels-prefix = Etiketter:
+read-more = Läs mer »
 comment-count =
     { $count ->
         [0] Inga kommentarer

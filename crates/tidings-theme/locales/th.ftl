@@ -22,6 +22,7 @@ home = หน้าแรก
 
 posted-by = โพสต์โดย { $author } เวลา { $time }
 labels-prefix = ป้ายกำกับ:
+read-more = อ่านต่อ »
 comment-count =
     { $count ->
         [0] ไม่มีความคิดเห็น

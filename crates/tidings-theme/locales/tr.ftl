@@ -22,6 +22,7 @@ home = Ana Sayfa
 
 posted-by = { $author } tarafından { $time } tarihinde gönderildi
 labels-prefix = Etiketler:
+read-more = Devamını oku »
 comment-count =
     { $count ->
         [0] Yorum yok

@@ -22,6 +22,7 @@ home = Головна сторінка
 
 posted-by = Опублікував { $author } о { $time }
 labels-prefix = Мітки:
+read-more = Читати далі »
 comment-count =
     { $count ->
         [0] Немає коментарів

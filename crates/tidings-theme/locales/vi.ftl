@@ -22,6 +22,7 @@ home = Trang chủ
 
 posted-by = Đăng bởi { $author } lúc { $time }
 labels-prefix = Nhãn:
+read-more = Đọc thêm »
 comment-count =
     { $count ->
         [0] Không có nhận xét nào

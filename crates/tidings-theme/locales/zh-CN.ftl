@@ -22,6 +22,7 @@ home = 主页
 
 posted-by = 发布者：{ $author } 时间：{ $time }
 labels-prefix = 标签：
+read-more = 阅读更多 »
 comment-count =
     { $count ->
         [0] 没有评论

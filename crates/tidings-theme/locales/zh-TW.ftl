@@ -22,6 +22,7 @@ home = 首頁
 
 posted-by = 張貼者：{ $author } 於 { $time }
 labels-prefix = 標籤：
+read-more = 閱讀更多 »
 comment-count =
     { $count ->
         [0] 沒有留言

@@ -63,6 +63,9 @@ pub struct PostView {
     pub url: String,
     /// Sanitised at save time by tidings-render.
     pub body_html: String,
+    /// On a list page, `body_html` is the post up to its jump break and a
+    /// "Read more »" link follows it.
+    pub more: bool,
     pub labels: Vec<LabelLink>,
     pub published_iso: String,
     pub time: String,
@@ -124,7 +127,21 @@ impl PostView {
             title: p.title,
             url: p.path,
             body_html: p.body_html,
+            more: false,
             author: p.author_name,
+        }
+    }
+
+    /// The post as a list page shows it: up to its jump break when it has
+    /// one (cut when it was saved), with a link to the rest.
+    pub fn listed(mut p: Post, tz: Tz, lang: &Lang) -> Self {
+        let more = !p.teaser_html.is_empty();
+        if more {
+            p.body_html = std::mem::take(&mut p.teaser_html);
+        }
+        Self {
+            more,
+            ..Self::new(p, tz, lang)
         }
     }
 }
@@ -149,7 +166,7 @@ pub fn days(posts: Vec<Post>, tz: Tz, lang: &Lang) -> Vec<DayView> {
             posts: g
                 .items
                 .into_iter()
-                .map(|p| PostView::new(p, tz, lang))
+                .map(|p| PostView::listed(p, tz, lang))
                 .collect(),
         })
         .collect()
@@ -160,7 +177,8 @@ pub struct CommentView {
     pub id: i64,
     pub author: String,
     pub url: Option<String>,
-    /// Escaped by `tidings_render::comment_to_html`: no markup of the commenter's.
+    /// Escaped by `tidings_render::comment_to_html`: no markup of the
+    /// commenter's, but an imported comment's within the comment allowlist.
     pub body_html: String,
     pub date: String,
     pub iso: String,
@@ -197,7 +215,7 @@ pub fn thread(comments: &[Comment], tz: Tz, lang: &Lang) -> Vec<CommentView> {
                             .author_url
                             .clone()
                             .filter(|u| tidings_core::comment::is_web_url(u)),
-                        body_html: tidings_render::comment_to_html(&c.body),
+                        body_html: tidings_render::comment_shown(&c.body, &c.body_html),
                         date: lang.date_time(&c.created_at.with_timezone(&tz)),
                         iso: iso(c.created_at),
                         epoch_ms: c.created_at.timestamp_millis(),

@@ -170,6 +170,28 @@
   });
 })();
 
+// The jump break button: puts `<!--more-->` on a line of its own at the
+// cursor, where list pages will stop showing the post and link to the rest
+// ("Read more »"). Without this script, authors type the same line.
+(function () {
+  var body = document.getElementById("body");
+  var button = document.getElementById("jump-break");
+  if (!body || !button) return;
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    var at = body.selectionStart;
+    var before = body.value.slice(0, at);
+    var after = body.value.slice(at);
+    var lead = before === "" || /\n\n$/.test(before) ? "" : /\n$/.test(before) ? "\n" : "\n\n";
+    var tail = /^\n\n/.test(after) ? "" : /^\n/.test(after) ? "\n" : "\n\n";
+    body.value = before + lead + "<!--more-->" + tail + after;
+    var caret = (before + lead + "<!--more-->" + tail).length;
+    body.focus();
+    body.setSelectionRange(caret, caret);
+    body.dispatchEvent(new Event("input"));
+  });
+})();
+
 // The Layout page: Up and Down move a gadget at once. The form the button
 // belongs to is sent in the background, and the gadget moves in the list
 // once the server has stored the new order. Without this script the buttons

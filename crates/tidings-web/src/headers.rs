@@ -7,11 +7,13 @@ use axum::http::{HeaderName, HeaderValue, header};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Images may come from anywhere over http(s) (imported posts link to their
-/// old hosts); everything else only from us, and nothing may run. Inline
+/// old hosts), and so may audio and video, which imported posts' players
+/// (`preload="none"`) fetch only when the reader presses play; everything
+/// else only from us, and nothing may run. Inline
 /// `style` attributes stay allowed because post bodies keep the few the
 /// sanitiser lets through (alignment and floats, with fixed values).
 const CSP: &str = "default-src 'self'; script-src 'none'; object-src 'none'; \
-     img-src 'self' https: http: data:; style-src 'self'; style-src-attr 'unsafe-inline'; \
+     img-src 'self' https: http: data:; media-src 'self' https: http:; style-src 'self'; style-src-attr 'unsafe-inline'; \
      base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Powerful browser features no blog page needs.

@@ -89,6 +89,16 @@ impl Body {
     }
 }
 
+/// What list pages show of sanitised `html` (see `tidings_render::teaser`),
+/// empty without a jump break; cut on the work pool when there is one.
+pub(super) async fn teaser(html: &str) -> Result<String, Error> {
+    if !html.contains(tidings_render::JUMP_BREAK) {
+        return Ok(String::new());
+    }
+    let html = html.to_owned();
+    work::run(move || tidings_render::teaser(&html).unwrap_or_default()).await
+}
+
 /// Markdown as the public page will show it: the editor's preview, refused
 /// as saving would refuse it (too large, nested too deep), on the work pool.
 pub async fn preview(markdown: String) -> Result<String, Error> {

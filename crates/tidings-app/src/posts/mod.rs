@@ -147,6 +147,7 @@ pub async fn save(
     let fields = fields::check(blog, existing, input, status, now)?;
     let mut body = fields.body.render().await?;
     body.html = pictures::responsive(store, blog.id, body.html).await?;
+    let teaser_html = body::teaser(&body.html).await?;
     let password_hash = fields.password.hashed(existing).await?;
     let new = NewPost {
         blog_id: blog.id,
@@ -158,6 +159,7 @@ pub async fn save(
         body_text: body.text,
         body_markdown: body.markdown,
         body_html: body.html,
+        teaser_html,
         labels: fields.labels,
         draft: status == PostStatus::Draft,
         published_at: fields.published_at,

@@ -57,6 +57,7 @@ pub async fn post(store: &Store, blog_id: i64, by: &User, slug: &str) -> Post {
             path: format!("/2027/01/{slug}.html"),
             body_markdown: None,
             body_html: "<p>x</p>".into(),
+            teaser_html: String::new(),
             body_text: "x".into(),
             labels: Vec::new(),
             draft: false,

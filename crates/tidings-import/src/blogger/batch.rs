@@ -4,7 +4,7 @@
 
 use chrono_tz::Tz;
 use tidings_core::{BlogSettings, PostKind, post_path, slugify};
-use tidings_render::{html_to_text, sanitize_html};
+use tidings_render::html_to_text;
 use tidings_store::{ImportBatch, ImportComment, ImportPost};
 
 use super::{BloggerComment, BloggerExport, BloggerPost, served_path};
@@ -23,11 +23,16 @@ impl BloggerExport {
             .map(|p| p.id.as_str())
             .collect();
         notes.extend(self.trash_notes());
+        // "Convert line breaks": Blogger showed each newline of a post as a
+        // line break, and old posts were written counting on it.
+        let line_breaks = self.settings.iter().any(|(name, value)| {
+            name == "BLOG_CONVERT_LINE_BREAKS" && value.trim().eq_ignore_ascii_case("true")
+        });
         let posts = self
             .posts
             .iter()
             .filter(|p| !p.trashed)
-            .map(|p| import_post(p, tz, &mut notes))
+            .map(|p| import_post(p, tz, line_breaks, &mut notes))
             .collect();
         let comments = self
             .comments
@@ -74,7 +79,7 @@ impl BloggerExport {
 
 /// A post at its old path when we serve such a path; else at a path of
 /// ours in the blog's zone `tz`, the old address redirecting to it.
-fn import_post(p: &BloggerPost, tz: Tz, notes: &mut Vec<String>) -> ImportPost {
+fn import_post(p: &BloggerPost, tz: Tz, line_breaks: bool, notes: &mut Vec<String>) -> ImportPost {
     notes.extend(crate::too_deep_note(
         format_args!("{} {} ({:?})", p.kind.as_str(), p.id, p.title),
         &p.html,
@@ -96,6 +101,12 @@ fn import_post(p: &BloggerPost, tz: Tz, notes: &mut Vec<String>) -> ImportPost {
             (slug, path, false, old.into_iter().collect())
         }
     };
+    let html = if line_breaks {
+        with_line_breaks(&p.html)
+    } else {
+        p.html.clone()
+    };
+    let (body_html, teaser_html) = crate::stored_body(&html);
     ImportPost {
         external_id: p.id.clone(),
         id: p.id.parse().ok(),
@@ -105,8 +116,9 @@ fn import_post(p: &BloggerPost, tz: Tz, notes: &mut Vec<String>) -> ImportPost {
         path,
         exact_path: exact,
         body_markdown: None,
-        body_html: sanitize_html(&p.html),
-        body_text: html_to_text(&p.html),
+        body_html,
+        teaser_html,
+        body_text: html_to_text(&html),
         labels: p.labels.clone(),
         draft: p.draft,
         published_at: p.published,
@@ -133,6 +145,9 @@ fn import_post(p: &BloggerPost, tz: Tz, notes: &mut Vec<String>) -> ImportPost {
 
 /// A comment, its Blogger HTML made plain text, its id kept.
 fn import_comment(c: &BloggerComment) -> ImportComment {
+    // The text is made from the markup kept, when some is: what an export
+    // writes and a later import reads again.
+    let markup = tidings_render::comment_markup(&c.html);
     ImportComment {
         external_id: c.id.clone(),
         id: c.id.parse().ok(),
@@ -141,9 +156,53 @@ fn import_comment(c: &BloggerComment) -> ImportComment {
         author_name: c.author.clone(),
         author_email: None,
         author_url: c.author_url.clone(),
-        body: comment_text(&c.html),
+        body: comment_text(markup.as_deref().unwrap_or(&c.html)),
+        body_html: markup.unwrap_or_default(),
         status: c.status,
         hold_reasons: String::new(),
         created_at: c.published,
+    }
+}
+
+/// `html` as Blogger showed it with "Convert line breaks" on: each newline a
+/// `<br />`, except inside `<pre>`, where newlines already show.
+fn with_line_breaks(html: &str) -> String {
+    let html = html.replace("\r\n", "\n");
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut in_pre = 0usize;
+    let mut rest = html.as_str();
+    while let Some(i) = rest.find(['<', '\n']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('\n') {
+            out.push_str(if in_pre > 0 { "\n" } else { "<br />\n" });
+            rest = &rest[1..];
+            continue;
+        }
+        let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        let tag = rest[..tag_end].to_ascii_lowercase();
+        if tag.starts_with("<pre") && tag[4..].starts_with(['>', ' ', '\t', '\n']) {
+            in_pre += 1;
+        } else if tag.starts_with("</pre") {
+            in_pre = in_pre.saturating_sub(1);
+        }
+        out.push_str(&rest[..tag_end]);
+        rest = &rest[tag_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_line_breaks;
+
+    #[test]
+    fn newlines_become_breaks_outside_pre() {
+        assert_eq!(
+            with_line_breaks("One\r\nTwo\n<pre>a\nb</pre>\nThree"),
+            "One<br />\nTwo<br />\n<pre>a\nb</pre><br />\nThree"
+        );
+        assert_eq!(with_line_breaks("<p\nclass=x>a</p>"), "<p\nclass=x>a</p>");
     }
 }

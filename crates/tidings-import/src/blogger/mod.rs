@@ -14,7 +14,7 @@
 
 use chrono::{DateTime, Utc};
 use tidings_core::{
-    BlogSettings, CommentStatus, CommentsAllowed, Moderation, PostComments, PostKind,
+    BlogSettings, CommentStatus, CommentsAllowed, FeedContent, Moderation, PostComments, PostKind,
 };
 
 mod batch;
@@ -412,6 +412,16 @@ impl BloggerExport {
                 },
                 "BLOG_COMMENT_MODERATION_DELAY" => match v.parse::<u32>() {
                     Ok(n) if n <= BlogSettings::MAX_MODERATION_DAYS => s.moderation_days = n,
+                    _ => notes.push(format!("setting {name} ignored: {v:?}")),
+                },
+                // "Allow blog feed": FULL, or SHORT (Blogger's "Until Jump
+                // Break" and its older summaries); NONE has no match here,
+                // where every blog has feeds.
+                "BLOG_POST_FEED" => match upper.as_str() {
+                    "FULL" => s.feed_content = FeedContent::Full,
+                    "SHORT" | "JUMP" | "JUMPBREAK" | "UNTIL_JUMP_BREAK" => {
+                        s.feed_content = FeedContent::UntilBreak
+                    }
                     _ => notes.push(format!("setting {name} ignored: {v:?}")),
                 },
                 "BLOG_COMMENT_ACCESS" => match upper.as_str() {

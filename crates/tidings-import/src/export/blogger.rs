@@ -173,7 +173,12 @@ impl Feed<'_> {
             x,
             "<title type='text'>{}</title>\n<content type='html'>{}</content>\n",
             escape(p.title.as_str()),
-            escape(p.body_html.as_str()),
+            // Blogger's own jump break, which its importer and ours read.
+            escape(
+                p.body_html
+                    .replacen(tidings_render::JUMP_BREAK, "<a name=\"more\"></a>", 1)
+                    .as_str()
+            ),
         );
         if !p.draft {
             let _ = writeln!(
@@ -213,7 +218,12 @@ impl Feed<'_> {
             "https://www.blogger.com/feeds/{}/{}/comments/default",
             blog.id, c.post
         );
-        let html = escape_html(&c.body).replace('\n', "<br />");
+        // An imported comment's own markup, else its text with its breaks.
+        let html = if c.body_html.is_empty() {
+            escape_html(&c.body).replace('\n', "<br />")
+        } else {
+            c.body_html.clone()
+        };
         let _ = write!(
             x,
             "<entry>\n<id>{}</id>\n<published>{}</published>\n<updated>{}</updated>\n{}\n\

@@ -93,6 +93,7 @@ fn post_texts(p: &ImportPost) -> Vec<&str> {
         p.slug.as_str(),
         p.path.as_str(),
         p.body_html.as_str(),
+        p.teaser_html.as_str(),
         p.body_text.as_str(),
         p.author_name.as_str(),
     ];
@@ -111,6 +112,7 @@ fn post_texts_mut(p: &mut ImportPost) -> Vec<&mut String> {
         &mut p.slug,
         &mut p.path,
         &mut p.body_html,
+        &mut p.teaser_html,
         &mut p.body_text,
         &mut p.author_name,
     ];
@@ -128,6 +130,7 @@ fn comment_texts(c: &ImportComment) -> Vec<&str> {
         c.post.as_str(),
         c.author_name.as_str(),
         c.body.as_str(),
+        c.body_html.as_str(),
         c.hold_reasons.as_str(),
     ];
     v.extend(c.parent.as_deref());
@@ -142,6 +145,7 @@ fn comment_texts_mut(c: &mut ImportComment) -> Vec<&mut String> {
         &mut c.post,
         &mut c.author_name,
         &mut c.body,
+        &mut c.body_html,
         &mut c.hold_reasons,
     ];
     v.extend(c.parent.as_mut());
@@ -186,6 +190,7 @@ mod tests {
             comment_min_seconds: 3,
             language: "en".into(),
             robots_txt: String::new(),
+            feed_content: Default::default(),
             default_comments: tidings_core::PostComments::Open,
             changed_at: Utc::now(),
         }

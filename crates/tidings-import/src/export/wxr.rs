@@ -252,7 +252,9 @@ impl Channel<'_> {
             // turning its newlines into <br> and <p> (wpautop).
             cdata(&format!(
                 "<!-- wp:html -->\n{}\n<!-- /wp:html -->",
+                // WordPress's more tag, which it finds inside the block too.
                 p.body_html
+                    .replacen(tidings_render::JUMP_BREAK, "<!--more-->", 1)
             )),
             cdata(&p.description),
             p.external_id,
@@ -317,7 +319,11 @@ impl Channel<'_> {
             escape(c.author_url.as_deref().unwrap_or_default()),
             wp_date(c.created_at, self.tz),
             wp_date(c.created_at, Tz::UTC),
-            cdata(&escape_html(&c.body)),
+            cdata(&if c.body_html.is_empty() {
+                escape_html(&c.body)
+            } else {
+                c.body_html.clone()
+            }),
             c.parent.as_deref().unwrap_or("0"),
         );
     }
@@ -380,6 +386,7 @@ mod tests {
             exact_path: true,
             body_markdown: None,
             body_html: "<p>a ]]> b</p>".into(),
+            teaser_html: String::new(),
             body_text: "a ]]> b".into(),
             labels: vec!["Äpfel".into(), "how to".into()],
             draft,
@@ -405,6 +412,7 @@ mod tests {
             author_email: Some("r@example.org".into()),
             author_url: None,
             body: "x < y\n\nsecond".into(),
+            body_html: String::new(),
             status,
             hold_reasons: String::new(),
             created_at: at("2020-01-02T00:00:00Z"),
@@ -443,6 +451,7 @@ mod tests {
             comment_min_seconds: 3,
             language: "en".into(),
             robots_txt: String::new(),
+            feed_content: Default::default(),
             default_comments: tidings_core::PostComments::Open,
             changed_at: Utc::now(),
         };

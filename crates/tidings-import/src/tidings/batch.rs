@@ -25,6 +25,7 @@ impl TidingsExport {
             comment_min_seconds: b.comment_min_seconds,
             language: b.language.clone(),
             robots_txt: b.robots_txt.clone(),
+            feed_content: b.feed_content,
             default_comments: b.default_comments,
             ..blog.clone()
         };
@@ -51,6 +52,7 @@ impl TidingsExport {
                 // Our own HTML passes the sanitiser unchanged; a hand-edited
                 // file gets no further than any author's HTML.
                 body_html: sanitize_html(&p.body_html),
+                teaser_html: teaser(p),
                 body_text: html_to_text(&p.body_html),
                 labels: dedup_labels(p.labels.iter().cloned()),
                 draft: p.status == "draft",
@@ -81,6 +83,7 @@ impl TidingsExport {
                 author_email: c.author_email.clone(),
                 author_url: c.author_url.clone(),
                 body: c.body.clone(),
+                body_html: tidings_render::comment_markup(&c.body_html).unwrap_or_default(),
                 status: c.status,
                 hold_reasons: c.hold_reasons.clone(),
                 created_at: c.created_at,
@@ -107,5 +110,15 @@ impl TidingsExport {
             comments,
             attachments,
         })
+    }
+}
+
+/// What list pages show of `p`: its own teaser when the file has one (a
+/// post whose summary came from front matter), else cut from its body.
+fn teaser(p: &super::PostRecord) -> String {
+    if p.teaser_html.trim().is_empty() {
+        tidings_render::teaser(&sanitize_html(&p.body_html)).unwrap_or_default()
+    } else {
+        sanitize_html(&p.teaser_html)
     }
 }

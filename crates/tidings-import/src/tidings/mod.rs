@@ -24,7 +24,9 @@ mod write;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_core::xml_chars::{self, ForbiddenChar};
-use tidings_core::{CommentStatus, CommentsAllowed, Moderation, PostComments, PostKind};
+use tidings_core::{
+    CommentStatus, CommentsAllowed, FeedContent, Moderation, PostComments, PostKind,
+};
 
 pub use read::parse;
 pub use write::export;
@@ -61,6 +63,10 @@ pub struct BlogRecord {
     /// Empty for the built-in robots.txt, and in exports made before it.
     #[serde(default)]
     pub robots_txt: String,
+    /// Whole posts in feeds, or up to their jump break; absent from exports
+    /// made before feeds followed jump breaks (they carried whole posts).
+    #[serde(default)]
+    pub feed_content: FeedContent,
     /// What new posts do with comments; `open` in exports made before it.
     #[serde(default)]
     pub default_comments: PostComments,
@@ -103,6 +109,10 @@ pub struct PostRecord {
     /// Search engines are asked not to index it.
     #[serde(default)]
     pub noindex: bool,
+    /// What list pages show of it; empty (and in exports made before jump
+    /// breaks): cut from the body at its break, if it has one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub teaser_html: String,
     /// Whether it takes and shows comments; `open` in exports made before it.
     #[serde(default)]
     pub comments: PostComments,
@@ -137,6 +147,10 @@ pub struct CommentRecord {
     pub author_url: Option<String>,
     /// Plain text, as sent.
     pub body: String,
+    /// An imported comment's own markup within the comment allowlist; absent
+    /// for comments written as plain text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body_html: String,
     pub status: CommentStatus,
     /// Why it was held, as the comment queue shows it.
     #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -39,6 +39,7 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
             sticky: p.sticky,
             description: p.description.clone(),
             noindex: p.noindex,
+            teaser_html: p.teaser_html.clone(),
             comments: p.comments,
             password_hash: p.password_hash.clone(),
         }));
@@ -52,6 +53,7 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
             author_email: c.author_email.clone(),
             author_url: c.author_url.clone(),
             body: c.body.clone(),
+            body_html: c.body_html.clone(),
             status: c.status,
             hold_reasons: c.hold_reasons.clone(),
             created_at: c.created_at,
@@ -93,5 +95,6 @@ fn blog_record(blog: &BlogSettings) -> BlogRecord {
         language: blog.language.clone(),
         robots_txt: blog.robots_txt.clone(),
         default_comments: blog.default_comments,
+        feed_content: blog.feed_content,
     }
 }

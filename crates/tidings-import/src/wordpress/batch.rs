@@ -4,10 +4,11 @@
 
 use chrono::{DateTime, Utc};
 use tidings_core::{BlogSettings, PostKind, post_path, slugify};
-use tidings_render::{html_to_text, sanitize_html};
+use tidings_render::html_to_text;
 use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost};
 
-use super::content::wordpress_html;
+use super::content;
+use super::convert::{self, Library, Unknown};
 use super::{WxrComment, WxrExport, WxrItem, WxrStatus};
 use crate::{comment_text, url_path};
 
@@ -32,14 +33,24 @@ impl WxrExport {
         let now = Utc::now();
         let mut posts = Vec::new();
         let mut comments = Vec::new();
+        let library = Library::new(&self.attachments);
+        let mut unknown = Unknown::new();
         for item in &self.items {
-            let post = import_post(item, blog, now, &mut notes);
+            let html = content::converted_html(&item.html, |c| {
+                convert::convert(c, &item.id, &library, &mut unknown)
+            });
+            let post = import_post(item, html, blog, now, &mut notes);
             comments.extend(
                 item.comments
                     .iter()
                     .map(|c| import_comment(item, c, post.published_at)),
             );
             posts.push(post);
+        }
+        for (name, n) in unknown {
+            notes.push(format!(
+                "shortcode [{name}] ({n} times): no meaning here, its text kept without it"
+            ));
         }
         let attachments = self
             .attachments
@@ -73,6 +84,7 @@ impl WxrExport {
 /// keeps its password (hashed by `tidings_app::import`).
 fn import_post(
     item: &WxrItem,
+    html: String,
     blog: &BlogSettings,
     now: DateTime<Utc>,
     notes: &mut Vec<String>,
@@ -95,11 +107,11 @@ fn import_post(
             item.title
         ));
     }
-    let html = wordpress_html(&item.html);
     notes.extend(crate::too_deep_note(
         format_args!("{} {} ({:?})", item.kind.as_str(), item.id, item.title),
         &html,
     ));
+    let (body_html, teaser_html) = content::stored_body(&html);
     ImportPost {
         external_id: item.id.clone(),
         id: None,
@@ -109,7 +121,8 @@ fn import_post(
         path,
         exact_path: false,
         body_markdown: None,
-        body_html: sanitize_html(&html),
+        body_html,
+        teaser_html,
         body_text: html_to_text(&html),
         labels: item.labels.clone(),
         draft: private || matches!(item.status, WxrStatus::Draft | WxrStatus::Pending),
@@ -161,6 +174,9 @@ fn old_addresses(item: &WxrItem, path: &str) -> Vec<String> {
 
 /// A comment of `item`, as plain text (dated as its post when undated).
 fn import_comment(item: &WxrItem, c: &WxrComment, published_at: DateTime<Utc>) -> ImportComment {
+    // The text is made from the markup kept, when some is: what an export
+    // writes and a later import reads again.
+    let markup = tidings_render::comment_markup(&c.body);
     ImportComment {
         external_id: c.id.clone(),
         id: None,
@@ -173,7 +189,8 @@ fn import_comment(item: &WxrItem, c: &WxrComment, published_at: DateTime<Utc>) -
         },
         author_email: c.email.clone(),
         author_url: c.url.clone(),
-        body: comment_text(&c.body),
+        body: comment_text(markup.as_deref().unwrap_or(&c.body)),
+        body_html: markup.unwrap_or_default(),
         status: c.status,
         hold_reasons: String::new(),
         created_at: c.date.unwrap_or(published_at),

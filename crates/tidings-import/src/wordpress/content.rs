@@ -6,7 +6,15 @@
 /// (what our WXR export writes) is its inside exactly; other block-editor
 /// content is shown as written (WordPress skips `wpautop` for blocks); older
 /// content gets its paragraphs from [`autop`].
+#[cfg(test)]
 pub(super) fn wordpress_html(content: &str) -> String {
+    converted_html(content, str::to_owned)
+}
+
+/// [`wordpress_html`] with `convert` (shortcodes and embeds, `convert.rs`)
+/// run on the content first, except on our own export's raw-HTML block,
+/// which is our HTML already.
+pub(super) fn converted_html(content: &str, convert: impl FnOnce(&str) -> String) -> String {
     if let Some(inner) = content
         .strip_prefix("<!-- wp:html -->\n")
         .and_then(|c| c.strip_suffix("\n<!-- /wp:html -->"))
@@ -14,10 +22,23 @@ pub(super) fn wordpress_html(content: &str) -> String {
     {
         return inner.to_owned();
     }
+    let content = convert(content);
     if content.contains("<!-- wp:") {
-        return content.to_owned();
+        return content;
     }
-    autop(content)
+    autop(&content)
+}
+
+/// The HTML a post stores and what its list pages show (see
+/// `crate::stored_body`). WordPress's `<!--noteaser-->` asks that the post's
+/// own page not repeat what lists showed: it then starts at the break.
+pub(super) fn stored_body(html: &str) -> (String, String) {
+    let (clean, teaser) = crate::stored_body(html);
+    let noteaser = html.to_ascii_lowercase().contains("<!--noteaser-->");
+    match tidings_render::after_break(&clean) {
+        Some(rest) if noteaser && !teaser.is_empty() => (rest, teaser),
+        _ => (clean, teaser),
+    }
 }
 
 /// WordPress keeps paragraphs as blank lines and lets its theme add `<p>`

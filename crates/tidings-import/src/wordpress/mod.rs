@@ -19,6 +19,8 @@ use crate::xml::{Elem, read_records};
 
 mod batch;
 mod content;
+mod convert;
+mod shortcodes;
 
 pub use self::content::autop;
 use crate::{ParseError, dedup_labels, one_line};

@@ -58,6 +58,9 @@ pub struct ImportPost {
     pub exact_path: bool,
     pub body_markdown: Option<String>,
     pub body_html: String,
+    /// What list pages show of it when the body has a jump break (see
+    /// `tidings_render::teaser`); empty: the body.
+    pub teaser_html: String,
     pub body_text: String,
     pub labels: Vec<String>,
     pub draft: bool,
@@ -123,6 +126,9 @@ pub struct ImportComment {
     pub author_url: Option<String>,
     /// Plain text, as every comment body is stored.
     pub body: String,
+    /// Its own markup within the comment allowlist, shown instead of `body`
+    /// (`tidings_render::comment_markup`); empty for none.
+    pub body_html: String,
     pub status: CommentStatus,
     /// Why it was held, as the comment queue shows it (empty for most).
     pub hold_reasons: String,
@@ -291,6 +297,7 @@ mod tests {
             author_email: None,
             author_url: None,
             body: "b".into(),
+            body_html: String::new(),
             status: CommentStatus::Published,
             hold_reasons: String::new(),
             created_at: Utc::now(),

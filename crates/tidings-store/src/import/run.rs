@@ -233,10 +233,11 @@ impl<'a> Run<'a> {
                 &Sql::new(
                     "INSERT INTO posts (id, blog_id, kind, title, slug, path, body_markdown, \
                      body_html, body_text, labels, status, published_at, created_at, updated_at, \
-                     author_id, author_name, menu_order, sticky, description, noindex, comments, password_hash) \
+                     author_id, author_name, menu_order, sticky, description, noindex, comments, password_hash, \
+                     teaser_html) \
                      VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM posts)), \
                      $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, \
-                     $18, $19, $20, $21) RETURNING id",
+                     $18, $19, $20, $21, $22) RETURNING id",
                 )
                 .bind(id)
                 .bind(self.batch.blog_id)
@@ -258,7 +259,8 @@ impl<'a> Run<'a> {
                 .bind(&p.description)
                 .bind(i64::from(p.noindex))
                 .bind(p.comments.as_str())
-                .bind(p.password_hash.as_deref()),
+                .bind(p.password_hash.as_deref())
+                .bind(&p.teaser_html),
                 |r| r.try_get::<i64>("id"),
             )
             .await
@@ -294,9 +296,10 @@ impl<'a> Run<'a> {
             .fetch_one(
                 &Sql::new(
                     "INSERT INTO comments (id, blog_id, post_id, parent_id, author_name, \
-                     author_email, author_url, body, status, hold_reasons, ip, created_at, updated_at) \
+                     author_email, author_url, body, status, hold_reasons, ip, created_at, updated_at, \
+                     body_html) \
                      VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM comments)), \
-                     $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10) RETURNING id",
+                     $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10, $12) RETURNING id",
                 )
                 .bind(id)
                 .bind(self.batch.blog_id)
@@ -308,7 +311,8 @@ impl<'a> Run<'a> {
                 .bind(&c.body)
                 .bind(c.status.as_str())
                 .bind(at)
-                .bind(&c.hold_reasons),
+                .bind(&c.hold_reasons)
+                .bind(&c.body_html),
                 |r| r.try_get::<i64>("id"),
             )
             .await?;

@@ -28,7 +28,7 @@ macro_rules! post_columns {
         concat!(
             "SELECT p.id, p.blog_id, p.kind, p.title, p.slug, p.path, ",
             $source,
-            ", p.body_html, p.labels, p.status, p.published_at, p.updated_at, \
+            ", p.body_html, p.teaser_html, p.labels, p.status, p.published_at, p.updated_at, \
              p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex, \
              p.comments, p.password_hash, p.trashed_at, p.trashed_from"
         )
@@ -93,6 +93,7 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
         path: row.try_get("path")?,
         body_markdown: row.try_get("body_markdown")?,
         body_html: row.try_get("body_html")?,
+        teaser_html: row.try_get("teaser_html")?,
         // A trashed post's draft or not is the status it had.
         draft: row
             .try_get::<Option<String>>("trashed_from")?
@@ -129,6 +130,8 @@ pub struct NewPost {
     pub path: String,
     pub body_markdown: Option<String>,
     pub body_html: String,
+    /// What list pages show when the body has a jump break; empty: the body.
+    pub teaser_html: String,
     /// Plain text of the body, for search and summaries.
     pub body_text: String,
     pub labels: Vec<String>,

@@ -174,39 +174,41 @@ impl Store {
     }
 }
 
-/// A comment as `dialect::published_comments_json` lists it.
-type CommentValues = (
-    i64,
-    Option<i64>,
-    String,
-    Option<String>,
-    String,
-    i64,
-    String,
-);
+/// A comment as `dialect::published_comments_json` lists it: an array
+/// of its values in this order.
+#[derive(serde::Deserialize)]
+struct CommentValues {
+    id: i64,
+    parent_id: Option<i64>,
+    author_name: String,
+    author_url: Option<String>,
+    body: String,
+    body_html: String,
+    created_at: i64,
+    hold_reasons: String,
+}
 
 /// The published comments of post `post_id` from their JSON list, oldest
 /// first as the page threads them.
 fn comments_from_json(post_id: i64, json: &str) -> Result<Vec<Comment>> {
     let mut values: Vec<CommentValues> = serde_json::from_str(json)
         .map_err(|e| StoreError::Corrupt(format!("a post's comments: {e}")))?;
-    values.sort_unstable_by_key(|&(id, _, _, _, _, created_at, _)| (created_at, id));
+    values.sort_unstable_by_key(|c| (c.created_at, c.id));
     values
         .into_iter()
-        .map(
-            |(id, parent_id, author_name, author_url, body, created_at, hold_reasons)| {
-                Ok(Comment {
-                    id,
-                    post_id,
-                    parent_id,
-                    author_name,
-                    author_url,
-                    body,
-                    status: CommentStatus::Published,
-                    created_at: from_micros(created_at)?,
-                    hold_reasons,
-                })
-            },
-        )
+        .map(|c| {
+            Ok(Comment {
+                id: c.id,
+                post_id,
+                parent_id: c.parent_id,
+                author_name: c.author_name,
+                author_url: c.author_url,
+                body: c.body,
+                body_html: c.body_html,
+                status: CommentStatus::Published,
+                created_at: from_micros(c.created_at)?,
+                hold_reasons: c.hold_reasons,
+            })
+        })
         .collect()
 }

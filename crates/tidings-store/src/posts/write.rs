@@ -43,9 +43,10 @@ impl Store {
                 &Sql::new(
                     "INSERT INTO posts (blog_id, kind, title, slug, path, body_markdown, body_html, \
                      body_text, labels, status, published_at, created_at, updated_at, author_id, \
-                     author_name, sticky, description, noindex, comments, password_hash) \
+                     author_name, sticky, description, noindex, comments, password_hash, \
+                     teaser_html) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, \
-                     $16, $17, $18, $19) RETURNING id",
+                     $16, $17, $18, $19, $20) RETURNING id",
                 )
                 .bind(p.blog_id)
                 .fields(p)
@@ -56,7 +57,8 @@ impl Store {
                 .bind(&p.description)
                 .bind(i64::from(p.noindex))
                 .bind(p.comments.as_str())
-                .bind(p.password_hash.as_deref()),
+                .bind(p.password_hash.as_deref())
+                .bind(&p.teaser_html),
                 |r| r.try_get::<i64>("id"),
             )
             .await
@@ -79,7 +81,8 @@ impl Store {
                     "UPDATE posts SET kind = $3, title = $4, slug = $5, path = $6, \
                      body_markdown = $7, body_html = $8, body_text = $9, labels = $10, \
                      status = $11, published_at = $12, updated_at = $13, author_name = $14, \
-                     sticky = $15, description = $16, noindex = $17, comments = $18, password_hash = $19 \
+                     sticky = $15, description = $16, noindex = $17, comments = $18, password_hash = $19, \
+                     teaser_html = $20 \
                      WHERE id = $1 AND blog_id = $2",
                 )
                 .bind(id)
@@ -91,7 +94,8 @@ impl Store {
                 .bind(&p.description)
                 .bind(i64::from(p.noindex))
                 .bind(p.comments.as_str())
-                .bind(p.password_hash.as_deref()),
+                .bind(p.password_hash.as_deref())
+                .bind(&p.teaser_html),
             )
             .await
             .map_err(|e| conflict_or(e, "another post already has that path"))?;

@@ -80,7 +80,7 @@ pub async fn queue(
         .into_iter()
         .map(|l| Row {
             id: l.comment.id,
-            body_html: tidings_render::comment_to_html(&l.comment.body),
+            body_html: tidings_render::comment_shown(&l.comment.body, &l.comment.body_html),
             author: l.comment.author_name,
             author_url: l.comment.author_url,
             date: l
@@ -190,7 +190,7 @@ fn reply_page(
     let ctx = minijinja::context! {
         id => c.comment.id,
         author => &c.comment.author_name,
-        body_html => tidings_render::comment_to_html(&c.comment.body),
+        body_html => tidings_render::comment_shown(&c.comment.body, &c.comment.body_html),
         post_title => &c.post_title,
         error,
         text,

@@ -27,6 +27,9 @@ pub struct SettingsForm {
     language: Option<String>,
     #[serde(default)]
     robots_txt: String,
+    /// Absent from a form served before feeds followed jump breaks: kept.
+    #[serde(default)]
+    feed_content: Option<String>,
     /// Absent from a form served before blogs had their own stylesheet:
     /// kept as it is.
     #[serde(default)]
@@ -57,6 +60,7 @@ impl SettingsForm {
             description: b.description.clone(),
             language: Some(b.language.clone()),
             robots_txt: b.robots_txt.clone(),
+            feed_content: Some(b.feed_content.as_str().to_owned()),
             custom_css: Some(custom_css),
             timezone: b.timezone.name().to_owned(),
             posts_per_page: b.posts_per_page.to_string(),
@@ -98,6 +102,12 @@ impl SettingsForm {
             comment_min_seconds: Some(number("comment_min_seconds", &self.comment_min_seconds)?),
             language: self.language.clone(),
             robots_txt: Some(self.robots_txt.clone()),
+            feed_content: self
+                .feed_content
+                .as_deref()
+                .map(str::parse)
+                .transpose()
+                .map_err(|e| choice("feed_content", e))?,
             default_comments: self
                 .default_comments
                 .as_deref()

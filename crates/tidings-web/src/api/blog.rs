@@ -3,7 +3,7 @@
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use tidings_app::{media, settings};
-use tidings_core::{BlogSettings, CommentsAllowed, Moderation, PostComments};
+use tidings_core::{BlogSettings, CommentsAllowed, FeedContent, Moderation, PostComments};
 
 use super::auth::Caller;
 use super::extract::ApiJson;
@@ -25,6 +25,7 @@ pub struct BlogOut {
     comment_min_seconds: u32,
     language: String,
     robots_txt: String,
+    feed_content: FeedContent,
     default_comments: PostComments,
     custom_css: String,
     media_quota_mib: u64,
@@ -45,6 +46,7 @@ impl BlogOut {
             comment_min_seconds: b.comment_min_seconds,
             language: b.language.clone(),
             robots_txt: b.robots_txt.clone(),
+            feed_content: b.feed_content,
             default_comments: b.default_comments,
             custom_css,
             media_quota_mib,
@@ -66,6 +68,7 @@ pub struct BlogPatch {
     comment_min_seconds: Option<u32>,
     language: Option<String>,
     robots_txt: Option<String>,
+    feed_content: Option<FeedContent>,
     default_comments: Option<PostComments>,
     custom_css: Option<String>,
     media_quota_mib: Option<u64>,
@@ -102,6 +105,7 @@ pub async fn update(
         comment_min_seconds: patch.comment_min_seconds,
         language: patch.language,
         robots_txt: patch.robots_txt,
+        feed_content: patch.feed_content,
         default_comments: patch.default_comments,
         custom_css: patch.custom_css,
     };

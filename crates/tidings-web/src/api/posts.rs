@@ -25,6 +25,9 @@ pub struct PostOut {
     /// The Markdown source, or null when the body was given as HTML.
     body: Option<String>,
     body_html: String,
+    /// What list pages show: the body up to its jump break (`<!--more-->`);
+    /// empty when it has none.
+    teaser_html: String,
     labels: Vec<String>,
     status: PostStatus,
     published_at: String,
@@ -54,6 +57,7 @@ impl PostOut {
             slug: p.slug.clone(),
             body: p.body_markdown.clone(),
             body_html: p.body_html.clone(),
+            teaser_html: p.teaser_html.clone(),
             labels: p.labels.clone(),
             status: p.status_at(now),
             published_at: iso(p.published_at),

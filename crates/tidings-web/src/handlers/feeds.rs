@@ -7,7 +7,7 @@ use axum::extract::{Path, Query};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use tidings_core::Post;
+use tidings_core::{FeedContent, Post};
 use tidings_feeds::{FeedEntry, FeedMeta, InReplyTo};
 use tidings_store::{CommentListing, PostFilter, VisibleComments};
 
@@ -136,7 +136,7 @@ fn post_entry(site: &Site, p: &Post, full: bool) -> FeedEntry {
         published: p.published_at,
         updated: p.updated_at,
         author: p.author_name.clone(),
-        content_html: full.then(|| p.body_html.clone()),
+        content_html: full.then(|| entry_html(site, p, &url)),
         summary: (!full).then(|| {
             tidings_render::summary(&tidings_render::html_to_text(&p.body_html), SUMMARY_CHARS)
         }),
@@ -147,6 +147,22 @@ fn post_entry(site: &Site, p: &Post, full: bool) -> FeedEntry {
         comment_count: shown.then(|| u64::try_from(p.comment_count).unwrap_or(0)),
         in_reply_to: None,
     }
+}
+
+/// A full feed entry's content: the whole post, or with the blog's
+/// `feed_content` at `until_break`, the post up to its jump break and a
+/// link to the rest, in the blog's language.
+fn entry_html(site: &Site, p: &Post, url: &str) -> String {
+    if site.blog.feed_content != FeedContent::UntilBreak || p.teaser_html.is_empty() {
+        return p.body_html.clone();
+    }
+    let more = super::pages::lang(site).text("read-more", &[]);
+    format!(
+        "{}\n<p><a class=\"jump-link\" href=\"{}#more\">{}</a></p>",
+        p.teaser_html,
+        tidings_render::escape_html(url),
+        tidings_render::escape_html(&more)
+    )
 }
 
 fn comment_entry(site: &Site, c: &CommentListing) -> FeedEntry {

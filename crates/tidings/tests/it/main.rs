@@ -16,6 +16,7 @@ mod commenter_urls;
 mod comments;
 mod config_file;
 mod connections;
+mod content;
 mod crash;
 mod doctor;
 mod encoding;

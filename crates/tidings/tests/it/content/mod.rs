@@ -1,0 +1,5 @@
+//! Content as its readers saw it: jump breaks and "Read more »" from every
+//! way a post comes in; WordPress's shortcodes, embeds and blocks.
+
+mod jump_breaks;
+mod theme_unit_test;
