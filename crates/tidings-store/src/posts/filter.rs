@@ -219,7 +219,7 @@ pub(crate) fn post_page_sql(backend: Backend, blog_id: i64, path: &str, now: Dat
          CASE WHEN p.comment_count > 0 THEN ",
     )
     .push(dialect::published_comments_json(backend))
-    .push(" END AS comments FROM posts p")
+    .push(" END AS comment_rows FROM posts p")
     .int(" WHERE p.blog_id = ", blog_id)
     .text(" AND p.path = ", path);
     sql

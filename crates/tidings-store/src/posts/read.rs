@@ -33,7 +33,7 @@ impl Store {
         let sql = post_page_sql(self.backend, blog_id, path, now);
         self.read_optional(&sql, |r| {
             let post = post_from_row(r)?;
-            let comments = match r.try_get::<Option<String>>("comments")? {
+            let comments = match r.try_get::<Option<String>>("comment_rows")? {
                 Some(json) => comments_from_json(post.id, &json)?,
                 None => Vec::new(),
             };
