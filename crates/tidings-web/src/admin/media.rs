@@ -15,7 +15,7 @@ use tidings_app::media::{self, Uses};
 use tidings_store::Media;
 
 use super::render::{AdminResult, render};
-use super::session::Signed;
+use super::session::{CsrfOnly, Signed};
 use crate::AppState;
 use crate::api::media::{MediaOut, read_upload};
 use crate::error::{ApiError, AppError};
@@ -231,11 +231,6 @@ pub async fn confirm_delete(
         StatusCode::OK,
         ctx,
     )?)
-}
-
-#[derive(Deserialize)]
-pub struct CsrfOnly {
-    csrf: Option<String>,
 }
 
 /// `POST /admin/media/ID/delete`: the upload and its files, gone.

@@ -131,6 +131,12 @@ impl FromRequestParts<AppState> for Signed {
     }
 }
 
+/// The form of a button that only acts (delete, restore): its CSRF token.
+#[derive(serde::Deserialize)]
+pub struct CsrfOnly {
+    pub csrf: Option<String>,
+}
+
 impl Signed {
     /// Refuses a state-changing request whose form lacks this session's token.
     pub fn check_csrf(&self, given: Option<&str>) -> Result<(), AppError> {

@@ -7,14 +7,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use chrono::Utc;
-use serde::Deserialize;
 use tidings_app::posts;
 use tidings_core::{Post, PostKind};
 
 use super::{find, writer};
 use crate::AppState;
 use crate::admin::render::{AdminResult, render};
-use crate::admin::session::Signed;
+use crate::admin::session::{CsrfOnly, Signed};
 
 pub async fn confirm_delete(
     State(state): State<AppState>,
@@ -37,11 +36,6 @@ pub async fn confirm_delete(
         StatusCode::OK,
         ctx,
     )?)
-}
-
-#[derive(Deserialize)]
-pub struct CsrfOnly {
-    csrf: Option<String>,
 }
 
 /// Moves the post to the trash; the list says so, with an undo.
