@@ -66,8 +66,13 @@ fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
 /// second of its own (now, or the second after the previous change): two
 /// changes never share a `Last-Modified`, and a conditional GET can never be
 /// told "not modified" about a change made in the same second it last saw.
+///
+/// The blog's row is locked (by its `UPDATE`) before the change log's
+/// table: a transaction that changes the blog's own settings holds that row
+/// from its first statement, and taking the two the other way round here
+/// let a post's save and a settings change wait for each other (PostgreSQL
+/// found the deadlock under the API sweep and failed one of them).
 pub(crate) async fn touch(tx: &mut impl Exec, blog_id: i64, scope: Scope) -> Result<()> {
-    changes::record(tx, blog_id, scope).await?;
     tx.execute(
         &Sql::new(
             "UPDATE blogs SET changed_at = CASE \
@@ -79,7 +84,7 @@ pub(crate) async fn touch(tx: &mut impl Exec, blog_id: i64, scope: Scope) -> Res
         .bind(micros(Utc::now())),
     )
     .await?;
-    Ok(())
+    changes::record(tx, blog_id, scope).await
 }
 
 impl Store {

@@ -58,7 +58,7 @@ pub use media::{
 pub use outbox::{MailCounts, NewMail, QueuedMail};
 pub use posts::{
     ArchiveMonth, IndexedPost, LabelCount, Neighbours, NewPost, PageLink, PostFilter, PostPage,
-    SearchHit,
+    Revision, SearchHit,
 };
 pub use reads::reads_may_block_here;
 pub use reply_watches::{COMMENT_REPLY, REPLY_CONFIRM, ReplyWatch};
@@ -105,6 +105,14 @@ impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         match e {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                Self::Unavailable(Box::new(e))
+            }
+            // A deadlock or serialization failure (PostgreSQL's 40P01 and
+            // 40001) rolled the transaction back whole: the same request sent
+            // again can succeed, so it is a 503 with Retry-After, not a 500.
+            sqlx::Error::Database(ref db)
+                if matches!(db.code().as_deref(), Some("40P01" | "40001")) =>
+            {
                 Self::Unavailable(Box::new(e))
             }
             e => Self::Database(e),

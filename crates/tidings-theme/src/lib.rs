@@ -8,6 +8,7 @@
 //! crate of routes, caching and the server.
 
 pub mod chart;
+pub mod diff;
 mod files;
 pub mod gadgets;
 pub mod i18n;

@@ -108,6 +108,10 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("../templates/admin/delete.html"),
     ),
     (
+        "admin/revision.html",
+        include_str!("../templates/admin/revision.html"),
+    ),
+    (
         "admin/comments.html",
         include_str!("../templates/admin/comments.html"),
     ),

@@ -241,3 +241,88 @@
       .catch(function () { window.location.reload(); });
   });
 })();
+
+// Autosave: a few seconds after each change, the editor's title, body and
+// labels are kept in this browser (localStorage), apart from the post on
+// the blog, which only Save and Publish change. When the editor opens and
+// finds a kept copy that differs from what the page holds (the tab was
+// closed, the connection lost, the browser crashed), it offers it back.
+// A save the server confirmed (the editor comes back with `done=`) drops
+// the copy. Without this script nothing is kept and nothing else changes.
+(function () {
+  var form = document.getElementById("editor");
+  if (!form) return;
+  var store;
+  try { store = window.localStorage; } catch (e) { return; }
+  if (!store) return;
+  var FIELDS = ["title", "body", "labels"];
+  var PREFIX = "tidings-autosave:";
+  var key = PREFIX + form.getAttribute("action");
+  var SENT = "tidings-autosave-sent";
+
+  function values() {
+    var v = {};
+    FIELDS.forEach(function (f) { v[f] = form.elements[f] ? form.elements[f].value : ""; });
+    return v;
+  }
+  function differs(a, b) {
+    return FIELDS.some(function (f) { return (a[f] || "") !== (b[f] || ""); });
+  }
+  function read() {
+    try { return JSON.parse(store.getItem(key) || "null"); } catch (e) { return null; }
+  }
+
+  // The save this tab sent came back confirmed: its copy is on the blog.
+  if (/[?&]done=/.test(location.search)) {
+    var sent = sessionStorage.getItem(SENT);
+    if (sent) store.removeItem(sent);
+    store.removeItem(key);
+  }
+  sessionStorage.removeItem(SENT);
+
+  var kept = read();
+  var loaded = values();
+  if (kept && differs(kept, loaded)) offer(kept);
+
+  var timer = null;
+  form.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var now = values();
+      if (!differs(now, loaded)) { store.removeItem(key); return; }
+      now.saved = Date.now();
+      try { store.setItem(key, JSON.stringify(now)); } catch (e) { /* full: keep typing */ }
+    }, 2000);
+  });
+  form.addEventListener("submit", function () { sessionStorage.setItem(SENT, key); });
+
+  function offer(copy) {
+    var box = document.createElement("div");
+    box.className = "notice autosaved";
+    box.setAttribute("role", "status");
+    var when = new Date(copy.saved || 0).toLocaleString();
+    var text = document.createElement("span");
+    text.textContent = "This browser kept a copy of your changes from " + when + " that was not saved.";
+    var restore = document.createElement("button");
+    restore.type = "button";
+    restore.textContent = "Restore it";
+    var discard = document.createElement("button");
+    discard.type = "button";
+    discard.textContent = "Discard it";
+    box.append(text, restore, discard);
+    form.parentNode.insertBefore(box, form);
+    restore.addEventListener("click", function () {
+      FIELDS.forEach(function (f) {
+        if (form.elements[f] && typeof copy[f] === "string") form.elements[f].value = copy[f];
+      });
+      form.elements.body && form.elements.body.dispatchEvent(new Event("input", { bubbles: true }));
+      text.textContent = "Restored the kept copy: save or publish to keep it on the blog.";
+      restore.remove();
+      discard.remove();
+    });
+    discard.addEventListener("click", function () {
+      store.removeItem(key);
+      box.remove();
+    });
+  }
+})();

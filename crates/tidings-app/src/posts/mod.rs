@@ -11,6 +11,7 @@ mod address;
 mod body;
 mod fields;
 mod pictures;
+pub mod revisions;
 pub mod trash;
 pub mod unlock;
 
@@ -170,6 +171,7 @@ pub async fn save(
         noindex: fields.noindex,
         comments: fields.comments,
         password_hash,
+        saved_by: writer.name.clone(),
     };
     address::write(store, blog, existing, new, fields.slug, now).await
 }

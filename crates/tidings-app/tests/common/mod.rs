@@ -69,6 +69,7 @@ pub async fn post(store: &Store, blog_id: i64, by: &User, slug: &str) -> Post {
             noindex: false,
             comments: tidings_core::PostComments::Open,
             password_hash: None,
+            saved_by: by.name.clone(),
         })
         .await
         .unwrap()

@@ -5,6 +5,7 @@
 
 mod filter;
 mod read;
+mod revisions;
 mod search;
 mod write;
 
@@ -18,6 +19,7 @@ use crate::{Result, StoreError, from_micros};
 
 pub use filter::PostFilter;
 pub(crate) use filter::{post_page_sql, sticky_sql};
+pub use revisions::Revision;
 pub use search::SearchHit;
 
 /// Columns of every post query, with its published comment count (kept on
@@ -149,6 +151,9 @@ pub struct NewPost {
     pub comments: PostComments,
     /// The Argon2id hash of its password; `None`: anyone may read it.
     pub password_hash: Option<String>,
+    /// Who saves this version, named by the revision it becomes when it is
+    /// changed.
+    pub saved_by: String,
 }
 
 /// A visible page as the sidebar lists it.

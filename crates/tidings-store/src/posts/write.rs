@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use tidings_core::{Post, PostKind};
 
-use super::{NewPost, join_labels, write_labels};
+use super::{NewPost, join_labels, revisions, write_labels};
 use crate::blogs;
 use crate::dialect::{index_post, unindex_post};
 use crate::exec::Exec;
@@ -44,9 +44,9 @@ impl Store {
                     "INSERT INTO posts (blog_id, kind, title, slug, path, body_markdown, body_html, \
                      body_text, labels, status, published_at, created_at, updated_at, author_id, \
                      author_name, sticky, description, noindex, comments, password_hash, \
-                     teaser_html) \
+                     teaser_html, saved_by) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, \
-                     $16, $17, $18, $19, $20) RETURNING id",
+                     $16, $17, $18, $19, $20, $21) RETURNING id",
                 )
                 .bind(p.blog_id)
                 .fields(p)
@@ -58,7 +58,8 @@ impl Store {
                 .bind(i64::from(p.noindex))
                 .bind(p.comments.as_str())
                 .bind(p.password_hash.as_deref())
-                .bind(&p.teaser_html),
+                .bind(&p.teaser_html)
+                .bind(&p.saved_by),
                 |r| r.try_get::<i64>("id"),
             )
             .await
@@ -72,9 +73,11 @@ impl Store {
         self.post_by_id(p.blog_id, id).await
     }
 
-    /// Replaces every stored field of post `id`.
+    /// Replaces every stored field of post `id`, keeping its title, body
+    /// and labels as a revision when they change.
     pub async fn update_post(&self, id: i64, p: &NewPost) -> Result<Post> {
         let mut tx = self.begin_write().await?;
+        revisions::keep(&mut tx, id, p).await?;
         let done = tx
             .execute(
                 &Sql::new(
@@ -82,7 +85,7 @@ impl Store {
                      body_markdown = $7, body_html = $8, body_text = $9, labels = $10, \
                      status = $11, published_at = $12, updated_at = $13, author_name = $14, \
                      sticky = $15, description = $16, noindex = $17, comments = $18, password_hash = $19, \
-                     teaser_html = $20 \
+                     teaser_html = $20, saved_by = $21 \
                      WHERE id = $1 AND blog_id = $2",
                 )
                 .bind(id)
@@ -95,7 +98,8 @@ impl Store {
                 .bind(i64::from(p.noindex))
                 .bind(p.comments.as_str())
                 .bind(p.password_hash.as_deref())
-                .bind(&p.teaser_html),
+                .bind(&p.teaser_html)
+                .bind(&p.saved_by),
             )
             .await
             .map_err(|e| conflict_or(e, "another post already has that path"))?;

@@ -64,6 +64,10 @@ pub fn router() -> Router<AppState> {
             get(editor::confirm_delete).post(editor::delete),
         )
         .route("/posts/{id}/restore", post(editor::restore))
+        .route(
+            "/posts/{id}/revisions/{revision}",
+            get(editor::revision).post(editor::restore_revision),
+        )
         .route("/preview", post(editor::preview))
         .route("/comments", get(comments::queue).post(comments::act))
         .route(

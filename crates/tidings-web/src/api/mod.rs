@@ -9,6 +9,7 @@ mod extract;
 mod layout;
 pub(crate) mod media;
 mod posts;
+mod revisions;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -51,6 +52,11 @@ pub fn router() -> Router<AppState> {
             get(posts::show).patch(posts::update).delete(posts::remove),
         )
         .route("/posts/{id}/restore", post(posts::restore))
+        .route("/posts/{id}/revisions", get(revisions::list))
+        .route(
+            "/posts/{id}/revisions/{revision}/restore",
+            post(revisions::restore),
+        )
         .route(
             "/media",
             // The upload reads its body within --max-upload-mib itself.

@@ -49,7 +49,7 @@ pub struct PostOut {
 }
 
 impl PostOut {
-    fn new(p: &Post, now: DateTime<Utc>) -> Self {
+    pub(super) fn new(p: &Post, now: DateTime<Utc>) -> Self {
         Self {
             id: p.id,
             kind: p.kind,
@@ -175,7 +175,7 @@ pub async fn list(
     }))
 }
 
-fn writer(caller: &Caller) -> Writer {
+pub(super) fn writer(caller: &Caller) -> Writer {
     Writer {
         id: Some(caller.user.id),
         name: caller.user.name.clone(),
@@ -202,7 +202,7 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(PostOut::new(&post, now))).into_response())
 }
 
-async fn find(state: &AppState, caller: &Caller, raw: &str) -> Result<Post, ApiError> {
+pub(super) async fn find(state: &AppState, caller: &Caller, raw: &str) -> Result<Post, ApiError> {
     let id = super::id(raw, "post")?;
     Ok(posts::find(&state.store, caller.site.blog.id, id).await?)
 }

@@ -41,6 +41,7 @@ mod post_comments;
 mod protected;
 mod queries;
 mod render;
+mod revisions;
 mod schema;
 mod search_snippets;
 mod shared_caches;

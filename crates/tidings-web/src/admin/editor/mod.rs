@@ -5,11 +5,13 @@
 //! `upload` (the plain file field) or `admin.js` (picker, drop, paste).
 
 mod notice;
+mod revisions;
 mod trash;
 mod upload;
 
 use notice::Done;
 
+pub use revisions::{restore as restore_revision, show as revision};
 pub use trash::{confirm_delete, delete, restore};
 pub use upload::{upload_existing, upload_new};
 
@@ -138,6 +140,10 @@ async fn show(state: &AppState, page: EditorPage<'_>) -> AdminResult {
         kind: p.kind,
         protected: p.is_protected(),
     });
+    let revisions = match page.post {
+        Some(p) => revisions::listed(state, page.signed, p).await?,
+        None => Vec::new(),
+    };
     let kind = page
         .post
         .map(|p| p.kind)
@@ -159,6 +165,7 @@ async fn show(state: &AppState, page: EditorPage<'_>) -> AdminResult {
         suggestions => suggestions,
         may_publish => permission::may_publish(page.signed.role),
         timezone => page.signed.site.blog.timezone.name(),
+        revisions => minijinja::value::Serde(revisions),
     };
     Ok(render(
         state,

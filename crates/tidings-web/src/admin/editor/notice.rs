@@ -16,6 +16,8 @@ pub(super) enum Done {
     Published,
     Updated,
     Restored,
+    /// A revision's title, body and labels put back.
+    RevisionRestored,
 }
 
 impl Done {
@@ -40,6 +42,7 @@ impl Done {
             Self::Published => "published",
             Self::Updated => "updated",
             Self::Restored => "restored",
+            Self::RevisionRestored => "revision",
         }
     }
 
@@ -57,6 +60,9 @@ impl Done {
             Self::Published => "Published.".to_owned(),
             Self::Updated => "Updated.".to_owned(),
             Self::Restored => "Restored from the trash.".to_owned(),
+            Self::RevisionRestored => {
+                "Revision restored; the version it replaced is kept under Revisions.".to_owned()
+            }
         }
     }
 }
@@ -71,6 +77,7 @@ impl std::str::FromStr for Done {
             Self::Published,
             Self::Updated,
             Self::Restored,
+            Self::RevisionRestored,
         ]
         .into_iter()
         .find(|d| d.as_str() == s)
