@@ -13,7 +13,8 @@ use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
 
 const SELECT_COMMENT: &str = "SELECT c.id, c.post_id, c.parent_id, c.author_name, c.author_url, \
-     c.body, c.body_html, c.status, c.created_at, c.hold_reasons, p.title AS post_title, p.path AS post_path \
+     c.body, c.body_html, c.status, c.created_at, c.hold_reasons, c.author_email, c.ip, \
+     p.title AS post_title, p.path AS post_path \
      FROM comments c JOIN posts p ON p.id = c.post_id";
 
 /// A comment with the title and path of its post, as lists and feeds show it.
@@ -22,6 +23,10 @@ pub struct CommentListing {
     pub comment: Comment,
     pub post_title: String,
     pub post_path: String,
+    /// What the commenter gave as their email, and the address they sent it
+    /// from: for the people who moderate it, never for readers.
+    pub author_email: Option<String>,
+    pub ip: String,
 }
 
 fn listing_from_row(row: &ReadRow) -> Result<CommentListing> {
@@ -43,6 +48,8 @@ fn listing_from_row(row: &ReadRow) -> Result<CommentListing> {
         },
         post_title: row.try_get("post_title")?,
         post_path: row.try_get("post_path")?,
+        author_email: row.try_get("author_email")?,
+        ip: row.try_get("ip")?,
     })
 }
 

@@ -1,5 +1,6 @@
-//! The comment queue: pending, published, spam; approve, mark spam, delete
-//! (one or many at once), and reply as the author.
+//! The comment queue: pending, published, spam, 100 a page, of the whole
+//! blog or of one post; approve, mark spam, delete (one or many at once),
+//! and reply as the author.
 
 use axum::Form;
 use axum::extract::{Path, Query, RawForm, State};
@@ -22,6 +23,54 @@ pub const PAGE_SIZE: u32 = 100;
 pub struct QueueQuery {
     status: Option<String>,
     done: Option<String>,
+    /// The page, from 1; read by hand so a wrong one gets our message.
+    page: Option<String>,
+    /// Only the comments of this post (its id).
+    post: Option<String>,
+}
+
+/// Where the queue stands: which status, page and post, as its links and
+/// its form carry them.
+#[derive(Serialize, Clone, Copy)]
+struct Place {
+    page: u32,
+    post: Option<i64>,
+}
+
+impl Place {
+    /// Reads `page` and `post` as the query or the form gave them; empty is
+    /// the first page of every post.
+    fn read(page: Option<&str>, post: Option<&str>) -> Result<Self, AppError> {
+        let page = match page.filter(|p| !p.is_empty()) {
+            None => 1,
+            Some(p) => p
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=1_000_000).contains(n))
+                .ok_or_else(|| {
+                    AppError::bad_request(format!("page must be a number from 1, not {p:?}"))
+                })?,
+        };
+        let post = match post.filter(|p| !p.is_empty()) {
+            None => None,
+            Some(p) => Some(p.parse::<i64>().map_err(|_| {
+                AppError::bad_request(format!("post must be a post's number, not {p:?}"))
+            })?),
+        };
+        Ok(Self { page, post })
+    }
+
+    /// The queue's address for `status` at this place.
+    fn link(self, status: CommentStatus, page: u32) -> String {
+        let mut to = format!("/admin/comments?status={}", status.as_str());
+        if let Some(post) = self.post {
+            to.push_str(&format!("&post={post}"));
+        }
+        if page > 1 {
+            to.push_str(&format!("&page={page}"));
+        }
+        to
+    }
 }
 
 #[derive(Serialize)]
@@ -29,9 +78,13 @@ struct Row {
     id: i64,
     author: String,
     author_url: Option<String>,
+    author_email: Option<String>,
+    /// The address it was sent from (empty for imported comments).
+    ip: String,
     /// Escaped like on the public page: never markup.
     body_html: String,
     date: String,
+    post_id: i64,
     post_title: String,
     post_url: String,
     hold_reasons: String,
@@ -67,12 +120,13 @@ pub async fn queue(
 ) -> AdminResult {
     let queue = queue_of(&state, &signed)?;
     let status = status_of(q.status.as_deref())?;
+    let place = Place::read(q.page.as_deref(), q.post.as_deref())?;
     let filter = CommentFilter {
         blog_id: signed.site.blog.id,
-        post_id: None,
+        post_id: place.post,
         status: Some(status),
         limit: PAGE_SIZE,
-        offset: 0,
+        offset: (place.page - 1).saturating_mul(PAGE_SIZE),
     };
     let tz = signed.site.blog.timezone;
     let (listed, total) = queue.list(filter).await?;
@@ -83,21 +137,39 @@ pub async fn queue(
             body_html: tidings_render::comment_shown(&l.comment.body, &l.comment.body_html),
             author: l.comment.author_name,
             author_url: l.comment.author_url,
+            author_email: l.author_email,
+            ip: l.ip,
             date: l
                 .comment
                 .created_at
                 .with_timezone(&tz)
                 .format("%b %-d, %Y %H:%M")
                 .to_string(),
+            post_id: l.comment.post_id,
             post_title: l.post_title,
             post_url: l.post_path,
             hold_reasons: l.comment.hold_reasons,
             parent: l.comment.parent_id,
         })
         .collect::<Vec<_>>();
+    let total_u = u64::try_from(total.max(1)).unwrap_or(1);
+    let pages = u32::try_from(total_u.div_ceil(u64::from(PAGE_SIZE))).unwrap_or(u32::MAX);
+    let newer = (place.page > 1).then(|| place.link(status, place.page.min(pages + 1) - 1));
+    let older = (place.page < pages).then(|| place.link(status, place.page + 1));
+    let filtered_title = place.post.map(|_| {
+        rows.first()
+            .map(|r| r.post_title.clone())
+            .unwrap_or_default()
+    });
     let ctx = minijinja::context! {
         rows => minijinja::value::Serde(rows),
         total,
+        place => minijinja::value::Serde(place),
+        pages,
+        newer,
+        older,
+        filtered_title,
+        all_posts => place.post.map(|_| Place { page: 1, post: None }.link(status, 1)),
         status => status.as_str(),
         done => q.done,
         mail_on => state.mail.is_on(),
@@ -121,6 +193,9 @@ pub struct ActionForm {
     #[serde(default)]
     ids: Vec<String>,
     status: Option<String>,
+    /// The page and post the queue was showing, to go back to.
+    page: Option<String>,
+    post: Option<String>,
 }
 
 pub async fn act(
@@ -161,11 +236,11 @@ pub async fn act(
         done += 1;
     }
     let back = status_of(form.status.as_deref()).unwrap_or(CommentStatus::Pending);
-    Ok(Redirect::to(&format!(
-        "/admin/comments?status={}&done={done}",
-        back.as_str()
-    ))
-    .into_response())
+    let place = Place::read(form.page.as_deref(), form.post.as_deref()).unwrap_or(Place {
+        page: 1,
+        post: None,
+    });
+    Ok(Redirect::to(&format!("{}&done={done}", place.link(back, place.page))).into_response())
 }
 
 pub async fn reply_form(

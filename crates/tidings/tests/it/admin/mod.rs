@@ -5,6 +5,7 @@ mod login_csrf;
 pub mod media;
 mod pages;
 mod people;
+mod queue;
 mod reads;
 mod same_title;
 mod setup;
