@@ -62,7 +62,7 @@ pub async fn change(
 }
 
 /// `current` with `change` applied and checked (`BlogSettings::validate`).
-fn applied(current: &BlogSettings, change: Change) -> Result<BlogSettings, Error> {
+pub(crate) fn applied(current: &BlogSettings, change: Change) -> Result<BlogSettings, Error> {
     let mut blog = current.clone();
     if let Some(v) = change.title {
         blog.title = v.trim().to_owned();

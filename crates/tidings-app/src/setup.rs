@@ -7,6 +7,7 @@
 //! form; [`complete`] creates the admin and signs them in.
 
 use chrono::{DateTime, Duration, Utc};
+use tidings_core::BlogSettings;
 use tidings_store::{Store, StoreError};
 
 use crate::sessions::{self, Started};
@@ -49,6 +50,9 @@ pub struct FirstAdmin {
     pub email: String,
     pub password: String,
     pub password_again: String,
+    /// What the blog needs from its first owner, asked beside the account:
+    /// its title, time zone and language; `None` keeps what it has.
+    pub blog: crate::settings::Change,
 }
 
 /// A first admin that passed every check; only [`check`] makes one.
@@ -57,12 +61,19 @@ pub struct Checked {
     name: String,
     email: String,
     password: String,
+    /// The blog's settings with the answers applied and checked.
+    blog: BlogSettings,
 }
 
-/// Whether `form` may create the first admin at `now`: the link first
-/// ([`gone`] if spent), then the name, the address and the password, each
-/// refusal naming its field.
-pub async fn check(store: &Store, form: &FirstAdmin, now: DateTime<Utc>) -> Result<Checked, Error> {
+/// Whether `form` may create the first admin of `blog` at `now`: the link
+/// first ([`gone`] if spent), then the name, the address, the password and
+/// the blog's answers, each refusal naming its field.
+pub async fn check(
+    store: &Store,
+    blog: &BlogSettings,
+    form: &FirstAdmin,
+    now: DateTime<Utc>,
+) -> Result<Checked, Error> {
     valid(store, &form.token, now).await?;
     let name = form.name.trim().to_owned();
     let email = form.email.trim().to_lowercase();
@@ -85,21 +96,22 @@ pub async fn check(store: &Store, form: &FirstAdmin, now: DateTime<Utc>) -> Resu
             "The two passwords differ.",
         ));
     }
+    let blog = crate::settings::applied(blog, form.blog.clone())?;
     Ok(Checked {
         token: form.token.clone(),
         name,
         email,
         password: form.password.clone(),
+        blog,
     })
 }
 
-/// Spends the link, creates the first admin of `blog_id` with the checked
-/// password (hashed on the pool) in one step of the store, and starts their
-/// session for `lifetime`: [`gone`] if the link was spent meanwhile or a
-/// blog got an admin.
+/// Spends the link, creates the first admin of the blog with the checked
+/// password (hashed on the pool) in one step of the store, stores the
+/// blog's answers, and starts their session for `lifetime`: [`gone`] if the
+/// link was spent meanwhile or a blog got an admin.
 pub async fn complete(
     store: &Store,
-    blog_id: i64,
     admin: Checked,
     lifetime: Duration,
     now: DateTime<Utc>,
@@ -109,7 +121,7 @@ pub async fn complete(
         .complete_setup(
             &secrets::hash(&admin.token),
             now - LINK_LIFETIME,
-            blog_id,
+            admin.blog.id,
             &admin.email,
             &admin.name,
             &password_hash,
@@ -119,6 +131,7 @@ pub async fn complete(
         Err(StoreError::NotFound) => return Err(gone()),
         made => made?,
     };
+    store.update_blog(&admin.blog).await?;
     sessions::start(store, user.id, lifetime, now).await
 }
 

@@ -21,6 +21,7 @@ fn first_admin(token: &str) -> FirstAdmin {
         email: " Ada@Example.org ".into(),
         password: "a long and hard passphrase".into(),
         password_again: "a long and hard passphrase".into(),
+        blog: Default::default(),
     }
 }
 
@@ -42,7 +43,7 @@ async fn the_link_creates_the_first_admin_once_after_checking_each_field() {
 
     let mut bad = first_admin(&token);
     bad.password_again = "something else entirely".into();
-    let refused = setup::check(&store, &bad, now).await.err().unwrap();
+    let refused = setup::check(&store, &blog, &bad, now).await.err().unwrap();
     assert!(matches!(
         refused,
         Error::Invalid {
@@ -51,18 +52,30 @@ async fn the_link_creates_the_first_admin_once_after_checking_each_field() {
         }
     ));
     let mut bad = first_admin(&token);
+    bad.blog.timezone = Some("Mars/Olympus".into());
+    let refused = setup::check(&store, &blog, &bad, now).await.err().unwrap();
+    assert!(matches!(
+        refused,
+        Error::Invalid {
+            field: "timezone",
+            ..
+        }
+    ));
+    let mut bad = first_admin(&token);
     bad.email = "not an address".into();
-    let refused = setup::check(&store, &bad, now).await.err().unwrap();
+    let refused = setup::check(&store, &blog, &bad, now).await.err().unwrap();
     assert!(matches!(refused, Error::Invalid { field: "email", .. }));
     assert!(
         !store.has_admin().await.unwrap(),
         "a refusal creates nothing"
     );
 
-    let checked = setup::check(&store, &first_admin(&token), now)
-        .await
-        .unwrap();
-    let started = setup::complete(&store, blog.id, checked, Duration::days(1), now)
+    let mut answered = first_admin(&token);
+    answered.blog.title = Some("Notes from the Harbour".into());
+    answered.blog.timezone = Some("Europe/Lisbon".into());
+    answered.blog.language = Some("pt".into());
+    let checked = setup::check(&store, &blog, &answered, now).await.unwrap();
+    let started = setup::complete(&store, checked, Duration::days(1), now)
         .await
         .unwrap();
     let session = sessions::find(&store, &started.token, blog.id, now)
@@ -80,8 +93,12 @@ async fn the_link_creates_the_first_admin_once_after_checking_each_field() {
     ));
     let members = store.members(blog.id).await.unwrap();
     assert_eq!(members.len(), 1);
+    let answered = store.blog_by_id(blog.id).await.unwrap();
+    assert_eq!(answered.title, "Notes from the Harbour");
+    assert_eq!(answered.timezone.name(), "Europe/Lisbon");
+    assert_eq!(answered.language, "pt");
 
-    let again = setup::check(&store, &first_admin(&token), now)
+    let again = setup::check(&store, &blog, &first_admin(&token), now)
         .await
         .err()
         .unwrap();
@@ -103,7 +120,7 @@ async fn the_link_expires_after_a_day_and_dies_once_any_blog_has_an_admin() {
     assert!(is_gone(
         setup::valid(&store, &token, later).await.unwrap_err()
     ));
-    let checked = setup::check(&store, &first_admin(&token), Utc::now())
+    let checked = setup::check(&store, &blog, &first_admin(&token), Utc::now())
         .await
         .unwrap();
     // An admin arrives another way (the command line) between check and completion.
@@ -111,7 +128,7 @@ async fn the_link_expires_after_a_day_and_dies_once_any_blog_has_an_admin() {
         .create_user(blog.id, "op@example.org", "Op", "-", Role::Admin)
         .await
         .unwrap();
-    let late = setup::complete(&store, blog.id, checked, Duration::days(1), Utc::now()).await;
+    let late = setup::complete(&store, checked, Duration::days(1), Utc::now()).await;
     assert!(is_gone(late.err().unwrap()));
     assert!(is_gone(
         setup::valid(&store, &token, Utc::now()).await.unwrap_err()

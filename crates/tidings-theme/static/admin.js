@@ -326,3 +326,13 @@
     });
   }
 })();
+
+// The first-run page: the time zone field starts as the server's default
+// (UTC); the browser knows the owner's own, so it is offered instead until
+// the owner types one. Without this script the field keeps UTC.
+(function () {
+  var zone = document.querySelector("input[data-browser-zone]");
+  if (!zone || zone.value !== "UTC" || !window.Intl) return;
+  var own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (own) zone.value = own;
+})();

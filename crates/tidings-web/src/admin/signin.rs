@@ -226,14 +226,14 @@ pub async fn setup_form(
 ) -> AdminResult {
     let token = q.token.unwrap_or_default();
     setup::valid(&state.store, &token, Utc::now()).await?;
-    setup_page(
-        &state,
-        &site,
-        &token,
-        &SetupForm::default(),
-        None,
-        StatusCode::OK,
-    )
+    let blog = &site.blog;
+    let form = SetupForm {
+        blog_title: Some(blog.title.clone()),
+        timezone: Some(blog.timezone.name().to_owned()),
+        language: Some(blog.language.clone()),
+        ..SetupForm::default()
+    };
+    setup_page(&state, &site, &token, &form, None, StatusCode::OK)
 }
 
 #[derive(Deserialize, Default, serde::Serialize)]
@@ -245,6 +245,11 @@ pub struct SetupForm {
     password: Option<String>,
     #[serde(skip_serializing)]
     password_again: Option<String>,
+    /// The blog's title, time zone (the browser's, filled in by `admin.js`)
+    /// and language, asked beside the account.
+    blog_title: Option<String>,
+    timezone: Option<String>,
+    language: Option<String>,
 }
 
 fn setup_page(
@@ -259,6 +264,8 @@ fn setup_page(
         token => token,
         form => minijinja::value::Serde(form),
         error => error,
+        languages => tidings_core::language::SUPPORTED.to_vec(),
+        timezones => chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()).collect::<Vec<_>>(),
     };
     Ok(render_bare(
         state,
@@ -284,8 +291,14 @@ pub async fn setup(
         email: form.email.clone().unwrap_or_default(),
         password: form.password.clone().unwrap_or_default(),
         password_again: form.password_again.clone().unwrap_or_default(),
+        blog: tidings_app::settings::Change {
+            title: form.blog_title.clone(),
+            timezone: form.timezone.clone(),
+            language: form.language.clone(),
+            ..Default::default()
+        },
     };
-    let admin = match setup::check(&state.store, &typed, now).await {
+    let admin = match setup::check(&state.store, &site.blog, &typed, now).await {
         Ok(admin) => admin,
         Err(Error::Invalid { message, .. }) => {
             return setup_page(
@@ -300,7 +313,7 @@ pub async fn setup(
         Err(refused) => return Err(refused.into()),
     };
     let lifetime = state.gate.session_lifetime();
-    let started = setup::complete(&state.store, site.blog.id, admin, lifetime, now).await?;
+    let started = setup::complete(&state.store, admin, lifetime, now).await?;
     let mut r = Redirect::to("/admin").into_response();
     r.headers_mut()
         .insert(header::SET_COOKIE, session::started(&site, &started));

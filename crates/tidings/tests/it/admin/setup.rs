@@ -115,3 +115,58 @@ async fn the_setup_link_expires_after_a_day_and_a_restart_prints_a_new_one() {
     assert_ne!(new, old);
     set_up(&app).await;
 }
+
+/// The first-run page asks what the blog needs beside the account: its
+/// title, time zone and language, shown with the blog's current ones; a
+/// wrong answer is refused with the form again and creates nothing.
+#[tokio::test]
+async fn the_setup_page_asks_the_blogs_title_time_zone_and_language() {
+    let app = TestApp::start().await;
+    let path = setup_path(&app);
+    let token = path.rsplit('=').next().unwrap().to_owned();
+    let mut b = Browser::new(&app);
+    let form = b.get(&path).await.body;
+    for field in [
+        "name=\"blog_title\"",
+        "name=\"timezone\"",
+        "name=\"language\"",
+    ] {
+        assert!(form.contains(field), "{field}: {form}");
+    }
+    assert!(form.contains("value=\"UTC\""), "the current zone is shown");
+    let answers = |zone: &'static str| {
+        vec![
+            ("token", token.clone()),
+            ("name", "Owner".to_owned()),
+            ("email", "admin@example.com".to_owned()),
+            ("password", PASSWORD.to_owned()),
+            ("password_again", PASSWORD.to_owned()),
+            ("blog_title", "Notes from the Harbour".to_owned()),
+            ("timezone", zone.to_owned()),
+            ("language", "fr".to_owned()),
+        ]
+    };
+    let refused = answers("Mars/Olympus");
+    let refused: Vec<(&str, &str)> = refused.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let page = b.post("/admin/setup", &refused).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("Mars/Olympus"), "{}", page.body);
+    assert!(
+        page.body.contains("Notes from the Harbour"),
+        "what was typed stays"
+    );
+    assert!(
+        app.page("/").await.contains("<html lang=\"en\""),
+        "nothing changed"
+    );
+
+    let good = answers("Europe/Paris");
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let done = b.post("/admin/setup", &good).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let home = app.page("/").await;
+    assert!(home.contains("Notes from the Harbour"), "{home}");
+    assert!(home.contains("<html lang=\"fr\""), "{home}");
+    let settings = b.get("/admin/settings").await.body;
+    assert!(settings.contains("value=\"Europe/Paris\""), "{settings}");
+}
