@@ -40,7 +40,7 @@ pub(super) async fn responsive(store: &Store, blog_id: i64, html: String) -> Res
 
 /// The copies in the original's own format (every browser takes it) and
 /// the original, narrowest first.
-fn picture(media: &Media) -> Picture {
+pub(crate) fn picture(media: &Media) -> Picture {
     let mut sources: Vec<(String, u32)> = media
         .files
         .iter()

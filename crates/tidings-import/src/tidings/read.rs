@@ -3,9 +3,14 @@
 
 use std::collections::HashSet;
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use chrono::{DateTime, Utc};
+use tidings_store::MediaFile;
+
 use super::{
-    AttachmentRecord, BlogRecord, CommentRecord, EndRecord, PostRecord, Record, TidingsExport,
-    VERSION,
+    AttachmentRecord, BlogRecord, CommentRecord, EndRecord, MediaRecord, PostRecord, Record,
+    TidingsExport, VERSION,
 };
 use crate::ParseError;
 use crate::blogger::served_path;
@@ -55,7 +60,20 @@ struct Reading {
     comment_ids: HashSet<i64>,
     attachment_ids: HashSet<i64>,
     local_paths: HashSet<String>,
+    media: Vec<RestoredMedia>,
+    media_ids: HashSet<i64>,
+    media_paths: HashSet<String>,
     ended: bool,
+}
+
+/// An upload as the file carries it, its bytes checked to be the picture
+/// the record says.
+#[derive(Debug, Clone)]
+pub struct RestoredMedia {
+    pub alt: String,
+    pub created_at: DateTime<Utc>,
+    /// The original first, each with its bytes.
+    pub files: Vec<(MediaFile, Vec<u8>)>,
 }
 
 impl Reading {
@@ -102,6 +120,7 @@ impl Reading {
             Record::Post(p) => self.post(p),
             Record::Comment(c) => self.comment(c),
             Record::Attachment(a) => self.attachment(a),
+            Record::Media(m) => self.media(m),
             Record::End(e) => self.end(&e),
         }
     }
@@ -170,6 +189,57 @@ impl Reading {
         Ok(())
     }
 
+    /// An upload: its files at `/media/u/` addresses no other file of the
+    /// export takes, the original first, and each file's bytes a picture of
+    /// the type it names (its name and record are not trusted).
+    fn media(&mut self, m: MediaRecord) -> Result<(), String> {
+        if !self.media_ids.insert(m.id) || m.id <= 0 {
+            return Err(format!("media id {} is not positive or not unique", m.id));
+        }
+        if m.files.first().is_none_or(|f| f.variant) || m.files.iter().skip(1).any(|f| !f.variant) {
+            return Err(format!(
+                "media {} must list its original first, then only its copies",
+                m.id
+            ));
+        }
+        let mut files = Vec::with_capacity(m.files.len());
+        for f in m.files {
+            if !(f.path.starts_with("/media/u/") && crate::media::is_local_path(&f.path)) {
+                return Err(format!("{:?} is not a /media/u/ address", f.path));
+            }
+            if !self.media_paths.insert(f.path.clone()) {
+                return Err(format!("two files are served at {}", f.path));
+            }
+            let bytes = BASE64
+                .decode(&f.data)
+                .map_err(|e| format!("{}: the data is not base64: {e}", f.path))?;
+            let found = tidings_core::media::served_type(&bytes).ok();
+            if !f.mime_type.starts_with("image/") || found != Some(f.mime_type.as_str()) {
+                return Err(format!(
+                    "{}: the data is not a picture of type {}",
+                    f.path, f.mime_type
+                ));
+            }
+            files.push((
+                MediaFile {
+                    path: f.path,
+                    mime_type: f.mime_type,
+                    width: f.width,
+                    height: f.height,
+                    bytes: bytes.len() as u64,
+                    variant: f.variant,
+                },
+                bytes,
+            ));
+        }
+        self.media.push(RestoredMedia {
+            alt: m.alt,
+            created_at: m.created_at,
+            files,
+        });
+        Ok(())
+    }
+
     /// The end record: its counts must be what the file held.
     fn end(&mut self, e: &EndRecord) -> Result<(), String> {
         let (posts, comments, attachments) = (
@@ -182,6 +252,13 @@ impl Reading {
                 "the file promises {} posts, {} comments and {} attachments but holds \
                  {posts}, {comments} and {attachments}",
                 e.posts, e.comments, e.attachments,
+            ));
+        }
+        if e.media != self.media.len() as u64 {
+            return Err(format!(
+                "the file promises {} media but holds {}",
+                e.media,
+                self.media.len()
             ));
         }
         self.ended = true;
@@ -232,6 +309,7 @@ impl Reading {
             posts: self.posts,
             comments: self.comments,
             attachments: self.attachments,
+            media: self.media,
             blog_line: self.blog_line,
         })
     }

@@ -4,6 +4,7 @@
 //! [`filter`], and search in [`search`].
 
 mod filter;
+mod html;
 mod read;
 mod search;
 mod write;
@@ -18,6 +19,7 @@ use crate::{Result, StoreError, from_micros};
 
 pub use filter::PostFilter;
 pub(crate) use filter::{post_page_sql, sticky_sql};
+pub use html::PostHtml;
 pub use search::SearchHit;
 
 /// Columns of every post query, with its published comment count (kept on

@@ -10,6 +10,8 @@ use self::server::{Reply, Server};
 use super::{import, last_line};
 use crate::support::TestApp;
 
+mod blogger;
+mod moving_out;
 mod refusals;
 mod server;
 
