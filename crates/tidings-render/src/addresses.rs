@@ -62,10 +62,10 @@ fn replace(
 }
 
 /// Where the value of each `links` attribute is in `html`, in order.
-fn values(
-    html: &str,
+fn values<'a>(
+    html: &'a str,
     links: &'static [(&'static str, &'static str)],
-) -> impl Iterator<Item = (usize, usize)> + '_ {
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     let mut from = 0;
     let mut pending: Vec<(usize, usize)> = Vec::new();
     std::iter::from_fn(move || {

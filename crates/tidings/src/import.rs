@@ -244,6 +244,11 @@ async fn restore_media(
         bar.inc(1);
     }
     bar.finish_and_clear();
+    if restored > 0 {
+        tidings_app::media::moved::show_uploads(store, blog.id)
+            .await
+            .with_context(|| format!("{}: media: the posts could not show them", file.display()))?;
+    }
     eprintln!(
         "{}: media: restored {restored} uploads ({there} already there)",
         file.display()

@@ -117,7 +117,7 @@ pub async fn read_blob(blobs: &dyn Blobs, key: &str) -> anyhow::Result<Vec<u8>> 
         .await
         .with_context(|| format!("cannot read the upload file {key}"))?
     {
-        let last = piece.len() < tidings_store::CHUNK_BYTES;
+        let last = piece.len() < tidings_store::media::CHUNK_BYTES;
         out.extend_from_slice(&piece);
         if last {
             break;

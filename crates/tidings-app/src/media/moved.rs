@@ -131,6 +131,26 @@ pub async fn restore(
     Ok(true)
 }
 
+/// Makes every post of `blog_id` show its uploads responsive again, as a
+/// save does: for posts imported before the uploads they show were restored
+/// (an import's sanitiser keeps no `srcset`). Answers how many changed.
+pub async fn show_uploads(store: &Store, blog_id: i64) -> Result<u64, Error> {
+    let mut changed = Vec::new();
+    for p in store.post_html(blog_id).await? {
+        let body = crate::posts::responsive(store, blog_id, p.body_html.clone()).await?;
+        let teaser = crate::posts::responsive(store, blog_id, p.teaser_html.clone()).await?;
+        if body != p.body_html || teaser != p.teaser_html {
+            changed.push(PostHtml {
+                id: p.id,
+                body_html: body,
+                teaser_html: teaser,
+            });
+        }
+    }
+    store.set_post_html(blog_id, &changed).await?;
+    Ok(changed.len() as u64)
+}
+
 /// Points every post of `blog_id` at the uploads `homes` holds (by
 /// [`home_key`]): each `<img src>` and `<a href>` of one of them becomes its
 /// original's path, and the images are made responsive. Answers how many
