@@ -52,6 +52,8 @@ async fn uploads_move_out_and_back_in_at_the_same_addresses() {
 
     // Our format carries them; a fresh instance serves them at the same
     // addresses, byte for byte, and the post shows them as before.
+    // On PostgreSQL nothing made the data directory.
+    std::fs::create_dir_all(&app.data).unwrap();
     let file = app.data.join("out.tidings");
     let (out, _) = cli(
         &app,
