@@ -31,7 +31,10 @@ if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time (Debian's time package)" >&2
   apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
 fi
-command -v convert >/dev/null || { echo "bench/fetch.sh needs ImageMagick's convert" >&2; exit 2; }
+if ! convert -version 2>/dev/null | grep -q ImageMagick; then
+  echo "installing ImageMagick (Debian's imagemagick package), which draws the pictures" >&2
+  apt-get install -y imagemagick >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y imagemagick >/dev/null; }
+fi
 
 # BIN=path/to/tidings measures that binary instead of a fresh release build.
 if [ -z "${BIN:-}" ]; then
