@@ -371,4 +371,59 @@ mod tests {
         assert!(parse(b"").is_err());
         assert!(parse(b"<?xml version='1.0'?>").is_err());
     }
+
+    /// `GOOD` with one upload, its original at `path` with `data` named `mime`.
+    fn with_media(path: &str, mime: &str, data: &str) -> String {
+        GOOD.replace(
+            r#"{"type":"end","posts":1,"comments":2}"#,
+            &format!(
+                r#"{{"type":"media","id":3,"alt":"a","created_at":"2020-01-03T00:00:00Z","files":[{{"path":"{path}","mime_type":"{mime}","width":1,"height":1,"variant":false,"data":"{data}"}}]}}
+{{"type":"end","posts":1,"comments":2,"media":1}}"#
+            ),
+        )
+    }
+
+    #[test]
+    fn uploads_are_read_only_at_upload_addresses_with_the_bytes_they_claim() {
+        const PNG: &str = "iVBORw0KGgoAAAANSUhEUg==";
+        let e = parse(with_media("/media/u/ab.png", "image/png", PNG).as_bytes()).unwrap();
+        let (file, bytes) = &e.media[0].files[0];
+        assert_eq!((file.path.as_str(), file.bytes), ("/media/u/ab.png", 16));
+        assert!(bytes.starts_with(b"\x89PNG"));
+        for (path, mime, data, why) in [
+            (
+                "/media/u/../../tidings.db",
+                "image/png",
+                PNG,
+                "is not a /media/u/ address",
+            ),
+            (
+                "/media/2011/a.png",
+                "image/png",
+                PNG,
+                "is not a /media/u/ address",
+            ),
+            ("/media/u/ab.png", "image/png", "not base64!", "not base64"),
+            (
+                "/media/u/ab.png",
+                "image/jpeg",
+                PNG,
+                "not a picture of type image/jpeg",
+            ),
+            (
+                "/media/u/ab.png",
+                "text/html",
+                "PGh0bWw+eDwvaHRtbD4=",
+                "not a picture",
+            ),
+        ] {
+            let e = parse(with_media(path, mime, data).as_bytes()).unwrap_err();
+            assert_eq!(e.line, Some(5), "{path}");
+            assert!(e.message.contains(why), "{path}: {}", e.message);
+        }
+        // A cut file: the end record's count says an upload is missing.
+        let cut = with_media("/media/u/ab.png", "image/png", PNG)
+            .replace(r#""media":1}"#, r#""media":2}"#);
+        assert!(parse(cut.as_bytes()).unwrap_err().message.contains("media"));
+    }
 }
