@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # everything (about 15 minutes on 2 cores)
 #   ROUNDS=1 DURATION=3s bench/run.sh   # a quicker look
-#   ONLY=render bench/run.sh            # one part: serve, flood, postgres, views, import or render
+#   ONLY=render bench/run.sh            # one part: serve, flood, postgres, views, import, fetch or render
 #
 # Builds the release binary, makes a blog of 1,000 invented posts over ten
 # years with labels and 10 comments each, starts Tidings twice on that data
@@ -42,8 +42,8 @@ PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 # at once and lets as many wait, and refuses the rest with 503 (by design,
 # see --max-renders), so more clients would measure refusals, not pages.
 UNCACHED_CONNECTIONS=${UNCACHED_CONNECTIONS:-8}
-case $ONLY in all | serve | flood | postgres | views | import | render) ;; *)
-    echo "bench: ONLY must be all, serve, flood, postgres, views, import or render, not $ONLY" >&2
+case $ONLY in all | serve | flood | postgres | views | import | fetch | render) ;; *)
+    echo "bench: ONLY must be all, serve, flood, postgres, views, import, fetch or render, not $ONLY" >&2
     exit 2
     ;;
 esac
@@ -314,6 +314,17 @@ import of a generated Blogger export (bench/import.sh, SQLite):
 $(grep -E '^(imported|export):|Elapsed|User time|System time|Maximum resident' "$WORK/import.out" | sed 's/^/  /')"
 }
 
+fetch_bench() {
+    echo "bench: importing a Blogger export of 1,000 pictures with --fetch-media (bench/fetch.sh)"
+    WORK="$WORK/fetch" bench/fetch.sh >"$WORK/fetch.out" 2>"$WORK/fetch.err" || {
+        cat "$WORK/fetch.err" >&2
+        exit 1
+    }
+    FETCH_REPORT="
+--fetch-media of a generated Blogger export of 1,000 pictures from a local server (bench/fetch.sh, SQLite; goal: under a minute):
+$(grep -E '^(imported|pictures):|Elapsed|User time|System time|Maximum resident' "$WORK/fetch.out" | sed 's/^/  /')"
+}
+
 render_bench() {
     echo "bench: rendering $RENDER_POSTS posts with tidings and with hugo"
     python3 bench/gen_site.py markdown "$WORK/md" --posts "$RENDER_POSTS"
@@ -332,12 +343,13 @@ render of $RENDER_POSTS posts: tidings ${tidings_render}; hugo ${hugo_render}
   files: tidings $(find "$WORK/out-tidings" -type f | wc -l), hugo $(find "$WORK/out-hugo" -type f | wc -l) ($(hugo version | cut -d' ' -f2))"
 }
 
-SERVE_REPORT= FLOOD_REPORT= POSTGRES_REPORT= VIEWS_REPORT= IMPORT_REPORT= RENDER_REPORT=
+SERVE_REPORT= FLOOD_REPORT= POSTGRES_REPORT= VIEWS_REPORT= IMPORT_REPORT= FETCH_REPORT= RENDER_REPORT=
 part serve && serve_bench
 part flood && flood_bench
 part postgres && postgres_bench
 part views && views_bench
 part import && import_bench
+part fetch && fetch_bench
 part render && render_bench
 
 cat <<OUT
@@ -349,5 +361,6 @@ $FLOOD_REPORT
 $POSTGRES_REPORT
 $VIEWS_REPORT
 $IMPORT_REPORT
+$FETCH_REPORT
 $RENDER_REPORT
 OUT

@@ -13,6 +13,7 @@ pub mod language;
 pub mod media;
 pub mod password;
 pub mod permission;
+pub mod picture_url;
 pub mod post;
 pub mod slug;
 pub mod spam;

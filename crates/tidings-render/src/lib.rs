@@ -21,6 +21,7 @@
 //! Architecture invariant: nothing here reads files, the clock, the network or global
 //! configuration. Callers pass strings in and get strings back.
 
+mod addresses;
 mod autolink;
 mod classes;
 mod comment;
@@ -35,6 +36,7 @@ mod steps;
 mod summary;
 mod text;
 
+pub use addresses::{absolute_media, replace_picture_links};
 pub use comment::{comment_shown, comment_to_html};
 pub use comment_markup::comment_markup;
 pub use escape::{escape_html, write_escaped};

@@ -103,20 +103,30 @@ impl Store {
             .filter(|(old, _)| !old.is_empty())
             .collect();
         pairs.sort_by_key(|(old, _)| std::cmp::Reverse(old.len()));
-        let bodies = tx
+        let posts = tx
             .fetch_all(
-                &Sql::new("SELECT id, body_html FROM posts WHERE blog_id = $1").bind(blog_id),
-                |r| Ok((r.try_get::<i64>("id")?, r.try_get::<String>("body_html")?)),
+                &Sql::new("SELECT id, body_html, teaser_html FROM posts WHERE blog_id = $1")
+                    .bind(blog_id),
+                |r| {
+                    Ok((
+                        r.try_get::<i64>("id")?,
+                        r.try_get::<String>("body_html")?,
+                        r.try_get::<String>("teaser_html")?,
+                    ))
+                },
             )
             .await?;
         let mut changed = 0;
-        for (id, body) in bodies {
-            let Some(new) = replace_urls(&body, &pairs) else {
+        for (id, body, teaser) in posts {
+            let (new_body, new_teaser) =
+                (replace_urls(&body, &pairs), replace_urls(&teaser, &pairs));
+            if new_body.is_none() && new_teaser.is_none() {
                 continue;
-            };
+            }
             tx.execute(
-                &Sql::new("UPDATE posts SET body_html = $1 WHERE id = $2")
-                    .bind(new)
+                &Sql::new("UPDATE posts SET body_html = $1, teaser_html = $2 WHERE id = $3")
+                    .bind(new_body.unwrap_or(body))
+                    .bind(new_teaser.unwrap_or(teaser))
                     .bind(id),
             )
             .await?;
@@ -131,31 +141,44 @@ impl Store {
 /// `html` with each old address of `pairs` replaced by its new one where it
 /// is a whole address: followed by the end of an attribute, a query or a
 /// fragment (so `?w=300` stays on), never by more of a longer path
-/// (`a.jpg` inside `a.jpg.webp`). `None` when nothing changed.
+/// (`a.jpg` inside `a.jpg.webp`). WordPress's sized copies of a file
+/// (`a-300x200.jpg` beside `a.jpg`) are replaced by the same new address.
+/// `None` when nothing changed.
 fn replace_urls(html: &str, pairs: &[(&str, &str)]) -> Option<String> {
-    let ends_url = |c: Option<char>| {
-        c.is_none_or(|c| {
-            c.is_whitespace() || matches!(c, '"' | '\'' | '?' | '#' | '<' | '>' | ')' | ',')
-        })
-    };
+    let ends_url =
+        |c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '?' | '#' | '<' | '>' | ')' | ',');
     let mut out = html.to_owned();
     let mut changed = false;
     for (old, new) in pairs {
-        if !out.contains(old) {
+        // The file's name without its extension, where a sized copy's
+        // `-WxH` begins.
+        let stem = old
+            .rfind('.')
+            .filter(|&dot| old.rfind('/').is_none_or(|slash| slash < dot))
+            .map(|dot| &old[..dot]);
+        let sized = |candidate: &str| {
+            stem.is_some()
+                && tidings_core::picture_url::wordpress_original(candidate).as_deref() == Some(*old)
+        };
+        let search = stem.unwrap_or(old);
+        if !out.contains(search) {
             continue;
         }
         let mut next = String::with_capacity(out.len());
         let mut rest = out.as_str();
-        while let Some(i) = rest.find(old) {
-            let after = &rest[i + old.len()..];
+        while let Some(i) = rest.find(search) {
             next.push_str(&rest[..i]);
-            if ends_url(after.chars().next()) {
+            let from = &rest[i..];
+            let len = from.find(ends_url).unwrap_or(from.len());
+            let address = &from[..len];
+            if address == *old || sized(address) {
                 next.push_str(new);
                 changed = true;
+                rest = &from[len..];
             } else {
-                next.push_str(old);
+                next.push_str(search);
+                rest = &from[search.len()..];
             }
-            rest = after;
         }
         next.push_str(rest);
         out = next;
@@ -179,5 +202,11 @@ mod tests {
             r#"<img src="/media/2011/07/a.jpg?w=300"> <a href='/media/2011/07/a.jpg'>x</a> <img src="https://old.example/2011/07/a.jpg.webp">"#
         );
         assert_eq!(replace_urls("<p>nothing</p>", &pairs), None);
+        // WordPress's sized copies are the same picture.
+        let html = r#"<a href="https://old.example/2011/07/a.jpg"><img src="https://old.example/2011/07/a-300x200.jpg"></a> <img src="https://old.example/2011/07/a-b.jpg">"#;
+        assert_eq!(
+            replace_urls(html, &pairs).unwrap(),
+            r#"<a href="/media/2011/07/a.jpg"><img src="/media/2011/07/a.jpg"></a> <img src="https://old.example/2011/07/a-b.jpg">"#
+        );
     }
 }

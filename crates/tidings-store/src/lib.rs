@@ -57,8 +57,8 @@ pub use media::{
 };
 pub use outbox::{MailCounts, NewMail, QueuedMail};
 pub use posts::{
-    ArchiveMonth, IndexedPost, LabelCount, Neighbours, NewPost, PageLink, PostFilter, PostPage,
-    Revision, SearchHit,
+    ArchiveMonth, IndexedPost, LabelCount, Neighbours, NewPost, PageLink, PostFilter, PostHtml,
+    PostPage, Revision, SearchHit,
 };
 pub use reads::reads_may_block_here;
 pub use reply_watches::{COMMENT_REPLY, REPLY_CONFIRM, ReplyWatch};

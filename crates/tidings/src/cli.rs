@@ -350,9 +350,9 @@ pub enum ImportCommand {
         - Blogger's \"Back up content\" (Settings → Manage blog), an Atom XML file;\n\
         - Google Takeout's Blogger export, its feed.atom file."
     )]
-    Blogger(ImportArgs),
+    Blogger(ImportFetchArgs),
     /// A WordPress export (WXR 1.0 to 1.2).
-    Wordpress(ImportWordpressArgs),
+    Wordpress(ImportFetchArgs),
     /// A Tidings export (`tidings export --format tidings`): the same blog again.
     Tidings(ImportArgs),
     /// A Jekyll or Hugo site: Markdown files with YAML or TOML front matter.
@@ -378,13 +378,16 @@ pub struct ImportArgs {
 }
 
 #[derive(Args)]
-pub struct ImportWordpressArgs {
+pub struct ImportFetchArgs {
     #[command(flatten)]
     pub import: ImportArgs,
-    /// Also download every attachment into the data directory (media/BLOG_ID/),
-    /// serve it at /media/…, and point posts at the copies. Files that fail
-    /// are listed and keep their old addresses; the import stands. Running
-    /// again fetches only what is still missing.
+    /// Also bring the blog's files home and point posts at the copies:
+    /// Blogger: every picture the posts show, whatever its host, once at its
+    /// largest size, kept as uploads; WordPress: every attachment, into the
+    /// data directory (media/BLOG_ID/), its sized copies (img-300x200.jpg)
+    /// pointed at the original. Files that fail are listed and keep their
+    /// old addresses; the import stands. Running again fetches only what is
+    /// still missing.
     #[arg(long)]
     pub fetch_media: bool,
     /// With --fetch-media: also fetch from this machine and private networks

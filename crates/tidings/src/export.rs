@@ -5,9 +5,9 @@ use anyhow::{Context, bail};
 use tidings_store::Store;
 
 use crate::blogs;
-use crate::cli::ExportArgs;
+use crate::cli::{ExportArgs, Global};
 
-pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
+pub async fn run(global: &Global, store: &Store, args: ExportArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
     let mut snapshot = store.export_snapshot(blog.id).await?;
     if args.without_personal_data {
@@ -17,7 +17,11 @@ pub async fn run(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
     }
     let (text, notes) = match args.format.as_str() {
         "blogger" => tidings_import::export::blogger(&blog, &snapshot),
-        "tidings" => tidings_import::tidings::export(&blog, &snapshot),
+        "tidings" => {
+            let blobs = crate::media::blobs(global, store);
+            let media = crate::media::uploads_with_bytes(store, &*blobs, blog.id).await?;
+            tidings_import::tidings::export(&blog, &snapshot, &media)
+        }
         "wxr" => tidings_import::export::wxr(&blog, &snapshot),
         other => bail!("unknown export format {other}: use tidings, blogger or wxr"),
     };

@@ -1,7 +1,8 @@
 //! `tidings import blogger|wordpress|tidings FILE` and `tidings import markdown
 //! DIR`: read the export, write it in one store transaction (so a bad file
-//! changes nothing), say what happened in one line. `import wordpress --fetch-media` then copies the blog's
-//! files (see [`crate::media`]).
+//! changes nothing), say what happened in one line. `--fetch-media` then
+//! brings the blog's files home (see [`crate::media`]): Blogger's pictures as
+//! uploads, WordPress's attachments as copies.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -14,10 +15,11 @@ use tidings_import::{ImportBatch, ImportReport, ParseError};
 use tidings_store::{Store, StoreError};
 
 use crate::blogs;
-use crate::cli::{Global, ImportArgs, ImportDirArgs, ImportWordpressArgs};
+use crate::cli::{Global, ImportArgs, ImportDirArgs, ImportFetchArgs};
 use crate::media::FetchOptions;
 
-pub async fn blogger(global: &Global, store: &Store, args: ImportArgs) -> anyhow::Result<()> {
+pub async fn blogger(global: &Global, store: &Store, args: ImportFetchArgs) -> anyhow::Result<()> {
+    let (args, fetching) = args.split();
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
     let reading = progress(0, "reading");
     let bytes = read(&args.file)?;
@@ -38,27 +40,34 @@ pub async fn blogger(global: &Global, store: &Store, args: ImportArgs) -> anyhow
             );
         }
     }
-    summary(&args.file, &report);
+    tell(&args.file, report.notes.iter());
+    if let Some(options) = fetching {
+        // The import has committed: what fails here is reported, not undone.
+        bring_pictures_home(global, store, &blog, &args.file, options).await?;
+    }
+    println!("{}", summary_line(&report));
     Ok(())
+}
+
+impl ImportFetchArgs {
+    /// The import's own arguments, and the fetcher's bounds when
+    /// `--fetch-media` was given.
+    fn split(self) -> (ImportArgs, Option<FetchOptions>) {
+        let fetching = self.fetch_media.then_some(FetchOptions {
+            max_mib: self.fetch_max_mib,
+            timeout_secs: self.fetch_timeout_secs,
+            allow_private: self.allow_private_addresses,
+        });
+        (self.import, fetching)
+    }
 }
 
 pub async fn wordpress(
     global: &Global,
     store: &Store,
-    args: ImportWordpressArgs,
+    args: ImportFetchArgs,
 ) -> anyhow::Result<()> {
-    let ImportWordpressArgs {
-        import: args,
-        fetch_media,
-        allow_private_addresses,
-        fetch_max_mib,
-        fetch_timeout_secs,
-    } = args;
-    let fetching = FetchOptions {
-        max_mib: fetch_max_mib,
-        timeout_secs: fetch_timeout_secs,
-        allow_private: allow_private_addresses,
-    };
+    let (args, fetching) = args.split();
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
     let reading = progress(0, "reading");
     let bytes = read(&args.file)?;
@@ -68,9 +77,9 @@ pub async fn wordpress(
     tell(&args.file, export.notes.iter().chain(&notes));
     let report = write(store, &args.file, batch).await?;
     tell(&args.file, report.notes.iter());
-    if fetch_media {
+    if let Some(options) = fetching {
         // The import has committed: what fails here is reported, not undone.
-        copy_media(global, store, &blog, &args.file, fetching).await?;
+        copy_media(global, store, &blog, &args.file, options).await?;
     }
     println!("{}", summary_line(&report));
     Ok(())
@@ -127,17 +136,123 @@ async fn copy_media(
     Ok(())
 }
 
-pub async fn tidings(store: &Store, args: ImportArgs) -> anyhow::Result<()> {
+/// Fetches the pictures the blog's posts show from other servers, keeps
+/// them as uploads and points the posts at them; says on stderr which
+/// failed and what was done.
+async fn bring_pictures_home(
+    global: &Global,
+    store: &Store,
+    blog: &BlogSettings,
+    file: &Path,
+    options: FetchOptions,
+) -> anyhow::Result<()> {
+    let wanted = tidings_app::media::moved::pictures_elsewhere(store, blog.id).await?;
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let total = wanted.len();
+    let bar = progress(total as u64, "pictures");
+    let kept = crate::media::pictures::fetch_and_keep(
+        store,
+        crate::media::blobs(global, store),
+        blog.id,
+        wanted,
+        options,
+        {
+            let bar = bar.clone();
+            move || bar.inc(1)
+        },
+    )
+    .await?;
+    bar.finish_and_clear();
+    let fetched = kept.homes.len();
+    let changed = tidings_app::media::moved::point_posts_home(store, blog.id, kept.homes)
+        .await
+        .with_context(|| {
+            format!(
+                "{}: pictures: {fetched} were kept as uploads but the posts could not be \
+                 pointed at them; run the import again",
+                file.display()
+            )
+        })?;
+    for failure in &kept.failed {
+        eprintln!(
+            "{}: pictures: not fetched, the old address is kept: {failure}",
+            file.display()
+        );
+    }
+    eprintln!(
+        "{}: pictures: fetched {fetched} of {total} as uploads; {changed} posts now use them",
+        file.display()
+    );
+    Ok(())
+}
+
+pub async fn tidings(global: &Global, store: &Store, args: ImportArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
     let reading = progress(0, "reading");
     let bytes = read(&args.file)?;
-    let export = tidings_import::tidings::parse(&bytes).map_err(|e| refused(&args.file, &e))?;
+    let mut export = tidings_import::tidings::parse(&bytes).map_err(|e| refused(&args.file, &e))?;
+    drop(bytes);
     let batch = export
         .to_batch(&blog)
         .map_err(|e| refused(&args.file, &e))?;
     drop(reading);
     let report = write(store, &args.file, batch).await?;
+    let media = std::mem::take(&mut export.media);
+    if !media.is_empty() {
+        restore_media(global, store, &blog, &args.file, media).await?;
+    }
     summary(&args.file, &report);
+    Ok(())
+}
+
+/// Puts back the uploads our export carried, at their addresses; says on
+/// stderr how many. The posts are in already: an upload that cannot be
+/// restored stops the command, and running it again restores the rest.
+async fn restore_media(
+    global: &Global,
+    store: &Store,
+    blog: &BlogSettings,
+    file: &Path,
+    media: Vec<tidings_import::tidings::RestoredMedia>,
+) -> anyhow::Result<()> {
+    let blobs = crate::media::blobs(global, store);
+    let bar = progress(media.len() as u64, "media");
+    let (mut restored, mut there) = (0, 0);
+    for m in media {
+        let path = m
+            .files
+            .first()
+            .map(|(f, _)| f.path.clone())
+            .unwrap_or_default();
+        let done = tidings_app::media::moved::restore(
+            store,
+            &*blobs,
+            blog.id,
+            m.alt,
+            m.created_at,
+            &m.files,
+        )
+        .await
+        .with_context(|| format!("{}: media: cannot restore {path}", file.display()))?;
+        if done {
+            restored += 1;
+        } else {
+            there += 1;
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    if restored > 0 {
+        tidings_app::media::moved::show_uploads(store, blog.id)
+            .await
+            .with_context(|| format!("{}: media: the posts could not show them", file.display()))?;
+    }
+    eprintln!(
+        "{}: media: restored {restored} uploads ({there} already there)",
+        file.display()
+    );
     Ok(())
 }
 

@@ -154,11 +154,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(ImportCommand::Wordpress(args)) => {
             import::wordpress(&cli.global, &store, args).await
         }
-        Command::Import(ImportCommand::Tidings(args)) => import::tidings(&store, args).await,
+        Command::Import(ImportCommand::Tidings(args)) => {
+            import::tidings(&cli.global, &store, args).await
+        }
         Command::Import(ImportCommand::Markdown(args)) => import::markdown(&store, args).await,
-        Command::Export(args) => export::run(&store, args).await,
-        Command::Backup(args) => backup::run(&store, args).await,
-        Command::Render(args) => render::run(&store, args).await,
+        Command::Export(args) => export::run(&cli.global, &store, args).await,
+        Command::Backup(args) => backup::run(&cli.global, &store, args).await,
+        Command::Render(args) => render::run(&cli.global, &store, args).await,
         Command::Mail(MailCommand::Test(args)) => mail::test(args).await,
         Command::Config | Command::Doctor => unreachable!("run by main without a store"),
     };

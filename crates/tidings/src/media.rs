@@ -1,6 +1,8 @@
 //! `tidings import wordpress --fetch-media`: copies of an imported blog's
 //! files in the data directory (`media/BLOG_ID/2011/07/img.jpg`), which the
-//! web layer serves at `/media/2011/07/img.jpg`.
+//! web layer serves at `/media/2011/07/img.jpg`; `import blogger
+//! --fetch-media`: the pictures its posts show, kept as uploads
+//! ([`pictures`]).
 //!
 //! Fetching runs after the import has committed and never undoes it: a file
 //! that cannot be fetched is reported on its own line and keeps its old
@@ -15,16 +17,18 @@
 //! server claimed.
 
 mod address;
+pub mod pictures;
 
 use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, anyhow};
 use tidings_core::media::{SNIFF_BYTES, served_type};
 use tidings_import::media::{PREFIX, local_path, old_urls};
-use tidings_store::{Attachment, LocalCopy};
+use tidings_store::{Attachment, Blobs, LocalCopy, Store};
 use ureq::http::Uri;
 use ureq::unversioned::resolver::{DefaultResolver, Resolver};
 use ureq::unversioned::transport::{Connector, DefaultConnector};
@@ -61,6 +65,76 @@ pub fn blog_dir(data: &Path, blog_id: i64) -> PathBuf {
     data.join("media").join(blog_id.to_string())
 }
 
+/// Where the blog's uploads are kept, as `serve` chooses: the data
+/// directory's `media/` on SQLite, the database on PostgreSQL (so every
+/// node serves them).
+pub fn blobs(global: &crate::cli::Global, store: &Store) -> Arc<dyn Blobs> {
+    if store.backend().keeps_media_in_database() {
+        Arc::new(tidings_store::DatabaseBlobs::new(store.clone()))
+    } else {
+        Arc::new(tidings_store::DirectoryBlobs::new(
+            global.data.join("media"),
+        ))
+    }
+}
+
+/// Every upload of `blog_id`, oldest first, each with the bytes of its
+/// files (in the order of its `files`): what `export --format tidings`
+/// carries.
+pub async fn uploads_with_bytes(
+    store: &Store,
+    blobs: &dyn Blobs,
+    blog_id: i64,
+) -> anyhow::Result<Vec<(tidings_store::Media, Vec<Vec<u8>>)>> {
+    const PAGE: i64 = 100;
+    let mut all = Vec::new();
+    loop {
+        let (page, _) = store.list_media(blog_id, PAGE, all.len() as i64).await?;
+        let last = (page.len() as i64) < PAGE;
+        all.extend(page);
+        if last {
+            break;
+        }
+    }
+    all.reverse();
+    let mut out = Vec::with_capacity(all.len());
+    for media in all {
+        let mut bytes = Vec::with_capacity(media.files.len());
+        for f in &media.files {
+            bytes.push(read_blob(blobs, &tidings_store::blob_key(blog_id, &f.path)).await?);
+        }
+        out.push((media, bytes));
+    }
+    Ok(out)
+}
+
+/// The whole file at `key`, piece by piece; refused when there is none.
+pub async fn read_blob(blobs: &dyn Blobs, key: &str) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut index = 0;
+    while let Some(piece) = blobs
+        .chunk(key, index)
+        .await
+        .with_context(|| format!("cannot read the upload file {key}"))?
+    {
+        let last = piece.len() < tidings_store::media::CHUNK_BYTES;
+        out.extend_from_slice(&piece);
+        if last {
+            break;
+        }
+        index += 1;
+    }
+    if index == 0 && out.is_empty() {
+        anyhow::bail!("the upload file {key} is missing from the blog's store");
+    }
+    Ok(out)
+}
+
+/// The hardened client with the owner's bounds (see [`agent`]).
+pub fn client(options: &FetchOptions) -> ureq::Agent {
+    agent(options, DefaultConnector::new(), DefaultResolver::default())
+}
+
 /// Fetches every attachment of `all` that has no copy yet into `dir`,
 /// calling `progress` after each. Blocking: run it off the async runtime.
 pub fn fetch(
@@ -69,7 +143,7 @@ pub fn fetch(
     options: &FetchOptions,
     progress: &dyn Fn(),
 ) -> Fetched {
-    let agent = agent(options, DefaultConnector::new(), DefaultResolver::default());
+    let agent = client(options);
     let mut taken: HashSet<String> = all.iter().filter_map(|a| a.local_path.clone()).collect();
     let mut out = Fetched::default();
     for a in all.iter().filter(|a| a.local_path.is_none()) {
@@ -129,6 +203,47 @@ fn fetch_one(
     file: &Path,
     options: &FetchOptions,
 ) -> anyhow::Result<&'static str> {
+    let mut part = file.as_os_str().to_owned();
+    part.push(".part");
+    let part = PathBuf::from(part);
+    let cannot_write = || format!("cannot write {}", part.display());
+    let written = download(agent, url, options, || {
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::File::create(&part).with_context(cannot_write)
+    })
+    .and_then(|(mime_type, out)| {
+        out.sync_all().with_context(cannot_write)?;
+        std::fs::rename(&part, file).with_context(|| format!("cannot write {}", file.display()))?;
+        Ok(mime_type)
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&part);
+    }
+    written
+}
+
+/// Downloads `url` into memory, within the size cap: a picture to be kept
+/// as an upload, whose processing reads it whole anyway.
+pub fn fetch_bytes(
+    agent: &ureq::Agent,
+    url: &str,
+    options: &FetchOptions,
+) -> anyhow::Result<Vec<u8>> {
+    download(agent, url, options, || Ok(Vec::new())).map(|(_, bytes)| bytes)
+}
+
+/// Downloads `url` into the writer `open` makes once the first bytes are
+/// known to be of a type the blog serves (an answer that is not is read no
+/// further and nothing is opened), and answers that type with the writer.
+fn download<W: Write>(
+    agent: &ureq::Agent,
+    url: &str,
+    options: &FetchOptions,
+    open: impl FnOnce() -> anyhow::Result<W>,
+) -> anyhow::Result<(&'static str, W)> {
     let uri: Uri = url.parse().map_err(|_| anyhow!("not a valid address"))?;
     if !address::is_fetched_scheme(&uri) {
         return Err(Refused {
@@ -160,32 +275,18 @@ fn fetch_one(
         .read_to_end(&mut head)
         .map_err(read_failed)?;
     let mime_type = served_type(&head)?;
-    if let Some(parent) = file.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
-    }
-    let mut part = file.as_os_str().to_owned();
-    part.push(".part");
-    let part = PathBuf::from(part);
-    let written = (|| -> anyhow::Result<()> {
-        let cannot_write = || format!("cannot write {}", part.display());
-        let mut out = std::fs::File::create(&part).with_context(cannot_write)?;
-        out.write_all(&head).with_context(cannot_write)?;
-        let mut buf = vec![0; 64 * 1024];
-        loop {
-            let n = body.read(&mut buf).map_err(read_failed)?;
-            if n == 0 {
-                break;
-            }
-            out.write_all(&buf[..n]).with_context(cannot_write)?;
+    let mut out = open()?;
+    let cannot_write = "cannot write the fetched file";
+    out.write_all(&head).context(cannot_write)?;
+    let mut buf = vec![0; 64 * 1024];
+    loop {
+        let n = body.read(&mut buf).map_err(read_failed)?;
+        if n == 0 {
+            break;
         }
-        out.sync_all().with_context(cannot_write)?;
-        std::fs::rename(&part, file).with_context(|| format!("cannot write {}", file.display()))
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&part);
+        out.write_all(&buf[..n]).context(cannot_write)?;
     }
-    written.map(|()| mime_type)
+    Ok((mime_type, out))
 }
 
 /// What went wrong, in the words of the import's summary; a refused

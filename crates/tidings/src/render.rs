@@ -36,12 +36,12 @@ use self::seeds::{FIXED, seeds};
 use self::static_site::{file_for, local, param};
 use self::task::{Ctx, Known, Rendered, render_one};
 use crate::blogs;
-use crate::cli::RenderArgs;
+use crate::cli::{Global, RenderArgs};
 
 /// Written at the top of every render, so a later render may replace it.
 const MARKER: &str = ".tidings-render";
 
-pub async fn run(store: &Store, args: RenderArgs) -> anyhow::Result<()> {
+pub async fn run(global: &Global, store: &Store, args: RenderArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
     let public = match args.base_url {
         Some(url) => {
@@ -67,7 +67,7 @@ pub async fn run(store: &Store, args: RenderArgs) -> anyhow::Result<()> {
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
     let tmp = parent.join(format!(".{name}.rendering-{}", std::process::id()));
-    let result = render_into(store, &blog, &public, &tmp).await;
+    let result = render_into(global, store, &blog, &public, &tmp).await;
     let counts = match result {
         Ok(c) => c,
         Err(e) => {
@@ -118,12 +118,13 @@ fn check_out_dir(out: &Path) -> anyhow::Result<()> {
 
 /// Renders every address into `dir`, which `public` will serve.
 async fn render_into(
+    global: &Global,
     store: &Store,
     blog: &tidings_core::BlogSettings,
     public: &str,
     dir: &Path,
 ) -> anyhow::Result<Counts> {
-    let ctx = start(store, blog, public, dir).await?;
+    let ctx = start(global, store, blog, public, dir).await?;
     // The blog's posts take a while to read: the addresses that need none
     // start rendering meanwhile.
     let mut seeding = Some(tokio::spawn({
@@ -178,6 +179,7 @@ async fn render_into(
 /// Marks `dir` as a render and makes the router every page is asked of,
 /// with the render cache off.
 async fn start(
+    global: &Global,
     store: &Store,
     blog: &tidings_core::BlogSettings,
     public: &str,
@@ -192,7 +194,10 @@ async fn start(
     // pages nobody asks for again; the render sets its own pace, so no
     // request is refused as one too many. Rendering a page is no one
     // reading it: no view is counted.
+    // Uploads are read where `serve` keeps them, so the pages' pictures
+    // are written beside them.
     let config = tidings_web::Config {
+        media_dir: Some(global.data.join("media")),
         cache_bytes: 0,
         renders_at_once: None,
         count_views: false,

@@ -22,6 +22,7 @@ use tidings_store::{NewPost, Store, StoreError};
 use crate::Error;
 
 pub use body::{MAX_BODY_BYTES, preview};
+pub(crate) use pictures::{picture, responsive};
 
 /// Who is saving: their role on the blog decides what they may do, their
 /// account and name make the byline of a new post.

@@ -14,7 +14,7 @@ const MAX_PICTURES: usize = 200;
 
 /// `html` with each upload it shows (by its original's path) given its
 /// size, copies and alt text; other images are left as they are.
-pub(super) async fn responsive(store: &Store, blog_id: i64, html: String) -> Result<String, Error> {
+pub(crate) async fn responsive(store: &Store, blog_id: i64, html: String) -> Result<String, Error> {
     let sources: BTreeSet<String> = image_sources(&html)
         .into_iter()
         .filter(|src| src.starts_with("/media/u/"))
@@ -40,7 +40,7 @@ pub(super) async fn responsive(store: &Store, blog_id: i64, html: String) -> Res
 
 /// The copies in the original's own format (every browser takes it) and
 /// the original, narrowest first.
-fn picture(media: &Media) -> Picture {
+pub(crate) fn picture(media: &Media) -> Picture {
     let mut sources: Vec<(String, u32)> = media
         .files
         .iter()

@@ -173,9 +173,12 @@ impl Feed<'_> {
             x,
             "<title type='text'>{}</title>\n<content type='html'>{}</content>\n",
             escape(p.title.as_str()),
-            // Blogger's own jump break, which its importer and ours read.
+            // Blogger's own jump break, which its importer and ours read;
+            // our uploads by their absolute addresses.
             escape(
-                p.body_html
+                tidings_render::absolute_media(&p.body_html, &self.base)
+                    .as_deref()
+                    .unwrap_or(&p.body_html)
                     .replacen(tidings_render::JUMP_BREAK, "<a name=\"more\"></a>", 1)
                     .as_str()
             ),

@@ -252,8 +252,12 @@ impl Channel<'_> {
             // turning its newlines into <br> and <p> (wpautop).
             cdata(&format!(
                 "<!-- wp:html -->\n{}\n<!-- /wp:html -->",
-                // WordPress's more tag, which it finds inside the block too.
-                p.body_html
+                // WordPress's more tag, which it finds inside the block too;
+                // our uploads by their absolute addresses, which its importer
+                // fetches from us.
+                tidings_render::absolute_media(&p.body_html, base)
+                    .as_deref()
+                    .unwrap_or(&p.body_html)
                     .replacen(tidings_render::JUMP_BREAK, "<!--more-->", 1)
             )),
             cdata(&p.description),

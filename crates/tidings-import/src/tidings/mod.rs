@@ -5,9 +5,11 @@
 //! One JSON object per line: first `{"type":"blog","tidings":1,…}` with the
 //! settings, then one `post` per post or page (oldest first), one `comment` per
 //! comment (every status), one `attachment` per recorded file, and last
-//! `{"type":"end","posts":N,"comments":M,"attachments":A}`. Fields added since
-//! the first files (a page's `parent` and `menu_order`, `sticky`, attachments)
-//! have defaults, so older files read as they did.
+//! one `media` per upload (its original and every copy, their bytes in
+//! base64), and last
+//! `{"type":"end","posts":N,"comments":M,"attachments":A,"media":U}`. Fields
+//! added since the first files (a page's `parent` and `menu_order`, `sticky`,
+//! attachments, media) have defaults, so older files read as they did.
 //! One record a line gives every error a line number, lets a reader stream
 //! the file, and the `end` record tells a complete file from a cut one.
 //! Ids, paths, dates, Markdown and HTML are kept exactly, so an import into a
@@ -28,7 +30,7 @@ use tidings_core::{
     CommentStatus, CommentsAllowed, FeedContent, Moderation, PostComments, PostKind,
 };
 
-pub use read::parse;
+pub use read::{RestoredMedia, parse};
 pub use write::export;
 
 /// The version of the format this build writes and reads.
@@ -41,6 +43,7 @@ enum Record {
     Post(PostRecord),
     Comment(CommentRecord),
     Attachment(AttachmentRecord),
+    Media(MediaRecord),
     End(EndRecord),
 }
 
@@ -137,6 +140,31 @@ pub struct AttachmentRecord {
     pub local_path: Option<String>,
 }
 
+/// An upload, whole: restored byte for byte at the same addresses.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MediaRecord {
+    pub id: i64,
+    #[serde(default)]
+    pub alt: String,
+    pub created_at: DateTime<Utc>,
+    /// The original first, then its copies.
+    pub files: Vec<MediaFileRecord>,
+}
+
+/// One file of an upload.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MediaFileRecord {
+    /// Where it is served: `/media/u/…`.
+    pub path: String,
+    pub mime_type: String,
+    pub width: u32,
+    pub height: u32,
+    /// A copy made from the original (`false` for the original itself).
+    pub variant: bool,
+    /// Its bytes, in standard base64 (RFC 4648, with padding).
+    pub data: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CommentRecord {
     pub id: i64,
@@ -164,6 +192,8 @@ struct EndRecord {
     comments: u64,
     #[serde(default)]
     attachments: u64,
+    #[serde(default)]
+    media: u64,
 }
 
 impl Record {
@@ -220,6 +250,7 @@ impl Record {
                     ("local_path", opt(&a.local_path)),
                 ],
             ),
+            Record::Media(m) => (format!("media {}", m.id), vec![("alt", m.alt.as_str())]),
             Record::End(_) => return None,
         };
         fields.into_iter().find_map(|(field, value)| {
@@ -238,6 +269,8 @@ pub struct TidingsExport {
     pub posts: Vec<PostRecord>,
     pub comments: Vec<CommentRecord>,
     pub attachments: Vec<AttachmentRecord>,
+    /// The uploads, their files' bytes decoded and checked.
+    pub media: Vec<RestoredMedia>,
     /// Where the blog record is, for errors in the settings.
     pub blog_line: u64,
 }

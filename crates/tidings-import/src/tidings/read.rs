@@ -3,9 +3,14 @@
 
 use std::collections::HashSet;
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use chrono::{DateTime, Utc};
+use tidings_store::MediaFile;
+
 use super::{
-    AttachmentRecord, BlogRecord, CommentRecord, EndRecord, PostRecord, Record, TidingsExport,
-    VERSION,
+    AttachmentRecord, BlogRecord, CommentRecord, EndRecord, MediaRecord, PostRecord, Record,
+    TidingsExport, VERSION,
 };
 use crate::ParseError;
 use crate::blogger::served_path;
@@ -55,7 +60,20 @@ struct Reading {
     comment_ids: HashSet<i64>,
     attachment_ids: HashSet<i64>,
     local_paths: HashSet<String>,
+    media: Vec<RestoredMedia>,
+    media_ids: HashSet<i64>,
+    media_paths: HashSet<String>,
     ended: bool,
+}
+
+/// An upload as the file carries it, its bytes checked to be the picture
+/// the record says.
+#[derive(Debug, Clone)]
+pub struct RestoredMedia {
+    pub alt: String,
+    pub created_at: DateTime<Utc>,
+    /// The original first, each with its bytes.
+    pub files: Vec<(MediaFile, Vec<u8>)>,
 }
 
 impl Reading {
@@ -102,6 +120,7 @@ impl Reading {
             Record::Post(p) => self.post(p),
             Record::Comment(c) => self.comment(c),
             Record::Attachment(a) => self.attachment(a),
+            Record::Media(m) => self.media(m),
             Record::End(e) => self.end(&e),
         }
     }
@@ -170,6 +189,57 @@ impl Reading {
         Ok(())
     }
 
+    /// An upload: its files at `/media/u/` addresses no other file of the
+    /// export takes, the original first, and each file's bytes a picture of
+    /// the type it names (its name and record are not trusted).
+    fn media(&mut self, m: MediaRecord) -> Result<(), String> {
+        if !self.media_ids.insert(m.id) || m.id <= 0 {
+            return Err(format!("media id {} is not positive or not unique", m.id));
+        }
+        if m.files.first().is_none_or(|f| f.variant) || m.files.iter().skip(1).any(|f| !f.variant) {
+            return Err(format!(
+                "media {} must list its original first, then only its copies",
+                m.id
+            ));
+        }
+        let mut files = Vec::with_capacity(m.files.len());
+        for f in m.files {
+            if !(f.path.starts_with("/media/u/") && crate::media::is_local_path(&f.path)) {
+                return Err(format!("{:?} is not a /media/u/ address", f.path));
+            }
+            if !self.media_paths.insert(f.path.clone()) {
+                return Err(format!("two files are served at {}", f.path));
+            }
+            let bytes = BASE64
+                .decode(&f.data)
+                .map_err(|e| format!("{}: the data is not base64: {e}", f.path))?;
+            let found = tidings_core::media::served_type(&bytes).ok();
+            if !f.mime_type.starts_with("image/") || found != Some(f.mime_type.as_str()) {
+                return Err(format!(
+                    "{}: the data is not a picture of type {}",
+                    f.path, f.mime_type
+                ));
+            }
+            files.push((
+                MediaFile {
+                    path: f.path,
+                    mime_type: f.mime_type,
+                    width: f.width,
+                    height: f.height,
+                    bytes: bytes.len() as u64,
+                    variant: f.variant,
+                },
+                bytes,
+            ));
+        }
+        self.media.push(RestoredMedia {
+            alt: m.alt,
+            created_at: m.created_at,
+            files,
+        });
+        Ok(())
+    }
+
     /// The end record: its counts must be what the file held.
     fn end(&mut self, e: &EndRecord) -> Result<(), String> {
         let (posts, comments, attachments) = (
@@ -182,6 +252,13 @@ impl Reading {
                 "the file promises {} posts, {} comments and {} attachments but holds \
                  {posts}, {comments} and {attachments}",
                 e.posts, e.comments, e.attachments,
+            ));
+        }
+        if e.media != self.media.len() as u64 {
+            return Err(format!(
+                "the file promises {} media but holds {}",
+                e.media,
+                self.media.len()
             ));
         }
         self.ended = true;
@@ -232,6 +309,7 @@ impl Reading {
             posts: self.posts,
             comments: self.comments,
             attachments: self.attachments,
+            media: self.media,
             blog_line: self.blog_line,
         })
     }
@@ -292,5 +370,60 @@ mod tests {
         assert_eq!(parse(bad.as_bytes()).unwrap_err().line, Some(5));
         assert!(parse(b"").is_err());
         assert!(parse(b"<?xml version='1.0'?>").is_err());
+    }
+
+    /// `GOOD` with one upload, its original at `path` with `data` named `mime`.
+    fn with_media(path: &str, mime: &str, data: &str) -> String {
+        GOOD.replace(
+            r#"{"type":"end","posts":1,"comments":2}"#,
+            &format!(
+                r#"{{"type":"media","id":3,"alt":"a","created_at":"2020-01-03T00:00:00Z","files":[{{"path":"{path}","mime_type":"{mime}","width":1,"height":1,"variant":false,"data":"{data}"}}]}}
+{{"type":"end","posts":1,"comments":2,"media":1}}"#
+            ),
+        )
+    }
+
+    #[test]
+    fn uploads_are_read_only_at_upload_addresses_with_the_bytes_they_claim() {
+        const PNG: &str = "iVBORw0KGgoAAAANSUhEUg==";
+        let e = parse(with_media("/media/u/ab.png", "image/png", PNG).as_bytes()).unwrap();
+        let (file, bytes) = &e.media[0].files[0];
+        assert_eq!((file.path.as_str(), file.bytes), ("/media/u/ab.png", 16));
+        assert!(bytes.starts_with(b"\x89PNG"));
+        for (path, mime, data, why) in [
+            (
+                "/media/u/../../tidings.db",
+                "image/png",
+                PNG,
+                "is not a /media/u/ address",
+            ),
+            (
+                "/media/2011/a.png",
+                "image/png",
+                PNG,
+                "is not a /media/u/ address",
+            ),
+            ("/media/u/ab.png", "image/png", "not base64!", "not base64"),
+            (
+                "/media/u/ab.png",
+                "image/jpeg",
+                PNG,
+                "not a picture of type image/jpeg",
+            ),
+            (
+                "/media/u/ab.png",
+                "text/html",
+                "PGh0bWw+eDwvaHRtbD4=",
+                "not a picture",
+            ),
+        ] {
+            let e = parse(with_media(path, mime, data).as_bytes()).unwrap_err();
+            assert_eq!(e.line, Some(5), "{path}");
+            assert!(e.message.contains(why), "{path}: {}", e.message);
+        }
+        // A cut file: the end record's count says an upload is missing.
+        let cut = with_media("/media/u/ab.png", "image/png", PNG)
+            .replace(r#""media":1}"#, r#""media":2}"#);
+        assert!(parse(cut.as_bytes()).unwrap_err().message.contains("media"));
     }
 }

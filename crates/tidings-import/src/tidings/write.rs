@@ -1,14 +1,25 @@
 //! Writing a blog in our format.
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::Utc;
 use tidings_core::BlogSettings;
-use tidings_store::ExportSnapshot;
+use tidings_store::{ExportSnapshot, Media};
 
-use super::{AttachmentRecord, BlogRecord, CommentRecord, EndRecord, PostRecord, Record, VERSION};
+use super::{
+    AttachmentRecord, BlogRecord, CommentRecord, EndRecord, MediaFileRecord, MediaRecord,
+    PostRecord, Record, VERSION,
+};
 
-/// The whole blog in our format, and notes on what it leaves out (only
-/// characters our import refuses: see `export::writable`).
-pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) {
+/// The whole blog in our format, its uploads with the bytes of each file
+/// (`media`: each upload with its files' bytes, in the order of its
+/// `files`), and notes on what it leaves out (only characters our import
+/// refuses: see `export::writable`).
+pub fn export(
+    blog: &BlogSettings,
+    snap: &ExportSnapshot,
+    media: &[(Media, Vec<Vec<u8>>)],
+) -> (String, Vec<String>) {
     let (blog, snap, notes) = crate::export::writable(blog, snap);
     let (blog, snap) = (&*blog, &*snap);
     let mut out = String::with_capacity(1024 + snap.posts.len() * 2048);
@@ -70,10 +81,32 @@ pub fn export(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String
             local_path: a.local_path.clone(),
         }));
     }
+    for (m, bytes) in media {
+        // The original first, as an import expects.
+        let mut files: Vec<_> = m.files.iter().zip(bytes).collect();
+        files.sort_by_key(|(f, _)| f.variant);
+        line(&Record::Media(MediaRecord {
+            id: m.id,
+            alt: m.alt.clone(),
+            created_at: m.created_at,
+            files: files
+                .into_iter()
+                .map(|(f, bytes)| MediaFileRecord {
+                    path: f.path.clone(),
+                    mime_type: f.mime_type.clone(),
+                    width: f.width,
+                    height: f.height,
+                    variant: f.variant,
+                    data: BASE64.encode(bytes),
+                })
+                .collect(),
+        }));
+    }
     line(&Record::End(EndRecord {
         posts: snap.posts.len() as u64,
         comments: snap.comments.len() as u64,
         attachments: snap.attachments.len() as u64,
+        media: media.len() as u64,
     }));
     (out, notes)
 }

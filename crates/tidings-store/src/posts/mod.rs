@@ -4,6 +4,7 @@
 //! [`filter`], and search in [`search`].
 
 mod filter;
+mod html;
 mod read;
 mod revisions;
 mod search;
@@ -19,6 +20,7 @@ use crate::{Result, StoreError, from_micros};
 
 pub use filter::PostFilter;
 pub(crate) use filter::{post_page_sql, sticky_sql};
+pub use html::PostHtml;
 pub use revisions::Revision;
 pub use search::SearchHit;
 

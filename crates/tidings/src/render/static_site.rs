@@ -25,11 +25,13 @@ pub fn file_for(path: &str) -> Option<String> {
             return None;
         }
     }
-    // Label names may hold dots (`v1.2`), feed addresses never do.
-    let is_file = !decoded.starts_with("/search/")
-        && [".html", ".xml", ".txt", ".css", ".json"]
-            .iter()
-            .any(|ext| segments[last].ends_with(ext));
+    // Label names may hold dots (`v1.2`), feed addresses never do; every
+    // address under `/media/` is an uploaded file.
+    let is_file = (decoded.starts_with("/media/") && !segments[last].is_empty())
+        || (!decoded.starts_with("/search/")
+            && [".html", ".xml", ".txt", ".css", ".json"]
+                .iter()
+                .any(|ext| segments[last].ends_with(ext)));
     let rel = &decoded[1..];
     Some(if is_file {
         rel.to_owned()
@@ -141,6 +143,29 @@ pub fn rewrite_links(html: &str, mut map: impl FnMut(&str) -> Option<String>) ->
         done = end;
     }
     out.push_str(&html[done..]);
+    out
+}
+
+/// The uploads a page shows (`/media/…` in an `<img>`'s `src` and
+/// `srcset`), each as often as it is named: the files a static copy must
+/// carry beside the pages (links to them are followed like any other).
+pub fn media_sources(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for attr in ["src=\"", "srcset=\""] {
+        let mut from = 0;
+        while let Some(i) = find_by(html, from, attr, attr.len() - 2) {
+            let start = i + attr.len();
+            let end = html[start..].find('"').map_or(html.len(), |e| start + e);
+            from = end;
+            // `srcset`'s copies are `ADDRESS WIDTHw`, comma-separated.
+            for candidate in html[start..end].split(',') {
+                let address = candidate.split_whitespace().next().unwrap_or_default();
+                if address.starts_with("/media/") {
+                    out.push(address);
+                }
+            }
+        }
+    }
     out
 }
 
@@ -280,6 +305,15 @@ mod tests {
         );
         assert_eq!(file_for("/sitemap.xml").unwrap(), "sitemap.xml");
         assert_eq!(file_for("/static/simple.css").unwrap(), "static/simple.css");
+        assert_eq!(
+            file_for("/media/u/ab-320.webp").unwrap(),
+            "media/u/ab-320.webp"
+        );
+        let page = r#"<img src="/media/u/ab.jpg" srcset="/media/u/ab-320.jpg 320w, /media/u/ab.jpg 1400w"><img src="https://x.example/y.png"><a href="/media/u/cd.png">"#;
+        assert_eq!(
+            media_sources(page),
+            ["/media/u/ab.jpg", "/media/u/ab-320.jpg", "/media/u/ab.jpg"]
+        );
         assert_eq!(file_for("/search/label/%2E%2E"), None);
         assert_eq!(file_for("/a//b"), None);
         assert_eq!(file_for("/search/label/a%00"), None);

@@ -10,7 +10,8 @@ use tower::ServiceExt;
 
 use super::links::{Job, map_link};
 use super::static_site::{
-    local, param, rebase, rewrite_links, with_csp_meta, without_server_parts,
+    file_for, local, media_sources, param, rebase, rewrite_links, with_csp_meta,
+    without_server_parts,
 };
 
 /// What every render task shares.
@@ -89,6 +90,17 @@ pub async fn render_one(ctx: Arc<Ctx>, job: Job) -> anyhow::Result<Rendered> {
         // Held for the page: one lock instead of one per link.
         let mut known = ctx.known.lock().unwrap_or_else(PoisonError::into_inner);
         let html = rewrite_links(&html, |href| map_cached(&mut known, &mut rendered, href));
+        for path in media_sources(&html) {
+            if let Some(file) = file_for(path)
+                && known.files.insert(file.clone())
+            {
+                rendered.found.push(Job {
+                    url: path.to_owned(),
+                    file,
+                    list: None,
+                });
+            }
+        }
         drop(known);
         let mut html = rebase(
             &without_server_parts(&html),

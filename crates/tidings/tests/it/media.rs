@@ -96,7 +96,7 @@ async fn upload_as(
     )
 }
 
-async fn upload(
+pub(crate) async fn upload(
     app: &mut TestApp,
     bytes: &[u8],
     name: &str,

@@ -41,7 +41,7 @@ pub fn import(app: &TestApp, format: &str, file: &std::path::Path) -> String {
     last_line(&out)
 }
 
-fn last_line(out: &Output) -> String {
+pub fn last_line(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .last()

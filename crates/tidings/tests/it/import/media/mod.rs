@@ -10,6 +10,8 @@ use self::server::{Reply, Server};
 use super::{import, last_line};
 use crate::support::TestApp;
 
+mod blogger;
+mod moving_out;
 mod refusals;
 mod server;
 
@@ -44,7 +46,8 @@ fn wxr_with_attachments(app: &TestApp, origin: &str) -> PathBuf {
 <channel><title>Lanterns</title><wp:wxr_version>1.2</wp:wxr_version>
 <item><title>Lanterns at dusk</title><link>{origin}/2011/07/04/lanterns/</link>
 <dc:creator>keeper</dc:creator><content:encoded><![CDATA[<p><img src="{origin}/wp-content/uploads/2011/07/lantern.png?w=300" alt="a lantern"></p>
-<p><a href="{origin}/wp-content/uploads/2011/07/notes.pdf">notes</a> <img src="{origin}/wp-content/uploads/2011/08/late.jpg"></p>]]></content:encoded>
+<p><a href="{origin}/wp-content/uploads/2011/07/notes.pdf">notes</a> <img src="{origin}/wp-content/uploads/2011/08/late.jpg"></p>
+<p><img src="{origin}/wp-content/uploads/2011/07/lantern-150x150.png" alt="a small lantern"></p>]]></content:encoded>
 <wp:post_id>10</wp:post_id><wp:post_date_gmt>2011-07-04 10:00:00</wp:post_date_gmt>
 <wp:post_name>lanterns</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
 {}{}{}</channel></rss>
@@ -119,6 +122,11 @@ async fn wordpress_fetch_media_copies_files_serves_them_and_keeps_failures() {
         "{html}"
     );
     assert!(html.contains(&old("2011/08/late.jpg")), "{html}");
+    // WordPress's sized copy is the same picture: it shows the original's copy.
+    assert!(
+        html.contains(r#"<img src="/media/2011/07/lantern.png" alt="a small lantern">"#),
+        "{html}"
+    );
 
     // The copies are served with their type, a long cache and a sandbox.
     let r = app.get("/media/2011/07/lantern.png").await;
