@@ -90,6 +90,15 @@ impl TestApp {
         }
     }
 
+    /// The URL of this app's database, for tests that open its store
+    /// themselves.
+    pub fn store_url(&self) -> String {
+        match &self.database {
+            Some(db) => db.url.clone(),
+            None => tidings_store::Store::sqlite_url(&self.data),
+        }
+    }
+
     /// Starts a second server on this app's database: another stateless node.
     pub fn another_node(&self) -> Node {
         let args: Vec<&str> = self.serve_args.iter().map(String::as_str).collect();
@@ -397,6 +406,49 @@ fn spawn_server(
     // Keep draining stdout so the server never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
     (child, base, before)
+}
+
+/// A bucket of the test S3 server (`scripts/s3-test-server.sh`, which
+/// `scripts/test.sh` starts) under a key prefix of its own, with its keys:
+/// `TIDINGS_TEST_S3_URL`, `TIDINGS_TEST_S3_KEY_ID`, `TIDINGS_TEST_S3_SECRET`.
+/// `None` (the caller skips, saying why) only when no server is named
+/// outside CI; in CI a missing server fails the test.
+pub fn s3_bucket() -> Option<tidings_store::S3Settings> {
+    let Ok(url) = std::env::var("TIDINGS_TEST_S3_URL") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "TIDINGS_TEST_S3_URL is not set: CI runs the S3 tests against scripts/s3-test-server.sh"
+        );
+        eprintln!(
+            "skipped: TIDINGS_TEST_S3_URL is not set (eval \"$(scripts/s3-test-server.sh)\" starts a test S3 server)"
+        );
+        return None;
+    };
+    let mut bucket = tidings_store::S3Settings::parse(&url).expect("TIDINGS_TEST_S3_URL parses");
+    bucket.prefix = format!(
+        "it-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    bucket.access_key_id = std::env::var("TIDINGS_TEST_S3_KEY_ID").ok();
+    bucket.secret_access_key = std::env::var("TIDINGS_TEST_S3_SECRET").ok();
+    Some(bucket)
+}
+
+/// `serve`'s flags for [`s3_bucket`]'s bucket.
+pub fn s3_serve_args(bucket: &tidings_store::S3Settings) -> Vec<String> {
+    let endpoint = bucket.endpoint.as_deref().unwrap_or_default();
+    vec![
+        "--media-store".into(),
+        format!(
+            "s3://{}/{}?endpoint={endpoint}",
+            bucket.bucket, bucket.prefix
+        ),
+        "--s3-access-key-id".into(),
+        bucket.access_key_id.clone().unwrap_or_default(),
+        "--s3-secret-access-key".into(),
+        bucket.secret_access_key.clone().unwrap_or_default(),
+    ]
 }
 
 /// Another server process on the same database as a [`TestApp`].
