@@ -20,7 +20,8 @@ cd "$(dirname "$0")/.."
 
 if [ -z "${TIDINGS_TEST_S3_URL:-}" ]; then
     echo "test.sh: starting a test S3 server (scripts/s3-test-server.sh)"
-    eval "$(scripts/s3-test-server.sh)"
+    s3_env=$(scripts/s3-test-server.sh)
+    eval "$s3_env"
     trap 'kill "$TIDINGS_TEST_S3_PID" 2>/dev/null || true' EXIT
 fi
 

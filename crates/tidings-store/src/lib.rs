@@ -53,7 +53,7 @@ pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, Impor
 pub use layout::{FeaturedLink, Layout};
 pub use media::{
     Blobs, CHUNK_BYTES, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, MediaStore, MediaUse,
-    NewMedia, S3Blobs, S3Settings, ServedFile, blob_key,
+    NewMedia, S3Blobs, S3Settings, ServedFile, blob_key, tls_on_ring,
 };
 pub use outbox::{MailCounts, NewMail, QueuedMail};
 pub use posts::{

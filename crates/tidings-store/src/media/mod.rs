@@ -18,7 +18,7 @@ use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
 
 pub use blobs::{Blobs, CHUNK_BYTES, DatabaseBlobs, DirectoryBlobs, MediaStore};
-pub use s3::{S3Blobs, S3Settings};
+pub use s3::{S3Blobs, S3Settings, tls_on_ring};
 pub use uses::MediaUse;
 
 /// One file of an upload, as stored and served.

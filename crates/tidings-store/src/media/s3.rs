@@ -102,6 +102,14 @@ impl S3Settings {
     }
 }
 
+/// Makes ring the process's TLS provider, which reqwest's rustls (the S3
+/// client's, and any other reqwest client of the process) takes; the first
+/// call decides, later ones change nothing. Call it before building a
+/// reqwest client.
+pub fn tls_on_ring() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// An S3-compatible bucket: files under `PREFIX/KEY`.
 pub struct S3Blobs {
     bucket: Arc<dyn ObjectStore>,
@@ -115,8 +123,7 @@ impl S3Blobs {
     /// the bucket). Keys not given are read from `AWS_*` variables, and
     /// plain `http://` is allowed when the endpoint says so.
     pub fn open(settings: &S3Settings) -> Result<Self> {
-        // reqwest's rustls takes the process's provider: ring, as lettre's.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        tls_on_ring();
         let mut builder = AmazonS3Builder::from_env()
             .with_bucket_name(&settings.bucket)
             .with_region(settings.region.as_deref().unwrap_or("us-east-1"));

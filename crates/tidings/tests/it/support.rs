@@ -40,6 +40,9 @@ impl TestApp {
 
     /// Starts a server with extra `serve` arguments.
     pub async fn start_with(serve_args: &[&str]) -> Self {
+        // reqwest's rustls has no provider of its own (the S3 store's
+        // choice): every client the tests build after this takes ring.
+        tidings_store::tls_on_ring();
         let data = std::env::temp_dir().join(format!(
             "tidings-it-{}-{}",
             std::process::id(),
