@@ -243,7 +243,8 @@ mod tests {
             ..barn("/media/u/ab.jpg").unwrap()
         };
         let html = r#"<p><img src="/media/u/ab.jpg" alt="a"> <img src="https://elsewhere.example/x.png" alt="x"></p>"#;
-        let shown = responsive_images(html, |_| Some(big.clone())).unwrap();
+        let shown =
+            responsive_images(html, |src| (src == "/media/u/ab.jpg").then(|| big.clone())).unwrap();
         assert_eq!(
             feed_images(&shown, "https://blog.example"),
             "<p><img src=\"https://blog.example/media/u/ab-1280.jpg\" alt=\"a\" width=\"1400\" \
