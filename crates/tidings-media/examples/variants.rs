@@ -42,7 +42,7 @@ fn main() {
     {
         let dir = std::path::Path::new(dir);
         std::fs::write(dir.join("24mp.jpg"), photo(6000, 4000)).expect("writes");
-        std::fs::write(dir.join("200k.jpg"), photo(640, 480)).expect("writes");
+        std::fs::write(dir.join("200k.jpg"), photo(1400, 1050)).expect("writes");
         return;
     }
     let jpeg = photo(6000, 4000);
