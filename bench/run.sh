@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # everything (about 15 minutes on 2 cores)
 #   ROUNDS=1 DURATION=3s bench/run.sh   # a quicker look
-#   ONLY=render bench/run.sh            # one part: serve, flood, postgres, views, import, fetch or render
+#   ONLY=render bench/run.sh            # one part: serve, flood, postgres, views, import, fetch, render or media
 #
 # Builds the release binary, makes a blog of 1,000 invented posts over ten
 # years with labels and 10 comments each, starts Tidings twice on that data
@@ -27,7 +27,13 @@
 # cached post page with page views counted (the default) and with
 # --no-view-counts, in turns, each request a browser's arriving from another
 # site (so its referrer is counted too); counting should cost at most 5% of
-# the requests per second. Everything runs on 127.0.0.1 and stops by itself.
+# the requests per second. The media rows: a 200 KB photo uploaded, then
+# served by Tidings from the data directory (SQLite) and from the database
+# (a fresh PostgreSQL database, tidings_media_bench), after a first request,
+# beside nginx serving the same file; then the variants of a 24-megapixel
+# JPEG timed (the tidings-media example, and one upload's answer), and the
+# server's peak memory while 2 such uploads run at once and its memory idle
+# 5 s after. Everything runs on 127.0.0.1 and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,8 +48,8 @@ PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 # at once and lets as many wait, and refuses the rest with 503 (by design,
 # see --max-renders), so more clients would measure refusals, not pages.
 UNCACHED_CONNECTIONS=${UNCACHED_CONNECTIONS:-8}
-case $ONLY in all | serve | flood | postgres | views | import | fetch | render) ;; *)
-    echo "bench: ONLY must be all, serve, flood, postgres, views, import, fetch or render, not $ONLY" >&2
+case $ONLY in all | serve | flood | postgres | views | import | fetch | render | media) ;; *)
+    echo "bench: ONLY must be all, serve, flood, postgres, views, import, fetch, render or media, not $ONLY" >&2
     exit 2
     ;;
 esac
@@ -60,6 +66,9 @@ part postgres && need wrk wrk
 part views && need wrk wrk
 part postgres && need psql postgresql-client
 part serve && need nginx nginx
+part media && need wrk wrk
+part media && need nginx nginx
+part media && need psql postgresql-client
 part render && need hugo hugo
 [ -x /usr/bin/time ] || need /usr/bin/time time
 
@@ -75,7 +84,9 @@ PIDS=()
 cleanup() {
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
     [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+    [ -f "$WORK/nginx-media.pid" ] && kill "$(cat "$WORK/nginx-media.pid")" 2>/dev/null || true
     [ -n "${PG_BENCH_DB:-}" ] && psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $PG_BENCH_DB" 2>/dev/null
+    [ -n "${PG_MEDIA_DB:-}" ] && psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $PG_MEDIA_DB" 2>/dev/null
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -343,7 +354,98 @@ render of $RENDER_POSTS posts: tidings ${tidings_render}; hugo ${hugo_render}
   files: tidings $(find "$WORK/out-tidings" -type f | wc -l), hugo $(find "$WORK/out-hugo" -type f | wc -l) ($(hugo version | cut -d' ' -f2))"
 }
 
-SERVE_REPORT= FLOOD_REPORT= POSTGRES_REPORT= VIEWS_REPORT= IMPORT_REPORT= FETCH_REPORT= RENDER_REPORT=
+# An admin's API token on the instance of `tidings ARGS…` (data, database).
+admin_token() {
+    "$BIN" "$@" user add --email bench@example.org --name Bench --role admin --password-stdin \
+        <<<"a long enough password" >/dev/null
+    "$BIN" "$@" token create --email bench@example.org | tail -1
+}
+# Uploads FILE to the server on PORT with TOKEN; prints the original's path.
+upload() { # port, token, file
+    curl -fs -H "Authorization: Bearer $2" -F "file=@$3;type=image/jpeg" \
+        "http://127.0.0.1:$1/api/v1/media" | python3 -c 'import json, sys; print(json.load(sys.stdin)["url"])'
+}
+
+media_bench() {
+    echo "bench: pictures (the tidings-media example writes them)"
+    mkdir -p "$WORK/pictures" "$WORK/www-media"
+    cargo run --release --locked --quiet -p tidings-media --example variants -- --save "$WORK/pictures"
+    local photo=$WORK/pictures/200k.jpg big=$WORK/pictures/24mp.jpg
+    cp "$photo" "$WORK/www-media/photo.jpg"
+
+    # The directory store (SQLite's default) and the database store (PostgreSQL's).
+    DATA=$WORK/media-dir start_tidings media-dir
+    local dport=$PORT dpath
+    dpath=$(upload "$dport" "$(admin_token --data "$WORK/media-dir")" "$photo")
+    PG_MEDIA_DB=tidings_media_bench
+    psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $PG_MEDIA_DB" -c "CREATE DATABASE $PG_MEDIA_DB"
+    local pg_media_url=${PG_URL%/*}/$PG_MEDIA_DB
+    DATA=$WORK/media-db start_tidings media-db --database-url "$pg_media_url"
+    local bport=$PORT bpath
+    bpath=$(upload "$bport" "$(admin_token --data "$WORK/media-db" --database-url "$pg_media_url")" "$photo")
+    curl -fs "http://127.0.0.1:$bport$bpath" -o /dev/null # the first request reads the database
+
+    local nport
+    nport=$(free_port)
+    cat >"$WORK/nginx-media.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx-media.pid;
+error_log $WORK/nginx-media-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    keepalive_requests 100000;
+    types { image/jpeg jpg; }
+    server {
+        listen 127.0.0.1:$nport;
+        root $WORK/www-media;
+    }
+}
+CONF
+    nginx -c "$WORK/nginx-media.conf" -p "$WORK"
+    : >"$WORK/md"; : >"$WORK/mb"; : >"$WORK/mn"
+    for _ in $(seq "$ROUNDS"); do
+        measure "http://127.0.0.1:$dport$dpath" >>"$WORK/md"
+        measure "http://127.0.0.1:$bport$bpath" >>"$WORK/mb"
+        measure "http://127.0.0.1:$nport/photo.jpg" >>"$WORK/mn"
+    done
+    local bytes
+    bytes=$(stat -c %s "$photo")
+
+    # 24 megapixels: the variants alone, then uploads to a fresh server.
+    local alone
+    alone=$(cargo run --release --locked --quiet -p tidings-media --example variants | tail -n +2 | cut -d: -f1 | paste -sd' ')
+    DATA=$WORK/media-big start_tidings media-big
+    local gport=$PORT gpid=$PID gtoken one two peak_kb idle_kb
+    gtoken=$(admin_token --data "$WORK/media-big")
+    one=$(curl -fs -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $gtoken" \
+        -F "file=@$big;type=image/jpeg" "http://127.0.0.1:$gport/api/v1/media")
+    for n in 1 2; do
+        curl -fs -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $gtoken" \
+            -F "file=@$big;type=image/jpeg" "http://127.0.0.1:$gport/api/v1/media" >"$WORK/two.$n" &
+    done
+    wait
+    two=$(cat "$WORK/two.1" "$WORK/two.2" | paste -sd' ')
+    peak_kb=$(rss_kb "$gpid" VmHWM)
+    sleep 5
+    idle_kb=$(rss_kb "$gpid" VmRSS)
+    MEDIA_REPORT="
+A $((bytes / 1024)) KB photo served (after a first request), beside nginx serving the same file: wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds each, medians
+(ratio is Tidings/nginx requests per second; goal >= 0.5)
+
+| store            |   size    | tidings r/s | p50 ms | p99 ms | nginx r/s | p50 ms | p99 ms | ratio |
+|------------------|-----------|----------|--------|--------|----------|--------|--------|--------|
+$(row "directory" "$bytes" "$WORK/md" "$WORK/mn")
+$(row "database (PG)" "$bytes" "$WORK/mb" "$WORK/mn")
+
+24-megapixel JPEG ($(($(stat -c %s "$big") / 1024)) KB): variants made in $alone (tidings-media example, 3 runs; goal < 2 s)
+  one upload answered in ${one} s; two at once in ${two} s
+  server memory: peak $((peak_kb / 1024)) MB with 2 uploads at once (goal < 400 MB), idle $((idle_kb / 1024)) MB 5 s after (goal < 30 MB)"
+}
+
+SERVE_REPORT= FLOOD_REPORT= POSTGRES_REPORT= VIEWS_REPORT= IMPORT_REPORT= FETCH_REPORT= RENDER_REPORT= MEDIA_REPORT=
+
 part serve && serve_bench
 part flood && flood_bench
 part postgres && postgres_bench
@@ -351,6 +453,7 @@ part views && views_bench
 part import && import_bench
 part fetch && fetch_bench
 part render && render_bench
+part media && media_bench
 
 cat <<OUT
 
@@ -363,4 +466,5 @@ $VIEWS_REPORT
 $IMPORT_REPORT
 $FETCH_REPORT
 $RENDER_REPORT
+$MEDIA_REPORT
 OUT

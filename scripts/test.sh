@@ -10,8 +10,20 @@
 # feedparser reads every feed the way many feed readers do, and schemathesis
 # (`st`) tests the API against its OpenAPI document. This script installs
 # what is missing first.
+#
+# `--media-store s3://…` is tested against a real S3-compatible server,
+# s3s-fs (scripts/s3-test-server.sh, installed with cargo the first time):
+# unless TIDINGS_TEST_S3_URL already names one, this script starts one for
+# the run and stops it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ -z "${TIDINGS_TEST_S3_URL:-}" ]; then
+    echo "test.sh: starting a test S3 server (scripts/s3-test-server.sh)"
+    s3_env=$(scripts/s3-test-server.sh)
+    eval "$s3_env"
+    trap 'kill "$TIDINGS_TEST_S3_PID" 2>/dev/null || true' EXIT
+fi
 
 if ! python3 -c 'import feedparser, schemathesis' 2>/dev/null; then
     echo "test.sh: installing the Python packages the tests use (tests/requirements.txt)"

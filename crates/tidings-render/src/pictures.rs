@@ -87,6 +87,65 @@ pub fn responsive_images(html: &str, find: impl Fn(&str) -> Option<Picture>) -> 
     })
 }
 
+/// The widest copy a feed shows: a reader's column is narrower, and the
+/// original may be a camera's 6000 px.
+const FEED_WIDTH: u32 = 1280;
+
+/// `html` as a feed carries it: each upload's `<img>` (a `src` under
+/// `/media/`) shows its widest copy up to [`FEED_WIDTH`] at an absolute
+/// address under `base` (`https://blog.example`), without the `srcset`,
+/// `sizes` and `loading` a feed reader would resolve against the wrong
+/// site or not at all; `width` and `height` stay (the copies keep the
+/// original's shape). Other pictures are left as they are.
+pub fn feed_images(html: &str, base: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut done = 0;
+    for (start, end) in images(html) {
+        let attrs = attributes(&html[start..end]);
+        let Some(src) = attrs
+            .iter()
+            .find(|(name, _)| *name == "src")
+            .map(|(_, src)| *src)
+            .filter(|src| src.starts_with("/media/"))
+        else {
+            continue;
+        };
+        let chosen = attrs
+            .iter()
+            .find(|(name, _)| *name == "srcset")
+            .and_then(|(_, set)| feed_copy(set))
+            .unwrap_or(src);
+        out.push_str(&html[done..start]);
+        out.push_str("<img");
+        for (name, value) in &attrs {
+            match *name {
+                "src" => out.push_str(&format!(" src=\"{}{chosen}\"", escape_html(base))),
+                "srcset" | "sizes" | "loading" => {}
+                _ => out.push_str(&format!(" {name}=\"{value}\"")),
+            }
+        }
+        out.push('>');
+        done = end + 1;
+    }
+    out.push_str(&html[done..]);
+    out
+}
+
+/// Of a `srcset` (`PATH 320w, PATH 640w, …`), the widest copy up to
+/// [`FEED_WIDTH`], or the narrowest when every one is wider.
+fn feed_copy(srcset: &str) -> Option<&str> {
+    let copies = srcset.split(',').filter_map(|c| {
+        let (path, width) = c.trim().split_once(' ')?;
+        Some((path, width.trim().strip_suffix('w')?.parse::<u32>().ok()?))
+    });
+    let (fitting, wider): (Vec<_>, Vec<_>) = copies.partition(|(_, w)| *w <= FEED_WIDTH);
+    fitting
+        .into_iter()
+        .max_by_key(|(_, w)| *w)
+        .or_else(|| wider.into_iter().min_by_key(|(_, w)| *w))
+        .map(|(path, _)| path)
+}
+
 /// Where each `<img …>` of `html` is: from its `<` to (not including) its `>`.
 fn images(html: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut from = 0;
@@ -170,5 +229,36 @@ mod tests {
                 && !own.contains("width=\"5\"")
         );
         assert_eq!(responsive_images("<p>no pictures</p>", barn), None);
+    }
+
+    #[test]
+    fn feeds_show_an_absolute_copy_up_to_1280_px() {
+        let big = Picture {
+            sources: vec![
+                ("/media/u/ab-320.jpg".into(), 320),
+                ("/media/u/ab-1280.jpg".into(), 1280),
+                ("/media/u/ab-2048.jpg".into(), 2048),
+                ("/media/u/ab.jpg".into(), 4000),
+            ],
+            ..barn("/media/u/ab.jpg").unwrap()
+        };
+        let html = r#"<p><img src="/media/u/ab.jpg" alt="a"> <img src="https://elsewhere.example/x.png" alt="x"></p>"#;
+        let shown =
+            responsive_images(html, |src| (src == "/media/u/ab.jpg").then(|| big.clone())).unwrap();
+        assert_eq!(
+            feed_images(&shown, "https://blog.example"),
+            "<p><img src=\"https://blog.example/media/u/ab-1280.jpg\" alt=\"a\" width=\"1400\" \
+             height=\"900\"> <img src=\"https://elsewhere.example/x.png\" alt=\"x\"></p>"
+        );
+        // No copy as narrow: the narrowest; no srcset: the file itself.
+        assert_eq!(
+            feed_copy("/a-2048.jpg 2048w, /a.jpg 3000w"),
+            Some("/a-2048.jpg")
+        );
+        assert_eq!(
+            feed_images(r#"<img src="/media/u/small.png">"#, "http://h"),
+            r#"<img src="http://h/media/u/small.png">"#
+        );
+        assert_eq!(feed_images("<p>none</p>", "http://h"), "<p>none</p>");
     }
 }

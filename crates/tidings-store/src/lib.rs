@@ -52,8 +52,8 @@ pub use frame::Frame;
 pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
 pub use layout::{FeaturedLink, Layout};
 pub use media::{
-    Blobs, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, MediaUse, NewMedia, ServedFile,
-    blob_key,
+    Blobs, CHUNK_BYTES, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, MediaStore, MediaUse,
+    NewMedia, S3Blobs, S3Settings, ServedFile, blob_key, tls_on_ring,
 };
 pub use outbox::{MailCounts, NewMail, QueuedMail};
 pub use posts::{

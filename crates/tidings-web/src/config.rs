@@ -67,6 +67,8 @@ pub struct Config {
     /// Where imported files' copies are (`DATA_DIR/media`); none: `/media/`
     /// answers 404.
     pub media_dir: Option<std::path::PathBuf>,
+    /// Where uploads' bytes are kept (`--media-store`).
+    pub media_store: tidings_store::MediaStore,
     /// The largest picture an upload may send, in bytes
     /// (`--max-upload-mib`, default 20 MiB): past it 413, the body read no
     /// further.
@@ -94,6 +96,7 @@ impl Default for Config {
             strict_hosts: false,
             session_lifetime: chrono::Duration::days(30),
             media_dir: None,
+            media_store: Default::default(),
             max_upload_bytes: 20 << 20,
             api_requests_per_minute: 600,
             cache_bytes: 64 << 20,

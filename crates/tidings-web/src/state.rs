@@ -30,8 +30,9 @@ pub struct Shared {
     pub(crate) gate: tidings_app::signin::Gate,
     /// The bound on renders no kept page answers (see `cache::Renders`).
     pub(crate) renders: Option<crate::cache::Renders>,
-    /// Where uploads' bytes are kept: the data directory on SQLite, the
-    /// database on PostgreSQL (or without a data directory).
+    /// Where uploads' bytes are kept: `--media-store`'s bucket, else the
+    /// data directory on SQLite, the database on PostgreSQL (or without a
+    /// data directory).
     pub(crate) blobs: Arc<dyn tidings_store::Blobs>,
     /// Uploads kept in the database, held in memory once served.
     pub(crate) media_cache: crate::handlers::media::BlobCache,
@@ -60,12 +61,9 @@ impl AppState {
             .secret("form_key", crate::form_token::fresh_key)
             .await?;
         let mail = tidings_app::mail::Mail::open(&store, config.mailer.clone()).await?;
-        let blobs: Arc<dyn tidings_store::Blobs> = match &config.media_dir {
-            Some(dir) if !store.backend().keeps_media_in_database() => {
-                Arc::new(tidings_store::DirectoryBlobs::new(dir))
-            }
-            _ => Arc::new(tidings_store::DatabaseBlobs::new(store.clone())),
-        };
+        let blobs = config
+            .media_store
+            .open(&store, config.media_dir.as_deref())?;
         let cache = (config.cache_bytes > 0).then(|| Arc::new(PageCache::new(config.cache_bytes)));
         Ok(Self(Arc::new(Shared {
             store,

@@ -145,6 +145,44 @@ impl MailArgs {
     }
 }
 
+/// Where uploads' bytes are kept, when not where the database keeps them.
+#[derive(Args, Clone, Default)]
+pub struct MediaStoreArgs {
+    /// Keep uploads in an S3-compatible bucket: s3://BUCKET/PREFIX?endpoint=URL&region=R (default: the data directory on SQLite, the database on PostgreSQL).
+    #[arg(long, env = "TIDINGS_MEDIA_STORE", value_parser = check_media_store)]
+    pub media_store: Option<String>,
+    /// The bucket's access key id (default: none, or AWS's usual files and roles).
+    #[arg(long, env = "AWS_ACCESS_KEY_ID")]
+    pub s3_access_key_id: Option<String>,
+    /// The bucket's secret access key.
+    #[arg(long, env = "AWS_SECRET_ACCESS_KEY", hide_env_values = true)]
+    pub s3_secret_access_key: Option<String>,
+}
+
+impl MediaStoreArgs {
+    /// The store these flags choose, the keys put with the bucket.
+    pub fn choice(&self) -> tidings_store::MediaStore {
+        // Checked by `check_media_store` as the flag was read.
+        match self
+            .media_store
+            .as_deref()
+            .map(tidings_store::S3Settings::parse)
+        {
+            Some(Ok(bucket)) => tidings_store::MediaStore::S3(tidings_store::S3Settings {
+                access_key_id: self.s3_access_key_id.clone(),
+                secret_access_key: self.s3_secret_access_key.clone(),
+                ..bucket
+            }),
+            _ => tidings_store::MediaStore::Default,
+        }
+    }
+}
+
+/// `--media-store`'s value, refused with the reason unless it reads.
+fn check_media_store(value: &str) -> Result<String, String> {
+    tidings_store::S3Settings::parse(value).map(|_| value.to_owned())
+}
+
 #[derive(Subcommand)]
 pub enum MailCommand {
     /// Send one mail to ADDRESS and print what the server said.
@@ -223,6 +261,8 @@ pub struct ServeArgs {
     pub shutdown_grace_secs: u32,
     #[command(flatten)]
     pub mail: MailArgs,
+    #[command(flatten)]
+    pub media: MediaStoreArgs,
 }
 
 #[derive(Subcommand)]

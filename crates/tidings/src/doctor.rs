@@ -39,7 +39,7 @@ pub async fn run(file: &Option<ConfigFile>) -> anyhow::Result<()> {
         ("configuration", configuration(file, &settings)),
         ("database", database),
         ("mail", mail(&settings).await),
-        ("media", media(&settings.global, store.as_ref())),
+        ("media", media(&settings, store.as_ref()).await),
         ("listen", listen(settings.args.listen).await),
     ];
     if let Some(store) = store {
@@ -165,8 +165,13 @@ async fn mail(settings: &Settings) -> Verdict {
     }
 }
 
-/// Where uploads go: the database, or a directory this user can write.
-fn media(global: &Global, store: Option<&Store>) -> Verdict {
+/// Where uploads go: a bucket that answers, the database, or a directory
+/// this user can write.
+async fn media(settings: &Settings, store: Option<&Store>) -> Verdict {
+    let global = &settings.global;
+    if let tidings_store::MediaStore::S3(bucket) = settings.args.media.choice() {
+        return bucket_answers(&bucket).await;
+    }
     match store {
         Some(store) if store.backend().keeps_media_in_database() => {
             return Verdict::Ok("uploads are kept in the database".into());
@@ -187,6 +192,28 @@ fn media(global: &Global, store: Option<&Store>) -> Verdict {
         Err(e) => Verdict::Fail(format!(
             "{} cannot be written ({e}); give this user the data directory",
             dir.display()
+        )),
+    }
+}
+
+/// The bucket of `--media-store` answers with the keys given: a read of a
+/// key no file has comes back "not found".
+async fn bucket_answers(settings: &tidings_store::S3Settings) -> Verdict {
+    let bucket = match tidings_store::S3Blobs::open(settings) {
+        Ok(bucket) => bucket,
+        Err(e) => return Verdict::Fail(format!("media_store: {e}")),
+    };
+    let hint = "is the endpoint right, does the bucket exist, and are AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY its keys?";
+    match tokio::time::timeout(WAIT * 2, bucket.check()).await {
+        Ok(Ok(())) => Verdict::Ok(format!(
+            "uploads are kept in {}, which answers",
+            bucket.name()
+        )),
+        Ok(Err(e)) => Verdict::Fail(format!("{e}; {hint}")),
+        Err(_) => Verdict::Fail(format!(
+            "{} did not answer in {:?}; {hint}",
+            bucket.name(),
+            WAIT * 2
         )),
     }
 }

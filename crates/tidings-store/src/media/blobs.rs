@@ -5,7 +5,8 @@
 //! default: one machine, and `/media/` can hand the file to the kernel);
 //! [`DatabaseBlobs`] keeps them in `media_chunks` (PostgreSQL's default:
 //! every node that shares the database serves every file, with nothing to
-//! set up). An S3 store is the next kind; the trait asks nothing a bucket
+//! set up); [`super::s3::S3Blobs`] keeps them in an S3-compatible bucket
+//! (`--media-store s3://…`, any database). The trait asks nothing a bucket
 //! could not answer (keys, whole writes, ranged reads, deletes).
 //!
 //! Files are written whole, once, under a key no other file had (names are
@@ -16,6 +17,7 @@ use std::future::Future;
 use std::io::SeekFrom;
 use std::path::PathBuf;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
 
@@ -27,7 +29,7 @@ use crate::{Result, Store, StoreError};
 /// database, and what one read of the directory returns.
 pub const CHUNK_BYTES: usize = 256 * 1024;
 
-type Answer<'a, T> = Pin<Box<dyn Future<Output = Result<T>> + Send + 'a>>;
+pub(super) type Answer<'a, T> = Pin<Box<dyn Future<Output = Result<T>> + Send + 'a>>;
 
 /// A place that keeps the bytes of uploaded files under keys
 /// (`BLOG_ID/u/NAME.jpg`, see [`super::blob_key`]).
@@ -46,6 +48,36 @@ pub trait Blobs: Send + Sync {
     /// files there: served by the kernel (`sendfile`) instead of through
     /// memory. (Whether it is there is the reader's to find out.)
     fn local_path(&self, key: &str) -> Option<PathBuf>;
+}
+
+/// Where a node keeps uploads' bytes: `--media-store`, or the database's
+/// own default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum MediaStore {
+    /// The data directory on SQLite, the database on PostgreSQL (or when
+    /// there is no data directory).
+    #[default]
+    Default,
+    /// An S3-compatible bucket, on either database.
+    S3(super::s3::S3Settings),
+}
+
+impl MediaStore {
+    /// The store of this choice for `store`'s database, with `media_dir`
+    /// the data directory's `media` (none: no directory to keep files in).
+    pub fn open(
+        &self,
+        store: &Store,
+        media_dir: Option<&std::path::Path>,
+    ) -> Result<Arc<dyn Blobs>> {
+        Ok(match (self, media_dir) {
+            (Self::S3(settings), _) => Arc::new(super::s3::S3Blobs::open(settings)?),
+            (Self::Default, Some(dir)) if !store.backend().keeps_media_in_database() => {
+                Arc::new(DirectoryBlobs::new(dir))
+            }
+            (Self::Default, _) => Arc::new(DatabaseBlobs::new(store.clone())),
+        })
+    }
 }
 
 /// Files under a directory (`DATA_DIR/media`), one per key.

@@ -3,11 +3,12 @@
 //! in [`blobs`], where their bytes are kept.
 //!
 //! Rows and bytes are apart on purpose: the bytes live in the data
-//! directory or in the database (and later in S3) behind [`Blobs`], while
+//! directory, in the database or in an S3 bucket behind [`Blobs`], while
 //! what pages and the API ask (which files, how wide, the alt text) is
 //! always a row, on every node.
 
 pub mod blobs;
+pub mod s3;
 mod uses;
 
 use chrono::{DateTime, Utc};
@@ -16,7 +17,8 @@ use crate::reads::ReadRow;
 use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros, micros};
 
-pub use blobs::{Blobs, CHUNK_BYTES, DatabaseBlobs, DirectoryBlobs};
+pub use blobs::{Blobs, CHUNK_BYTES, DatabaseBlobs, DirectoryBlobs, MediaStore};
+pub use s3::{S3Blobs, S3Settings, tls_on_ring};
 pub use uses::MediaUse;
 
 /// One file of an upload, as stored and served.

@@ -151,15 +151,16 @@ fn post_entry(site: &Site, p: &Post, full: bool) -> FeedEntry {
 
 /// A full feed entry's content: the whole post, or with the blog's
 /// `feed_content` at `until_break`, the post up to its jump break and a
-/// link to the rest, in the blog's language.
+/// link to the rest, in the blog's language; uploads shown by one absolute
+/// address each (`tidings_render::feed_images`).
 fn entry_html(site: &Site, p: &Post, url: &str) -> String {
     if site.blog.feed_content != FeedContent::UntilBreak || p.teaser_html.is_empty() {
-        return p.body_html.clone();
+        return tidings_render::feed_images(&p.body_html, &site.base_url);
     }
     let more = super::pages::lang(site).text("read-more", &[]);
     format!(
         "{}\n<p><a class=\"jump-link\" href=\"{}#more\">{}</a></p>",
-        p.teaser_html,
+        tidings_render::feed_images(&p.teaser_html, &site.base_url),
         tidings_render::escape_html(url),
         tidings_render::escape_html(&more)
     )

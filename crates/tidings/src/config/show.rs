@@ -6,7 +6,7 @@ use super::{ConfigFile, Settings};
 use crate::cli::redact;
 
 /// Settings whose values are secrets in whole.
-const SECRET: &[&str] = &["metrics_token"];
+const SECRET: &[&str] = &["metrics_token", "s3_secret_access_key"];
 /// Settings that are URLs whose password is a secret.
 const URLS_WITH_PASSWORDS: &[&str] = &["database_url", "smtp_url"];
 

@@ -133,3 +133,48 @@ fn what_fails_is_named_with_the_fix_and_the_exit_says_so() {
     }
     drop(taken);
 }
+
+#[tokio::test]
+async fn a_media_bucket_is_asked_whether_it_answers() {
+    let Some(bucket) = crate::support::s3_bucket() else {
+        return;
+    };
+    let app = TestApp::start().await;
+    let doctor = |args: &[String]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tidings"))
+            .arg("--data")
+            .arg(&app.data)
+            .args(app.database_args())
+            .arg("doctor")
+            .env("TIDINGS_LISTEN", free_port())
+            .env("TIDINGS_MEDIA_STORE", &args[1])
+            .env("AWS_ACCESS_KEY_ID", &args[3])
+            .env("AWS_SECRET_ACCESS_KEY", &args[5])
+            .output()
+            .unwrap();
+        (out.status.success(), stdout(&out))
+    };
+    let args = crate::support::s3_serve_args(&bucket);
+    let (ok, text) = doctor(&args);
+    assert!(ok, "{text}");
+    let media = line(&text, "media");
+    assert!(
+        media.starts_with("ok") && media.contains("s3://tidings-test/"),
+        "{text}"
+    );
+
+    // The wrong secret: named as the failure, with what to check.
+    let mut wrong = args.clone();
+    wrong[5] = "not-the-secret".into();
+    let (ok, text) = doctor(&wrong);
+    assert!(!ok, "{text}");
+    let media = line(&text, "media");
+    assert!(
+        media.starts_with("FAIL") && media.contains("AWS_SECRET_ACCESS_KEY"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("not-the-secret") && !text.contains("tidings-test-secret"),
+        "{text}"
+    );
+}

@@ -32,6 +32,7 @@ mod look;
 mod mail;
 mod mail_readers;
 mod media;
+mod media_stores;
 mod metadata;
 mod metrics;
 mod nodes;

@@ -78,10 +78,33 @@ async fn upload_as(
     declared: &str,
     alt: Option<&str>,
 ) -> (StatusCode, Value) {
+    upload_to(app, &app.base, token, bytes, name, declared, alt).await
+}
+
+/// A JPEG uploaded to the node at `base` (another node of `app`'s).
+pub(crate) async fn upload_at(
+    app: &TestApp,
+    base: &str,
+    token: &str,
+    bytes: &[u8],
+    name: &str,
+) -> (StatusCode, Value) {
+    upload_to(app, base, token, bytes, name, "image/jpeg", None).await
+}
+
+async fn upload_to(
+    app: &TestApp,
+    base: &str,
+    token: &str,
+    bytes: &[u8],
+    name: &str,
+    declared: &str,
+    alt: Option<&str>,
+) -> (StatusCode, Value) {
     let (content_type, body) = form(bytes, name, declared, alt);
     let r = app
         .client
-        .post(app.url("/api/v1/media"))
+        .post(format!("{base}/api/v1/media"))
         .bearer_auth(token)
         .header(header::CONTENT_TYPE, content_type)
         .body(body)
@@ -286,7 +309,7 @@ async fn bad_files_are_refused_and_nothing_is_kept() {
     assert!(files.is_empty(), "nothing kept: {files:?}");
 }
 
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+pub(crate) fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };

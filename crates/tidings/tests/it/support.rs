@@ -40,6 +40,9 @@ impl TestApp {
 
     /// Starts a server with extra `serve` arguments.
     pub async fn start_with(serve_args: &[&str]) -> Self {
+        // reqwest's rustls has no provider of its own (the S3 store's
+        // choice): every client the tests build after this takes ring.
+        tidings_store::tls_on_ring();
         let data = std::env::temp_dir().join(format!(
             "tidings-it-{}-{}",
             std::process::id(),
@@ -87,6 +90,15 @@ impl TestApp {
         match &self.database {
             Some(db) => vec!["--database-url".into(), db.url.clone()],
             None => Vec::new(),
+        }
+    }
+
+    /// The URL of this app's database, for tests that open its store
+    /// themselves.
+    pub fn store_url(&self) -> String {
+        match &self.database {
+            Some(db) => db.url.clone(),
+            None => tidings_store::Store::sqlite_url(&self.data),
         }
     }
 
@@ -397,6 +409,49 @@ fn spawn_server(
     // Keep draining stdout so the server never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
     (child, base, before)
+}
+
+/// A bucket of the test S3 server (`scripts/s3-test-server.sh`, which
+/// `scripts/test.sh` starts) under a key prefix of its own, with its keys:
+/// `TIDINGS_TEST_S3_URL`, `TIDINGS_TEST_S3_KEY_ID`, `TIDINGS_TEST_S3_SECRET`.
+/// `None` (the caller skips, saying why) only when no server is named
+/// outside CI; in CI a missing server fails the test.
+pub fn s3_bucket() -> Option<tidings_store::S3Settings> {
+    let Ok(url) = std::env::var("TIDINGS_TEST_S3_URL") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "TIDINGS_TEST_S3_URL is not set: CI runs the S3 tests against scripts/s3-test-server.sh"
+        );
+        eprintln!(
+            "skipped: TIDINGS_TEST_S3_URL is not set (eval \"$(scripts/s3-test-server.sh)\" starts a test S3 server)"
+        );
+        return None;
+    };
+    let mut bucket = tidings_store::S3Settings::parse(&url).expect("TIDINGS_TEST_S3_URL parses");
+    bucket.prefix = format!(
+        "it-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    bucket.access_key_id = std::env::var("TIDINGS_TEST_S3_KEY_ID").ok();
+    bucket.secret_access_key = std::env::var("TIDINGS_TEST_S3_SECRET").ok();
+    Some(bucket)
+}
+
+/// `serve`'s flags for [`s3_bucket`]'s bucket.
+pub fn s3_serve_args(bucket: &tidings_store::S3Settings) -> Vec<String> {
+    let endpoint = bucket.endpoint.as_deref().unwrap_or_default();
+    vec![
+        "--media-store".into(),
+        format!(
+            "s3://{}/{}?endpoint={endpoint}",
+            bucket.bucket, bucket.prefix
+        ),
+        "--s3-access-key-id".into(),
+        bucket.access_key_id.clone().unwrap_or_default(),
+        "--s3-secret-access-key".into(),
+        bucket.secret_access_key.clone().unwrap_or_default(),
+    ]
 }
 
 /// Another server process on the same database as a [`TestApp`].

@@ -4,8 +4,9 @@
 //! is the `ETag`, a year's `immutable` caching is safe, and a node may keep
 //! a file in memory as long as it likes. From the data directory a file is
 //! handed to tower-http's `ServeFile` (ranges, `sendfile`); from the
-//! database it is read piece by piece once and then kept in [`BlobCache`],
-//! a cache bounded by bytes, so a popular picture costs no query.
+//! database or an S3 bucket it is read piece by piece once and then kept
+//! in [`BlobCache`], a cache bounded by bytes, so a popular picture costs
+//! no query.
 
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
@@ -22,7 +23,7 @@ use super::{CACHE, CSP};
 use crate::AppState;
 use crate::error::AppError;
 
-/// Memory for uploads served from the database.
+/// Memory for uploads served from the database or a bucket.
 const CACHE_BYTES: u64 = 64 << 20;
 
 #[derive(Clone)]
@@ -34,7 +35,8 @@ impl Weighter<String, Bytes> for ByLength {
     }
 }
 
-/// Uploads read from the database, by key, bounded by [`CACHE_BYTES`].
+/// Uploads read from the database or a bucket, by key, bounded by
+/// [`CACHE_BYTES`].
 pub struct BlobCache(Cache<String, Bytes, ByLength>);
 
 impl Default for BlobCache {
@@ -91,14 +93,20 @@ pub(super) async fn serve(
     Ok(response)
 }
 
-/// The file at `key` from the database, from memory after its first time.
+/// The file at `key` from the database or a bucket, from memory after its
+/// first time.
 async fn whole(state: &AppState, key: &str, size: u64) -> Result<Bytes, AppError> {
     if let Some(kept) = state.media_cache.0.get(key) {
         return Ok(kept);
     }
     let mut out = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     let mut index = 0;
-    while let Some(piece) = state.blobs.chunk(key, index).await? {
+    // Up to the size the row records: no request past the end (a bucket
+    // answers one with an error that costs a second request to explain).
+    while (out.len() as u64) < size {
+        let Some(piece) = state.blobs.chunk(key, index).await? else {
+            break;
+        };
         out.extend_from_slice(&piece);
         index += 1;
     }

@@ -11,6 +11,7 @@ mod conditional;
 mod discovery;
 mod formats;
 mod paging;
+mod pictures;
 
 /// Fetches `path` with a real feed parser and answers what it understood.
 /// Fails (never skips) when python3 or feedparser is missing, and when the

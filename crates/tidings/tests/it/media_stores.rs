@@ -1,0 +1,175 @@
+//! Every kind of media store keeps the same promise (`tidings_store::Blobs`):
+//! the data directory, the database (SQLite, or PostgreSQL when the suite
+//! runs there) and an S3 bucket on a real S3-compatible server
+//! (`scripts/s3-test-server.sh`). Then a server keeping uploads in the
+//! bucket, and two nodes on one database and one bucket serving each
+//! other's uploads.
+
+use std::sync::Arc;
+
+use reqwest::{StatusCode, header};
+use tidings_store::{Blobs, CHUNK_BYTES, DatabaseBlobs, DirectoryBlobs, S3Blobs, Store};
+
+use crate::media::{jpeg, upload, upload_at, walk};
+use crate::support::{TestApp, s3_bucket, s3_serve_args};
+
+/// Each kind of store, on this app's database; the bucket when there is a
+/// test S3 server (see `s3_bucket`).
+async fn stores(app: &TestApp) -> Vec<(&'static str, Arc<dyn Blobs>)> {
+    let store = Store::open(&app.store_url()).await.unwrap();
+    let mut kinds: Vec<(&'static str, Arc<dyn Blobs>)> = vec![
+        (
+            "directory",
+            Arc::new(DirectoryBlobs::new(app.data.join("blobs"))),
+        ),
+        ("database", Arc::new(DatabaseBlobs::new(store))),
+    ];
+    if let Some(bucket) = s3_bucket() {
+        kinds.push(("s3", Arc::new(S3Blobs::open(&bucket).unwrap())));
+    }
+    kinds
+}
+
+/// The whole file at `key`, piece by piece, checking each piece's size.
+async fn read_back(blobs: &dyn Blobs, key: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut index = 0;
+    while let Some(piece) = blobs.chunk(key, index).await.unwrap() {
+        assert!(!piece.is_empty() && piece.len() <= CHUNK_BYTES, "{key}");
+        out.extend_from_slice(&piece);
+        index += 1;
+    }
+    (index > 0).then_some(out)
+}
+
+#[tokio::test]
+async fn every_store_keeps_serves_in_pieces_and_forgets() {
+    let app = TestApp::start().await;
+    // Past 5 MiB: many pieces, and on S3 a multipart upload.
+    let big: Vec<u8> = (0..(6 << 20) + 12_345)
+        .map(|i: u32| (i.wrapping_mul(7) % 251) as u8)
+        .collect();
+    let exact = vec![7u8; CHUNK_BYTES];
+    for (kind, blobs) in stores(&app).await {
+        blobs.put("1/u/big.jpg", &big).await.unwrap();
+        blobs.put("1/u/exact.png", &exact).await.unwrap();
+        blobs.put("2/u/small.gif", b"GIF89a").await.unwrap();
+
+        let read = read_back(&*blobs, "1/u/big.jpg").await;
+        assert!(read.as_deref() == Some(&big[..]), "{kind}: the big file");
+        assert_eq!(
+            blobs.chunk("1/u/big.jpg", 3).await.unwrap().as_deref(),
+            Some(&big[3 * CHUNK_BYTES..4 * CHUNK_BYTES]),
+            "{kind}: a piece in the middle"
+        );
+        assert_eq!(
+            read_back(&*blobs, "1/u/exact.png").await,
+            Some(exact.clone()),
+            "{kind}: a file of exactly one piece"
+        );
+        assert_eq!(
+            blobs.chunk("1/u/exact.png", 1).await.unwrap(),
+            None,
+            "{kind}"
+        );
+        assert_eq!(
+            blobs.chunk("2/u/small.gif", 0).await.unwrap().as_deref(),
+            Some(&b"GIF89a"[..]),
+            "{kind}"
+        );
+        assert_eq!(
+            blobs.chunk("2/u/small.gif", 9).await.unwrap(),
+            None,
+            "{kind}"
+        );
+        assert_eq!(
+            blobs.chunk("1/u/none.jpg", 0).await.unwrap(),
+            None,
+            "{kind}"
+        );
+
+        // Deleting forgets those files only; a key with no file is no error.
+        let gone = ["1/u/big.jpg".to_owned(), "1/u/none.jpg".to_owned()];
+        blobs.delete(&gone).await.unwrap();
+        assert_eq!(blobs.chunk("1/u/big.jpg", 0).await.unwrap(), None, "{kind}");
+        assert!(
+            read_back(&*blobs, "1/u/exact.png").await.is_some(),
+            "{kind}"
+        );
+        blobs.delete(&gone).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn nodes_on_one_bucket_serve_each_others_uploads() {
+    let Some(bucket) = s3_bucket() else { return };
+    let args = s3_serve_args(&bucket);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut app = TestApp::start_with(&args).await;
+    let other = app.another_node();
+    let token = app.token();
+
+    let (status, here) = upload(&mut app, &jpeg(1400, 900), "barn.jpg", Some("A barn")).await;
+    assert_eq!(status, StatusCode::CREATED, "{here}");
+    let (status, there) = upload_at(&app, &other.base, &token, &jpeg(700, 400), "pond.jpg").await;
+    assert_eq!(status, StatusCode::CREATED, "{there}");
+
+    for made in [&here, &there] {
+        let urls = std::iter::once(&made["url"])
+            .chain(
+                made["variants"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| &v["url"]),
+            )
+            .map(|u| u.as_str().unwrap().to_owned());
+        for url in urls {
+            let mine = app.get(&url).await;
+            assert_eq!(mine.status(), StatusCode::OK, "{url}");
+            let cache = mine.headers()[header::CACHE_CONTROL].to_str().unwrap();
+            assert!(cache.contains("immutable"), "{url}: {cache}");
+            let etag = mine.headers()[header::ETAG].clone();
+            let bytes = mine.bytes().await.unwrap();
+            let theirs = app.client.get(other.url(&url)).send().await.unwrap();
+            assert_eq!(theirs.status(), StatusCode::OK, "{url}");
+            assert_eq!(theirs.bytes().await.unwrap(), bytes, "{url}");
+
+            let again = app
+                .client
+                .get(other.url(&url))
+                .header(header::IF_NONE_MATCH, etag)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{url}");
+            let part = app
+                .client
+                .get(app.url(&url))
+                .header(header::RANGE, "bytes=10-19")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(part.status(), StatusCode::PARTIAL_CONTENT, "{url}");
+            assert_eq!(part.bytes().await.unwrap(), bytes.slice(10..20), "{url}");
+        }
+    }
+    // The bytes are in the bucket, not beside the database.
+    assert!(walk(&app.data.join("media")).is_empty());
+
+    // Deleted on one node, the files leave the bucket for both.
+    let id = here["id"].as_i64().unwrap();
+    let url = here["url"].as_str().unwrap();
+    let r = app
+        .client
+        .delete(other.url(&format!("/api/v1/media/{id}")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+    let blobs = S3Blobs::open(&bucket).unwrap();
+    let key = tidings_store::blob_key(1, url);
+    assert_eq!(blobs.chunk(&key, 0).await.unwrap(), None, "{key}");
+    assert_eq!(app.get(url).await.status(), StatusCode::NOT_FOUND);
+}
