@@ -9,6 +9,7 @@
 //! epoch, so both backends order and compare them identically.
 
 mod attachments;
+mod certificates;
 mod blogs;
 mod changes;
 mod comments;
@@ -44,6 +45,7 @@ use chrono::{DateTime, Utc};
 use pool::{Pool, Tx};
 
 pub use attachments::{Attachment, LocalCopy};
+pub use certificates::{CertificateStatus, ClaimedHost, StoredCertificate};
 pub use changes::{Change, ChangeBatch, ChangeListener, Scope};
 pub use comments::{CommentFilter, CommentListing, NewComment, VisibleComments};
 pub use dialect::Backend;
