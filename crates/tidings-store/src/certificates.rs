@@ -228,9 +228,10 @@ impl Store {
 
     /// A challenge's answer, while it has not expired.
     pub async fn acme_challenge(&self, key: &str, now: DateTime<Utc>) -> Result<Option<String>> {
-        let sql = Sql::new("SELECT answer FROM acme_challenges WHERE token = $1 AND expires_at > $2")
-            .bind(key)
-            .bind(micros(now));
+        let sql =
+            Sql::new("SELECT answer FROM acme_challenges WHERE token = $1 AND expires_at > $2")
+                .bind(key)
+                .bind(micros(now));
         self.read_optional(&sql, |r: &ReadRow| r.try_get("answer"))
             .await
     }

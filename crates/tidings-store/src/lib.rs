@@ -9,8 +9,8 @@
 //! epoch, so both backends order and compare them identically.
 
 mod attachments;
-mod certificates;
 mod blogs;
+mod certificates;
 mod changes;
 mod comments;
 pub mod dialect;

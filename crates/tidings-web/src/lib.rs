@@ -80,11 +80,7 @@ pub async fn serve(
             let certificates = https.certificates;
             if let Some(acme) = https.acme {
                 // Every node orders (whichever claims a host) and serves.
-                tokio::spawn(tls::acme::run(
-                    store.clone(),
-                    certificates.clone(),
-                    acme,
-                ));
+                tokio::spawn(tls::acme::run(store.clone(), certificates.clone(), acme));
                 tokio::spawn(tls::follow(store.clone(), certificates.clone()));
             }
             let plain = app.clone().layer(axum::middleware::from_fn_with_state(

@@ -40,7 +40,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 use tokio_rustls::TlsAcceptor;
-use tower::{Layer, ServiceExt};
+use tower::ServiceExt;
 
 use crate::TrustedProxies;
 
@@ -104,7 +104,9 @@ pub async fn run(
     let listeners: Vec<Listener> = listeners
         .into_iter()
         .map(|l| Listener {
-            app: axum::middleware::from_fn(crate::unread_body::drain).layer(l.app),
+            app: l
+                .app
+                .layer(axum::middleware::from_fn(crate::unread_body::drain)),
             ..l
         })
         .collect();
@@ -155,8 +157,7 @@ pub async fn run(
                     None => serve_connection(stream, service, watcher).await,
                     Some(acceptor) => {
                         // The handshake is bounded like the headers that follow it.
-                        match tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await
-                        {
+                        match tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
                             Ok(Ok(stream)) => serve_connection(stream, service, watcher).await,
                             Ok(Err(e)) => tracing::debug!("{peer}: TLS handshake: {e}"),
                             Err(_) => tracing::debug!("{peer}: TLS handshake timed out"),
@@ -184,7 +185,10 @@ pub async fn run(
 /// The next connection on any of `listeners`, with which one took it.
 async fn accept_any(
     listeners: &[Listener],
-) -> (usize, std::io::Result<(tokio::net::TcpStream, std::net::SocketAddr)>) {
+) -> (
+    usize,
+    std::io::Result<(tokio::net::TcpStream, std::net::SocketAddr)>,
+) {
     std::future::poll_fn(|cx| {
         for (i, l) in listeners.iter().enumerate() {
             if let std::task::Poll::Ready(accepted) = l.socket.poll_accept(cx) {

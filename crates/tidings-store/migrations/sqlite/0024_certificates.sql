@@ -24,9 +24,8 @@ CREATE TABLE acme_accounts (
     credentials TEXT NOT NULL
 );
 
--- Challenges being answered: HTTP-01's token and key authorization, and
-XX
--- answers it.
+-- HTTP-01 challenges being answered: the token's key authorization, so
+-- whichever node the CA reaches answers it.
 CREATE TABLE acme_challenges (
     token TEXT PRIMARY KEY,
     answer TEXT NOT NULL,

@@ -222,16 +222,18 @@ pub async fn save(
     };
     match changed {
         Ok(_) => Ok(Redirect::to("/admin/settings?saved=1").into_response()),
-        Err(tidings_app::Error::Invalid { field, message }) => page(
-            &state,
-            &signed,
-            form,
-            Some(field),
-            Some(message),
-            false,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await,
+        Err(tidings_app::Error::Invalid { field, message }) => {
+            page(
+                &state,
+                &signed,
+                form,
+                Some(field),
+                Some(message),
+                false,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -132,7 +132,9 @@ fn certifiable(host: &str) -> bool {
     host.contains('.')
         && host.parse::<IpAddr>().is_err()
         && !host.ends_with(".localhost")
-        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
 /// The account every node shares for the directory: the stored one, or a
@@ -311,9 +313,15 @@ mod tests {
         let now = at("2026-01-01T00:01:00Z");
         assert_eq!(renew_at(from, to, None, now), at("2026-03-02T00:00:00Z"));
         let week = Duration::from_secs(7 * 86400);
-        assert_eq!(renew_at(from, to, Some(week), now), at("2026-03-25T00:00:00Z"));
+        assert_eq!(
+            renew_at(from, to, Some(week), now),
+            at("2026-03-25T00:00:00Z")
+        );
         let decade = Duration::from_secs(3650 * 86400);
-        assert_eq!(renew_at(from, to, Some(decade), now), now + delta(MIN_RENEWAL_GAP));
+        assert_eq!(
+            renew_at(from, to, Some(decade), now),
+            now + delta(MIN_RENEWAL_GAP)
+        );
     }
 
     #[test]
@@ -326,7 +334,13 @@ mod tests {
     #[test]
     fn only_names_a_public_ca_can_certify_are_ordered() {
         assert!(certifiable("blog.example.org"));
-        for host in ["localhost", "127.0.0.1", "::1", "a.localhost", "under_score.org"] {
+        for host in [
+            "localhost",
+            "127.0.0.1",
+            "::1",
+            "a.localhost",
+            "under_score.org",
+        ] {
             assert!(!certifiable(host), "{host}");
         }
     }

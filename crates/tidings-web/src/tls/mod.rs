@@ -50,8 +50,8 @@ impl Certificates {
     pub fn own(cert: &Path, key: &Path, https_port: u16) -> anyhow::Result<Self> {
         let pem = std::fs::read(cert)
             .map_err(|e| anyhow::anyhow!("--tls-cert {}: {e}", cert.display()))?;
-        let key_pem = std::fs::read(key)
-            .map_err(|e| anyhow::anyhow!("--tls-key {}: {e}", key.display()))?;
+        let key_pem =
+            std::fs::read(key).map_err(|e| anyhow::anyhow!("--tls-key {}: {e}", key.display()))?;
         let certified = certified_key(&pem, &key_pem)
             .map_err(|e| anyhow::anyhow!("--tls-cert/--tls-key: {e}"))?;
         let names = dns_names(&certified.cert[0])
@@ -184,7 +184,10 @@ fn certified_key(cert_pem: &[u8], key_pem: &[u8]) -> anyhow::Result<CertifiedKey
 pub async fn follow(store: Store, certificates: Certificates) {
     let mut loaded: HashMap<String, DateTime<Utc>> = HashMap::new();
     loop {
-        let since = loaded.values().max().map(|t| *t - chrono::Duration::minutes(1));
+        let since = loaded
+            .values()
+            .max()
+            .map(|t| *t - chrono::Duration::minutes(1));
         match store.certificates_since(since).await {
             Ok(stored) => {
                 for c in stored {

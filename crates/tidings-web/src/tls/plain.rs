@@ -17,11 +17,7 @@ pub const CHALLENGE_PATH: &str = "/.well-known/acme-challenge/";
 /// `GET /.well-known/acme-challenge/{token}`: the key authorization any
 /// node stored for the token, while its order runs.
 pub async fn challenge(State(state): State<AppState>, Path(token): Path<String>) -> Response {
-    match state
-        .store
-        .acme_challenge(&token, chrono::Utc::now())
-        .await
-    {
+    match state.store.acme_challenge(&token, chrono::Utc::now()).await {
         Ok(Some(answer)) => ([(header::CONTENT_TYPE, "text/plain")], answer).into_response(),
         Ok(None) => (StatusCode::NOT_FOUND, "No such ACME challenge.\n").into_response(),
         Err(e) => {

@@ -42,20 +42,70 @@ impl Pebble {
             free_port()
         ));
         std::fs::create_dir_all(&dir).unwrap();
-        openssl(&dir, &["req", "-x509", "-newkey", "ec", "-pkeyopt",
-            "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
-            "-days", "2", "-subj", "/CN=Tidings test CA"]);
-        openssl(&dir, &["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-            "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr", "-subj", "/CN=127.0.0.1"]);
+        openssl(
+            &dir,
+            &[
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=Tidings test CA",
+            ],
+        );
+        openssl(
+            &dir,
+            &[
+                "req",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                "leaf.key",
+                "-out",
+                "leaf.csr",
+                "-subj",
+                "/CN=127.0.0.1",
+            ],
+        );
         std::fs::write(
             dir.join("leaf.ext"),
             "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n\
              extendedKeyUsage=serverAuth\n",
         )
         .unwrap();
-        openssl(&dir, &["x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey",
-            "ca.key", "-set_serial", "2", "-days", "2", "-extfile", "leaf.ext", "-out",
-            "leaf.pem"]);
+        openssl(
+            &dir,
+            &[
+                "x509",
+                "-req",
+                "-in",
+                "leaf.csr",
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-set_serial",
+                "2",
+                "-days",
+                "2",
+                "-extfile",
+                "leaf.ext",
+                "-out",
+                "leaf.pem",
+            ],
+        );
         let (acme, management) = (free_port(), free_port());
         let config = serde_json::json!({"pebble": {
             "listenAddress": format!("127.0.0.1:{acme}"),
@@ -79,7 +129,10 @@ impl Pebble {
             .spawn()
             .unwrap();
         let deadline = Instant::now() + Duration::from_secs(20);
-        while tokio::net::TcpStream::connect(("127.0.0.1", acme)).await.is_err() {
+        while tokio::net::TcpStream::connect(("127.0.0.1", acme))
+            .await
+            .is_err()
+        {
             assert!(Instant::now() < deadline, "Pebble did not start listening");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -95,8 +148,11 @@ impl Pebble {
     /// The root that issued the certificates, from the management API.
     async fn issuing_root(&self) -> rustls::RootCertStore {
         let mut ours = rustls::RootCertStore::empty();
-        ours.add(CertificateDer::from_pem_file(&self.ca).unwrap()).unwrap();
-        let answer = get(self.management, "127.0.0.1", "/roots/0", &ours).await.text;
+        ours.add(CertificateDer::from_pem_file(&self.ca).unwrap())
+            .unwrap();
+        let answer = get(self.management, "127.0.0.1", "/roots/0", &ours)
+            .await
+            .text;
         let start = answer.find("-----BEGIN CERTIFICATE-----").expect(&answer);
         let mut roots = rustls::RootCertStore::empty();
         roots
@@ -140,7 +196,11 @@ fn openssl(dir: &Path, args: &[&str]) {
         .current_dir(dir)
         .output()
         .expect("openssl runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn free_port() -> u16 {
@@ -184,9 +244,11 @@ async fn try_get(
         .await
         .map_err(|e| e.to_string())?;
     let leaf = tls.get_ref().1.peer_certificates().unwrap()[0].to_vec();
-    tls.write_all(format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes())
-        .await
-        .map_err(|e| e.to_string())?;
+    tls.write_all(
+        format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     // Some servers close without TLS's close_notify; what came is the answer.
     let _ = tls.read_to_end(&mut bytes).await;
@@ -209,8 +271,15 @@ async fn first_answer(port: u16, roots: &rustls::RootCertStore, within: Duration
 }
 
 fn add_blog(app: &TestApp) {
-    let out = app.cli(&["blog", "add", "--host", HOST, "--title", "Pebble Blog"], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = app.cli(
+        &["blog", "add", "--host", HOST, "--title", "Pebble Blog"],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// A second `serve` on the app's database, with its own ports; its stderr
@@ -253,17 +322,27 @@ async fn a_blog_host_gets_a_certificate_and_a_second_node_serves_it_without_orde
     assert!(answer.text.starts_with("HTTP/1.1 200"), "{}", answer.text);
     assert!(answer.text.contains("Pebble Blog"), "{}", answer.text);
     assert!(
-        answer.text.to_ascii_lowercase().contains("strict-transport-security: max-age=31536000"),
+        answer
+            .text
+            .to_ascii_lowercase()
+            .contains("strict-transport-security: max-age=31536000"),
         "{}",
         answer.text
     );
     // The blog's links say https now.
-    assert!(answer.text.contains(&format!("https://{HOST}")), "{}", answer.text);
+    assert!(
+        answer.text.contains(&format!("https://{HOST}")),
+        "{}",
+        answer.text
+    );
 
     // Plain HTTP for the host goes to HTTPS, except ACME's challenges; a host
     // without a certificate keeps plain HTTP.
     let redirect = |host: String| {
-        let request = app.client.get(app.url("/2026/01/a.html?x=1")).header("host", host);
+        let request = app
+            .client
+            .get(app.url("/2026/01/a.html?x=1"))
+            .header("host", host);
         async move {
             let plain = request.send().await.unwrap();
             assert_eq!(plain.status(), reqwest::StatusCode::PERMANENT_REDIRECT);
@@ -296,11 +375,17 @@ async fn a_blog_host_gets_a_certificate_and_a_second_node_serves_it_without_orde
     let (mut node, node_log) = second_node(&app, &pebble.flags(second_https, &[]));
     let again = first_answer(second_https, &roots, Duration::from_secs(30)).await;
     assert!(again.text.contains("Pebble Blog"), "{}", again.text);
-    assert_eq!(again.leaf, answer.leaf, "the second node serves the stored certificate");
+    assert_eq!(
+        again.leaf, answer.leaf,
+        "the second node serves the stored certificate"
+    );
     let _ = node.kill();
     let _ = node.wait();
     let node_log = node_log.join().unwrap();
-    assert!(node_log.contains("serving blog.tidings.test's certificate"), "{node_log}");
+    assert!(
+        node_log.contains("serving blog.tidings.test's certificate"),
+        "{node_log}"
+    );
     assert!(!node_log.contains("ordering a certificate"), "{node_log}");
     assert!(!node_log.contains("opened an ACME account"), "{node_log}");
 }
@@ -345,14 +430,31 @@ async fn a_failed_order_keeps_plain_http_and_says_why_in_the_log_and_the_admin()
     // The first blog takes the failing host; the admin at 127.0.0.1 is its.
     app.sql(&format!("UPDATE blogs SET host = '{HOST}'")).await;
     let out = app.cli(
-        &["user", "add", "--email", "owner@example.com", "--name", "Owner", "--role",
-          "admin", "--password-stdin"],
+        &[
+            "user",
+            "add",
+            "--email",
+            "owner@example.com",
+            "--name",
+            "Owner",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ],
         Some(&format!("{PASSWORD}\n")),
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let deadline = Instant::now() + Duration::from_secs(30);
     while !app.log().contains(&format!("no certificate for {HOST}")) {
-        assert!(Instant::now() < deadline, "no failure logged:\n{}", app.log());
+        assert!(
+            Instant::now() < deadline,
+            "no failure logged:\n{}",
+            app.log()
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     // Readers keep plain HTTP.
@@ -368,10 +470,16 @@ async fn a_failed_order_keeps_plain_http_and_says_why_in_the_log_and_the_admin()
     owner.sign_in("owner@example.com", PASSWORD).await;
     let settings = owner.get("/admin/settings").await;
     assert!(
-        settings.body.contains(&format!("The last certificate order for {HOST} failed")),
+        settings
+            .body
+            .contains(&format!("The last certificate order for {HOST} failed")),
         "{}",
         settings.body
     );
-    assert!(settings.body.contains("cannot open an account at https://127.0.0.1:1/dir"));
+    assert!(
+        settings
+            .body
+            .contains("cannot open an account at https://127.0.0.1:1/dir")
+    );
     assert!(settings.body.contains("plain HTTP until it succeeds"));
 }
