@@ -88,7 +88,7 @@ pub fn redact(url: &str) -> String {
 #[derive(Subcommand)]
 pub enum Command {
     /// Serve the blog over HTTP.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),

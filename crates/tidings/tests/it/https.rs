@@ -156,7 +156,7 @@ impl Pebble {
         let start = answer.find("-----BEGIN CERTIFICATE-----").expect(&answer);
         let mut roots = rustls::RootCertStore::empty();
         roots
-            .add(CertificateDer::from_pem_slice(answer[start..].as_bytes()).unwrap())
+            .add(CertificateDer::from_pem_slice(&answer.as_bytes()[start..]).unwrap())
             .unwrap();
         roots
     }
