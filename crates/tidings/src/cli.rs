@@ -234,7 +234,7 @@ pub struct HttpsArgs {
     /// Get and renew a certificate for every blog's host by ACME (Let's
     /// Encrypt by default), serve HTTPS on --listen-https, and send plain
     /// HTTP there once a host has one.
-    #[arg(long, env = "TIDINGS_TLS_ACME", conflicts_with = "tls_cert")]
+    #[arg(long, env = "TIDINGS_TLS_ACME")]
     pub tls_acme: bool,
     /// Address HTTPS listens on, with --tls-acme or --tls-cert.
     #[arg(long, env = "TIDINGS_LISTEN_HTTPS", default_value = "0.0.0.0:443")]
@@ -256,17 +256,32 @@ pub struct HttpsArgs {
           value_parser = clap::value_parser!(u32).range(1..))]
     pub acme_renew_seconds: Option<u32>,
     /// Serve HTTPS with this certificate chain (PEM) for every host, instead of ACME.
-    #[arg(long, env = "TIDINGS_TLS_CERT", requires = "tls_key")]
+    #[arg(long, env = "TIDINGS_TLS_CERT")]
     pub tls_cert: Option<PathBuf>,
     /// The private key (PEM) of --tls-cert.
-    #[arg(long, env = "TIDINGS_TLS_KEY", requires = "tls_cert")]
+    #[arg(long, env = "TIDINGS_TLS_KEY")]
     pub tls_key: Option<PathBuf>,
 }
 
 impl HttpsArgs {
     /// Whether HTTPS is on.
     pub fn enabled(&self) -> bool {
-        self.tls_acme || self.tls_cert.is_some()
+        self.tls_acme || self.tls_cert.is_some() || self.tls_key.is_some()
+    }
+
+    /// The settings that go together, checked (clap's own `requires` would
+    /// not survive the configuration file's rebuilt command).
+    pub fn check(&self) -> anyhow::Result<()> {
+        match (&self.tls_cert, &self.tls_key) {
+            (Some(_), None) => {
+                anyhow::bail!("--tls-cert needs --tls-key: the certificate's private key")
+            }
+            (None, Some(_)) => anyhow::bail!("--tls-key needs --tls-cert: the certificate chain"),
+            (Some(_), Some(_)) if self.tls_acme => {
+                anyhow::bail!("--tls-acme and --tls-cert: choose one way to get certificates")
+            }
+            _ => Ok(()),
+        }
     }
 
     /// ACME's settings, when `--tls-acme` is on.

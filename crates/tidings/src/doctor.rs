@@ -245,6 +245,9 @@ fn https(args: &crate::cli::HttpsArgs) -> Verdict {
                 .into(),
         );
     }
+    if let Err(e) = args.check() {
+        return Verdict::Fail(format!("{e:#}"));
+    }
     let addr = args.listen_https;
     if let (Some(cert), Some(key)) = (&args.tls_cert, &args.tls_key) {
         return match tidings_web::tls::Certificates::own(cert, key, addr.port()) {

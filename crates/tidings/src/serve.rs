@@ -90,6 +90,7 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
 /// The HTTPS listener and its certificates, when HTTPS is on.
 fn https(args: &ServeArgs) -> anyhow::Result<Option<Https>> {
     let settings = &args.https;
+    settings.check()?;
     if !settings.enabled() {
         return Ok(None);
     }
