@@ -4,6 +4,10 @@
 # /etc/tidings/tidings.toml as a conffile readable by root and its group
 # only. Then runs the packaged binary from an unpacked copy: `--version`,
 # and `doctor` with the packaged settings on a scratch data directory.
+# Then, as root on a machine where the package is not installed, installs
+# it for real with dpkg (the system user, the conffile's owner and mode),
+# runs the installed /usr/bin/tidings (`--version`, and `doctor` as the
+# service's user with /etc/tidings/tidings.toml), and purges it again.
 # Installs cargo-deb into ~/.cargo/bin only when it is missing.
 #
 # `--dev` packages the debug binary the tests built instead of making a
@@ -57,4 +61,38 @@ fi
 "$work/root/usr/bin/tidings" --version
 TIDINGS_LISTEN=127.0.0.1:0 "$work/root/usr/bin/tidings" --config "$work/root/etc/tidings/tidings.toml" \
     doctor --data "$work/data"
+
+if [ "$(id -u)" != 0 ]; then
+    echo "check-deb: not root: the package is not installed on this machine"
+elif dpkg -s tidings >/dev/null 2>&1; then
+    echo "check-deb: a tidings package is installed here already: left as it is"
+else
+    made_state=
+    cleanup() {
+        dpkg --purge tidings >/dev/null 2>&1 || true
+        [ -z "$made_state" ] || rm -rf /var/lib/tidings
+        rm -rf "$work"
+    }
+    trap cleanup EXIT
+    dpkg -i "$deb"
+    [ -x /usr/bin/tidings ] || fail "dpkg -i did not install /usr/bin/tidings"
+    getent passwd tidings >/dev/null || fail "installing made no tidings user"
+    [ "$(stat -c '%U:%G %a' /etc/tidings/tidings.toml)" = "root:tidings 640" ] \
+        || fail "/etc/tidings/tidings.toml is not root:tidings, mode 640"
+    /usr/bin/tidings --version
+    # systemd makes the StateDirectory when the service starts; without it
+    # (a container), make it as the unit would.
+    if [ ! -d /var/lib/tidings ]; then
+        install -d -o tidings -g tidings -m 0750 /var/lib/tidings
+        made_state=1
+    fi
+    # The packaged settings as the service reads them, but on a free port:
+    # this machine may be serving 8080 already.
+    runuser -u tidings -- env TIDINGS_LISTEN=127.0.0.1:0 \
+        /usr/bin/tidings --config /etc/tidings/tidings.toml doctor
+    dpkg --purge tidings
+    [ ! -e /usr/bin/tidings ] || fail "dpkg --purge left /usr/bin/tidings"
+    [ ! -e /etc/tidings/tidings.toml ] || fail "dpkg --purge left the conffile"
+    echo "check-deb: installed, ran and purged"
+fi
 echo "check-deb: ok"

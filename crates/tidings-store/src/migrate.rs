@@ -111,6 +111,11 @@ pub(crate) const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0020_content.sql"),
     ),
     (
+        24,
+        "certificates",
+        include_str!("../migrations/sqlite/0024_certificates.sql"),
+    ),
+    (
         26,
         "revisions",
         include_str!("../migrations/sqlite/0026_revisions.sql"),
@@ -212,6 +217,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         20,
         "content",
         include_str!("../migrations/postgres/0020_content.sql"),
+    ),
+    (
+        24,
+        "certificates",
+        include_str!("../migrations/postgres/0024_certificates.sql"),
     ),
     (
         26,

@@ -111,7 +111,7 @@ pub async fn refuse_two_hosts(req: Request, next: Next) -> Response {
 }
 
 /// `example.com:8080` → `example.com`; `[::1]:80` → `[::1]`.
-fn strip_port(authority: &str) -> &str {
+pub(crate) fn strip_port(authority: &str) -> &str {
     if authority.starts_with('[') {
         return authority.split_inclusive(']').next().unwrap_or(authority);
     }
@@ -119,7 +119,7 @@ fn strip_port(authority: &str) -> &str {
 }
 
 /// A `Host` value we may echo into absolute links: host characters only.
-fn is_safe_authority(a: &str) -> bool {
+pub(crate) fn is_safe_authority(a: &str) -> bool {
     !a.is_empty()
         && a.len() <= 255
         && a.bytes()
@@ -132,8 +132,8 @@ fn peer(extensions: &Extensions) -> Option<IpAddr> {
         .map(|c| c.0.ip().to_canonical())
 }
 
-/// The scheme the reader used: `https` or `http` as a trusted proxy's
-/// `X-Forwarded-Proto` says, else `http` (what we serve). From anyone else
+/// The scheme the reader used: `https` on our own TLS listener, or as a
+/// trusted proxy's `X-Forwarded-Proto` says, else `http`. From anyone else
 /// the header is ignored: the render cache keys pages by this scheme, so a
 /// client that could choose it would choose the links other readers get.
 pub fn scheme(
@@ -141,6 +141,9 @@ pub fn scheme(
     extensions: &Extensions,
     trusted: &crate::TrustedProxies,
 ) -> &'static str {
+    if extensions.get::<crate::server::OverTls>().is_some() {
+        return "https";
+    }
     let from_proxy = peer(extensions).is_some_and(|p| trusted.contains(p));
     match headers.get("x-forwarded-proto").map(|v| v.as_bytes()) {
         Some(b"https") if from_proxy => "https",

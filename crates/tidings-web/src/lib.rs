@@ -19,6 +19,7 @@ mod metrics;
 mod routes;
 mod server;
 mod state;
+pub mod tls;
 mod unread_body;
 mod uri_guard;
 
@@ -33,10 +34,20 @@ pub use routes::router;
 pub use server::Limits;
 pub use state::AppState;
 
-/// Serves `state` on `listener` until `shutdown` completes, then lets requests
-/// in flight finish (for at most `limits.drain`) before returning.
+/// HTTPS beside plain HTTP: the `--listen-https` socket, the certificates
+/// it serves and, for `--tls-acme`, how to get them.
+pub struct Https {
+    pub listener: tokio::net::TcpListener,
+    pub certificates: tls::Certificates,
+    pub acme: Option<tls::AcmeSettings>,
+}
+
+/// Serves `state` on `listener` (and over TLS on `https`'s) until
+/// `shutdown` completes, then lets requests in flight finish (for at most
+/// `limits.drain`) before returning.
 pub async fn serve(
     listener: tokio::net::TcpListener,
+    https: Option<Https>,
     state: AppState,
     limits: Limits,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
@@ -58,7 +69,45 @@ pub async fn serve(
     }
     let trusted = state.config.trusted_proxies.clone();
     let (store, views) = (state.store.clone(), state.views.clone());
-    let served = server::run(listener, router(state), limits, trusted, shutdown).await;
+    let app = router(state);
+    let listeners = match https {
+        None => vec![server::Listener {
+            socket: listener,
+            app,
+            tls: None,
+        }],
+        Some(https) => {
+            let certificates = https.certificates;
+            if let Some(acme) = https.acme {
+                // Every node orders (whichever claims a host) and serves.
+                tokio::spawn(tls::acme::run(store.clone(), certificates.clone(), acme));
+                tokio::spawn(tls::follow(store.clone(), certificates.clone()));
+            }
+            let plain = app.clone().layer(axum::middleware::from_fn_with_state(
+                certificates.clone(),
+                tls::plain::to_https,
+            ));
+            // Readers who came over HTTPS are told to keep to it.
+            let secure = app.layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+                axum::http::header::STRICT_TRANSPORT_SECURITY,
+                axum::http::HeaderValue::from_static("max-age=31536000"),
+            ));
+            let acceptor = tokio_rustls::TlsAcceptor::from(certificates.server_config());
+            vec![
+                server::Listener {
+                    socket: listener,
+                    app: plain,
+                    tls: None,
+                },
+                server::Listener {
+                    socket: https.listener,
+                    app: secure,
+                    tls: Some(acceptor),
+                },
+            ]
+        }
+    };
+    let served = server::run(listeners, limits, trusted, shutdown).await;
     // The views counted since the last flush, before the node goes.
     if let Some(views) = views {
         tidings_app::views::flush::flush(&store, &views).await;

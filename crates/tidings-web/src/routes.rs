@@ -46,6 +46,10 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemap.xml", get(ops::sitemap))
         .route("/robots.txt", get(ops::robots))
         .route("/healthz", get(ops::healthz))
+        .route(
+            "/.well-known/acme-challenge/{token}",
+            get(crate::tls::plain::challenge),
+        )
         .route("/metrics", get(ops::metrics))
         .route("/static/{file}", get(assets::serve))
         .route("/custom-css/{file}", get(custom_css::serve))

@@ -1,9 +1,11 @@
-//! The accept loop: HTTP/1.1 connections (what reverse proxies speak to us)
-//! with the limits `axum::serve` does not set, so slow or abusive clients
-//! cost little.
+//! The accept loop: HTTP/1.1 connections (what reverse proxies speak to us),
+//! in plain text or over TLS (`--listen-https`), with the limits
+//! `axum::serve` does not set, so slow or abusive clients cost little.
 //!
 //! - A client gets [`HEADER_TIMEOUT`] to send its request headers; one that
-//!   dribbles them a byte at a time is cut off (slowloris).
+//!   dribbles them a byte at a time is cut off (slowloris). Over TLS, the
+//!   handshake gets the same time, and counts against the caps below as
+//!   a connection waiting for its request.
 //! - Bodies are bounded in time by the router's request timeout and in size
 //!   by the extractors' limits. What a handler refused to read is read and
 //!   dropped, within bounds, or the answer says `Connection: close`
@@ -34,9 +36,11 @@ use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
-use tower::{Layer, ServiceExt};
+use tokio_rustls::TlsAcceptor;
+use tower::ServiceExt;
 
 use crate::TrustedProxies;
 
@@ -68,10 +72,24 @@ impl Default for Limits {
     }
 }
 
-/// Serves `app` on `listener` until `shutdown` completes, then drains.
+/// Marks a request that came over our own TLS listener: its scheme is
+/// `https` (`host::scheme`).
+#[derive(Debug, Clone, Copy)]
+pub struct OverTls;
+
+/// A socket to accept on, the application it serves and, for HTTPS, the
+/// TLS its connections speak.
+pub struct Listener {
+    pub socket: TcpListener,
+    pub app: Router,
+    pub tls: Option<TlsAcceptor>,
+}
+
+/// Serves each listener's app until `shutdown` completes, then drains. The
+/// caps count the connections of every listener together: plain HTTP and
+/// HTTPS share one budget of files and one per address.
 pub async fn run(
-    listener: TcpListener,
-    app: Router,
+    listeners: Vec<Listener>,
     limits: Limits,
     trusted: TrustedProxies,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
@@ -83,12 +101,20 @@ pub async fn run(
         trusted,
         state: Mutex::default(),
     });
-    let app = axum::middleware::from_fn(crate::unread_body::drain).layer(app);
+    let listeners: Vec<Listener> = listeners
+        .into_iter()
+        .map(|l| Listener {
+            app: l
+                .app
+                .layer(axum::middleware::from_fn(crate::unread_body::drain)),
+            ..l
+        })
+        .collect();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
-        let (stream, peer) = tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok(pair) => pair,
+        let (which, stream, peer) = tokio::select! {
+            (which, accepted) = accept_any(&listeners) => match accepted {
+                Ok((stream, peer)) => (which, stream, peer),
                 Err(e) => {
                     // Out of file descriptors and the like: wait, don't spin.
                     tracing::warn!("accept: {e}");
@@ -104,11 +130,16 @@ pub async fn run(
         };
         let conn = Arc::new(conn);
         let on_request = conn.clone();
+        let Listener { app, tls, .. } = &listeners[which];
+        let over_tls = tls.is_some();
         let service = app
             .clone()
             .map_request(move |mut req: hyper::Request<Incoming>| {
                 on_request.busy();
                 req.extensions_mut().insert(ConnectInfo(peer));
+                if over_tls {
+                    req.extensions_mut().insert(OverTls);
+                }
                 req.map(Body::new)
             })
             .map_response({
@@ -118,20 +149,30 @@ pub async fn run(
                     response
                 }
             });
-        let connection = http1::Builder::new()
-            .timer(TokioTimer::new())
-            .header_read_timeout(HEADER_TIMEOUT)
-            .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
-        let connection = graceful.watch(connection);
+        let watcher = graceful.watcher();
+        let tls = tls.clone();
         tokio::spawn(async move {
+            let served = async {
+                match tls {
+                    None => serve_connection(stream, service, watcher).await,
+                    Some(acceptor) => {
+                        // The handshake is bounded like the headers that follow it.
+                        match tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
+                            Ok(Ok(stream)) => serve_connection(stream, service, watcher).await,
+                            Ok(Err(e)) => tracing::debug!("{peer}: TLS handshake: {e}"),
+                            Err(_) => tracing::debug!("{peer}: TLS handshake timed out"),
+                        }
+                    }
+                }
+            };
             tokio::select! {
-                _ = connection => {}
+                () = served => {}
                 // Closed to make room: dropping the connection closes it.
                 () = conn.close.notified() => {}
             }
         });
     }
-    drop(listener);
+    drop(listeners);
     if tokio::time::timeout(drain, graceful.shutdown())
         .await
         .is_err()
@@ -139,6 +180,45 @@ pub async fn run(
         tracing::warn!("some connections were still open after {drain:?}; stopping anyway");
     }
     Ok(())
+}
+
+/// The next connection on any of `listeners`, with which one took it.
+async fn accept_any(
+    listeners: &[Listener],
+) -> (
+    usize,
+    std::io::Result<(tokio::net::TcpStream, std::net::SocketAddr)>,
+) {
+    std::future::poll_fn(|cx| {
+        for (i, l) in listeners.iter().enumerate() {
+            if let std::task::Poll::Ready(accepted) = l.socket.poll_accept(cx) {
+                return std::task::Poll::Ready((i, accepted));
+            }
+        }
+        std::task::Poll::Pending
+    })
+    .await
+}
+
+/// Serves one connection's requests with the header timeout, watched by
+/// the graceful shutdown.
+async fn serve_connection<IO, S>(io: IO, service: S, watcher: hyper_util::server::graceful::Watcher)
+where
+    IO: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+    S: tower::Service<
+            hyper::Request<Incoming>,
+            Response = axum::response::Response,
+            Error = std::convert::Infallible,
+        > + Clone
+        + Send
+        + 'static,
+    S::Future: Send + 'static,
+{
+    let connection = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT)
+        .serve_connection(TokioIo::new(io), TowerToHyperService::new(service));
+    let _ = watcher.watch(connection).await;
 }
 
 /// Who holds the open connections.

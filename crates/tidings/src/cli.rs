@@ -88,7 +88,7 @@ pub fn redact(url: &str) -> String {
 #[derive(Subcommand)]
 pub enum Command {
     /// Serve the blog over HTTP.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
@@ -263,6 +263,78 @@ pub struct ServeArgs {
     pub mail: MailArgs,
     #[command(flatten)]
     pub media: MediaStoreArgs,
+    #[command(flatten)]
+    pub https: HttpsArgs,
+}
+
+/// HTTPS: certificates by ACME (`--tls-acme`) or one's own (`--tls-cert`
+/// with `--tls-key`), served on `--listen-https` (docs/https.md).
+#[derive(Args, Clone)]
+pub struct HttpsArgs {
+    /// Get and renew a certificate for every blog's host by ACME (Let's
+    /// Encrypt by default), serve HTTPS on --listen-https, and send plain
+    /// HTTP there once a host has one.
+    #[arg(long, env = "TIDINGS_TLS_ACME")]
+    pub tls_acme: bool,
+    /// Address HTTPS listens on, with --tls-acme or --tls-cert.
+    #[arg(long, env = "TIDINGS_LISTEN_HTTPS", default_value = "0.0.0.0:443")]
+    pub listen_https: SocketAddr,
+    /// The address the certificate authority writes to about your certificates.
+    #[arg(long, env = "TIDINGS_ACME_EMAIL")]
+    pub acme_email: Option<String>,
+    /// The ACME directory certificates come from.
+    #[arg(long, env = "TIDINGS_ACME_DIRECTORY",
+          default_value = tidings_web::tls::acme::LETS_ENCRYPT)]
+    pub acme_directory: String,
+    /// A PEM root certificate to trust for the ACME directory instead of
+    /// the system's (a test CA such as Pebble's).
+    #[arg(long, env = "TIDINGS_ACME_CA_ROOT")]
+    pub acme_ca_root: Option<PathBuf>,
+    /// Renew a certificate when less than this many seconds of it are left
+    /// (default: at two thirds of its life).
+    #[arg(long, env = "TIDINGS_ACME_RENEW_SECONDS",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub acme_renew_seconds: Option<u32>,
+    /// Serve HTTPS with this certificate chain (PEM) for every host, instead of ACME.
+    #[arg(long, env = "TIDINGS_TLS_CERT")]
+    pub tls_cert: Option<PathBuf>,
+    /// The private key (PEM) of --tls-cert.
+    #[arg(long, env = "TIDINGS_TLS_KEY")]
+    pub tls_key: Option<PathBuf>,
+}
+
+impl HttpsArgs {
+    /// Whether HTTPS is on.
+    pub fn enabled(&self) -> bool {
+        self.tls_acme || self.tls_cert.is_some() || self.tls_key.is_some()
+    }
+
+    /// The settings that go together, checked (clap's own `requires` would
+    /// not survive the configuration file's rebuilt command).
+    pub fn check(&self) -> anyhow::Result<()> {
+        match (&self.tls_cert, &self.tls_key) {
+            (Some(_), None) => {
+                anyhow::bail!("--tls-cert needs --tls-key: the certificate's private key")
+            }
+            (None, Some(_)) => anyhow::bail!("--tls-key needs --tls-cert: the certificate chain"),
+            (Some(_), Some(_)) if self.tls_acme => {
+                anyhow::bail!("--tls-acme and --tls-cert: choose one way to get certificates")
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// ACME's settings, when `--tls-acme` is on.
+    pub fn acme(&self) -> Option<tidings_web::tls::AcmeSettings> {
+        self.tls_acme.then(|| tidings_web::tls::AcmeSettings {
+            directory: self.acme_directory.clone(),
+            email: self.acme_email.clone().filter(|e| !e.is_empty()),
+            ca_root: self.acme_ca_root.clone(),
+            renew_before: self
+                .acme_renew_seconds
+                .map(|s| std::time::Duration::from_secs(s.into())),
+        })
+    }
 }
 
 #[derive(Subcommand)]

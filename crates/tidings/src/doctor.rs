@@ -41,6 +41,7 @@ pub async fn run(file: &Option<ConfigFile>) -> anyhow::Result<()> {
         ("mail", mail(&settings).await),
         ("media", media(&settings, store.as_ref()).await),
         ("listen", listen(settings.args.listen).await),
+        ("https", https(&settings.args.https)),
     ];
     if let Some(store) = store {
         store.close().await;
@@ -258,6 +259,44 @@ async fn listen(addr: SocketAddr) -> Verdict {
         )),
         Err(e) => Verdict::Fail(format!(
             "cannot listen on {addr} ({e}); is it an address of this machine?"
+        )),
+    }
+}
+
+/// HTTPS: off (a note), one's own certificate readable and matching its
+/// key, or ACME's directory and a free `--listen-https`.
+fn https(args: &crate::cli::HttpsArgs) -> Verdict {
+    if !args.enabled() {
+        return Verdict::Note(
+            "off: plain HTTP only; --tls-acme gets and renews certificates by itself (docs/https.md)"
+                .into(),
+        );
+    }
+    if let Err(e) = args.check() {
+        return Verdict::Fail(format!("{e:#}"));
+    }
+    let addr = args.listen_https;
+    if let (Some(cert), Some(key)) = (&args.tls_cert, &args.tls_key) {
+        return match tidings_web::tls::Certificates::own(cert, key, addr.port()) {
+            Ok(_) => Verdict::Ok(format!(
+                "{} and its key match; HTTPS on {addr}",
+                cert.display()
+            )),
+            Err(e) => Verdict::Fail(format!("{e:#}")),
+        };
+    }
+    match TcpListener::bind(addr) {
+        Ok(_) => Verdict::Ok(format!(
+            "certificates from {} for every blog's host, HTTPS on {addr}; \
+             each host's DNS must point here and port 80 reach --listen",
+            args.acme_directory
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => Verdict::Note(format!(
+            "{addr} is in use: by a running Tidings, or stop what holds it"
+        )),
+        Err(e) => Verdict::Fail(format!(
+            "cannot listen on {addr} for HTTPS ({e}); ports below 1024 need \
+             CAP_NET_BIND_SERVICE (the package's service has it)"
         )),
     }
 }

@@ -138,7 +138,7 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for StatementCounter {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let store = cli.global.open_store().await?;
     let result = match cli.command {
-        Command::Serve(args) => serve::run(&cli.global, store.clone(), args).await,
+        Command::Serve(args) => serve::run(&cli.global, store.clone(), *args).await,
         Command::User(UserCommand::List(args)) => users::list(&store, args).await,
         Command::User(UserCommand::Remove(args)) => users::remove(&store, args).await,
         Command::Token(TokenCommand::List(args)) => users::list_tokens(&store, args).await,

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use tidings_store::Store;
-use tidings_web::{AppState, Config, Limits, MetricsAccess, TrustedProxies};
+use tidings_web::tls::Certificates;
+use tidings_web::{AppState, Config, Https, Limits, MetricsAccess, TrustedProxies};
 
 use crate::cli::{Global, ServeArgs};
 
@@ -70,16 +71,51 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
             "first run: open http://{host}{path} to create the admin account (the link works once, for 24 hours)"
         );
     }
+    let https = https(&args)?;
     let limits = Limits {
         max_connections: max_connections(),
         per_address: args.max_connections_per_address as usize,
         drain: Duration::from_secs(args.shutdown_grace_secs.into()),
     };
-    // Tests and scripts read this line to learn the port of `--listen 127.0.0.1:0`.
+    // Tests and scripts read this line to learn the port of `--listen 127.0.0.1:0`
+    // (the lines before it are the first run's), then the next for HTTPS's.
     println!("listening on http://{addr}");
-    tidings_web::serve(listener, state, limits, shutdown_signal()).await?;
+    if let Some(https) = &https {
+        println!("listening on https://{}", https.listener.local_addr()?);
+    }
+    tidings_web::serve(listener, https, state, limits, shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The HTTPS listener and its certificates, when HTTPS is on.
+fn https(args: &ServeArgs) -> anyhow::Result<Option<Https>> {
+    let settings = &args.https;
+    settings.check()?;
+    if !settings.enabled() {
+        return Ok(None);
+    }
+    let addr = settings.listen_https;
+    let listener = listen(addr).with_context(|| format!("cannot listen on {addr} for HTTPS"))?;
+    let port = listener.local_addr()?.port();
+    let certificates = match (&settings.tls_cert, &settings.tls_key) {
+        (Some(cert), Some(key)) => {
+            tracing::info!("https: serving {} for every host", cert.display());
+            Certificates::own(cert, key, port)?
+        }
+        _ => {
+            tracing::info!(
+                "https: certificates for every blog's host from {}",
+                settings.acme_directory
+            );
+            Certificates::acme(port)
+        }
+    };
+    Ok(Some(Https {
+        listener,
+        certificates,
+        acme: settings.acme(),
+    }))
 }
 
 /// Who may read `/metrics`: `--metrics-allow`'s addresses, or anyone with

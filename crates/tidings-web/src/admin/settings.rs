@@ -13,6 +13,7 @@ use tidings_core::BlogSettings;
 use super::render::{AdminResult, render};
 use super::session::Signed;
 use crate::AppState;
+use crate::error::AppError;
 
 #[derive(Deserialize, Serialize, Default)]
 pub struct SettingsForm {
@@ -123,7 +124,41 @@ pub struct SavedQuery {
     saved: Option<String>,
 }
 
-fn page(
+/// Where the blog's HTTPS certificate stands, in words; `None` when
+/// automatic HTTPS never saw the host (off, or a certificate of one's own).
+async fn https_status(state: &AppState, host: &str) -> Result<Option<(bool, String)>, AppError> {
+    let Some(status) = state.store.certificate_status(host).await? else {
+        return Ok(None);
+    };
+    let day = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    Ok(Some(match (&status.last_error, status.not_after) {
+        (Some(reason), kept) => (
+            false,
+            format!(
+                "The last certificate order for {host} failed: {reason}. {} Next try: {}.",
+                match kept {
+                    Some(until) => format!("The current certificate is good until {}.", day(until)),
+                    None => "Readers reach the blog over plain HTTP until it succeeds.".into(),
+                },
+                day(status.due_at)
+            ),
+        ),
+        (None, Some(until)) => (
+            true,
+            format!(
+                "{host} is served over HTTPS with a certificate good until {}; it is renewed from {}.",
+                day(until),
+                day(status.due_at)
+            ),
+        ),
+        (None, None) => (
+            true,
+            format!("A certificate for {host} is being ordered; until then, plain HTTP."),
+        ),
+    }))
+}
+
+async fn page(
     state: &AppState,
     signed: &Signed,
     form: SettingsForm,
@@ -132,7 +167,10 @@ fn page(
     notice: bool,
     status: StatusCode,
 ) -> AdminResult {
+    let https = https_status(state, &signed.site.blog.host).await?;
     let ctx = minijinja::context! {
+        https_ok => https.as_ref().map(|h| h.0),
+        https => https.map(|h| h.1),
         form => minijinja::value::Serde(form),
         field => field,
         error => error,
@@ -166,6 +204,7 @@ pub async fn show(
         q.saved.is_some(),
         StatusCode::OK,
     )
+    .await
 }
 
 pub async fn save(
@@ -183,15 +222,18 @@ pub async fn save(
     };
     match changed {
         Ok(_) => Ok(Redirect::to("/admin/settings?saved=1").into_response()),
-        Err(tidings_app::Error::Invalid { field, message }) => page(
-            &state,
-            &signed,
-            form,
-            Some(field),
-            Some(message),
-            false,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+        Err(tidings_app::Error::Invalid { field, message }) => {
+            page(
+                &state,
+                &signed,
+                form,
+                Some(field),
+                Some(message),
+                false,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
         Err(e) => Err(e.into()),
     }
 }

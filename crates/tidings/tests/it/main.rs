@@ -25,6 +25,7 @@ mod feeds;
 mod flood;
 mod hardening;
 mod hostile_bodies;
+mod https;
 mod import;
 mod language;
 mod lifecycle;
