@@ -110,6 +110,11 @@ pub(crate) const SQLITE: &[Source] = &[
         "content",
         include_str!("../migrations/sqlite/0020_content.sql"),
     ),
+    (
+        23,
+        "post_mailing_switch",
+        include_str!("../migrations/sqlite/0023_post_mailing_switch.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: &[Source] = &[
@@ -207,6 +212,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         20,
         "content",
         include_str!("../migrations/postgres/0020_content.sql"),
+    ),
+    (
+        23,
+        "post_mailing_switch",
+        include_str!("../migrations/postgres/0023_post_mailing_switch.sql"),
     ),
 ];
 

@@ -30,6 +30,7 @@ mod language;
 mod lifecycle;
 mod look;
 mod mail;
+mod mail_posts;
 mod mail_readers;
 mod media;
 mod metadata;
