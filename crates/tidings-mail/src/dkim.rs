@@ -67,7 +67,8 @@ impl std::fmt::Debug for Dkim {
 impl Dkim {
     /// Reads and checks the key in `path`, to sign as `selector`.
     pub fn load(path: &Path, selector: &str) -> Result<Self, MailError> {
-        let bad = |why: String| MailError::Settings(format!("--dkim-key {}: {why}", path.display()));
+        let bad =
+            |why: String| MailError::Settings(format!("--dkim-key {}: {why}", path.display()));
         let selector = selector.trim();
         let label_ok = |l: &str| {
             !l.is_empty()
@@ -82,13 +83,16 @@ impl Dkim {
                  hyphens; the name before ._domainkey. in the TXT record)"
             )));
         }
-        let text = std::fs::read_to_string(path).map_err(|e| bad(format!("cannot read it ({e})")))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| bad(format!("cannot read it ({e})")))?;
         let key = RsaPrivateKey::from_pkcs1_pem(&text)
             .or_else(|_| RsaPrivateKey::from_pkcs8_pem(&text))
             .map_err(|_| {
-                bad("not an RSA private key in PEM (BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY); \
+                bad(
+                    "not an RSA private key in PEM (BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY); \
                      make one with `openssl genrsa -out dkim.pem 2048`"
-                    .into())
+                        .into(),
+                )
             })?;
         let bits = key.size() * 8;
         if bits < MIN_BITS {

@@ -177,7 +177,8 @@ fn dkim(settings: &Settings) -> Verdict {
                 record = dkim.dns_record(),
             )),
             None => Verdict::Note(
-                "mail is not signed (no dkim_key): many receivers file unsigned mail as spam".into(),
+                "mail is not signed (no dkim_key): many receivers file unsigned mail as spam"
+                    .into(),
             ),
         },
         Ok(None) => Verdict::Note("off, as mail is".into()),

@@ -585,6 +585,8 @@ async fn bloggers_comment_moderation_email_picks_who_is_mailed_held_comments() {
     let xml = std::fs::read_to_string(crate::import::fixture("blogger-jump-breaks.xml"))
         .unwrap()
         .replacen("<entry>", &format!("{setting}<entry>"), 1);
+    // On PostgreSQL nothing made the data directory yet.
+    std::fs::create_dir_all(&app.data).unwrap();
     let file = app.data.join("blogger-with-mail.xml");
     std::fs::write(&file, xml).unwrap();
     let out = app.cli(&["import", "blogger", file.to_str().unwrap()], None);
@@ -609,5 +611,9 @@ async fn bloggers_comment_moderation_email_picks_who_is_mailed_held_comments() {
     let got = sink.wait_for(1, 30).await;
     assert_eq!(got[0]["rcpt_tos"], json!(["editor@example.com"]));
     tokio::time::sleep(Duration::from_secs(6)).await;
-    assert_eq!(sink.messages().len(), 1, "the owner was not named: not mailed");
+    assert_eq!(
+        sink.messages().len(),
+        1,
+        "the owner was not named: not mailed"
+    );
 }
