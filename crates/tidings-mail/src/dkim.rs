@@ -137,7 +137,8 @@ impl Dkim {
             key,
             SIGNED_HEADERS
                 .iter()
-                .map(|h| HeaderName::new_from_ascii_str(*h))
+                .copied()
+                .map(HeaderName::new_from_ascii_str)
                 .collect(),
             DkimCanonicalization {
                 header: DkimCanonicalizationType::Relaxed,
