@@ -129,6 +129,7 @@ mod tests {
                 comment("2", None),
             ],
             attachments: Vec::new(),
+            held_comment_mail: Vec::new(),
         };
         let (kept, notes) = without_unsafe_urls(&batch);
         assert!(matches!(kept, Cow::Borrowed(_)) && notes.is_empty());

@@ -166,6 +166,9 @@ pub struct Post {
     /// Search engines are asked not to index its page (Blogger's custom
     /// robots header tags).
     pub noindex: bool,
+    /// Follow by Email's subscribers are mailed it when it first shows;
+    /// `false`: its author said not to ("don't mail this one").
+    pub mail_subscribers: bool,
     /// Whether it takes comments and shows them.
     pub comments: PostComments,
     /// The Argon2id hash of the password readers must give to read it;
@@ -266,6 +269,7 @@ mod tests {
             sticky: false,
             description: String::new(),
             noindex: false,
+            mail_subscribers: true,
             comments: PostComments::Open,
             password_hash: None,
             trashed_at: None,

@@ -98,6 +98,7 @@ pub fn to_batch(
             posts,
             comments: Vec::new(),
             attachments: Vec::new(),
+            held_comment_mail: Vec::new(),
         },
         notes,
     ))

@@ -1,5 +1,6 @@
-//! Outgoing mail: where it goes (`--smtp-url`, [`Mailer`]) and what it is
-//! ([`Letter`], built into a message by lettre's typed builders).
+//! Outgoing mail: where it goes (`--smtp-url`, [`Mailer`]), what it is
+//! ([`Letter`], built into a message by lettre's typed builders) and the
+//! DKIM key that signs it ([`Dkim`]).
 //!
 //! Nothing here knows our domain or our database: the queue and the words of
 //! each mail are `tidings_app::mail`'s. A header is never written as text:
@@ -8,9 +9,11 @@
 //! encoded word, never a new header line), and control characters are
 //! turned into spaces before that, so a name reads the same everywhere.
 
+mod dkim;
 mod letter;
 mod smtp;
 
+pub use dkim::Dkim;
 pub use letter::Letter;
 pub use smtp::{Mailer, SendError, Sent, SmtpSettings};
 

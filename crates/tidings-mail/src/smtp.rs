@@ -6,16 +6,18 @@
 //! often offers none); `smtps://` opens TLS first (implicit TLS, port 465).
 //! Certificates are checked against Mozilla's roots (rustls).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use lettre::message::Mailbox;
+use lettre::message::dkim::DkimConfig;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
 use lettre::transport::smtp::{AsyncSmtpTransport, PoolConfig};
 use lettre::{AsyncTransport, Tokio1Executor};
 
-use crate::{Letter, MailError};
+use crate::{Dkim, Letter, MailError};
 
 /// How long one step of a conversation with the server may take: past it
 /// the message is tried again later, and a claim on it (a lease of minutes)
@@ -30,6 +32,8 @@ pub struct SmtpSettings {
     implicit_tls: bool,
     credentials: Option<(String, String)>,
     from: Mailbox,
+    /// Signs each message, when `--dkim-key` is given.
+    dkim: Option<Dkim>,
 }
 
 impl std::fmt::Debug for SmtpSettings {
@@ -41,6 +45,7 @@ impl std::fmt::Debug for SmtpSettings {
             .field("implicit_tls", &self.implicit_tls)
             .field("user", &self.credentials.as_ref().map(|(u, _)| u))
             .field("from", &self.from.to_string())
+            .field("dkim", &self.dkim)
             .finish()
     }
 }
@@ -86,7 +91,27 @@ impl SmtpSettings {
             implicit_tls,
             credentials,
             from,
+            dkim: None,
         })
+    }
+
+    /// These settings, each message signed with `dkim` for `--mail-from`'s
+    /// domain.
+    pub fn signed(self, dkim: Dkim) -> Self {
+        Self {
+            dkim: Some(dkim),
+            ..self
+        }
+    }
+
+    /// The signing key, when mail is signed.
+    pub fn dkim(&self) -> Option<&Dkim> {
+        self.dkim.as_ref()
+    }
+
+    /// The domain mail comes from, which DKIM signs for.
+    pub fn domain(&self) -> &str {
+        self.from.email.domain()
     }
 
     /// `host:port`, for messages.
@@ -137,6 +162,8 @@ pub struct SendError {
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     settings: SmtpSettings,
+    /// lettre's signer, made once from the checked key.
+    dkim: Option<Arc<DkimConfig>>,
 }
 
 impl std::fmt::Debug for Mailer {
@@ -167,9 +194,14 @@ impl Mailer {
         if let Some((user, password)) = &settings.credentials {
             builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
         }
+        let dkim = match &settings.dkim {
+            Some(dkim) => Some(Arc::new(dkim.config(settings.domain())?)),
+            None => None,
+        };
         Ok(Self {
             transport: builder.build(),
             settings,
+            dkim,
         })
     }
 
@@ -179,10 +211,13 @@ impl Mailer {
 
     /// Sends `letter` and answers the server's reply.
     pub async fn send(&self, letter: &Letter) -> Result<Sent, SendError> {
-        let message = letter.build(&self.settings.from).map_err(|e| SendError {
+        let mut message = letter.build(&self.settings.from).map_err(|e| SendError {
             permanent: true,
             message: e.to_string(),
         })?;
+        if let Some(dkim) = &self.dkim {
+            message.sign(dkim);
+        }
         match self.transport.send(message).await {
             Ok(response) => {
                 let lines: Vec<&str> = response.message().collect();

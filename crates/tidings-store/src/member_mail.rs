@@ -4,9 +4,55 @@
 
 use tidings_core::Role;
 
+use crate::exec::Exec;
 use crate::sql::Sql;
 use crate::users::{User, user_from_row};
 use crate::{Result, Store, StoreError};
+
+/// In an import's transaction: held comments are mailed to the members of
+/// `blog_id` whose address is among `emails` (lowercase), and no longer to
+/// the others, when `emails` names one member at least (the old blog's
+/// "Comment moderation email"). Answers the members named; none: nothing
+/// changed (the addresses were not members', who are all we mail).
+pub(crate) async fn mail_held_comments_to(
+    tx: &mut impl Exec,
+    blog_id: i64,
+    emails: &[String],
+) -> Result<Vec<String>> {
+    if emails.is_empty() {
+        return Ok(Vec::new());
+    }
+    let members = tx
+        .fetch_all(
+            &Sql::new(
+                "SELECT m.user_id, u.email FROM memberships m JOIN users u ON u.id = m.user_id \
+                 WHERE m.blog_id = $1 ORDER BY m.user_id",
+            )
+            .bind(blog_id),
+            |r| Ok((r.try_get::<i64>("user_id")?, r.try_get::<String>("email")?)),
+        )
+        .await?;
+    let named: Vec<String> = members
+        .iter()
+        .filter(|(_, email)| emails.contains(&email.to_lowercase()))
+        .map(|(_, email)| email.clone())
+        .collect();
+    if named.is_empty() {
+        return Ok(named);
+    }
+    for (user_id, email) in &members {
+        tx.execute(
+            &Sql::new(
+                "UPDATE memberships SET mail_held_comments = $3 WHERE blog_id = $1 AND user_id = $2",
+            )
+            .bind(blog_id)
+            .bind(*user_id)
+            .bind(i64::from(named.contains(email))),
+        )
+        .await?;
+    }
+    Ok(named)
+}
 
 impl Store {
     /// `blog_id`'s members who take held comments' mail, with their roles

@@ -111,6 +111,11 @@ pub(crate) const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0020_content.sql"),
     ),
     (
+        23,
+        "post_mailing_switch",
+        include_str!("../migrations/sqlite/0023_post_mailing_switch.sql"),
+    ),
+    (
         24,
         "certificates",
         include_str!("../migrations/sqlite/0024_certificates.sql"),
@@ -217,6 +222,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         20,
         "content",
         include_str!("../migrations/postgres/0020_content.sql"),
+    ),
+    (
+        23,
+        "post_mailing_switch",
+        include_str!("../migrations/postgres/0023_post_mailing_switch.sql"),
     ),
     (
         24,

@@ -102,7 +102,8 @@ fn confirmation(blog_id: i64, id: i64, email: &str, now: DateTime<Utc>) -> NewMa
 }
 
 /// The mailing due first at `$1` whose post shows.
-const DUE_MAILING: &str = "SELECT m.post_id, m.blog_id, m.due_at, m.last_subscriber \
+const DUE_MAILING: &str = "SELECT m.post_id, m.blog_id, m.due_at, m.last_subscriber, \
+     (SELECT p.mail_subscribers FROM posts p WHERE p.id = m.post_id) AS mailed \
      FROM post_mailings m WHERE m.finished_at IS NULL AND m.due_at <= $1 \
      AND EXISTS (SELECT 1 FROM posts p WHERE p.id = m.post_id AND p.status = 'published' \
      AND p.published_at <= $1) ORDER BY m.due_at LIMIT 1";
@@ -113,6 +114,8 @@ struct Mailing {
     blog_id: i64,
     due_at: i64,
     last_subscriber: i64,
+    /// The post's "don't mail this one" switch is off.
+    mailed: bool,
 }
 
 impl Store {
@@ -304,8 +307,10 @@ impl Store {
 
     /// Queues the next `batch` subscribers' mail of one post due at `now`,
     /// in one short transaction, and answers how many rows it queued, at
-    /// least 1 when a mailing moved on (0: nothing was due). A mailing due before `stale_before` (mail was off, or
-    /// no node ran) is closed without mail: news that old is not news. Any
+    /// least 1 when a mailing moved on (0: nothing was due). A mailing due
+    /// before `stale_before` (mail was off, or no node ran) is closed
+    /// without mail: news that old is not news; so is one of a post whose
+    /// author turned its mail off. Any
     /// node may call this; on PostgreSQL concurrent callers take different
     /// mailings, and `UNIQUE (event, recipient)` keeps a race from mailing
     /// anyone twice.
@@ -335,13 +340,18 @@ impl Store {
                     blog_id: r.try_get("blog_id")?,
                     due_at: r.try_get("due_at")?,
                     last_subscriber: r.try_get::<Option<i64>>("last_subscriber")?.unwrap_or(0),
+                    mailed: r.try_get::<i64>("mailed")? != 0,
                 })
             })
             .await?;
         let Some(m) = found else {
             return Ok(0);
         };
-        let added = if m.due_at < micros(stale_before) {
+        // A post its author asked not to mail when it showed is closed
+        // unsent, and later saves find its mailing finished and mail
+        // nothing; a mailing under way goes on.
+        let unwanted = !m.mailed && m.last_subscriber == 0;
+        let added = if m.due_at < micros(stale_before) || unwanted {
             finish(&mut tx, m.post_id, now).await?;
             0
         } else {

@@ -127,6 +127,15 @@ pub struct MailArgs {
     /// Who mail comes from: blog@example.org or "My Blog <blog@example.org>".
     #[arg(long, env = "TIDINGS_MAIL_FROM")]
     pub mail_from: Option<String>,
+    /// Sign outgoing mail with DKIM: a PEM file holding the RSA private key
+    /// of --mail-from's domain (`openssl genrsa -out dkim.pem 2048`).
+    /// `tidings doctor` prints the TXT record to publish.
+    #[arg(long, env = "TIDINGS_DKIM_KEY", value_name = "FILE")]
+    pub dkim_key: Option<PathBuf>,
+    /// The DKIM selector: the name of the key's TXT record,
+    /// SELECTOR._domainkey.DOMAIN. Needed with --dkim-key.
+    #[arg(long, env = "TIDINGS_DKIM_SELECTOR", value_name = "SELECTOR")]
+    pub dkim_selector: Option<String>,
 }
 
 impl MailArgs {
@@ -134,13 +143,33 @@ impl MailArgs {
     pub fn settings(&self) -> anyhow::Result<Option<tidings_app::mail::SmtpSettings>> {
         match (&self.smtp_url, &self.mail_from) {
             (None, None) => Ok(None),
-            (Some(url), Some(from)) => Ok(Some(tidings_app::mail::SmtpSettings::parse(url, from)?)),
+            (Some(url), Some(from)) => {
+                let settings = tidings_app::mail::SmtpSettings::parse(url, from)?;
+                Ok(Some(match self.dkim()? {
+                    Some(dkim) => settings.signed(dkim),
+                    None => settings,
+                }))
+            }
             (Some(_), None) => {
                 anyhow::bail!("--smtp-url needs --mail-from: the address mail comes from")
             }
             (None, Some(_)) => {
                 anyhow::bail!("--mail-from needs --smtp-url: the server mail goes through")
             }
+        }
+    }
+}
+
+impl MailArgs {
+    /// The DKIM key, loaded and checked, when one is given.
+    fn dkim(&self) -> anyhow::Result<Option<tidings_app::mail::Dkim>> {
+        match (&self.dkim_key, &self.dkim_selector) {
+            (None, None) => Ok(None),
+            (Some(key), Some(selector)) => Ok(Some(tidings_app::mail::Dkim::load(key, selector)?)),
+            (Some(_), None) => anyhow::bail!(
+                "--dkim-key needs --dkim-selector: the name of its DNS record, SELECTOR._domainkey.DOMAIN"
+            ),
+            (None, Some(_)) => anyhow::bail!("--dkim-selector needs --dkim-key: the key it names"),
         }
     }
 }

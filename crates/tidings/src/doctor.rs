@@ -39,6 +39,7 @@ pub async fn run(file: &Option<ConfigFile>) -> anyhow::Result<()> {
         ("configuration", configuration(file, &settings)),
         ("database", database),
         ("mail", mail(&settings).await),
+        ("dkim", dkim(&settings)),
         ("media", media(&settings, store.as_ref()).await),
         ("listen", listen(settings.args.listen).await),
         ("https", https(&settings.args.https)),
@@ -163,6 +164,26 @@ async fn mail(settings: &Settings) -> Verdict {
         Err(_) => Verdict::Fail(format!(
             "{server} did not answer in {WAIT:?}; is a firewall in the way, or the port wrong?"
         )),
+    }
+}
+
+/// The DKIM key loads, and the DNS record that lets receivers check it.
+fn dkim(settings: &Settings) -> Verdict {
+    match settings.args.mail.settings() {
+        Ok(Some(smtp)) => match smtp.dkim() {
+            Some(dkim) => Verdict::Ok(format!(
+                "mail is signed as {selector}._domainkey.{domain}; publish this TXT record there: {record}",
+                selector = dkim.selector(),
+                domain = smtp.domain(),
+                record = dkim.dns_record(),
+            )),
+            None => Verdict::Note(
+                "mail is not signed (no dkim_key): many receivers file unsigned mail as spam"
+                    .into(),
+            ),
+        },
+        Ok(None) => Verdict::Note("off, as mail is".into()),
+        Err(e) => Verdict::Fail(format!("{e:#}")),
     }
 }
 

@@ -26,7 +26,7 @@ use std::sync::Arc;
 use tidings_core::{BlogSettings, Post, permission};
 use tidings_store::{NewMail, Store, StoreError};
 
-pub use tidings_mail::{Letter, Mailer, SmtpSettings, is_address};
+pub use tidings_mail::{Dkim, Letter, Mailer, SmtpSettings, is_address};
 
 use crate::Error;
 

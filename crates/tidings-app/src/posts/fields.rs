@@ -25,6 +25,7 @@ pub(super) struct Fields {
     pub sticky: bool,
     pub description: String,
     pub noindex: bool,
+    pub mail_subscribers: bool,
     pub comments: PostComments,
     pub password: Password,
 }
@@ -58,6 +59,10 @@ pub(super) fn check(
         .noindex
         .or(existing.map(|p| p.noindex))
         .unwrap_or(false);
+    let mail_subscribers = input
+        .mail_subscribers
+        .or(existing.map(|p| p.mail_subscribers))
+        .unwrap_or(true);
     let comments = input
         .comments
         .or(existing.map(|p| p.comments))
@@ -76,6 +81,7 @@ pub(super) fn check(
         sticky,
         description,
         noindex,
+        mail_subscribers,
         comments,
         password,
     })

@@ -57,6 +57,9 @@ pub struct PostInput {
     pub description: Option<String>,
     /// Asks search engines not to index the post's page.
     pub noindex: Option<bool>,
+    /// `false`: "don't mail this one": Follow by Email's subscribers are
+    /// not mailed the post when it is first published. A new post is mailed.
+    pub mail_subscribers: Option<bool>,
     /// Whether it takes and shows comments; a new post takes the blog's
     /// default, a new page none (as in WordPress).
     pub comments: Option<PostComments>,
@@ -170,6 +173,7 @@ pub async fn save(
         sticky: fields.sticky,
         description: fields.description,
         noindex: fields.noindex,
+        mail_subscribers: fields.mail_subscribers,
         comments: fields.comments,
         password_hash,
         saved_by: writer.name.clone(),

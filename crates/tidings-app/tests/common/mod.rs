@@ -67,6 +67,7 @@ pub async fn post(store: &Store, blog_id: i64, by: &User, slug: &str) -> Post {
             sticky: false,
             description: String::new(),
             noindex: false,
+            mail_subscribers: true,
             comments: tidings_core::PostComments::Open,
             password_hash: None,
             saved_by: by.name.clone(),

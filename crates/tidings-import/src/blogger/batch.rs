@@ -48,9 +48,34 @@ impl BloggerExport {
                 posts,
                 comments,
                 attachments: Vec::new(),
+                held_comment_mail: self.held_comment_mail(),
             },
             notes,
         )
+    }
+
+    /// The addresses Blogger mailed comments to: "Comment moderation
+    /// email" (`BLOG_COMMENT_MODERATION_EMAIL`, held comments) and "Comment
+    /// notification email" (`BLOG_COMMENT_EMAIL`, every comment), each up
+    /// to ten addresses; the store applies them to the members they name.
+    fn held_comment_mail(&self) -> Vec<String> {
+        let mut emails: Vec<String> = self
+            .settings
+            .iter()
+            .filter(|(name, _)| {
+                name == "BLOG_COMMENT_MODERATION_EMAIL" || name == "BLOG_COMMENT_EMAIL"
+            })
+            .flat_map(|(_, value)| {
+                value
+                    .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                    .map(|e| e.trim().to_lowercase())
+                    .filter(|e| e.contains('@'))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        emails.sort();
+        emails.dedup();
+        emails
     }
 
     /// A note for each post in Blogger's trash, with how many comments

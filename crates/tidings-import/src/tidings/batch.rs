@@ -109,6 +109,7 @@ impl TidingsExport {
             posts,
             comments,
             attachments,
+            held_comment_mail: Vec::new(),
         })
     }
 }

@@ -73,6 +73,7 @@ impl WxrExport {
                 posts,
                 comments,
                 attachments,
+                held_comment_mail: Vec::new(),
             },
             notes,
         )

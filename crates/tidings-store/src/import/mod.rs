@@ -36,6 +36,11 @@ pub struct ImportBatch {
     pub comments: Vec<ImportComment>,
     /// Files the blog had (WordPress attachments), recorded with their URLs.
     pub attachments: Vec<ImportAttachment>,
+    /// The addresses (lowercase) the old blog mailed held comments to
+    /// (Blogger's `BLOG_COMMENT_MODERATION_EMAIL` and `BLOG_COMMENT_EMAIL`):
+    /// the members among them take that mail, the other members not. Empty,
+    /// or naming no member: each member's choice is left as it is.
+    pub held_comment_mail: Vec<String>,
 }
 
 /// A post or page to import.
@@ -215,7 +220,29 @@ impl Store {
         run.seen.flush(tx, batch).await?;
         dialect::after_explicit_ids(self.backend, tx).await?;
         blogs::touch(tx, batch.blog_id, crate::Scope::Blog).await?;
-        Ok(run.report)
+        let mut report = run.report;
+        if !batch.held_comment_mail.is_empty() {
+            let named = crate::member_mail::mail_held_comments_to(
+                tx,
+                batch.blog_id,
+                &batch.held_comment_mail,
+            )
+            .await?;
+            report.notes.push(if named.is_empty() {
+                format!(
+                    "held comments were mailed to {}, not members of this blog: each member's \
+                     held-comment mail is left as it was",
+                    batch.held_comment_mail.join(", ")
+                )
+            } else {
+                format!(
+                    "held comments are mailed to {} as the export says; other members no \
+                     longer (each may turn it on at /admin/mail)",
+                    named.join(", ")
+                )
+            });
+        }
+        Ok(report)
     }
 
     /// The current path of the post an old address (path and query) moved

@@ -34,7 +34,7 @@ macro_rules! post_columns {
             $source,
             ", p.body_html, p.teaser_html, p.labels, p.status, p.published_at, p.updated_at, \
              p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex, \
-             p.comments, p.password_hash, p.trashed_at, p.trashed_from"
+             p.mail_subscribers, p.comments, p.password_hash, p.trashed_at, p.trashed_from"
         )
     };
 }
@@ -112,6 +112,7 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
         sticky: row.try_get::<i64>("sticky")? != 0,
         description: row.try_get("description")?,
         noindex: row.try_get::<i64>("noindex")? != 0,
+        mail_subscribers: row.try_get::<i64>("mail_subscribers")? != 0,
         comments: row
             .try_get::<String>("comments")?
             .parse()
@@ -149,6 +150,8 @@ pub struct NewPost {
     pub description: String,
     /// Search engines are asked not to index its page.
     pub noindex: bool,
+    /// Mailed to Follow by Email's subscribers when it first shows.
+    pub mail_subscribers: bool,
     /// Whether it takes comments and shows them.
     pub comments: PostComments,
     /// The Argon2id hash of its password; `None`: anyone may read it.

@@ -44,9 +44,9 @@ impl Store {
                     "INSERT INTO posts (blog_id, kind, title, slug, path, body_markdown, body_html, \
                      body_text, labels, status, published_at, created_at, updated_at, author_id, \
                      author_name, sticky, description, noindex, comments, password_hash, \
-                     teaser_html, saved_by) \
+                     teaser_html, saved_by, mail_subscribers) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, \
-                     $16, $17, $18, $19, $20, $21) RETURNING id",
+                     $16, $17, $18, $19, $20, $21, $22) RETURNING id",
                 )
                 .bind(p.blog_id)
                 .fields(p)
@@ -59,7 +59,8 @@ impl Store {
                 .bind(p.comments.as_str())
                 .bind(p.password_hash.as_deref())
                 .bind(&p.teaser_html)
-                .bind(&p.saved_by),
+                .bind(&p.saved_by)
+                .bind(i64::from(p.mail_subscribers)),
                 |r| r.try_get::<i64>("id"),
             )
             .await
@@ -85,7 +86,7 @@ impl Store {
                      body_markdown = $7, body_html = $8, body_text = $9, labels = $10, \
                      status = $11, published_at = $12, updated_at = $13, author_name = $14, \
                      sticky = $15, description = $16, noindex = $17, comments = $18, password_hash = $19, \
-                     teaser_html = $20, saved_by = $21 \
+                     teaser_html = $20, saved_by = $21, mail_subscribers = $22 \
                      WHERE id = $1 AND blog_id = $2",
                 )
                 .bind(id)
@@ -99,7 +100,8 @@ impl Store {
                 .bind(p.comments.as_str())
                 .bind(p.password_hash.as_deref())
                 .bind(&p.teaser_html)
-                .bind(&p.saved_by),
+                .bind(&p.saved_by)
+                .bind(i64::from(p.mail_subscribers)),
             )
             .await
             .map_err(|e| conflict_or(e, "another post already has that path"))?;
@@ -212,7 +214,9 @@ impl Store {
 
 /// A post (not a page) saved as published is mailed to the blog's
 /// subscribers when it shows, once: the first save that publishes it marks
-/// it, in its transaction (`subscribers::queue_post_mailing`). Imports
+/// it, in its transaction (`subscribers::queue_post_mailing`); its
+/// "don't mail this one" switch is read when it shows, so a scheduled
+/// post's author may change their mind until then. Imports
 /// write through `Store::import`, never here, so they are never mailed.
 /// Answers whether it did, to wake this node's sender.
 async fn mail_subscribers(tx: &mut impl Exec, p: &NewPost, id: i64) -> Result<bool> {

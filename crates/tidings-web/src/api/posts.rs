@@ -41,6 +41,9 @@ pub struct PostOut {
     description: String,
     /// Search engines are asked not to index the post's page.
     noindex: bool,
+    /// `false`: "don't mail this one": Follow by Email's subscribers are
+    /// not mailed the post when it is first published.
+    mail_subscribers: bool,
     /// Whether it takes comments (`open`), shows them only (`closed`) or
     /// neither (`hidden`).
     comments: PostComments,
@@ -68,6 +71,7 @@ impl PostOut {
             sticky: p.sticky,
             description: p.description.clone(),
             noindex: p.noindex,
+            mail_subscribers: p.mail_subscribers,
             comments: p.comments,
             password_protected: p.is_protected(),
         }
@@ -88,6 +92,7 @@ pub struct PostIn {
     sticky: Option<bool>,
     description: Option<String>,
     noindex: Option<bool>,
+    mail_subscribers: Option<bool>,
     comments: Option<PostComments>,
     /// Write-only: sets the password readers must give; empty removes it.
     password: Option<String>,
@@ -120,6 +125,7 @@ impl From<PostIn> for PostInput {
             sticky: p.sticky,
             description: p.description,
             noindex: p.noindex,
+            mail_subscribers: p.mail_subscribers,
             comments: p.comments,
             password: p.password,
         }

@@ -48,7 +48,7 @@ fn a_fresh_data_directory_passes_and_says_what_is_not_set_up() {
     assert!(line(&text, "listen").starts_with("ok"), "{text}");
     assert!(line(&text, "https").starts_with("note"), "{text}");
     assert!(line(&text, "https").contains("--tls-acme"), "{text}");
-    assert_eq!(text.lines().count(), 6, "one line per check:\n{text}");
+    assert_eq!(text.lines().count(), 7, "one line per check:\n{text}");
     assert!(
         !data.join("tidings.db").exists() && !data.join("media").exists(),
         "the doctor creates nothing"

@@ -36,6 +36,8 @@ pub struct Sink {
     child: Option<Child>,
     pub port: u16,
     pub dir: PathBuf,
+    /// Seconds the server waits over each message before it takes it.
+    delay: f64,
 }
 
 impl Sink {
@@ -49,7 +51,17 @@ impl Sink {
             child: None,
             port,
             dir,
+            delay: 0.0,
         }
+    }
+
+    /// A slow sink, listening: each message is taken `delay` seconds after
+    /// its data arrived, so a sender can be stopped while it waits.
+    pub fn slow(delay: f64) -> Self {
+        let mut sink = Self::new();
+        sink.delay = delay;
+        sink.start();
+        sink
     }
 
     /// A sink, listening.
@@ -66,6 +78,7 @@ impl Sink {
             .arg(script)
             .arg(self.port.to_string())
             .arg(&self.dir)
+            .arg(self.delay.to_string())
             .stdout(Stdio::piped())
             .spawn()
             .expect("python3 runs (with aiosmtpd from tests/requirements.txt)");
@@ -554,4 +567,53 @@ async fn hostile_input_to_the_mail_pages_gets_a_clear_refusal() {
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert!(sink.messages().is_empty(), "nothing was mailed");
     assert!(!app.log().contains("panicked"));
+}
+
+#[tokio::test]
+async fn bloggers_comment_moderation_email_picks_who_is_mailed_held_comments() {
+    let sink = Sink::started();
+    let mut app = app_mailing(&sink).await;
+    app.token(); // owner@example.com, an admin
+    app.member_token("editor@example.com", "Editor", "admin", None);
+    // A Blogger export whose "Comment moderation email" names one member
+    // (in another case) and an address that is nobody's here.
+    let setting = "<entry>\n<id>tag:blogger.com,1999:blog-8120000000000000001.settings.\
+        BLOG_COMMENT_MODERATION_EMAIL</id>\n<published>2008-03-01T09:00:00.000+01:00</published>\n\
+        <updated>2015-01-01T09:00:00.000+01:00</updated>\n<category scheme='http://schemas.google.com/g/2005#kind' \
+        term='http://schemas.google.com/blogger/2008/kind#settings'/>\n<title type='text'>Comment Moderation \
+        Email</title>\n<content type='text'>Editor@Example.com, someone@example.net</content>\n</entry>\n";
+    let xml = std::fs::read_to_string(crate::import::fixture("blogger-jump-breaks.xml"))
+        .unwrap()
+        .replacen("<entry>", &format!("{setting}<entry>"), 1);
+    // On PostgreSQL nothing made the data directory yet.
+    std::fs::create_dir_all(&app.data).unwrap();
+    let file = app.data.join("blogger-with-mail.xml");
+    std::fs::write(&file, xml).unwrap();
+    let out = app.cli(&["import", "blogger", file.to_str().unwrap()], None);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("held comments are mailed to editor@example.com"),
+        "{said}"
+    );
+
+    let path = holding_blog(&mut app).await;
+    app.comment(
+        &path,
+        &[("name", "Di"), ("body", "Held for the editor alone.")],
+    )
+    .await
+    .unwrap();
+    let got = sink.wait_for(1, 30).await;
+    assert_eq!(got[0]["rcpt_tos"], json!(["editor@example.com"]));
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    assert_eq!(
+        sink.messages().len(),
+        1,
+        "the owner was not named: not mailed"
+    );
 }

@@ -31,6 +31,7 @@ mod language;
 mod lifecycle;
 mod look;
 mod mail;
+mod mail_posts;
 mod mail_readers;
 mod media;
 mod media_stores;

@@ -55,6 +55,9 @@ pub struct EditorForm {
     /// The checkbox, as `sticky`.
     #[serde(default)]
     noindex: Option<String>,
+    /// The checkbox "don't mail this post to subscribers", as `sticky`.
+    #[serde(default)]
+    no_mail: Option<String>,
     /// `open`, `closed` or `hidden`; absent from a form served before posts
     /// had it: kept as it is.
     #[serde(default)]
@@ -106,6 +109,7 @@ fn form_of(p: &Post, tz: chrono_tz::Tz) -> EditorForm {
         sticky: p.sticky.then(|| "on".to_owned()),
         description: p.description.clone(),
         noindex: p.noindex.then(|| "on".to_owned()),
+        no_mail: (!p.mail_subscribers).then(|| "on".to_owned()),
         comments: Some(p.comments.as_str().to_owned()),
         password: String::new(),
         remove_password: None,
@@ -166,6 +170,7 @@ async fn show(state: &AppState, page: EditorPage<'_>) -> AdminResult {
         may_publish => permission::may_publish(page.signed.role),
         timezone => page.signed.site.blog.timezone.name(),
         revisions => minijinja::value::Serde(revisions),
+        mail_on => state.mail.is_on(),
     };
     Ok(render(
         state,
@@ -305,6 +310,7 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
         sticky: Some(form.sticky.is_some()),
         description: Some(form.description.clone()),
         noindex: Some(form.noindex.is_some()),
+        mail_subscribers: Some(form.no_mail.is_none()),
         comments: match form.comments.as_deref() {
             Some(c) => Some(
                 c.parse()
