@@ -153,6 +153,7 @@ impl Store {
             queued: outbox::Queued::default(),
         };
         migrate::run(&store).await?;
+        store.reindex_stale().await?;
         Ok(store)
     }
 

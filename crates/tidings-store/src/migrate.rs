@@ -110,6 +110,11 @@ pub(crate) const SQLITE: &[Source] = &[
         "content",
         include_str!("../migrations/sqlite/0020_content.sql"),
     ),
+    (
+        22,
+        "search_languages",
+        include_str!("../migrations/sqlite/0022_search_languages.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: &[Source] = &[
@@ -207,6 +212,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         20,
         "content",
         include_str!("../migrations/postgres/0020_content.sql"),
+    ),
+    (
+        22,
+        "search_languages",
+        include_str!("../migrations/postgres/0022_search_languages.sql"),
     ),
 ];
 

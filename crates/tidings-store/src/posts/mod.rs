@@ -5,7 +5,9 @@
 
 mod filter;
 mod read;
+mod reindex;
 mod search;
+pub(crate) mod words;
 mod write;
 
 use chrono::{DateTime, Utc};
