@@ -4,7 +4,6 @@ use chrono::Utc;
 use tidings_core::BlogSettings;
 
 use crate::changes::{self, Scope};
-use crate::dialect::Backend;
 use crate::exec::Exec;
 use crate::reads::ReadRow;
 use crate::sql::Sql;
@@ -172,21 +171,7 @@ impl Store {
 /// Writes every setting of `blog` inside a caller's transaction (the admin,
 /// the API and imports all change settings this way); answers rows changed.
 pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> Result<u64> {
-    if tx.backend() == Backend::Postgres {
-        // PostgreSQL stems a blog's words in its language's configuration:
-        // a new language has its posts indexed again once this commits
-        // (`Store::reindex_stale`). SQLite's index is the same in any.
-        tx.execute(
-            &Sql::new(
-                "INSERT INTO search_stale (post_id) SELECT p.id FROM posts p \
-                 JOIN blogs b ON b.id = p.blog_id WHERE b.id = $1 AND b.language <> $2 \
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(blog.id)
-            .bind(&blog.language),
-        )
-        .await?;
-    }
+    crate::dialect::restem_on_new_language(tx, blog.id, &blog.language).await?;
     tx.execute(
         &Sql::new(
             "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \

@@ -441,6 +441,31 @@ pub(crate) async fn unindex_post(backend: Backend, tx: &mut impl Exec, id: i64) 
     Ok(())
 }
 
+/// Lists the posts of blog `blog_id` for indexing again when its language
+/// becomes `language` (inside the settings' transaction): PostgreSQL stems
+/// a blog's words in its language's configuration, and the store writes
+/// them once this commits (`Store::reindex_stale`). SQLite's index is the
+/// same in any language.
+pub(crate) async fn restem_on_new_language(
+    tx: &mut impl Exec,
+    blog_id: i64,
+    language: &str,
+) -> Result<()> {
+    if tx.backend() == Backend::Postgres {
+        tx.execute(
+            &Sql::new(
+                "INSERT INTO search_stale (post_id) SELECT p.id FROM posts p \
+                 JOIN blogs b ON b.id = p.blog_id WHERE b.id = $1 AND b.language <> $2 \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(blog_id)
+            .bind(language),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// After rows were inserted with explicit ids, PostgreSQL's sequences must
 /// move past them (SQLite takes the largest id + 1 by itself).
 pub(crate) async fn after_explicit_ids(backend: Backend, tx: &mut impl Exec) -> Result<()> {
