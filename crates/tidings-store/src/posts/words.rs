@@ -7,8 +7,10 @@
 //! words carry their particles ("등대는" is "등대", a lighthouse, and "는"),
 //! are cut into overlapping pairs of characters: a word inside a sentence
 //! is then the run of pairs it spells, found by a phrase query, which both
-//! FTS5 and `tsquery` have. No dictionary of those languages is needed, and
-//! the index grows by about the text of those scripts, not more.
+//! FTS5 and `tsquery` have. No dictionary of those languages is needed; the
+//! index holds about three characters for each character of those scripts
+//! (two pairs and, at a run's end, the character alone), and other text as
+//! before.
 
 use std::borrow::Cow;
 
