@@ -22,3 +22,7 @@ INSERT INTO search_stale (post_id) SELECT id FROM posts;
 -- hash's column (NULL in every entry) makes it cover the walk's test.
 CREATE INDEX posts_findable ON posts (blog_id, kind, status, published_at, id, password_hash)
     WHERE password_hash IS NULL;
+
+-- The picture a shared link shows for a post without one (`og:image`):
+-- an address or a path on the blog; empty for none.
+ALTER TABLE blogs ADD COLUMN share_image TEXT NOT NULL DEFAULT '';
