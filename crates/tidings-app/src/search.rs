@@ -32,11 +32,13 @@ const WINDOW: Duration = Duration::from_secs(60);
 const ADDRESSES: usize = 65_536;
 
 /// Searches `words` among the posts of `blog_id` readers see at `now`, for
-/// a reader at `ip`: 400 past [`MAX_QUERY_CHARS`], 429 past the limit.
+/// a reader at `ip`, stemmed as the blog's `language` has it where the
+/// database can: 400 past [`MAX_QUERY_CHARS`], 429 past the limit.
 pub async fn search(
     store: &Store,
     limit: &SearchLimit,
     blog_id: i64,
+    language: &str,
     ip: IpAddr,
     words: &str,
     now: DateTime<Utc>,
@@ -47,7 +49,9 @@ pub async fn search(
         )));
     }
     limit.take(ip, Instant::now())?;
-    Ok(store.search(blog_id, now, words, MAX_HITS).await?)
+    Ok(store
+        .search(blog_id, language, now, words, MAX_HITS)
+        .await?)
 }
 
 /// Searches per client address, counted in this node's memory.

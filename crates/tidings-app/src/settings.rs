@@ -25,6 +25,8 @@ pub struct Change {
     pub language: Option<String>,
     /// Replaces the built-in robots.txt; empty brings it back.
     pub robots_txt: Option<String>,
+    /// The picture link previews show for a post without one; empty: none.
+    pub share_image: Option<String>,
     /// Whether feeds carry whole posts or stop at their jump break.
     pub feed_content: Option<FeedContent>,
     /// What new posts do with comments unless their author says otherwise.
@@ -80,6 +82,9 @@ pub(crate) fn applied(current: &BlogSettings, change: Change) -> Result<BlogSett
     }
     if let Some(v) = change.robots_txt {
         blog.robots_txt = v;
+    }
+    if let Some(v) = change.share_image {
+        blog.share_image = v.trim().to_owned();
     }
     if let Some(v) = change.language {
         blog.language = tidings_core::parse_language(&v)

@@ -130,6 +130,10 @@ pub struct BlogSettings {
     pub language: String,
     /// What `/robots.txt` says instead of the built-in rules; empty for them.
     pub robots_txt: String,
+    /// The picture a shared link shows for a post that has none of its own
+    /// (`og:image`): an `https://` or `http://` address, or a path on the
+    /// blog such as an upload's; empty for none.
+    pub share_image: String,
     /// Whether feeds carry whole posts or stop at their jump break.
     pub feed_content: FeedContent,
     /// What a new post does with comments unless its author says otherwise.
@@ -185,6 +189,7 @@ impl BlogSettings {
                 ),
             ));
         }
+        check_share_image(&self.share_image).map_err(|e| ("share_image", e))?;
         crate::language::parse_language(&self.language).map_err(|e| ("language", e.to_string()))?;
         if !(1..=Self::MAX_POSTS_PER_PAGE).contains(&self.posts_per_page) {
             return Err((
@@ -224,4 +229,32 @@ pub fn parse_timezone(name: &str) -> Result<Tz, UnknownValue> {
         allowed: "IANA time zone names such as Europe/Berlin",
         got: name.to_owned(),
     })
+}
+
+/// Longest default share image address.
+const MAX_SHARE_IMAGE_CHARS: usize = 2_000;
+
+/// A default share image is empty, an `http(s)://` address or a path on the
+/// blog (`/media/u/…`), without spaces or control characters: a link
+/// preview fetches it as it is.
+fn check_share_image(v: &str) -> Result<(), String> {
+    if v.is_empty() {
+        return Ok(());
+    }
+    let well_formed = (v.starts_with("https://") || v.starts_with("http://") || v.starts_with('/'))
+        && !v
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
+    if !well_formed {
+        return Err(
+            "share_image must be an https:// address or a path on the blog such as /media/u/…"
+                .into(),
+        );
+    }
+    if v.chars().count() > MAX_SHARE_IMAGE_CHARS {
+        return Err(format!(
+            "share_image must be at most {MAX_SHARE_IMAGE_CHARS} characters"
+        ));
+    }
+    Ok(())
 }

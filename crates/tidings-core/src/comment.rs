@@ -409,6 +409,7 @@ mod tests {
             comment_min_seconds: 3,
             language: "en".into(),
             robots_txt: String::new(),
+            share_image: String::new(),
             feed_content: Default::default(),
             default_comments: crate::PostComments::Open,
             changed_at: chrono::DateTime::UNIX_EPOCH,

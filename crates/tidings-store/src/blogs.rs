@@ -18,7 +18,7 @@ fn select_blogs() -> Sql {
 
 const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
      comment_moderation, moderation_days, comment_min_seconds, language, robots_txt, changed_at, \
-     default_comments, feed_content";
+     default_comments, feed_content, share_image";
 
 fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
     let corrupt = |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string());
@@ -46,6 +46,7 @@ fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
         comment_min_seconds: uint("comment_min_seconds")?,
         language: row.try_get("language")?,
         robots_txt: row.try_get("robots_txt")?,
+        share_image: row.try_get("share_image")?,
         feed_content: row
             .try_get::<String>("feed_content")?
             .parse()
@@ -169,19 +170,20 @@ impl Store {
         }
         touch(&mut tx, blog.id, Scope::Blog).await?;
         tx.commit().await?;
-        Ok(())
+        self.reindex_stale().await
     }
 }
 
 /// Writes every setting of `blog` inside a caller's transaction (the admin,
 /// the API and imports all change settings this way); answers rows changed.
 pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> Result<u64> {
+    crate::dialect::restem_on_new_language(tx, blog.id, &blog.language).await?;
     tx.execute(
         &Sql::new(
             "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
              comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
              comment_min_seconds = $9, updated_at = $10, language = $11, robots_txt = $12, \
-             default_comments = $13, feed_content = $14 WHERE id = $1",
+             default_comments = $13, feed_content = $14, share_image = $15 WHERE id = $1",
         )
         .bind(blog.id)
         .bind(&blog.title)
@@ -196,7 +198,8 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
         .bind(&blog.language)
         .bind(&blog.robots_txt)
         .bind(blog.default_comments.as_str())
-        .bind(blog.feed_content.as_str()),
+        .bind(blog.feed_content.as_str())
+        .bind(&blog.share_image),
     )
     .await
 }

@@ -2,6 +2,7 @@
 
 use crate::exec::Exec;
 use crate::migrate;
+use crate::posts::words;
 use crate::sql::Sql;
 use crate::{Result, StoreError};
 
@@ -214,17 +215,61 @@ impl Backend {
     }
 }
 
-/// Turns what a reader typed into a full-text query that cannot be a syntax
-/// error: each word becomes a quoted term, all terms must match. Words are
-/// letters and digits only, so no operator or quote survives.
+/// Turns what a reader typed into words for a full-text query that cannot
+/// be a syntax error: each word becomes a quoted term, all terms must match.
+/// Words are letters, digits and marks only (`posts::words`), so no
+/// operator or quote survives.
 pub(crate) fn search_terms(query: &str) -> Vec<String> {
     query
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !words::is_word_char(c))
         .filter(|w| !w.is_empty())
         .take(16)
         .map(str::to_lowercase)
         .collect()
 }
+
+/// The PostgreSQL text search configuration for each language that has one
+/// in every PostgreSQL Tidings runs on (12 and newer): words are stemmed in
+/// it ("lighthouses" is found by "lighthouse"). Other languages take
+/// `simple`, which keeps words as written. [`INDEX_POST_POSTGRES`] holds the
+/// same table in SQL; a test keeps them in step.
+const SEARCH_CONFIGS: &[(&str, &str)] = &[
+    ("ar", "arabic"),
+    ("de", "german"),
+    ("en", "english"),
+    ("es", "spanish"),
+    ("fr", "french"),
+    ("id", "indonesian"),
+    ("it", "italian"),
+    ("nl", "dutch"),
+    ("pt", "portuguese"),
+    ("ru", "russian"),
+    ("sv", "swedish"),
+    ("tr", "turkish"),
+];
+
+/// The text search configuration of a blog in `language` (a BCP 47 tag).
+pub(crate) fn search_config(language: &str) -> &'static str {
+    let primary = language.split('-').next().unwrap_or_default();
+    SEARCH_CONFIGS
+        .iter()
+        .find(|(tag, _)| tag.eq_ignore_ascii_case(primary))
+        .map_or("simple", |(_, config)| config)
+}
+
+/// Writes the PostgreSQL index entry of the post `$1`, title `$2` and text
+/// `$3`, in [`search_config`] of its blog's language, here in SQL (the
+/// statement knows the post, not its blog's language); a test keeps the two
+/// in step.
+const INDEX_POST_POSTGRES: &str = "UPDATE posts SET search = (\
+     SELECT setweight(to_tsvector(x.config, $2), 'A') || setweight(to_tsvector(x.config, $3), 'B') \
+     FROM (SELECT CASE split_part(lower(b.language), '-', 1) \
+     WHEN 'ar' THEN 'arabic' WHEN 'de' THEN 'german' WHEN 'en' THEN 'english' \
+     WHEN 'es' THEN 'spanish' WHEN 'fr' THEN 'french' WHEN 'id' THEN 'indonesian' \
+     WHEN 'it' THEN 'italian' WHEN 'nl' THEN 'dutch' WHEN 'pt' THEN 'portuguese' \
+     WHEN 'ru' THEN 'russian' WHEN 'sv' THEN 'swedish' WHEN 'tr' THEN 'turkish' \
+     ELSE 'simple' END::regconfig AS config FROM blogs b WHERE b.id = posts.blog_id) x) \
+     WHERE id = $1";
 
 /// Marks around matched words in snippets. Control characters do not occur
 /// in indexed text (`html_to_text` drops them), so the web layer can escape
@@ -282,6 +327,7 @@ pub(crate) fn search(
     backend: Backend,
     columns: &'static str,
     terms: &[String],
+    language: &str,
     blog_id: i64,
     now_micros: i64,
     limit: u32,
@@ -299,7 +345,8 @@ pub(crate) fn search(
             .push(")");
         }
         Backend::Postgres => {
-            sql.text(" AND q.search @@ to_tsquery('simple', ", fts)
+            sql.text(" AND q.search @@ to_tsquery(", search_config(language))
+                .text("::regconfig, ", fts)
                 .push(")");
         }
     });
@@ -309,34 +356,51 @@ pub(crate) fn search(
 }
 
 /// The conditions and order of the search's inner walk over posts `q`: the
-/// listing index's columns first, so it is walked newest first, then
-/// `matches` (the full-text test).
+/// columns of the index of posts anyone may find (`posts_findable`: a
+/// protected post is found by no one, its words would tell what its
+/// password keeps) first, so it is walked newest first and every post it
+/// passes may be a hit, then `matches` (the full-text test).
 fn visible_newest(sql: &mut Sql, blog_id: i64, now_micros: i64, matches: impl FnOnce(&mut Sql)) {
     sql.int(" WHERE q.blog_id = ", blog_id)
         .push(" AND q.kind = 'post' AND q.status = 'published'")
-        .int(" AND q.published_at <= ", now_micros);
+        .int(" AND q.published_at <= ", now_micros)
+        .push(" AND q.password_hash IS NULL");
     matches(sql);
     sql.push(" ORDER BY q.published_at DESC, q.id DESC");
 }
 
-/// The terms as this backend's query language: FTS5 `"a" "b"`, tsquery `a & b`.
+/// The terms as this backend's query language, each word the phrase of its
+/// tokens in the index (`posts::words::phrase`): FTS5 `"a" "b c"*`,
+/// tsquery `'a' & ('b' <-> 'c':*)`.
 pub(crate) fn search_query(backend: Backend, terms: &[String]) -> String {
+    let phrases = terms.iter().map(|t| words::phrase(t));
     match backend {
-        Backend::Sqlite => terms
-            .iter()
-            .map(|t| format!("\"{t}\""))
+        Backend::Sqlite => phrases
+            .map(|p| {
+                let star = if p.prefix { "*" } else { "" };
+                format!("\"{}\"{star}", p.tokens.join(" "))
+            })
             .collect::<Vec<_>>()
             .join(" "),
-        Backend::Postgres => terms
-            .iter()
-            .map(|t| format!("'{t}'"))
+        Backend::Postgres => phrases
+            .map(|p| {
+                let last = p.tokens.len().saturating_sub(1);
+                let tokens = p.tokens.iter().enumerate().map(|(i, t)| {
+                    let star = if p.prefix && i == last { ":*" } else { "" };
+                    format!("'{t}'{star}")
+                });
+                format!("({})", tokens.collect::<Vec<_>>().join(" <-> "))
+            })
             .collect::<Vec<_>>()
             .join(" & "),
     }
 }
 
-/// Keeps SQLite's separate FTS table in step with a post (PostgreSQL's
-/// generated column needs nothing). Runs inside the post's write transaction.
+/// Writes a post's entry in the full-text index: SQLite's separate FTS5
+/// table (its tokenizer stems English with Porter's rules), PostgreSQL's
+/// `search` column in the blog's text search configuration, each from the
+/// text as `posts::words::indexed` makes it. Runs inside the post's write
+/// transaction.
 pub(crate) async fn index_post(
     backend: Backend,
     tx: &mut impl Exec,
@@ -344,15 +408,27 @@ pub(crate) async fn index_post(
     title: &str,
     text: &str,
 ) -> Result<()> {
-    if backend == Backend::Sqlite {
-        unindex_post(backend, tx, id).await?;
-        tx.execute(
-            &Sql::new("INSERT INTO posts_fts (rowid, title, body) VALUES ($1, $2, $3)")
-                .bind(id)
-                .bind(title)
-                .bind(text),
-        )
-        .await?;
+    let (title, text) = (words::indexed(title), words::indexed(text));
+    match backend {
+        Backend::Sqlite => {
+            unindex_post(backend, tx, id).await?;
+            tx.execute(
+                &Sql::new("INSERT INTO posts_fts (rowid, title, body) VALUES ($1, $2, $3)")
+                    .bind(id)
+                    .bind(title.as_ref())
+                    .bind(text.as_ref()),
+            )
+            .await?;
+        }
+        Backend::Postgres => {
+            tx.execute(
+                &Sql::new(INDEX_POST_POSTGRES)
+                    .bind(id)
+                    .bind(title.as_ref())
+                    .bind(text.as_ref()),
+            )
+            .await?;
+        }
     }
     Ok(())
 }
@@ -361,6 +437,31 @@ pub(crate) async fn unindex_post(backend: Backend, tx: &mut impl Exec, id: i64) 
     if backend == Backend::Sqlite {
         tx.execute(&Sql::new("DELETE FROM posts_fts WHERE rowid = $1").bind(id))
             .await?;
+    }
+    Ok(())
+}
+
+/// Lists the posts of blog `blog_id` for indexing again when its language
+/// becomes `language` (inside the settings' transaction): PostgreSQL stems
+/// a blog's words in its language's configuration, and the store writes
+/// them once this commits (`Store::reindex_stale`). SQLite's index is the
+/// same in any language.
+pub(crate) async fn restem_on_new_language(
+    tx: &mut impl Exec,
+    blog_id: i64,
+    language: &str,
+) -> Result<()> {
+    if tx.backend() == Backend::Postgres {
+        tx.execute(
+            &Sql::new(
+                "INSERT INTO search_stale (post_id) SELECT p.id FROM posts p \
+                 JOIN blogs b ON b.id = p.blog_id WHERE b.id = $1 AND b.language <> $2 \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(blog_id)
+            .bind(language),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -397,7 +498,37 @@ mod tests {
         );
         assert_eq!(
             search_query(Backend::Postgres, &search_terms("a b")),
-            "'a' & 'b'"
+            "('a') & ('b')"
         );
+    }
+
+    #[test]
+    fn words_in_paired_scripts_are_phrases() {
+        assert_eq!(
+            search_query(Backend::Sqlite, &search_terms("灯塔上 灯")),
+            "\"灯塔 塔上\" \"灯\"*"
+        );
+        assert_eq!(
+            search_query(Backend::Postgres, &search_terms("灯塔上 灯")),
+            "('灯塔' <-> '塔上') & ('灯':*)"
+        );
+    }
+
+    #[test]
+    fn the_sql_table_of_configurations_is_the_rust_one() {
+        for (tag, config) in SEARCH_CONFIGS {
+            assert_eq!(search_config(tag), *config);
+            assert_eq!(
+                search_config(&format!("{}-XX", tag.to_uppercase())),
+                *config
+            );
+            assert!(
+                INDEX_POST_POSTGRES.contains(&format!("WHEN '{tag}' THEN '{config}'")),
+                "{tag}"
+            );
+        }
+        let whens = INDEX_POST_POSTGRES.matches("WHEN '").count();
+        assert_eq!(whens, SEARCH_CONFIGS.len());
+        assert_eq!(search_config("ko"), "simple");
     }
 }

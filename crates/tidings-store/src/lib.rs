@@ -163,6 +163,7 @@ impl Store {
             queued: outbox::Queued::default(),
         };
         migrate::run(&store).await?;
+        store.reindex_stale().await?;
         Ok(store)
     }
 

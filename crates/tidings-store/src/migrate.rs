@@ -111,6 +111,11 @@ pub(crate) const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0020_content.sql"),
     ),
     (
+        22,
+        "search_languages",
+        include_str!("../migrations/sqlite/0022_search_languages.sql"),
+    ),
+    (
         23,
         "post_mailing_switch",
         include_str!("../migrations/sqlite/0023_post_mailing_switch.sql"),
@@ -222,6 +227,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         20,
         "content",
         include_str!("../migrations/postgres/0020_content.sql"),
+    ),
+    (
+        22,
+        "search_languages",
+        include_str!("../migrations/postgres/0022_search_languages.sql"),
     ),
     (
         23,

@@ -101,21 +101,23 @@ async fn public_lists_search_an_index_in_their_order_and_search_matches_once() {
         Backend::Sqlite,
         "SELECT p.id",
         &terms,
+        "en",
         1,
         now.timestamp_micros(),
         20,
     );
     let steps = plan(&store, &search).expect("a plan");
-    // The newest matches: a walk of the listing index, newest first, that
-    // stops at the twentieth post in the set of matches, which the
+    // The newest matches: a walk of the index of posts anyone may find
+    // (no protected ones), newest first, that stops at the twentieth post
+    // in the set of matches, which the
     // full-text index builds once ("INDEX 0:=" there would be a match run
     // once per visible post). Only the outer query sorts: its twenty
     // winners, whose snippets it makes.
     let walk = steps.iter().position(|s| s.starts_with("LIST SUBQUERY"));
     let walked = walk.and_then(|i| steps.get(i + 1));
     assert!(
-        walked.is_some_and(|s| s.starts_with("SEARCH q USING COVERING INDEX posts_listing_order")),
-        "search: the newest matches are not found by walking the listing index: {steps:?}"
+        walked.is_some_and(|s| s.starts_with("SEARCH q USING COVERING INDEX posts_findable")),
+        "search: the newest matches are not found by walking the findable posts' index: {steps:?}"
     );
     let matched = walk.and_then(|i| steps.get(i + 3));
     assert!(

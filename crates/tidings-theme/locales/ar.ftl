@@ -143,3 +143,46 @@ replies-stopped = تم إلغاء الاشتراك: لن تُرسل بعد ال�
 button-confirm = تأكيد
 button-unsubscribe = إلغاء الاشتراك
 back-to-blog = العودة إلى { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [zero] { $days } يوم
+        [one] يوم واحد
+        [two] يومان
+        [few] { $days } أيام
+        [many] { $days } يومًا
+       *[other] { $days } يوم
+    }
+mail-not-asked = إن لم تطلب ذلك، فتجاهل هذه الرسالة: لن يُرسل إليك شيء آخر.
+mail-confirm-link = للتأكيد، افتح هذا الرابط (يعمل لمدة { $duration }):
+mail-held-subject = علّق { $name } على «{ $post }» (في انتظار الموافقة)
+mail-held-intro = علّق { $name } على «{ $post }» ({ $url })، والتعليق في انتظار الموافقة.
+mail-held-why = سبب احتجازه: { $reasons }
+mail-held-by-setting = المدونة تحتجز التعليقات حتى الموافقة عليها
+mail-held-approve = الموافقة عليه: { $link }
+mail-held-spam = وضع علامة «رسالة غير مرغوب فيها»: { $link }
+mail-held-links = يفتح كل رابط صفحة فيها زر واحد، ويعمل لمدة { $duration }.
+mail-held-waiting = كل التعليقات التي تنتظر الموافقة: { $link }
+mail-reset-subject = كلمة مرور جديدة لمدونة { $blog }
+mail-reset-intro = طلب أحدهم تعيين كلمة مرور جديدة للحساب { $email } في { $blog }.
+mail-reset-link = لاختيار كلمة مرور جديدة، افتح هذا الرابط خلال ساعة؛ يعمل مرة واحدة:
+mail-reset-signs-out = تعيين كلمة مرور جديدة يُخرج هذا الحساب من كل مكان.
+mail-reset-not-asked = إن لم تطلب ذلك، فتجاهل هذه الرسالة: تبقى كلمة مرورك كما هي.
+mail-replies-subject = تأكيد: الردود على تعليقك على «{ $post }»
+mail-replies-intro = طلبت من { $blog } أن ترسل إليك الردود على تعليقك على «{ $post }» ({ $url }).
+mail-reply-subject = ردّ { $name } على تعليقك على «{ $post }»
+mail-reply-intro = ردّ { $name } على تعليقك على «{ $post }»:
+mail-reply-read = اقرأه في المدونة: { $link }
+mail-reply-stop = إيقاف رسائل الردود على تعليقك: { $link }
+mail-follow-subject = تأكيد: متابعة { $blog } عبر البريد الإلكتروني
+mail-follow-intro = طلب أحدهم، ونرجو أن تكون أنت، أن تُرسل المشاركات الجديدة في { $blog } ({ $url }) إلى { $email }.
+mail-post-read = اقرأها في المدونة: { $link }
+mail-post-following = أنت تتابع { $blog } عبر البريد الإلكتروني.
+mail-post-unsubscribe = إلغاء الاشتراك
+mail-post-leave = إلغاء الاشتراك: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = هذه نسخة ثابتة من المدونة: التعليقات مغلقة هنا.

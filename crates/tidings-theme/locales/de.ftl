@@ -137,3 +137,42 @@ replies-stopped = Abbestellt: Antworten auf Ihren Kommentar zu „{ $post }“ w
 button-confirm = Bestätigen
 button-unsubscribe = Abbestellen
 back-to-blog = Zurück zu { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] einen Tag
+       *[other] { $days } Tage
+    }
+mail-not-asked = Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Sie erhalten nichts weiter.
+mail-confirm-link = Zum Bestätigen öffnen Sie diesen Link (er gilt { $duration } lang):
+mail-held-subject = { $name } hat „{ $post }“ kommentiert (wartet auf Freigabe)
+mail-held-intro = { $name } hat „{ $post }“ ({ $url }) kommentiert, und der Kommentar wartet auf Freigabe.
+mail-held-why = Warum er zurückgehalten wurde: { $reasons }
+mail-held-by-setting = der Blog gibt Kommentare erst nach Prüfung frei
+mail-held-approve = Freigeben: { $link }
+mail-held-spam = Als Spam markieren: { $link }
+mail-held-links = Jeder Link öffnet eine Seite mit einer Schaltfläche und gilt { $duration } lang.
+mail-held-waiting = Alle Kommentare, die auf Freigabe warten: { $link }
+mail-reset-subject = Ein neues Passwort für { $blog }
+mail-reset-intro = Jemand hat ein neues Passwort für { $email } auf { $blog } angefordert.
+mail-reset-link = Um ein neues Passwort zu wählen, öffnen Sie diesen Link innerhalb einer Stunde; er funktioniert einmal:
+mail-reset-signs-out = Ein neues Passwort meldet dieses Konto überall ab.
+mail-reset-not-asked = Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Ihr Passwort bleibt, wie es ist.
+mail-replies-subject = Bestätigen: Antworten auf Ihren Kommentar zu „{ $post }“
+mail-replies-intro = Sie haben { $blog } gebeten, Ihnen Antworten auf Ihren Kommentar zu „{ $post }“ ({ $url }) zu senden.
+mail-reply-subject = { $name } hat auf Ihren Kommentar zu „{ $post }“ geantwortet
+mail-reply-intro = { $name } hat auf Ihren Kommentar zu „{ $post }“ geantwortet:
+mail-reply-read = Im Blog lesen: { $link }
+mail-reply-stop = Keine Antworten auf Ihren Kommentar mehr senden: { $link }
+mail-follow-subject = Bestätigen: { $blog } per E-Mail folgen
+mail-follow-intro = Jemand, hoffentlich Sie, hat gebeten, neue Posts von { $blog } ({ $url }) an { $email } zu senden.
+mail-post-read = Im Blog lesen: { $link }
+mail-post-following = Sie folgen { $blog } per E-Mail.
+mail-post-unsubscribe = Abbestellen
+mail-post-leave = Abbestellen: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Dies ist eine statische Kopie des Blogs: Kommentare sind hier geschlossen.

@@ -139,3 +139,42 @@ replies-stopped = Unsubscribed: no more replies to your comment on “{ $post }�
 button-confirm = Confirm
 button-unsubscribe = Unsubscribe
 back-to-blog = Back to { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] one day
+       *[other] { $days } days
+    }
+mail-not-asked = If you did not ask, ignore this mail: nothing more will be sent.
+mail-confirm-link = To confirm, open this link (it works for { $duration }):
+mail-held-subject = { $name } commented on “{ $post }” (awaiting approval)
+mail-held-intro = { $name } commented on “{ $post }” ({ $url }), and the comment waits for approval.
+mail-held-why = Why it was held: { $reasons }
+mail-held-by-setting = the blog holds comments for approval
+mail-held-approve = Approve it: { $link }
+mail-held-spam = Mark it as spam: { $link }
+mail-held-links = Each link opens a page with one button, and works for { $duration }.
+mail-held-waiting = Every comment waiting for approval: { $link }
+mail-reset-subject = A new password for { $blog }
+mail-reset-intro = Someone asked to set a new password for { $email } on { $blog }.
+mail-reset-link = To choose a new password, open this link within the hour; it works once:
+mail-reset-signs-out = Setting a new password signs this account out everywhere.
+mail-reset-not-asked = If you did not ask, ignore this mail: your password stays as it is.
+mail-replies-subject = Confirm: replies to your comment on “{ $post }”
+mail-replies-intro = You asked { $blog } to mail you replies to your comment on “{ $post }” ({ $url }).
+mail-reply-subject = { $name } replied to your comment on “{ $post }”
+mail-reply-intro = { $name } replied to your comment on “{ $post }”:
+mail-reply-read = Read it there: { $link }
+mail-reply-stop = Stop mail about replies to your comment: { $link }
+mail-follow-subject = Confirm: follow { $blog } by email
+mail-follow-intro = Someone, we hope you, asked for new posts of { $blog } ({ $url }) to be mailed to { $email }.
+mail-post-read = Read it on the blog: { $link }
+mail-post-following = You follow { $blog } by email.
+mail-post-unsubscribe = Unsubscribe
+mail-post-leave = Unsubscribe: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = This is a static copy of the blog: comments are closed here.

@@ -137,3 +137,42 @@ replies-stopped = Suscripción cancelada: no recibirás más respuestas a tu com
 button-confirm = Confirmar
 button-unsubscribe = Cancelar suscripción
 back-to-blog = Volver a { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] un día
+       *[other] { $days } días
+    }
+mail-not-asked = Si no lo pediste, ignora este correo: no se te enviará nada más.
+mail-confirm-link = Para confirmar, abre este enlace (vale durante { $duration }):
+mail-held-subject = { $name } comentó en «{ $post }» (pendiente de aprobación)
+mail-held-intro = { $name } comentó en «{ $post }» ({ $url }), y el comentario espera aprobación.
+mail-held-why = Por qué se retuvo: { $reasons }
+mail-held-by-setting = el blog retiene los comentarios para aprobarlos
+mail-held-approve = Aprobarlo: { $link }
+mail-held-spam = Marcarlo como spam: { $link }
+mail-held-links = Cada enlace abre una página con un solo botón y vale durante { $duration }.
+mail-held-waiting = Todos los comentarios pendientes de aprobación: { $link }
+mail-reset-subject = Una nueva contraseña para { $blog }
+mail-reset-intro = Alguien pidió una nueva contraseña para { $email } en { $blog }.
+mail-reset-link = Para elegir una nueva contraseña, abre este enlace antes de una hora; sirve una sola vez:
+mail-reset-signs-out = Una nueva contraseña cierra la sesión de esta cuenta en todas partes.
+mail-reset-not-asked = Si no lo pediste, ignora este correo: tu contraseña no cambia.
+mail-replies-subject = Confirma: respuestas a tu comentario en «{ $post }»
+mail-replies-intro = Pediste a { $blog } que te envíe las respuestas a tu comentario en «{ $post }» ({ $url }).
+mail-reply-subject = { $name } respondió a tu comentario en «{ $post }»
+mail-reply-intro = { $name } respondió a tu comentario en «{ $post }»:
+mail-reply-read = Léela en el blog: { $link }
+mail-reply-stop = Dejar de recibir respuestas a tu comentario: { $link }
+mail-follow-subject = Confirma: seguir { $blog } por correo electrónico
+mail-follow-intro = Alguien, esperamos que tú, pidió que las nuevas entradas de { $blog } ({ $url }) se envíen a { $email }.
+mail-post-read = Léela en el blog: { $link }
+mail-post-following = Sigues { $blog } por correo electrónico.
+mail-post-unsubscribe = Cancelar la suscripción
+mail-post-leave = Cancelar la suscripción: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Esta es una copia estática del blog: aquí los comentarios están cerrados.

@@ -135,3 +135,42 @@ replies-stopped = اشتراک لغو شد: دیگر پاسخی به نظر شم
 button-confirm = تأیید
 button-unsubscribe = لغو اشتراک
 back-to-blog = بازگشت به { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] یک روز
+       *[other] { $days } روز
+    }
+mail-not-asked = اگر شما درخواست نکرده‌اید، این نامه را نادیده بگیرید: چیز دیگری فرستاده نمی‌شود.
+mail-confirm-link = برای تأیید، این پیوند را باز کنید (تا { $duration } کار می‌کند):
+mail-held-subject = { $name } برای «{ $post }» نظر گذاشت (در انتظار تأیید)
+mail-held-intro = { $name } برای «{ $post }» ({ $url }) نظر گذاشت و نظر در انتظار تأیید است.
+mail-held-why = دلیل نگه‌داشتن آن: { $reasons }
+mail-held-by-setting = وبلاگ نظرها را تا تأیید نگه می‌دارد
+mail-held-approve = تأیید آن: { $link }
+mail-held-spam = علامت‌گذاری به‌عنوان هرزنامه: { $link }
+mail-held-links = هر پیوند صفحه‌ای با یک دکمه باز می‌کند و تا { $duration } کار می‌کند.
+mail-held-waiting = همهٔ نظرهای در انتظار تأیید: { $link }
+mail-reset-subject = گذرواژهٔ تازه برای { $blog }
+mail-reset-intro = کسی خواسته است برای { $email } در { $blog } گذرواژهٔ تازه‌ای تعیین شود.
+mail-reset-link = برای انتخاب گذرواژهٔ تازه، این پیوند را تا یک ساعت دیگر باز کنید؛ فقط یک بار کار می‌کند:
+mail-reset-signs-out = گذرواژهٔ تازه این حساب را از همه‌جا خارج می‌کند.
+mail-reset-not-asked = اگر شما درخواست نکرده‌اید، این نامه را نادیده بگیرید: گذرواژهٔ شما همان می‌ماند.
+mail-replies-subject = تأیید: پاسخ‌ها به نظر شما دربارهٔ «{ $post }»
+mail-replies-intro = شما از { $blog } خواستید پاسخ‌ها به نظرتان دربارهٔ «{ $post }» ({ $url }) را برایتان بفرستد.
+mail-reply-subject = { $name } به نظر شما دربارهٔ «{ $post }» پاسخ داد
+mail-reply-intro = { $name } به نظر شما دربارهٔ «{ $post }» پاسخ داد:
+mail-reply-read = آن را در وبلاگ بخوانید: { $link }
+mail-reply-stop = دیگر پاسخ‌ها به نظرم فرستاده نشود: { $link }
+mail-follow-subject = تأیید: دنبال کردن { $blog } با ایمیل
+mail-follow-intro = کسی، امیدواریم خود شما، خواسته است نوشته‌های تازهٔ { $blog } ({ $url }) به { $email } فرستاده شود.
+mail-post-read = آن را در وبلاگ بخوانید: { $link }
+mail-post-following = شما { $blog } را با ایمیل دنبال می‌کنید.
+mail-post-unsubscribe = لغو اشتراک
+mail-post-leave = لغو اشتراک: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = این یک نسخهٔ ایستا از وبلاگ است: نظرها در اینجا بسته است.

@@ -137,3 +137,42 @@ replies-stopped = Désabonnement effectué : plus aucune réponse à votre comme
 button-confirm = Confirmer
 button-unsubscribe = Se désabonner
 back-to-blog = Retour à { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] un jour
+       *[other] { $days } jours
+    }
+mail-not-asked = Si vous n’avez rien demandé, ignorez ce message : rien d’autre ne vous sera envoyé.
+mail-confirm-link = Pour confirmer, ouvrez ce lien (valable { $duration }) :
+mail-held-subject = { $name } a commenté « { $post } » (en attente de modération)
+mail-held-intro = { $name } a commenté « { $post } » ({ $url }), et le commentaire attend votre approbation.
+mail-held-why = Pourquoi il a été retenu : { $reasons }
+mail-held-by-setting = le blog soumet les commentaires à approbation
+mail-held-approve = L’approuver : { $link }
+mail-held-spam = Le marquer comme spam : { $link }
+mail-held-links = Chaque lien ouvre une page avec un seul bouton et reste valable { $duration }.
+mail-held-waiting = Tous les commentaires en attente : { $link }
+mail-reset-subject = Un nouveau mot de passe pour { $blog }
+mail-reset-intro = Quelqu’un a demandé un nouveau mot de passe pour { $email } sur { $blog }.
+mail-reset-link = Pour choisir un nouveau mot de passe, ouvrez ce lien dans l’heure ; il ne sert qu’une fois :
+mail-reset-signs-out = Un nouveau mot de passe déconnecte ce compte partout.
+mail-reset-not-asked = Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.
+mail-replies-subject = Confirmez : les réponses à votre commentaire sur « { $post } »
+mail-replies-intro = Vous avez demandé à { $blog } de vous envoyer les réponses à votre commentaire sur « { $post } » ({ $url }).
+mail-reply-subject = { $name } a répondu à votre commentaire sur « { $post } »
+mail-reply-intro = { $name } a répondu à votre commentaire sur « { $post } » :
+mail-reply-read = La lire sur le blog : { $link }
+mail-reply-stop = Ne plus recevoir les réponses à votre commentaire : { $link }
+mail-follow-subject = Confirmez : suivre { $blog } par e-mail
+mail-follow-intro = Quelqu’un, vous sans doute, a demandé que les nouveaux articles de { $blog } ({ $url }) soient envoyés à { $email }.
+mail-post-read = Lire l’article sur le blog : { $link }
+mail-post-following = Vous suivez { $blog } par e-mail.
+mail-post-unsubscribe = Se désabonner
+mail-post-leave = Se désabonner : { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Ceci est une copie statique du blog : les commentaires y sont fermés.

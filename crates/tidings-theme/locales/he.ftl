@@ -139,3 +139,43 @@ replies-stopped = ההרשמה בוטלה: לא יישלחו עוד תשובות
 button-confirm = אישור
 button-unsubscribe = ביטול הרשמה
 back-to-blog = חזרה אל { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] יום אחד
+        [two] יומיים
+       *[other] { $days } ימים
+    }
+mail-not-asked = אם לא ביקשתם, התעלמו מהודעה זו: לא יישלח דבר נוסף.
+mail-confirm-link = כדי לאשר, פתחו את הקישור הזה (הוא תקף במשך { $duration }):
+mail-held-subject = { $name } הגיב/ה על „{ $post }” (ממתין לאישור)
+mail-held-intro = { $name } הגיב/ה על „{ $post }” ({ $url }), והתגובה ממתינה לאישור.
+mail-held-why = למה היא נעצרה: { $reasons }
+mail-held-by-setting = הבלוג עוצר תגובות עד לאישורן
+mail-held-approve = לאשר אותה: { $link }
+mail-held-spam = לסמן כספאם: { $link }
+mail-held-links = כל קישור פותח דף עם כפתור אחד, ותקף במשך { $duration }.
+mail-held-waiting = כל התגובות הממתינות לאישור: { $link }
+mail-reset-subject = סיסמה חדשה עבור { $blog }
+mail-reset-intro = מישהו ביקש לקבוע סיסמה חדשה עבור { $email } ב־{ $blog }.
+mail-reset-link = כדי לבחור סיסמה חדשה, פתחו את הקישור הזה בתוך שעה; הוא עובד פעם אחת:
+mail-reset-signs-out = קביעת סיסמה חדשה מנתקת את החשבון הזה בכל מקום.
+mail-reset-not-asked = אם לא ביקשתם, התעלמו מהודעה זו: הסיסמה שלכם נשארת כפי שהיא.
+mail-replies-subject = אישור: תשובות לתגובה שלכם על „{ $post }”
+mail-replies-intro = ביקשתם מ־{ $blog } לשלוח לכם תשובות לתגובה שלכם על „{ $post }” ({ $url }).
+mail-reply-subject = { $name } השיב/ה לתגובה שלכם על „{ $post }”
+mail-reply-intro = { $name } השיב/ה לתגובה שלכם על „{ $post }”:
+mail-reply-read = לקריאה בבלוג: { $link }
+mail-reply-stop = להפסיק לשלוח תשובות לתגובה שלכם: { $link }
+mail-follow-subject = אישור: מעקב אחר { $blog } בדוא״ל
+mail-follow-intro = מישהו, אנו מקווים שאתם, ביקש שפוסטים חדשים של { $blog } ({ $url }) יישלחו אל { $email }.
+mail-post-read = לקריאה בבלוג: { $link }
+mail-post-following = אתם עוקבים אחר { $blog } בדוא״ל.
+mail-post-unsubscribe = ביטול המינוי
+mail-post-leave = ביטול המינוי: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = זהו עותק סטטי של הבלוג: התגובות כאן סגורות.

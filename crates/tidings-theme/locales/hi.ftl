@@ -137,3 +137,42 @@ replies-stopped = सदस्यता छोड़ दी गई: “{ $post }
 button-confirm = पुष्टि करें
 button-unsubscribe = सदस्यता छोड़ें
 back-to-blog = { $blog } पर वापस जाएँ
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] एक दिन
+       *[other] { $days } दिन
+    }
+mail-not-asked = अगर आपने यह नहीं माँगा, तो इस ईमेल को अनदेखा करें: आगे कुछ नहीं भेजा जाएगा।
+mail-confirm-link = पुष्टि करने के लिए यह लिंक खोलें (यह { $duration } तक काम करता है):
+mail-held-subject = { $name } ने “{ $post }” पर टिप्पणी की (स्वीकृति की प्रतीक्षा में)
+mail-held-intro = { $name } ने “{ $post }” ({ $url }) पर टिप्पणी की, और टिप्पणी स्वीकृति की प्रतीक्षा में है।
+mail-held-why = इसे क्यों रोका गया: { $reasons }
+mail-held-by-setting = ब्लॉग टिप्पणियों को स्वीकृति तक रोकता है
+mail-held-approve = स्वीकृत करें: { $link }
+mail-held-spam = स्पैम के रूप में चिह्नित करें: { $link }
+mail-held-links = हर लिंक एक बटन वाला पेज खोलता है, और { $duration } तक काम करता है।
+mail-held-waiting = स्वीकृति की प्रतीक्षा में सभी टिप्पणियाँ: { $link }
+mail-reset-subject = { $blog } के लिए नया पासवर्ड
+mail-reset-intro = किसी ने { $blog } पर { $email } के लिए नया पासवर्ड माँगा है।
+mail-reset-link = नया पासवर्ड चुनने के लिए यह लिंक एक घंटे के भीतर खोलें; यह एक ही बार काम करता है:
+mail-reset-signs-out = नया पासवर्ड सेट करने से यह खाता हर जगह से साइन आउट हो जाता है।
+mail-reset-not-asked = अगर आपने यह नहीं माँगा, तो इस ईमेल को अनदेखा करें: आपका पासवर्ड वही रहेगा।
+mail-replies-subject = पुष्टि करें: “{ $post }” पर आपकी टिप्पणी के जवाब
+mail-replies-intro = आपने { $blog } से “{ $post }” ({ $url }) पर आपकी टिप्पणी के जवाब ईमेल करने को कहा था।
+mail-reply-subject = { $name } ने “{ $post }” पर आपकी टिप्पणी का जवाब दिया
+mail-reply-intro = { $name } ने “{ $post }” पर आपकी टिप्पणी का जवाब दिया:
+mail-reply-read = ब्लॉग पर पढ़ें: { $link }
+mail-reply-stop = अपनी टिप्पणी के जवाबों के ईमेल बंद करें: { $link }
+mail-follow-subject = पुष्टि करें: { $blog } को ईमेल से फ़ॉलो करें
+mail-follow-intro = किसी ने, उम्मीद है आपने ही, { $blog } ({ $url }) की नई पोस्ट { $email } पर भेजने को कहा है।
+mail-post-read = ब्लॉग पर पढ़ें: { $link }
+mail-post-following = आप { $blog } को ईमेल से फ़ॉलो करते हैं।
+mail-post-unsubscribe = सदस्यता छोड़ें
+mail-post-leave = सदस्यता छोड़ें: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = यह ब्लॉग की एक स्थिर प्रति है: यहाँ टिप्पणियाँ बंद हैं।

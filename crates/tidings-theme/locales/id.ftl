@@ -135,3 +135,41 @@ replies-stopped = Langganan dihentikan: balasan untuk komentar Anda di “{ $pos
 button-confirm = Konfirmasi
 button-unsubscribe = Berhenti berlangganan
 back-to-blog = Kembali ke { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+       *[other] { $days } hari
+    }
+mail-not-asked = Jika Anda tidak memintanya, abaikan email ini: tidak ada lagi yang akan dikirim.
+mail-confirm-link = Untuk mengonfirmasi, buka tautan ini (berlaku selama { $duration }):
+mail-held-subject = { $name } mengomentari “{ $post }” (menunggu persetujuan)
+mail-held-intro = { $name } mengomentari “{ $post }” ({ $url }), dan komentarnya menunggu persetujuan.
+mail-held-why = Alasan ditahan: { $reasons }
+mail-held-by-setting = blog menahan komentar untuk disetujui
+mail-held-approve = Setujui: { $link }
+mail-held-spam = Tandai sebagai spam: { $link }
+mail-held-links = Setiap tautan membuka halaman dengan satu tombol, dan berlaku selama { $duration }.
+mail-held-waiting = Semua komentar yang menunggu persetujuan: { $link }
+mail-reset-subject = Sandi baru untuk { $blog }
+mail-reset-intro = Seseorang meminta sandi baru untuk { $email } di { $blog }.
+mail-reset-link = Untuk memilih sandi baru, buka tautan ini dalam satu jam; tautan hanya berlaku sekali:
+mail-reset-signs-out = Sandi baru mengeluarkan akun ini dari semua perangkat.
+mail-reset-not-asked = Jika Anda tidak memintanya, abaikan email ini: sandi Anda tetap sama.
+mail-replies-subject = Konfirmasi: balasan untuk komentar Anda di “{ $post }”
+mail-replies-intro = Anda meminta { $blog } mengirimkan balasan untuk komentar Anda di “{ $post }” ({ $url }).
+mail-reply-subject = { $name } membalas komentar Anda di “{ $post }”
+mail-reply-intro = { $name } membalas komentar Anda di “{ $post }”:
+mail-reply-read = Baca di blog: { $link }
+mail-reply-stop = Berhenti menerima balasan untuk komentar Anda: { $link }
+mail-follow-subject = Konfirmasi: ikuti { $blog } lewat email
+mail-follow-intro = Seseorang, semoga Anda, meminta agar postingan baru { $blog } ({ $url }) dikirim ke { $email }.
+mail-post-read = Baca di blog: { $link }
+mail-post-following = Anda mengikuti { $blog } lewat email.
+mail-post-unsubscribe = Berhenti berlangganan
+mail-post-leave = Berhenti berlangganan: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Ini salinan statis blog: komentar ditutup di sini.

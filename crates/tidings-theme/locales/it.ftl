@@ -137,3 +137,42 @@ replies-stopped = Iscrizione annullata: non riceverai più email sulle risposte 
 button-confirm = Conferma
 button-unsubscribe = Annulla iscrizione
 back-to-blog = Torna a { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] un giorno
+       *[other] { $days } giorni
+    }
+mail-not-asked = Se non l’hai chiesto tu, ignora questa email: non riceverai altro.
+mail-confirm-link = Per confermare, apri questo link (vale per { $duration }):
+mail-held-subject = { $name } ha commentato «{ $post }» (in attesa di approvazione)
+mail-held-intro = { $name } ha commentato «{ $post }» ({ $url }) e il commento attende l’approvazione.
+mail-held-why = Perché è stato trattenuto: { $reasons }
+mail-held-by-setting = il blog trattiene i commenti per l’approvazione
+mail-held-approve = Approvalo: { $link }
+mail-held-spam = Segnalo come spam: { $link }
+mail-held-links = Ogni link apre una pagina con un solo pulsante e vale per { $duration }.
+mail-held-waiting = Tutti i commenti in attesa di approvazione: { $link }
+mail-reset-subject = Una nuova password per { $blog }
+mail-reset-intro = Qualcuno ha chiesto una nuova password per { $email } su { $blog }.
+mail-reset-link = Per scegliere una nuova password, apri questo link entro un’ora; funziona una sola volta:
+mail-reset-signs-out = Una nuova password disconnette questo account ovunque.
+mail-reset-not-asked = Se non l’hai chiesto tu, ignora questa email: la tua password resta la stessa.
+mail-replies-subject = Conferma: risposte al tuo commento su «{ $post }»
+mail-replies-intro = Hai chiesto a { $blog } di inviarti le risposte al tuo commento su «{ $post }» ({ $url }).
+mail-reply-subject = { $name } ha risposto al tuo commento su «{ $post }»
+mail-reply-intro = { $name } ha risposto al tuo commento su «{ $post }»:
+mail-reply-read = Leggila sul blog: { $link }
+mail-reply-stop = Non ricevere più le risposte al tuo commento: { $link }
+mail-follow-subject = Conferma: segui { $blog } via email
+mail-follow-intro = Qualcuno, speriamo tu, ha chiesto che i nuovi post di { $blog } ({ $url }) siano inviati a { $email }.
+mail-post-read = Leggilo sul blog: { $link }
+mail-post-following = Segui { $blog } via email.
+mail-post-unsubscribe = Annulla l’iscrizione
+mail-post-leave = Annulla l’iscrizione: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Questa è una copia statica del blog: qui i commenti sono chiusi.

@@ -135,3 +135,41 @@ replies-stopped = 購読を解除しました。「{ $post }」へのあなた�
 button-confirm = 確認
 button-unsubscribe = 購読を解除
 back-to-blog = { $blog } に戻る
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+       *[other] { $days } 日間
+    }
+mail-not-asked = お心当たりがない場合は、このメールを無視してください。今後メールは届きません。
+mail-confirm-link = 確認するには、次のリンクを開いてください（{ $duration }有効です）:
+mail-held-subject = { $name } さんが「{ $post }」にコメントしました（承認待ち）
+mail-held-intro = { $name } さんが「{ $post }」（{ $url }）にコメントしました。コメントは承認を待っています。
+mail-held-why = 保留された理由: { $reasons }
+mail-held-by-setting = このブログではコメントを承認してから公開します
+mail-held-approve = 承認する: { $link }
+mail-held-spam = スパムとしてマークする: { $link }
+mail-held-links = 各リンクはボタンが 1 つだけのページを開き、{ $duration }有効です。
+mail-held-waiting = 承認待ちのすべてのコメント: { $link }
+mail-reset-subject = { $blog } の新しいパスワード
+mail-reset-intro = { $blog } の { $email } について、新しいパスワードの設定が依頼されました。
+mail-reset-link = 新しいパスワードを設定するには、1 時間以内に次のリンクを開いてください。リンクは 1 回だけ使えます:
+mail-reset-signs-out = 新しいパスワードを設定すると、このアカウントはすべての場所でログアウトされます。
+mail-reset-not-asked = お心当たりがない場合は、このメールを無視してください。パスワードは変わりません。
+mail-replies-subject = 確認: 「{ $post }」へのあなたのコメントへの返信
+mail-replies-intro = 「{ $post }」（{ $url }）へのあなたのコメントへの返信を、{ $blog } からメールで受け取るよう依頼されました。
+mail-reply-subject = { $name } さんが「{ $post }」へのあなたのコメントに返信しました
+mail-reply-intro = { $name } さんが「{ $post }」へのあなたのコメントに返信しました:
+mail-reply-read = ブログで読む: { $link }
+mail-reply-stop = このコメントへの返信メールを停止する: { $link }
+mail-follow-subject = 確認: { $blog } をメールでフォロー
+mail-follow-intro = { $blog }（{ $url }）の新しい投稿を { $email } に送るよう依頼がありました。
+mail-post-read = ブログで読む: { $link }
+mail-post-following = { $blog } をメールでフォローしています。
+mail-post-unsubscribe = 配信を停止
+mail-post-leave = 配信を停止: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = これはブログの静的なコピーです。ここではコメントを受け付けていません。

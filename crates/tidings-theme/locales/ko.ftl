@@ -135,3 +135,41 @@ replies-stopped = 구독이 취소되었습니다. ‘{ $post }’에 남긴 댓
 button-confirm = 확인
 button-unsubscribe = 구독 취소
 back-to-blog = { $blog }(으)로 돌아가기
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+       *[other] { $days }일
+    }
+mail-not-asked = 요청하지 않으셨다면 이 메일은 무시하세요. 더 이상 아무것도 보내지 않습니다.
+mail-confirm-link = 확인하려면 이 링크를 여세요({ $duration } 동안 유효합니다):
+mail-held-subject = { $name }님이 ‘{ $post }’에 댓글을 남겼습니다(승인 대기 중)
+mail-held-intro = { $name }님이 ‘{ $post }’({ $url })에 댓글을 남겼으며, 댓글이 승인을 기다리고 있습니다.
+mail-held-why = 보류된 이유: { $reasons }
+mail-held-by-setting = 이 블로그는 댓글을 승인 후 게시합니다
+mail-held-approve = 승인: { $link }
+mail-held-spam = 스팸으로 표시: { $link }
+mail-held-links = 각 링크는 버튼이 하나 있는 페이지를 열며, { $duration } 동안 유효합니다.
+mail-held-waiting = 승인을 기다리는 모든 댓글: { $link }
+mail-reset-subject = { $blog }의 새 비밀번호
+mail-reset-intro = 누군가 { $blog }에서 { $email }의 새 비밀번호 설정을 요청했습니다.
+mail-reset-link = 새 비밀번호를 정하려면 한 시간 안에 이 링크를 여세요. 링크는 한 번만 쓸 수 있습니다:
+mail-reset-signs-out = 새 비밀번호를 설정하면 이 계정은 모든 곳에서 로그아웃됩니다.
+mail-reset-not-asked = 요청하지 않으셨다면 이 메일은 무시하세요. 비밀번호는 그대로입니다.
+mail-replies-subject = 확인: ‘{ $post }’에 남긴 댓글의 답글
+mail-replies-intro = { $blog }에 ‘{ $post }’({ $url })에 남긴 댓글의 답글을 메일로 받겠다고 요청하셨습니다.
+mail-reply-subject = { $name }님이 ‘{ $post }’에 남긴 댓글에 답글을 달았습니다
+mail-reply-intro = { $name }님이 ‘{ $post }’에 남긴 댓글에 답글을 달았습니다:
+mail-reply-read = 블로그에서 읽기: { $link }
+mail-reply-stop = 이 댓글의 답글 메일 받지 않기: { $link }
+mail-follow-subject = 확인: 이메일로 { $blog } 팔로우
+mail-follow-intro = 누군가(아마 본인이시겠지요) { $blog }({ $url })의 새 게시물을 { $email }(으)로 보내 달라고 요청했습니다.
+mail-post-read = 블로그에서 읽기: { $link }
+mail-post-following = 이메일로 { $blog }을(를) 팔로우하고 있습니다.
+mail-post-unsubscribe = 구독 취소
+mail-post-leave = 구독 취소: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = 이 페이지는 블로그의 정적 사본입니다. 여기서는 댓글을 달 수 없습니다.

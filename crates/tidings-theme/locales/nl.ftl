@@ -137,3 +137,42 @@ replies-stopped = Afgemeld: er worden geen antwoorden op je reactie bij ‘{ $po
 button-confirm = Bevestigen
 button-unsubscribe = Afmelden
 back-to-blog = Terug naar { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] één dag
+       *[other] { $days } dagen
+    }
+mail-not-asked = Heb je hier niet om gevraagd, negeer deze mail dan: er wordt niets meer verstuurd.
+mail-confirm-link = Open deze link om te bevestigen (hij werkt { $duration }):
+mail-held-subject = { $name } reageerde op ‘{ $post }’ (wacht op goedkeuring)
+mail-held-intro = { $name } reageerde op ‘{ $post }’ ({ $url }), en de reactie wacht op goedkeuring.
+mail-held-why = Waarom ze werd tegengehouden: { $reasons }
+mail-held-by-setting = de blog houdt reacties tegen tot ze zijn goedgekeurd
+mail-held-approve = Goedkeuren: { $link }
+mail-held-spam = Markeren als spam: { $link }
+mail-held-links = Elke link opent een pagina met één knop en werkt { $duration }.
+mail-held-waiting = Alle reacties die op goedkeuring wachten: { $link }
+mail-reset-subject = Een nieuw wachtwoord voor { $blog }
+mail-reset-intro = Iemand vroeg een nieuw wachtwoord aan voor { $email } op { $blog }.
+mail-reset-link = Open deze link binnen het uur om een nieuw wachtwoord te kiezen; hij werkt één keer:
+mail-reset-signs-out = Met een nieuw wachtwoord wordt dit account overal afgemeld.
+mail-reset-not-asked = Heb je hier niet om gevraagd, negeer deze mail dan: je wachtwoord blijft zoals het is.
+mail-replies-subject = Bevestig: antwoorden op je reactie bij ‘{ $post }’
+mail-replies-intro = Je vroeg { $blog } om je antwoorden op je reactie bij ‘{ $post }’ ({ $url }) te mailen.
+mail-reply-subject = { $name } antwoordde op je reactie bij ‘{ $post }’
+mail-reply-intro = { $name } antwoordde op je reactie bij ‘{ $post }’:
+mail-reply-read = Lees het op de blog: { $link }
+mail-reply-stop = Geen antwoorden op je reactie meer mailen: { $link }
+mail-follow-subject = Bevestig: { $blog } volgen per e-mail
+mail-follow-intro = Iemand, hopelijk jij, vroeg om nieuwe berichten van { $blog } ({ $url }) naar { $email } te mailen.
+mail-post-read = Lees het op de blog: { $link }
+mail-post-following = Je volgt { $blog } per e-mail.
+mail-post-unsubscribe = Afmelden
+mail-post-leave = Afmelden: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Dit is een statische kopie van de blog: reageren is hier gesloten.

@@ -141,3 +141,43 @@ replies-stopped = Subskrypcja anulowana: odpowiedzi na Twój komentarz do „{ $
 button-confirm = Potwierdź
 button-unsubscribe = Anuluj subskrypcję
 back-to-blog = Wróć do bloga { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] jeden dzień
+        [few] { $days } dni
+       *[other] { $days } dni
+    }
+mail-not-asked = Jeśli to nie Ty, zignoruj tę wiadomość: nic więcej nie zostanie wysłane.
+mail-confirm-link = Aby potwierdzić, otwórz ten link (jest ważny przez { $duration }):
+mail-held-subject = { $name } skomentował(a) „{ $post }” (czeka na zatwierdzenie)
+mail-held-intro = { $name } skomentował(a) „{ $post }” ({ $url }), a komentarz czeka na zatwierdzenie.
+mail-held-why = Dlaczego został wstrzymany: { $reasons }
+mail-held-by-setting = blog wstrzymuje komentarze do zatwierdzenia
+mail-held-approve = Zatwierdź: { $link }
+mail-held-spam = Oznacz jako spam: { $link }
+mail-held-links = Każdy link otwiera stronę z jednym przyciskiem i jest ważny przez { $duration }.
+mail-held-waiting = Wszystkie komentarze czekające na zatwierdzenie: { $link }
+mail-reset-subject = Nowe hasło do { $blog }
+mail-reset-intro = Ktoś poprosił o nowe hasło dla { $email } w { $blog }.
+mail-reset-link = Aby ustawić nowe hasło, otwórz ten link w ciągu godziny; działa jeden raz:
+mail-reset-signs-out = Nowe hasło wylogowuje to konto wszędzie.
+mail-reset-not-asked = Jeśli to nie Ty, zignoruj tę wiadomość: Twoje hasło pozostaje bez zmian.
+mail-replies-subject = Potwierdź: odpowiedzi na Twój komentarz do „{ $post }”
+mail-replies-intro = Poprosiłeś(-aś) { $blog } o wysyłanie odpowiedzi na Twój komentarz do „{ $post }” ({ $url }).
+mail-reply-subject = { $name } odpowiedział(a) na Twój komentarz do „{ $post }”
+mail-reply-intro = { $name } odpowiedział(a) na Twój komentarz do „{ $post }”:
+mail-reply-read = Przeczytaj na blogu: { $link }
+mail-reply-stop = Nie wysyłaj więcej odpowiedzi na Twój komentarz: { $link }
+mail-follow-subject = Potwierdź: obserwuj { $blog } przez e-mail
+mail-follow-intro = Ktoś, mamy nadzieję, że Ty, poprosił o wysyłanie nowych postów z { $blog } ({ $url }) na adres { $email }.
+mail-post-read = Przeczytaj na blogu: { $link }
+mail-post-following = Obserwujesz { $blog } przez e-mail.
+mail-post-unsubscribe = Wypisz się
+mail-post-leave = Wypisz się: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = To jest statyczna kopia bloga: komentarze są tu wyłączone.

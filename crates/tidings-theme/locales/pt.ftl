@@ -137,3 +137,42 @@ replies-stopped = Inscrição cancelada: nenhuma outra resposta ao seu comentár
 button-confirm = Confirmar
 button-unsubscribe = Cancelar inscrição
 back-to-blog = Voltar para { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] um dia
+       *[other] { $days } dias
+    }
+mail-not-asked = Se você não pediu, ignore este e-mail: nada mais será enviado.
+mail-confirm-link = Para confirmar, abra este link (ele vale por { $duration }):
+mail-held-subject = { $name } comentou em “{ $post }” (aguardando aprovação)
+mail-held-intro = { $name } comentou em “{ $post }” ({ $url }), e o comentário aguarda aprovação.
+mail-held-why = Por que foi retido: { $reasons }
+mail-held-by-setting = o blog retém os comentários para aprovação
+mail-held-approve = Aprovar: { $link }
+mail-held-spam = Marcar como spam: { $link }
+mail-held-links = Cada link abre uma página com um só botão e vale por { $duration }.
+mail-held-waiting = Todos os comentários aguardando aprovação: { $link }
+mail-reset-subject = Uma nova senha para { $blog }
+mail-reset-intro = Alguém pediu uma nova senha para { $email } em { $blog }.
+mail-reset-link = Para escolher uma nova senha, abra este link dentro de uma hora; ele funciona uma vez:
+mail-reset-signs-out = Uma nova senha desconecta esta conta em todos os lugares.
+mail-reset-not-asked = Se você não pediu, ignore este e-mail: sua senha continua a mesma.
+mail-replies-subject = Confirme: respostas ao seu comentário em “{ $post }”
+mail-replies-intro = Você pediu a { $blog } que enviasse as respostas ao seu comentário em “{ $post }” ({ $url }).
+mail-reply-subject = { $name } respondeu ao seu comentário em “{ $post }”
+mail-reply-intro = { $name } respondeu ao seu comentário em “{ $post }”:
+mail-reply-read = Leia no blog: { $link }
+mail-reply-stop = Parar de receber respostas ao seu comentário: { $link }
+mail-follow-subject = Confirme: seguir { $blog } por e-mail
+mail-follow-intro = Alguém, esperamos que você, pediu que as novas postagens de { $blog } ({ $url }) fossem enviadas para { $email }.
+mail-post-read = Leia no blog: { $link }
+mail-post-following = Você segue { $blog } por e-mail.
+mail-post-unsubscribe = Cancelar inscrição
+mail-post-leave = Cancelar inscrição: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Esta é uma cópia estática do blog: os comentários estão fechados aqui.

@@ -141,3 +141,43 @@ replies-stopped = Вы отписались: ответы на ваш комме
 button-confirm = Подтвердить
 button-unsubscribe = Отписаться
 back-to-blog = Вернуться в блог «{ $blog }»
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[many] { $days } дней
+    }
+mail-not-asked = Если вы об этом не просили, просто не обращайте внимания на письмо: больше ничего не придёт.
+mail-confirm-link = Чтобы подтвердить, откройте эту ссылку (она действует { $duration }):
+mail-held-subject = { $name } прокомментировал(а) «{ $post }» (ждёт одобрения)
+mail-held-intro = { $name } прокомментировал(а) «{ $post }» ({ $url }), и комментарий ждёт одобрения.
+mail-held-why = Почему он задержан: { $reasons }
+mail-held-by-setting = в блоге комментарии публикуются после одобрения
+mail-held-approve = Одобрить: { $link }
+mail-held-spam = Отметить как спам: { $link }
+mail-held-links = Каждая ссылка открывает страницу с одной кнопкой и действует { $duration }.
+mail-held-waiting = Все комментарии, ждущие одобрения: { $link }
+mail-reset-subject = Новый пароль для { $blog }
+mail-reset-intro = Кто-то запросил новый пароль для { $email } в блоге { $blog }.
+mail-reset-link = Чтобы задать новый пароль, откройте эту ссылку в течение часа; она сработает один раз:
+mail-reset-signs-out = Новый пароль завершает все сеансы этой учётной записи.
+mail-reset-not-asked = Если вы об этом не просили, просто не обращайте внимания на письмо: пароль останется прежним.
+mail-replies-subject = Подтвердите: ответы на ваш комментарий к записи «{ $post }»
+mail-replies-intro = Вы попросили { $blog } присылать вам ответы на ваш комментарий к записи «{ $post }» ({ $url }).
+mail-reply-subject = { $name } ответил(а) на ваш комментарий к записи «{ $post }»
+mail-reply-intro = { $name } ответил(а) на ваш комментарий к записи «{ $post }»:
+mail-reply-read = Прочитать в блоге: { $link }
+mail-reply-stop = Больше не присылать ответы на ваш комментарий: { $link }
+mail-follow-subject = Подтвердите: подписка на { $blog } по электронной почте
+mail-follow-intro = Кто-то, надеемся, что вы, попросил присылать новые записи { $blog } ({ $url }) на { $email }.
+mail-post-read = Прочитать в блоге: { $link }
+mail-post-following = Вы подписаны на { $blog } по электронной почте.
+mail-post-unsubscribe = Отписаться
+mail-post-leave = Отписаться: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Это статическая копия блога: комментарии здесь закрыты.

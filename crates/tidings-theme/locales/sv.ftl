@@ -137,3 +137,42 @@ replies-stopped = Prenumeration avslutad: inga fler svar på din kommentar till 
 button-confirm = Bekräfta
 button-unsubscribe = Avsluta prenumeration
 back-to-blog = Tillbaka till { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] en dag
+       *[other] { $days } dagar
+    }
+mail-not-asked = Om du inte bad om detta kan du strunta i mejlet: inget mer skickas.
+mail-confirm-link = Öppna den här länken för att bekräfta (den gäller i { $duration }):
+mail-held-subject = { $name } kommenterade ”{ $post }” (väntar på godkännande)
+mail-held-intro = { $name } kommenterade ”{ $post }” ({ $url }), och kommentaren väntar på godkännande.
+mail-held-why = Varför den hölls kvar: { $reasons }
+mail-held-by-setting = bloggen håller kvar kommentarer för godkännande
+mail-held-approve = Godkänn den: { $link }
+mail-held-spam = Markera den som skräppost: { $link }
+mail-held-links = Varje länk öppnar en sida med en enda knapp och gäller i { $duration }.
+mail-held-waiting = Alla kommentarer som väntar på godkännande: { $link }
+mail-reset-subject = Ett nytt lösenord för { $blog }
+mail-reset-intro = Någon bad om ett nytt lösenord för { $email } på { $blog }.
+mail-reset-link = Öppna den här länken inom en timme för att välja ett nytt lösenord; den fungerar en gång:
+mail-reset-signs-out = Ett nytt lösenord loggar ut kontot överallt.
+mail-reset-not-asked = Om du inte bad om detta kan du strunta i mejlet: ditt lösenord förblir detsamma.
+mail-replies-subject = Bekräfta: svar på din kommentar till ”{ $post }”
+mail-replies-intro = Du bad { $blog } att mejla dig svar på din kommentar till ”{ $post }” ({ $url }).
+mail-reply-subject = { $name } svarade på din kommentar till ”{ $post }”
+mail-reply-intro = { $name } svarade på din kommentar till ”{ $post }”:
+mail-reply-read = Läs det på bloggen: { $link }
+mail-reply-stop = Sluta mejla svar på din kommentar: { $link }
+mail-follow-subject = Bekräfta: följ { $blog } via e-post
+mail-follow-intro = Någon, förhoppningsvis du, bad om att nya inlägg på { $blog } ({ $url }) ska mejlas till { $email }.
+mail-post-read = Läs det på bloggen: { $link }
+mail-post-following = Du följer { $blog } via e-post.
+mail-post-unsubscribe = Avsluta prenumerationen
+mail-post-leave = Avsluta prenumerationen: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Det här är en statisk kopia av bloggen: kommentarer är stängda här.

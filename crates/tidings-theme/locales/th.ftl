@@ -135,3 +135,41 @@ replies-stopped = ยกเลิกการรับข้อมูลแล�
 button-confirm = ยืนยัน
 button-unsubscribe = ยกเลิกการรับข้อมูล
 back-to-blog = กลับไปที่ { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+       *[other] { $days } วัน
+    }
+mail-not-asked = หากคุณไม่ได้ขอ โปรดเพิกเฉยต่ออีเมลนี้ จะไม่มีการส่งอะไรอีก
+mail-confirm-link = หากต้องการยืนยัน ให้เปิดลิงก์นี้ (ใช้ได้ { $duration }):
+mail-held-subject = { $name } แสดงความคิดเห็นใน “{ $post }” (รอการอนุมัติ)
+mail-held-intro = { $name } แสดงความคิดเห็นใน “{ $post }” ({ $url }) และความคิดเห็นกำลังรอการอนุมัติ
+mail-held-why = เหตุผลที่ถูกระงับ: { $reasons }
+mail-held-by-setting = บล็อกนี้ระงับความคิดเห็นไว้รอการอนุมัติ
+mail-held-approve = อนุมัติ: { $link }
+mail-held-spam = ทำเครื่องหมายว่าเป็นสแปม: { $link }
+mail-held-links = แต่ละลิงก์จะเปิดหน้าที่มีปุ่มเดียว และใช้ได้ { $duration }
+mail-held-waiting = ความคิดเห็นทั้งหมดที่รอการอนุมัติ: { $link }
+mail-reset-subject = รหัสผ่านใหม่สำหรับ { $blog }
+mail-reset-intro = มีผู้ขอตั้งรหัสผ่านใหม่สำหรับ { $email } ใน { $blog }
+mail-reset-link = หากต้องการตั้งรหัสผ่านใหม่ ให้เปิดลิงก์นี้ภายในหนึ่งชั่วโมง ใช้ได้เพียงครั้งเดียว:
+mail-reset-signs-out = การตั้งรหัสผ่านใหม่จะออกจากระบบบัญชีนี้ทุกที่
+mail-reset-not-asked = หากคุณไม่ได้ขอ โปรดเพิกเฉยต่ออีเมลนี้ รหัสผ่านของคุณยังคงเดิม
+mail-replies-subject = ยืนยัน: การตอบกลับความคิดเห็นของคุณใน “{ $post }”
+mail-replies-intro = คุณขอให้ { $blog } ส่งการตอบกลับความคิดเห็นของคุณใน “{ $post }” ({ $url }) ทางอีเมล
+mail-reply-subject = { $name } ตอบกลับความคิดเห็นของคุณใน “{ $post }”
+mail-reply-intro = { $name } ตอบกลับความคิดเห็นของคุณใน “{ $post }”:
+mail-reply-read = อ่านในบล็อก: { $link }
+mail-reply-stop = หยุดส่งอีเมลการตอบกลับความคิดเห็นของคุณ: { $link }
+mail-follow-subject = ยืนยัน: ติดตาม { $blog } ทางอีเมล
+mail-follow-intro = มีผู้ขอ (เราหวังว่าเป็นคุณ) ให้ส่งโพสต์ใหม่ของ { $blog } ({ $url }) ไปที่ { $email }
+mail-post-read = อ่านในบล็อก: { $link }
+mail-post-following = คุณติดตาม { $blog } ทางอีเมล
+mail-post-unsubscribe = ยกเลิกการรับ
+mail-post-leave = ยกเลิกการรับ: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = นี่คือสำเนาแบบคงที่ของบล็อก ปิดการแสดงความคิดเห็นที่นี่

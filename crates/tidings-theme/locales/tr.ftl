@@ -135,3 +135,42 @@ replies-stopped = Abonelikten çıkıldı: “{ $post }” yayınına yaptığı
 button-confirm = Onayla
 button-unsubscribe = Abonelikten çık
 back-to-blog = { $blog } sayfasına dön
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] bir gün
+       *[other] { $days } gün
+    }
+mail-not-asked = Bunu siz istemediyseniz bu e-postayı dikkate almayın: başka bir şey gönderilmeyecek.
+mail-confirm-link = Onaylamak için bu bağlantıyı açın ({ $duration } geçerlidir):
+mail-held-subject = { $name }, “{ $post }” yayınına yorum yaptı (onay bekliyor)
+mail-held-intro = { $name }, “{ $post }” ({ $url }) yayınına yorum yaptı ve yorum onay bekliyor.
+mail-held-why = Neden bekletildi: { $reasons }
+mail-held-by-setting = blog, yorumları onaylanana kadar bekletir
+mail-held-approve = Onayla: { $link }
+mail-held-spam = Spam olarak işaretle: { $link }
+mail-held-links = Her bağlantı tek düğmeli bir sayfa açar ve { $duration } geçerlidir.
+mail-held-waiting = Onay bekleyen tüm yorumlar: { $link }
+mail-reset-subject = { $blog } için yeni şifre
+mail-reset-intro = Birisi { $blog } üzerindeki { $email } için yeni bir şifre istedi.
+mail-reset-link = Yeni bir şifre seçmek için bu bağlantıyı bir saat içinde açın; yalnızca bir kez çalışır:
+mail-reset-signs-out = Yeni bir şifre belirlemek bu hesabın her yerdeki oturumunu kapatır.
+mail-reset-not-asked = Bunu siz istemediyseniz bu e-postayı dikkate almayın: şifreniz olduğu gibi kalır.
+mail-replies-subject = Onaylayın: “{ $post }” yayınına yaptığınız yorumun yanıtları
+mail-replies-intro = { $blog } blogundan “{ $post }” ({ $url }) yayınına yaptığınız yorumun yanıtlarını e-postayla istediniz.
+mail-reply-subject = { $name }, “{ $post }” yayınına yaptığınız yorumu yanıtladı
+mail-reply-intro = { $name }, “{ $post }” yayınına yaptığınız yorumu yanıtladı:
+mail-reply-read = Blogda okuyun: { $link }
+mail-reply-stop = Yorumunuzun yanıtlarını e-postayla almayı durdurun: { $link }
+mail-follow-subject = Onaylayın: { $blog } blogunu e-postayla takip edin
+mail-follow-intro = Birisi, umarız sizsiniz, { $blog } ({ $url }) blogunun yeni yayınlarının { $email } adresine gönderilmesini istedi.
+mail-post-read = Blogda okuyun: { $link }
+mail-post-following = { $blog } blogunu e-postayla takip ediyorsunuz.
+mail-post-unsubscribe = Aboneliği iptal et
+mail-post-leave = Aboneliği iptal et: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Bu, blogun statik bir kopyasıdır: burada yorumlar kapalıdır.

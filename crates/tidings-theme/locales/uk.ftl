@@ -141,3 +141,43 @@ replies-stopped = Ви відписалися: відповіді на ваш к
 button-confirm = Підтвердити
 button-unsubscribe = Відписатися
 back-to-blog = Повернутися до блогу «{ $blog }»
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+        [one] { $days } день
+        [few] { $days } дні
+       *[many] { $days } днів
+    }
+mail-not-asked = Якщо ви про це не просили, просто не зважайте на лист: більше нічого не надійде.
+mail-confirm-link = Щоб підтвердити, відкрийте це посилання (воно діє { $duration }):
+mail-held-subject = { $name } прокоментував(-ла) «{ $post }» (чекає схвалення)
+mail-held-intro = { $name } прокоментував(-ла) «{ $post }» ({ $url }), і коментар чекає схвалення.
+mail-held-why = Чому його затримано: { $reasons }
+mail-held-by-setting = у блозі коментарі з’являються після схвалення
+mail-held-approve = Схвалити: { $link }
+mail-held-spam = Позначити як спам: { $link }
+mail-held-links = Кожне посилання відкриває сторінку з однією кнопкою і діє { $duration }.
+mail-held-waiting = Усі коментарі, що чекають схвалення: { $link }
+mail-reset-subject = Новий пароль для { $blog }
+mail-reset-intro = Хтось попросив новий пароль для { $email } у блозі { $blog }.
+mail-reset-link = Щоб задати новий пароль, відкрийте це посилання протягом години; воно спрацює один раз:
+mail-reset-signs-out = Новий пароль завершує всі сеанси цього облікового запису.
+mail-reset-not-asked = Якщо ви про це не просили, просто не зважайте на лист: пароль залишиться тим самим.
+mail-replies-subject = Підтвердьте: відповіді на ваш коментар до допису «{ $post }»
+mail-replies-intro = Ви попросили { $blog } надсилати вам відповіді на ваш коментар до допису «{ $post }» ({ $url }).
+mail-reply-subject = { $name } відповів(-ла) на ваш коментар до допису «{ $post }»
+mail-reply-intro = { $name } відповів(-ла) на ваш коментар до допису «{ $post }»:
+mail-reply-read = Прочитати в блозі: { $link }
+mail-reply-stop = Більше не надсилати відповіді на ваш коментар: { $link }
+mail-follow-subject = Підтвердьте: стежити за { $blog } електронною поштою
+mail-follow-intro = Хтось, сподіваємося, що ви, попросив надсилати нові дописи { $blog } ({ $url }) на { $email }.
+mail-post-read = Прочитати в блозі: { $link }
+mail-post-following = Ви стежите за { $blog } електронною поштою.
+mail-post-unsubscribe = Відписатися
+mail-post-leave = Відписатися: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Це статична копія блогу: коментарі тут закрито.

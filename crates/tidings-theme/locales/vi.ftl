@@ -135,3 +135,41 @@ replies-stopped = Đã hủy đăng ký: sẽ không còn gửi trả lời cho 
 button-confirm = Xác nhận
 button-unsubscribe = Hủy đăng ký
 back-to-blog = Quay lại { $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+       *[other] { $days } ngày
+    }
+mail-not-asked = Nếu bạn không yêu cầu, hãy bỏ qua thư này: sẽ không có gì được gửi thêm.
+mail-confirm-link = Để xác nhận, hãy mở liên kết này (có hiệu lực trong { $duration }):
+mail-held-subject = { $name } đã nhận xét về “{ $post }” (đang chờ duyệt)
+mail-held-intro = { $name } đã nhận xét về “{ $post }” ({ $url }), và nhận xét đang chờ duyệt.
+mail-held-why = Lý do bị giữ lại: { $reasons }
+mail-held-by-setting = blog giữ lại các nhận xét để duyệt
+mail-held-approve = Duyệt: { $link }
+mail-held-spam = Đánh dấu là thư rác: { $link }
+mail-held-links = Mỗi liên kết mở một trang chỉ có một nút, và có hiệu lực trong { $duration }.
+mail-held-waiting = Tất cả nhận xét đang chờ duyệt: { $link }
+mail-reset-subject = Mật khẩu mới cho { $blog }
+mail-reset-intro = Có người đã yêu cầu đặt mật khẩu mới cho { $email } trên { $blog }.
+mail-reset-link = Để chọn mật khẩu mới, hãy mở liên kết này trong vòng một giờ; liên kết chỉ dùng được một lần:
+mail-reset-signs-out = Đặt mật khẩu mới sẽ đăng xuất tài khoản này ở mọi nơi.
+mail-reset-not-asked = Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn vẫn giữ nguyên.
+mail-replies-subject = Xác nhận: các trả lời cho nhận xét của bạn về “{ $post }”
+mail-replies-intro = Bạn đã yêu cầu { $blog } gửi cho bạn các trả lời cho nhận xét của bạn về “{ $post }” ({ $url }).
+mail-reply-subject = { $name } đã trả lời nhận xét của bạn về “{ $post }”
+mail-reply-intro = { $name } đã trả lời nhận xét của bạn về “{ $post }”:
+mail-reply-read = Đọc trên blog: { $link }
+mail-reply-stop = Ngừng nhận thư về các trả lời cho nhận xét của bạn: { $link }
+mail-follow-subject = Xác nhận: theo dõi { $blog } qua email
+mail-follow-intro = Có người, hy vọng là bạn, đã yêu cầu gửi các bài đăng mới của { $blog } ({ $url }) tới { $email }.
+mail-post-read = Đọc trên blog: { $link }
+mail-post-following = Bạn đang theo dõi { $blog } qua email.
+mail-post-unsubscribe = Hủy đăng ký
+mail-post-leave = Hủy đăng ký: { $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = Đây là bản sao tĩnh của blog: phần nhận xét đã đóng ở đây.

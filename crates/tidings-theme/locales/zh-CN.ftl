@@ -135,3 +135,41 @@ replies-stopped = 已退订：不会再发送您在“{ $post }”上的评论�
 button-confirm = 确认
 button-unsubscribe = 退订
 back-to-blog = 返回{ $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+       *[other] { $days } 天
+    }
+mail-not-asked = 如果这不是您的请求，请忽略此邮件：我们不会再发送任何内容。
+mail-confirm-link = 要确认，请打开此链接（{ $duration }内有效）：
+mail-held-subject = { $name } 评论了“{ $post }”（等待审核）
+mail-held-intro = { $name } 评论了“{ $post }”（{ $url }），该评论正在等待审核。
+mail-held-why = 被扣留的原因：{ $reasons }
+mail-held-by-setting = 本博客的评论须经审核
+mail-held-approve = 批准：{ $link }
+mail-held-spam = 标记为垃圾评论：{ $link }
+mail-held-links = 每个链接会打开一个只有一个按钮的页面，{ $duration }内有效。
+mail-held-waiting = 所有等待审核的评论：{ $link }
+mail-reset-subject = { $blog } 的新密码
+mail-reset-intro = 有人请求为 { $blog } 上的 { $email } 设置新密码。
+mail-reset-link = 要设置新密码，请在一小时内打开此链接；链接只能使用一次：
+mail-reset-signs-out = 设置新密码后，此帐号会在所有地方退出登录。
+mail-reset-not-asked = 如果这不是您的请求，请忽略此邮件：您的密码保持不变。
+mail-replies-subject = 请确认：您在“{ $post }”上的评论收到的回复
+mail-replies-intro = 您请求 { $blog } 将您在“{ $post }”（{ $url }）上的评论收到的回复发送给您。
+mail-reply-subject = { $name } 回复了您在“{ $post }”上的评论
+mail-reply-intro = { $name } 回复了您在“{ $post }”上的评论：
+mail-reply-read = 在博客上阅读：{ $link }
+mail-reply-stop = 不再接收此评论的回复邮件：{ $link }
+mail-follow-subject = 请确认：通过电子邮件关注 { $blog }
+mail-follow-intro = 有人（希望是您）请求将 { $blog }（{ $url }）的新博文发送到 { $email }。
+mail-post-read = 在博客上阅读：{ $link }
+mail-post-following = 您正在通过电子邮件关注 { $blog }。
+mail-post-unsubscribe = 退订
+mail-post-leave = 退订：{ $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = 这是博客的静态副本：此处已关闭评论。

@@ -135,3 +135,41 @@ replies-stopped = 已取消訂閱：不會再寄送您在「{ $post }」的留�
 button-confirm = 確認
 button-unsubscribe = 取消訂閱
 back-to-blog = 返回{ $blog }
+
+## Mail: the words of every mail readers and owners get
+
+mail-days =
+    { $days ->
+       *[other] { $days } 天
+    }
+mail-not-asked = 如果這不是您的要求，請忽略這封郵件：我們不會再寄送任何內容。
+mail-confirm-link = 如要確認，請開啟這個連結（{ $duration }內有效）：
+mail-held-subject = { $name } 在「{ $post }」留言（等待核准）
+mail-held-intro = { $name } 在「{ $post }」（{ $url }）留言，這則留言正在等待核准。
+mail-held-why = 被保留的原因：{ $reasons }
+mail-held-by-setting = 本網誌的留言須經核准
+mail-held-approve = 核准：{ $link }
+mail-held-spam = 標示為垃圾留言：{ $link }
+mail-held-links = 每個連結都會開啟只有一個按鈕的頁面，{ $duration }內有效。
+mail-held-waiting = 所有等待核准的留言：{ $link }
+mail-reset-subject = { $blog } 的新密碼
+mail-reset-intro = 有人要求為 { $blog } 上的 { $email } 設定新密碼。
+mail-reset-link = 如要設定新密碼，請在一小時內開啟這個連結；連結只能使用一次：
+mail-reset-signs-out = 設定新密碼後，這個帳戶會在所有地方登出。
+mail-reset-not-asked = 如果這不是您的要求，請忽略這封郵件：您的密碼維持不變。
+mail-replies-subject = 請確認：您在「{ $post }」的留言所收到的回覆
+mail-replies-intro = 您要求 { $blog } 將您在「{ $post }」（{ $url }）的留言所收到的回覆寄給您。
+mail-reply-subject = { $name } 回覆了您在「{ $post }」的留言
+mail-reply-intro = { $name } 回覆了您在「{ $post }」的留言：
+mail-reply-read = 在網誌上閱讀：{ $link }
+mail-reply-stop = 不再接收這則留言的回覆郵件：{ $link }
+mail-follow-subject = 請確認：透過電子郵件追蹤 { $blog }
+mail-follow-intro = 有人（希望是您）要求將 { $blog }（{ $url }）的新文章寄到 { $email }。
+mail-post-read = 在網誌上閱讀：{ $link }
+mail-post-following = 您正透過電子郵件追蹤 { $blog }。
+mail-post-unsubscribe = 取消訂閱
+mail-post-leave = 取消訂閱：{ $link }
+
+## The static render (`tidings render`)
+
+static-comments-closed = 這是網誌的靜態副本：此處已關閉留言。

@@ -38,7 +38,8 @@ pub struct OpenGraph {
     pub url: String,
     pub description: String,
     pub site_name: String,
-    /// The post's first picture, absolute.
+    /// The post's first picture, else the blog's default share image,
+    /// absolute.
     pub image: Option<String>,
     /// `ko_KR`, `pt_BR`: the blog's language as OpenGraph names locales.
     pub locale: String,
@@ -103,7 +104,10 @@ impl PageMeta {
         } else {
             post.description.clone()
         };
-        let image = first_image(&post.body_html).map(|src| absolute(base_url, &src));
+        // The post's first picture, else the blog's default share image.
+        let image = first_image(&post.body_html)
+            .or_else(|| Some(blog.share_image.clone()).filter(|s| !s.is_empty()))
+            .map(|src| absolute(base_url, &src));
         let published = iso(post.published_at);
         let modified = iso(post.updated_at.max(post.published_at));
         let kind = match post.kind {

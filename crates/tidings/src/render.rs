@@ -209,6 +209,9 @@ async fn start(
         host: blog.host.clone(),
         rendered_base: format!("http://{}", blog.host),
         public: public.to_owned(),
+        comments_closed: static_site::comments_closed(
+            &tidings_theme::i18n::lang(&blog.language).text("static-comments-closed", &[]),
+        ),
         known: Mutex::new(Known::default()),
     }))
 }

@@ -1,6 +1,7 @@
 //! The words of each mail, written when it is sent from what its queued
 //! row names, so it says what is true then: a comment already decided is
-//! not mailed, and a link's lifetime starts when it leaves.
+//! not mailed, and a link's lifetime starts when it leaves. Every mail is
+//! in its blog's language (`words.rs`).
 
 use chrono::{DateTime, Duration, Utc};
 use tidings_core::CommentStatus;
@@ -9,6 +10,7 @@ use tidings_store::{
 };
 
 use super::links::{self, Purpose};
+use super::words::Words;
 use super::{HELD_COMMENT, Letter, Mail, PASSWORD_RESET, blog_url, follow, replies};
 use crate::Error;
 
@@ -70,33 +72,37 @@ async fn held_comment(
         format!("{base}/admin/mail/{action}?token={token}")
     };
     let c = &held.comment;
+    let w = Words::of(&blog);
     let reasons = if c.hold_reasons.is_empty() {
-        "the blog holds comments for approval".to_owned()
+        w.t("mail-held-by-setting", &[])
     } else {
         c.hold_reasons.clone()
     };
+    let post_url = format!("{base}{}", held.post_path);
+    let about = [("name", c.author_name.as_str()), ("post", &held.post_title)];
     let text = format!(
-        "{name} commented on \u{201c}{title}\u{201d} ({base}{path}), and the comment \
-         waits for approval.\n\nWhy it was held: {reasons}\n\n\
-         ----\n{body}\n----\n\n\
-         Approve it: {approve}\n\nMark it as spam: {spam}\n\n\
-         Each link opens a page with one button, and works for {days} days.\n\
-         Every comment waiting for approval: {base}/admin/comments?status=pending\n",
-        name = c.author_name,
-        title = held.post_title,
-        path = held.post_path,
+        "{intro}\n\n{why}\n\n----\n{body}\n----\n\n{approve}\n\n{spam}\n\n{links}\n{waiting}\n",
+        intro = w.t("mail-held-intro", &[about[0], about[1], ("url", &post_url)]),
+        why = w.t("mail-held-why", &[("reasons", &reasons)]),
         body = c.body,
-        approve = link(Purpose::Approve, "approve"),
-        spam = link(Purpose::Spam, "spam"),
-        days = MODERATION_LINK_LIFETIME.num_days(),
+        approve = w.t(
+            "mail-held-approve",
+            &[("link", &link(Purpose::Approve, "approve"))]
+        ),
+        spam = w.t("mail-held-spam", &[("link", &link(Purpose::Spam, "spam"))]),
+        links = w.t(
+            "mail-held-links",
+            &[("duration", &w.days(MODERATION_LINK_LIFETIME))]
+        ),
+        waiting = w.t(
+            "mail-held-waiting",
+            &[("link", &format!("{base}/admin/comments?status=pending"))]
+        ),
     );
     Ok(Composed::Letter(Letter {
         to: queued.recipient.clone(),
         to_name: None,
-        subject: format!(
-            "{} commented on \u{201c}{}\u{201d} (awaiting approval)",
-            c.author_name, held.post_title
-        ),
+        subject: w.t("mail-held-subject", &about),
         text,
         html: None,
         list_unsubscribe: None,
@@ -127,20 +133,22 @@ async fn reset(
         &user.password_hash,
         expires,
     );
+    let w = Words::of(&blog);
     let text = format!(
-        "Someone asked to set a new password for {email} on {title}.\n\n\
-         To choose a new password, open this link within the hour; it works once:\n\
-         {base}/admin/reset?token={token}\n\n\
-         Setting a new password signs this account out everywhere.\n\
-         If you did not ask, ignore this mail: your password stays as it is.\n",
-        email = user.email,
-        title = blog.title,
+        "{intro}\n\n{choose}\n{base}/admin/reset?token={token}\n\n{signs_out}\n{not_asked}\n",
+        intro = w.t(
+            "mail-reset-intro",
+            &[("email", &user.email), ("blog", &blog.title)]
+        ),
+        choose = w.t("mail-reset-link", &[]),
         base = blog_url(&blog),
+        signs_out = w.t("mail-reset-signs-out", &[]),
+        not_asked = w.t("mail-reset-not-asked", &[]),
     );
     Ok(Composed::Letter(Letter {
         to: user.email.clone(),
         to_name: Some(user.name.clone()),
-        subject: format!("A new password for {}", blog.title),
+        subject: w.t("mail-reset-subject", &[("blog", &blog.title)]),
         text,
         html: None,
         list_unsubscribe: None,

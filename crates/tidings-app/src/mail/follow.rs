@@ -19,6 +19,7 @@ use tidings_store::{QueuedMail, Store, StoreError, Subscriber, SubscriberCounts}
 
 use super::compose::Composed;
 use super::links::{self, Purpose, refusal};
+use super::words::Words;
 use super::{Letter, Mail, blog_url};
 use crate::Error;
 use crate::limits::{self, Limit};
@@ -296,20 +297,23 @@ pub(super) async fn confirmation(
         &binding(Purpose::ConfirmSubscription, &s),
         now + CONFIRM_LINK_LIFETIME,
     );
+    let w = Words::of(&blog);
     let text = format!(
-        "Someone, we hope you, asked for new posts of {title} ({base}) to be mailed to \
-         {email}.\n\n\
-         To confirm, open this link (it works for {days} days):\n\
-         {base}/subscribe/confirm?token={token}\n\n\
-         If you did not ask, ignore this mail: nothing more will be sent.\n",
-        title = blog.title,
-        email = s.email,
-        days = CONFIRM_LINK_LIFETIME.num_days(),
+        "{intro}\n\n{confirm}\n{base}/subscribe/confirm?token={token}\n\n{not_asked}\n",
+        intro = w.t(
+            "mail-follow-intro",
+            &[("blog", &blog.title), ("url", &base), ("email", &s.email)]
+        ),
+        confirm = w.t(
+            "mail-confirm-link",
+            &[("duration", &w.days(CONFIRM_LINK_LIFETIME))]
+        ),
+        not_asked = w.t("mail-not-asked", &[]),
     );
     Ok(Composed::Letter(Letter {
         to: s.email,
         to_name: None,
-        subject: format!("Confirm: follow {} by email", blog.title),
+        subject: w.t("mail-follow-subject", &[("blog", &blog.title)]),
         text,
         html: None,
         list_unsubscribe: None,
@@ -354,14 +358,16 @@ pub(super) async fn new_post(
     let leave = format!("{base}/unsubscribe?token={token}");
     let url = format!("{base}{}", post.path);
     let body_text = tidings_render::html_to_text(&post.body_html);
+    let w = Words::of(&blog);
     let text = format!(
-        "{title}\n{by}\n\n{body_text}\n\nRead it on the blog: {url}\n\n----\n\
-         You follow {blog} by email. Unsubscribe: {leave}\n",
+        "{title}\n{by}\n\n{body_text}\n\n{read}\n\n----\n{following} {leave_it}\n",
         title = post.title,
         by = post.author_name,
-        blog = blog.title,
+        read = w.t("mail-post-read", &[("link", &url)]),
+        following = w.t("mail-post-following", &[("blog", &blog.title)]),
+        leave_it = w.t("mail-post-leave", &[("link", &leave)]),
     );
-    let html = post_html(&blog.title, &post, &base, &url, &leave);
+    let html = post_html(w, &blog.title, &post, &base, &url, &leave);
     Ok(Composed::Letter(Letter {
         to: s.email,
         to_name: None,
@@ -374,22 +380,32 @@ pub(super) async fn new_post(
 
 /// The HTML part: the post's own sanitised HTML, its site-relative links
 /// and pictures made absolute (a mail has no site to be relative to), and
-/// every other text escaped.
-fn post_html(blog: &str, post: &tidings_core::Post, base: &str, url: &str, leave: &str) -> String {
+/// every other text escaped; in the blog's language and direction.
+fn post_html(
+    w: Words,
+    blog: &str,
+    post: &tidings_core::Post,
+    base: &str,
+    url: &str,
+    leave: &str,
+) -> String {
     use tidings_render::escape_html as e;
     let body = post
         .body_html
         .replace(" href=\"/", &format!(" href=\"{base}/"))
         .replace(" src=\"/", &format!(" src=\"{base}/"));
+    let (lang, dir) = w.html_lang();
     format!(
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+        "<!doctype html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
+         <title>{title}</title></head>\
          <body><h1><a href=\"{url}\">{title}</a></h1><p>{by}</p>\n{body}\n\
-         <hr><p>You follow {blog} by email. <a href=\"{leave}\">Unsubscribe</a></p>\
+         <hr><p>{following} <a href=\"{leave}\">{unsubscribe}</a></p>\
          </body></html>\n",
         title = e(&post.title),
         url = e(url),
         by = e(&post.author_name),
-        blog = e(blog),
+        following = e(&w.t("mail-post-following", &[("blog", blog)])),
         leave = e(leave),
+        unsubscribe = e(&w.t("mail-post-unsubscribe", &[])),
     )
 }

@@ -20,6 +20,7 @@ pub mod prefs;
 pub mod replies;
 pub mod reset;
 pub mod sender;
+mod words;
 
 use std::sync::Arc;
 

@@ -12,6 +12,7 @@ use tidings_store::{CommentListing, QueuedMail, ReplyWatch, Store, StoreError};
 
 use super::compose::Composed;
 use super::links::{self, Purpose, refusal};
+use super::words::Words;
 use super::{Letter, Mail, blog_url};
 use crate::Error;
 
@@ -128,24 +129,27 @@ pub(super) async fn confirmation(
         "",
         now + CONFIRM_LINK_LIFETIME,
     );
+    let w = Words::of(&blog);
     let text = format!(
-        "You asked {blog} to mail you replies to your comment on \u{201c}{title}\u{201d} \
-         ({base}{path}).\n\n\
-         To confirm, open this link (it works for {days} days):\n\
-         {base}/replies/confirm?token={token}\n\n\
-         If you did not ask, ignore this mail: nothing more will be sent.\n",
-        blog = blog.title,
-        title = c.post_title,
-        path = c.post_path,
-        days = CONFIRM_LINK_LIFETIME.num_days(),
+        "{intro}\n\n{confirm}\n{base}/replies/confirm?token={token}\n\n{not_asked}\n",
+        intro = w.t(
+            "mail-replies-intro",
+            &[
+                ("blog", &blog.title),
+                ("post", &c.post_title),
+                ("url", &format!("{base}{}", c.post_path)),
+            ]
+        ),
+        confirm = w.t(
+            "mail-confirm-link",
+            &[("duration", &w.days(CONFIRM_LINK_LIFETIME))]
+        ),
+        not_asked = w.t("mail-not-asked", &[]),
     );
     Ok(Composed::Letter(Letter {
         to: watch.email,
         to_name: None,
-        subject: format!(
-            "Confirm: replies to your comment on \u{201c}{}\u{201d}",
-            c.post_title
-        ),
+        subject: w.t("mail-replies-subject", &[("post", &c.post_title)]),
         text,
         html: None,
         list_unsubscribe: None,
@@ -188,24 +192,25 @@ pub(super) async fn reply(
     );
     let stop = format!("{base}/replies/stop?token={token}");
     let r = &reply.comment;
+    let w = Words::of(&blog);
+    let about = [
+        ("name", r.author_name.as_str()),
+        ("post", &reply.post_title),
+    ];
     let text = format!(
-        "{name} replied to your comment on \u{201c}{title}\u{201d}:\n\n\
-         ----\n{body}\n----\n\n\
-         Read it there: {base}{path}#c{id}\n\n\
-         Stop mail about replies to your comment: {stop}\n",
-        name = r.author_name,
-        title = reply.post_title,
+        "{intro}\n\n----\n{body}\n----\n\n{read}\n\n{stop_it}\n",
+        intro = w.t("mail-reply-intro", &about),
         body = r.body,
-        path = reply.post_path,
-        id = r.id,
+        read = w.t(
+            "mail-reply-read",
+            &[("link", &format!("{base}{}#c{}", reply.post_path, r.id))]
+        ),
+        stop_it = w.t("mail-reply-stop", &[("link", &stop)]),
     );
     Ok(Composed::Letter(Letter {
         to: watch.email,
         to_name: None,
-        subject: format!(
-            "{} replied to your comment on \u{201c}{}\u{201d}",
-            r.author_name, reply.post_title
-        ),
+        subject: w.t("mail-reply-subject", &about),
         text,
         html: None,
         list_unsubscribe: Some(stop),

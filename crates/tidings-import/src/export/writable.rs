@@ -190,6 +190,7 @@ mod tests {
             comment_min_seconds: 3,
             language: "en".into(),
             robots_txt: String::new(),
+            share_image: String::new(),
             feed_content: Default::default(),
             default_comments: tidings_core::PostComments::Open,
             changed_at: Utc::now(),

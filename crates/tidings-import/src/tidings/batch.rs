@@ -25,6 +25,7 @@ impl TidingsExport {
             comment_min_seconds: b.comment_min_seconds,
             language: b.language.clone(),
             robots_txt: b.robots_txt.clone(),
+            share_image: b.share_image.clone(),
             feed_content: b.feed_content,
             default_comments: b.default_comments,
             ..blog.clone()

@@ -66,6 +66,10 @@ pub struct BlogRecord {
     /// Empty for the built-in robots.txt, and in exports made before it.
     #[serde(default)]
     pub robots_txt: String,
+    /// The picture link previews show for a post without one; empty for
+    /// none, and in exports made before it.
+    #[serde(default)]
+    pub share_image: String,
     /// Whole posts in feeds, or up to their jump break; absent from exports
     /// made before feeds followed jump breaks (they carried whole posts).
     #[serde(default)]

@@ -127,6 +127,7 @@ fn blog_record(blog: &BlogSettings) -> BlogRecord {
         comment_min_seconds: blog.comment_min_seconds,
         language: blog.language.clone(),
         robots_txt: blog.robots_txt.clone(),
+        share_image: blog.share_image.clone(),
         default_comments: blog.default_comments,
         feed_content: blog.feed_content,
     }

@@ -174,6 +174,8 @@ impl Store {
             let mut tx = self.begin_write().await?;
             let report = self.import_in(&mut tx, &batch, &progress).await?;
             tx.commit().await?;
+            // Settings that changed the blog's language listed its posts.
+            self.reindex_stale().await?;
             if let Some(tidy) = self.backend.after_bulk_load() {
                 // The import is in; a tidy-up that fails leaves it so.
                 if let Err(e) = self.execute(&Sql::new(tidy)).await {

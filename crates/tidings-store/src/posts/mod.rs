@@ -6,8 +6,10 @@
 mod filter;
 mod html;
 mod read;
+mod reindex;
 mod revisions;
 mod search;
+pub(crate) mod words;
 mod write;
 
 use chrono::{DateTime, Utc};

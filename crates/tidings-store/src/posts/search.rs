@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::words;
 use crate::dialect;
 use crate::exec::Exec;
 use crate::reads::ReadRow;
@@ -21,14 +22,17 @@ pub struct SearchHit {
 /// The columns a hit needs (`dialect::search` adds the plain text its
 /// snippet is made from). Not the post's HTML: twenty bodies read and
 /// copied for nothing the page shows.
-const HIT_COLUMNS: &str = "SELECT p.title, p.path, p.published_at, p.password_hash";
+const HIT_COLUMNS: &str = "SELECT p.title, p.path, p.published_at";
 
 impl Store {
-    /// Full-text search over visible posts: the `limit` newest that match,
-    /// newest first (see [`dialect::search`] for why date order).
+    /// Full-text search over visible posts anyone may read: the `limit`
+    /// newest that match, newest first (see [`dialect::search`] for why date
+    /// order), words stemmed as the blog's `language` has it where the
+    /// database can.
     pub async fn search(
         &self,
         blog_id: i64,
+        language: &str,
         now: DateTime<Utc>,
         query: &str,
         limit: u32,
@@ -41,35 +45,29 @@ impl Store {
             self.backend,
             HIT_COLUMNS,
             &terms,
+            language,
             blog_id,
             micros(now),
             limit,
         );
-        // A protected post is found by no one: its words would tell what
-        // its password keeps. Left out here, not in the plan each backend
-        // runs, since such posts are few.
         let hit = move |row: &ReadRow| {
-            if row.try_get::<Option<String>>("password_hash")?.is_some() {
-                return Ok(None);
-            }
             let text: String = row.try_get("body_text")?;
-            Ok(Some(SearchHit {
+            Ok(SearchHit {
                 title: row.try_get("title")?,
                 path: row.try_get("path")?,
                 published_at: from_micros(row.try_get("published_at")?)?,
                 snippet: snippet(&text, &terms),
-            }))
+            })
         };
-        let hits = match self.backend.begin_search() {
-            None => self.read_all(&sql, hit).await?,
+        match self.backend.begin_search() {
+            None => self.read_all(&sql, hit).await,
             Some(begin) => {
                 let mut tx = self.pool.begin(begin).await?;
                 let hits = tx.fetch_all(&sql, hit).await?;
                 tx.commit().await?;
-                hits
+                Ok(hits)
             }
-        };
-        Ok(hits.into_iter().flatten().collect())
+        }
     }
 }
 
@@ -77,41 +75,43 @@ impl Store {
 const SNIPPET_WORDS: usize = 24;
 /// Words shown before the first match, for its context.
 const SNIPPET_LEAD: usize = 4;
+/// Letters a stem may lose or gain and still be the word searched for
+/// ("lighthouse" and "lighthouses", "pony" and "ponies").
+const ENDING: usize = 3;
 
 /// About [`SNIPPET_WORDS`] words of a post's `text`, from a few words
-/// before the first word that is one of `terms` (lowercase), each such word
-/// between [`dialect::MATCH_START`] and [`dialect::MATCH_END`], with `…`
-/// where text is left out. Words are runs of letters and digits, as
-/// [`dialect::search_terms`] makes them; a post found by its title alone
-/// shows its first words.
+/// before the first match of one of `terms` (lowercase), each match between
+/// [`dialect::MATCH_START`] and [`dialect::MATCH_END`], with `…` where text
+/// is left out; a post found by its title alone shows its first words.
+///
+/// Words are runs of word characters as [`dialect::search_terms`] makes
+/// them, except that each character of a script written in pairs
+/// (`words::is_paired`) is a word of its own, so a Chinese sentence is not
+/// one word and a term in it matches the run of characters it spells. A
+/// word matches a term when it is the term give or take an ending (the
+/// index stems words; this is near enough to show which).
 pub(crate) fn snippet(text: &str, terms: &[String]) -> String {
-    let matches = |word: &str| {
+    let words = spans(text);
+    let terms: Vec<Vec<String>> = terms.iter().map(|t| units(t)).collect();
+    let match_at = |i: usize| -> usize {
         terms
             .iter()
-            .any(|t| word.chars().flat_map(char::to_lowercase).eq(t.chars()))
-    };
-    let words = || {
-        text.char_indices()
-            .filter(|&(i, c)| {
-                c.is_alphanumeric()
-                    && !text[..i]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
+            .filter(|units| {
+                i + units.len() <= words.len()
+                    && units.iter().enumerate().all(|(k, unit)| {
+                        let (a, b) = words[i + k];
+                        is_like(&text[a..b], unit)
+                    })
             })
-            .map(|(start, _)| {
-                let len = text[start..]
-                    .find(|c: char| !c.is_alphanumeric())
-                    .unwrap_or(text.len() - start);
-                (start, start + len)
-            })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
     };
-    let first = words().position(|(a, b)| matches(&text[a..b])).unwrap_or(0);
+    let first = (0..words.len()).find(|&i| match_at(i) > 0).unwrap_or(0);
     let start = first.saturating_sub(SNIPPET_LEAD);
-    let shown: Vec<(usize, usize)> = words().skip(start).take(SNIPPET_WORDS + 1).collect();
-    let more = shown.len() > SNIPPET_WORDS;
-    let shown = &shown[..shown.len().min(SNIPPET_WORDS)];
-    let (Some(&(from, _)), Some(&(_, to))) = (shown.first(), shown.last()) else {
+    let end = words.len().min(start + SNIPPET_WORDS);
+    let (Some(&(from, _)), Some(&(_, to))) = (words.get(start), words.get(end.wrapping_sub(1)))
+    else {
         return String::new();
     };
     let mut out = String::with_capacity(to - from + 16);
@@ -119,21 +119,78 @@ pub(crate) fn snippet(text: &str, terms: &[String]) -> String {
         out.push('…');
     }
     let mut at = from;
-    for &(a, b) in shown {
+    let mut i = start;
+    while i < end {
+        let len = match_at(i).min(end - i);
+        let (a, _) = words[i];
         out.push_str(&text[at..a]);
-        if matches(&text[a..b]) {
+        if len > 0 {
+            let (_, b) = words[i + len - 1];
             out.push(dialect::MATCH_START);
             out.push_str(&text[a..b]);
             out.push(dialect::MATCH_END);
+            at = b;
+            i += len;
         } else {
+            let (_, b) = words[i];
             out.push_str(&text[a..b]);
+            at = b;
+            i += 1;
         }
-        at = b;
     }
-    if more {
+    if end < words.len() {
         out.push('…');
     }
     out
+}
+
+/// The byte ranges of `text`'s words, each paired character one word.
+fn spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let paired = words::is_paired(c);
+        if let Some(s) = start
+            && (paired || !words::is_word_char(c))
+        {
+            out.push((s, i));
+            start = None;
+        }
+        if paired {
+            out.push((i, i + c.len_utf8()));
+        } else if words::is_word_char(c) && start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// A term as the words of [`spans`]: each paired character one.
+fn units(term: &str) -> Vec<String> {
+    spans(term)
+        .into_iter()
+        .map(|(a, b)| term[a..b].to_owned())
+        .collect()
+}
+
+/// Whether `word` is `unit` (lowercase), give or take an [`ENDING`].
+fn is_like(word: &str, unit: &str) -> bool {
+    let mut word = word.chars().flat_map(char::to_lowercase).peekable();
+    let mut unit = unit.chars().peekable();
+    let mut same = 0;
+    while let (Some(w), Some(u)) = (word.peek(), unit.peek()) {
+        if w != u {
+            break;
+        }
+        word.next();
+        unit.next();
+        same += 1;
+    }
+    let (word_rest, unit_rest) = (word.count(), unit.count());
+    word_rest + unit_rest == 0 || (same >= ENDING && word_rest <= ENDING && unit_rest <= ENDING)
 }
 
 #[cfg(test)]
@@ -172,5 +229,17 @@ mod tests {
             snippet("Ünïcode", &terms(&["ünïcode"])),
             format!("{S}Ünïcode{E}")
         );
+    }
+
+    #[test]
+    fn stems_and_paired_scripts_are_marked() {
+        let got = snippet("Three lighthouses stood.", &terms(&["lighthouse"]));
+        assert_eq!(got, format!("Three {S}lighthouses{E} stood"));
+        let got = snippet("Art and articles.", &terms(&["art"]));
+        assert_eq!(got, format!("{S}Art{E} and articles"));
+        let got = snippet("我们看见了灯塔上的光。", &terms(&["灯塔"]));
+        assert_eq!(got, format!("…们看见了{S}灯塔{E}上的光"));
+        let got = snippet("나는 등대는 좋아요", &terms(&["등대"]));
+        assert_eq!(got, format!("나는 {S}등대{E}는 좋아요"));
     }
 }

@@ -26,6 +26,11 @@ const ARGS: &[(&str, Arg<'static>)] = &[
     ("blog", Arg::Text("B")),
     ("post", Arg::Text("P")),
     ("email", Arg::Text("E")),
+    ("days", Arg::Number(7)),
+    ("duration", Arg::Text("D")),
+    ("url", Arg::Text("U")),
+    ("link", Arg::Text("K")),
+    ("reasons", Arg::Text("R")),
 ];
 
 #[test]

@@ -28,6 +28,10 @@ pub struct SettingsForm {
     language: Option<String>,
     #[serde(default)]
     robots_txt: String,
+    /// Absent from a form served before blogs had a default share image:
+    /// kept as it is.
+    #[serde(default)]
+    share_image: Option<String>,
     /// Absent from a form served before feeds followed jump breaks: kept.
     #[serde(default)]
     feed_content: Option<String>,
@@ -61,6 +65,7 @@ impl SettingsForm {
             description: b.description.clone(),
             language: Some(b.language.clone()),
             robots_txt: b.robots_txt.clone(),
+            share_image: Some(b.share_image.clone()),
             feed_content: Some(b.feed_content.as_str().to_owned()),
             custom_css: Some(custom_css),
             timezone: b.timezone.name().to_owned(),
@@ -103,6 +108,7 @@ impl SettingsForm {
             comment_min_seconds: Some(number("comment_min_seconds", &self.comment_min_seconds)?),
             language: self.language.clone(),
             robots_txt: Some(self.robots_txt.clone()),
+            share_image: self.share_image.clone(),
             feed_content: self
                 .feed_content
                 .as_deref()

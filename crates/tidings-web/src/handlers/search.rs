@@ -60,18 +60,26 @@ async fn full_text(
 ) -> Result<Response, AppError> {
     let now = Utc::now();
     let lang = pages::lang(site);
-    let hits =
-        tidings_app::search::search(&site.store, &state.searches, site.blog.id, ip, words, now)
-            .await?
-            .into_iter()
-            .map(|h| Hit {
-                date: lang.date_header(&h.published_at.with_timezone(&site.blog.timezone)),
-                published_iso: iso(h.published_at),
-                snippet_html: highlight(&h.snippet),
-                title: h.title,
-                url: h.path,
-            })
-            .collect::<Vec<_>>();
+    let blog = &site.blog;
+    let hits = tidings_app::search::search(
+        &site.store,
+        &state.searches,
+        blog.id,
+        &blog.language,
+        ip,
+        words,
+        now,
+    )
+    .await?
+    .into_iter()
+    .map(|h| Hit {
+        date: lang.date_header(&h.published_at.with_timezone(&blog.timezone)),
+        published_iso: iso(h.published_at),
+        snippet_html: highlight(&h.snippet),
+        title: h.title,
+        url: h.path,
+    })
+    .collect::<Vec<_>>();
     let chrome = Chrome::load_searched(state, site, now, Some(words)).await?;
     let ctx = minijinja::context! { hits => minijinja::value::Serde(hits), query => words };
     pages::render(state, "search.html", StatusCode::OK, &chrome, ctx)

@@ -170,27 +170,38 @@ pub fn media_sources(html: &str) -> Vec<&str> {
 }
 
 /// What [`without_server_parts`] takes out: an element's exact opening tag,
-/// the first closing tag after it, and what stands in its place.
-const SERVER_PARTS: [(&str, &str, &str); 3] = [
+/// the first closing tag after it, and whether the notice that comments are
+/// closed stands in its place.
+const SERVER_PARTS: [(&str, &str, bool); 3] = [
     (
         "<section class=\"comment-form-section\" id=\"comment-form\">",
         "</section>",
-        COMMENTS_CLOSED,
+        true,
     ),
-    ("<p class=\"comment-actions\">", "</p>", ""),
-    ("<section class=\"widget search-widget\">", "</section>", ""),
+    ("<p class=\"comment-actions\">", "</p>", false),
+    (
+        "<section class=\"widget search-widget\">",
+        "</section>",
+        false,
+    ),
 ];
 
-/// The notice that stands where the comment form was.
-pub const COMMENTS_CLOSED: &str = "<section class=\"comment-form-section\" id=\"comment-form\">\
-<p class=\"comments-closed\">This is a static copy of the blog: comments are closed here.</p>\
-</section>";
+/// The notice that stands where the comment form was, its words (in the
+/// blog's language) escaped.
+pub fn comments_closed(words: &str) -> String {
+    format!(
+        "<section class=\"comment-form-section\" id=\"comment-form\">\
+         <p class=\"comments-closed\">{}</p></section>",
+        tidings_render::escape_html(words)
+    )
+}
 
 /// A page without what only a server can do: the comment form (a static host
 /// cannot take a POST, and its signed token would be stale), the reply
-/// links that lead to it, and the search box. One pass over the tags; a
-/// page with none of them is not copied.
-pub fn without_server_parts(html: &str) -> Cow<'_, str> {
+/// links that lead to it, and the search box; `closed` ([`comments_closed`])
+/// stands where the form was. One pass over the tags; a page with none of
+/// them is not copied.
+pub fn without_server_parts<'a>(html: &'a str, closed: &str) -> Cow<'a, str> {
     let mut out: Option<String> = None;
     let mut done = 0;
     let mut at = 0;
@@ -198,13 +209,15 @@ pub fn without_server_parts(html: &str) -> Cow<'_, str> {
         let start = at + i;
         at = start + 1;
         let tag = &html[start..];
-        for (open, close, with) in SERVER_PARTS {
+        for (open, close, notice) in SERVER_PARTS {
             if tag.starts_with(open)
                 && let Some(j) = tag.find(close)
             {
                 let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
                 out.push_str(&html[done..start]);
-                out.push_str(with);
+                if notice {
+                    out.push_str(closed);
+                }
                 done = start + j + close.len();
                 at = done;
                 break;
@@ -355,10 +368,11 @@ mod tests {
             <section class=\"comment-form-section\" id=\"comment-form\"><h2>Post a Comment</h2>\
             <form>…</form></section><aside><section class=\"widget search-widget\"><form></form>\
             </section><section class=\"widget\">Labels</section></aside>";
-        let out = without_server_parts(html);
+        let closed = comments_closed("Closed <here>.");
+        let out = without_server_parts(html, &closed);
         assert!(!out.contains("<form"));
         assert!(!out.contains("Reply"));
-        assert!(out.contains(COMMENTS_CLOSED));
+        assert!(out.contains("<p class=\"comments-closed\">Closed &lt;here&gt;.</p>"));
         assert!(out.contains("Labels"));
     }
 

@@ -20,6 +20,8 @@ pub struct Ctx {
     pub host: String,
     pub rendered_base: String,
     pub public: String,
+    /// What stands where the comment form was, in the blog's language.
+    pub comments_closed: String,
     pub known: Mutex<Known>,
 }
 
@@ -103,7 +105,7 @@ pub async fn render_one(ctx: Arc<Ctx>, job: Job) -> anyhow::Result<Rendered> {
         }
         drop(known);
         let mut html = rebase(
-            &without_server_parts(&html),
+            &without_server_parts(&html, &ctx.comments_closed),
             &ctx.rendered_base,
             &ctx.public,
         );

@@ -309,11 +309,12 @@ const LAYERS: &[(&str, u8)] = &[
     ("tidings-store", 1),
     ("tidings-mail", 1),
     ("tidings-media", 1),
-    ("tidings-app", 2),
     ("tidings-theme", 2),
-    ("tidings-import", 3),
-    ("tidings-web", 3),
-    ("tidings", 4),
+    // Mails are written in the blog's language from the theme's messages.
+    ("tidings-app", 3),
+    ("tidings-import", 4),
+    ("tidings-web", 4),
+    ("tidings", 5),
 ];
 
 #[test]

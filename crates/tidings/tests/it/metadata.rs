@@ -5,6 +5,7 @@
 //! blog. Read here as a link-preview client reads them: the `<meta>`
 //! elements of the head, their entities decoded, and the JSON-LD parsed.
 
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::support::TestApp;
@@ -134,6 +135,46 @@ async fn a_post_without_a_picture_is_a_summary_card() {
     assert_eq!(meta(&html, "og:image"), None);
     assert_eq!(meta(&html, "og:locale").as_deref(), Some("en_US"));
     assert!(json_ld(&html).get("image").is_none());
+}
+
+#[tokio::test]
+async fn a_post_without_a_picture_shows_the_blogs_default_share_image() {
+    let mut app = TestApp::start().await;
+    let (status, refused) = app
+        .api(
+            Method::PATCH,
+            "/blog",
+            Some(json!({"share_image": "javascript:alert(1)"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert!(refused.to_string().contains("share_image"), "{refused}");
+    app.settings(json!({"share_image": "/media/u/card.png"}))
+        .await;
+    let plain = app
+        .post(json!({"title": "Plain", "body": "Only words.", "status": "published"}))
+        .await;
+    let html = app.page(plain["url"].as_str().unwrap()).await;
+    let card = meta(&html, "og:image").expect("the default share image");
+    assert!(
+        card.starts_with("http") && card.ends_with("/media/u/card.png"),
+        "{card}"
+    );
+    assert_eq!(
+        meta(&html, "twitter:card").as_deref(),
+        Some("summary_large_image")
+    );
+    assert_eq!(json_ld(&html)["image"][0], card.as_str());
+    // A post's own picture comes first.
+    let pictured = app
+        .post(json!({"title": "Pictured", "status": "published",
+            "body_html": "<p><img src=\"https://images.example/own.jpg\" alt=\"x\"></p>"}))
+        .await;
+    let html = app.page(pictured["url"].as_str().unwrap()).await;
+    assert_eq!(
+        meta(&html, "og:image").as_deref(),
+        Some("https://images.example/own.jpg")
+    );
 }
 
 #[tokio::test]
