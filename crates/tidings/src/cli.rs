@@ -516,6 +516,10 @@ pub struct ImportArgs {
     /// The blog's host, when there are several; default: the first blog.
     #[arg(long)]
     pub blog: Option<String>,
+    /// Where uploads go: the store `serve` uses (its flags, variables and
+    /// tidings.toml keys).
+    #[command(flatten)]
+    pub media: MediaStoreArgs,
 }
 
 #[derive(Args)]
@@ -564,12 +568,18 @@ pub struct ExportArgs {
     /// first-time moderation knows commenters by name and e-mail.
     #[arg(long)]
     pub without_personal_data: bool,
+    /// Where uploads are read from for `--format tidings`, as `serve` reads them.
+    #[command(flatten)]
+    pub media: MediaStoreArgs,
 }
 
 #[derive(Args)]
 pub struct RenderArgs {
     /// The directory to write (new, empty, or an earlier render, which is replaced).
     pub out_dir: PathBuf,
+    /// Where the uploads the pages show are read from, as `serve` reads them.
+    #[command(flatten)]
+    pub media: MediaStoreArgs,
     /// Where the files will be served, for absolute links in feeds and the
     /// sitemap; default: https://HOST of the blog.
     #[arg(long)]

@@ -18,7 +18,7 @@ pub async fn run(global: &Global, store: &Store, args: ExportArgs) -> anyhow::Re
     let (text, notes) = match args.format.as_str() {
         "blogger" => tidings_import::export::blogger(&blog, &snapshot),
         "tidings" => {
-            let blobs = crate::media::blobs(global, store);
+            let blobs = crate::media::blobs(global, store, &args.media)?;
             let media = crate::media::uploads_with_bytes(store, &*blobs, blog.id).await?;
             tidings_import::tidings::export(&blog, &snapshot, &media)
         }

@@ -43,7 +43,7 @@ pub async fn blogger(global: &Global, store: &Store, args: ImportFetchArgs) -> a
     tell(&args.file, report.notes.iter());
     if let Some(options) = fetching {
         // The import has committed: what fails here is reported, not undone.
-        bring_pictures_home(global, store, &blog, &args.file, options).await?;
+        bring_pictures_home(global, store, &blog, &args, options).await?;
     }
     println!("{}", summary_line(&report));
     Ok(())
@@ -143,9 +143,10 @@ async fn bring_pictures_home(
     global: &Global,
     store: &Store,
     blog: &BlogSettings,
-    file: &Path,
+    args: &ImportArgs,
     options: FetchOptions,
 ) -> anyhow::Result<()> {
+    let file = &args.file;
     let wanted = tidings_app::media::moved::pictures_elsewhere(store, blog.id).await?;
     if wanted.is_empty() {
         return Ok(());
@@ -154,7 +155,7 @@ async fn bring_pictures_home(
     let bar = progress(total as u64, "pictures");
     let kept = crate::media::pictures::fetch_and_keep(
         store,
-        crate::media::blobs(global, store),
+        crate::media::blobs(global, store, &args.media)?,
         blog.id,
         wanted,
         options,
@@ -201,7 +202,7 @@ pub async fn tidings(global: &Global, store: &Store, args: ImportArgs) -> anyhow
     let report = write(store, &args.file, batch).await?;
     let media = std::mem::take(&mut export.media);
     if !media.is_empty() {
-        restore_media(global, store, &blog, &args.file, media).await?;
+        restore_media(global, store, &blog, &args, media).await?;
     }
     summary(&args.file, &report);
     Ok(())
@@ -214,10 +215,11 @@ async fn restore_media(
     global: &Global,
     store: &Store,
     blog: &BlogSettings,
-    file: &Path,
+    args: &ImportArgs,
     media: Vec<tidings_import::tidings::RestoredMedia>,
 ) -> anyhow::Result<()> {
-    let blobs = crate::media::blobs(global, store);
+    let file = &args.file;
+    let blobs = crate::media::blobs(global, store, &args.media)?;
     let bar = progress(media.len() as u64, "media");
     let (mut restored, mut there) = (0, 0);
     for m in media {

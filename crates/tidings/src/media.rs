@@ -65,17 +65,17 @@ pub fn blog_dir(data: &Path, blog_id: i64) -> PathBuf {
     data.join("media").join(blog_id.to_string())
 }
 
-/// Where the blog's uploads are kept, as `serve` chooses: the data
-/// directory's `media/` on SQLite, the database on PostgreSQL (so every
-/// node serves them).
-pub fn blobs(global: &crate::cli::Global, store: &Store) -> Arc<dyn Blobs> {
-    if store.backend().keeps_media_in_database() {
-        Arc::new(tidings_store::DatabaseBlobs::new(store.clone()))
-    } else {
-        Arc::new(tidings_store::DirectoryBlobs::new(
-            global.data.join("media"),
-        ))
-    }
+/// Where the blog's uploads are kept, as `serve` chooses with the same
+/// flags: a bucket (`--media-store`), else the data directory's `media/` on
+/// SQLite, the database on PostgreSQL (so every node serves them).
+pub fn blobs(
+    global: &crate::cli::Global,
+    store: &Store,
+    media: &crate::cli::MediaStoreArgs,
+) -> anyhow::Result<Arc<dyn Blobs>> {
+    Ok(media
+        .choice()
+        .open(store, Some(&global.data.join("media")))?)
 }
 
 /// Every upload of `blog_id`, oldest first, each with the bytes of its

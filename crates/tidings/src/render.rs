@@ -67,7 +67,7 @@ pub async fn run(global: &Global, store: &Store, args: RenderArgs) -> anyhow::Re
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
     let tmp = parent.join(format!(".{name}.rendering-{}", std::process::id()));
-    let result = render_into(global, store, &blog, &public, &tmp).await;
+    let result = render_into(global, args.media.choice(), store, &blog, &public, &tmp).await;
     let counts = match result {
         Ok(c) => c,
         Err(e) => {
@@ -119,12 +119,13 @@ fn check_out_dir(out: &Path) -> anyhow::Result<()> {
 /// Renders every address into `dir`, which `public` will serve.
 async fn render_into(
     global: &Global,
+    media: tidings_store::MediaStore,
     store: &Store,
     blog: &tidings_core::BlogSettings,
     public: &str,
     dir: &Path,
 ) -> anyhow::Result<Counts> {
-    let ctx = start(global, store, blog, public, dir).await?;
+    let ctx = start(global, media, store, blog, public, dir).await?;
     // The blog's posts take a while to read: the addresses that need none
     // start rendering meanwhile.
     let mut seeding = Some(tokio::spawn({
@@ -180,6 +181,7 @@ async fn render_into(
 /// with the render cache off.
 async fn start(
     global: &Global,
+    media: tidings_store::MediaStore,
     store: &Store,
     blog: &tidings_core::BlogSettings,
     public: &str,
@@ -198,6 +200,7 @@ async fn start(
     // are written beside them.
     let config = tidings_web::Config {
         media_dir: Some(global.data.join("media")),
+        media_store: media,
         cache_bytes: 0,
         renders_at_once: None,
         count_views: false,

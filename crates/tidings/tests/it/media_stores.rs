@@ -173,3 +173,57 @@ async fn nodes_on_one_bucket_serve_each_others_uploads() {
     assert_eq!(blobs.chunk(&key, 0).await.unwrap(), None, "{key}");
     assert_eq!(app.get(url).await.status(), StatusCode::NOT_FOUND);
 }
+
+/// The command line reads and writes uploads where `serve` keeps them: an
+/// export of a blog whose pictures are in a bucket carries them, and an
+/// import into a second instance on the same bucket restores them there,
+/// served at the same address.
+#[tokio::test]
+async fn export_and_import_use_the_bucket_serve_uses() {
+    let Some(bucket) = s3_bucket() else { return };
+    let args = s3_serve_args(&bucket);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut app = TestApp::start_with(&args).await;
+    let (status, made) = upload(&mut app, &jpeg(900, 600), "quay.jpg", Some("The quay")).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let url = made["url"].as_str().unwrap().to_owned();
+    let original = app.get(&url).await.bytes().await.unwrap();
+
+    let file = app.data.join("moving.jsonl");
+    let file_arg = file.to_str().unwrap();
+    let mut export = vec!["export", "--format", "tidings", file_arg];
+    export.extend(&args);
+    let out = app.cli(&export, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.contains("\"media\"") && l.contains(&url)),
+        "the export carries the upload from the bucket"
+    );
+
+    // A second instance, its uploads in a bucket of its own.
+    let Some(theirs) = s3_bucket() else { return };
+    let their_args = s3_serve_args(&theirs);
+    let their_args: Vec<&str> = their_args.iter().map(String::as_str).collect();
+    let new = TestApp::start_with(&their_args).await;
+    let mut import = vec!["import", "tidings", file_arg];
+    import.extend(&their_args);
+    let out = new.cli(&import, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let served = new.get(&url).await;
+    assert_eq!(served.status(), StatusCode::OK, "{url}");
+    assert_eq!(served.bytes().await.unwrap(), original);
+    assert!(
+        walk(&new.data.join("media")).is_empty(),
+        "nothing beside the database"
+    );
+}
