@@ -29,51 +29,16 @@ pub fn export(
         out.push('\n');
     };
     line(&Record::Blog(blog_record(blog)));
-    let id = |external: &str| external.parse::<i64>().unwrap_or_default();
     for p in &snap.posts {
-        line(&Record::Post(PostRecord {
-            id: p.id.unwrap_or_else(|| id(&p.external_id)),
-            kind: p.kind,
-            title: p.title.clone(),
-            slug: p.slug.clone(),
-            path: p.path.clone(),
-            status: if p.draft { "draft" } else { "published" }.into(),
-            published_at: p.published_at,
-            updated_at: p.updated_at,
-            author: p.author_name.clone(),
-            labels: p.labels.clone(),
-            body_markdown: p.body_markdown.clone(),
-            body_html: p.body_html.clone(),
-            redirects: p.redirects.clone(),
-            parent: p.parent.as_deref().map(id),
-            menu_order: p.menu_order,
-            sticky: p.sticky,
-            description: p.description.clone(),
-            noindex: p.noindex,
-            teaser_html: p.teaser_html.clone(),
-            comments: p.comments,
-            password_hash: p.password_hash.clone(),
-        }));
+        line(&Record::Post(post_record(p)));
     }
     for c in &snap.comments {
-        line(&Record::Comment(CommentRecord {
-            id: c.id.unwrap_or_else(|| id(&c.external_id)),
-            post_id: id(&c.post),
-            parent: c.parent.as_deref().map(id),
-            author: c.author_name.clone(),
-            author_email: c.author_email.clone(),
-            author_url: c.author_url.clone(),
-            body: c.body.clone(),
-            body_html: c.body_html.clone(),
-            status: c.status,
-            hold_reasons: c.hold_reasons.clone(),
-            created_at: c.created_at,
-        }));
+        line(&Record::Comment(comment_record(c)));
     }
     for a in &snap.attachments {
         line(&Record::Attachment(AttachmentRecord {
-            id: id(&a.external_id),
-            post_id: a.post.as_deref().map(id),
+            id: numeric_id(&a.external_id),
+            post_id: a.post.as_deref().map(numeric_id),
             url: a.url.clone(),
             title: a.title.clone(),
             mime_type: a.mime_type.clone(),
@@ -82,25 +47,7 @@ pub fn export(
         }));
     }
     for (m, bytes) in media {
-        // The original first, as an import expects.
-        let mut files: Vec<_> = m.files.iter().zip(bytes).collect();
-        files.sort_by_key(|(f, _)| f.variant);
-        line(&Record::Media(MediaRecord {
-            id: m.id,
-            alt: m.alt.clone(),
-            created_at: m.created_at,
-            files: files
-                .into_iter()
-                .map(|(f, bytes)| MediaFileRecord {
-                    path: f.path.clone(),
-                    mime_type: f.mime_type.clone(),
-                    width: f.width,
-                    height: f.height,
-                    variant: f.variant,
-                    data: BASE64.encode(bytes),
-                })
-                .collect(),
-        }));
+        line(&Record::Media(media_record(m, bytes)));
     }
     line(&Record::End(EndRecord {
         posts: snap.posts.len() as u64,
@@ -109,6 +56,76 @@ pub fn export(
         media: media.len() as u64,
     }));
     (out, notes)
+}
+
+/// A stored id from the snapshot's external id (ours are numbers).
+fn numeric_id(external: &str) -> i64 {
+    external.parse::<i64>().unwrap_or_default()
+}
+
+fn post_record(p: &tidings_store::ImportPost) -> PostRecord {
+    PostRecord {
+        id: p.id.unwrap_or_else(|| numeric_id(&p.external_id)),
+        kind: p.kind,
+        title: p.title.clone(),
+        slug: p.slug.clone(),
+        path: p.path.clone(),
+        status: if p.draft { "draft" } else { "published" }.into(),
+        published_at: p.published_at,
+        updated_at: p.updated_at,
+        author: p.author_name.clone(),
+        labels: p.labels.clone(),
+        body_markdown: p.body_markdown.clone(),
+        body_html: p.body_html.clone(),
+        redirects: p.redirects.clone(),
+        parent: p.parent.as_deref().map(numeric_id),
+        menu_order: p.menu_order,
+        sticky: p.sticky,
+        description: p.description.clone(),
+        noindex: p.noindex,
+        teaser_html: p.teaser_html.clone(),
+        comments: p.comments,
+        password_hash: p.password_hash.clone(),
+    }
+}
+
+fn comment_record(c: &tidings_store::ImportComment) -> CommentRecord {
+    CommentRecord {
+        id: c.id.unwrap_or_else(|| numeric_id(&c.external_id)),
+        post_id: numeric_id(&c.post),
+        parent: c.parent.as_deref().map(numeric_id),
+        author: c.author_name.clone(),
+        author_email: c.author_email.clone(),
+        author_url: c.author_url.clone(),
+        body: c.body.clone(),
+        body_html: c.body_html.clone(),
+        status: c.status,
+        hold_reasons: c.hold_reasons.clone(),
+        created_at: c.created_at,
+    }
+}
+
+/// An upload with every file's bytes, the original first, as an import
+/// expects.
+fn media_record(m: &Media, bytes: &[Vec<u8>]) -> MediaRecord {
+    let mut files: Vec<_> = m.files.iter().zip(bytes).collect();
+    files.sort_by_key(|(f, _)| f.variant);
+    MediaRecord {
+        id: m.id,
+        alt: m.alt.clone(),
+        created_at: m.created_at,
+        files: files
+            .into_iter()
+            .map(|(f, bytes)| MediaFileRecord {
+                path: f.path.clone(),
+                mime_type: f.mime_type.clone(),
+                width: f.width,
+                height: f.height,
+                variant: f.variant,
+                data: BASE64.encode(bytes),
+            })
+            .collect(),
+    }
 }
 
 /// The blog's record: its settings, and when and which version wrote it.
