@@ -128,49 +128,7 @@ pub async fn run(
             drop(stream);
             continue;
         };
-        let conn = Arc::new(conn);
-        let on_request = conn.clone();
-        let Listener { app, tls, .. } = &listeners[which];
-        let over_tls = tls.is_some();
-        let service = app
-            .clone()
-            .map_request(move |mut req: hyper::Request<Incoming>| {
-                on_request.busy();
-                req.extensions_mut().insert(ConnectInfo(peer));
-                if over_tls {
-                    req.extensions_mut().insert(OverTls);
-                }
-                req.map(Body::new)
-            })
-            .map_response({
-                let conn = conn.clone();
-                move |response| {
-                    conn.idle();
-                    response
-                }
-            });
-        let watcher = graceful.watcher();
-        let tls = tls.clone();
-        tokio::spawn(async move {
-            let served = async {
-                match tls {
-                    None => serve_connection(stream, service, watcher).await,
-                    Some(acceptor) => {
-                        // The handshake is bounded like the headers that follow it.
-                        match tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
-                            Ok(Ok(stream)) => serve_connection(stream, service, watcher).await,
-                            Ok(Err(e)) => tracing::debug!("{peer}: TLS handshake: {e}"),
-                            Err(_) => tracing::debug!("{peer}: TLS handshake timed out"),
-                        }
-                    }
-                }
-            };
-            tokio::select! {
-                () = served => {}
-                // Closed to make room: dropping the connection closes it.
-                () = conn.close.notified() => {}
-            }
-        });
+        spawn_connection(&listeners[which], conn, stream, peer, graceful.watcher());
     }
     drop(listeners);
     if tokio::time::timeout(drain, graceful.shutdown())
@@ -180,6 +138,60 @@ pub async fn run(
         tracing::warn!("some connections were still open after {drain:?}; stopping anyway");
     }
     Ok(())
+}
+
+/// Serves one admitted connection on a task of its own: the TLS handshake
+/// first when its listener speaks TLS (bounded like the headers that
+/// follow), then HTTP until the connection ends or is closed to make room.
+fn spawn_connection(
+    listener: &Listener,
+    conn: Connection,
+    stream: tokio::net::TcpStream,
+    peer: std::net::SocketAddr,
+    watcher: hyper_util::server::graceful::Watcher,
+) {
+    let conn = Arc::new(conn);
+    let on_request = conn.clone();
+    let Listener { app, tls, .. } = listener;
+    let over_tls = tls.is_some();
+    let service = app
+        .clone()
+        .map_request(move |mut req: hyper::Request<Incoming>| {
+            on_request.busy();
+            req.extensions_mut().insert(ConnectInfo(peer));
+            if over_tls {
+                req.extensions_mut().insert(OverTls);
+            }
+            req.map(Body::new)
+        })
+        .map_response({
+            let conn = conn.clone();
+            move |response| {
+                conn.idle();
+                response
+            }
+        });
+    let tls = tls.clone();
+    tokio::spawn(async move {
+        let served = async {
+            match tls {
+                None => serve_connection(stream, service, watcher).await,
+                Some(acceptor) => {
+                    // The handshake is bounded like the headers that follow it.
+                    match tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
+                        Ok(Ok(stream)) => serve_connection(stream, service, watcher).await,
+                        Ok(Err(e)) => tracing::debug!("{peer}: TLS handshake: {e}"),
+                        Err(_) => tracing::debug!("{peer}: TLS handshake timed out"),
+                    }
+                }
+            }
+        };
+        tokio::select! {
+            () = served => {}
+            // Closed to make room: dropping the connection closes it.
+            () = conn.close.notified() => {}
+        }
+    });
 }
 
 /// The next connection on any of `listeners`, with which one took it.
