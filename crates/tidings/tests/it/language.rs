@@ -13,7 +13,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::import::{fixture, import};
-use crate::mail::{Sink, app_mailing, link};
+use crate::smtp::{Sink, app_mailing, link};
 use crate::support::{TestApp, texts_of_class};
 
 const LANGUAGES: [&str; 23] = [

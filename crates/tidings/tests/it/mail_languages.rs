@@ -11,7 +11,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::admin::Browser;
-use crate::mail::{Sink, app_mailing, link};
+use crate::smtp::{Sink, app_mailing, link};
 use crate::support::TestApp;
 
 /// What a mail in one language says, in part.

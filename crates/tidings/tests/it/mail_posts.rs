@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use crate::admin::{Browser, PASSWORD};
 use crate::cli::{Scratch, stderr, stdout, tidings_in};
-use crate::mail::{Sink, app_mailing};
+use crate::smtp::{Sink, app_mailing};
 use crate::support::{TestApp, hidden};
 
 /// Makes `n` confirmed subscribers (`reader0@example.org` …) through the

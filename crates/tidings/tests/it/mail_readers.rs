@@ -1,4 +1,4 @@
-//! Mail readers ask for, with a real SMTP server (`mail::Sink`): a
+//! Mail readers ask for, with a real SMTP server (`smtp::Sink`): a
 //! commenter told of replies, Follow by Email, and a member who turns
 //! held-comment mail off. The tests follow the links in what arrives, over
 //! HTTP, as the person who got the mail would, and use the one-click
@@ -10,7 +10,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::admin::{Browser, PASSWORD};
-use crate::mail::{Sink, app_mailing, link};
+use crate::smtp::{Sink, app_mailing, link};
 use crate::support::{TestApp, hidden};
 
 /// Mails to `to` so far.

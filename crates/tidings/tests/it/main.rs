@@ -51,6 +51,7 @@ mod search_languages;
 mod search_snippets;
 mod shared_caches;
 mod slow;
+mod smtp;
 mod snapshots;
 mod spam;
 mod trash;
