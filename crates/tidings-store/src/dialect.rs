@@ -258,11 +258,14 @@ pub(crate) fn search_config(language: &str) -> &'static str {
 }
 
 /// Writes the PostgreSQL index entry of the post `$1`, title `$2` and text
-/// `$3`, in [`search_config`] of its blog's language, here in SQL (the
+/// `$3`, in [`search_config`] of its blog's language and, after it, as
+/// written (`simple`: the words a language drops as stop words stay
+/// findable, as in SQLite's index), here in SQL (the
 /// statement knows the post, not its blog's language); a test keeps the two
 /// in step.
 const INDEX_POST_POSTGRES: &str = "UPDATE posts SET search = (\
      SELECT setweight(to_tsvector(x.config, $2), 'A') || setweight(to_tsvector(x.config, $3), 'B') \
+     || to_tsvector('simple', $2 || ' ' || $3) \
      FROM (SELECT CASE split_part(lower(b.language), '-', 1) \
      WHEN 'ar' THEN 'arabic' WHEN 'de' THEN 'german' WHEN 'en' THEN 'english' \
      WHEN 'es' THEN 'spanish' WHEN 'fr' THEN 'french' WHEN 'id' THEN 'indonesian' \
@@ -332,7 +335,6 @@ pub(crate) fn search(
     now_micros: i64,
     limit: u32,
 ) -> Sql {
-    let fts = &search_query(backend, terms);
     let mut sql = Sql::new(columns);
     sql.push(", p.body_text FROM posts p WHERE p.id IN (SELECT q.id FROM posts q");
     visible_newest(&mut sql, blog_id, now_micros, |sql| match backend {
@@ -340,14 +342,26 @@ pub(crate) fn search(
         Backend::Sqlite => {
             sql.text(
                 " AND q.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ",
-                fts,
+                &search_query(terms),
             )
             .push(")");
         }
+        // Each word as the blog's language stems it or as written: the
+        // index holds both (`INDEX_POST_POSTGRES`), so a word the
+        // language's configuration drops as a stop word ("only") is found
+        // as SQLite's index finds it.
         Backend::Postgres => {
-            sql.text(" AND q.search @@ to_tsquery(", search_config(language))
-                .text("::regconfig, ", fts)
-                .push(")");
+            sql.push(" AND q.search @@ (");
+            for (i, word) in tsquery_words(terms).iter().enumerate() {
+                if i > 0 {
+                    sql.push(" && ");
+                }
+                sql.text("(to_tsquery(", search_config(language))
+                    .text("::regconfig, ", word)
+                    .text(") || to_tsquery('simple', ", word)
+                    .push("))");
+            }
+            sql.push(")");
         }
     });
     sql.int(" LIMIT ", i64::from(limit))
@@ -369,31 +383,35 @@ fn visible_newest(sql: &mut Sql, blog_id: i64, now_micros: i64, matches: impl Fn
     sql.push(" ORDER BY q.published_at DESC, q.id DESC");
 }
 
-/// The terms as this backend's query language, each word the phrase of its
-/// tokens in the index (`posts::words::phrase`): FTS5 `"a" "b c"*`,
-/// tsquery `'a' & ('b' <-> 'c':*)`.
-pub(crate) fn search_query(backend: Backend, terms: &[String]) -> String {
-    let phrases = terms.iter().map(|t| words::phrase(t));
-    match backend {
-        Backend::Sqlite => phrases
-            .map(|p| {
-                let star = if p.prefix { "*" } else { "" };
-                format!("\"{}\"{star}", p.tokens.join(" "))
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-        Backend::Postgres => phrases
-            .map(|p| {
-                let last = p.tokens.len().saturating_sub(1);
-                let tokens = p.tokens.iter().enumerate().map(|(i, t)| {
-                    let star = if p.prefix && i == last { ":*" } else { "" };
-                    format!("'{t}'{star}")
-                });
-                format!("({})", tokens.collect::<Vec<_>>().join(" <-> "))
-            })
-            .collect::<Vec<_>>()
-            .join(" & "),
-    }
+/// The terms as FTS5's query language, each word the phrase of its tokens
+/// in the index (`posts::words::phrase`): `"a" "b c"*`.
+pub(crate) fn search_query(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|t| {
+            let p = words::phrase(t);
+            let star = if p.prefix { "*" } else { "" };
+            format!("\"{}\"{star}", p.tokens.join(" "))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each term as a tsquery, the phrase of its tokens (`posts::words::phrase`):
+/// `'a'`, `'b' <-> 'c':*`; the search asks for all of them.
+pub(crate) fn tsquery_words(terms: &[String]) -> Vec<String> {
+    terms
+        .iter()
+        .map(|t| {
+            let p = words::phrase(t);
+            let last = p.tokens.len().saturating_sub(1);
+            let tokens = p.tokens.iter().enumerate().map(|(i, t)| {
+                let star = if p.prefix && i == last { ":*" } else { "" };
+                format!("'{t}'{star}")
+            });
+            tokens.collect::<Vec<_>>().join(" <-> ")
+        })
+        .collect()
 }
 
 /// Writes a post's entry in the full-text index: SQLite's separate FTS5
@@ -492,25 +510,19 @@ mod tests {
             search_terms(r#"rust "NEAR(x" OR -y* café"#),
             ["rust", "near", "x", "or", "y", "café"]
         );
-        assert_eq!(
-            search_query(Backend::Sqlite, &search_terms("a b")),
-            "\"a\" \"b\""
-        );
-        assert_eq!(
-            search_query(Backend::Postgres, &search_terms("a b")),
-            "('a') & ('b')"
-        );
+        assert_eq!(search_query(&search_terms("a b")), "\"a\" \"b\"");
+        assert_eq!(tsquery_words(&search_terms("a b")), ["'a'", "'b'"]);
     }
 
     #[test]
     fn words_in_paired_scripts_are_phrases() {
         assert_eq!(
-            search_query(Backend::Sqlite, &search_terms("灯塔上 灯")),
+            search_query(&search_terms("灯塔上 灯")),
             "\"灯塔 塔上\" \"灯\"*"
         );
         assert_eq!(
-            search_query(Backend::Postgres, &search_terms("灯塔上 灯")),
-            "('灯塔' <-> '塔上') & ('灯':*)"
+            tsquery_words(&search_terms("灯塔上 灯")),
+            ["'灯塔' <-> '塔上'", "'灯':*"]
         );
     }
 

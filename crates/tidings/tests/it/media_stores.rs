@@ -189,6 +189,8 @@ async fn export_and_import_use_the_bucket_serve_uses() {
     let url = made["url"].as_str().unwrap().to_owned();
     let original = app.get(&url).await.bytes().await.unwrap();
 
+    // On PostgreSQL nothing made the data directory yet.
+    std::fs::create_dir_all(&app.data).unwrap();
     let file = app.data.join("moving.jsonl");
     let file_arg = file.to_str().unwrap();
     let mut export = vec!["export", "--format", "tidings", file_arg];
