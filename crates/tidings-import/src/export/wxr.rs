@@ -248,18 +248,7 @@ impl Channel<'_> {
             p.published_at.to_rfc2822(),
             cdata(&self.authors[p.author_name.as_str()]),
             escape(format!("{base}/?p={}", p.external_id).as_str()),
-            // One raw-HTML block: WordPress shows it as it is, without
-            // turning its newlines into <br> and <p> (wpautop).
-            cdata(&format!(
-                "<!-- wp:html -->\n{}\n<!-- /wp:html -->",
-                // WordPress's more tag, which it finds inside the block too;
-                // our uploads by their absolute addresses, which its importer
-                // fetches from us.
-                tidings_render::absolute_media(&p.body_html, base)
-                    .as_deref()
-                    .unwrap_or(&p.body_html)
-                    .replacen(tidings_render::JUMP_BREAK, "<!--more-->", 1)
-            )),
+            cdata(&wordpress_body(&p.body_html, base)),
             cdata(&p.description),
             p.external_id,
             wp_date(p.published_at, tz),
@@ -365,6 +354,19 @@ impl Channel<'_> {
             escape(url.as_str()),
         );
     }
+}
+
+/// A post's body as WordPress takes it: one raw-HTML block, which it shows
+/// as it is, without turning its newlines into <br> and <p> (wpautop); the
+/// jump break as WordPress's more tag, which it finds inside the block too;
+/// our uploads by their absolute addresses, which its importer fetches.
+fn wordpress_body(html: &str, base: &str) -> String {
+    let body = tidings_render::absolute_media(html, base);
+    let body = body.as_deref().unwrap_or(html);
+    format!(
+        "<!-- wp:html -->\n{}\n<!-- /wp:html -->",
+        body.replacen(tidings_render::JUMP_BREAK, "<!--more-->", 1)
+    )
 }
 
 #[cfg(test)]
