@@ -14,6 +14,10 @@ use crate::reads::ReadRow;
 use crate::sql::Sql;
 use crate::{Result, Store, from_micros, micros};
 
+/// The key prefix of a TLS-ALPN-01 answer in `acme_challenges` (an HTTP-01
+/// token never holds a `:`).
+pub const ALPN_PREFIX: &str = "alpn:";
+
 /// A host's certificate as kept: the chain and its key, in PEM.
 #[derive(Debug, Clone)]
 pub struct StoredCertificate {
@@ -206,7 +210,7 @@ impl Store {
     }
 
     /// Publishes a challenge's answer (HTTP-01: under its token; TLS-ALPN-01:
-    /// under `alpn:` and the host) until `expires_at`.
+    /// under [`ALPN_PREFIX`] and the host) until `expires_at`.
     pub async fn put_acme_challenge(
         &self,
         key: &str,
@@ -234,6 +238,23 @@ impl Store {
                 .bind(micros(now));
         self.read_optional(&sql, |r: &ReadRow| r.try_get("answer"))
             .await
+    }
+
+    /// The TLS-ALPN-01 answers being published now, as `(host, answer)`:
+    /// every node serves them during the handshake, where it cannot wait
+    /// for the database, so each loads them ahead.
+    pub async fn acme_alpn_challenges(&self, now: DateTime<Utc>) -> Result<Vec<(String, String)>> {
+        let sql = Sql::new(
+            "SELECT token, answer FROM acme_challenges \
+             WHERE token LIKE 'alpn:%' AND expires_at > $1 ORDER BY token",
+        )
+        .bind(micros(now));
+        self.read_all(&sql, |r| {
+            let token: String = r.try_get("token")?;
+            let host = token.strip_prefix(ALPN_PREFIX).unwrap_or(&token).to_owned();
+            Ok((host, r.try_get("answer")?))
+        })
+        .await
     }
 
     /// Forgets a challenge answered, and every one expired.

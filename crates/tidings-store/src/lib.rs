@@ -45,7 +45,7 @@ use chrono::{DateTime, Utc};
 use pool::{Pool, Tx};
 
 pub use attachments::{Attachment, LocalCopy};
-pub use certificates::{CertificateStatus, ClaimedHost, StoredCertificate};
+pub use certificates::{ALPN_PREFIX, CertificateStatus, ClaimedHost, StoredCertificate};
 pub use changes::{Change, ChangeBatch, ChangeListener, Scope};
 pub use comments::{CommentFilter, CommentListing, NewComment, VisibleComments};
 pub use dialect::Backend;

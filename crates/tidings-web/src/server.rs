@@ -179,6 +179,10 @@ fn spawn_connection(
                 Some(acceptor) => {
                     // The handshake is bounded like the headers that follow it.
                     match tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await {
+                        // A CA checking TLS-ALPN-01 wants the handshake alone.
+                        Ok(Ok(stream)) if crate::tls::was_challenge(stream.get_ref().1) => {
+                            tracing::info!("{peer}: answered a TLS-ALPN-01 challenge");
+                        }
                         Ok(Ok(stream)) => serve_connection(stream, service, watcher).await,
                         Ok(Err(e)) => tracing::debug!("{peer}: TLS handshake: {e}"),
                         Err(_) => tracing::debug!("{peer}: TLS handshake timed out"),

@@ -3,8 +3,10 @@
 //!
 //! Each blog's host gets a row when the task first sees it; whichever node
 //! claims a due row orders its certificate (a lease, so one node at a time),
-//! answers HTTP-01 through the database (any node the CA reaches can answer,
-//! [`super::plain`]), stores the chain and key, and every node serves them
+//! publishes the challenge's answer in the database so any node the CA
+//! reaches can answer it (HTTP-01 on `--listen`, [`super::plain`];
+//! TLS-ALPN-01 on `--listen-https`, [`super::alpn`]), stores the chain and
+//! key, and every node serves them
 //! ([`super::follow`]). A certificate is renewed at two thirds of its life,
 //! or when less than `--acme-renew-seconds` is left. A failed order keeps the
 //! host on plain HTTP (or its old certificate), logs the reason, shows it on
@@ -23,9 +25,9 @@ use instant_acme::{
 };
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
-use tidings_store::Store;
+use tidings_store::{ALPN_PREFIX, Store};
 
-use super::Certificates;
+use super::{Certificates, FOLLOW_EVERY};
 
 /// Let's Encrypt's production directory, the default `--acme-directory`.
 pub const LETS_ENCRYPT: &str = "https://acme-v02.api.letsencrypt.org/directory";
@@ -55,6 +57,33 @@ pub struct AcmeSettings {
     pub ca_root: Option<PathBuf>,
     /// Renew when less than this is left; default: at two thirds of its life.
     pub renew_before: Option<Duration>,
+    /// Which challenges may prove a host is ours.
+    pub challenge: ChallengeChoice,
+}
+
+/// Which challenge proves to the CA that a host is ours (`--acme-challenge`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChallengeChoice {
+    /// HTTP-01 first, then each in turn after a failure: a server whose
+    /// port 80 or port 443 the CA cannot reach still gets its certificate.
+    #[default]
+    Any,
+    /// Only HTTP-01, answered on `--listen` (port 80).
+    Http01,
+    /// Only TLS-ALPN-01, answered on `--listen-https` (port 443).
+    TlsAlpn01,
+}
+
+impl ChallengeChoice {
+    /// The challenge to answer in an order after `failures` failed ones.
+    fn for_attempt(self, failures: i64) -> ChallengeType {
+        match self {
+            Self::Http01 => ChallengeType::Http01,
+            Self::TlsAlpn01 => ChallengeType::TlsAlpn01,
+            Self::Any if failures % 2 == 0 => ChallengeType::Http01,
+            Self::Any => ChallengeType::TlsAlpn01,
+        }
+    }
 }
 
 /// Orders and renews every blog host's certificate, for as long as the
@@ -87,7 +116,8 @@ pub async fn run(store: Store, certificates: Certificates, settings: AcmeSetting
                 account = Some(open_account(&store, &settings).await?);
             }
             let account = account.as_ref().expect("opened above");
-            order(&store, account, &host).await
+            let kind = settings.challenge.for_attempt(claimed.failures);
+            order(&store, &certificates, account, &host, kind).await
         })
         .await
         .unwrap_or_else(|_| Err(anyhow::anyhow!("the order took over {ORDER_TIMEOUT:?}")));
@@ -181,11 +211,18 @@ fn builder(settings: &AcmeSettings) -> anyhow::Result<AccountBuilder> {
     })
 }
 
-/// One order for `host`, answered by HTTP-01: the chain and its new key, PEM.
-async fn order(store: &Store, account: &Account, host: &str) -> anyhow::Result<(String, String)> {
+/// One order for `host`, answered by the challenge of type `kind`: the
+/// chain and its new key, PEM.
+async fn order(
+    store: &Store,
+    certificates: &Certificates,
+    account: &Account,
+    host: &str,
+    kind: ChallengeType,
+) -> anyhow::Result<(String, String)> {
     let identifiers = [Identifier::Dns(host.to_owned())];
     let mut order = account.new_order(&NewOrder::new(&identifiers)).await?;
-    let mut tokens = Vec::new();
+    let mut keys = Vec::new();
     let mut authorizations = order.authorizations();
     while let Some(authorization) = authorizations.next().await {
         let mut authorization = authorization?;
@@ -195,31 +232,51 @@ async fn order(store: &Store, account: &Account, host: &str) -> anyhow::Result<(
             other => anyhow::bail!("the CA's authorization for {host} is {other:?}"),
         }
         let mut challenge = authorization
-            .challenge(ChallengeType::Http01)
-            .context("the CA offers no HTTP-01 challenge")?;
+            .challenge(kind.clone())
+            .with_context(|| format!("the CA offers no {kind:?} challenge"))?;
         let expires = Utc::now() + delta(LEASE);
-        store
-            .put_acme_challenge(
-                &challenge.token,
-                challenge.key_authorization().as_str(),
-                expires,
-            )
-            .await?;
-        tokens.push(challenge.token.clone());
+        let key_authorization = challenge.key_authorization();
+        if kind == ChallengeType::TlsAlpn01 {
+            let key = format!("{ALPN_PREFIX}{host}");
+            let answer = key_authorization.dns_value();
+            store.put_acme_challenge(&key, &answer, expires).await?;
+            certificates.answer_challenge(host, &answer)?;
+            keys.push(key);
+            // Every node loads published answers every FOLLOW_EVERY: the CA
+            // may reach any of them.
+            tokio::time::sleep(2 * FOLLOW_EVERY + Duration::from_secs(1)).await;
+        } else {
+            let token = challenge.token.clone();
+            store
+                .put_acme_challenge(&token, key_authorization.as_str(), expires)
+                .await?;
+            keys.push(token);
+        }
         challenge.set_ready().await?;
     }
     let patient = RetryPolicy::new().timeout(Duration::from_secs(120));
     let status = order.poll_ready(&patient).await;
-    for token in &tokens {
-        if let Err(e) = store.remove_acme_challenge(token, Utc::now()).await {
+    for key in &keys {
+        if let Err(e) = store.remove_acme_challenge(key, Utc::now()).await {
             tracing::warn!("https: cannot remove a challenge: {e}");
         }
     }
+    certificates.forget_challenge(host);
     match status? {
         OrderStatus::Ready => {}
         other => anyhow::bail!(
-            "the CA could not check that this server answers for {host} (order {other:?}): \
-             does the name's DNS point here, and does port 80 reach --listen?"
+            "the CA could not check that this server answers for {host} by {kind:?} (order \
+             {other:?}): does the name's DNS point here, and does port {} reach {}?",
+            if kind == ChallengeType::TlsAlpn01 {
+                443
+            } else {
+                80
+            },
+            if kind == ChallengeType::TlsAlpn01 {
+                "--listen-https"
+            } else {
+                "--listen"
+            },
         ),
     }
     let key = order.finalize().await?;
@@ -322,6 +379,18 @@ mod tests {
             renew_at(from, to, Some(decade), now),
             now + delta(MIN_RENEWAL_GAP)
         );
+    }
+
+    #[test]
+    fn with_both_allowed_each_challenge_is_tried_in_turn() {
+        let any = ChallengeChoice::Any;
+        assert_eq!(any.for_attempt(0), ChallengeType::Http01);
+        assert_eq!(any.for_attempt(1), ChallengeType::TlsAlpn01);
+        assert_eq!(any.for_attempt(2), ChallengeType::Http01);
+        for failures in 0..3 {
+            let only = ChallengeChoice::TlsAlpn01.for_attempt(failures);
+            assert_eq!(only, ChallengeType::TlsAlpn01);
+        }
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //! ([`follow`]). rustls asks [`Certificates`] for the one matching each
 //! client's SNI. While a host has none, its readers keep plain HTTP
 //! ([`plain`]: the `--listen` side, which answers ACME's HTTP-01 and sends
-//! everything else to HTTPS once the host has a certificate).
+//! everything else to HTTPS once the host has a certificate). A CA that
+//! checks TLS-ALPN-01 instead is answered in the handshake ([`alpn`]).
 
 pub mod acme;
+pub mod alpn;
 pub mod plain;
 
 use std::collections::HashMap;
@@ -24,9 +26,10 @@ use rustls::server::{ClientHello, ResolvesServerCert};
 use rustls::sign::CertifiedKey;
 use tidings_store::Store;
 
-pub use acme::AcmeSettings;
+pub use acme::{AcmeSettings, ChallengeChoice};
 
-/// How long a node waits between looks for certificates other nodes stored.
+/// How long a node waits between looks for certificates other nodes stored
+/// (and challenges they published).
 const FOLLOW_EVERY: Duration = Duration::from_secs(2);
 
 /// The certificates this node serves. Cheap to clone; every clone sees the
@@ -41,6 +44,9 @@ struct Inner {
     own: Option<(Arc<CertifiedKey>, Vec<String>)>,
     /// ACME's, by host (lowercase, no port).
     by_host: RwLock<HashMap<String, Arc<CertifiedKey>>>,
+    /// The TLS-ALPN-01 challenges being answered, by host: the published
+    /// answer and the certificate made for it.
+    challenges: RwLock<HashMap<String, (String, Arc<CertifiedKey>)>>,
     /// The HTTPS port, for redirects (left out of the address when 443).
     https_port: u16,
 }
@@ -59,6 +65,7 @@ impl Certificates {
         Ok(Self(Arc::new(Inner {
             own: Some((Arc::new(certified), names)),
             by_host: RwLock::default(),
+            challenges: RwLock::default(),
             https_port,
         })))
     }
@@ -68,6 +75,7 @@ impl Certificates {
         Self(Arc::new(Inner {
             own: None,
             by_host: RwLock::default(),
+            challenges: RwLock::default(),
             https_port,
         }))
     }
@@ -87,7 +95,8 @@ impl Certificates {
         self.0.https_port
     }
 
-    /// The rustls configuration that serves these certificates, HTTP/1.1.
+    /// The rustls configuration that serves these certificates, HTTP/1.1
+    /// (and the handshake alone to a CA checking TLS-ALPN-01).
     pub fn server_config(&self) -> Arc<rustls::ServerConfig> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let mut config = rustls::ServerConfig::builder_with_provider(provider)
@@ -95,7 +104,7 @@ impl Certificates {
             .expect("ring supports the default protocol versions")
             .with_no_client_auth()
             .with_cert_resolver(Arc::new(self.clone()));
-        config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        config.alpn_protocols = vec![b"http/1.1".to_vec(), alpn::PROTOCOL.to_vec()];
         Arc::new(config)
     }
 
@@ -114,10 +123,64 @@ impl Certificates {
             .insert(host.to_ascii_lowercase(), Arc::new(certified));
         Ok(())
     }
+
+    /// Answers TLS-ALPN-01 for `host` with `answer` from now on.
+    fn answer_challenge(&self, host: &str, answer: &str) -> anyhow::Result<()> {
+        let certified = alpn::challenge_certificate(host, answer)?;
+        self.challenges_mut()
+            .insert(host.to_ascii_lowercase(), (answer.to_owned(), certified));
+        Ok(())
+    }
+
+    /// Answers exactly the challenges published now, `(host, answer)`:
+    /// certificates are made only for answers not already held.
+    fn answer_challenges(&self, published: Vec<(String, String)>) {
+        let held = std::mem::take(&mut *self.challenges_mut());
+        let mut next = HashMap::with_capacity(published.len());
+        for (host, answer) in published {
+            let host = host.to_ascii_lowercase();
+            match held.get(&host) {
+                Some((same, certified)) if *same == answer => {
+                    next.insert(host, (answer, certified.clone()));
+                }
+                _ => match alpn::challenge_certificate(&host, &answer) {
+                    Ok(certified) => {
+                        next.insert(host, (answer, certified));
+                    }
+                    Err(e) => tracing::warn!("https: {host}'s TLS-ALPN-01 answer: {e}"),
+                },
+            }
+        }
+        *self.challenges_mut() = next;
+    }
+
+    fn forget_challenge(&self, host: &str) {
+        self.challenges_mut().remove(&host.to_ascii_lowercase());
+    }
+
+    fn challenges_mut(
+        &self,
+    ) -> std::sync::RwLockWriteGuard<'_, HashMap<String, (String, Arc<CertifiedKey>)>> {
+        // Every change is one insert, remove or swap: a panic elsewhere leaves it whole.
+        self.0.challenges.write().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Whether a finished handshake was a CA checking TLS-ALPN-01: nothing
+/// follows it, so the connection is closed.
+pub fn was_challenge(connection: &rustls::ServerConnection) -> bool {
+    connection.alpn_protocol() == Some(alpn::PROTOCOL)
 }
 
 impl ResolvesServerCert for Certificates {
     fn resolve(&self, hello: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        if alpn::asks_for_challenge(&hello) {
+            let host = hello.server_name()?.to_ascii_lowercase();
+            let challenges = self.0.challenges.read().unwrap_or_else(|e| e.into_inner());
+            return challenges
+                .get(&host)
+                .map(|(_, certified)| certified.clone());
+        }
         if let Some((own, _)) = &self.0.own {
             return Some(own.clone());
         }
@@ -180,10 +243,15 @@ fn certified_key(cert_pem: &[u8], key_pem: &[u8]) -> anyhow::Result<CertifiedKey
 /// The task every ACME node runs: loads the certificates any node stored
 /// since its last look (a minute back, for a node whose clock is behind or
 /// a write that committed late), so each host is served wherever its
-/// readers land.
+/// readers land; and the TLS-ALPN-01 challenges any node published, so
+/// whichever node the CA reaches answers.
 pub async fn follow(store: Store, certificates: Certificates) {
     let mut loaded: HashMap<String, DateTime<Utc>> = HashMap::new();
     loop {
+        match store.acme_alpn_challenges(Utc::now()).await {
+            Ok(published) => certificates.answer_challenges(published),
+            Err(e) => tracing::warn!("https: cannot read the TLS-ALPN-01 challenges: {e}"),
+        }
         let since = loaded
             .values()
             .max()

@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Args;
+use tidings_web::tls::ChallengeChoice;
 
 /// Where mail goes: both flags, or neither (mail is off).
 #[derive(Args, Clone, Default)]
@@ -202,6 +203,11 @@ pub struct HttpsArgs {
     #[arg(long, env = "TIDINGS_ACME_RENEW_SECONDS",
           value_parser = clap::value_parser!(u32).range(1..))]
     pub acme_renew_seconds: Option<u32>,
+    /// Which challenge proves to the CA that a host is this server's:
+    /// `http-01` (port 80, --listen), `tls-alpn-01` (port 443,
+    /// --listen-https), or `any` (HTTP-01 first, then each in turn).
+    #[arg(long, env = "TIDINGS_ACME_CHALLENGE", value_enum, default_value_t = AcmeChallenge::Any)]
+    pub acme_challenge: AcmeChallenge,
     /// Serve HTTPS with this certificate chain (PEM) for every host, instead of ACME.
     #[arg(long, env = "TIDINGS_TLS_CERT")]
     pub tls_cert: Option<PathBuf>,
@@ -240,6 +246,21 @@ impl HttpsArgs {
             renew_before: self
                 .acme_renew_seconds
                 .map(|s| std::time::Duration::from_secs(s.into())),
+            challenge: match self.acme_challenge {
+                AcmeChallenge::Any => ChallengeChoice::Any,
+                AcmeChallenge::Http01 => ChallengeChoice::Http01,
+                AcmeChallenge::TlsAlpn01 => ChallengeChoice::TlsAlpn01,
+            },
         })
     }
+}
+
+/// `--acme-challenge`'s values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AcmeChallenge {
+    Any,
+    #[value(name = "http-01")]
+    Http01,
+    #[value(name = "tls-alpn-01")]
+    TlsAlpn01,
 }

@@ -1,7 +1,9 @@
 //! Automatic HTTPS against Pebble, Let's Encrypt's test ACME server
-//! (Debian's `pebble` package), with `PEBBLE_VA_ALWAYS_VALID=1`: its
-//! challenges are taken as answered, since Pebble cannot reach a made-up
-//! host name. Everything else is real: the ACME protocol over TLS, the
+//! (Debian's `pebble` package). Most tests run it with
+//! `PEBBLE_VA_ALWAYS_VALID=1`, so challenges are taken as answered; the
+//! TLS-ALPN-01 test has them checked for real, with the package's
+//! `pebble-challtestsrv` as Pebble's DNS server answering 127.0.0.1 for
+//! every name. Everything else is real: the ACME protocol over TLS, the
 //! certificate in the database, rustls serving it, and a rustls client
 //! that trusts only Pebble's root (fetched from its management API).
 
@@ -19,10 +21,20 @@ use crate::support::TestApp;
 
 const HOST: &str = "blog.tidings.test";
 
+/// How Pebble checks the challenges it hands out.
+#[derive(Clone, Copy)]
+enum Checks {
+    /// Not at all: every challenge passes.
+    Skipped,
+    /// For real, against 127.0.0.1: TLS-ALPN-01 on port `tls`.
+    Real { tls: u16 },
+}
+
 /// A Pebble of its own: its listener's certificate made by a throwaway CA
-/// (openssl), on free ports.
+/// (openssl), on free ports; with real checks, a DNS server of its own.
 struct Pebble {
     child: Child,
+    dns: Option<Child>,
     dir: PathBuf,
     /// Trusts the throwaway CA: what `--acme-ca-root` is given.
     ca: PathBuf,
@@ -31,7 +43,7 @@ struct Pebble {
 }
 
 impl Pebble {
-    async fn start() -> Self {
+    async fn start(checks: Checks) -> Self {
         let binary = ["/usr/bin/pebble", "/usr/local/bin/pebble"]
             .into_iter()
             .find(|p| Path::new(p).exists())
@@ -107,27 +119,41 @@ impl Pebble {
             ],
         );
         let (acme, management) = (free_port(), free_port());
+        let tls_port = match checks {
+            Checks::Skipped => 5001,
+            Checks::Real { tls } => tls,
+        };
         let config = serde_json::json!({"pebble": {
             "listenAddress": format!("127.0.0.1:{acme}"),
             "managementListenAddress": format!("127.0.0.1:{management}"),
             "certificate": dir.join("leaf.pem"),
             "privateKey": dir.join("leaf.key"),
-            "httpPort": 5002,
-            "tlsPort": 5001,
+            "httpPort": free_port(),
+            "tlsPort": tls_port,
             "ocspResponderURL": "",
             "externalAccountBindingRequired": false,
         }});
         std::fs::write(dir.join("pebble.json"), config.to_string()).unwrap();
-        let child = Command::new(binary)
+        let mut command = Command::new(binary);
+        command
             .arg("-config")
             .arg(dir.join("pebble.json"))
-            .env("PEBBLE_VA_ALWAYS_VALID", "1")
             .env("PEBBLE_VA_NOSLEEP", "1")
             .env("PEBBLE_WFE_NONCEREJECT", "0")
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+            .stderr(Stdio::null());
+        let dns = match checks {
+            Checks::Skipped => {
+                command.env("PEBBLE_VA_ALWAYS_VALID", "1");
+                None
+            }
+            Checks::Real { .. } => {
+                let port = free_port();
+                command.arg("-dnsserver").arg(format!("127.0.0.1:{port}"));
+                Some(dns_server(port).await)
+            }
+        };
+        let child = command.spawn().unwrap();
         let deadline = Instant::now() + Duration::from_secs(20);
         while tokio::net::TcpStream::connect(("127.0.0.1", acme))
             .await
@@ -138,6 +164,7 @@ impl Pebble {
         }
         Self {
             child,
+            dns,
             ca: dir.join("ca.pem"),
             dir,
             directory: format!("https://127.0.0.1:{acme}/dir"),
@@ -182,10 +209,39 @@ impl Pebble {
     }
 }
 
+/// pebble-challtestsrv as a DNS server on `port` alone, answering
+/// 127.0.0.1 for every name (and no IPv6 address).
+async fn dns_server(port: u16) -> Child {
+    let child = Command::new("pebble-challtestsrv")
+        .args(["-defaultIPv4", "127.0.0.1", "-defaultIPv6", ""])
+        .args(["-dns01", &format!("127.0.0.1:{port}")])
+        .args(["-http01", "", "-https01", "", "-tlsalpn01", ""])
+        .args(["-management", &format!("127.0.0.1:{}", free_port())])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("pebble-challtestsrv runs (Debian's pebble package has it)");
+    // It serves DNS over UDP and TCP alike: TCP says when it is up.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .is_err()
+    {
+        assert!(
+            Instant::now() < deadline,
+            "pebble-challtestsrv did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    child
+}
+
 impl Drop for Pebble {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        for child in std::iter::once(&mut self.child).chain(self.dns.as_mut()) {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
@@ -306,7 +362,7 @@ fn second_node(app: &TestApp, flags: &[String]) -> (Child, std::thread::JoinHand
 
 #[tokio::test]
 async fn a_blog_host_gets_a_certificate_and_a_second_node_serves_it_without_ordering() {
-    let pebble = Pebble::start().await;
+    let pebble = Pebble::start(Checks::Skipped).await;
     let https_port = free_port();
     let flags = pebble.flags(https_port, &[]);
     let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
@@ -392,7 +448,7 @@ async fn a_blog_host_gets_a_certificate_and_a_second_node_serves_it_without_orde
 
 #[tokio::test]
 async fn renewal_replaces_the_certificate() {
-    let pebble = Pebble::start().await;
+    let pebble = Pebble::start(Checks::Skipped).await;
     let https_port = free_port();
     // Pebble's certificates last years: asking for more than that left
     // makes every certificate due at once (at most every 10 s).
@@ -482,4 +538,24 @@ async fn a_failed_order_keeps_plain_http_and_says_why_in_the_log_and_the_admin()
             .contains("cannot open an account at https://127.0.0.1:1/dir")
     );
     assert!(settings.body.contains("plain HTTP until it succeeds"));
+}
+
+#[tokio::test]
+async fn tls_alpn_01_is_answered_in_the_handshake_and_checked_for_real() {
+    let https_port = free_port();
+    let pebble = Pebble::start(Checks::Real { tls: https_port }).await;
+    let flags = pebble.flags(https_port, &["--acme-challenge", "tls-alpn-01"]);
+    let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+    let app = TestApp::start_with(&flags).await;
+    add_blog(&app);
+    let roots = pebble.issuing_root().await;
+    let answer = first_answer(https_port, &roots, Duration::from_secs(60)).await;
+    assert!(answer.text.starts_with("HTTP/1.1 200"), "{}", answer.text);
+    assert!(answer.text.contains("Pebble Blog"), "{}", answer.text);
+    // Pebble's checker made a handshake for `acme-tls/1` and was answered.
+    assert!(
+        app.log().contains("answered a TLS-ALPN-01 challenge"),
+        "{}",
+        app.log()
+    );
 }
