@@ -111,6 +111,9 @@ fn init_logging(serving: bool) {
         .with(
             tracing_subscriber::fmt::layer()
                 .with_writer(std::io::stderr)
+                // Colours for a person at a terminal; none in a journal,
+                // a file or a pipe, where they would be escape codes.
+                .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
                 .with_target(false)
                 .with_filter(filter),
         )

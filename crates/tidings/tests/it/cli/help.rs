@@ -54,3 +54,16 @@ fn help_lists_only_the_flags_a_command_heeds_without_colour() {
         );
     }
 }
+
+/// The server's log read from a pipe (a journal, a file) is plain text.
+#[tokio::test]
+async fn the_log_has_no_colour_codes_off_a_terminal() {
+    let app = crate::support::TestApp::start().await;
+    assert_eq!(app.get("/").await.status(), reqwest::StatusCode::OK);
+    let log = app.log();
+    assert!(log.contains("INFO"), "{log}");
+    assert!(
+        !log.contains('\u{1b}'),
+        "no escape codes in the log:\n{log}"
+    );
+}
