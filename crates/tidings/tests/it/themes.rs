@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use crate::admin::set_up;
+use crate::admin::{Browser, PASSWORD, set_up};
 use crate::support::{Node, TestApp};
 
 /// The marker our test theme puts in the footer of every page it draws.
@@ -130,8 +130,9 @@ async fn a_theme_draws_the_pages_and_the_built_in_theme_fills_in_what_it_lacks()
     let home = app.page("/").await;
     assert!(home.contains(MARK) && home.contains("class=\"date-header\""), "{home}");
     // Its own static file, under a name carrying its hash, kept for a year.
-    let css = home.split("href=\"/theme-files/").nth(1).unwrap();
-    let css = format!("/theme-files/{}", &css[..css.find('"').unwrap()]);
+    // (The theme's own copy of simple.css is linked too, in the built-in one's place.)
+    let css = home.split("href=\"/theme-files/look.").nth(1).unwrap();
+    let css = format!("/theme-files/look.{}", &css[..css.find('"').unwrap()]);
     assert!(css.starts_with("/theme-files/look.") && css.ends_with(".css"), "{css}");
     let r = app.get(&css).await;
     assert_eq!(r.status(), StatusCode::OK);
@@ -194,7 +195,8 @@ async fn broken_templates_give_readers_the_built_in_page_and_the_admin_the_line(
     let logged = app.log().matches("theme mine: post.html, line 2").count();
     assert_eq!(logged, 1, "logged once, not per request:\n{}", app.log());
 
-    let mut admin = set_up(&app).await;
+    let mut admin = Browser::new(&app);
+    admin.sign_in("owner@example.com", PASSWORD).await;
     let settings = admin.get("/admin/settings").await.body;
     let status = &settings[settings.find("id=\"theme-status\"").expect("a theme status line")..];
     assert!(status.contains("list.html, line 3: syntax error"), "{status}");
