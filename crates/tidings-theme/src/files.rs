@@ -128,7 +128,10 @@ mod tests {
     #[test]
     fn a_hash_goes_before_the_extension_of_the_file_not_its_folder() {
         let h = super::hashed_name("fonts.v2/serif.woff2", b"x");
-        assert!(h.starts_with("fonts.v2/serif.") && h.ends_with(".woff2"), "{h}");
+        assert!(
+            h.starts_with("fonts.v2/serif.") && h.ends_with(".woff2"),
+            "{h}"
+        );
         assert_eq!(h.len(), "fonts.v2/serif.".len() + 12 + ".woff2".len());
         assert!(super::hashed_name("LICENSE", b"x").starts_with("LICENSE."));
     }

@@ -196,8 +196,8 @@ impl Theme {
 pub fn builtin_files() -> Vec<(String, &'static [u8])> {
     let templates = crate::templates::public_templates()
         .map(|(name, source)| (name.to_owned(), source.as_bytes()));
-    let files = crate::files::public_files()
-        .map(|f| (format!("static/{}", f.name), f.body.as_bytes()));
+    let files =
+        crate::files::public_files().map(|f| (format!("static/{}", f.name), f.body.as_bytes()));
     templates.chain(files).collect()
 }
 

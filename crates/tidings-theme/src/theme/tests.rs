@@ -35,7 +35,11 @@ fn a_template_that_does_not_parse_is_named_with_its_line_and_left_out() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].template, "error.html");
     assert_eq!(problems[0].line, Some(2));
-    assert!(problems[0].to_string().starts_with("error.html, line 2: syntax error"));
+    assert!(
+        problems[0]
+            .to_string()
+            .starts_with("error.html, line 2: syntax error")
+    );
 }
 
 #[test]
@@ -48,18 +52,27 @@ fn a_render_error_draws_the_built_in_page_and_is_kept_once() {
     let ctx = || context! { gadgets => Vec::<u8>::new(), lang => "en" };
     let expected = builtin.render("sidebar.html", ctx()).unwrap();
     for _ in 0..2 {
-        assert_eq!(own.render(&builtin, "sidebar.html", ctx()).unwrap(), expected);
+        assert_eq!(
+            own.render(&builtin, "sidebar.html", ctx()).unwrap(),
+            expected
+        );
     }
     let problems = own.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!((problems[0].template.as_str(), problems[0].line), ("sidebar.html", Some(2)));
+    assert_eq!(
+        (problems[0].template.as_str(), problems[0].line),
+        ("sidebar.html", Some(2))
+    );
 }
 
 #[test]
 fn static_files_are_named_by_their_hash_and_reachable_from_templates() {
     let builtin = Templates::new();
     let t = theme(
-        &[("error.html", r#"{{ static["look.css"] }} {{ static["simple.css"] }}"#)],
+        &[(
+            "error.html",
+            r#"{{ static["look.css"] }} {{ static["simple.css"] }}"#,
+        )],
         &[("look.css", b"body{}")],
     );
     let file = t.files.first().unwrap();
@@ -75,7 +88,12 @@ fn static_files_are_named_by_their_hash_and_reachable_from_templates() {
 #[test]
 fn the_export_holds_reader_templates_and_the_stylesheet_not_the_admin() {
     let names: Vec<String> = builtin_files().into_iter().map(|(n, _)| n).collect();
-    for n in ["base.html", "post.html", "gadgets/labels.html", "static/simple.css"] {
+    for n in [
+        "base.html",
+        "post.html",
+        "gadgets/labels.html",
+        "static/simple.css",
+    ] {
         assert!(names.iter().any(|m| m == n), "{n} in {names:?}");
     }
     assert!(!names.iter().any(|n| n.contains("admin")), "{names:?}");

@@ -84,7 +84,10 @@ impl SettingsForm {
 
     /// The change this form asks for, or the field whose text is not a
     /// number or a choice at all (the values are judged by the use case).
-    fn change(&self, installed_themes: Vec<String>) -> Result<settings::Change, tidings_app::Error> {
+    fn change(
+        &self,
+        installed_themes: Vec<String>,
+    ) -> Result<settings::Change, tidings_app::Error> {
         let number = |field: &'static str, v: &str| {
             v.trim().parse::<u32>().map_err(|_| {
                 tidings_app::Error::invalid(field, format!("Enter a whole number, not {v:?}."))

@@ -142,9 +142,7 @@ impl Sidebars {
             lang => language,
             query => query,
         };
-        let html: Arc<str> = theme
-            .render(&state.templates, "sidebar.html", ctx)?
-            .into();
+        let html: Arc<str> = theme.render(&state.templates, "sidebar.html", ctx)?.into();
         if query.is_none() {
             let kept = KeptSidebar {
                 frame: Arc::clone(frame),

@@ -122,8 +122,5 @@ fn problem(path: &str, message: String) -> Problem {
 }
 
 fn too_large(path: &str, limit: u64) -> Problem {
-    problem(
-        path,
-        format!("larger than {} KiB: left out", limit >> 10),
-    )
+    problem(path, format!("larger than {} KiB: left out", limit >> 10))
 }
