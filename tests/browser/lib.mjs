@@ -29,7 +29,7 @@ export const ADMIN = {
 /**
  * Starts `tidings serve` on 127.0.0.1:0 with a fresh data directory and waits
  * for its first-run setup link and its address on stdout.
- * Returns { url, setupLink, stop(), output() }.
+ * Returns { url, setupLink, data, stop(), output() }.
  */
 export async function startServer({ demo = false, extraArgs = [] } = {}) {
   if (!existsSync(BINARY)) {
@@ -77,6 +77,8 @@ export async function startServer({ demo = false, extraArgs = [] } = {}) {
   }
   return {
     ...started,
+    // The data directory, for tests that put files there (a theme).
+    data,
     output: () => lines.join(''),
     async stop() {
       if (child.exitCode === null) {

@@ -33,6 +33,12 @@ pub struct Change {
     pub default_comments: Option<tidings_core::PostComments>,
     /// The owner's stylesheet, served after the theme's; empty: none.
     pub custom_css: Option<String>,
+    /// The theme's name; empty: the built-in theme. It must be one of
+    /// `installed_themes`.
+    pub theme: Option<String>,
+    /// The themes this server found in `DATA_DIR/themes` (the caller reads
+    /// the directory: this crate's acts take plain inputs).
+    pub installed_themes: Vec<String>,
 }
 
 /// Refused unless `by` may change the settings: checked before the page
@@ -63,6 +69,32 @@ pub async fn change(
     Ok(blog)
 }
 
+/// A theme name the blog may take: empty (the built-in theme) or one found
+/// on this server. Only a new choice is judged: the blog's current theme
+/// stays when a form sends it back, even while its directory is missing
+/// (the pages fall back to the built-in theme, and the admin says why).
+fn checked_theme(name: &str, installed: &[String]) -> Result<String, Error> {
+    if name.is_empty() {
+        return Ok(String::new());
+    }
+    tidings_core::blog::check_theme_name(name).map_err(|e| Error::invalid("theme", e))?;
+    if !installed.iter().any(|t| t == name) {
+        let found = if installed.is_empty() {
+            "none".to_owned()
+        } else {
+            installed.join(", ")
+        };
+        return Err(Error::invalid(
+            "theme",
+            format!(
+                "There is no theme {name:?} in the data directory's themes folder \
+                 (found: {found}); `tidings theme export {name}` makes one."
+            ),
+        ));
+    }
+    Ok(name.to_owned())
+}
+
 /// `current` with `change` applied and checked (`BlogSettings::validate`).
 pub(crate) fn applied(current: &BlogSettings, change: Change) -> Result<BlogSettings, Error> {
     let mut blog = current.clone();
@@ -85,6 +117,9 @@ pub(crate) fn applied(current: &BlogSettings, change: Change) -> Result<BlogSett
     }
     if let Some(v) = change.share_image {
         blog.share_image = v.trim().to_owned();
+    }
+    if let Some(v) = change.theme.filter(|v| v.trim() != blog.theme) {
+        blog.theme = checked_theme(v.trim(), &change.installed_themes)?;
     }
     if let Some(v) = change.language {
         blog.language = tidings_core::parse_language(&v)

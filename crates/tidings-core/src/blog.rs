@@ -138,6 +138,9 @@ pub struct BlogSettings {
     pub feed_content: FeedContent,
     /// What a new post does with comments unless its author says otherwise.
     pub default_comments: crate::PostComments,
+    /// The theme public pages are drawn with: a directory's name under
+    /// `DATA_DIR/themes` (see [`check_theme_name`]); empty for the built-in one.
+    pub theme: String,
     /// When anything readers can see on this blog last changed.
     pub changed_at: chrono::DateTime<chrono::Utc>,
 }
@@ -190,6 +193,9 @@ impl BlogSettings {
             ));
         }
         check_share_image(&self.share_image).map_err(|e| ("share_image", e))?;
+        if !self.theme.is_empty() {
+            check_theme_name(&self.theme).map_err(|e| ("theme", e))?;
+        }
         crate::language::parse_language(&self.language).map_err(|e| ("language", e.to_string()))?;
         if !(1..=Self::MAX_POSTS_PER_PAGE).contains(&self.posts_per_page) {
             return Err((
@@ -229,6 +235,27 @@ pub fn parse_timezone(name: &str) -> Result<Tz, UnknownValue> {
         allowed: "IANA time zone names such as Europe/Berlin",
         got: name.to_owned(),
     })
+}
+
+/// Longest theme name.
+const MAX_THEME_NAME_CHARS: usize = 64;
+
+/// A theme's name is a directory's name under `DATA_DIR/themes`, so it is
+/// kept to letters, digits, `-` and `_`: no path a name could climb out of
+/// that directory with, and the same name on every file system.
+pub fn check_theme_name(name: &str) -> Result<(), String> {
+    let well_formed = !name.is_empty()
+        && name.len() <= MAX_THEME_NAME_CHARS
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if well_formed {
+        Ok(())
+    } else {
+        Err(format!(
+            "theme must be a name of at most {MAX_THEME_NAME_CHARS} letters, digits, - and _, not {name:?}"
+        ))
+    }
 }
 
 /// Longest default share image address.

@@ -412,6 +412,7 @@ mod tests {
             share_image: String::new(),
             feed_content: Default::default(),
             default_comments: crate::PostComments::Open,
+            theme: String::new(),
             changed_at: chrono::DateTime::UNIX_EPOCH,
         }
     }

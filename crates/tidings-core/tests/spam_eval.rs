@@ -76,6 +76,7 @@ fn settings() -> BlogSettings {
         share_image: String::new(),
         feed_content: Default::default(),
         default_comments: tidings_core::PostComments::Open,
+        theme: String::new(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     }
 }

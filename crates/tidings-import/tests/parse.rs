@@ -133,6 +133,7 @@ fn blogger_takeout_is_told_apart_and_read_whole() {
         share_image: String::new(),
         feed_content: Default::default(),
         default_comments: tidings_core::PostComments::Open,
+        theme: String::new(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     };
     let (batch, notes) = e.to_batch(&blog);
@@ -249,6 +250,7 @@ fn wordpress_deep_bodies_are_flattened_and_named() {
         share_image: String::new(),
         feed_content: Default::default(),
         default_comments: tidings_core::PostComments::Open,
+        theme: String::new(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     };
     let mut e = wordpress::parse(&theme_unit_test()).unwrap();

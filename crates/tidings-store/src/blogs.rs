@@ -18,7 +18,7 @@ fn select_blogs() -> Sql {
 
 const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
      comment_moderation, moderation_days, comment_min_seconds, language, robots_txt, changed_at, \
-     default_comments, feed_content, share_image";
+     default_comments, feed_content, share_image, theme";
 
 fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
     let corrupt = |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string());
@@ -47,6 +47,7 @@ fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
         language: row.try_get("language")?,
         robots_txt: row.try_get("robots_txt")?,
         share_image: row.try_get("share_image")?,
+        theme: row.try_get("theme")?,
         feed_content: row
             .try_get::<String>("feed_content")?
             .parse()
@@ -183,7 +184,8 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
             "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
              comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
              comment_min_seconds = $9, updated_at = $10, language = $11, robots_txt = $12, \
-             default_comments = $13, feed_content = $14, share_image = $15 WHERE id = $1",
+             default_comments = $13, feed_content = $14, share_image = $15, \
+             theme = $16 WHERE id = $1",
         )
         .bind(blog.id)
         .bind(&blog.title)
@@ -199,7 +201,8 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
         .bind(&blog.robots_txt)
         .bind(blog.default_comments.as_str())
         .bind(blog.feed_content.as_str())
-        .bind(&blog.share_image),
+        .bind(&blog.share_image)
+        .bind(&blog.theme),
     )
     .await
 }

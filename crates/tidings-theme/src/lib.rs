@@ -14,7 +14,9 @@ pub mod gadgets;
 pub mod i18n;
 pub mod meta;
 mod templates;
+mod theme;
 pub mod views;
 
 pub use files::{StaticFile, static_files, url};
 pub use templates::{RenderError, Templates};
+pub use theme::{FILES_PATH, Problem, Theme, ThemeFile, ThemeSource, builtin_files};

@@ -177,32 +177,73 @@ pub struct Templates {
     last_len: HashMap<&'static str, AtomicUsize>,
 }
 
+/// The templates reader pages are drawn with: all but the admin's, which
+/// no theme changes.
+pub(crate) fn public_templates() -> impl Iterator<Item = (&'static str, &'static str)> {
+    SOURCES
+        .iter()
+        .copied()
+        .filter(|(name, _)| !name.starts_with("admin/"))
+}
+
+/// An environment with our escaping, `static` (plain name → address with
+/// the hash, `{{ static["simple.css"] }}`) and `t()`, and no templates yet.
+fn environment(static_urls: Value) -> Environment<'static> {
+    let mut env = Environment::new();
+    // minijinja's HTML escaping also escapes `/`, which is safe but turns
+    // every path into `&#x2f;…`; we escape exactly the five characters
+    // that matter in element content and quoted attributes.
+    env.set_formatter(|out, state, value| {
+        if *state.auto_escape() == AutoEscape::Html
+            && !value.is_safe()
+            && let Some(s) = value.as_str()
+        {
+            return tidings_render::write_escaped(out, s).map_err(minijinja::Error::from);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    env.add_global("static", static_urls);
+    // `{{ t("key", name=value) }}`: a message in the context's `lang`.
+    env.add_function("t", crate::i18n::template::t);
+    env
+}
+
 impl Templates {
     pub fn new() -> Self {
-        let mut env = Environment::new();
-        // minijinja's HTML escaping also escapes `/`, which is safe but turns
-        // every path into `&#x2f;…`; we escape exactly the five characters
-        // that matter in element content and quoted attributes.
-        env.set_formatter(|out, state, value| {
-            if *state.auto_escape() == AutoEscape::Html
-                && !value.is_safe()
-                && let Some(s) = value.as_str()
-            {
-                return tidings_render::write_escaped(out, s).map_err(minijinja::Error::from);
-            }
-            minijinja::escape_formatter(out, state, value)
-        });
-        // `{{ static["simple.css"] }}`: the file's address with its hash.
-        env.add_global(
-            "static",
-            Value::from(minijinja::value::Serde(crate::files::urls())),
-        );
-        // `{{ t("key", name=value) }}`: a message in the context's `lang`.
-        env.add_function("t", crate::i18n::template::t);
+        let urls = Value::from(minijinja::value::Serde(crate::files::urls()));
+        let mut env = environment(urls);
         for (name, source) in SOURCES {
             env.add_template(name, source)
                 .expect("embedded templates are valid; a test renders each");
         }
+        Self::of(env)
+    }
+
+    /// A theme's templates (`own`, by path) over the built-in reader pages'
+    /// ones, with `static` naming the theme's files too. A template of the
+    /// theme that does not parse is told to `failed` and left out, so the
+    /// built-in one of its name stays.
+    pub(crate) fn themed(
+        static_urls: std::collections::BTreeMap<String, String>,
+        own: impl Iterator<Item = (String, String)>,
+        mut failed: impl FnMut(&str, &minijinja::Error),
+    ) -> Self {
+        let mut env = environment(Value::from(minijinja::value::Serde(static_urls)));
+        for (name, source) in public_templates() {
+            env.add_template(name, source)
+                .expect("embedded templates are valid; a test renders each");
+        }
+        for (name, source) in own {
+            // Parsed before it replaces anything: on an error the built-in
+            // template of that name is still in place.
+            if let Err(e) = env.add_template_owned(name.clone(), source) {
+                failed(&name, &e);
+            }
+        }
+        Self::of(env)
+    }
+
+    fn of(env: Environment<'static>) -> Self {
         let last_len = SOURCES
             .iter()
             .map(|(name, _)| (*name, AtomicUsize::new(0)))
@@ -213,18 +254,25 @@ impl Templates {
     /// Renders template `name` with `ctx`. An error is ours (a template
     /// asking for what its context lacks), never the reader's.
     pub fn render(&self, name: &str, ctx: Value) -> Result<String, RenderError> {
-        let failed = |e: &dyn std::fmt::Display| RenderError(format!("template {name}: {e:#}"));
+        self.render_raw(name, ctx)
+            .map_err(|e| RenderError(format!("template {name}: {e:#}")))
+    }
+
+    /// [`Self::render`] with minijinja's own error, which knows the
+    /// template and line that failed.
+    pub(crate) fn render_raw(&self, name: &str, ctx: Value) -> Result<String, minijinja::Error> {
         let last_len = self.last_len.get(name);
         let hint = last_len.map_or(0, |n| n.load(Ordering::Relaxed));
         let mut out = Vec::with_capacity(hint + hint / 8);
         self.env
             .get_template(name)
-            .and_then(|t| t.render_captured_to(ctx, &mut out))
-            .map_err(|e| failed(&e))?;
+            .and_then(|t| t.render_captured_to(ctx, &mut out))?;
         if let Some(n) = last_len {
             n.store(out.len(), Ordering::Relaxed);
         }
-        String::from_utf8(out).map_err(|e| failed(&e))
+        String::from_utf8(out).map_err(|e| {
+            minijinja::Error::new(minijinja::ErrorKind::BadSerialization, e.to_string())
+        })
     }
 }
 

@@ -67,6 +67,9 @@ pub struct Config {
     /// Where imported files' copies are (`DATA_DIR/media`); none: `/media/`
     /// answers 404.
     pub media_dir: Option<std::path::PathBuf>,
+    /// Where blogs' own themes are (`DATA_DIR/themes`); none: only the
+    /// built-in theme.
+    pub themes_dir: Option<std::path::PathBuf>,
     /// Where uploads' bytes are kept (`--media-store`).
     pub media_store: tidings_store::MediaStore,
     /// The largest picture an upload may send, in bytes
@@ -96,6 +99,7 @@ impl Default for Config {
             strict_hosts: false,
             session_lifetime: chrono::Duration::days(30),
             media_dir: None,
+            themes_dir: None,
             media_store: Default::default(),
             max_upload_bytes: 20 << 20,
             api_requests_per_minute: 600,

@@ -19,6 +19,7 @@ mod metrics;
 mod routes;
 mod server;
 mod state;
+mod themes;
 pub mod tls;
 mod unread_body;
 mod uri_guard;

@@ -10,7 +10,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::handlers::{
     archive, comment_submit, custom_css, feeds, follow, home, media, ops, pages, post, replies,
-    search, unlock,
+    search, theme_files, unlock,
 };
 use crate::{AppState, admin, api, assets, cache, headers, host, metrics, uri_guard};
 
@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(ops::metrics))
         .route("/static/{file}", get(assets::serve))
         .route("/custom-css/{file}", get(custom_css::serve))
+        .route("/theme-files/{*file}", get(theme_files::serve))
         .route(
             "/admin/",
             get(|| async { axum::response::Redirect::permanent("/admin") }),

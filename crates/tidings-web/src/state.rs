@@ -15,7 +15,11 @@ pub struct AppState(Arc<Shared>);
 
 pub struct Shared {
     pub(crate) store: Store,
+    /// The built-in templates: the admin's pages, and reader pages a
+    /// theme does not draw.
     pub(crate) templates: Templates,
+    /// The theme each blog's reader pages are drawn with.
+    pub(crate) themes: crate::themes::Themes,
     pub(crate) config: Config,
     pub(crate) metrics: Metrics,
     /// Signs comment forms (see `form_token`); shared by all nodes via the store.
@@ -68,6 +72,7 @@ impl AppState {
         Ok(Self(Arc::new(Shared {
             store,
             templates: Templates::new(),
+            themes: crate::themes::Themes::new(config.themes_dir.clone()),
             metrics: Metrics::default(),
             sidebars: Default::default(),
             gate: tidings_app::signin::Gate::new(config.session_lifetime),

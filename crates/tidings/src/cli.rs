@@ -113,6 +113,9 @@ pub enum Command {
     /// Outgoing mail.
     #[command(subcommand)]
     Mail(MailCommand),
+    /// Themes: how blogs' reader pages look.
+    #[command(subcommand)]
+    Theme(ThemeCommand),
     /// Print the settings `serve` would use, and where each comes from.
     Config,
     /// Check the configuration, the database, mail, media and the listening address.
@@ -230,6 +233,24 @@ pub struct TokenListArgs {
     /// Whose tokens.
     #[arg(long)]
     pub email: String,
+}
+
+#[derive(Subcommand)]
+pub enum ThemeCommand {
+    /// Write the built-in theme (reader pages' templates and stylesheet) to
+    /// DATA_DIR/themes/NAME/, a starting point for a theme of your own; a
+    /// blog uses it once its `theme` setting is NAME.
+    Export(ThemeExportArgs),
+}
+
+#[derive(Args)]
+pub struct ThemeExportArgs {
+    /// The theme's name: letters, digits, - and _.
+    pub name: String,
+    /// Write the built-in files over an existing theme of that name (its
+    /// other files stay).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Subcommand)]

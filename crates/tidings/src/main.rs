@@ -16,13 +16,14 @@ mod media;
 mod passwords;
 mod render;
 mod serve;
+mod theme;
 mod users;
 
 use std::process::ExitCode;
 use std::time::Duration;
 
 use crate::cli::{
-    BlogCommand, Cli, Command, ImportCommand, MailCommand, TokenCommand, UserCommand,
+    BlogCommand, Cli, Command, ImportCommand, MailCommand, ThemeCommand, TokenCommand, UserCommand,
 };
 
 /// mimalloc instead of glibc's malloc: serving a kept page is mostly small
@@ -74,6 +75,8 @@ fn main() -> ExitCode {
         // nothing first, so they can say what fails to open.
         match &cli.command {
             Command::Config => config::show::run(&file),
+            // Files only: no database to open.
+            Command::Theme(ThemeCommand::Export(args)) => theme::export(&cli.global.data, args),
             Command::Doctor => doctor::run(&file).await,
             _ => run(cli).await,
         }
@@ -165,7 +168,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup(args) => backup::run(&cli.global, &store, args).await,
         Command::Render(args) => render::run(&cli.global, &store, args).await,
         Command::Mail(MailCommand::Test(args)) => mail::test(args).await,
-        Command::Config | Command::Doctor => unreachable!("run by main without a store"),
+        Command::Config | Command::Doctor | Command::Theme(_) => {
+            unreachable!("run by main without a store")
+        }
     };
     // A request still running after `serve` drained may hold a database
     // connection; the process does not wait for it for long.

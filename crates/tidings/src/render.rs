@@ -200,6 +200,7 @@ async fn start(
     // are written beside them.
     let config = tidings_web::Config {
         media_dir: Some(global.data.join("media")),
+        themes_dir: Some(global.data.join("themes")),
         media_store: media,
         cache_bytes: 0,
         renders_at_once: None,

@@ -31,6 +31,7 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
         strict_hosts: args.strict_hosts,
         session_lifetime: chrono::Duration::seconds(i64::from(args.session_seconds)),
         media_dir: Some(global.data.join("media")),
+        themes_dir: Some(global.data.join("themes")),
         media_store: args.media.choice(),
         max_upload_bytes: (args.max_upload_mib as usize) << 20,
         api_requests_per_minute: args.api_requests_per_minute,

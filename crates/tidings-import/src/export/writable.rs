@@ -193,6 +193,7 @@ mod tests {
             share_image: String::new(),
             feed_content: Default::default(),
             default_comments: tidings_core::PostComments::Open,
+            theme: String::new(),
             changed_at: Utc::now(),
         }
     }

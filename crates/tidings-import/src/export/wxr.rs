@@ -460,6 +460,7 @@ mod tests {
             share_image: String::new(),
             feed_content: Default::default(),
             default_comments: tidings_core::PostComments::Open,
+            theme: String::new(),
             changed_at: Utc::now(),
         };
         let (text, _) = wxr(&blog, &snap);

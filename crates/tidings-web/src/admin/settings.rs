@@ -39,6 +39,9 @@ pub struct SettingsForm {
     /// kept as it is.
     #[serde(default)]
     custom_css: Option<String>,
+    /// Absent from a form served before blogs had themes: kept as it is.
+    #[serde(default)]
+    theme: Option<String>,
     #[serde(default)]
     timezone: String,
     #[serde(default)]
@@ -68,6 +71,7 @@ impl SettingsForm {
             share_image: Some(b.share_image.clone()),
             feed_content: Some(b.feed_content.as_str().to_owned()),
             custom_css: Some(custom_css),
+            theme: Some(b.theme.clone()),
             timezone: b.timezone.name().to_owned(),
             posts_per_page: b.posts_per_page.to_string(),
             comments_allowed: b.comments_allowed.as_str().to_owned(),
@@ -80,7 +84,10 @@ impl SettingsForm {
 
     /// The change this form asks for, or the field whose text is not a
     /// number or a choice at all (the values are judged by the use case).
-    fn change(&self) -> Result<settings::Change, tidings_app::Error> {
+    fn change(
+        &self,
+        installed_themes: Vec<String>,
+    ) -> Result<settings::Change, tidings_app::Error> {
         let number = |field: &'static str, v: &str| {
             v.trim().parse::<u32>().map_err(|_| {
                 tidings_app::Error::invalid(field, format!("Enter a whole number, not {v:?}."))
@@ -121,6 +128,8 @@ impl SettingsForm {
                 .map(|v| v.parse().map_err(|e| choice("default_comments", e)))
                 .transpose()?,
             custom_css: self.custom_css.clone(),
+            theme: self.theme.clone(),
+            installed_themes,
         })
     }
 }
@@ -174,7 +183,22 @@ async fn page(
     status: StatusCode,
 ) -> AdminResult {
     let https = https_status(state, &signed.site.blog.host).await?;
+    let blog = &signed.site.blog;
+    let mut themes = state.themes.installed();
+    if !blog.theme.is_empty() && !themes.contains(&blog.theme) {
+        themes.push(blog.theme.clone());
+    }
+    let theme_problems: Vec<String> = state
+        .themes
+        .of(blog)
+        .problems()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let ctx = minijinja::context! {
+        themes => themes,
+        current_theme => &blog.theme,
+        theme_problems => theme_problems,
         https_ok => https.as_ref().map(|h| h.0),
         https => https.map(|h| h.1),
         form => minijinja::value::Serde(form),
@@ -220,7 +244,7 @@ pub async fn save(
 ) -> AdminResult {
     signed.check_csrf(form.csrf.as_deref())?;
     settings::may_change(signed.actor())?;
-    let changed = match form.change() {
+    let changed = match form.change(state.themes.installed()) {
         Ok(change) => {
             settings::change(&state.store, signed.actor(), &signed.site.blog, change).await
         }

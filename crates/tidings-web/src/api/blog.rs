@@ -29,6 +29,7 @@ pub struct BlogOut {
     feed_content: FeedContent,
     default_comments: PostComments,
     custom_css: String,
+    theme: String,
     media_quota_mib: u64,
 }
 
@@ -51,6 +52,7 @@ impl BlogOut {
             feed_content: b.feed_content,
             default_comments: b.default_comments,
             custom_css,
+            theme: b.theme.clone(),
             media_quota_mib,
         }
     }
@@ -74,6 +76,7 @@ pub struct BlogPatch {
     feed_content: Option<FeedContent>,
     default_comments: Option<PostComments>,
     custom_css: Option<String>,
+    theme: Option<String>,
     media_quota_mib: Option<u64>,
     // Read-only fields a client may echo back from GET.
     #[serde(default, rename = "id")]
@@ -112,6 +115,12 @@ pub async fn update(
         feed_content: patch.feed_content,
         default_comments: patch.default_comments,
         custom_css: patch.custom_css,
+        installed_themes: if patch.theme.is_some() {
+            state.themes.installed()
+        } else {
+            Vec::new()
+        },
+        theme: patch.theme,
     };
     // Checked before anything changes, so a bad quota leaves the rest too.
     if let Some(mib) = patch.media_quota_mib {

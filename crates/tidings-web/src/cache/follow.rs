@@ -53,6 +53,7 @@ pub async fn catch_up(state: &AppState) {
         if batch.gap || !batch.changes.is_empty() {
             store.blogs_changed();
         }
+        forget_themes(state, &batch);
         if let Some(cache) = &state.cache {
             if batch.gap {
                 cache.versions.bump_all();
@@ -67,6 +68,19 @@ pub async fn catch_up(state: &AppState) {
         *last = Some(after);
         if batch.changes.len() < BATCH as usize {
             return;
+        }
+    }
+}
+
+/// A blog whose settings may have changed has its theme read again at its
+/// next page: saving the settings is how an owner asks for that.
+fn forget_themes(state: &AppState, batch: &tidings_store::ChangeBatch) {
+    if batch.gap {
+        state.themes.forget_all();
+    }
+    for change in &batch.changes {
+        if change.scope == tidings_store::Scope::Blog {
+            state.themes.forget(change.blog_id);
         }
     }
 }

@@ -14,4 +14,5 @@ pub mod post;
 pub mod redirects;
 pub mod replies;
 pub mod search;
+pub mod theme_files;
 pub mod unlock;

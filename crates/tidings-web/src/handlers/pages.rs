@@ -15,6 +15,7 @@ use tidings_store::Frame;
 use crate::AppState;
 use crate::error::AppError;
 use crate::host::Site;
+use tidings_theme::Theme;
 use tidings_theme::i18n::Lang;
 use tidings_theme::meta::PageMeta;
 use tidings_theme::views::BlogView;
@@ -35,6 +36,9 @@ pub struct Chrome {
     /// Whether this server sends mail: the forms that ask for it (Follow
     /// by Email, "notify me of replies") show only then.
     pub mail_on: bool,
+    /// The theme that draws the page.
+    #[serde(skip)]
+    pub theme: Arc<Theme>,
 }
 
 /// The language the blog's reader pages are written in.
@@ -57,6 +61,7 @@ impl Chrome {
     ) -> Result<Self, AppError> {
         let frame = site.store.frame(&site.blog, now).await?;
         let hash = &frame.layout.custom_css_hash;
+        let theme = state.themes.of(&site.blog);
         Ok(Self {
             blog: BlogView::new(&site.blog),
             sidebar_html: state.sidebars.html(
@@ -64,12 +69,14 @@ impl Chrome {
                 site.blog.id,
                 &site.blog.language,
                 &frame,
+                &theme,
                 query,
             )?,
             custom_css_url: (!hash.is_empty()).then(|| custom_css_path(hash)),
             lang: site.blog.language.clone(),
             meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
             mail_on: state.mail.is_on(),
+            theme,
         })
     }
 }
@@ -88,7 +95,7 @@ pub fn render(
     ctx: impl Serialize,
 ) -> Result<Response, AppError> {
     let ctx = minijinja::context! { ..Value::from(Serde(&ctx)), ..Value::from(Serde(chrome)) };
-    let html = state.templates.render(template, ctx)?;
+    let html = chrome.theme.render(&state.templates, template, ctx)?;
     Ok((status, Html(html)).into_response())
 }
 
@@ -103,6 +110,7 @@ pub struct Sidebars(Mutex<HashMap<i64, KeptSidebar>>);
 /// A sidebar and what it was made from.
 struct KeptSidebar {
     frame: Arc<Frame>,
+    theme: Arc<Theme>,
     language: String,
     html: Arc<str>,
 }
@@ -114,12 +122,14 @@ impl Sidebars {
         blog_id: i64,
         language: &str,
         frame: &Arc<Frame>,
+        theme: &Arc<Theme>,
         query: Option<&str>,
     ) -> Result<Arc<str>, AppError> {
         if query.is_none() {
             let kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
             if let Some(k) = kept.get(&blog_id)
                 && Arc::ptr_eq(&k.frame, frame)
+                && Arc::ptr_eq(&k.theme, theme)
                 && k.language == language
             {
                 return Ok(k.html.clone());
@@ -132,10 +142,11 @@ impl Sidebars {
             lang => language,
             query => query,
         };
-        let html: Arc<str> = state.templates.render("sidebar.html", ctx)?.into();
+        let html: Arc<str> = theme.render(&state.templates, "sidebar.html", ctx)?.into();
         if query.is_none() {
             let kept = KeptSidebar {
                 frame: Arc::clone(frame),
+                theme: Arc::clone(theme),
                 language: language.to_owned(),
                 html: html.clone(),
             };
@@ -183,6 +194,7 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
         lang: site.blog.language.clone(),
         meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
         mail_on: false,
+        theme: state.themes.of(&site.blog),
     };
     let ctx = minijinja::context! { title => title, message => message };
     match render(state, "error.html", e.status, &chrome, ctx) {

@@ -54,6 +54,7 @@ mod slow;
 mod smtp;
 mod snapshots;
 mod spam;
+mod themes;
 mod trash;
 mod views;
 mod visibility;
