@@ -60,7 +60,9 @@ pub async fn add(
     };
     let blog = match store.create_blog_owned(host, title, Some(new_owner)).await {
         Err(StoreError::Conflict(_)) => {
-            return Err(Error::Conflict(format!("A blog is already served at {host}.")));
+            return Err(Error::Conflict(format!(
+                "A blog is already served at {host}."
+            )));
         }
         made => made?,
     };

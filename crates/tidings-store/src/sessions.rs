@@ -186,7 +186,9 @@ impl Store {
     ) -> Result<User> {
         let mut tx = self.begin_write().await?;
         let mut update = Sql::new("UPDATE setup_tokens SET used_at = $4 WHERE ");
-        update.push(SETUP_LINK_USABLE).push(" AND (email IS NULL OR email = $5)");
+        update
+            .push(SETUP_LINK_USABLE)
+            .push(" AND (email IS NULL OR email = $5)");
         let update = update
             .bind(token_hash)
             .bind(micros(issued_after))

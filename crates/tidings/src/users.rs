@@ -19,7 +19,10 @@ use crate::{blogs, passwords};
 /// not read), unless it has one there already.
 pub async fn add(store: &Store, args: UserAddArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
-    if let Some(account) = store.user_by_email(&args.email.trim().to_lowercase()).await? {
+    if let Some(account) = store
+        .user_by_email(&args.email.trim().to_lowercase())
+        .await?
+    {
         let role = people::grant(store, blog.id, Actor::Operator, &account, &args.role).await?;
         println!(
             "{} <{}> already has an account (name and password unchanged): added as {} of {}",

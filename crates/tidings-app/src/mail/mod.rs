@@ -29,8 +29,8 @@ use std::sync::Arc;
 use tidings_core::{BlogSettings, Post, permission};
 use tidings_store::{NewMail, Store, StoreError};
 
-pub use tidings_mail::{Dkim, Letter, Mailer, SmtpSettings, is_address};
 pub(crate) use review::if_submitted;
+pub use tidings_mail::{Dkim, Letter, Mailer, SmtpSettings, is_address};
 
 use crate::Error;
 

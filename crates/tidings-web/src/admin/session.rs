@@ -208,7 +208,9 @@ pub(crate) fn set_cookie(
 /// The name of the signed-in member of `site`'s blog sending `headers`, if
 /// any: public pages use it to let members comment where only they may.
 pub async fn member(state: &AppState, site: &Site, headers: &HeaderMap) -> Option<String> {
-    signed_member(state, site, headers).await.map(|s| s.user.name)
+    signed_member(state, site, headers)
+        .await
+        .map(|s| s.user.name)
 }
 
 /// The session of the signed-in member of `site`'s blog sending

@@ -55,10 +55,7 @@ mod tests {
 
     #[test]
     fn the_port_is_kept_and_ipv6_is_not_mistaken_for_one() {
-        assert_eq!(
-            scheme_and_port("http://127.0.0.1:8080"),
-            ("http", ":8080")
-        );
+        assert_eq!(scheme_and_port("http://127.0.0.1:8080"), ("http", ":8080"));
         assert_eq!(scheme_and_port("https://blog.example"), ("https", ""));
         assert_eq!(scheme_and_port("http://[::1]:9000"), ("http", ":9000"));
         assert_eq!(scheme_and_port("http://[::1]"), ("http", ""));

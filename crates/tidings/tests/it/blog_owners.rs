@@ -37,7 +37,13 @@ fn setup_link(out: &Output) -> String {
 
 /// `host` with the test server's port, as a browser sends it.
 fn with_port(app: &TestApp, host: &str) -> String {
-    let port = app.url("/").rsplit(':').next().unwrap().trim_end_matches('/').to_owned();
+    let port = app
+        .url("/")
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .trim_end_matches('/')
+        .to_owned();
     format!("{host}:{port}")
 }
 
@@ -75,9 +81,19 @@ async fn an_owner_with_an_account_gets_the_blog_and_switches_between_them() {
     let owner = app.token();
     let out = add_blog(&app, "second.localhost", Some("Owner@Example.com"));
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("owner@example.com> is its admin"), "{}", stdout(&out));
-    assert!(!stdout(&out).contains("/admin/setup"), "no link for a known owner");
-    assert_eq!(title_change(&app, &owner, "second.localhost").await, StatusCode::OK);
+    assert!(
+        stdout(&out).contains("owner@example.com> is its admin"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        !stdout(&out).contains("/admin/setup"),
+        "no link for a known owner"
+    );
+    assert_eq!(
+        title_change(&app, &owner, "second.localhost").await,
+        StatusCode::OK
+    );
 
     // The admin lists the other blog, linked at its own host and our port.
     let first = with_port(&app, "localhost");
@@ -97,7 +113,10 @@ async fn an_owner_with_an_account_gets_the_blog_and_switches_between_them() {
     let settings = there.get("/admin/settings").await.body;
     assert!(settings.contains("Renamed"), "{settings}");
     let back = there.get("/admin").await.body;
-    assert!(back.contains(&format!(r#"href="http://{first}/admin""#)), "{back}");
+    assert!(
+        back.contains(&format!(r#"href="http://{first}/admin""#)),
+        "{back}"
+    );
 
     // A member of one blog sees no switcher.
     app.member_token("solo@example.com", "Solo", "author", None);
@@ -126,9 +145,15 @@ async fn a_blog_without_an_owner_prints_its_own_setup_link() {
     let done = set_up_as(&mut b, &link, "new@example.com").await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let new = app.new_token("new@example.com");
-    assert_eq!(title_change(&app, &new, "second.localhost").await, StatusCode::OK);
+    assert_eq!(
+        title_change(&app, &new, "second.localhost").await,
+        StatusCode::OK
+    );
     // Admin of that blog only; the first blog's owner not of the second.
-    assert_eq!(title_change(&app, &new, "localhost").await, StatusCode::FORBIDDEN);
+    assert_eq!(
+        title_change(&app, &new, "localhost").await,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(
         title_change(&app, &owner, "second.localhost").await,
         StatusCode::FORBIDDEN
@@ -149,9 +174,18 @@ async fn an_owner_without_an_account_gets_a_link_for_their_address_only() {
     let mut b = Browser::on_host(&app, "second.localhost");
     let form = b.get(&link).await;
     assert_eq!(form.status, StatusCode::OK);
-    assert!(form.body.contains(r#"value="new@example.com""#), "{}", form.body);
+    assert!(
+        form.body.contains(r#"value="new@example.com""#),
+        "{}",
+        form.body
+    );
     let wrong = set_up_as(&mut b, &link, "someone@example.com").await;
-    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", wrong.body);
+    assert_eq!(
+        wrong.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        wrong.body
+    );
     assert!(wrong.body.contains("new@example.com"), "{}", wrong.body);
     let nobody = app.cli(&["token", "create", "--email", "someone@example.com"], None);
     assert!(!nobody.status.success(), "no account was made");
@@ -159,7 +193,10 @@ async fn an_owner_without_an_account_gets_a_link_for_their_address_only() {
     let done = set_up_as(&mut b, &link, "New@Example.com").await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let token = app.new_token("new@example.com");
-    assert_eq!(title_change(&app, &token, "second.localhost").await, StatusCode::OK);
+    assert_eq!(
+        title_change(&app, &token, "second.localhost").await,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -180,7 +217,11 @@ async fn blog_add_refuses_bad_owners_and_taken_hosts_and_adds_nothing() {
 async fn user_add_gives_an_existing_account_a_role_on_another_blog() {
     let mut app = TestApp::start().await;
     app.token();
-    assert!(add_blog(&app, "second.localhost", Some("owner@example.com")).status.success());
+    assert!(
+        add_blog(&app, "second.localhost", Some("owner@example.com"))
+            .status
+            .success()
+    );
     let writer = app.member_token("writer@example.com", "Writer", "author", None);
     let args = [
         "user",
@@ -203,8 +244,14 @@ async fn user_add_gives_an_existing_account_a_role_on_another_blog() {
         "{said}"
     );
     // Admin there, still an author here; name and password unchanged.
-    assert_eq!(title_change(&app, &writer, "second.localhost").await, StatusCode::OK);
-    assert_eq!(title_change(&app, &writer, "localhost").await, StatusCode::FORBIDDEN);
+    assert_eq!(
+        title_change(&app, &writer, "second.localhost").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        title_change(&app, &writer, "localhost").await,
+        StatusCode::FORBIDDEN
+    );
     let mut b = Browser::on_host(&app, "second.localhost");
     let signed = b.sign_in("writer@example.com", PASSWORD).await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);

@@ -42,11 +42,17 @@ async fn members_preview_unpublished_posts_in_the_theme_and_readers_get_404() {
 
     let mut owner = Browser::new(&app);
     owner.sign_in("owner@example.com", PASSWORD).await;
-    for (path, words) in paths.iter().zip(["Draft <em>words</em>.", "Not yet.", "Who we are."]) {
+    for (path, words) in paths
+        .iter()
+        .zip(["Draft <em>words</em>.", "Not yet.", "Who we are."])
+    {
         let r = app
             .client
             .get(app.url(path))
-            .header("cookie", format!("tidings_session={}", owner.cookie().unwrap()))
+            .header(
+                "cookie",
+                format!("tidings_session={}", owner.cookie().unwrap()),
+            )
             .send()
             .await
             .unwrap();
@@ -55,7 +61,10 @@ async fn members_preview_unpublished_posts_in_the_theme_and_readers_get_404() {
         assert!(cache.contains("no-store"), "{path}: {cache}");
         assert_eq!(r.headers()["x-robots-tag"], "noindex", "{path}");
         let csp = r.headers()["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains("script-src 'none'"), "{path}: public pages run no script");
+        assert!(
+            csp.contains("script-src 'none'"),
+            "{path}: public pages run no script"
+        );
         let body = r.text().await.unwrap();
         assert!(body.contains(BANNER), "{path}: {body}");
         assert!(body.contains(words), "{path}: {body}");
@@ -63,10 +72,17 @@ async fn members_preview_unpublished_posts_in_the_theme_and_readers_get_404() {
             body.contains(r#"<meta name="robots" content="noindex"#),
             "{path}"
         );
-        assert!(!body.contains("id=\"comment-form\""), "{path}: no comment form");
+        assert!(
+            !body.contains("id=\"comment-form\""),
+            "{path}: no comment form"
+        );
     }
     for path in &paths {
-        assert_eq!(app.get(path).await.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(
+            app.get(path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
     }
     // A published post shows no banner to the member.
     let shown = owner.get(live["url"].as_str().unwrap()).await;
@@ -121,7 +137,12 @@ async fn a_contributor_previews_their_own_drafts_only_and_strangers_get_404() {
     // A trashed post is gone for members too: 410, no preview.
     let id = theirs["id"].as_i64().unwrap();
     let (status, _) = app
-        .api_as(&owner, reqwest::Method::DELETE, &format!("/posts/{id}"), None)
+        .api_as(
+            &owner,
+            reqwest::Method::DELETE,
+            &format!("/posts/{id}"),
+            None,
+        )
         .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     let gone = b.get(theirs["url"].as_str().unwrap()).await;

@@ -79,7 +79,10 @@ async fn a_contributor_submits_for_review_and_the_admins_are_mailed() {
         "{subject}"
     );
     let text = mails[0]["text"].as_str().unwrap();
-    assert!(text.contains(&format!("editor: http://localhost/admin/posts/{id}")), "{text}");
+    assert!(
+        text.contains(&format!("editor: http://localhost/admin/posts/{id}")),
+        "{text}"
+    );
     assert!(text.contains("/admin/posts?status=pending"), "{text}");
 
     // The contributor may still change it while it waits, not publish it.

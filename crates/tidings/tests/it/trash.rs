@@ -187,7 +187,10 @@ async fn the_api_lists_the_trash_with_when_each_post_went_there() {
     let item = &trash["items"][0];
     assert_eq!(item["title"], "Binned");
     assert_eq!(item["status"], "trash");
-    assert!(item["trashed_at"].as_str().unwrap().starts_with("20"), "{item}");
+    assert!(
+        item["trashed_at"].as_str().unwrap().starts_with("20"),
+        "{item}"
+    );
     let (_, all) = app.api(Method::GET, "/posts", None).await;
     assert_eq!(all["total"], 1, "other lists leave the trash out");
     assert_eq!(all["items"][0]["id"], kept["id"]);
@@ -203,7 +206,12 @@ async fn the_api_lists_the_trash_with_when_each_post_went_there() {
     // A status no list knows: 400 naming it, as any bad query.
     let (status, body) = app.api(Method::GET, "/posts?status=binned", None).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
-    assert!(body["error"]["message"].as_str().unwrap().contains("status"));
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("status")
+    );
 
     // Restored, it leaves the trash list.
     let (status, _) = app
