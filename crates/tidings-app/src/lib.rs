@@ -10,6 +10,7 @@
 
 pub mod account;
 pub mod actor;
+pub mod blogs;
 pub mod comments;
 pub mod demo;
 pub mod error;

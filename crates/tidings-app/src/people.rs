@@ -133,6 +133,35 @@ pub async fn create(store: &Store, new: Checked<'_>, password_hash: &str) -> Res
     }
 }
 
+/// The operator's addition of an address that already has an account: it
+/// gets the role named `role` on `blog_id`, and keeps its name and
+/// password. An account that has a role there already keeps it (409): a
+/// role is changed on purpose ([`change_role`]), not by adding again.
+pub async fn grant(
+    store: &Store,
+    blog_id: i64,
+    by: Actor<'_>,
+    account: &User,
+    role: &str,
+) -> Result<Role, Error> {
+    may_manage(by)?;
+    refuse_self(by, account.id)?;
+    let role = role
+        .parse::<Role>()
+        .map_err(|e| Error::invalid("role", e.to_string()))?;
+    let members = store.members(blog_id).await?;
+    if let Some((_, had)) = members.iter().find(|(u, _)| u.id == account.id) {
+        return Err(Error::Conflict(format!(
+            "{} already exists with the role {} on this blog; change a role in the \
+             admin's Users page.",
+            account.email,
+            had.as_str()
+        )));
+    }
+    store.set_role(blog_id, account.id, role).await?;
+    Ok(role)
+}
+
 /// Gives member `user_id` of `blog_id` the role named `role`.
 pub async fn change_role(
     store: &Store,

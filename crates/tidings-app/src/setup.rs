@@ -1,14 +1,17 @@
 //! The first-run setup link: while no blog has an admin, the server prints a
 //! link that creates the first admin account. It works once, for
 //! [`LINK_LIFETIME`], and only while no blog has an admin, however they got
-//! the role (the store checks that again as it creates the account).
+//! the role (the store checks that again as it creates the account). A blog
+//! added later without an owner who has an account gets a link of its own
+//! ([`crate::blogs::add`]): it works on that blog alone, while that blog has
+//! no admin, and for one address when the owner was named.
 //!
 //! [`check`] answers a [`Checked`] admin, or the refusal to show beside the
 //! form; [`complete`] creates the admin and signs them in.
 
 use chrono::{DateTime, Duration, Utc};
 use tidings_core::BlogSettings;
-use tidings_store::{Store, StoreError};
+use tidings_store::{SetupLink, Store, StoreError};
 
 use crate::sessions::{self, Started};
 use crate::{Error, secrets, work};
@@ -28,18 +31,21 @@ pub async fn link(store: &Store) -> Result<Option<String>, Error> {
     Ok(Some(format!("/admin/setup?token={token}")))
 }
 
-/// Whether `token` is a setup link that still works at `now`; refused as
-/// [`gone`] if not, so the form is never shown for a spent link.
-pub async fn valid(store: &Store, token: &str, now: DateTime<Utc>) -> Result<(), Error> {
-    if !token.is_empty()
-        && store
-            .setup_token_valid(&secrets::hash(token), now - LINK_LIFETIME)
-            .await?
-    {
-        Ok(())
-    } else {
-        Err(gone())
+/// The setup link `token` if it still works at `now` on blog `blog_id`;
+/// refused as [`gone`] if not, so the form is never shown for a spent link.
+pub async fn valid(
+    store: &Store,
+    token: &str,
+    blog_id: i64,
+    now: DateTime<Utc>,
+) -> Result<SetupLink, Error> {
+    if token.is_empty() {
+        return Err(gone());
     }
+    store
+        .setup_link(&secrets::hash(token), now - LINK_LIFETIME, blog_id)
+        .await?
+        .ok_or_else(gone)
 }
 
 /// What the person typed on the setup form: raw, checked by [`check`].
@@ -74,9 +80,15 @@ pub async fn check(
     form: &FirstAdmin,
     now: DateTime<Utc>,
 ) -> Result<Checked, Error> {
-    valid(store, &form.token, now).await?;
+    let link = valid(store, &form.token, blog.id, now).await?;
     let name = form.name.trim().to_owned();
     let email = form.email.trim().to_lowercase();
+    if let Some(only) = link.email.filter(|only| *only != email) {
+        return Err(Error::invalid(
+            "email",
+            format!("This link makes {only} the blog's admin; sign up with that address."),
+        ));
+    }
     if !tidings_core::user::is_valid_name(&name) {
         return Err(Error::invalid(
             "name",

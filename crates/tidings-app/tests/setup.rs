@@ -35,10 +35,14 @@ async fn the_link_creates_the_first_admin_once_after_checking_each_field() {
     let blog = store.create_blog("blog.example", "Blog").await.unwrap();
     let now = Utc::now();
     let token = token_of(&setup::link(&store).await.unwrap().unwrap());
-    setup::valid(&store, &token, now).await.unwrap();
-    assert!(is_gone(setup::valid(&store, "", now).await.unwrap_err()));
+    setup::valid(&store, &token, blog.id, now).await.unwrap();
     assert!(is_gone(
-        setup::valid(&store, "nope", now).await.unwrap_err()
+        setup::valid(&store, "", blog.id, now).await.unwrap_err()
+    ));
+    assert!(is_gone(
+        setup::valid(&store, "nope", blog.id, now)
+            .await
+            .unwrap_err()
     ));
 
     let mut bad = first_admin(&token);
@@ -118,7 +122,9 @@ async fn the_link_expires_after_a_day_and_dies_once_any_blog_has_an_admin() {
     let token = token_of(&setup::link(&store).await.unwrap().unwrap());
     let later = Utc::now() + setup::LINK_LIFETIME + Duration::minutes(1);
     assert!(is_gone(
-        setup::valid(&store, &token, later).await.unwrap_err()
+        setup::valid(&store, &token, blog.id, later)
+            .await
+            .unwrap_err()
     ));
     let checked = setup::check(&store, &blog, &first_admin(&token), Utc::now())
         .await
@@ -131,7 +137,9 @@ async fn the_link_expires_after_a_day_and_dies_once_any_blog_has_an_admin() {
     let late = setup::complete(&store, checked, Duration::days(1), Utc::now()).await;
     assert!(is_gone(late.err().unwrap()));
     assert!(is_gone(
-        setup::valid(&store, &token, Utc::now()).await.unwrap_err()
+        setup::valid(&store, &token, blog.id, Utc::now())
+            .await
+            .unwrap_err()
     ));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -22,6 +22,12 @@ pub fn may_edit(role: Role, own: bool, draft: bool) -> bool {
     }
 }
 
+/// Whether `role` reviews what others submit for review: it may publish
+/// and change any post (the admin), so a submitted draft is announced to it.
+pub fn may_review(role: Role) -> bool {
+    may_publish(role) && may_edit(role, false, true)
+}
+
 /// Whether `role` may approve, mark spam, delete or reply as the author.
 pub fn may_moderate(role: Role, own_post: bool) -> bool {
     match role {
@@ -80,6 +86,7 @@ mod tests {
     #[test]
     fn the_role_table() {
         assert!(may_publish(Role::Author) && !may_publish(Role::Contributor));
+        assert!(may_review(Role::Admin) && !may_review(Role::Author));
         assert!(may_edit(Role::Admin, false, false));
         assert!(may_edit(Role::Author, true, false) && !may_edit(Role::Author, false, true));
         assert!(

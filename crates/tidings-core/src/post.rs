@@ -40,13 +40,16 @@ impl std::str::FromStr for PostKind {
 
 /// Where a post stands for readers.
 ///
-/// Only `Draft` and `Published` are stored; a published post whose time has not
+/// Only `Draft`, `Pending` and `Published` are stored; a published post whose time has not
 /// come yet *is* scheduled. Deriving it means a scheduled post goes live at its
 /// instant on every node without any background job or restart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PostStatus {
     Draft,
+    /// A draft its writer submitted for review: still unpublished, waiting
+    /// for an author or admin to publish it.
+    Pending,
     Scheduled,
     Published,
 }
@@ -55,6 +58,7 @@ impl PostStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Draft => "draft",
+            Self::Pending => "pending",
             Self::Scheduled => "scheduled",
             Self::Published => "published",
         }
@@ -64,8 +68,14 @@ impl PostStatus {
     pub fn stored(self) -> &'static str {
         match self {
             Self::Draft => "draft",
+            Self::Pending => "pending",
             Self::Scheduled | Self::Published => "published",
         }
+    }
+
+    /// Whether a post with this status is not published (nor scheduled).
+    pub fn is_unpublished(self) -> bool {
+        matches!(self, Self::Draft | Self::Pending)
     }
 }
 
@@ -74,11 +84,12 @@ impl std::str::FromStr for PostStatus {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "draft" => Ok(Self::Draft),
+            "pending" => Ok(Self::Pending),
             "scheduled" => Ok(Self::Scheduled),
             "published" => Ok(Self::Published),
             _ => Err(UnknownValue {
                 what: "status",
-                allowed: "draft, scheduled, published",
+                allowed: "draft, pending, scheduled, published",
                 got: s.to_owned(),
             }),
         }
@@ -148,8 +159,12 @@ pub struct Post {
     /// HTML before the break, cut when it was saved; empty for a post
     /// without one, which lists show whole.
     pub teaser_html: String,
-    /// `true` for draft, `false` for published (or scheduled, see [`PostStatus`]).
+    /// `true` for draft (or pending), `false` for published (or scheduled,
+    /// see [`PostStatus`]).
     pub draft: bool,
+    /// A draft submitted for review ([`PostStatus::Pending`]); only ever
+    /// `true` with `draft`.
+    pub pending: bool,
     pub published_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The user who wrote it; `None` for imported authors without an account.
@@ -202,7 +217,9 @@ impl Post {
 
 impl Post {
     pub fn status_at(&self, now: DateTime<Utc>) -> PostStatus {
-        if self.draft {
+        if self.draft && self.pending {
+            PostStatus::Pending
+        } else if self.draft {
             PostStatus::Draft
         } else if self.published_at > now {
             PostStatus::Scheduled
@@ -260,6 +277,7 @@ mod tests {
             body_html: String::new(),
             teaser_html: String::new(),
             draft: false,
+            pending: false,
             published_at: now + chrono::Duration::hours(1),
             updated_at: now,
             author_id: None,

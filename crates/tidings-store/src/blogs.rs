@@ -9,6 +9,19 @@ use crate::reads::ReadRow;
 use crate::sql::Sql;
 use crate::{Result, Store, StoreError, conflict_or, from_micros, micros};
 
+/// Who a new blog belongs to from its first moment.
+#[derive(Debug, Clone, Copy)]
+pub enum NewOwner<'a> {
+    /// This account, made its admin.
+    Admin(i64),
+    /// Whoever opens the setup link with this hash (SHA-256 of its secret),
+    /// limited to `email` when it names one.
+    SetupLink {
+        token_hash: &'a str,
+        email: Option<&'a str>,
+    },
+}
+
 /// A query selecting blogs, ready for its `WHERE` clause.
 fn select_blogs() -> Sql {
     let mut sql = Sql::new("SELECT ");
@@ -92,6 +105,17 @@ pub(crate) async fn touch(tx: &mut impl Exec, blog_id: i64, scope: Scope) -> Res
 impl Store {
     /// Creates a blog with default settings.
     pub async fn create_blog(&self, host: &str, title: &str) -> Result<BlogSettings> {
+        self.create_blog_owned(host, title, None).await
+    }
+
+    /// Adds a blog at `host` and, in the same transaction, gives it its
+    /// owner: an account made its admin, or a setup link that makes one.
+    pub async fn create_blog_owned(
+        &self,
+        host: &str,
+        title: &str,
+        owner: Option<NewOwner<'_>>,
+    ) -> Result<BlogSettings> {
         let now = micros(Utc::now());
         let mut tx = self.begin_write().await?;
         let id = tx
@@ -107,6 +131,22 @@ impl Store {
             )
             .await
             .map_err(|e| conflict_or(e, "a blog with that host already exists"))?;
+        match owner {
+            Some(NewOwner::Admin(user_id)) => {
+                tx.execute(
+                    &Sql::new(
+                        "INSERT INTO memberships (blog_id, user_id, role) VALUES ($1, $2, 'admin')",
+                    )
+                    .bind(id)
+                    .bind(user_id),
+                )
+                .await?;
+            }
+            Some(NewOwner::SetupLink { token_hash, email }) => {
+                crate::sessions::insert_setup_token(&mut tx, token_hash, Some(id), email).await?;
+            }
+            None => {}
+        }
         // Until now the host was served the default blog (unless hosts are
         // strict): pages cached for it are stale. (Its `changed_at` is its
         // creation time already.)
@@ -160,6 +200,17 @@ impl Store {
     pub async fn list_blogs(&self) -> Result<Vec<BlogSettings>> {
         let mut sql = select_blogs();
         sql.push(" ORDER BY id");
+        self.read_all(&sql, blog_from_row).await
+    }
+
+    /// The blogs where `user_id` has a role, oldest first.
+    pub async fn blogs_of_member(&self, user_id: i64) -> Result<Vec<BlogSettings>> {
+        let mut sql = select_blogs();
+        sql.int(
+            " WHERE id IN (SELECT blog_id FROM memberships WHERE user_id = ",
+            user_id,
+        )
+        .push(") ORDER BY id");
         self.read_all(&sql, blog_from_row).await
     }
 

@@ -115,7 +115,9 @@ fn exported_post(r: &ReadRow) -> Result<ImportPost> {
         teaser_html: r.try_get("teaser_html")?,
         body_text: r.try_get("body_text")?,
         labels: split_labels(&labels),
-        draft: r.try_get::<String>("status")? == "draft",
+        // Exports know drafts and published posts; a post waiting for
+        // review is a draft to them.
+        draft: r.try_get::<String>("status")? != "published",
         published_at: from_micros(r.try_get("published_at")?)?,
         updated_at: from_micros(r.try_get("updated_at")?)?,
         author_name: r.try_get("author_name")?,

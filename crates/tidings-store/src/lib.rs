@@ -45,6 +45,7 @@ use chrono::{DateTime, Utc};
 use pool::{Pool, Tx};
 
 pub use attachments::{Attachment, LocalCopy};
+pub use blogs::NewOwner;
 pub use certificates::{ALPN_PREFIX, CertificateStatus, ClaimedHost, StoredCertificate};
 pub use changes::{Change, ChangeBatch, ChangeListener, Scope};
 pub use comments::{CommentFilter, CommentListing, NewComment, VisibleComments};
@@ -64,7 +65,7 @@ pub use posts::{
 };
 pub use reads::reads_may_block_here;
 pub use reply_watches::{COMMENT_REPLY, REPLY_CONFIRM, ReplyWatch};
-pub use sessions::Session;
+pub use sessions::{Session, SetupLink};
 pub use sidebar::{Months, Sidebar};
 pub use signin::{AttemptCounts, AttemptWindows, Failures};
 pub use subscribers::{NEW_POST, SUBSCRIBE_CONFIRM, Subscriber, SubscriberCounts};

@@ -131,6 +131,11 @@ pub(crate) const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0026_revisions.sql"),
     ),
     (
+        29,
+        "blog_setup_links",
+        include_str!("../migrations/sqlite/0029_blog_setup_links.sql"),
+    ),
+    (
         32,
         "theme",
         include_str!("../migrations/sqlite/0032_theme.sql"),
@@ -252,6 +257,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         26,
         "revisions",
         include_str!("../migrations/postgres/0026_revisions.sql"),
+    ),
+    (
+        29,
+        "blog_setup_links",
+        include_str!("../migrations/postgres/0029_blog_setup_links.sql"),
     ),
     (
         32,

@@ -9,6 +9,42 @@ use crate::sql::Sql;
 use crate::users::{User, user_from_row};
 use crate::{Result, Store, StoreError, from_micros, micros};
 
+/// What a usable setup link says of itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetupLink {
+    /// The only address it may make an admin; `None`: any.
+    pub email: Option<String>,
+}
+
+/// Whether the setup link `$1`, issued after `$2`, may make the first admin
+/// of blog `$3`: unused, and a first-run link (no blog) while no blog has an
+/// admin, or that blog's own while it has none.
+const SETUP_LINK_USABLE: &str = "token_hash = $1 AND used_at IS NULL AND created_at > $2 \
+     AND ((blog_id IS NULL AND NOT EXISTS (SELECT 1 FROM memberships WHERE role = 'admin')) \
+     OR (blog_id = $3 AND NOT EXISTS (SELECT 1 FROM memberships m \
+     WHERE m.role = 'admin' AND m.blog_id = $3)))";
+
+/// Stores a setup link, for `blog_id` and `email` when they are given.
+pub(crate) async fn insert_setup_token(
+    tx: &mut impl Exec,
+    token_hash: &str,
+    blog_id: Option<i64>,
+    email: Option<&str>,
+) -> Result<()> {
+    tx.execute(
+        &Sql::new(
+            "INSERT INTO setup_tokens (token_hash, created_at, blog_id, email) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(micros(Utc::now()))
+        .bind(blog_id)
+        .bind(email),
+    )
+    .await?;
+    Ok(())
+}
+
 /// A signed-in person on one blog.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -105,31 +141,36 @@ impl Store {
         Ok(self.read_optional(&sql, |_| Ok(())).await?.is_some())
     }
 
+    /// Stores a first-run setup link (one that names no blog).
     pub async fn create_setup_token(&self, token_hash: &str) -> Result<()> {
-        self.execute(
-            &Sql::new("INSERT INTO setup_tokens (token_hash, created_at) VALUES ($1, $2)")
-                .bind(token_hash)
-                .bind(micros(Utc::now())),
-        )
-        .await?;
+        let mut tx = self.begin_write().await?;
+        insert_setup_token(&mut tx, token_hash, None, None).await?;
+        tx.commit().await?;
         Ok(())
     }
 
-    /// Whether the setup link is valid: issued after `issued_after`, not
-    /// used yet, and no blog has an admin.
-    pub async fn setup_token_valid(
+    /// The setup link with `token_hash`, if it may make the first admin of
+    /// `blog_id`: issued after `issued_after`, not used yet, and either a
+    /// first-run link while no blog has an admin, or this blog's own link
+    /// while it has none. Answers the address it is limited to, if any.
+    pub async fn setup_link(
         &self,
         token_hash: &str,
         issued_after: DateTime<Utc>,
-    ) -> Result<bool> {
-        let sql = Sql::new(
-            "SELECT token_hash FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL \
-             AND created_at > $2 \
-             AND NOT EXISTS (SELECT 1 FROM memberships WHERE role = 'admin')",
-        )
-        .bind(token_hash)
-        .bind(micros(issued_after));
-        Ok(self.read_optional(&sql, |_| Ok(())).await?.is_some())
+        blog_id: i64,
+    ) -> Result<Option<SetupLink>> {
+        let mut sql = Sql::new("SELECT email FROM setup_tokens WHERE ");
+        sql.push(SETUP_LINK_USABLE);
+        let sql = sql
+            .bind(token_hash)
+            .bind(micros(issued_after))
+            .bind(blog_id);
+        self.read_optional(&sql, |r| {
+            Ok(SetupLink {
+                email: r.try_get("email")?,
+            })
+        })
+        .await
     }
 
     /// Uses the setup link and creates the first admin in one transaction:
@@ -144,17 +185,17 @@ impl Store {
         password_hash: &str,
     ) -> Result<User> {
         let mut tx = self.begin_write().await?;
-        let used = tx
-            .execute(
-                &Sql::new(
-                    "UPDATE setup_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL \
-                     AND created_at > $3 AND NOT EXISTS (SELECT 1 FROM memberships WHERE role = 'admin')",
-                )
-                .bind(token_hash)
-                .bind(micros(Utc::now()))
-                .bind(micros(issued_after)),
-            )
-            .await?;
+        let mut update = Sql::new("UPDATE setup_tokens SET used_at = $4 WHERE ");
+        update
+            .push(SETUP_LINK_USABLE)
+            .push(" AND (email IS NULL OR email = $5)");
+        let update = update
+            .bind(token_hash)
+            .bind(micros(issued_after))
+            .bind(blog_id)
+            .bind(micros(Utc::now()))
+            .bind(email);
+        let used = tx.execute(&update).await?;
         if used != 1 {
             return Err(StoreError::NotFound);
         }

@@ -1,8 +1,9 @@
 //! `tidings blog …`, and choosing the blog a command acts on.
 
 use anyhow::{Context, bail};
+use tidings_app::blogs::{self, Owner};
 use tidings_core::BlogSettings;
-use tidings_store::{Store, StoreError};
+use tidings_store::Store;
 
 use crate::cli::BlogAddArgs;
 
@@ -35,6 +36,8 @@ fn valid_host(h: &str) -> bool {
         })
 }
 
+/// Adds the blog through `tidings_app::blogs`, and says who owns it: its
+/// admin, or the setup link that makes one.
 pub async fn add(store: &Store, args: BlogAddArgs) -> anyhow::Result<()> {
     let host = args.host.trim().to_lowercase();
     if !valid_host(&host) {
@@ -50,14 +53,23 @@ pub async fn add(store: &Store, args: BlogAddArgs) -> anyhow::Result<()> {
             BlogSettings::MAX_TITLE_CHARS
         );
     }
-    match store.create_blog(&host, title).await {
-        Ok(blog) => {
-            println!("added blog {} at {}", blog.title, blog.host);
-            Ok(())
+    let added = blogs::add(store, &host, title, args.owner.as_deref()).await?;
+    let blog = &added.blog;
+    println!("added blog {} at {}", blog.title, blog.host);
+    match added.owner {
+        Owner::Admin(user) => println!("{} <{}> is its admin", user.name, user.email),
+        Owner::SetupLink { path, email } => {
+            let who = email.map_or_else(
+                || "the admin account".to_owned(),
+                |e| format!("the admin account of {e}"),
+            );
+            println!(
+                "setup: open {}{path} to create {who} (the link works once, for 24 hours)",
+                tidings_app::mail::blog_url(blog)
+            );
         }
-        Err(StoreError::Conflict(_)) => bail!("a blog is already served at {host}"),
-        Err(e) => Err(e.into()),
     }
+    Ok(())
 }
 
 pub async fn list(store: &Store) -> anyhow::Result<()> {

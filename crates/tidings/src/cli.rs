@@ -255,7 +255,7 @@ pub struct ThemeExportArgs {
 
 #[derive(Subcommand)]
 pub enum BlogCommand {
-    /// Add a blog served at HOST.
+    /// Add a blog served at HOST, and give it its owner (or print a setup link).
     Add(BlogAddArgs),
     /// List the blogs of this instance.
     List,
@@ -269,6 +269,11 @@ pub struct BlogAddArgs {
     /// The blog's title.
     #[arg(long)]
     pub title: String,
+    /// The owner's e-mail address: an account with it becomes the blog's
+    /// admin; with no account yet, a one-time setup link for that address
+    /// is printed. Without it, a setup link for anyone is printed.
+    #[arg(long)]
+    pub owner: Option<String>,
 }
 
 #[derive(Subcommand)]

@@ -12,10 +12,27 @@ use crate::cli::{
 use crate::{blogs, passwords};
 
 /// Adds a new account with a role on a blog, through the same checks as the
-/// admin's users page (`tidings_app::people`), as the operator: who needs no
-/// role, and is told when the address already has an account.
+/// admin's users page (`tidings_app::people`), as the operator, who needs no
+/// role.
+/// An address that already has an account gets the role on the blog
+/// instead (its name and password stay; the password on standard input is
+/// not read), unless it has one there already.
 pub async fn add(store: &Store, args: UserAddArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
+    if let Some(account) = store
+        .user_by_email(&args.email.trim().to_lowercase())
+        .await?
+    {
+        let role = people::grant(store, blog.id, Actor::Operator, &account, &args.role).await?;
+        println!(
+            "{} <{}> already has an account (name and password unchanged): added as {} of {}",
+            account.name,
+            account.email,
+            role.as_str(),
+            blog.host
+        );
+        return Ok(());
+    }
     let newcomer = people::Newcomer {
         email: args.email,
         name: args.name,

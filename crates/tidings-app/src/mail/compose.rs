@@ -11,7 +11,7 @@ use tidings_store::{
 
 use super::links::{self, Purpose};
 use super::words::Words;
-use super::{HELD_COMMENT, Letter, Mail, PASSWORD_RESET, blog_url, follow, replies};
+use super::{HELD_COMMENT, Letter, Mail, PASSWORD_RESET, blog_url, follow, replies, review};
 use crate::Error;
 
 /// How long the links in a held comment's mail work.
@@ -42,6 +42,7 @@ pub async fn letter(
         COMMENT_REPLY => replies::reply(store, mail, queued, now).await,
         SUBSCRIBE_CONFIRM => follow::confirmation(store, mail, queued, now).await,
         NEW_POST => follow::new_post(store, mail, queued, now).await,
+        review::SUBMITTED_POST => review::letter(store, queued).await,
         _ => Ok(Composed::Nothing(
             "this node does not know that kind of mail",
         )),

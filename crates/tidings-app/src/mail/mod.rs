@@ -2,7 +2,8 @@
 //! runs.
 //!
 //! An event queues its mail in its own transaction (a held comment in
-//! `comments::submit`'s insert, a reset request in [`reset::request`]); a
+//! `comments::submit`'s insert, a reset request in [`reset::request`], a
+//! post submitted for review in `posts::save_mailing`'s write); a
 //! queued row names what to say about what, and the words and links are
 //! written when it is sent ([`compose`]), so a link's lifetime starts when
 //! it is mailed. [`sender::run`] claims due mail, sends it through the
@@ -19,6 +20,7 @@ pub mod moderate;
 pub mod prefs;
 pub mod replies;
 pub mod reset;
+pub mod review;
 pub mod sender;
 mod words;
 
@@ -27,6 +29,7 @@ use std::sync::Arc;
 use tidings_core::{BlogSettings, Post, permission};
 use tidings_store::{NewMail, Store, StoreError};
 
+pub(crate) use review::if_submitted;
 pub use tidings_mail::{Dkim, Letter, Mailer, SmtpSettings, is_address};
 
 use crate::Error;

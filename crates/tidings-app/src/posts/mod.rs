@@ -20,6 +20,7 @@ use tidings_core::{BlogSettings, Post, PostComments, PostKind, PostStatus, Role,
 use tidings_store::{NewPost, Store, StoreError};
 
 use crate::Error;
+use crate::mail::Mail;
 
 pub use body::{MAX_BODY_BYTES, preview};
 pub(crate) use pictures::{picture, responsive};
@@ -125,9 +126,11 @@ pub fn may_change(writer: &Writer, post: &Post) -> Result<(), Error> {
 
 /// Refuses what the writer's role may not do, before anything is rendered.
 fn check_role(writer: &Writer, existing: Option<&Post>, status: PostStatus) -> Result<(), Error> {
-    if status != PostStatus::Draft && !permission::may_publish(writer.role) {
+    if !status.is_unpublished() && !permission::may_publish(writer.role) {
         return Err(Error::Forbidden(
-            "Contributors save drafts; an author or admin publishes them.".into(),
+            "Contributors save drafts and submit them for review; an author or admin \
+             publishes them."
+                .into(),
         ));
     }
     existing.map_or(Ok(()), |p| may_change(writer, p))
@@ -138,7 +141,8 @@ fn check_role(writer: &Writer, existing: Option<&Post>, status: PostStatus) -> R
 /// any work, a field that will not do ([`Error::Invalid`] naming it), a
 /// body over [`MAX_BODY_BYTES`] ([`Error::TooLarge`]), an address another
 /// post holds when the author chose it ([`Error::Conflict`]); an address
-/// made from the title takes the first free `-N` suffix.
+/// made from the title takes the first free `-N` suffix. Mails nothing:
+/// see [`save_mailing`].
 pub async fn save(
     store: &Store,
     blog: &BlogSettings,
@@ -147,8 +151,29 @@ pub async fn save(
     input: PostInput,
     now: DateTime<Utc>,
 ) -> Result<Post, Error> {
+    save_mailing(store, &Mail::off(), blog, writer, existing, input, now).await
+}
+
+/// [`save`], and a post that becomes [`PostStatus::Pending`] is announced
+/// to the blog's reviewers through `mail` (while mail is on), in the
+/// transaction that stores it.
+pub async fn save_mailing(
+    store: &Store,
+    mail: &Mail,
+    blog: &BlogSettings,
+    writer: &Writer,
+    existing: Option<&Post>,
+    input: PostInput,
+    now: DateTime<Utc>,
+) -> Result<Post, Error> {
     let status = input.status(existing, now);
     check_role(writer, existing, status)?;
+    let submitted = status == PostStatus::Pending && existing.is_none_or(|p| !p.pending);
+    let review_mail = if submitted {
+        crate::mail::if_submitted(store, mail, blog, writer.id).await?
+    } else {
+        Vec::new()
+    };
     let fields = fields::check(blog, existing, input, status, now)?;
     let mut body = fields.body.render().await?;
     body.html = pictures::responsive(store, blog.id, body.html).await?;
@@ -166,7 +191,9 @@ pub async fn save(
         body_html: body.html,
         teaser_html,
         labels: fields.labels,
-        draft: status == PostStatus::Draft,
+        draft: status.is_unpublished(),
+        pending: status == PostStatus::Pending,
+        review_mail,
         published_at: fields.published_at,
         author_id: writer.id,
         author_name: existing.map_or_else(|| writer.name.clone(), |p| p.author_name.clone()),

@@ -61,6 +61,8 @@ pub async fn post(store: &Store, blog_id: i64, by: &User, slug: &str) -> Post {
             body_text: "x".into(),
             labels: Vec::new(),
             draft: false,
+            pending: false,
+            review_mail: Vec::new(),
             published_at: t0() - Duration::days(1),
             author_id: Some(by.id),
             author_name: by.name.clone(),

@@ -132,6 +132,9 @@ impl PostFilter {
                 PostStatus::Draft => {
                     sql.push(" AND p.status = 'draft'");
                 }
+                PostStatus::Pending => {
+                    sql.push(" AND p.status = 'pending'");
+                }
                 PostStatus::Scheduled => {
                     sql.push(" AND p.status = 'published'");
                     narrow(&mut above, micros(now), i64::max);

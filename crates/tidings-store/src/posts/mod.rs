@@ -87,6 +87,10 @@ const LABEL_SEPARATOR: char = '\n';
 
 pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
     let labels: String = row.try_get("labels")?;
+    // A trashed post's status is the status it had.
+    let status = row
+        .try_get::<Option<String>>("trashed_from")?
+        .unwrap_or(row.try_get::<String>("status")?);
     Ok(Post {
         id: row.try_get("id")?,
         blog_id: row.try_get("blog_id")?,
@@ -100,11 +104,8 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
         body_markdown: row.try_get("body_markdown")?,
         body_html: row.try_get("body_html")?,
         teaser_html: row.try_get("teaser_html")?,
-        // A trashed post's draft or not is the status it had.
-        draft: row
-            .try_get::<Option<String>>("trashed_from")?
-            .unwrap_or(row.try_get::<String>("status")?)
-            == "draft",
+        draft: status != "published",
+        pending: status == "pending",
         published_at: from_micros(row.try_get("published_at")?)?,
         updated_at: from_micros(row.try_get("updated_at")?)?,
         author_id: row.try_get("author_id")?,
@@ -143,6 +144,11 @@ pub struct NewPost {
     pub body_text: String,
     pub labels: Vec<String>,
     pub draft: bool,
+    /// A draft submitted for review (stored as `pending`); only with `draft`.
+    pub pending: bool,
+    /// The mail announcing it waits for review, queued in the transaction
+    /// that stores it (`subject_id` and `event` are filled in there).
+    pub review_mail: Vec<crate::NewMail>,
     pub published_at: DateTime<Utc>,
     pub author_id: Option<i64>,
     pub author_name: String,

@@ -28,7 +28,11 @@ impl PostFields for Sql {
             .bind(&p.body_html)
             .bind(&p.body_text)
             .bind(join_labels(&p.labels))
-            .bind(if p.draft { "draft" } else { "published" })
+            .bind(match (p.draft, p.pending) {
+                (true, true) => "pending",
+                (true, false) => "draft",
+                (false, _) => "published",
+            })
             .bind(micros(p.published_at))
     }
 }
@@ -69,8 +73,9 @@ impl Store {
         index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
         blogs::touch(&mut tx, p.blog_id, crate::Scope::Post(id)).await?;
         let mailing = mail_subscribers(&mut tx, p, id).await?;
+        let review = queue_review_mail(&mut tx, p, id).await?;
         tx.commit().await?;
-        self.mail_queued(u64::from(mailing));
+        self.mail_queued(u64::from(mailing) + review);
         self.post_by_id(p.blog_id, id).await
     }
 
@@ -114,8 +119,9 @@ impl Store {
         index_post(self.backend, &mut tx, id, &p.title, &p.body_text).await?;
         blogs::touch(&mut tx, p.blog_id, crate::Scope::Post(id)).await?;
         let mailing = mail_subscribers(&mut tx, p, id).await?;
+        let review = queue_review_mail(&mut tx, p, id).await?;
         tx.commit().await?;
-        self.mail_queued(u64::from(mailing));
+        self.mail_queued(u64::from(mailing) + review);
         self.post_by_id(p.blog_id, id).await
     }
 
@@ -226,4 +232,24 @@ async fn mail_subscribers(tx: &mut impl Exec, p: &NewPost, id: i64) -> Result<bo
     let due = p.published_at.max(Utc::now());
     crate::subscribers::queue_post_mailing(tx, p.blog_id, id, due).await?;
     Ok(true)
+}
+
+/// Queues `p.review_mail`, about post `id`, as one event per submission:
+/// a post sent back to its writer and submitted again is announced again.
+async fn queue_review_mail(tx: &mut impl Exec, p: &NewPost, id: i64) -> Result<u64> {
+    if p.review_mail.is_empty() {
+        return Ok(0);
+    }
+    let now = Utc::now();
+    let event = format!("post:{id}:review:{}", micros(now));
+    let mail: Vec<_> = p
+        .review_mail
+        .iter()
+        .map(|m| crate::NewMail {
+            subject_id: id,
+            event: event.clone(),
+            ..m.clone()
+        })
+        .collect();
+    crate::outbox::queue(tx, &mail, now).await
 }

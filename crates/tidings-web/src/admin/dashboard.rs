@@ -36,6 +36,7 @@ pub async fn show(State(state): State<AppState>, signed: Signed) -> AdminResult 
         .count_posts(&count(PostStatus::Published))
         .await?;
     let drafts = state.store.count_posts(&count(PostStatus::Draft)).await?;
+    let for_review = state.store.count_posts(&count(PostStatus::Pending)).await?;
     let scheduled = state
         .store
         .count_posts(&count(PostStatus::Scheduled))
@@ -72,7 +73,7 @@ pub async fn show(State(state): State<AppState>, signed: Signed) -> AdminResult 
         None
     };
     let ctx = minijinja::context! {
-        published, drafts, scheduled, pending, mail,
+        published, drafts, for_review, scheduled, pending, mail,
         latest => minijinja::value::Serde(latest),
     };
     Ok(render(

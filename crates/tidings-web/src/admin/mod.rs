@@ -21,8 +21,9 @@ mod settings;
 mod signin;
 mod stats;
 mod subscribers;
+mod switcher;
 
-pub use session::{COOKIE as SESSION_COOKIE, member};
+pub use session::{COOKIE as SESSION_COOKIE, member, signed_member};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

@@ -63,6 +63,7 @@ pub fn render(
             page_title => title,
             csrf => &signed.csrf,
             me => Serde(me),
+            other_blogs => Serde(&signed.other_blogs),
         }
     };
     Ok(finish(state.templates.render(template, ctx)?, status))

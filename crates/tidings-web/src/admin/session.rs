@@ -32,6 +32,8 @@ pub struct Signed {
     pub site: Site,
     /// Which session this is, to end it on sign-out.
     pub key: sessions::Key,
+    /// The member's other blogs, for the switcher in the top bar.
+    pub other_blogs: Vec<super::switcher::OtherBlog>,
 }
 
 /// Why a page needs someone signed in: go sign in, or you may not be here.
@@ -121,12 +123,14 @@ impl FromRequestParts<AppState> for Signed {
         else {
             return Err(Refusal::SignIn(next));
         };
+        let other_blogs = super::switcher::other_blogs(state, &site, session.user.id).await?;
         Ok(Signed {
             user: session.user,
             role: session.role,
             csrf: session.csrf,
             site,
             key: session.key,
+            other_blogs,
         })
     }
 }
@@ -204,9 +208,22 @@ pub(crate) fn set_cookie(
 /// The name of the signed-in member of `site`'s blog sending `headers`, if
 /// any: public pages use it to let members comment where only they may.
 pub async fn member(state: &AppState, site: &Site, headers: &HeaderMap) -> Option<String> {
+    signed_member(state, site, headers)
+        .await
+        .map(|s| s.user.name)
+}
+
+/// The session of the signed-in member of `site`'s blog sending
+/// `headers`, with their role, if any: a public page shows such a member
+/// what readers do not see yet (a preview).
+pub async fn signed_member(
+    state: &AppState,
+    site: &Site,
+    headers: &HeaderMap,
+) -> Option<sessions::Session> {
     let token = cookie_token(headers)?;
     match sessions::find(&state.store, &token, site.blog.id, Utc::now()).await {
-        Ok(session) => session.map(|s| s.user.name),
+        Ok(session) => session,
         Err(tidings_app::Error::Forbidden(_)) => None,
         Err(e) => {
             tracing::error!("session lookup: {e}");

@@ -225,9 +225,11 @@ pub async fn setup_form(
     Query(q): Query<SetupQuery>,
 ) -> AdminResult {
     let token = q.token.unwrap_or_default();
-    setup::valid(&state.store, &token, Utc::now()).await?;
+    let link = setup::valid(&state.store, &token, site.blog.id, Utc::now()).await?;
     let blog = &site.blog;
     let form = SetupForm {
+        // A link for one address: the form starts with it.
+        email: link.email,
         blog_title: Some(blog.title.clone()),
         timezone: Some(blog.timezone.name().to_owned()),
         language: Some(blog.language.clone()),

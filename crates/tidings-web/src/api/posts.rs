@@ -29,9 +29,12 @@ pub struct PostOut {
     /// empty when it has none.
     teaser_html: String,
     labels: Vec<String>,
-    status: PostStatus,
+    /// Its [`PostStatus`], or `trash`.
+    status: &'static str,
     published_at: String,
     updated_at: String,
+    /// When it went to the trash; null for a post outside it.
+    trashed_at: Option<String>,
     url: String,
     author: String,
     comment_count: i64,
@@ -62,9 +65,14 @@ impl PostOut {
             body_html: p.body_html.clone(),
             teaser_html: p.teaser_html.clone(),
             labels: p.labels.clone(),
-            status: p.status_at(now),
+            status: if p.is_trashed() {
+                "trash"
+            } else {
+                p.status_at(now).as_str()
+            },
             published_at: iso(p.published_at),
             updated_at: iso(p.updated_at),
+            trashed_at: p.trashed_at.map(iso),
             url: p.path.clone(),
             author: p.author_name.clone(),
             comment_count: p.comment_count,
@@ -103,6 +111,8 @@ pub struct PostIn {
     _url: Option<serde::de::IgnoredAny>,
     #[serde(default, rename = "updated_at")]
     _updated_at: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "trashed_at")]
+    _trashed_at: Option<serde::de::IgnoredAny>,
     #[serde(default, rename = "author")]
     _author: Option<serde::de::IgnoredAny>,
     #[serde(default, rename = "comment_count")]
@@ -132,9 +142,33 @@ impl From<PostIn> for PostInput {
     }
 }
 
+/// The statuses a list asks for: a post's, or the trash.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum ListStatus {
+    Draft,
+    Pending,
+    Scheduled,
+    Published,
+    Trash,
+}
+
+impl ListStatus {
+    /// The post status asked for; `None` for the trash.
+    fn post_status(self) -> Option<PostStatus> {
+        match self {
+            Self::Draft => Some(PostStatus::Draft),
+            Self::Pending => Some(PostStatus::Pending),
+            Self::Scheduled => Some(PostStatus::Scheduled),
+            Self::Published => Some(PostStatus::Published),
+            Self::Trash => None,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 pub struct ListQuery {
-    status: Option<PostStatus>,
+    status: Option<ListStatus>,
     label: Option<String>,
     kind: Option<PostKind>,
     limit: Option<u32>,
@@ -161,7 +195,7 @@ pub async fn list(
         blog_id: caller.site.blog.id,
         kind: q.kind,
         visible_at: None,
-        status: q.status.map(|s| (s, now)),
+        status: q.status.and_then(ListStatus::post_status).map(|s| (s, now)),
         label: q.label,
         path_prefix: None,
         title_contains: None,
@@ -170,7 +204,7 @@ pub async fn list(
         after: None,
         limit: paging.limit()?,
         offset: paging.offset(),
-        trashed: false,
+        trashed: matches!(q.status, Some(ListStatus::Trash)),
     }
     .readable_by(caller.role, caller.user.id, now);
     let posts = state.store.list_posts(&filter).await?;
@@ -196,8 +230,9 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let now = Utc::now();
     let blog = &caller.site.blog;
-    let post = posts::save(
+    let post = posts::save_mailing(
         &state.store,
+        &state.mail,
         blog,
         &writer(&caller),
         None,
@@ -240,8 +275,9 @@ pub async fn update(
     let existing = find(&state, &caller, &raw).await?;
     let blog = &caller.site.blog;
     let writer = writer(&caller);
-    let post = posts::save(
+    let post = posts::save_mailing(
         &state.store,
+        &state.mail,
         blog,
         &writer,
         Some(&existing),

@@ -133,6 +133,7 @@ async fn submit(
                 status: StatusCode::UNPROCESSABLE_ENTITY,
                 // The pass was checked before the fields were.
                 access: super::post::Access::Open,
+                preview: false,
             };
             show(state, site, page, form).await
         }

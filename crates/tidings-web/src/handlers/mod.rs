@@ -11,6 +11,7 @@ pub mod ops;
 pub mod pages;
 pub mod paging;
 pub mod post;
+pub mod preview;
 pub mod redirects;
 pub mod replies;
 pub mod search;

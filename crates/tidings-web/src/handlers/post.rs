@@ -62,6 +62,8 @@ struct PostCtx {
     held: bool,
     /// The password form answers a wrong password.
     password_wrong: bool,
+    /// A member's preview: the banner saying readers do not see it yet.
+    preview: bool,
     newer_url: Option<String>,
     older_url: Option<String>,
 }
@@ -100,16 +102,41 @@ pub async fn visible_post(
     kind: PostKind,
     now: DateTime<Utc>,
 ) -> Result<PostPage, AppError> {
+    match post_at(site, path, kind, now).await? {
+        Found::Visible(page) => Ok(page),
+        Found::Unpublished(_) => Err(not_found()),
+    }
+}
+
+/// A post of `kind` at `path`, as readers find it.
+enum Found {
+    Visible(PostPage),
+    /// A draft, pending or scheduled post: readers get [`not_found`].
+    Unpublished(PostPage),
+}
+
+/// The post of `kind` at `path`, visible or not yet; 410 for one in the
+/// trash, 404 when there is none.
+async fn post_at(
+    site: &Site,
+    path: &str,
+    kind: PostKind,
+    now: DateTime<Utc>,
+) -> Result<Found, AppError> {
     match site.store.post_by_path(site.blog.id, path, now).await? {
-        Some(page) if page.post.kind == kind && page.post.is_visible_at(now) => Ok(page),
+        Some(page) if page.post.kind != kind => Err(not_found()),
+        Some(page) if page.post.is_visible_at(now) => Ok(Found::Visible(page)),
         // Deleted, and restorable for a while: gone, not never there.
-        Some(page) if page.post.kind == kind && page.post.is_trashed() => Err(AppError::gone(
+        Some(page) if page.post.is_trashed() => Err(AppError::gone(
             "This post was deleted. Its author may still restore it.",
         )),
-        _ => Err(AppError::not_found(
-            "Sorry, the page you were looking for in this blog does not exist.",
-        )),
+        Some(page) => Ok(Found::Unpublished(page)),
+        None => Err(not_found()),
     }
+}
+
+pub(super) fn not_found() -> AppError {
+    AppError::not_found("Sorry, the page you were looking for in this blog does not exist.")
 }
 
 pub async fn post_page(
@@ -145,7 +172,10 @@ async fn open(
     q: &PostQuery,
     headers: &HeaderMap,
 ) -> Result<Response, AppError> {
-    let page = visible_post(site, &path?, kind, Utc::now()).await?;
+    let page = match post_at(site, &path?, kind, Utc::now()).await? {
+        Found::Visible(page) => page,
+        Found::Unpublished(page) => return super::preview::show(state, site, page, headers).await,
+    };
     // A reader's view of it, counted whenever this page is served.
     site.deps.viewed(tidings_app::views::Viewed {
         blog_id: site.blog.id,
@@ -171,6 +201,9 @@ pub struct Form {
     pub status: StatusCode,
     /// Whether the reader may read a password-protected post.
     pub access: Access,
+    /// A member's preview of a post readers do not see yet: a banner
+    /// says so, and the page takes no comments.
+    pub preview: bool,
 }
 
 /// What a reader may see of a post: all of it, or (protected by a
@@ -193,6 +226,7 @@ impl Form {
             held,
             status: StatusCode::OK,
             access: Access::Open,
+            preview: false,
         }
     }
 }
@@ -221,7 +255,7 @@ pub async fn show(
             id: c.id,
             author: c.author_name.clone(),
         });
-    let comments_taken = post.comments == PostComments::Open;
+    let comments_taken = post.comments == PostComments::Open && !form.preview;
     let comments_open = comments_taken
         && match site.blog.comments_allowed {
             CommentsAllowed::Anyone => true,
@@ -242,6 +276,7 @@ pub async fn show(
     }
     let mut chrome = Chrome::load(state, site, now).await?;
     chrome.meta = tidings_theme::meta::PageMeta::post(&site.blog, &post, &site.base_url);
+    chrome.meta.noindex |= form.preview;
     let opened = post.is_protected();
     if opened {
         // The pass cookie already keeps this request from the cache; should
@@ -261,6 +296,7 @@ pub async fn show(
         reply_to,
         held: form.held,
         password_wrong: false,
+        preview: form.preview,
         date_header: lang.date_header(&post.published_at.with_timezone(&tz)),
         post: PostView::opened(post, tz, lang),
         newer_url: neighbours.newer,
@@ -305,6 +341,7 @@ async fn show_locked(
         reply_to: None,
         held: false,
         password_wrong: form.access == Access::WrongPassword,
+        preview: false,
         date_header: lang.date_header(&post.published_at.with_timezone(&tz)),
         post: PostView::new(post, tz, lang),
         newer_url: neighbours.newer,

@@ -167,3 +167,57 @@ async fn the_editor_says_what_each_action_did() {
             .contains("Told")
     );
 }
+
+#[tokio::test]
+async fn the_api_lists_the_trash_with_when_each_post_went_there() {
+    let mut app = TestApp::start().await;
+    let kept = app
+        .post(json!({"title": "Kept", "body": "x", "status": "published"}))
+        .await;
+    let binned = app
+        .post(json!({"title": "Binned", "body": "x", "status": "published"}))
+        .await;
+    let id = binned["id"].as_i64().unwrap();
+    let (status, _) = app.api(Method::DELETE, &format!("/posts/{id}"), None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+
+    let (status, trash) = app.api(Method::GET, "/posts?status=trash", None).await;
+    assert_eq!(status, StatusCode::OK, "{trash}");
+    assert_eq!(trash["total"], 1);
+    let item = &trash["items"][0];
+    assert_eq!(item["title"], "Binned");
+    assert_eq!(item["status"], "trash");
+    assert!(
+        item["trashed_at"].as_str().unwrap().starts_with("20"),
+        "{item}"
+    );
+    let (_, all) = app.api(Method::GET, "/posts", None).await;
+    assert_eq!(all["total"], 1, "other lists leave the trash out");
+    assert_eq!(all["items"][0]["id"], kept["id"]);
+    assert_eq!(all["items"][0]["trashed_at"], serde_json::Value::Null);
+
+    // A contributor lists only their own trash.
+    let helper = app.user_token("helper@example.com", "contributor");
+    let (_, theirs) = app
+        .api_as(&helper, Method::GET, "/posts?status=trash", None)
+        .await;
+    assert_eq!(theirs["total"], 0);
+
+    // A status no list knows: 400 naming it, as any bad query.
+    let (status, body) = app.api(Method::GET, "/posts?status=binned", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("status")
+    );
+
+    // Restored, it leaves the trash list.
+    let (status, _) = app
+        .api(Method::POST, &format!("/posts/{id}/restore"), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, trash) = app.api(Method::GET, "/posts?status=trash", None).await;
+    assert_eq!(trash["total"], 0);
+}

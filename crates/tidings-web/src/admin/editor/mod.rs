@@ -285,6 +285,7 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
     let status = match form.action.as_deref() {
         Some("publish") => Some(PostStatus::Published),
         Some("draft") | Some("unpublish") => Some(PostStatus::Draft),
+        Some("submit") => Some(PostStatus::Pending),
         _ => None,
     };
     Ok(PostInput {
@@ -369,7 +370,8 @@ async fn save(
     let blog = &signed.site.blog;
     let now = Utc::now();
     let before = existing.map(|p| p.status_at(now));
-    match posts::save(&state.store, blog, &writer, existing, input, now).await {
+    let mail = &state.mail;
+    match posts::save_mailing(&state.store, mail, blog, &writer, existing, input, now).await {
         Ok(post) => {
             let done = Done::of(before, post.status_at(now));
             let to = format!("/admin/posts/{}?done={}", post.id, done.as_str());

@@ -11,6 +11,8 @@ use crate::admin::session::Signed;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Done {
     Draft,
+    /// Submitted for review.
+    Submitted,
     Unpublished,
     Scheduled,
     Published,
@@ -28,6 +30,7 @@ impl Done {
                 Self::Unpublished
             }
             (_, PostStatus::Draft) => Self::Draft,
+            (_, PostStatus::Pending) => Self::Submitted,
             (_, PostStatus::Scheduled) => Self::Scheduled,
             (Some(PostStatus::Published), PostStatus::Published) => Self::Updated,
             (_, PostStatus::Published) => Self::Published,
@@ -37,6 +40,7 @@ impl Done {
     pub(super) fn as_str(self) -> &'static str {
         match self {
             Self::Draft => "draft",
+            Self::Submitted => "submitted",
             Self::Unpublished => "unpublished",
             Self::Scheduled => "scheduled",
             Self::Published => "published",
@@ -50,6 +54,10 @@ impl Done {
         let tz = signed.site.blog.timezone;
         match self {
             Self::Draft => "Saved as a draft.".to_owned(),
+            Self::Submitted => {
+                "Submitted for review: an admin is told, and publishes it or sends it back."
+                    .to_owned()
+            }
             Self::Unpublished => "Unpublished: saved as a draft.".to_owned(),
             Self::Scheduled => format!(
                 "Scheduled for {}.",
@@ -72,6 +80,7 @@ impl std::str::FromStr for Done {
     fn from_str(s: &str) -> Result<Self, ()> {
         [
             Self::Draft,
+            Self::Submitted,
             Self::Unpublished,
             Self::Scheduled,
             Self::Published,

@@ -27,6 +27,8 @@ pub struct Browser<'a> {
     cookie: Option<String>,
     pre_session: Option<String>,
     ip: Option<String>,
+    /// The `Host` it asks for; `None`: the server's address.
+    host: Option<String>,
 }
 
 /// An answer: status, body, and where a redirect points.
@@ -61,6 +63,15 @@ impl<'a> Browser<'a> {
             cookie: None,
             pre_session: None,
             ip: None,
+            host: None,
+        }
+    }
+
+    /// A browser asking for the blog at `host` (on the server's port).
+    pub fn on_host(app: &'a TestApp, host: &str) -> Self {
+        Self {
+            host: Some(host.to_owned()),
+            ..Self::new(app)
         }
     }
 
@@ -103,6 +114,9 @@ impl<'a> Browser<'a> {
         }
         if let Some(ip) = &self.ip {
             req = req.header("x-forwarded-for", ip);
+        }
+        if let Some(host) = &self.host {
+            req = req.header("host", host);
         }
         let r = req.send().await.unwrap();
         if let Some(v) = set_cookie(&r, "tidings_session") {
