@@ -18,7 +18,7 @@ fn select_blogs() -> Sql {
 
 const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
      comment_moderation, moderation_days, comment_min_seconds, language, robots_txt, changed_at, \
-     default_comments, feed_content, share_image";
+     default_comments, feed_content, share_image, favicon";
 
 fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
     let corrupt = |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string());
@@ -47,6 +47,7 @@ fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
         language: row.try_get("language")?,
         robots_txt: row.try_get("robots_txt")?,
         share_image: row.try_get("share_image")?,
+        favicon: row.try_get("favicon")?,
         feed_content: row
             .try_get::<String>("feed_content")?
             .parse()
@@ -89,19 +90,22 @@ pub(crate) async fn touch(tx: &mut impl Exec, blog_id: i64, scope: Scope) -> Res
 }
 
 impl Store {
-    /// Creates a blog with default settings.
+    /// Creates a blog with default settings. A new blog holds a commenter's
+    /// first comment for the owner (`first_time`); blogs made before that
+    /// was the default keep the setting they had.
     pub async fn create_blog(&self, host: &str, title: &str) -> Result<BlogSettings> {
         let now = micros(Utc::now());
         let mut tx = self.begin_write().await?;
         let id = tx
             .fetch_one(
                 &Sql::new(
-                    "INSERT INTO blogs (host, title, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $3) RETURNING id",
+                    "INSERT INTO blogs (host, title, created_at, updated_at, comment_moderation) \
+                     VALUES ($1, $2, $3, $3, $4) RETURNING id",
                 )
                 .bind(host)
                 .bind(title)
-                .bind(now),
+                .bind(now)
+                .bind(tidings_core::Moderation::FirstTime.as_str()),
                 |r| r.try_get::<i64>("id"),
             )
             .await
@@ -183,7 +187,8 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
             "UPDATE blogs SET title = $2, description = $3, timezone = $4, posts_per_page = $5, \
              comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
              comment_min_seconds = $9, updated_at = $10, language = $11, robots_txt = $12, \
-             default_comments = $13, feed_content = $14, share_image = $15 WHERE id = $1",
+             default_comments = $13, feed_content = $14, share_image = $15, favicon = $16 \
+             WHERE id = $1",
         )
         .bind(blog.id)
         .bind(&blog.title)
@@ -199,7 +204,8 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
         .bind(&blog.robots_txt)
         .bind(blog.default_comments.as_str())
         .bind(blog.feed_content.as_str())
-        .bind(&blog.share_image),
+        .bind(&blog.share_image)
+        .bind(&blog.favicon),
     )
     .await
 }

@@ -184,7 +184,9 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
         meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
         mail_on: false,
     };
-    let ctx = minijinja::context! { title => title, message => message };
+    // A reader who followed a broken link is offered a search for it.
+    let search = e.status == StatusCode::NOT_FOUND;
+    let ctx = minijinja::context! { title => title, message => message, search => search };
     match render(state, "error.html", e.status, &chrome, ctx) {
         Ok(mut r) => {
             if let Some(secs) = e.retry_after {

@@ -3,6 +3,7 @@
 //!
 //! One test binary (as crates.io does) so the suite links once.
 
+mod html;
 mod support;
 
 mod abuse;
@@ -22,6 +23,7 @@ mod doctor;
 mod encoding;
 mod export;
 mod feeds;
+mod first_time;
 mod flood;
 mod hardening;
 mod hostile_bodies;
@@ -40,10 +42,12 @@ mod metadata;
 mod metrics;
 mod nodes;
 mod old_data;
+mod page_order;
 mod pages;
 mod post_comments;
 mod protected;
 mod queries;
+mod reader_details;
 mod render;
 mod revisions;
 mod schema;
