@@ -363,7 +363,11 @@ async fn a_reply_is_published_and_approves_what_it_answers() {
 async fn first_time_moderation_trusts_whom_the_owner_approved() {
     let b = Blog::new("first-time").await;
     let fresh = b.store.create_blog("new.example", "New").await.unwrap();
-    assert_eq!(fresh.comment_moderation, Moderation::FirstTime, "new blogs' default");
+    assert_eq!(
+        fresh.comment_moderation,
+        Moderation::FirstTime,
+        "new blogs' default"
+    );
     let mut b = b;
     b.blog.comment_moderation = Moderation::FirstTime;
     let now = t0();
@@ -372,7 +376,10 @@ async fn first_time_moderation_trusts_whom_the_owner_approved() {
         a.email = email.map(str::to_owned);
         a
     };
-    let first = b.submit(from(Some("ann@example.org"), 1), now).await.unwrap();
+    let first = b
+        .submit(from(Some("ann@example.org"), 1), now)
+        .await
+        .unwrap();
     assert_eq!(first.status, CommentStatus::Pending);
     assert_eq!(first.hold_reasons, "first comment by this name and email");
     let queue = Queue::open(
@@ -385,7 +392,10 @@ async fn first_time_moderation_trusts_whom_the_owner_approved() {
     )
     .unwrap();
     queue.moderate(first.id, Decision::Approve).await.unwrap();
-    let again = b.submit(from(Some("ANN@example.org"), 2), now).await.unwrap();
+    let again = b
+        .submit(from(Some("ANN@example.org"), 2), now)
+        .await
+        .unwrap();
     assert_eq!(again.status, CommentStatus::Published);
     let no_email = b.submit(from(None, 3), now).await.unwrap();
     assert_eq!(no_email.status, CommentStatus::Pending);

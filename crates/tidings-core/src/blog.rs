@@ -199,8 +199,7 @@ impl BlogSettings {
                 ),
             ));
         }
-        check_picture_address("share_image", &self.share_image)
-            .map_err(|e| ("share_image", e))?;
+        check_picture_address("share_image", &self.share_image).map_err(|e| ("share_image", e))?;
         check_picture_address("favicon", &self.favicon).map_err(|e| ("favicon", e))?;
         crate::language::parse_language(&self.language).map_err(|e| ("language", e.to_string()))?;
         if !(1..=Self::MAX_POSTS_PER_PAGE).contains(&self.posts_per_page) {

@@ -358,8 +358,9 @@ pub fn judge(settings: &BlogSettings, s: Signals) -> CommentVerdict {
     let moderated = match settings.comment_moderation {
         Moderation::Never => None,
         Moderation::Always => Some(HoldReason::Moderation),
-        Moderation::OlderThan => (post_age_days >= i64::from(settings.moderation_days))
-            .then_some(HoldReason::Moderation),
+        Moderation::OlderThan => {
+            (post_age_days >= i64::from(settings.moderation_days)).then_some(HoldReason::Moderation)
+        }
         Moderation::FirstTime => (!s.known_commenter).then_some(HoldReason::FirstTime),
     };
     reasons.extend(moderated);

@@ -158,15 +158,7 @@ pub async fn save(
     check_role(writer, existing, status)?;
     let (parent_id, menu_order) = (input.parent_id, input.menu_order);
     let fields = fields::check(blog, existing, input, status, now)?;
-    let order = order::check(
-        store,
-        blog.id,
-        fields.kind,
-        existing,
-        parent_id,
-        menu_order,
-    )
-    .await?;
+    let order = order::check(store, blog.id, fields.kind, existing, parent_id, menu_order).await?;
     let mut body = fields.body.render().await?;
     body.html = pictures::responsive(store, blog.id, body.html).await?;
     let teaser_html = body::teaser(&body.html).await?;

@@ -30,9 +30,7 @@ pub(super) async fn check(
     parent_id: Option<Option<i64>>,
     menu_order: Option<i64>,
 ) -> Result<Order, Error> {
-    let menu_order = menu_order
-        .or(existing.map(|p| p.menu_order))
-        .unwrap_or(0);
+    let menu_order = menu_order.or(existing.map(|p| p.menu_order)).unwrap_or(0);
     if !MENU_ORDER_RANGE.contains(&menu_order) {
         return Err(Error::invalid(
             "menu_order",

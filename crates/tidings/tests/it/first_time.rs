@@ -19,9 +19,7 @@ async fn comment(app: &TestApp, path: &str, who: &[(&str, &str)], body: &str) ->
 }
 
 async fn pending(app: &mut TestApp) -> Vec<Value> {
-    let (_, list) = app
-        .api(Method::GET, "/comments?status=pending", None)
-        .await;
+    let (_, list) = app.api(Method::GET, "/comments?status=pending", None).await;
     list["items"].as_array().unwrap().clone()
 }
 
@@ -29,26 +27,53 @@ async fn pending(app: &mut TestApp) -> Vec<Value> {
 async fn a_new_blog_holds_a_commenters_first_comment() {
     let mut app = TestApp::start_as_new().await;
     let (_, blog) = app.api(Method::GET, "/blog", None).await;
-    assert_eq!(blog["comment_moderation"], "first_time", "the default of a new blog");
+    assert_eq!(
+        blog["comment_moderation"], "first_time",
+        "the default of a new blog"
+    );
     app.settings(json!({"comment_min_seconds": 0})).await;
-    let post = app.post(json!({"title": "Hello", "body": "x", "status": "published"})).await;
+    let post = app
+        .post(json!({"title": "Hello", "body": "x", "status": "published"}))
+        .await;
     let path = post["url"].as_str().unwrap().to_owned();
 
-    assert!(!comment(&app, &path, &RITA, "My first words here.").await, "held");
+    assert!(
+        !comment(&app, &path, &RITA, "My first words here.").await,
+        "held"
+    );
     let page = app.page(&format!("{path}?held=1")).await;
-    assert!(page.contains("awaiting moderation"), "the commenter is told");
-    assert!(!page.contains("My first words here."), "readers do not see it");
+    assert!(
+        page.contains("awaiting moderation"),
+        "the commenter is told"
+    );
+    assert!(
+        !page.contains("My first words here."),
+        "readers do not see it"
+    );
     let held = pending(&mut app).await;
     assert_eq!(held.len(), 1);
-    assert!(held[0]["hold_reasons"].as_str().unwrap().contains("first comment"), "{held:?}");
+    assert!(
+        held[0]["hold_reasons"]
+            .as_str()
+            .unwrap()
+            .contains("first comment"),
+        "{held:?}"
+    );
 
     let (status, _) = app
-        .api(Method::POST, &format!("/comments/{}/approve", held[0]["id"]), None)
+        .api(
+            Method::POST,
+            &format!("/comments/{}/approve", held[0]["id"]),
+            None,
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     // Known now: the same name and email (in any case) show at once.
     let known = [("name", "Rita Reader"), ("email", "Rita@Example.com")];
-    assert!(comment(&app, &path, &known, "Back again.").await, "published");
+    assert!(
+        comment(&app, &path, &known, "Back again.").await,
+        "published"
+    );
     // Another address, no address, or another name: a stranger still.
     let elsewhere = [("name", "Rita Reader"), ("email", "rita@elsewhere.example")];
     assert!(!comment(&app, &path, &elsewhere, "Is it me?").await);
@@ -56,14 +81,21 @@ async fn a_new_blog_holds_a_commenters_first_comment() {
     let renamed = [("name", "Rita R."), ("email", "rita@example.com")];
     assert!(!comment(&app, &path, &renamed, "Renamed.").await);
     let page = app.page(&path).await;
-    assert_eq!(texts_of_class(&page, "comment-author"), ["Rita Reader", "Rita Reader"]);
+    assert_eq!(
+        texts_of_class(&page, "comment-author"),
+        ["Rita Reader", "Rita Reader"]
+    );
 
     // `never` holds nothing for moderation's sake.
     app.settings(json!({"comment_moderation": "never"})).await;
     assert!(comment(&app, &path, &[("name", "Sam")], "Straight through.").await);
     // A value it does not know is refused, naming the field; nothing changes.
     let (status, e) = app
-        .api(Method::PATCH, "/blog", Some(json!({"comment_moderation": "first"})))
+        .api(
+            Method::PATCH,
+            "/blog",
+            Some(json!({"comment_moderation": "first"})),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
     let (_, blog) = app.api(Method::GET, "/blog", None).await;
@@ -74,7 +106,9 @@ async fn a_new_blog_holds_a_commenters_first_comment() {
 async fn the_blogs_own_people_are_marked_as_the_author() {
     let mut app = TestApp::start_as_new().await;
     app.settings(json!({"comment_min_seconds": 0})).await;
-    let post = app.post(json!({"title": "Hello", "body": "x", "status": "published"})).await;
+    let post = app
+        .post(json!({"title": "Hello", "body": "x", "status": "published"}))
+        .await;
     let path = post["url"].as_str().unwrap().to_owned();
     app.member_token("writer@example.com", "Wanda Writer", "author", None);
     let mut writer = Browser::new(&app);
@@ -90,9 +124,9 @@ async fn the_blogs_own_people_are_marked_as_the_author() {
     // A reader's comment, held, then answered from the queue by the owner.
     assert!(!comment(&app, &path, &RITA, "A question?").await);
     let held = pending(&mut app).await;
-    app.member_token("owner@example.com", "Owner", "admin", None);
+    app.member_token("boss@example.com", "Bea Boss", "admin", None);
     let mut owner = Browser::new(&app);
-    owner.sign_in("owner@example.com", PASSWORD).await;
+    owner.sign_in("boss@example.com", PASSWORD).await;
     let reply_path = format!("/admin/comments/{}/reply", held[0]["id"]);
     let csrf = owner.csrf(&reply_path).await;
     let r = owner
@@ -103,13 +137,16 @@ async fn the_blogs_own_people_are_marked_as_the_author() {
     let page = app.page(&path).await;
     assert_eq!(
         texts_of_class(&page, "comment-author"),
-        ["Wanda Writer", "Rita Reader", "Owner"]
+        ["Wanda Writer", "Rita Reader", "Bea Boss"]
     );
     assert_eq!(texts_of_class(&page, "author-badge"), ["Author", "Author"]);
     assert_eq!(page.matches("class=\"comment blog-author\"").count(), 2);
     let rita = page.find("Rita Reader").unwrap();
     let rita_li = page[..rita].rfind("<li class=").unwrap();
-    assert!(page[rita_li..].starts_with("<li class=\"comment\""), "a reader is not marked");
+    assert!(
+        page[rita_li..].starts_with("<li class=\"comment\""),
+        "a reader is not marked"
+    );
 
     // In the blog's language.
     app.settings(json!({"language": "de"})).await;

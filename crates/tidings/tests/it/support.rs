@@ -45,7 +45,8 @@ impl TestApp {
     /// request reads the blog; [`TestApp::start_as_new`] keeps a new blog's.
     pub async fn start_with(serve_args: &[&str]) -> Self {
         let app = Self::start_as_new_with(serve_args).await;
-        app.sql("UPDATE blogs SET comment_moderation = 'never'").await;
+        app.sql("UPDATE blogs SET comment_moderation = 'never'")
+            .await;
         app
     }
 

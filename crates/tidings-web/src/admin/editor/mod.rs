@@ -349,15 +349,18 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
         parent_id: match form.parent_id.as_deref().map(str::trim) {
             None => None,
             Some("") => Some(None),
-            Some(id) => Some(Some(id.parse().map_err(|_| {
-                format!("The parent page {id:?} is not a page number.")
-            })?)),
+            Some(id) => {
+                Some(Some(id.parse().map_err(|_| {
+                    format!("The parent page {id:?} is not a page number.")
+                })?))
+            }
         },
         menu_order: match form.menu_order.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(n) => Some(n.parse().map_err(|_| {
-                format!("The order {n:?} is not a whole number.")
-            })?),
+            Some(n) => Some(
+                n.parse()
+                    .map_err(|_| format!("The order {n:?} is not a whole number."))?,
+            ),
         },
     })
 }
