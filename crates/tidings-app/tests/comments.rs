@@ -198,7 +198,10 @@ async fn who_may_comment_is_the_blogs_setting() {
     let stranger = b.submit(b.arrival("hi", 1, now), now).await;
     assert!(matches!(stranger, Err(Error::Forbidden(m)) if m.contains("signed-in")));
     let mut member = b.arrival("hi", 1, now);
-    member.member = Some("Owner".into());
+    member.member = Some(Member {
+        id: b.owner.id,
+        name: "Owner".into(),
+    });
     let c = b.submit(member, now).await.unwrap();
     assert_eq!(
         c.author_name, "Owner",

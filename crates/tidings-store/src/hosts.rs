@@ -42,9 +42,10 @@ struct Kept {
     answers: HashMap<(Box<str>, bool), Answer>,
 }
 
-/// What the kept answers say about a host.
+/// What the kept answers say about a host (a kept one boxed: a blog's
+/// settings are large beside the other answers).
 enum Lookup {
-    Kept(Answer),
+    Kept(Box<Answer>),
     /// Not kept; an answer read now may be kept if nothing is forgotten
     /// before it is offered.
     Missing {
@@ -64,7 +65,7 @@ impl KeptHosts {
             return Lookup::NotFollowing;
         }
         match kept.answers.get(&(host.into(), fallback)) {
-            Some(answer) => Lookup::Kept(answer.clone()),
+            Some(answer) => Lookup::Kept(Box::new(answer.clone())),
             None => Lookup::Missing {
                 generation: kept.generation,
             },
@@ -89,7 +90,7 @@ impl Store {
     /// answers). Kept in the process; see the module documentation.
     pub async fn blog_serving(&self, host: &str, fallback: bool) -> Result<Option<Answer>> {
         let generation = match self.hosts.lookup(host, fallback) {
-            Lookup::Kept(answer) => return Ok(Some(answer)),
+            Lookup::Kept(answer) => return Ok(Some(*answer)),
             Lookup::Missing { generation } => Some(generation),
             Lookup::NotFollowing => None,
         };
