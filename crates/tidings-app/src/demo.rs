@@ -127,6 +127,7 @@ async fn comment_on(
         },
         ip: String::new(),
         created_at: now - Duration::minutes(minutes_ago),
+        user_id: None,
         mail_if_held: Vec::new(),
         watch_replies: false,
     };

@@ -27,6 +27,9 @@ pub struct Change {
     pub robots_txt: Option<String>,
     /// The picture link previews show for a post without one; empty: none.
     pub share_image: Option<String>,
+    /// The blog's icon in browser tabs: an address or a path on the blog
+    /// (an upload's); empty: the built-in one.
+    pub favicon: Option<String>,
     /// Whether feeds carry whole posts or stop at their jump break.
     pub feed_content: Option<FeedContent>,
     /// What new posts do with comments unless their author says otherwise.
@@ -120,6 +123,9 @@ pub(crate) fn applied(current: &BlogSettings, change: Change) -> Result<BlogSett
     }
     if let Some(v) = change.theme.filter(|v| v.trim() != blog.theme) {
         blog.theme = checked_theme(v.trim(), &change.installed_themes)?;
+    }
+    if let Some(v) = change.favicon {
+        blog.favicon = v.trim().to_owned();
     }
     if let Some(v) = change.language {
         blog.language = tidings_core::parse_language(&v)

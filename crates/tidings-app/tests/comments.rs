@@ -9,7 +9,7 @@ use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, Utc};
-use tidings_app::comments::{self, Arrival, Decision, Moderator, Queue};
+use tidings_app::comments::{self, Arrival, Decision, Member, Moderator, Queue};
 use tidings_app::form_token::{self, Purpose};
 use tidings_app::{Error, limits};
 use tidings_core::{BlogSettings, Comment, CommentStatus, CommentsAllowed, Moderation, Post, Role};
@@ -198,7 +198,10 @@ async fn who_may_comment_is_the_blogs_setting() {
     let stranger = b.submit(b.arrival("hi", 1, now), now).await;
     assert!(matches!(stranger, Err(Error::Forbidden(m)) if m.contains("signed-in")));
     let mut member = b.arrival("hi", 1, now);
-    member.member = Some("Owner".into());
+    member.member = Some(Member {
+        id: b.owner.id,
+        name: "Owner".into(),
+    });
     let c = b.submit(member, now).await.unwrap();
     assert_eq!(
         c.author_name, "Owner",
@@ -352,7 +355,62 @@ async fn a_reply_is_published_and_approves_what_it_answers() {
         (c.status, c.parent_id, c.author_name.as_str(), c.created_at),
         (CommentStatus::Published, Some(held.id), "Owner", later)
     );
+    assert!(c.by_member, "the owner's reply is marked as the author's");
+    assert!(!held.by_member);
     let parent = queue.comment(held.id).await.unwrap();
     assert_eq!(parent.comment.status, CommentStatus::Published);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn first_time_moderation_trusts_whom_the_owner_approved() {
+    let b = Blog::new("first-time").await;
+    let fresh = b.store.create_blog("new.example", "New").await.unwrap();
+    assert_eq!(
+        fresh.comment_moderation,
+        Moderation::FirstTime,
+        "new blogs' default"
+    );
+    let mut b = b;
+    b.blog.comment_moderation = Moderation::FirstTime;
+    let now = t0();
+    let from = |email: Option<&str>, address| {
+        let mut a = b.arrival("Hello there.", address, now);
+        a.email = email.map(str::to_owned);
+        a
+    };
+    let first = b
+        .submit(from(Some("ann@example.org"), 1), now)
+        .await
+        .unwrap();
+    assert_eq!(first.status, CommentStatus::Pending);
+    assert_eq!(first.hold_reasons, "first comment by this name and email");
+    let queue = Queue::open(
+        &b.store,
+        b.blog.id,
+        Moderator {
+            user: &b.owner,
+            role: Role::Admin,
+        },
+    )
+    .unwrap();
+    queue.moderate(first.id, Decision::Approve).await.unwrap();
+    let again = b
+        .submit(from(Some("ANN@example.org"), 2), now)
+        .await
+        .unwrap();
+    assert_eq!(again.status, CommentStatus::Published);
+    let no_email = b.submit(from(None, 3), now).await.unwrap();
+    assert_eq!(no_email.status, CommentStatus::Pending);
+
+    let mut member = from(None, 4);
+    member.member = Some(Member {
+        id: b.owner.id,
+        name: b.owner.name.clone(),
+    });
+    let by_owner = b.submit(member, now).await.unwrap();
+    assert_eq!(by_owner.status, CommentStatus::Published);
+    assert!(by_owner.by_member);
+    assert_eq!(by_owner.author_name, "Owner");
     b.close().await;
 }

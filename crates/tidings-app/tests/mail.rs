@@ -63,6 +63,7 @@ async fn a_held_comments_links_are_claimed_once_expire_and_are_spent() {
             hold_reasons: "held for moderation".into(),
             ip: "192.0.2.1".into(),
             created_at: t0(),
+            user_id: None,
             mail_if_held: vec![to_owner],
             watch_replies: false,
         })

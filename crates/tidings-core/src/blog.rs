@@ -22,6 +22,10 @@ pub enum Moderation {
     Always,
     /// Held on posts older than `BlogSettings::moderation_days`: old posts draw spam.
     OlderThan,
+    /// Held until the owner has published one comment by the same name and
+    /// email address (WordPress's default): a regular is trusted, a
+    /// stranger read first. New blogs start with it.
+    FirstTime,
 }
 
 impl CommentsAllowed {
@@ -56,6 +60,7 @@ impl Moderation {
             Self::Never => "never",
             Self::Always => "always",
             Self::OlderThan => "older_than",
+            Self::FirstTime => "first_time",
         }
     }
 }
@@ -67,9 +72,10 @@ impl std::str::FromStr for Moderation {
             "never" => Ok(Self::Never),
             "always" => Ok(Self::Always),
             "older_than" => Ok(Self::OlderThan),
+            "first_time" => Ok(Self::FirstTime),
             _ => Err(UnknownValue {
                 what: "comment_moderation",
-                allowed: "never, always, older_than",
+                allowed: "never, always, older_than, first_time",
                 got: s.to_owned(),
             }),
         }
@@ -134,6 +140,10 @@ pub struct BlogSettings {
     /// (`og:image`): an `https://` or `http://` address, or a path on the
     /// blog such as an upload's; empty for none.
     pub share_image: String,
+    /// The blog's icon in browser tabs and bookmarks: an `https://` or
+    /// `http://` address, or a path on the blog such as an upload's; empty
+    /// for the built-in one.
+    pub favicon: String,
     /// Whether feeds carry whole posts or stop at their jump break.
     pub feed_content: FeedContent,
     /// What a new post does with comments unless its author says otherwise.
@@ -192,7 +202,8 @@ impl BlogSettings {
                 ),
             ));
         }
-        check_share_image(&self.share_image).map_err(|e| ("share_image", e))?;
+        check_picture_address("share_image", &self.share_image).map_err(|e| ("share_image", e))?;
+        check_picture_address("favicon", &self.favicon).map_err(|e| ("favicon", e))?;
         if !self.theme.is_empty() {
             check_theme_name(&self.theme).map_err(|e| ("theme", e))?;
         }
@@ -258,13 +269,14 @@ pub fn check_theme_name(name: &str) -> Result<(), String> {
     }
 }
 
-/// Longest default share image address.
-const MAX_SHARE_IMAGE_CHARS: usize = 2_000;
+/// Longest address of a default share image or an icon.
+const MAX_PICTURE_ADDRESS_CHARS: usize = 2_000;
 
-/// A default share image is empty, an `http(s)://` address or a path on the
-/// blog (`/media/u/…`), without spaces or control characters: a link
-/// preview fetches it as it is.
-fn check_share_image(v: &str) -> Result<(), String> {
+/// A default share image or an icon is empty, an `http(s)://` address or a
+/// path on the blog (`/media/u/…`), without spaces or control characters: a
+/// link preview or a browser fetches it as it is. `field` names it in the
+/// refusal.
+fn check_picture_address(field: &str, v: &str) -> Result<(), String> {
     if v.is_empty() {
         return Ok(());
     }
@@ -273,14 +285,13 @@ fn check_share_image(v: &str) -> Result<(), String> {
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
     if !well_formed {
-        return Err(
-            "share_image must be an https:// address or a path on the blog such as /media/u/…"
-                .into(),
-        );
-    }
-    if v.chars().count() > MAX_SHARE_IMAGE_CHARS {
         return Err(format!(
-            "share_image must be at most {MAX_SHARE_IMAGE_CHARS} characters"
+            "{field} must be an https:// address or a path on the blog such as /media/u/…"
+        ));
+    }
+    if v.chars().count() > MAX_PICTURE_ADDRESS_CHARS {
+        return Err(format!(
+            "{field} must be at most {MAX_PICTURE_ADDRESS_CHARS} characters"
         ));
     }
     Ok(())

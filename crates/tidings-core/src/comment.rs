@@ -59,6 +59,9 @@ pub struct Comment {
     pub created_at: DateTime<Utc>,
     /// Why it was held, for the owner; empty when it was published at once.
     pub hold_reasons: String,
+    /// Written by a member of the blog (signed in, or replying from the
+    /// queue): its page marks it as the author's, as Blogger does.
+    pub by_member: bool,
 }
 
 /// Field limits. Input over a limit is refused, never truncated and stored.
@@ -194,6 +197,9 @@ pub fn is_web_url(s: &str) -> bool {
 pub enum HoldReason {
     /// The blog holds every comment, or comments on posts this old.
     Moderation,
+    /// The blog holds a commenter's comments until the owner has published
+    /// one by the same name and email address, and this is the first.
+    FirstTime,
     /// The form came back sooner than a person could fill it.
     TooFast { seconds: f64 },
     /// The field hidden from people was filled: a bot.
@@ -214,7 +220,7 @@ impl HoldReason {
     /// How much this sign counts towards calling a comment spam: see [`judge`].
     fn weight(&self) -> u32 {
         match self {
-            Self::Moderation => 0,
+            Self::Moderation | Self::FirstTime => 0,
             Self::Honeypot => SPAM_AT_WEIGHT,
             Self::TooFast { .. } | Self::Links { .. } | Self::BusyAddress { .. } => 1,
             Self::Repeated { spam, .. } => 1 + u32::from(*spam),
@@ -233,6 +239,7 @@ impl std::fmt::Display for HoldReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Moderation => f.write_str("held for moderation"),
+            Self::FirstTime => f.write_str("first comment by this name and email"),
             Self::TooFast { seconds } => {
                 write!(f, "posted {seconds:.1} s after the form loaded")
             }
@@ -326,6 +333,10 @@ pub struct Signals {
     pub filter_score: f64,
     pub repeats: Repeats,
     pub address: AddressRate,
+    /// A member of the blog, or a commenter whose name and email address
+    /// already have a comment the owner published: first-time moderation
+    /// lets them through.
+    pub known_commenter: bool,
 }
 
 /// Decides a submission's status. A bot's honeypot makes it spam. Otherwise
@@ -345,13 +356,14 @@ pub fn judge(settings: &BlogSettings, s: Signals) -> CommentVerdict {
     let mut reasons = Vec::new();
     let post_age_days = (s.now - s.post_published_at).num_days();
     let moderated = match settings.comment_moderation {
-        Moderation::Never => false,
-        Moderation::Always => true,
-        Moderation::OlderThan => post_age_days >= i64::from(settings.moderation_days),
+        Moderation::Never => None,
+        Moderation::Always => Some(HoldReason::Moderation),
+        Moderation::OlderThan => {
+            (post_age_days >= i64::from(settings.moderation_days)).then_some(HoldReason::Moderation)
+        }
+        Moderation::FirstTime => (!s.known_commenter).then_some(HoldReason::FirstTime),
     };
-    if moderated {
-        reasons.push(HoldReason::Moderation);
-    }
+    reasons.extend(moderated);
     if s.links >= HOLD_AT_LINKS {
         reasons.push(HoldReason::Links { count: s.links });
     }
@@ -410,6 +422,7 @@ mod tests {
             language: "en".into(),
             robots_txt: String::new(),
             share_image: String::new(),
+            favicon: String::new(),
             feed_content: Default::default(),
             default_comments: crate::PostComments::Open,
             theme: String::new(),
@@ -432,6 +445,7 @@ mod tests {
                 limit: 20,
                 window_minutes: 10,
             },
+            known_commenter: false,
         }
     }
 
@@ -445,6 +459,23 @@ mod tests {
         assert_eq!(young.status, CommentStatus::Published);
         let old = judge(&settings(Moderation::OlderThan), signals(30, 10.0));
         assert_eq!(old.status, CommentStatus::Pending);
+    }
+
+    #[test]
+    fn first_time_holds_strangers_only() {
+        let first = judge(&settings(Moderation::FirstTime), signals(0, 10.0));
+        assert_eq!(first.status, CommentStatus::Pending);
+        assert_eq!(first.reasons_text(), "first comment by this name and email");
+        let mut known = signals(0, 10.0);
+        known.known_commenter = true;
+        let again = judge(&settings(Moderation::FirstTime), known);
+        assert_eq!(again.status, CommentStatus::Published);
+        // Other signs still hold a known commenter's comment.
+        known.fill_seconds = 0.5;
+        let hasty = judge(&settings(Moderation::FirstTime), known);
+        assert_eq!(hasty.status, CommentStatus::Pending);
+        let never = judge(&settings(Moderation::Never), signals(0, 10.0));
+        assert_eq!(never.status, CommentStatus::Published);
     }
 
     #[test]

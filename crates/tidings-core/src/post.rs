@@ -193,6 +193,12 @@ pub struct Post {
     /// When it was moved to the trash; `None` for a post not in it. A
     /// trashed post is shown nowhere, and its address answers 410.
     pub trashed_at: Option<DateTime<Utc>>,
+    /// A page's parent page, under which the sidebar's list of pages
+    /// nests it; `None` for a page at the top, and for every post.
+    pub parent_id: Option<i64>,
+    /// A page's place among its sibling pages, lowest first (WordPress's
+    /// `menu_order`); 0 for posts.
+    pub menu_order: i64,
 }
 
 impl Post {
@@ -291,6 +297,8 @@ mod tests {
             comments: PostComments::Open,
             password_hash: None,
             trashed_at: None,
+            parent_id: None,
+            menu_order: 0,
         };
         assert_eq!(p.status_at(now), PostStatus::Scheduled);
         assert!(!p.is_visible_at(now));

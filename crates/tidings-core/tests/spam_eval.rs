@@ -74,6 +74,7 @@ fn settings() -> BlogSettings {
         language: "en".into(),
         robots_txt: String::new(),
         share_image: String::new(),
+        favicon: String::new(),
         feed_content: Default::default(),
         default_comments: tidings_core::PostComments::Open,
         theme: String::new(),
@@ -166,6 +167,7 @@ fn evaluate(seed: u64, decisions: usize) -> Report {
                 filter_score: score,
                 repeats,
                 address: AddressRate::default(),
+                known_commenter: false,
             },
         );
         r.verdict_spam

@@ -31,7 +31,7 @@ fn select_blogs() -> Sql {
 
 const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
      comment_moderation, moderation_days, comment_min_seconds, language, robots_txt, changed_at, \
-     default_comments, feed_content, share_image, theme";
+     default_comments, feed_content, share_image, theme, favicon";
 
 fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
     let corrupt = |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string());
@@ -61,6 +61,7 @@ fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
         robots_txt: row.try_get("robots_txt")?,
         share_image: row.try_get("share_image")?,
         theme: row.try_get("theme")?,
+        favicon: row.try_get("favicon")?,
         feed_content: row
             .try_get::<String>("feed_content")?
             .parse()
@@ -103,7 +104,9 @@ pub(crate) async fn touch(tx: &mut impl Exec, blog_id: i64, scope: Scope) -> Res
 }
 
 impl Store {
-    /// Creates a blog with default settings.
+    /// Creates a blog with default settings. A new blog holds a commenter's
+    /// first comment for the owner (`first_time`); blogs made before that
+    /// was the default keep the setting they had.
     pub async fn create_blog(&self, host: &str, title: &str) -> Result<BlogSettings> {
         self.create_blog_owned(host, title, None).await
     }
@@ -121,12 +124,13 @@ impl Store {
         let id = tx
             .fetch_one(
                 &Sql::new(
-                    "INSERT INTO blogs (host, title, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $3) RETURNING id",
+                    "INSERT INTO blogs (host, title, created_at, updated_at, comment_moderation) \
+                     VALUES ($1, $2, $3, $3, $4) RETURNING id",
                 )
                 .bind(host)
                 .bind(title)
-                .bind(now),
+                .bind(now)
+                .bind(tidings_core::Moderation::FirstTime.as_str()),
                 |r| r.try_get::<i64>("id"),
             )
             .await
@@ -236,7 +240,7 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
              comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
              comment_min_seconds = $9, updated_at = $10, language = $11, robots_txt = $12, \
              default_comments = $13, feed_content = $14, share_image = $15, \
-             theme = $16 WHERE id = $1",
+             theme = $16, favicon = $17 WHERE id = $1",
         )
         .bind(blog.id)
         .bind(&blog.title)
@@ -253,7 +257,8 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
         .bind(blog.default_comments.as_str())
         .bind(blog.feed_content.as_str())
         .bind(&blog.share_image)
-        .bind(&blog.theme),
+        .bind(&blog.theme)
+        .bind(&blog.favicon),
     )
     .await
 }

@@ -14,7 +14,7 @@ use crate::{Result, Store, StoreError, from_micros, micros};
 
 const SELECT_COMMENT: &str = "SELECT c.id, c.post_id, c.parent_id, c.author_name, c.author_url, \
      c.body, c.body_html, c.status, c.created_at, c.hold_reasons, c.author_email, c.ip, \
-     p.title AS post_title, p.path AS post_path \
+     c.user_id, p.title AS post_title, p.path AS post_path \
      FROM comments c JOIN posts p ON p.id = c.post_id";
 
 /// A comment with the title and path of its post, as lists and feeds show it.
@@ -45,6 +45,7 @@ fn listing_from_row(row: &ReadRow) -> Result<CommentListing> {
                 .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
             created_at: from_micros(row.try_get("created_at")?)?,
             hold_reasons: row.try_get("hold_reasons")?,
+            by_member: row.try_get::<Option<i64>>("user_id")?.is_some(),
         },
         post_title: row.try_get("post_title")?,
         post_path: row.try_get("post_path")?,
@@ -67,6 +68,9 @@ pub struct NewComment {
     pub hold_reasons: String,
     pub ip: String,
     pub created_at: DateTime<Utc>,
+    /// The member of the blog who wrote it, if one did: their comments are
+    /// marked as the author's.
+    pub user_id: Option<i64>,
     /// Mail to queue, in the insert's transaction, when the comment is held
     /// (`Pending`): each about this comment (its `subject_id` and `event`
     /// are set to the new comment's id and `comment:ID:held`).
@@ -156,8 +160,8 @@ impl Store {
             .fetch_one(
                 &Sql::new(
                     "INSERT INTO comments (blog_id, post_id, parent_id, author_name, author_email, \
-                     author_url, body, status, hold_reasons, ip, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+                     author_url, body, status, hold_reasons, ip, created_at, updated_at, user_id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id",
                 )
                 .bind(c.blog_id)
                 .bind(c.post_id)
@@ -169,7 +173,8 @@ impl Store {
                 .bind(c.status.as_str())
                 .bind(&c.hold_reasons)
                 .bind(&c.ip)
-                .bind(at),
+                .bind(at)
+                .bind(c.user_id),
                 |r| r.try_get::<i64>("id"),
             )
             .await?;
@@ -210,6 +215,7 @@ impl Store {
             status: c.status,
             created_at: c.created_at,
             hold_reasons: c.hold_reasons.clone(),
+            by_member: c.user_id.is_some(),
         })
     }
 
@@ -264,6 +270,23 @@ impl Store {
         sql.int(" WHERE c.id = ", id)
             .int(" AND c.blog_id = ", blog_id);
         self.read_one(&sql, listing_from_row).await
+    }
+
+    /// Whether a published comment on `blog_id` has this name and email
+    /// address (the address in any case): first-time moderation trusts
+    /// such a commenter.
+    pub async fn approved_commenter(&self, blog_id: i64, name: &str, email: &str) -> Result<bool> {
+        let sql = Sql::new(
+            "SELECT id FROM comments WHERE blog_id = $1 AND author_name = $2 \
+             AND LOWER(author_email) = $3 AND status = 'published' LIMIT 1",
+        )
+        .bind(blog_id)
+        .bind(name)
+        .bind(email.to_lowercase());
+        Ok(self
+            .read_optional(&sql, |r| r.try_get::<i64>("id"))
+            .await?
+            .is_some())
     }
 
     /// How many comments `ip` sent since `since`, whatever became of them:

@@ -286,7 +286,7 @@ pub const MATCH_END: char = '\u{3}';
 macro_rules! comment_values {
     () => {
         "c.id, c.parent_id, c.author_name, c.author_url, c.body, c.body_html, c.created_at, \
-         c.hold_reasons"
+         c.hold_reasons, c.user_id"
     };
 }
 

@@ -42,7 +42,8 @@ struct Kept {
     answers: HashMap<(Box<str>, bool), Answer>,
 }
 
-/// What the kept answers say about a host.
+/// What the kept answers say about a host (a kept one boxed: a blog's
+/// settings are large beside the other answers).
 enum Lookup {
     /// Boxed: a blog's settings are large beside the other variants.
     Kept(Box<Answer>),

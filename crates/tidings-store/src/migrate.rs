@@ -136,6 +136,11 @@ pub(crate) const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0029_blog_setup_links.sql"),
     ),
     (
+        31,
+        "everyday",
+        include_str!("../migrations/sqlite/0031_everyday.sql"),
+    ),
+    (
         32,
         "theme",
         include_str!("../migrations/sqlite/0032_theme.sql"),
@@ -262,6 +267,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         29,
         "blog_setup_links",
         include_str!("../migrations/postgres/0029_blog_setup_links.sql"),
+    ),
+    (
+        31,
+        "everyday",
+        include_str!("../migrations/postgres/0031_everyday.sql"),
     ),
     (
         32,

@@ -23,6 +23,7 @@ home = الصفحة الرئيسية
 posted-by = مرسلة بواسطة { $author } في { $time }
 labels-prefix = التسميات:
 read-more = اقرأ المزيد »
+pinned-post = منشور مثبّت
 comment-count =
     { $count ->
         [0] ليست هناك تعليقات
@@ -47,6 +48,7 @@ older-post = رسالة أقدم
 ## نموذج التعليق
 
 reply = رد
+comment-by-author = الكاتب
 comment-form-heading = إرسال تعليق
 comment-held = شكرًا! تعليقك في انتظار المراجعة، وسيظهر بعد أن يوافق عليه كاتب المدونة.
 replying-to = رد على { $author }.
@@ -98,8 +100,9 @@ search-prompt = اكتب بعض الكلمات للبحث في هذه المدو
 
 ## صفحات الأخطاء
 
-error-not-found = الصفحة غير موجودة
+error-not-found = لا توجد صفحة على هذا العنوان
 error-not-found-message = عذرًا، الصفحة التي تبحث عنها في هذه المدونة غير موجودة.
+not-found-search = ابحث في هذه المدونة عمّا كنت تبحث عنه:
 error-slow-down = مهلًا
 error-slow-down-message = وصلت طلبات كثيرة جدًا من عنوانك. انتظر قليلًا ثم حاول مرة أخرى.
 error-forbidden = غير مسموح

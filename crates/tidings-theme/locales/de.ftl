@@ -23,6 +23,7 @@ home = Startseite
 posted-by = Eingestellt von { $author } um { $time }
 labels-prefix = Labels:
 read-more = Weiterlesen »
+pinned-post = Angehefteter Post
 comment-count =
     { $count ->
         [0] Keine Kommentare
@@ -41,6 +42,7 @@ older-post = Älterer Post
 ## Das Kommentarformular
 
 reply = Antworten
+comment-by-author = Autor
 comment-form-heading = Kommentar veröffentlichen
 comment-held = Danke! Ihr Kommentar wartet auf Freigabe und erscheint, sobald der Autor des Blogs ihn freigibt.
 replying-to = Antwort an { $author }.
@@ -92,8 +94,9 @@ search-prompt = Geben Sie Wörter ein, um dieses Blog zu durchsuchen.
 
 ## Fehlerseiten
 
-error-not-found = Seite nicht gefunden
+error-not-found = Unter dieser Adresse gibt es keine Seite
 error-not-found-message = Die gesuchte Seite gibt es in diesem Blog leider nicht.
+not-found-search = Durchsuchen Sie dieses Blog nach dem, was Sie gesucht haben:
 error-slow-down = Langsamer, bitte
 error-slow-down-message = Von Ihrer Adresse kamen zu viele Anfragen. Bitte warten Sie kurz und versuchen Sie es erneut.
 error-forbidden = Nicht erlaubt

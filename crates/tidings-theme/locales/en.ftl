@@ -25,6 +25,7 @@ home = Home
 posted-by = Posted by { $author } at { $time }
 labels-prefix = Labels:
 read-more = Read more »
+pinned-post = Pinned post
 comment-count =
     { $count ->
         [0] No comments
@@ -43,6 +44,7 @@ older-post = Older Post
 ## The comment form
 
 reply = Reply
+comment-by-author = Author
 comment-form-heading = Post a Comment
 comment-held = Thank you! Your comment is awaiting moderation and will appear once the blog's author approves it.
 replying-to = Replying to { $author }.
@@ -94,8 +96,9 @@ search-prompt = Type some words to search this blog.
 
 ## Error pages
 
-error-not-found = Page not found
+error-not-found = There is no page at this address
 error-not-found-message = Sorry, the page you were looking for in this blog does not exist.
+not-found-search = Search this blog for what you were looking for:
 error-slow-down = Slow down
 error-slow-down-message = Too many requests came from your address. Please wait a little and try again.
 error-forbidden = Not allowed

@@ -23,6 +23,7 @@ home = Inicio
 posted-by = Publicado por { $author } a las { $time }
 labels-prefix = Etiquetas:
 read-more = Leer más »
+pinned-post = Entrada fijada
 comment-count =
     { $count ->
         [0] No hay comentarios
@@ -41,6 +42,7 @@ older-post = Entrada antigua
 ## El formulario de comentarios
 
 reply = Responder
+comment-by-author = Autor
 comment-form-heading = Publicar un comentario
 comment-held = ¡Gracias! Tu comentario está pendiente de moderación y aparecerá cuando el autor del blog lo apruebe.
 replying-to = Respondiendo a { $author }.
@@ -92,8 +94,9 @@ search-prompt = Escribe algunas palabras para buscar en este blog.
 
 ## Páginas de error
 
-error-not-found = Página no encontrada
+error-not-found = No hay ninguna página en esta dirección
 error-not-found-message = Lo sentimos, la página que buscabas en este blog no existe.
+not-found-search = Busca en este blog lo que estabas buscando:
 error-slow-down = Más despacio
 error-slow-down-message = Han llegado demasiadas solicitudes desde tu dirección. Espera un poco y vuelve a intentarlo.
 error-forbidden = No permitido

@@ -23,6 +23,7 @@ home = صفحهٔ اصلی
 posted-by = ارسال‌شده توسط { $author } در { $time }
 labels-prefix = برچسب‌ها:
 read-more = ادامه مطلب »
+pinned-post = پست سنجاق‌شده
 comment-count =
     { $count ->
         [0] بدون نظر
@@ -39,6 +40,7 @@ older-post = پست قدیمی‌تر
 ## فرم نظر
 
 reply = پاسخ
+comment-by-author = نویسنده
 comment-form-heading = ارسال یک نظر
 comment-held = سپاس! نظر شما در انتظار بررسی است و پس از تأیید نویسندهٔ وبلاگ نمایش داده می‌شود.
 replying-to = در پاسخ به { $author }.
@@ -90,8 +92,9 @@ search-prompt = چند واژه بنویسید تا در این وبلاگ جس�
 
 ## صفحه‌های خطا
 
-error-not-found = صفحه پیدا نشد
+error-not-found = در این نشانی صفحه‌ای نیست
 error-not-found-message = متأسفیم، صفحه‌ای که در این وبلاگ دنبالش بودید وجود ندارد.
+not-found-search = آنچه را می‌خواستید در این وبلاگ جست‌وجو کنید:
 error-slow-down = آهسته‌تر
 error-slow-down-message = درخواست‌های بسیار زیادی از نشانی شما رسید. کمی صبر کنید و دوباره امتحان کنید.
 error-forbidden = مجاز نیست

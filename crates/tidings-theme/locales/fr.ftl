@@ -23,6 +23,7 @@ home = Accueil
 posted-by = Publié par { $author } à { $time }
 labels-prefix = Libellés :
 read-more = Lire la suite »
+pinned-post = Article épinglé
 comment-count =
     { $count ->
         [0] Aucun commentaire
@@ -41,6 +42,7 @@ older-post = Article plus ancien
 ## Le formulaire de commentaire
 
 reply = Répondre
+comment-by-author = Auteur
 comment-form-heading = Enregistrer un commentaire
 comment-held = Merci ! Votre commentaire est en attente de modération ; il apparaîtra dès que l'auteur du blog l'aura approuvé.
 replying-to = Réponse à { $author }.
@@ -92,8 +94,9 @@ search-prompt = Saisissez des mots pour rechercher dans ce blog.
 
 ## Pages d'erreur
 
-error-not-found = Page introuvable
+error-not-found = Il n'y a pas de page à cette adresse
 error-not-found-message = Désolé, la page que vous cherchez dans ce blog n'existe pas.
+not-found-search = Cherchez dans ce blog ce que vous cherchiez :
 error-slow-down = Doucement
 error-slow-down-message = Trop de requêtes sont venues de votre adresse. Patientez un peu, puis réessayez.
 error-forbidden = Action non autorisée

@@ -23,6 +23,7 @@ home = דף הבית
 posted-by = פורסם על ידי { $author } ב- { $time }
 labels-prefix = תוויות:
 read-more = המשך קריאה »
+pinned-post = פוסט נעוץ
 comment-count =
     { $count ->
         [0] אין תגובות
@@ -43,6 +44,7 @@ older-post = רשומה ישנה יותר
 ## טופס התגובה
 
 reply = תשובה
+comment-by-author = הכותב
 comment-form-heading = הוסף רשומת תגובה
 comment-held = תודה! התגובה שלך ממתינה לאישור ותופיע כשכותב הבלוג יאשר אותה.
 replying-to = תשובה ל{ $author }.
@@ -94,8 +96,9 @@ search-prompt = הקלידו כמה מילים כדי לחפש בבלוג זה.
 
 ## דפי שגיאה
 
-error-not-found = הדף לא נמצא
+error-not-found = אין דף בכתובת הזאת
 error-not-found-message = מצטערים, הדף שחיפשתם אינו קיים בבלוג זה.
+not-found-search = חפשו בבלוג הזה את מה שחיפשתם:
 error-slow-down = לאט יותר
 error-slow-down-message = הגיעו יותר מדי בקשות מהכתובת שלכם. המתינו מעט ונסו שוב.
 error-forbidden = אין הרשאה

@@ -23,6 +23,7 @@ home = मुख्यपृष्ठ
 posted-by = { $author } द्वारा { $time } पर पोस्ट किया गया
 labels-prefix = लेबल:
 read-more = और पढ़ें »
+pinned-post = पिन की गई पोस्ट
 comment-count =
     { $count ->
         [0] कोई टिप्पणी नहीं
@@ -41,6 +42,7 @@ older-post = पुरानी पोस्ट
 ## टिप्पणी फ़ॉर्म
 
 reply = जवाब दें
+comment-by-author = लेखक
 comment-form-heading = एक टिप्पणी भेजें
 comment-held = धन्यवाद! आपकी टिप्पणी समीक्षा की प्रतीक्षा में है और ब्लॉग लेखक की स्वीकृति के बाद दिखेगी।
 replying-to = { $author } को जवाब।
@@ -92,8 +94,9 @@ search-prompt = इस ब्लॉग में खोजने के लि�
 
 ## त्रुटि पन्ने
 
-error-not-found = पेज नहीं मिला
+error-not-found = इस पते पर कोई पेज नहीं है
 error-not-found-message = क्षमा करें, आप इस ब्लॉग में जो पेज ढूँढ रहे थे वह मौजूद नहीं है।
+not-found-search = जो आप ढूँढ रहे थे, उसे इस ब्लॉग में खोजें:
 error-slow-down = थोड़ा धीरे
 error-slow-down-message = आपके पते से बहुत सारे अनुरोध आए। थोड़ा रुककर फिर से कोशिश करें।
 error-forbidden = अनुमति नहीं है

@@ -23,6 +23,7 @@ home = Beranda
 posted-by = Diposting oleh { $author } di { $time }
 labels-prefix = Label:
 read-more = Baca selengkapnya »
+pinned-post = Postingan yang disematkan
 comment-count =
     { $count ->
         [0] Tidak ada komentar
@@ -39,6 +40,7 @@ older-post = Posting Lama
 ## Formulir komentar
 
 reply = Balas
+comment-by-author = Penulis
 comment-form-heading = Posting Komentar
 comment-held = Terima kasih! Komentar Anda menunggu moderasi dan akan tampil setelah penulis blog menyetujuinya.
 replying-to = Membalas { $author }.
@@ -90,8 +92,9 @@ search-prompt = Ketik beberapa kata untuk menelusuri blog ini.
 
 ## Halaman galat
 
-error-not-found = Halaman tidak ditemukan
+error-not-found = Tidak ada halaman di alamat ini
 error-not-found-message = Maaf, halaman yang Anda cari di blog ini tidak ada.
+not-found-search = Cari di blog ini apa yang Anda cari:
 error-slow-down = Pelan-pelan
 error-slow-down-message = Terlalu banyak permintaan dari alamat Anda. Tunggu sebentar, lalu coba lagi.
 error-forbidden = Tidak diizinkan

@@ -23,6 +23,7 @@ home = Pagina iniziale
 posted-by = Pubblicato da { $author } alle { $time }
 labels-prefix = Etichette:
 read-more = Continua a leggere »
+pinned-post = Post in evidenza
 comment-count =
     { $count ->
         [0] Nessun commento
@@ -41,6 +42,7 @@ older-post = Post più vecchio
 ## Il modulo dei commenti
 
 reply = Rispondi
+comment-by-author = Autore
 comment-form-heading = Posta un commento
 comment-held = Grazie! Il tuo commento è in attesa di moderazione e apparirà quando l'autore del blog lo avrà approvato.
 replying-to = Risposta a { $author }.
@@ -92,8 +94,9 @@ search-prompt = Scrivi qualche parola per cercare in questo blog.
 
 ## Pagine di errore
 
-error-not-found = Pagina non trovata
+error-not-found = Non c'è nessuna pagina a questo indirizzo
 error-not-found-message = Spiacenti, la pagina che cercavi in questo blog non esiste.
+not-found-search = Cerca in questo blog quello che stavi cercando:
 error-slow-down = Più piano
 error-slow-down-message = Dal tuo indirizzo sono arrivate troppe richieste. Attendi un momento e riprova.
 error-forbidden = Non consentito

@@ -23,6 +23,7 @@ home = ホーム
 posted-by = 投稿者 { $author } 時刻: { $time }
 labels-prefix = ラベル:
 read-more = 続きを読む »
+pinned-post = 固定された投稿
 comment-count =
     { $count ->
         [0] コメントはありません
@@ -39,6 +40,7 @@ older-post = 前の投稿
 ## コメント フォーム
 
 reply = 返信
+comment-by-author = 投稿者
 comment-form-heading = コメントを投稿
 comment-held = ありがとうございます。コメントは承認待ちです。ブログの作成者が承認すると表示されます。
 replying-to = { $author } さんへの返信。
@@ -90,8 +92,9 @@ search-prompt = このブログを検索する言葉を入力してください�
 
 ## エラー ページ
 
-error-not-found = ページが見つかりません
+error-not-found = このアドレスにはページがありません
 error-not-found-message = お探しのページはこのブログにはありません。
+not-found-search = お探しのものをこのブログで検索:
 error-slow-down = しばらくお待ちください
 error-slow-down-message = お使いのアドレスからのリクエストが多すぎます。少し待ってからもう一度お試しください。
 error-forbidden = 許可されていません

@@ -23,6 +23,7 @@ home = 홈
 posted-by = 게시자: { $author } 시간: { $time }
 labels-prefix = 라벨:
 read-more = 더 보기 »
+pinned-post = 고정된 글
 comment-count =
     { $count ->
         [0] 댓글 없음
@@ -39,6 +40,7 @@ older-post = 이전 게시물
 ## 댓글 양식
 
 reply = 답글
+comment-by-author = 작성자
 comment-form-heading = 댓글 쓰기
 comment-held = 감사합니다! 댓글은 검토를 기다리고 있으며 블로그 작성자가 승인하면 표시됩니다.
 replying-to = { $author }님에게 답글 작성 중.
@@ -90,8 +92,9 @@ search-prompt = 이 블로그에서 찾을 단어를 입력하세요.
 
 ## 오류 페이지
 
-error-not-found = 페이지를 찾을 수 없음
+error-not-found = 이 주소에는 페이지가 없습니다
 error-not-found-message = 죄송합니다. 찾으시는 페이지가 이 블로그에 없습니다.
+not-found-search = 찾으시던 내용을 이 블로그에서 검색하세요:
 error-slow-down = 잠시만 기다려 주세요
 error-slow-down-message = 주소에서 요청이 너무 많이 왔습니다. 잠시 후 다시 시도하세요.
 error-forbidden = 허용되지 않음

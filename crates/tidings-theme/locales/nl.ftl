@@ -23,6 +23,7 @@ home = Startpagina
 posted-by = Gepost door { $author } om { $time }
 labels-prefix = Labels:
 read-more = Lees verder »
+pinned-post = Vastgezet bericht
 comment-count =
     { $count ->
         [0] Geen reacties
@@ -41,6 +42,7 @@ older-post = Oudere post
 ## Het reactieformulier
 
 reply = Beantwoorden
+comment-by-author = Auteur
 comment-form-heading = Een reactie posten
 comment-held = Bedankt! Je reactie wacht op goedkeuring en verschijnt zodra de auteur van de blog haar goedkeurt.
 replying-to = Antwoord aan { $author }.
@@ -92,8 +94,9 @@ search-prompt = Typ een paar woorden om in deze blog te zoeken.
 
 ## Foutpagina's
 
-error-not-found = Pagina niet gevonden
+error-not-found = Er is geen pagina op dit adres
 error-not-found-message = Sorry, de pagina die je zocht bestaat niet in deze blog.
+not-found-search = Zoek in deze blog naar wat u zocht:
 error-slow-down = Rustig aan
 error-slow-down-message = Er kwamen te veel verzoeken van je adres. Wacht even en probeer het opnieuw.
 error-forbidden = Niet toegestaan

@@ -23,6 +23,7 @@ home = Strona główna
 posted-by = Opublikowane przez { $author } o { $time }
 labels-prefix = Etykiety:
 read-more = Czytaj dalej »
+pinned-post = Przypięty post
 comment-count =
     { $count ->
         [0] Brak komentarzy
@@ -45,6 +46,7 @@ older-post = Starszy post
 ## Formularz komentarza
 
 reply = Odpowiedz
+comment-by-author = Autor
 comment-form-heading = Prześlij komentarz
 comment-held = Dziękujemy! Twój komentarz czeka na moderację i pojawi się, gdy autor bloga go zatwierdzi.
 replying-to = Odpowiedź dla: { $author }.
@@ -96,8 +98,9 @@ search-prompt = Wpisz kilka słów, aby przeszukać ten blog.
 
 ## Strony błędów
 
-error-not-found = Nie znaleziono strony
+error-not-found = Pod tym adresem nie ma żadnej strony
 error-not-found-message = Niestety strona, której szukasz, nie istnieje na tym blogu.
+not-found-search = Wyszukaj na tym blogu to, czego szukasz:
 error-slow-down = Zwolnij
 error-slow-down-message = Z Twojego adresu przyszło zbyt wiele żądań. Odczekaj chwilę i spróbuj ponownie.
 error-forbidden = Niedozwolone

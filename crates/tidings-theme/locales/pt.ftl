@@ -23,6 +23,7 @@ home = Página inicial
 posted-by = Postado por { $author } às { $time }
 labels-prefix = Marcadores:
 read-more = Leia mais »
+pinned-post = Postagem fixada
 comment-count =
     { $count ->
         [0] Nenhum comentário
@@ -41,6 +42,7 @@ older-post = Postagem mais antiga
 ## O formulário de comentário
 
 reply = Responder
+comment-by-author = Autor
 comment-form-heading = Postar um comentário
 comment-held = Obrigado! Seu comentário aguarda moderação e aparecerá assim que o autor do blog o aprovar.
 replying-to = Respondendo a { $author }.
@@ -92,8 +94,9 @@ search-prompt = Digite algumas palavras para pesquisar neste blog.
 
 ## Páginas de erro
 
-error-not-found = Página não encontrada
+error-not-found = Não há nenhuma página neste endereço
 error-not-found-message = Desculpe, a página que você procurava neste blog não existe.
+not-found-search = Pesquise neste blog o que você procurava:
 error-slow-down = Mais devagar
 error-slow-down-message = Chegaram pedidos demais do seu endereço. Aguarde um pouco e tente de novo.
 error-forbidden = Não permitido

@@ -23,6 +23,7 @@ home = Startsida
 posted-by = Upplagd av { $author } kl. { $time }
 labels-prefix = Etiketter:
 read-more = Läs mer »
+pinned-post = Fäst inlägg
 comment-count =
     { $count ->
         [0] Inga kommentarer
@@ -41,6 +42,7 @@ older-post = Äldre inlägg
 ## Kommentarsformuläret
 
 reply = Svara
+comment-by-author = Författare
 comment-form-heading = Skicka en kommentar
 comment-held = Tack! Din kommentar väntar på granskning och visas när bloggens författare har godkänt den.
 replying-to = Svar till { $author }.
@@ -92,8 +94,9 @@ search-prompt = Skriv några ord för att söka i den här bloggen.
 
 ## Felsidor
 
-error-not-found = Sidan hittades inte
+error-not-found = Det finns ingen sida på den här adressen
 error-not-found-message = Tyvärr finns sidan du letade efter inte i den här bloggen.
+not-found-search = Sök i den här bloggen efter det du letade efter:
 error-slow-down = Ta det lugnt
 error-slow-down-message = För många förfrågningar kom från din adress. Vänta en stund och försök igen.
 error-forbidden = Inte tillåtet

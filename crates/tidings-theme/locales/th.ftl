@@ -23,6 +23,7 @@ home = หน้าแรก
 posted-by = โพสต์โดย { $author } เวลา { $time }
 labels-prefix = ป้ายกำกับ:
 read-more = อ่านต่อ »
+pinned-post = โพสต์ที่ปักหมุด
 comment-count =
     { $count ->
         [0] ไม่มีความคิดเห็น
@@ -39,6 +40,7 @@ older-post = บทความที่เก่ากว่า
 ## แบบฟอร์มความคิดเห็น
 
 reply = ตอบกลับ
+comment-by-author = ผู้เขียน
 comment-form-heading = แสดงความคิดเห็น
 comment-held = ขอบคุณ! ความคิดเห็นของคุณกำลังรอการตรวจสอบ และจะแสดงเมื่อผู้เขียนบล็อกอนุมัติ
 replying-to = ตอบกลับ { $author }
@@ -90,8 +92,9 @@ search-prompt = พิมพ์คำเพื่อค้นหาในบล�
 
 ## หน้าข้อผิดพลาด
 
-error-not-found = ไม่พบหน้านี้
+error-not-found = ไม่มีหน้าที่ที่อยู่นี้
 error-not-found-message = ขออภัย ไม่มีหน้าที่คุณค้นหาในบล็อกนี้
+not-found-search = ค้นหาสิ่งที่คุณกำลังมองหาในบล็อกนี้:
 error-slow-down = ช้าลงหน่อย
 error-slow-down-message = มีคำขอจากที่อยู่ของคุณมากเกินไป โปรดรอสักครู่แล้วลองอีกครั้ง
 error-forbidden = ไม่ได้รับอนุญาต

@@ -23,6 +23,7 @@ home = Ana Sayfa
 posted-by = { $author } tarafından { $time } tarihinde gönderildi
 labels-prefix = Etiketler:
 read-more = Devamını oku »
+pinned-post = Sabitlenmiş yayın
 comment-count =
     { $count ->
         [0] Yorum yok
@@ -39,6 +40,7 @@ older-post = Önceki Kayıt
 ## Yorum formu
 
 reply = Yanıtla
+comment-by-author = Yazar
 comment-form-heading = Yorum Gönder
 comment-held = Teşekkürler! Yorumunuz onay bekliyor; blog yazarı onayladığında görünecek.
 replying-to = { $author } adlı kişiye yanıt.
@@ -90,8 +92,9 @@ search-prompt = Bu blogda aramak için birkaç sözcük yazın.
 
 ## Hata sayfaları
 
-error-not-found = Sayfa bulunamadı
+error-not-found = Bu adreste bir sayfa yok
 error-not-found-message = Üzgünüz, bu blogda aradığınız sayfa yok.
+not-found-search = Aradığınızı bu blogda arayın:
 error-slow-down = Biraz yavaş
 error-slow-down-message = Adresinizden çok fazla istek geldi. Biraz bekleyip yeniden deneyin.
 error-forbidden = İzin verilmiyor

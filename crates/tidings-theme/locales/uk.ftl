@@ -23,6 +23,7 @@ home = Головна сторінка
 posted-by = Опублікував { $author } о { $time }
 labels-prefix = Мітки:
 read-more = Читати далі »
+pinned-post = Закріплений допис
 comment-count =
     { $count ->
         [0] Немає коментарів
@@ -45,6 +46,7 @@ older-post = Старіший допис
 ## Форма коментаря
 
 reply = Відповісти
+comment-by-author = Автор
 comment-form-heading = Дописати коментар
 comment-held = Дякуємо! Ваш коментар чекає на перевірку й з'явиться, щойно автор блогу його схвалить.
 replying-to = Відповідь для { $author }.
@@ -96,8 +98,9 @@ search-prompt = Введіть слова, щоб шукати в цьому б�
 
 ## Сторінки помилок
 
-error-not-found = Сторінку не знайдено
+error-not-found = За цією адресою немає сторінки
 error-not-found-message = На жаль, сторінки, яку ви шукаєте, у цьому блозі немає.
+not-found-search = Знайдіть у цьому блозі те, що ви шукали:
 error-slow-down = Не так швидко
 error-slow-down-message = З вашої адреси надійшло забагато запитів. Зачекайте трохи й спробуйте знову.
 error-forbidden = Немає доступу

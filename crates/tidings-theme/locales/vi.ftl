@@ -23,6 +23,7 @@ home = Trang chủ
 posted-by = Đăng bởi { $author } lúc { $time }
 labels-prefix = Nhãn:
 read-more = Đọc thêm »
+pinned-post = Bài đăng được ghim
 comment-count =
     { $count ->
         [0] Không có nhận xét nào
@@ -39,6 +40,7 @@ older-post = Bài đăng Cũ hơn
 ## Biểu mẫu nhận xét
 
 reply = Trả lời
+comment-by-author = Tác giả
 comment-form-heading = Đăng nhận xét
 comment-held = Cảm ơn bạn! Nhận xét của bạn đang chờ kiểm duyệt và sẽ hiện ra khi tác giả blog chấp thuận.
 replying-to = Đang trả lời { $author }.
@@ -90,8 +92,9 @@ search-prompt = Nhập vài từ để tìm kiếm trong blog này.
 
 ## Trang lỗi
 
-error-not-found = Không tìm thấy trang
+error-not-found = Không có trang nào ở địa chỉ này
 error-not-found-message = Rất tiếc, trang bạn tìm không có trong blog này.
+not-found-search = Tìm trong blog này điều bạn đang tìm:
 error-slow-down = Chậm lại một chút
 error-slow-down-message = Có quá nhiều yêu cầu từ địa chỉ của bạn. Hãy đợi một lát rồi thử lại.
 error-forbidden = Không được phép

@@ -23,6 +23,7 @@ home = 主页
 posted-by = 发布者：{ $author } 时间：{ $time }
 labels-prefix = 标签：
 read-more = 阅读更多 »
+pinned-post = 置顶文章
 comment-count =
     { $count ->
         [0] 没有评论
@@ -39,6 +40,7 @@ older-post = 较早的博文
 ## 评论表单
 
 reply = 回复
+comment-by-author = 作者
 comment-form-heading = 发表评论
 comment-held = 谢谢！您的评论正在等待审核，博客作者批准后即会显示。
 replying-to = 正在回复 { $author }。
@@ -90,8 +92,9 @@ search-prompt = 输入字词以搜索此博客。
 
 ## 错误页面
 
-error-not-found = 找不到网页
+error-not-found = 此地址没有页面
 error-not-found-message = 抱歉，您在此博客中查找的网页不存在。
+not-found-search = 在本博客中搜索您要找的内容：
 error-slow-down = 请慢一点
 error-slow-down-message = 来自您地址的请求过多。请稍候再试。
 error-forbidden = 不允许

@@ -23,6 +23,7 @@ home = 首頁
 posted-by = 張貼者：{ $author } 於 { $time }
 labels-prefix = 標籤：
 read-more = 閱讀更多 »
+pinned-post = 置頂文章
 comment-count =
     { $count ->
         [0] 沒有留言
@@ -39,6 +40,7 @@ older-post = 較舊的文章
 ## 留言表單
 
 reply = 回覆
+comment-by-author = 作者
 comment-form-heading = 張貼留言
 comment-held = 謝謝！您的留言正在等待審核，網誌作者核准後就會顯示。
 replying-to = 正在回覆 { $author }。
@@ -90,8 +92,9 @@ search-prompt = 輸入字詞以搜尋此網誌。
 
 ## 錯誤頁面
 
-error-not-found = 找不到網頁
+error-not-found = 此網址沒有頁面
 error-not-found-message = 很抱歉，您在此網誌中尋找的網頁不存在。
+not-found-search = 在本網誌中搜尋您要找的內容：
 error-slow-down = 請放慢速度
 error-slow-down-message = 來自您位址的要求過多。請稍候再試。
 error-forbidden = 不允許

@@ -18,5 +18,10 @@ mod theme;
 pub mod views;
 
 pub use files::{StaticFile, static_files, url};
+
+/// The icon of a blog whose owner chose none (a white T on the header's
+/// blue, 16 and 32 pixels): what `/favicon.ico` answers, so browsers,
+/// which ask for it unbidden, never get a 404.
+pub const FAVICON_ICO: &[u8] = include_bytes!("../static/favicon.ico");
 pub use templates::{RenderError, Templates};
 pub use theme::{FILES_PATH, Problem, Theme, ThemeFile, ThemeSource, builtin_files};

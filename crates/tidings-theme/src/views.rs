@@ -36,6 +36,9 @@ pub struct BlogView {
     pub language: String,
     /// `rtl` for Arabic, Persian and Hebrew, else `ltr`, for `<html dir>`.
     pub dir: &'static str,
+    /// The icon browsers show: the owner's, else the built-in one, which
+    /// `/favicon.ico` serves.
+    pub favicon: String,
 }
 
 impl BlogView {
@@ -46,6 +49,11 @@ impl BlogView {
             description: b.description.clone(),
             language: b.language.clone(),
             dir: if rtl { "rtl" } else { "ltr" },
+            favicon: if b.favicon.is_empty() {
+                "/favicon.ico".to_owned()
+            } else {
+                b.favicon.clone()
+            },
         }
     }
 }
@@ -77,6 +85,9 @@ pub struct PostView {
     /// line saying so, and no body (`body_html` is empty).
     pub locked: bool,
     pub is_page: bool,
+    /// Shown first on the home page, out of its date's place: marked as
+    /// pinned, under no date header.
+    pub pinned: bool,
 }
 
 /// `No comments`, `1 comment`, `N comments`, as Blogger words them, in
@@ -128,6 +139,7 @@ impl PostView {
             url: p.path,
             body_html: p.body_html,
             more: false,
+            pinned: false,
             author: p.author_name,
         }
     }
@@ -146,15 +158,32 @@ impl PostView {
     }
 }
 
-/// One day's posts on a list page.
+/// One day's posts on a list page, or the pinned posts above them.
 #[derive(Serialize)]
 pub struct DayView {
     pub header: String,
     pub posts: Vec<PostView>,
+    /// The home page's pinned posts: their group has no date header, since
+    /// they are not where their dates would put them.
+    pub pinned: bool,
 }
 
-pub fn days(posts: Vec<Post>, tz: Tz, lang: &Lang) -> Vec<DayView> {
-    tidings_core::group_by_day(posts, tz, |p| p.published_at)
+/// A list page's posts under their date headers; its first `pinned` posts
+/// (the home page's sticky ones) come first in a group of their own.
+pub fn days(mut posts: Vec<Post>, pinned: usize, tz: Tz, lang: &Lang) -> Vec<DayView> {
+    let rest = posts.split_off(pinned.min(posts.len()));
+    let pinned = (!posts.is_empty()).then(|| DayView {
+        header: String::new(),
+        posts: posts
+            .into_iter()
+            .map(|p| PostView {
+                pinned: true,
+                ..PostView::listed(p, tz, lang)
+            })
+            .collect(),
+        pinned: true,
+    });
+    let dated = tidings_core::group_by_day(rest, tz, |p| p.published_at)
         .into_iter()
         .map(|g| DayView {
             header: match g.items.first() {
@@ -168,8 +197,9 @@ pub fn days(posts: Vec<Post>, tz: Tz, lang: &Lang) -> Vec<DayView> {
                 .into_iter()
                 .map(|p| PostView::listed(p, tz, lang))
                 .collect(),
-        })
-        .collect()
+            pinned: false,
+        });
+    pinned.into_iter().chain(dated).collect()
 }
 
 #[derive(Serialize)]
@@ -183,6 +213,8 @@ pub struct CommentView {
     pub date: String,
     pub iso: String,
     pub epoch_ms: i64,
+    /// Written by one of the blog's people: marked as the author's.
+    pub by_author: bool,
     pub replies: Vec<CommentView>,
 }
 
@@ -219,6 +251,7 @@ pub fn thread(comments: &[Comment], tz: Tz, lang: &Lang) -> Vec<CommentView> {
                         date: lang.date_time(&c.created_at.with_timezone(&tz)),
                         iso: iso(c.created_at),
                         epoch_ms: c.created_at.timestamp_millis(),
+                        by_author: c.by_member,
                         // Depth is bounded so a cycle in stored data cannot recurse forever.
                         replies: if depth < 32 {
                             build(Some(c.id), children, tz, lang, depth + 1)

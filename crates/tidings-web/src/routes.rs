@@ -45,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/sitemap.xml", get(ops::sitemap))
         .route("/robots.txt", get(ops::robots))
+        .route("/favicon.ico", get(ops::favicon))
         .route("/healthz", get(ops::healthz))
         .route(
             "/.well-known/acme-challenge/{token}",

@@ -11,4 +11,4 @@ mod submit;
 
 pub use queue::{Decision, Moderator, Queue};
 pub use reply::Reply;
-pub use submit::{Arrival, submit};
+pub use submit::{Arrival, Member, submit};

@@ -41,6 +41,7 @@ impl Queue<'_> {
                 hold_reasons: String::new(),
                 ip: String::new(),
                 created_at: now,
+                user_id: Some(user.id),
                 mail_if_held: Vec::new(),
                 watch_replies: false,
             })

@@ -7,7 +7,7 @@ use std::net::IpAddr;
 use chrono::{DateTime, Duration, Utc};
 use tidings_core::comment::{self, AddressRate, Repeats, Signals, Submission};
 use tidings_core::{
-    BlogSettings, Comment, CommentStatus, CommentsAllowed, Post, PostComments, spam,
+    BlogSettings, Comment, CommentStatus, CommentsAllowed, Moderation, Post, PostComments, spam,
 };
 use tidings_store::{NewComment, Store, StoreError};
 
@@ -19,12 +19,20 @@ use crate::mail::Mail;
 /// A body sent to other posts within this many days counts as repeated.
 const REPEAT_WINDOW: Duration = Duration::days(30);
 
+/// A signed-in member of the blog, as a comment form sees them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub id: i64,
+    pub name: String,
+}
+
 /// A comment as it arrived, before any rule was applied to it.
 #[derive(Debug, Clone)]
 pub struct Arrival {
-    /// The signed-in member of the blog sending it, by name: they comment
-    /// under that name, and only they may where the blog says `signed_in`.
-    pub member: Option<String>,
+    /// The signed-in member of the blog sending it: they comment under
+    /// their name, marked as the author's; only they may where the blog
+    /// says `signed_in`; first-time moderation does not hold them.
+    pub member: Option<Member>,
     /// The comment form's signed token (`form_token`): which post's form,
     /// served when.
     pub token: String,
@@ -68,7 +76,11 @@ pub async fn submit(
     }
     let served_at = form_served_at(form_key, &arrival.token, post.id, now)?;
     // A signed-in member comments under their own name.
-    let name = arrival.member.as_deref().or(arrival.name.as_deref());
+    let name = arrival
+        .member
+        .as_ref()
+        .map(|m| m.name.as_str())
+        .or(arrival.name.as_deref());
     let submission = Submission::parse(
         name,
         arrival.email.as_deref(),
@@ -93,6 +105,7 @@ pub async fn submit(
         filter_score: filter_score(store, blog.id, &submission).await?,
         repeats: repeats(store, blog.id, post.id, &submission.body, now).await?,
         address,
+        known_commenter: arrival.member.is_some() || known(store, blog, &submission).await?,
     };
     let verdict = comment::judge(blog, signals);
     let mail_if_held = match verdict.status {
@@ -111,6 +124,7 @@ pub async fn submit(
         hold_reasons: verdict.reasons_text(),
         ip,
         created_at: now,
+        user_id: arrival.member.map(|m| m.id),
         mail_if_held,
         watch_replies,
     };
@@ -121,6 +135,20 @@ pub async fn submit(
         )),
         stored => Ok(stored?),
     }
+}
+
+/// Whether the owner already published a comment by this name and email
+/// address, asked only where first-time moderation wants it. Without an
+/// address a commenter is never known, as in WordPress: anyone may type a
+/// name.
+async fn known(store: &Store, blog: &BlogSettings, s: &Submission) -> Result<bool, Error> {
+    let email = s.author_email.as_deref().map(str::trim).unwrap_or("");
+    if blog.comment_moderation != Moderation::FirstTime || email.is_empty() {
+        return Ok(false);
+    }
+    Ok(store
+        .approved_commenter(blog.id, &s.author_name, email)
+        .await?)
 }
 
 /// Whether to write a watch for replies: the box ticked, with an address

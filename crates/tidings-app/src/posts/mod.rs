@@ -10,6 +10,7 @@
 mod address;
 mod body;
 mod fields;
+mod order;
 mod pictures;
 pub mod revisions;
 pub mod trash;
@@ -23,6 +24,7 @@ use crate::Error;
 use crate::mail::Mail;
 
 pub use body::{MAX_BODY_BYTES, preview};
+pub use order::MENU_ORDER_RANGE;
 pub(crate) use pictures::{picture, responsive};
 
 /// Who is saving: their role on the blog decides what they may do, their
@@ -67,6 +69,11 @@ pub struct PostInput {
     /// The password readers must give to read the post: set by a new one,
     /// taken away by an empty one, kept when `None`. Never read back.
     pub password: Option<String>,
+    /// A page's parent page: `Some(None)` puts it at the top of the list
+    /// of pages, `None` keeps where it is.
+    pub parent_id: Option<Option<i64>>,
+    /// A page's place among its sibling pages, lowest first.
+    pub menu_order: Option<i64>,
 }
 
 impl PostInput {
@@ -174,7 +181,9 @@ pub async fn save_mailing(
     } else {
         Vec::new()
     };
+    let (parent_id, menu_order) = (input.parent_id, input.menu_order);
     let fields = fields::check(blog, existing, input, status, now)?;
+    let order = order::check(store, blog.id, fields.kind, existing, parent_id, menu_order).await?;
     let mut body = fields.body.render().await?;
     body.html = pictures::responsive(store, blog.id, body.html).await?;
     let teaser_html = body::teaser(&body.html).await?;
@@ -204,6 +213,8 @@ pub async fn save_mailing(
         comments: fields.comments,
         password_hash,
         saved_by: writer.name.clone(),
+        parent_id: order.parent_id,
+        menu_order: order.menu_order,
     };
     address::write(store, blog, existing, new, fields.slug, now).await
 }

@@ -73,6 +73,8 @@ pub async fn post(store: &Store, blog_id: i64, by: &User, slug: &str) -> Post {
             comments: tidings_core::PostComments::Open,
             password_hash: None,
             saved_by: by.name.clone(),
+            parent_id: None,
+            menu_order: 0,
         })
         .await
         .unwrap()

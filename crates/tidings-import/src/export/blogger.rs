@@ -92,6 +92,8 @@ fn settings(blog: &BlogSettings) -> [(&'static str, String); 9] {
                 Moderation::Never => "NEVER",
                 Moderation::Always => "ALWAYS",
                 Moderation::OlderThan => "DATE",
+                // Blogger has no first-time moderation: it holds them all.
+                Moderation::FirstTime => "ALWAYS",
             }
             .to_owned(),
         ),

@@ -458,6 +458,7 @@ mod tests {
             language: "en".into(),
             robots_txt: String::new(),
             share_image: String::new(),
+            favicon: String::new(),
             feed_content: Default::default(),
             default_comments: tidings_core::PostComments::Open,
             theme: String::new(),

@@ -36,7 +36,8 @@ macro_rules! post_columns {
             $source,
             ", p.body_html, p.teaser_html, p.labels, p.status, p.published_at, p.updated_at, \
              p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex, \
-             p.mail_subscribers, p.comments, p.password_hash, p.trashed_at, p.trashed_from"
+             p.mail_subscribers, p.comments, p.password_hash, p.trashed_at, p.trashed_from, \
+             p.parent_id, p.menu_order"
         )
     };
 }
@@ -125,6 +126,8 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
             .try_get::<Option<i64>>("trashed_at")?
             .map(from_micros)
             .transpose()?,
+        parent_id: row.try_get("parent_id")?,
+        menu_order: row.try_get("menu_order")?,
     })
 }
 
@@ -167,6 +170,10 @@ pub struct NewPost {
     /// Who saves this version, named by the revision it becomes when it is
     /// changed.
     pub saved_by: String,
+    /// A page's parent page; `None` at the top (always, for posts).
+    pub parent_id: Option<i64>,
+    /// A page's place among its siblings, lowest first.
+    pub menu_order: i64,
 }
 
 /// A visible page as the sidebar lists it.

@@ -78,8 +78,7 @@ impl Store {
     }
 
     /// Visible pages of `blog_id` in menu order, then by title as WordPress
-    /// lists them, each with its parent: the sidebar's list of pages. Sorted
-    /// here, not in SQL, because the backends collate titles differently.
+    /// lists them, each with its parent: the sidebar's list of pages.
     pub(crate) async fn visible_pages(
         &self,
         blog_id: i64,
@@ -91,6 +90,23 @@ impl Store {
         )
         .bind(blog_id)
         .bind(micros(now));
+        self.pages_in_menu_order(sql).await
+    }
+
+    /// Every page of `blog_id` but those in the trash, drafts too, in the
+    /// sidebar's order: the parents the page editor offers.
+    pub async fn all_pages(&self, blog_id: i64) -> Result<Vec<PageLink>> {
+        let sql = Sql::new(
+            "SELECT id, parent_id, title, path, menu_order FROM posts WHERE blog_id = $1 \
+             AND kind = 'page' AND status <> 'trash'",
+        )
+        .bind(blog_id);
+        self.pages_in_menu_order(sql).await
+    }
+
+    /// `sql`'s pages by menu order, then title, then id. Sorted here, not
+    /// in SQL, because the backends collate titles differently.
+    async fn pages_in_menu_order(&self, sql: Sql) -> Result<Vec<PageLink>> {
         let mut pages = self
             .read_all(&sql, |r| {
                 let link = PageLink {
@@ -186,6 +202,7 @@ struct CommentValues {
     body_html: String,
     created_at: i64,
     hold_reasons: String,
+    user_id: Option<i64>,
 }
 
 /// The published comments of post `post_id` from their JSON list, oldest
@@ -208,6 +225,7 @@ fn comments_from_json(post_id: i64, json: &str) -> Result<Vec<Comment>> {
                 status: CommentStatus::Published,
                 created_at: from_micros(c.created_at)?,
                 hold_reasons: c.hold_reasons,
+                by_member: c.user_id.is_some(),
             })
         })
         .collect()

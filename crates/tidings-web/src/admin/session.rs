@@ -205,12 +205,20 @@ pub(crate) fn set_cookie(
     .expect("cookie values are hex")
 }
 
-/// The name of the signed-in member of `site`'s blog sending `headers`, if
-/// any: public pages use it to let members comment where only they may.
-pub async fn member(state: &AppState, site: &Site, headers: &HeaderMap) -> Option<String> {
+/// The signed-in member of `site`'s blog sending `headers`, if any: public
+/// pages use it to let members comment where only they may, and mark their
+/// comments as the author's.
+pub async fn member(
+    state: &AppState,
+    site: &Site,
+    headers: &HeaderMap,
+) -> Option<tidings_app::comments::Member> {
     signed_member(state, site, headers)
         .await
-        .map(|s| s.user.name)
+        .map(|s| tidings_app::comments::Member {
+            id: s.user.id,
+            name: s.user.name,
+        })
 }
 
 /// The session of the signed-in member of `site`'s blog sending

@@ -32,6 +32,9 @@ pub struct SettingsForm {
     /// kept as it is.
     #[serde(default)]
     share_image: Option<String>,
+    /// Absent from a form served before blogs had an icon: kept as it is.
+    #[serde(default)]
+    favicon: Option<String>,
     /// Absent from a form served before feeds followed jump breaks: kept.
     #[serde(default)]
     feed_content: Option<String>,
@@ -69,6 +72,7 @@ impl SettingsForm {
             language: Some(b.language.clone()),
             robots_txt: b.robots_txt.clone(),
             share_image: Some(b.share_image.clone()),
+            favicon: Some(b.favicon.clone()),
             feed_content: Some(b.feed_content.as_str().to_owned()),
             custom_css: Some(custom_css),
             theme: Some(b.theme.clone()),
@@ -116,6 +120,7 @@ impl SettingsForm {
             language: self.language.clone(),
             robots_txt: Some(self.robots_txt.clone()),
             share_image: self.share_image.clone(),
+            favicon: self.favicon.clone(),
             feed_content: self
                 .feed_content
                 .as_deref()
@@ -195,10 +200,14 @@ async fn page(
         .iter()
         .map(ToString::to_string)
         .collect();
+    // The newest uploads, offered for the icon and the share image.
+    let (uploads, _) = tidings_app::media::list(&state.store, signed.site.blog.id, 50, 0).await?;
+    let uploads: Vec<String> = uploads.into_iter().map(|m| m.original.path).collect();
     let ctx = minijinja::context! {
         themes => themes,
         current_theme => &blog.theme,
         theme_problems => theme_problems,
+        uploads => uploads,
         https_ok => https.as_ref().map(|h| h.0),
         https => https.map(|h| h.1),
         form => minijinja::value::Serde(form),

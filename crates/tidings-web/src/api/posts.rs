@@ -52,6 +52,10 @@ pub struct PostOut {
     comments: PostComments,
     /// Readers need a password to read it (the password is never shown).
     password_protected: bool,
+    /// A page's parent page in the sidebar's list of pages; null at the top.
+    parent_id: Option<i64>,
+    /// A page's place among its sibling pages, lowest first.
+    menu_order: i64,
 }
 
 impl PostOut {
@@ -82,6 +86,8 @@ impl PostOut {
             mail_subscribers: p.mail_subscribers,
             comments: p.comments,
             password_protected: p.is_protected(),
+            parent_id: p.parent_id,
+            menu_order: p.menu_order,
         }
     }
 }
@@ -104,6 +110,10 @@ pub struct PostIn {
     comments: Option<PostComments>,
     /// Write-only: sets the password readers must give; empty removes it.
     password: Option<String>,
+    /// Absent keeps the page's parent; null puts it at the top.
+    #[serde(default, deserialize_with = "present")]
+    parent_id: Option<Option<i64>>,
+    menu_order: Option<i64>,
     // Read-only fields a client may echo back from GET; ignored.
     #[serde(default, rename = "id")]
     _id: Option<serde::de::IgnoredAny>,
@@ -138,6 +148,8 @@ impl From<PostIn> for PostInput {
             mail_subscribers: p.mail_subscribers,
             comments: p.comments,
             password: p.password,
+            parent_id: p.parent_id,
+            menu_order: p.menu_order,
         }
     }
 }
@@ -164,6 +176,16 @@ impl ListStatus {
             Self::Trash => None,
         }
     }
+}
+
+/// A field that is present, even as `null`: `Some(None)`, where an absent
+/// one is `None` (`#[serde(default)]`).
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
 }
 
 #[derive(Deserialize)]

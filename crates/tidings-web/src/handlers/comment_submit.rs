@@ -125,7 +125,7 @@ async fn submit(
             // A reply to a comment that is gone is sent as a plain comment next time.
             let reply_to = parent_id.filter(|_| field != "parent");
             let form = Form {
-                member,
+                member: member.map(|m| m.name),
                 values,
                 error: Some(field_message(pages::lang(site), field, message)),
                 reply_to,

@@ -94,7 +94,11 @@ pub async fn list_page(
     filter.path_prefix = spec.path_prefix.clone();
     filter.before = before;
     filter.after = after;
-    let (posts, more) = page_posts(site, &filter, limit, now).await?;
+    let Listed {
+        posts,
+        more,
+        pinned,
+    } = page_posts(site, &filter, limit, now).await?;
     // Each post shows its comment count: a comment on it changes this page.
     for p in &posts {
         site.deps.add(Tag::Post(p.id));
@@ -106,7 +110,7 @@ pub async fn list_page(
         chrome.meta = tidings_theme::meta::PageMeta::home(&site.blog, &site.base_url);
     }
     let ctx = ListCtx {
-        days: views::days(posts, site.blog.timezone, pages::lang(site)),
+        days: views::days(posts, pinned, site.blog.timezone, pages::lang(site)),
         show_all_url: spec.heading.as_ref().map(|_| "/"),
         label_feed: spec
             .label
@@ -121,14 +125,23 @@ pub async fn list_page(
     pages::render(state, "list.html", StatusCode::OK, &chrome, ctx)
 }
 
-/// The posts of this page (`filter` asks for one more than `limit`), newest
-/// first, and whether there were more than `limit`.
+/// A list page's posts.
+struct Listed {
+    /// Newest first, after the pinned ones.
+    posts: Vec<Post>,
+    /// Whether there were more than the page shows.
+    more: bool,
+    /// How many of `posts`, from the first, are sticky posts shown first.
+    pinned: usize,
+}
+
+/// The posts of this page (`filter` asks for one more than `limit`).
 async fn page_posts(
     site: &Site,
     filter: &PostFilter,
     limit: u32,
     now: DateTime<Utc>,
-) -> Result<(Vec<Post>, bool), AppError> {
+) -> Result<Listed, AppError> {
     let mut posts = site.store.list_posts(filter).await?;
     let more = posts.len() > limit as usize;
     if more {
@@ -143,15 +156,21 @@ async fn page_posts(
     // Page 1 of the whole stream shows sticky posts first, as WordPress
     // does; they appear again where their date puts them on later pages.
     let whole_stream = filter.label.is_none() && filter.path_prefix.is_none();
+    let mut pinned = 0;
     if whole_stream && filter.before.is_none() && filter.after.is_none() {
         let frame = site.store.frame(&site.blog, now).await?;
         if !frame.sticky.is_empty() {
             posts.retain(|p| !p.sticky);
-            let sticky = frame.sticky.iter().take(limit as usize).cloned();
+            let sticky: Vec<Post> = frame.sticky.iter().take(limit as usize).cloned().collect();
+            pinned = sticky.len();
             posts.splice(0..0, sticky);
         }
     }
-    Ok((posts, more))
+    Ok(Listed {
+        posts,
+        more,
+        pinned,
+    })
 }
 
 /// The older and newer pages' addresses, where there are such pages.

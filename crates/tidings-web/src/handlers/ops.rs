@@ -73,6 +73,23 @@ pub async fn robots(site: Site) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
+/// `/favicon.ico`, which browsers ask for by themselves: a redirect to the
+/// owner's icon when the blog has one, else the built-in one.
+pub async fn favicon(site: Site) -> Response {
+    let own = site.blog.favicon.as_str();
+    if !own.is_empty() && own != "/favicon.ico" {
+        return axum::response::Redirect::temporary(own).into_response();
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "image/x-icon"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        tidings_theme::FAVICON_ICO,
+    )
+        .into_response()
+}
+
 /// Sitemaps hold at most 50,000 URLs.
 const SITEMAP_LIMIT: u32 = 50_000;
 

@@ -196,7 +196,9 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
         mail_on: false,
         theme: state.themes.of(&site.blog),
     };
-    let ctx = minijinja::context! { title => title, message => message };
+    // A reader who followed a broken link is offered a search for it.
+    let search = e.status == StatusCode::NOT_FOUND;
+    let ctx = minijinja::context! { title => title, message => message, search => search };
     match render(state, "error.html", e.status, &chrome, ctx) {
         Ok(mut r) => {
             if let Some(secs) = e.retry_after {

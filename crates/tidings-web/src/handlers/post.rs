@@ -185,7 +185,7 @@ async fn open(
     });
     let reply_to = q.reply_to.as_deref().and_then(|r| r.parse().ok());
     let member = crate::admin::member(state, site, headers).await;
-    let mut form = Form::fresh(member, reply_to, q.held.is_some());
+    let mut form = Form::fresh(member.map(|m| m.name), reply_to, q.held.is_some());
     form.access = super::unlock::access(state, &page.post, headers);
     show(state, site, page, form).await
 }

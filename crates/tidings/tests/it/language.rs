@@ -60,7 +60,7 @@ const ENGLISH: &[&str] = &[
     "Please",
     "Showing posts with the label",
     "Show all posts",
-    "Page not found",
+    "There is no page",
     "Sorry",
     "Go to the home page",
     "Monday",

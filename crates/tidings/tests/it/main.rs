@@ -3,6 +3,7 @@
 //!
 //! One test binary (as crates.io does) so the suite links once.
 
+mod html;
 mod support;
 
 mod abuse;
@@ -23,6 +24,7 @@ mod doctor;
 mod encoding;
 mod export;
 mod feeds;
+mod first_time;
 mod flood;
 mod hardening;
 mod hostile_bodies;
@@ -41,11 +43,13 @@ mod metadata;
 mod metrics;
 mod nodes;
 mod old_data;
+mod page_order;
 mod pages;
 mod post_comments;
 mod preview;
 mod protected;
 mod queries;
+mod reader_details;
 mod render;
 mod review;
 mod revisions;

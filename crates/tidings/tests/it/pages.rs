@@ -213,7 +213,7 @@ async fn static_pages_and_not_found() {
         assert_eq!(r.status(), StatusCode::NOT_FOUND, "{path}");
         let body = r.text().await.unwrap();
         assert!(
-            body.contains("<h1>Page not found</h1>"),
+            body.contains("<h1>There is no page at this address</h1>"),
             "{path}: a themed 404"
         );
     }

@@ -10,6 +10,8 @@ use std::sync::{Arc, Mutex};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
+pub use crate::html::{hidden, strip_tags, texts_of_class};
+
 static NEXT: AtomicU32 = AtomicU32::new(0);
 
 pub struct TestApp {
@@ -38,8 +40,22 @@ impl TestApp {
         Self::start_with(&[]).await
     }
 
-    /// Starts a server with extra `serve` arguments.
+    /// Starts a server with extra `serve` arguments, its blog publishing
+    /// comments unmoderated (`never`) as most tests expect, set before any
+    /// request reads the blog; [`TestApp::start_as_new`] keeps a new blog's.
     pub async fn start_with(serve_args: &[&str]) -> Self {
+        let app = Self::start_as_new_with(serve_args).await;
+        app.sql("UPDATE blogs SET comment_moderation = 'never'")
+            .await;
+        app
+    }
+
+    /// Starts a server whose blog holds first comments (`first_time`).
+    pub async fn start_as_new() -> Self {
+        Self::start_as_new_with(&[]).await
+    }
+
+    async fn start_as_new_with(serve_args: &[&str]) -> Self {
         // reqwest's rustls has no provider of its own (the S3 store's
         // choice): every client the tests build after this takes ring.
         tidings_store::tls_on_ring();
@@ -476,52 +492,6 @@ impl Drop for Node {
     fn drop(&mut self) {
         self.kill();
     }
-}
-
-/// The value of the hidden input `name` in `html`.
-pub fn hidden(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html
-        .find(&marker)
-        .unwrap_or_else(|| panic!("no hidden field {name}"))
-        + marker.len();
-    let end = html[start..].find('"').unwrap() + start;
-    html[start..end].to_owned()
-}
-
-/// The text of every element with `class` (first class in the attribute or
-/// among several), tags stripped: what a reader sees there.
-pub fn texts_of_class(html: &str, class: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find("class=\"") {
-        let after = &rest[i + 7..];
-        let end = after.find('"').unwrap();
-        let classes = &after[..end];
-        rest = &after[end..];
-        if classes.split_whitespace().any(|c| c == class) {
-            let open_end = rest.find('>').unwrap();
-            let content = &rest[open_end + 1..];
-            // Up to the next closing tag: enough for the leaf elements we check.
-            let close = content.find("</").unwrap_or(content.len());
-            out.push(strip_tags(&content[..close]).trim().to_owned());
-        }
-    }
-    out
-}
-
-pub fn strip_tags(s: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in s.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 impl Drop for TestApp {

@@ -69,6 +69,13 @@ pub struct EditorForm {
     /// The checkbox that takes the password away.
     #[serde(default)]
     remove_password: Option<String>,
+    /// A page's parent page by id, empty for the top; absent (a post's
+    /// form) keeps it.
+    #[serde(default)]
+    parent_id: Option<String>,
+    /// A page's place among its siblings; absent keeps it.
+    #[serde(default)]
+    menu_order: Option<String>,
     #[serde(default, skip_serializing)]
     action: Option<String>,
 }
@@ -113,6 +120,8 @@ fn form_of(p: &Post, tz: chrono_tz::Tz) -> EditorForm {
         comments: Some(p.comments.as_str().to_owned()),
         password: String::new(),
         remove_password: None,
+        parent_id: Some(p.parent_id.map(|id| id.to_string()).unwrap_or_default()),
+        menu_order: Some(p.menu_order.to_string()),
         action: None,
     }
 }
@@ -153,6 +162,19 @@ async fn show(state: &AppState, page: EditorPage<'_>) -> AdminResult {
         .map(|p| p.kind)
         .or_else(|| page.form.kind.as_deref().and_then(|k| k.parse().ok()))
         .unwrap_or(PostKind::Post);
+    // The pages a page may go under: not itself (the save refuses its
+    // subpages, naming them).
+    let parents: Vec<(i64, String)> = match kind {
+        PostKind::Page => state
+            .store
+            .all_pages(page.signed.site.blog.id)
+            .await?
+            .into_iter()
+            .filter(|p| Some(p.id) != page.post.map(|own| own.id))
+            .map(|p| (p.id, p.title))
+            .collect(),
+        PostKind::Post => Vec::new(),
+    };
     let title = match (&info, kind) {
         (Some(_), PostKind::Page) => "Edit page",
         (Some(_), PostKind::Post) => "Edit post",
@@ -171,6 +193,7 @@ async fn show(state: &AppState, page: EditorPage<'_>) -> AdminResult {
         timezone => page.signed.site.blog.timezone.name(),
         revisions => minijinja::value::Serde(revisions),
         mail_on => state.mail.is_on(),
+        parents => parents,
     };
     Ok(render(
         state,
@@ -323,6 +346,22 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
             Some(String::new())
         } else {
             Some(form.password.clone()).filter(|p| !p.is_empty())
+        },
+        parent_id: match form.parent_id.as_deref().map(str::trim) {
+            None => None,
+            Some("") => Some(None),
+            Some(id) => {
+                Some(Some(id.parse().map_err(|_| {
+                    format!("The parent page {id:?} is not a page number.")
+                })?))
+            }
+        },
+        menu_order: match form.menu_order.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(n) => Some(
+                n.parse()
+                    .map_err(|_| format!("The order {n:?} is not a whole number."))?,
+            ),
         },
     })
 }
