@@ -41,6 +41,7 @@ mod metrics;
 mod nodes;
 mod old_data;
 mod pages;
+mod popular;
 mod post_comments;
 mod protected;
 mod queries;
