@@ -165,8 +165,16 @@ impl BloggerExport {
             .iter()
             .map(|p| p.author.as_str())
             .find(|a| *a != tidings_core::comment::ANONYMOUS && !a.eq_ignore_ascii_case("unknown"));
-        let carried = gadgets::carry(&widgets, author);
+        let mut carried = gadgets::carry(&widgets, author);
         self.notes.extend(carried.notes);
+        let most = tidings_core::gadget::MAX_GADGETS;
+        if carried.gadgets.len() > most {
+            self.notes.push(format!(
+                "the sidebar keeps the first {most} of the template's {} gadgets",
+                carried.gadgets.len()
+            ));
+            carried.gadgets.truncate(most);
+        }
         for (name, value) in [
             ("BLOG_NAME", carried.title),
             ("BLOG_DESCRIPTION", carried.description),

@@ -149,7 +149,8 @@ fn push(open: &mut Option<Open>, text: &str) {
 }
 
 fn predefined(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
-    Some(match r.as_ref() {
+    let name: &[u8] = r;
+    Some(match name {
         b"amp" => '&',
         b"lt" => '<',
         b"gt" => '>',
