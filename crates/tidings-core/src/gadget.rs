@@ -379,12 +379,12 @@ impl Gadget {
                 short("settings.alt", &i.alt)?;
                 short("settings.caption", &i.caption)
             }
-            Settings::PopularPosts(p) if !(1..=MAX_POPULAR).contains(&p.count) => Err(
-                Refusal::new(
+            Settings::PopularPosts(p) if !(1..=MAX_POPULAR).contains(&p.count) => {
+                Err(Refusal::new(
                     "settings.count",
                     format!("A Popular Posts gadget lists from 1 to {MAX_POPULAR} posts."),
-                ),
-            ),
+                ))
+            }
             Settings::FeaturedPost(f) if f.post_id <= 0 => Err(Refusal::new(
                 "settings.post_id",
                 "post_id is the id of one of the blog's posts.",
@@ -550,7 +550,12 @@ mod tests {
 
     #[test]
     fn popular_posts_take_a_count_and_a_period() {
-        let g = gadget("popular_posts", "Popular", json!({"count": 3, "period": "7d"})).unwrap();
+        let g = gadget(
+            "popular_posts",
+            "Popular",
+            json!({"count": 3, "period": "7d"}),
+        )
+        .unwrap();
         assert_eq!(
             g.settings.to_json(),
             json!({"count": 3, "period": "7d"}),

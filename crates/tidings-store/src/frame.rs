@@ -172,7 +172,9 @@ impl Store {
         let mut lists = Vec::with_capacity(wanted.len());
         for (period, count) in wanted {
             let first = period.first_day(now, blog.timezone);
-            let posts = self.popular_posts(blog.id, first, count, false, now).await?;
+            let posts = self
+                .popular_posts(blog.id, first, count, false, now)
+                .await?;
             lists.push((period, posts));
         }
         Ok(lists)

@@ -77,12 +77,11 @@ pub fn carry(widgets: &[Widget], author: Option<&str>) -> Carried {
         };
         match g.check() {
             Ok(()) => carried.gadgets.push(g),
-            Err(r) => carried.notes.push(format!(
-                "skipped {}: {}: {}",
-                w.named(),
-                r.field,
-                r.message
-            )),
+            Err(r) => {
+                carried
+                    .notes
+                    .push(format!("skipped {}: {}: {}", w.named(), r.field, r.message))
+            }
         }
     }
     carried
@@ -235,8 +234,7 @@ fn featured(w: &Widget) -> Option<Settings> {
 
 /// `display` (LIST, CLOUD) and `sorting` (ALPHA, FREQUENCY).
 fn labels(w: &Widget, notes: &mut Vec<String>) -> Settings {
-    if w
-        .setting("showType")
+    if w.setting("showType")
         .is_some_and(|t| t.eq_ignore_ascii_case("SELECTED"))
     {
         notes.push(format!(
@@ -328,7 +326,10 @@ mod tests {
                     "HTML1",
                     "HTML",
                     "",
-                    &[("content", "<script src='https://ads.example/x.js'></script>")],
+                    &[(
+                        "content",
+                        "<script src='https://ads.example/x.js'></script>",
+                    )],
                 ),
                 widget("HTML2", "HTML", "", &[("content", "<p>Hello</p>")]),
                 widget("Header1", "Header", "Cats (Header)", &[]),
@@ -338,8 +339,16 @@ mod tests {
         assert_eq!(c.gadgets.len(), 1);
         assert_eq!(c.gadgets[0].title, "Text");
         assert_eq!(c.title.as_deref(), Some("Cats"));
-        assert!(c.notes[0].starts_with("skipped widget AdSense1"), "{:?}", c.notes);
-        assert!(c.notes[1].starts_with("skipped widget HTML1"), "{:?}", c.notes);
+        assert!(
+            c.notes[0].starts_with("skipped widget AdSense1"),
+            "{:?}",
+            c.notes
+        );
+        assert!(
+            c.notes[1].starts_with("skipped widget HTML1"),
+            "{:?}",
+            c.notes
+        );
     }
 
     #[test]

@@ -160,11 +160,10 @@ impl BloggerExport {
                 return;
             }
         };
-        let author = self
-            .posts
-            .iter()
-            .map(|p| p.author.as_str())
-            .find(|a| *a != tidings_core::comment::ANONYMOUS && !a.eq_ignore_ascii_case("unknown"));
+        let author =
+            self.posts.iter().map(|p| p.author.as_str()).find(|a| {
+                *a != tidings_core::comment::ANONYMOUS && !a.eq_ignore_ascii_case("unknown")
+            });
         let mut carried = gadgets::carry(&widgets, author);
         self.notes.extend(carried.notes);
         let most = tidings_core::gadget::MAX_GADGETS;

@@ -40,7 +40,12 @@ impl Widget {
         if self.title.trim().is_empty() {
             format!("widget {} ({})", self.id, self.kind)
         } else {
-            format!("widget {} ({}, {:?})", self.id, self.kind, self.title.trim())
+            format!(
+                "widget {} ({}, {:?})",
+                self.id,
+                self.kind,
+                self.title.trim()
+            )
         }
     }
 }

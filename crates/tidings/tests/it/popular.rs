@@ -58,9 +58,7 @@ async fn views(app: &TestApp, post: &Value, days_ago: i64, views: i64, bot_views
 async fn popular_posts_rank_readers_views_over_their_period() {
     let mut app = TestApp::start().await;
     app.settings(json!({"timezone": "UTC"})).await;
-    let post = |title: &'static str, kind: &'static str| {
-        json!({"title": title, "body": "Text.", "status": "published", "kind": kind})
-    };
+    let post = |title: &'static str, kind: &'static str| json!({"title": title, "body": "Text.", "status": "published", "kind": kind});
     let week = app.post(post("Read this week", "post")).await;
     let month = app.post(post("Read this month", "post")).await;
     let long_ago = app.post(post("Read long ago", "post")).await;
@@ -115,7 +113,10 @@ async fn popular_posts_rank_readers_views_over_their_period() {
         ],
         "robots' views and pages are not counted"
     );
-    let link = format!("<a href=\"{}\">Read long ago</a>", long_ago["url"].as_str().unwrap());
+    let link = format!(
+        "<a href=\"{}\">Read long ago</a>",
+        long_ago["url"].as_str().unwrap()
+    );
     assert!(html.contains(&link), "each post links to its page");
 }
 
@@ -126,23 +127,36 @@ async fn bad_counts_and_periods_are_refused_naming_the_item() {
     assert_eq!(put_layout(&mut app, json!([good])).await.0, StatusCode::OK);
     for (settings, field) in [
         (json!({"count": 0}), "items[1].settings.count: "),
-        (json!({"count": 21, "period": "7d"}), "items[1].settings.count: "),
+        (
+            json!({"count": 21, "period": "7d"}),
+            "items[1].settings.count: ",
+        ),
         (json!({"count": "five"}), "items[1].settings: "),
         (json!({"period": "1y"}), "items[1].settings: "),
-        (json!({"period": "7d", "thumbnails": true}), "items[1].settings: "),
+        (
+            json!({"period": "7d", "thumbnails": true}),
+            "items[1].settings: ",
+        ),
     ] {
         let (status, body) = put_layout(
             &mut app,
             json!([{"type": "search"}, {"type": "popular_posts", "title": "P", "settings": settings}]),
         )
         .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{settings}: {body}");
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{settings}: {body}"
+        );
         let message = body["error"]["message"].as_str().unwrap();
         assert!(message.starts_with(field), "{settings}: {message}");
     }
     let (_, layout) = app.api(Method::GET, "/layout", None).await;
     assert_eq!(layout["items"].as_array().unwrap().len(), 1, "{layout}");
-    assert_eq!(layout["items"][0]["settings"], json!({"count": 3, "period": "all"}));
+    assert_eq!(
+        layout["items"][0]["settings"],
+        json!({"count": 3, "period": "all"})
+    );
 }
 
 #[tokio::test]
@@ -183,8 +197,15 @@ async fn the_layout_page_adds_and_edits_popular_posts_without_script() {
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("items[6].settings.count"), "{}", refused.body);
-    assert!(refused.body.contains("value=\"40\""), "what was typed is kept");
+    assert!(
+        refused.body.contains("items[6].settings.count"),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("value=\"40\""),
+        "what was typed is kept"
+    );
 
     let (_, layout) = app.api(Method::GET, "/layout", None).await;
     let last = &layout["items"][6];

@@ -50,7 +50,10 @@ async fn blogger_widgets_become_the_sidebar_in_order() {
     ] {
         assert!(err.contains(skipped), "{skipped:?} in {err}");
     }
-    assert!(!err.contains("Blog1"), "the posts are no skipped widget: {err}");
+    assert!(
+        !err.contains("Blog1"),
+        "the posts are no skipped widget: {err}"
+    );
 
     let gadgets = layout(&mut app).await;
     let expected = [
@@ -84,7 +87,11 @@ async fn blogger_widgets_become_the_sidebar_in_order() {
             "Start here",
             json!({"post_id": 7_000_000_000_000_000_001_i64}),
         ),
-        ("labels", "Topics", json!({"display": "cloud", "sort": "count", "min": 0})),
+        (
+            "labels",
+            "Topics",
+            json!({"display": "cloud", "sort": "count", "min": 0}),
+        ),
         ("archive", "Archive", json!({"style": "flat"})),
         (
             "image",
