@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # everything (about 15 minutes on 2 cores)
 #   ROUNDS=1 DURATION=3s bench/run.sh   # a quicker look
-#   ONLY=render bench/run.sh            # one part: serve, flood, postgres, views, import, fetch, render, media or mail
+#   ONLY=render bench/run.sh            # one part: serve, flood, postgres, views, gadgets, import, fetch, render, media or mail
 #
 # Builds the release binary, makes a blog of 1,000 invented posts over ten
 # years with labels and 10 comments each, starts Tidings twice on that data
@@ -34,6 +34,10 @@
 # JPEG timed (the tidings-media example, and one upload's answer), and the
 # server's peak memory while 2 such uploads run at once and its memory idle
 # 5 s after.
+# The gadgets row: the uncached home page (--no-cache) of the 1,000-post blog
+# with the default sidebar beside the same blog with 30 gadgets of every kind
+# (bench/gadgets.py: Popular Posts, link lists, text, pictures, labels…), in
+# turns; 30 gadgets should cost at most 10% of the requests per second.
 # The mail row: MAIL_SUBSCRIBERS (10,000) confirmed
 # subscribers of the 1,000-post blog mailed one new post through a local SMTP
 # server (tests/smtp_sink.py, aiosmtpd from tests/requirements.txt), timed
@@ -56,8 +60,8 @@ PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 # at once and lets as many wait, and refuses the rest with 503 (by design,
 # see --max-renders), so more clients would measure refusals, not pages.
 UNCACHED_CONNECTIONS=${UNCACHED_CONNECTIONS:-8}
-case $ONLY in all | serve | flood | postgres | views | import | fetch | render | media | mail) ;; *)
-    echo "bench: ONLY must be all, serve, flood, postgres, views, import, fetch, render, media or mail, not $ONLY" >&2
+case $ONLY in all | serve | flood | postgres | views | gadgets | import | fetch | render | media | mail) ;; *)
+    echo "bench: ONLY must be all, serve, flood, postgres, views, gadgets, import, fetch, render, media or mail, not $ONLY" >&2
     exit 2
     ;;
 esac
@@ -72,6 +76,7 @@ part serve && need wrk wrk
 part flood && need wrk wrk
 part postgres && need wrk wrk
 part views && need wrk wrk
+part gadgets && need wrk wrk
 part mail && need wrk wrk
 part postgres && need psql postgresql-client
 part serve && need nginx nginx
@@ -323,6 +328,33 @@ page views: the cached post page, counted (default) and --no-view-counts, wrk -t
 $(row post "$(curl -fs "http://127.0.0.1:$off$post" | wc -c)" "$WORK/v.on" "$WORK/v.off")"
 }
 
+gadgets_bench() {
+    echo "bench: the uncached home page, the default sidebar and 30 gadgets"
+    [ -f "$WORK/site.jsonl" ] || python3 bench/gen_site.py tidings "$WORK/site.jsonl" --posts 1000 --comments 10
+    local kind
+    for kind in default gadgets; do
+        "$BIN" --data "$WORK/$kind-data" import tidings "$WORK/site.jsonl" >/dev/null
+    done
+    DATA="$WORK/default-data" start_tidings sidebar-default --no-cache
+    local dport=$PORT
+    DATA="$WORK/gadgets-data" start_tidings sidebar-gadgets --no-cache
+    local gport=$PORT
+    python3 bench/gadgets.py 30 | curl -fs -X PUT -H "Authorization: Bearer $(admin_token --data "$WORK/gadgets-data")" \
+        -H 'Content-Type: application/json' --data-binary @- "http://127.0.0.1:$gport/api/v1/layout" >/dev/null
+    : >"$WORK/g.default"; : >"$WORK/g.gadgets"
+    for _ in $(seq "$ROUNDS"); do
+        measure "http://127.0.0.1:$dport/" "$UNCACHED_CONNECTIONS" >>"$WORK/g.default"
+        measure "http://127.0.0.1:$gport/" "$UNCACHED_CONNECTIONS" >>"$WORK/g.gadgets"
+    done
+    GADGETS_REPORT="
+the sidebar: the home page rendered for every request (--no-cache), 1,000 posts, 30 gadgets (bench/gadgets.py) beside the default sidebar,
+wrk -t2 -c$UNCACHED_CONNECTIONS -d$DURATION, $ROUNDS rounds each in turns, medians (ratio is 30 gadgets/default requests per second; target >= 0.9)
+
+| page             |   size    | 30 gadgets r/s | p50 ms | p99 ms | default r/s | p50 ms | p99 ms | ratio |
+|------------------|-----------|----------|--------|--------|----------|--------|--------|--------|
+$(row home "$(curl -fs "http://127.0.0.1:$gport/" | wc -c)" "$WORK/g.gadgets" "$WORK/g.default")"
+}
+
 import_bench() {
     echo "bench: importing a generated Blogger export of ${POSTS:-10000} posts (bench/import.sh)"
     WORK="$WORK/import" bench/import.sh >"$WORK/import.out" 2>"$WORK/import.err" || {
@@ -522,11 +554,12 @@ answer to the last message taken; meanwhile the cached home page with wrk -t2 -c
 | $MAIL_SUBSCRIBERS | $sent | $elapsed | ${alone%% *} | $during | $ratio |"
 }
 
-SERVE_REPORT= FLOOD_REPORT= POSTGRES_REPORT= VIEWS_REPORT= IMPORT_REPORT= FETCH_REPORT= RENDER_REPORT= MEDIA_REPORT= MAIL_REPORT=
+SERVE_REPORT= FLOOD_REPORT= POSTGRES_REPORT= VIEWS_REPORT= GADGETS_REPORT= IMPORT_REPORT= FETCH_REPORT= RENDER_REPORT= MEDIA_REPORT= MAIL_REPORT=
 part serve && serve_bench
 part flood && flood_bench
 part postgres && postgres_bench
 part views && views_bench
+part gadgets && gadgets_bench
 part import && import_bench
 part fetch && fetch_bench
 part render && render_bench
@@ -541,6 +574,7 @@ $SERVE_REPORT
 $FLOOD_REPORT
 $POSTGRES_REPORT
 $VIEWS_REPORT
+$GADGETS_REPORT
 $IMPORT_REPORT
 $FETCH_REPORT
 $RENDER_REPORT

@@ -39,8 +39,25 @@ pub async fn import(
         Cow::Borrowed(_) => batch,
     };
     hash_passwords(&mut batch).await?;
+    if let Some(gadgets) = batch.layout.take() {
+        batch.layout = Some(checked_layout(gadgets).await?);
+    }
     let report = store.import_with_progress(batch, progress).await?;
     Ok(Imported { report, notes })
+}
+
+/// The sidebar an import brings, checked as the Layout page's and its text
+/// gadgets' HTML through the posts' sanitiser, as every way in stores it.
+async fn checked_layout(
+    gadgets: Vec<tidings_core::gadget::Gadget>,
+) -> Result<Vec<tidings_core::gadget::Gadget>, Error> {
+    tidings_core::gadget::check_layout(&gadgets).map_err(|r| {
+        Error::invalid(
+            "layout",
+            format!("the sidebar's {}: {}", r.field, r.message),
+        )
+    })?;
+    crate::layout::sanitised(gadgets).await
 }
 
 /// Posts' passwords as the file gave them (WordPress keeps them as typed)
@@ -130,6 +147,7 @@ mod tests {
             ],
             attachments: Vec::new(),
             held_comment_mail: Vec::new(),
+            layout: None,
         };
         let (kept, notes) = without_unsafe_urls(&batch);
         assert!(matches!(kept, Cow::Borrowed(_)) && notes.is_empty());

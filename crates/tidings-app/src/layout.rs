@@ -74,7 +74,7 @@ pub fn parse(items: Vec<Item>) -> Result<Vec<Gadget>, Error> {
 
 /// Text gadgets' HTML through the posts' sanitiser, on the work pool;
 /// HTML nested too deep is refused, naming the item, so the owner can fix it.
-async fn sanitised(mut gadgets: Vec<Gadget>) -> Result<Vec<Gadget>, Error> {
+pub(crate) async fn sanitised(mut gadgets: Vec<Gadget>) -> Result<Vec<Gadget>, Error> {
     if !gadgets
         .iter()
         .any(|g| matches!(g.settings, Settings::Text(_)))

@@ -39,6 +39,7 @@ pub enum Settings {
     LinkList(LinkList),
     Text(Text),
     Image(Image),
+    PopularPosts(PopularPosts),
     FeaturedPost(FeaturedPost),
     Labels(Labels),
     Archive(Archive),
@@ -49,8 +50,11 @@ pub enum Settings {
 }
 
 /// The kinds' names, as the API and the stored rows spell them.
-pub const KINDS: &str = "profile, link_list, text, image, featured_post, labels, archive, pages, \
-     search, subscribe, follow_by_email";
+pub const KINDS: &str = "profile, link_list, text, image, popular_posts, featured_post, labels, \
+     archive, pages, search, subscribe, follow_by_email";
+
+/// The most posts a Popular Posts gadget lists: Blogger's own limit.
+pub const MAX_POPULAR: u32 = 20;
 
 /// The blog's author, as the owner describes them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -105,6 +109,57 @@ pub struct Image {
     pub alt: String,
     pub link: String,
     pub caption: String,
+}
+
+/// The posts readers viewed most over a period, most viewed first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PopularPosts {
+    /// How many, from 1 to [`MAX_POPULAR`].
+    pub count: u32,
+    pub period: Period,
+}
+
+impl Default for PopularPosts {
+    fn default() -> Self {
+        Self {
+            count: 5,
+            period: Period::default(),
+        }
+    }
+}
+
+/// The views a Popular Posts gadget counts: the last 7 or 30 days (today
+/// included), or every day since the blog counted any.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Period {
+    #[serde(rename = "7d")]
+    Week,
+    #[default]
+    #[serde(rename = "30d")]
+    Month,
+    #[serde(rename = "all")]
+    All,
+}
+
+impl Period {
+    /// The days counted, today included; `None`: all of them.
+    pub fn days(self) -> Option<u32> {
+        match self {
+            Self::Week => Some(7),
+            Self::Month => Some(30),
+            Self::All => None,
+        }
+    }
+
+    /// The first day counted at `now` on the blog's calendar (a day number
+    /// of [`crate::views::day_of`]); `i64::MIN` for all time.
+    pub fn first_day(self, now: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz) -> i64 {
+        match self.days() {
+            Some(days) => crate::views::day_of(now, tz) - i64::from(days) + 1,
+            None => i64::MIN,
+        }
+    }
 }
 
 /// One post the owner puts forward.
@@ -187,6 +242,7 @@ impl Settings {
             Self::LinkList(_) => "link_list",
             Self::Text(_) => "text",
             Self::Image(_) => "image",
+            Self::PopularPosts(_) => "popular_posts",
             Self::FeaturedPost(_) => "featured_post",
             Self::Labels(_) => "labels",
             Self::Archive(_) => "archive",
@@ -204,6 +260,7 @@ impl Settings {
             "link_list" => Self::LinkList(typed(settings)?),
             "text" => Self::Text(typed(settings)?),
             "image" => Self::Image(typed(settings)?),
+            "popular_posts" => Self::PopularPosts(typed(settings)?),
             "featured_post" => Self::FeaturedPost(typed(settings)?),
             "labels" => Self::Labels(typed(settings)?),
             "archive" => Self::Archive(typed(settings)?),
@@ -232,6 +289,7 @@ impl Settings {
             Self::LinkList(s) => serde_json::to_value(s),
             Self::Text(s) => serde_json::to_value(s),
             Self::Image(s) => serde_json::to_value(s),
+            Self::PopularPosts(s) => serde_json::to_value(s),
             Self::FeaturedPost(s) => serde_json::to_value(s),
             Self::Labels(s) => serde_json::to_value(s),
             Self::Archive(s) => serde_json::to_value(s),
@@ -321,6 +379,12 @@ impl Gadget {
                 short("settings.alt", &i.alt)?;
                 short("settings.caption", &i.caption)
             }
+            Settings::PopularPosts(p) if !(1..=MAX_POPULAR).contains(&p.count) => {
+                Err(Refusal::new(
+                    "settings.count",
+                    format!("A Popular Posts gadget lists from 1 to {MAX_POPULAR} posts."),
+                ))
+            }
             Settings::FeaturedPost(f) if f.post_id <= 0 => Err(Refusal::new(
                 "settings.post_id",
                 "post_id is the id of one of the blog's posts.",
@@ -338,6 +402,12 @@ fn short(field: &str, text: &str) -> Result<(), Refusal> {
         ));
     }
     Ok(())
+}
+
+/// Whether `url` is an address a gadget may link to (see [`address`]), for
+/// imports that leave out what a layout would refuse.
+pub fn is_address(url: &str) -> bool {
+    address("", url, false).is_ok()
 }
 
 /// An address a reader's browser may follow: `http(s)://` with a host, or a
@@ -476,6 +546,28 @@ mod tests {
         let again = Settings::parse("labels", g.settings.to_json()).unwrap();
         assert_eq!(again, g.settings);
         assert_eq!(Settings::Search.to_json(), json!({}));
+    }
+
+    #[test]
+    fn popular_posts_take_a_count_and_a_period() {
+        let g = gadget(
+            "popular_posts",
+            "Popular",
+            json!({"count": 3, "period": "7d"}),
+        )
+        .unwrap();
+        assert_eq!(
+            g.settings.to_json(),
+            json!({"count": 3, "period": "7d"}),
+            "round trip"
+        );
+        let e = gadget("popular_posts", "Popular", json!({"count": 21})).unwrap_err();
+        assert_eq!(e.field, "settings.count");
+        let e = gadget("popular_posts", "Popular", json!({"count": 0})).unwrap_err();
+        assert_eq!(e.field, "settings.count");
+        let e = gadget("popular_posts", "Popular", json!({"period": "1y"})).unwrap_err();
+        assert_eq!(e.field, "settings");
+        assert!(e.message.contains("1y"), "{}", e.message);
     }
 
     #[test]

@@ -99,6 +99,7 @@ pub fn to_batch(
             comments: Vec::new(),
             attachments: Vec::new(),
             held_comment_mail: Vec::new(),
+            layout: None,
         },
         notes,
     ))

@@ -10,21 +10,34 @@
 //! `blogs::touch`) is the one it was read at, and until the next scheduled
 //! post goes live; so a page never shows a frame older than the blog row it
 //! read, whichever node renders it.
+//!
+//! Popular Posts are the exception: page views move every few seconds
+//! without touching the blog, and following them would rebuild the frame
+//! (and drop every kept page of the blog) at each flush. A frame whose
+//! layout has a Popular Posts gadget reads the ranking when it is built and
+//! is kept at most [`POPULAR_REFRESH`] after that; pages made from it are
+//! told to expire then too (`Frame::refresh_at`), so the list readers see is
+//! at most that old, and a blog without the gadget is never rebuilt for it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use chrono::{DateTime, Utc};
-use tidings_core::gadget::Settings;
+use chrono::{DateTime, TimeDelta, Utc};
+use tidings_core::gadget::{Period, Settings};
 use tidings_core::{BlogSettings, Post};
 
 use crate::layout::{FeaturedLink, Layout};
 use crate::posts::{PageLink, post_from_row, sticky_sql};
 use crate::sidebar::Sidebar;
+use crate::views::PopularPost;
 use crate::{Result, Store, micros};
 
 /// The most sticky posts a frame keeps: more than any list page shows.
 const STICKY_KEPT: u32 = 100;
+
+/// How long a frame with a Popular Posts gadget is kept: the oldest
+/// ranking a reader sees (see the module documentation).
+pub const POPULAR_REFRESH: TimeDelta = TimeDelta::minutes(5);
 
 /// See the module documentation.
 #[derive(Debug)]
@@ -38,6 +51,12 @@ pub struct Frame {
     pub layout: Layout,
     /// The visible posts the layout's featured post gadgets show.
     pub featured: Vec<FeaturedLink>,
+    /// Each period a Popular Posts gadget counts, with its most viewed
+    /// posts (as many as the longest of those gadgets lists).
+    pub popular: Vec<(Period, Vec<PopularPost>)>,
+    /// When the frame is read again for a fresher Popular Posts ranking;
+    /// `None` without such a gadget.
+    pub refresh_at: Option<DateTime<Utc>>,
 }
 
 /// The frames this process keeps, one per blog: the latest read.
@@ -104,6 +123,8 @@ impl Store {
             })
             .collect();
         let featured = self.featured_posts(blog.id, &featured_ids, now).await?;
+        let popular = self.popular_lists(blog, &layout, now).await?;
+        let refresh_at = (!popular.is_empty()).then(|| now + POPULAR_REFRESH);
         let frame = Arc::new(Frame {
             sidebar,
             pages: self.visible_pages(blog.id, now).await?,
@@ -112,12 +133,50 @@ impl Store {
                 .await?,
             layout,
             featured,
+            popular,
+            refresh_at,
         });
         // A sidebar recomputed from a later state than the caller's blog row
         // shows neither state alone: used for this page, kept for none.
         if at.changed_at == changed_at {
+            let valid_until = match (at.valid_until, refresh_at.map(micros)) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            let at = ReadAt {
+                changed_at,
+                valid_until,
+            };
             self.frames.keep(blog.id, at, Arc::clone(&frame));
         }
         Ok(frame)
+    }
+
+    /// The rankings the layout's Popular Posts gadgets show: one statement
+    /// per period they count, none without them.
+    async fn popular_lists(
+        &self,
+        blog: &BlogSettings,
+        layout: &Layout,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(Period, Vec<PopularPost>)>> {
+        let mut wanted: Vec<(Period, u32)> = Vec::new();
+        for g in &layout.gadgets {
+            if let Settings::PopularPosts(p) = &g.settings {
+                match wanted.iter_mut().find(|(period, _)| *period == p.period) {
+                    Some((_, count)) => *count = (*count).max(p.count),
+                    None => wanted.push((p.period, p.count)),
+                }
+            }
+        }
+        let mut lists = Vec::with_capacity(wanted.len());
+        for (period, count) in wanted {
+            let first = period.first_day(now, blog.timezone);
+            let posts = self
+                .popular_posts(blog.id, first, count, false, now)
+                .await?;
+            lists.push((period, posts));
+        }
+        Ok(lists)
     }
 }

@@ -70,40 +70,7 @@ impl Store {
     /// when it names one of the blog's gadgets; any other gets a new one.
     pub async fn save_layout(&self, blog_id: i64, gadgets: &[Gadget]) -> Result<Vec<Gadget>> {
         let mut tx = self.begin_write().await?;
-        let ids = Sql::new("SELECT id FROM gadgets WHERE blog_id = $1").bind(blog_id);
-        let existing = tx.fetch_all(&ids, |r| r.try_get::<i64>("id")).await?;
-        tx.execute(&Sql::new("DELETE FROM gadgets WHERE blog_id = $1").bind(blog_id))
-            .await?;
-        let mut stored = Vec::with_capacity(gadgets.len());
-        for (position, g) in (0_i64..).zip(gadgets) {
-            let settings = g.settings.to_json().to_string();
-            let id = match g.id.filter(|id| existing.contains(id)) {
-                Some(id) => {
-                    let sql = Sql::new(
-                        "INSERT INTO gadgets (id, blog_id, position, kind, title, settings) \
-                         VALUES ($1, $2, $3, $4, $5, $6)",
-                    )
-                    .bind(id);
-                    tx.execute(&gadget_values(sql, blog_id, position, g, settings))
-                        .await?;
-                    id
-                }
-                None => {
-                    let sql = Sql::new(
-                        "INSERT INTO gadgets (blog_id, position, kind, title, settings) \
-                         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                    );
-                    let sql = gadget_values(sql, blog_id, position, g, settings);
-                    tx.fetch_one(&sql, |r| r.try_get::<i64>("id")).await?
-                }
-            };
-            stored.push(Gadget {
-                id: Some(id),
-                ..g.clone()
-            });
-        }
-        tx.execute(&Sql::new("UPDATE blogs SET layout_saved = 1 WHERE id = $1").bind(blog_id))
-            .await?;
+        let stored = write_layout(&mut tx, blog_id, gadgets).await?;
         blogs::touch(&mut tx, blog_id, Scope::Blog).await?;
         tx.commit().await?;
         Ok(stored)
@@ -176,6 +143,51 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Replaces the sidebar of `blog_id` with `gadgets` inside `tx` (a layout
+/// saved on its own, or an import's): see [`Store::save_layout`]. The caller
+/// records the change.
+pub(crate) async fn write_layout(
+    tx: &mut impl Exec,
+    blog_id: i64,
+    gadgets: &[Gadget],
+) -> Result<Vec<Gadget>> {
+    let ids = Sql::new("SELECT id FROM gadgets WHERE blog_id = $1").bind(blog_id);
+    let existing = tx.fetch_all(&ids, |r| r.try_get::<i64>("id")).await?;
+    tx.execute(&Sql::new("DELETE FROM gadgets WHERE blog_id = $1").bind(blog_id))
+        .await?;
+    let mut stored = Vec::with_capacity(gadgets.len());
+    for (position, g) in (0_i64..).zip(gadgets) {
+        let settings = g.settings.to_json().to_string();
+        let id = match g.id.filter(|id| existing.contains(id)) {
+            Some(id) => {
+                let sql = Sql::new(
+                    "INSERT INTO gadgets (id, blog_id, position, kind, title, settings) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(id);
+                tx.execute(&gadget_values(sql, blog_id, position, g, settings))
+                    .await?;
+                id
+            }
+            None => {
+                let sql = Sql::new(
+                    "INSERT INTO gadgets (blog_id, position, kind, title, settings) \
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                );
+                let sql = gadget_values(sql, blog_id, position, g, settings);
+                tx.fetch_one(&sql, |r| r.try_get::<i64>("id")).await?
+            }
+        };
+        stored.push(Gadget {
+            id: Some(id),
+            ..g.clone()
+        });
+    }
+    tx.execute(&Sql::new("UPDATE blogs SET layout_saved = 1 WHERE id = $1").bind(blog_id))
+        .await?;
+    Ok(stored)
 }
 
 fn gadget_values(sql: Sql, blog_id: i64, position: i64, g: &Gadget, settings: String) -> Sql {

@@ -41,6 +41,9 @@ pub struct GadgetView {
     pub image: Option<tidings_core::gadget::Image>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub featured: Option<FeaturedView>,
+    /// A Popular Posts gadget's posts, most viewed first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub popular: Vec<LinkView>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<CloudLabel>,
     pub cloud: bool,
@@ -131,6 +134,24 @@ fn gadget(g: &Gadget, frame: &Frame, lang: &Lang) -> GadgetView {
         }
         Settings::Text(t) => view.text_html = t.html.clone(),
         Settings::Image(i) => view.image = Some(i.clone()),
+        Settings::PopularPosts(p) => {
+            let ranked = frame.popular.iter().find(|(period, _)| *period == p.period);
+            view.popular = ranked
+                .map(|(_, posts)| posts.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .take(usize::try_from(p.count).unwrap_or(usize::MAX))
+                .map(|post| LinkView {
+                    // A post without a title is named by its address.
+                    text: if post.title.trim().is_empty() {
+                        post.path.clone()
+                    } else {
+                        post.title.clone()
+                    },
+                    url: post.path.clone(),
+                })
+                .collect();
+        }
         Settings::FeaturedPost(f) => {
             view.featured = frame.featured.iter().find(|p| p.id == f.post_id).map(|p| {
                 let text = tidings_render::html_to_text(&p.body_html);

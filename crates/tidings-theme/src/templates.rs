@@ -64,6 +64,10 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("../templates/gadgets/featured_post.html"),
     ),
     (
+        "gadgets/popular_posts.html",
+        include_str!("../templates/gadgets/popular_posts.html"),
+    ),
+    (
         "notify_replies.html",
         include_str!("../templates/notify_replies.html"),
     ),

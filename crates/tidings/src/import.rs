@@ -404,6 +404,9 @@ fn summary_line(r: &ImportReport) -> String {
     if r.attachments > 0 {
         line.push_str(&format!(", {} attachments", r.attachments));
     }
+    if r.gadgets > 0 {
+        line.push_str(&format!(", {} gadgets", r.gadgets));
+    }
     if r.already_there > 0 {
         line.push_str(&format!(", {} already there", r.already_there));
     }

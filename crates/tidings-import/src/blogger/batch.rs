@@ -49,6 +49,7 @@ impl BloggerExport {
                 comments,
                 attachments: Vec::new(),
                 held_comment_mail: self.held_comment_mail(),
+                layout: self.layout.clone(),
             },
             notes,
         )

@@ -18,7 +18,9 @@ use tidings_core::{
 };
 
 mod batch;
+mod gadgets;
 mod takeout;
+pub mod widgets;
 
 use crate::xml::{Elem, read_records};
 use crate::{ParseError, dedup_labels, one_line};
@@ -45,6 +47,9 @@ pub struct BloggerExport {
     pub settings: Vec<(String, String)>,
     /// The blog's template, kept aside: Tidings does not run Blogger themes.
     pub template: Option<String>,
+    /// The sidebar made of the template's widgets; `None` without a
+    /// template, or when none of its widgets could be carried.
+    pub layout: Option<Vec<tidings_core::gadget::Gadget>>,
     pub posts: Vec<BloggerPost>,
     pub comments: Vec<BloggerComment>,
     /// Quirks tolerated while reading, one line each.
@@ -131,10 +136,58 @@ pub fn parse(bytes: &[u8]) -> Result<BloggerExport, ParseError> {
     {
         export.settings.push(("BLOG_NAME".into(), title));
     }
+    export.read_widgets();
     let mut notes = outline.notes;
     notes.append(&mut export.notes);
     export.notes = notes;
     Ok(export)
+}
+
+impl BloggerExport {
+    /// The template's widgets as gadgets, and the Header's title and
+    /// description where the settings entries lack them. A template that
+    /// will not read is a note, not a failed import: the posts matter more.
+    fn read_widgets(&mut self) {
+        let Some(template) = &self.template else {
+            return;
+        };
+        let widgets = match widgets::read(template) {
+            Ok(widgets) => widgets,
+            Err(e) => {
+                self.notes.push(format!(
+                    "the template's widgets were not read ({e}): the sidebar is left as it is"
+                ));
+                return;
+            }
+        };
+        let author =
+            self.posts.iter().map(|p| p.author.as_str()).find(|a| {
+                *a != tidings_core::comment::ANONYMOUS && !a.eq_ignore_ascii_case("unknown")
+            });
+        let mut carried = gadgets::carry(&widgets, author);
+        self.notes.extend(carried.notes);
+        let most = tidings_core::gadget::MAX_GADGETS;
+        if carried.gadgets.len() > most {
+            self.notes.push(format!(
+                "the sidebar keeps the first {most} of the template's {} gadgets",
+                carried.gadgets.len()
+            ));
+            carried.gadgets.truncate(most);
+        }
+        for (name, value) in [
+            ("BLOG_NAME", carried.title),
+            ("BLOG_DESCRIPTION", carried.description),
+        ] {
+            if let Some(value) = value
+                && !self.settings.iter().any(|(n, _)| n == name)
+            {
+                self.settings.push((name.to_owned(), value));
+            }
+        }
+        if !carried.gadgets.is_empty() {
+            self.layout = Some(carried.gadgets);
+        }
+    }
 }
 
 /// The number after the last `.post-`, `.page-` or `post-` in an id or ref.

@@ -111,6 +111,7 @@ impl TidingsExport {
             comments,
             attachments,
             held_comment_mail: Vec::new(),
+            layout: None,
         })
     }
 }

@@ -74,6 +74,7 @@ impl WxrExport {
                 comments,
                 attachments,
                 held_comment_mail: Vec::new(),
+                layout: None,
             },
             notes,
         )

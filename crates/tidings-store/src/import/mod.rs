@@ -41,6 +41,10 @@ pub struct ImportBatch {
     /// the members among them take that mail, the other members not. Empty,
     /// or naming no member: each member's choice is left as it is.
     pub held_comment_mail: Vec<String>,
+    /// The sidebar the old blog showed (Blogger's widgets), checked by the
+    /// caller: when given, it replaces the blog's layout, so importing the
+    /// same file again gives the same sidebar. `None`: the layout is kept.
+    pub layout: Option<Vec<tidings_core::gadget::Gadget>>,
 }
 
 /// A post or page to import.
@@ -151,6 +155,8 @@ pub struct ImportReport {
     pub already_there: u64,
     /// Comments whose post is in neither the file nor the blog.
     pub orphans: u64,
+    /// The sidebar's gadgets the import stored (see `ImportBatch::layout`).
+    pub gadgets: u64,
     /// Things a person may want to know (a reply whose parent is missing,
     /// an id that was taken), one line each.
     pub notes: Vec<String>,
@@ -221,8 +227,12 @@ impl Store {
         run.attachments(tx).await?;
         run.seen.flush(tx, batch).await?;
         dialect::after_explicit_ids(self.backend, tx).await?;
-        blogs::touch(tx, batch.blog_id, crate::Scope::Blog).await?;
         let mut report = run.report;
+        if let Some(gadgets) = &batch.layout {
+            crate::layout::write_layout(tx, batch.blog_id, gadgets).await?;
+            report.gadgets = gadgets.len() as u64;
+        }
+        blogs::touch(tx, batch.blog_id, crate::Scope::Blog).await?;
         if !batch.held_comment_mail.is_empty() {
             let named = crate::member_mail::mail_held_comments_to(
                 tx,

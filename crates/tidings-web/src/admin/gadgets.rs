@@ -75,6 +75,10 @@ struct Fields {
     min: String,
     #[serde(default)]
     style: String,
+    #[serde(default)]
+    count: String,
+    #[serde(default)]
+    period: String,
 }
 
 /// One gadget as the page shows it: where it is, its kind and its fields.
@@ -239,6 +243,10 @@ fn settings_of(kind: &str, f: &Fields) -> Value {
         "text" => json!({"html": f.html}),
         "image" => json!({"url": f.url, "alt": f.alt, "link": f.link, "caption": f.caption}),
         "profile" => json!({"name": f.name, "about": f.about, "picture": f.picture, "url": f.url}),
+        "popular_posts" => json!({
+            "count": if f.count.trim().is_empty() { json!(5) } else { number(&f.count) },
+            "period": or(&f.period, "30d"),
+        }),
         "featured_post" => json!({"post_id": number(&f.post_id)}),
         "labels" => json!({
             "display": or(&f.display, "list"),
@@ -281,6 +289,10 @@ fn fields_of(g: &Gadget) -> Fields {
                 p.picture.clone(),
                 p.url.clone(),
             );
+        }
+        Settings::PopularPosts(p) => {
+            f.count = p.count.to_string();
+            f.period = json_text(&json!(p.period));
         }
         Settings::FeaturedPost(p) => f.post_id = p.post_id.to_string(),
         Settings::Labels(l) => {

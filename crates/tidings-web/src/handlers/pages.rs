@@ -60,6 +60,12 @@ impl Chrome {
         query: Option<&str>,
     ) -> Result<Self, AppError> {
         let frame = site.store.frame(&site.blog, now).await?;
+        if let Some(at) = frame.refresh_at {
+            // Popular Posts change with views, which announce nothing: the
+            // page is kept no longer than the frame that ranked them.
+            let wait = (at - now).to_std().unwrap_or_default();
+            site.deps.expire_at(std::time::Instant::now() + wait);
+        }
         let hash = &frame.layout.custom_css_hash;
         let theme = state.themes.of(&site.blog);
         Ok(Self {

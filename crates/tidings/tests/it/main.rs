@@ -45,6 +45,7 @@ mod nodes;
 mod old_data;
 mod page_order;
 mod pages;
+mod popular;
 mod post_comments;
 mod preview;
 mod protected;

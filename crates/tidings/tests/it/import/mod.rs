@@ -12,6 +12,7 @@ use crate::support::TestApp;
 
 mod authors;
 mod blogger;
+mod blogger_widgets;
 mod contract;
 mod markdown;
 mod media;
