@@ -99,6 +99,7 @@ pub fn to_batch(
             comments: Vec::new(),
             attachments: Vec::new(),
             held_comment_mail: Vec::new(),
+            gadgets: Vec::new(),
         },
         notes,
     ))
@@ -236,6 +237,8 @@ fn post(
         noindex: false,
         comments: tidings_core::PostComments::Open,
         password_hash: None,
+        featured_image: String::new(),
+        featured_image_html: String::new(),
     })
 }
 

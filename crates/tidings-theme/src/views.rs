@@ -77,6 +77,11 @@ pub struct PostView {
     /// line saying so, and no body (`body_html` is empty).
     pub locked: bool,
     pub is_page: bool,
+    /// The featured image's address (empty: none), for list pages'
+    /// templates that show it; and the `<img>` the post's page shows, made
+    /// when it was saved (empty while the post is locked).
+    pub featured_image: String,
+    pub featured_image_html: String,
 }
 
 /// `No comments`, `1 comment`, `N comments`, as Blogger words them, in
@@ -97,6 +102,7 @@ impl PostView {
         let locked = p.is_protected();
         if locked {
             p.body_html.clear();
+            p.featured_image_html.clear();
         }
         Self {
             locked,
@@ -129,6 +135,8 @@ impl PostView {
             body_html: p.body_html,
             more: false,
             author: p.author_name,
+            featured_image: p.featured_image,
+            featured_image_html: p.featured_image_html,
         }
     }
 

@@ -66,6 +66,9 @@ pub struct PostInput {
     /// The password readers must give to read the post: set by a new one,
     /// taken away by an empty one, kept when `None`. Never read back.
     pub password: Option<String>,
+    /// The featured image's address (a path on the blog or a web
+    /// address): shown atop the post and its share image; empty: none.
+    pub featured_image: Option<String>,
 }
 
 impl PostInput {
@@ -154,6 +157,7 @@ pub async fn save(
     body.html = pictures::responsive(store, blog.id, body.html).await?;
     let teaser_html = body::teaser(&body.html).await?;
     let password_hash = fields.password.hashed(existing).await?;
+    let featured_image_html = featured_html(store, blog.id, &fields.featured_image).await?;
     let new = NewPost {
         blog_id: blog.id,
         kind: fields.kind,
@@ -176,9 +180,21 @@ pub async fn save(
         mail_subscribers: fields.mail_subscribers,
         comments: fields.comments,
         password_hash,
+        featured_image: fields.featured_image,
+        featured_image_html,
         saved_by: writer.name.clone(),
     };
     address::write(store, blog, existing, new, fields.slug, now).await
+}
+
+/// The `<img>` a post's page shows of its featured image, made responsive
+/// as the body's pictures are; empty for none.
+async fn featured_html(store: &Store, blog_id: i64, address: &str) -> Result<String, Error> {
+    if address.is_empty() {
+        return Ok(String::new());
+    }
+    let html = tidings_render::featured_image(address);
+    pictures::responsive(store, blog_id, html).await
 }
 
 /// Moves `post` to the trash at `now`, if `writer` may change it: gone

@@ -49,6 +49,7 @@ impl BloggerExport {
                 comments,
                 attachments: Vec::new(),
                 held_comment_mail: self.held_comment_mail(),
+                gadgets: Vec::new(),
             },
             notes,
         )
@@ -165,6 +166,8 @@ fn import_post(p: &BloggerPost, tz: Tz, line_breaks: bool, notes: &mut Vec<Strin
             PostKind::Page => tidings_core::PostComments::Closed,
         }),
         password_hash: None,
+        featured_image: String::new(),
+        featured_image_html: String::new(),
     }
 }
 

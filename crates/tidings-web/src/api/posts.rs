@@ -49,6 +49,9 @@ pub struct PostOut {
     comments: PostComments,
     /// Readers need a password to read it (the password is never shown).
     password_protected: bool,
+    /// The featured image's address (a path on the blog or a web address),
+    /// shown atop the post and its share image; empty: none.
+    featured_image: String,
 }
 
 impl PostOut {
@@ -74,6 +77,7 @@ impl PostOut {
             mail_subscribers: p.mail_subscribers,
             comments: p.comments,
             password_protected: p.is_protected(),
+            featured_image: p.featured_image.clone(),
         }
     }
 }
@@ -96,6 +100,7 @@ pub struct PostIn {
     comments: Option<PostComments>,
     /// Write-only: sets the password readers must give; empty removes it.
     password: Option<String>,
+    featured_image: Option<String>,
     // Read-only fields a client may echo back from GET; ignored.
     #[serde(default, rename = "id")]
     _id: Option<serde::de::IgnoredAny>,
@@ -128,6 +133,7 @@ impl From<PostIn> for PostInput {
             mail_subscribers: p.mail_subscribers,
             comments: p.comments,
             password: p.password,
+            featured_image: p.featured_image,
         }
     }
 }
