@@ -33,10 +33,7 @@ const OURS: &[&str] = &["width", "height", "srcset", "sizes", "loading"];
 /// it); the alt text is empty: the picture adorns the post, its title says
 /// what it is about. Empty when the sanitiser keeps no picture of it.
 pub fn featured_image(address: &str) -> String {
-    let html = crate::sanitize_html(&format!(
-        r#"<img src="{}" alt="">"#,
-        escape_html(address)
-    ));
+    let html = crate::sanitize_html(&format!(r#"<img src="{}" alt="">"#, escape_html(address)));
     if html.contains("<img") {
         html
     } else {

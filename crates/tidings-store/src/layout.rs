@@ -172,7 +172,11 @@ pub(crate) async fn write_gadgets(
 /// none was saved) within `tx`, each unless one of the same kind, title and
 /// settings is already there, so importing the same file again adds nothing.
 /// The caller records the change.
-pub(crate) async fn add_gadgets(tx: &mut impl Exec, blog_id: i64, gadgets: &[Gadget]) -> Result<()> {
+pub(crate) async fn add_gadgets(
+    tx: &mut impl Exec,
+    blog_id: i64,
+    gadgets: &[Gadget],
+) -> Result<()> {
     let rows = tx.fetch_all(&layout_sql(blog_id), layout_row).await?;
     let mut layout = layout_from(rows)?.gadgets;
     let before = layout.len();

@@ -130,6 +130,11 @@ pub(crate) const SQLITE: &[Source] = &[
         "revisions",
         include_str!("../migrations/sqlite/0026_revisions.sql"),
     ),
+    (
+        28,
+        "featured_images",
+        include_str!("../migrations/sqlite/0028_featured_images.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: &[Source] = &[
@@ -247,6 +252,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         26,
         "revisions",
         include_str!("../migrations/postgres/0026_revisions.sql"),
+    ),
+    (
+        28,
+        "featured_images",
+        include_str!("../migrations/postgres/0028_featured_images.sql"),
     ),
 ];
 

@@ -148,7 +148,9 @@ fn description(input: Option<String>, existing: Option<&Post>) -> Result<String,
 /// (a path on the blog or an `http(s)` address); empty takes it away.
 fn featured_image(input: Option<String>, existing: Option<&Post>) -> Result<String, Error> {
     let Some(address) = input else {
-        return Ok(existing.map(|p| p.featured_image.clone()).unwrap_or_default());
+        return Ok(existing
+            .map(|p| p.featured_image.clone())
+            .unwrap_or_default());
     };
     let address = address.trim();
     xml_chars::check("featured_image", address)

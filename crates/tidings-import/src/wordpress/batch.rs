@@ -7,9 +7,9 @@ use tidings_core::{BlogSettings, PostKind, post_path, slugify};
 use tidings_render::html_to_text;
 use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost};
 
-use super::{content, menus};
 use super::convert::{self, Library, Unknown};
 use super::{WxrComment, WxrExport, WxrItem, WxrStatus};
+use super::{content, menus};
 use crate::{comment_text, url_path};
 
 impl WxrExport {

@@ -101,7 +101,11 @@ pub(crate) fn gadgets(
         }
         let gadget = Gadget {
             id: None,
-            title: if name.is_empty() { "Menu".into() } else { name.clone() },
+            title: if name.is_empty() {
+                "Menu".into()
+            } else {
+                name.clone()
+            },
             settings: Settings::LinkList(LinkList {
                 links,
                 ..LinkList::default()
@@ -117,7 +121,12 @@ pub(crate) fn gadgets(
 
 /// An item's link here; `None` (with a note unless it is a `#` heading)
 /// when it leads nowhere a reader can go.
-fn link(item: &MenuItem, posts: &Posts<'_>, terms: &Terms, notes: &mut Vec<String>) -> Option<Link> {
+fn link(
+    item: &MenuItem,
+    posts: &Posts<'_>,
+    terms: &Terms,
+    notes: &mut Vec<String>,
+) -> Option<Link> {
     let (url, title) = match &item.target {
         Target::Post(id) => match posts.get(id.as_str()) {
             Some((path, title)) => ((*path).to_owned(), *title),
@@ -145,7 +154,11 @@ fn link(item: &MenuItem, posts: &Posts<'_>, terms: &Terms, notes: &mut Vec<Strin
         Target::Custom(url) if url.trim().is_empty() || url.trim() == "#" => return None,
         Target::Custom(url) => (url.trim().to_owned(), ""),
     };
-    let text = if item.title.is_empty() { title } else { &item.title };
+    let text = if item.title.is_empty() {
+        title
+    } else {
+        item.title.as_str()
+    };
     let link = Link {
         text: text.to_owned(),
         url,

@@ -46,9 +46,10 @@ impl Terms {
         if e.text_of("wp", "term_taxonomy") != Some("category") {
             return;
         }
-        if let (Some(id), Some(name)) = (e.text_of("wp", "term_id"), e.text_of("wp", "term_name"))
-        {
-            self.by_id.entry(id.to_owned()).or_insert_with(|| one_line(name));
+        if let (Some(id), Some(name)) = (e.text_of("wp", "term_id"), e.text_of("wp", "term_name")) {
+            self.by_id
+                .entry(id.to_owned())
+                .or_insert_with(|| one_line(name));
         }
     }
 
@@ -79,10 +80,7 @@ pub(crate) fn merge_case<'a>(labels: impl Iterator<Item = &'a mut Vec<String>>) 
     for list in labels {
         let mut kept: Vec<String> = Vec::with_capacity(list.len());
         for label in list.drain(..) {
-            let spelled = first
-                .entry(label.to_lowercase())
-                .or_insert(label)
-                .clone();
+            let spelled = first.entry(label.to_lowercase()).or_insert(label).clone();
             if !kept.contains(&spelled) {
                 kept.push(spelled);
             }
@@ -97,7 +95,7 @@ mod tests {
 
     #[test]
     fn labels_differing_in_case_take_the_first_spelling() {
-        let mut posts = vec![
+        let mut posts = [
             vec!["Foo A".to_owned(), "bar".to_owned()],
             vec!["foo a".to_owned(), "FOO A".to_owned(), "Bar".to_owned()],
         ];

@@ -56,7 +56,8 @@ async fn featured_images_show_on_their_posts_and_are_their_share_images() {
     let mut app = TestApp::start().await;
     import(&app, "wordpress", &theme_unit_test());
     let all = posts(&mut app).await;
-    let picture = "https://wpthemetestdata.files.wordpress.com/2013/03/featured-image-horizontal.jpg";
+    let picture =
+        "https://wpthemetestdata.files.wordpress.com/2013/03/featured-image-horizontal.jpg";
     let horizontal = post(&all, "Template: Featured Image (Horizontal)");
     assert_eq!(horizontal["featured_image"], picture);
     let with_one = all.iter().filter(|p| p["featured_image"] != "").count();
@@ -71,7 +72,9 @@ async fn featured_images_show_on_their_posts_and_are_their_share_images() {
         "{page}"
     );
     assert!(
-        page.contains(&format!(r#"<meta property="og:image" content="{picture}">"#)),
+        page.contains(&format!(
+            r#"<meta property="og:image" content="{picture}">"#
+        )),
         "{page}"
     );
     // The picture in the body stays the share image of a post without one.
@@ -92,7 +95,10 @@ async fn a_featured_image_is_set_and_taken_away_through_the_api() {
     });
     let (status, created) = app.api(Method::POST, "/posts", Some(body)).await;
     assert_eq!(status, 201, "{created}");
-    assert_eq!(created["featured_image"], "https://pictures.example/sunset.jpg");
+    assert_eq!(
+        created["featured_image"],
+        "https://pictures.example/sunset.jpg"
+    );
     let path = created["url"].as_str().unwrap().to_owned();
     let page = app.page(&path).await;
     assert!(page.contains(r#"<img src="https://pictures.example/sunset.jpg" alt="">"#));
@@ -128,7 +134,10 @@ async fn excerpts_become_descriptions() {
         page.contains(&format!(r#"<meta name="description" content="{excerpt}">"#)),
         "{page}"
     );
-    assert_eq!(post(&all, "Template: Excerpt (Generated)")["description"], "");
+    assert_eq!(
+        post(&all, "Template: Excerpt (Generated)")["description"],
+        ""
+    );
 }
 
 #[tokio::test]
@@ -148,7 +157,14 @@ async fn nav_menus_become_link_lists_in_the_sidebar() {
     let kinds: Vec<&str> = items.iter().map(|g| g["type"].as_str().unwrap()).collect();
     assert_eq!(
         kinds[..6],
-        ["search", "pages", "labels", "archive", "follow_by_email", "subscribe"]
+        [
+            "search",
+            "pages",
+            "labels",
+            "archive",
+            "follow_by_email",
+            "subscribe"
+        ]
     );
     let titles: Vec<&str> = items[6..]
         .iter()
@@ -156,7 +172,13 @@ async fn nav_menus_become_link_lists_in_the_sidebar() {
         .collect();
     assert_eq!(
         titles,
-        ["Testing Menu", "All Pages", "All Pages Flat", "Short", "Social menu"]
+        [
+            "Testing Menu",
+            "All Pages",
+            "All Pages Flat",
+            "Short",
+            "Social menu"
+        ]
     );
 
     // Custom links as they were; pages and categories at their addresses here.
@@ -168,7 +190,10 @@ async fn nav_menus_become_link_lists_in_the_sidebar() {
     let short = menu(&items, "Short");
     assert_eq!(short.len(), 6, "{short:?}");
     assert!(
-        short.contains(&("About The Tests".into(), about["url"].as_str().unwrap().into())),
+        short.contains(&(
+            "About The Tests".into(),
+            about["url"].as_str().unwrap().into()
+        )),
         "{short:?}"
     );
     let testing = menu(&items, "Testing Menu");
@@ -214,7 +239,13 @@ async fn labels_differing_in_case_are_one_and_children_keep_their_parents() {
         .iter()
         .map(|l| l.as_str().unwrap())
         .collect();
-    for l in ["Grandchild Category", "Child Category 03", "Parent Category", "Child 2", "Parent"] {
+    for l in [
+        "Grandchild Category",
+        "Child Category 03",
+        "Parent Category",
+        "Child 2",
+        "Parent",
+    ] {
         assert!(labels.contains(&l), "{l} in {labels:?}");
     }
     let parent = app.page("/search/label/Parent%20Category").await;
