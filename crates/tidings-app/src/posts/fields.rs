@@ -156,7 +156,7 @@ fn featured_image(input: Option<String>, existing: Option<&Post>) -> Result<Stri
     xml_chars::check("featured_image", address)
         .map_err(|e| Error::invalid("featured_image", e.to_string()))?;
     tidings_core::gadget::address("featured_image", address, true)
-        .map_err(|r| Error::invalid("featured_image", r.message))?;
+        .map_err(|r| Error::invalid("featured_image", format!("featured_image: {}", r.message)))?;
     Ok(address.to_owned())
 }
 

@@ -127,7 +127,8 @@ async fn excerpts_become_descriptions() {
     let all = posts(&mut app).await;
     let defined = post(&all, "Template: Excerpt (Defined)");
     let excerpt = "This is a user-defined post excerpt. It should be displayed in place of \
-                   the post content in archive-index pages.";
+                   the post content in archive-index pages. It can be longer than the \
+                   automatically generated excerpts, and can have HTML tags.";
     assert_eq!(defined["description"], excerpt);
     let page = app.page(defined["url"].as_str().unwrap()).await;
     assert!(
@@ -174,10 +175,10 @@ async fn nav_menus_become_link_lists_in_the_sidebar() {
         titles,
         [
             "Testing Menu",
-            "All Pages",
-            "All Pages Flat",
+            "Social menu",
             "Short",
-            "Social menu"
+            "All Pages Flat",
+            "All Pages"
         ]
     );
 
