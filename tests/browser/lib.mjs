@@ -15,7 +15,7 @@ export const ROOT = join(here, '..', '..');
 // The README's screenshots; TIDINGS_SCREENSHOTS_DIR sends them elsewhere.
 export const SCREENSHOTS = process.env.TIDINGS_SCREENSHOTS_DIR || join(ROOT, 'docs', 'screenshots');
 export const CHROMIUM = process.env.TIDINGS_CHROMIUM || '/usr/bin/chromium';
-export const BINARY = process.env.TIDINGS_BIN || join(ROOT, 'target', 'debug', 'tidings');
+const BINARY = process.env.TIDINGS_BIN || join(ROOT, 'target', 'debug', 'tidings');
 const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
@@ -29,8 +29,7 @@ export const ADMIN = {
 /**
  * Starts `tidings serve` on 127.0.0.1:0 with a fresh data directory and waits
  * for its first-run setup link and its address on stdout.
- * Returns { url, setupLink, data, stop(), output() }: `data` is the data
- * directory, for commands run beside the server (`tidings --data DIR import`).
+ * Returns { url, setupLink, stop(), output() }.
  */
 export async function startServer({ demo = false, extraArgs = [] } = {}) {
   if (!existsSync(BINARY)) {
@@ -78,7 +77,6 @@ export async function startServer({ demo = false, extraArgs = [] } = {}) {
   }
   return {
     ...started,
-    data,
     output: () => lines.join(''),
     async stop() {
       if (child.exitCode === null) {
