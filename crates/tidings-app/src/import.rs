@@ -148,6 +148,7 @@ mod tests {
             attachments: Vec::new(),
             held_comment_mail: Vec::new(),
             layout: None,
+            gadgets: Vec::new(),
         };
         let (kept, notes) = without_unsafe_urls(&batch);
         assert!(matches!(kept, Cow::Borrowed(_)) && notes.is_empty());

@@ -413,7 +413,8 @@ pub fn is_address(url: &str) -> bool {
 /// An address a reader's browser may follow: `http(s)://` with a host, or a
 /// path on the blog (`/p/about.html`, `/media/u/…`); empty only where
 /// `may_be_empty`. Nothing else: `javascript:` and its kin never reach a page.
-fn address(field: &str, url: &str, may_be_empty: bool) -> Result<(), Refusal> {
+/// A post's featured image is held to the same rule.
+pub fn address(field: &str, url: &str, may_be_empty: bool) -> Result<(), Refusal> {
     let url = url.trim();
     if url.is_empty() {
         return if may_be_empty {

@@ -190,6 +190,13 @@ pub struct Post {
     /// `None` for a post anyone may read. Never shown to anyone: it signs
     /// the cookie that opens the post, and checks the password.
     pub password_hash: Option<String>,
+    /// Its featured image (WordPress's `_thumbnail_id`): the picture's
+    /// address, a path on the blog or a web address; empty for none. Its
+    /// share image, and there for list pages' templates.
+    pub featured_image: String,
+    /// That picture as the post's page shows it: an `<img>` made when the
+    /// post was saved, as the body's pictures are; empty for none.
+    pub featured_image_html: String,
     /// When it was moved to the trash; `None` for a post not in it. A
     /// trashed post is shown nowhere, and its address answers 410.
     pub trashed_at: Option<DateTime<Utc>>,
@@ -296,6 +303,8 @@ mod tests {
             mail_subscribers: true,
             comments: PostComments::Open,
             password_hash: None,
+            featured_image: String::new(),
+            featured_image_html: String::new(),
             trashed_at: None,
             parent_id: None,
             menu_order: 0,

@@ -100,6 +100,7 @@ pub fn to_batch(
             attachments: Vec::new(),
             held_comment_mail: Vec::new(),
             layout: None,
+            gadgets: Vec::new(),
         },
         notes,
     ))
@@ -237,6 +238,8 @@ fn post(
         noindex: false,
         comments: tidings_core::PostComments::Open,
         password_hash: None,
+        featured_image: String::new(),
+        featured_image_html: String::new(),
     })
 }
 

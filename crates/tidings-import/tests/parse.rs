@@ -223,10 +223,25 @@ fn wordpress_theme_unit_test_counts() {
         .map(|p| p.title.as_str())
         .collect();
     assert_eq!(sticky, ["Template: Sticky"]);
-    assert!(
-        e.skipped.contains(&("nav_menu_item".into(), 70)),
-        "{:?}",
-        e.skipped
+    // Menu items are read, each under its menu; the featured images named.
+    assert_eq!(e.menu_items.len(), 70);
+    assert!(e.skipped.iter().all(|(kind, _)| kind != "nav_menu_item"));
+    let social: Vec<_> = e
+        .menu_items
+        .iter()
+        .filter(|m| m.menu.1 == "Social menu")
+        .collect();
+    assert_eq!(social.len(), 5);
+    assert_eq!(
+        social[0].target,
+        wordpress::Target::Custom("https://twitter.com/wordpress".into())
+    );
+    assert_eq!(
+        e.items
+            .iter()
+            .filter(|i| i.featured_image.is_some())
+            .count(),
+        6
     );
 }
 

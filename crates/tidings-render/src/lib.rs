@@ -43,7 +43,7 @@ pub use escape::{escape_html, write_escaped};
 pub use jump::{MARKER as JUMP_BREAK, after_break, teaser};
 pub use markdown::{markdown_to_html, try_markdown_to_html};
 pub use nesting::{MAX_NESTING, TooDeep, check as check_nesting};
-pub use pictures::{Picture, feed_images, image_sources, responsive_images};
+pub use pictures::{Picture, featured_image, feed_images, image_sources, responsive_images};
 pub use sanitize::{sanitize_html, try_sanitize_html};
 pub use summary::summary;
 pub use text::html_to_text;

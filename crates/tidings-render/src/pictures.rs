@@ -28,6 +28,19 @@ const SIZES: &str = "(max-width: 720px) 100vw, 720px";
 /// The attributes this module writes, dropped from the author's tag first.
 const OURS: &[&str] = &["width", "height", "srcset", "sizes", "loading"];
 
+/// A post's featured image at `address` as its page shows it, through the
+/// sanitiser like every picture of a body (so [`responsive_images`] reads
+/// it); the alt text is empty: the picture adorns the post, its title says
+/// what it is about. Empty when the sanitiser keeps no picture of it.
+pub fn featured_image(address: &str) -> String {
+    let html = crate::sanitize_html(&format!(r#"<img src="{}" alt="">"#, escape_html(address)));
+    if html.contains("<img") {
+        html
+    } else {
+        String::new()
+    }
+}
+
 /// The `src` of every `<img>` of `html`, as written (entities and all).
 pub fn image_sources(html: &str) -> Vec<String> {
     images(html)

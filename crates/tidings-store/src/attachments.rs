@@ -105,29 +105,42 @@ impl Store {
         pairs.sort_by_key(|(old, _)| std::cmp::Reverse(old.len()));
         let posts = tx
             .fetch_all(
-                &Sql::new("SELECT id, body_html, teaser_html FROM posts WHERE blog_id = $1")
-                    .bind(blog_id),
+                &Sql::new(
+                    "SELECT id, body_html, teaser_html, featured_image, featured_image_html \
+                     FROM posts WHERE blog_id = $1",
+                )
+                .bind(blog_id),
                 |r| {
                     Ok((
                         r.try_get::<i64>("id")?,
-                        r.try_get::<String>("body_html")?,
-                        r.try_get::<String>("teaser_html")?,
+                        [
+                            r.try_get::<String>("body_html")?,
+                            r.try_get::<String>("teaser_html")?,
+                            r.try_get::<String>("featured_image")?,
+                            r.try_get::<String>("featured_image_html")?,
+                        ],
                     ))
                 },
             )
             .await?;
         let mut changed = 0;
-        for (id, body, teaser) in posts {
-            let (new_body, new_teaser) =
-                (replace_urls(&body, &pairs), replace_urls(&teaser, &pairs));
-            if new_body.is_none() && new_teaser.is_none() {
+        for (id, texts) in posts {
+            let new = texts.clone().map(|t| replace_urls(&t, &pairs));
+            if new.iter().all(Option::is_none) {
                 continue;
             }
+            let [body, teaser, featured, featured_html] = new;
+            let [old_body, old_teaser, old_featured, old_featured_html] = texts;
             tx.execute(
-                &Sql::new("UPDATE posts SET body_html = $1, teaser_html = $2 WHERE id = $3")
-                    .bind(new_body.unwrap_or(body))
-                    .bind(new_teaser.unwrap_or(teaser))
-                    .bind(id),
+                &Sql::new(
+                    "UPDATE posts SET body_html = $1, teaser_html = $2, featured_image = $3, \
+                     featured_image_html = $4 WHERE id = $5",
+                )
+                .bind(body.unwrap_or(old_body))
+                .bind(teaser.unwrap_or(old_teaser))
+                .bind(featured.unwrap_or(old_featured))
+                .bind(featured_html.unwrap_or(old_featured_html))
+                .bind(id),
             )
             .await?;
             changed += 1;

@@ -47,7 +47,7 @@ impl Store {
         let sql = Sql::new(
             "SELECT id, kind, title, slug, path, body_markdown, body_html, teaser_html, body_text, labels, \
              status, published_at, updated_at, author_name, parent_id, menu_order, sticky, \
-             description, noindex, comments, password_hash \
+             description, noindex, comments, password_hash, featured_image, featured_image_html \
              FROM posts WHERE blog_id = $1 AND status <> 'trash' \
              ORDER BY published_at, id",
         )
@@ -135,6 +135,8 @@ fn exported_post(r: &ReadRow) -> Result<ImportPost> {
             .parse()
             .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
         password_hash: r.try_get("password_hash")?,
+        featured_image: r.try_get("featured_image")?,
+        featured_image_html: r.try_get("featured_image_html")?,
     })
 }
 

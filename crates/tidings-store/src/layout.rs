@@ -41,28 +41,7 @@ impl Store {
     /// its gadgets. A stored gadget this version cannot read is left out
     /// (and logged) rather than failing every page.
     pub async fn layout(&self, blog_id: i64) -> Result<Layout> {
-        let sql = Sql::new(
-            "SELECT b.layout_saved AS saved, b.custom_css_hash AS css, g.id AS id, g.kind AS kind, \
-             g.title AS title, g.settings AS settings \
-             FROM blogs b LEFT JOIN gadgets g ON g.blog_id = b.id WHERE b.id = $1 \
-             ORDER BY g.position",
-        )
-        .bind(blog_id);
-        let rows = self.read_all(&sql, layout_row).await?;
-        let Some((saved, css, _)) = rows.first() else {
-            return Err(StoreError::NotFound);
-        };
-        let (saved, custom_css_hash) = (*saved, css.clone());
-        let gadgets = if saved {
-            rows.into_iter().filter_map(|(_, _, g)| g).collect()
-        } else {
-            gadget::default_layout()
-        };
-        Ok(Layout {
-            saved,
-            gadgets,
-            custom_css_hash,
-        })
+        layout_from(self.read_all(&layout_sql(blog_id), layout_row).await?)
     }
 
     /// Replaces the sidebar of `blog_id` with `gadgets` (checked by the
@@ -190,6 +169,59 @@ pub(crate) async fn write_layout(
     Ok(stored)
 }
 
+/// Adds `gadgets` after the layout of `blog_id` (the default sidebar while
+/// none was saved) within `tx`, each unless one of the same kind, title and
+/// settings is already there, so importing the same file again adds nothing.
+/// The caller records the change.
+pub(crate) async fn add_gadgets(
+    tx: &mut impl Exec,
+    blog_id: i64,
+    gadgets: &[Gadget],
+) -> Result<()> {
+    let rows = tx.fetch_all(&layout_sql(blog_id), layout_row).await?;
+    let mut layout = layout_from(rows)?.gadgets;
+    let before = layout.len();
+    for g in gadgets {
+        let same = |l: &Gadget| l.title == g.title && l.settings == g.settings;
+        if layout.len() < gadget::MAX_GADGETS && !layout.iter().any(same) {
+            layout.push(g.clone());
+        }
+    }
+    if layout.len() > before {
+        write_layout(tx, blog_id, &layout).await?;
+    }
+    Ok(())
+}
+
+/// The blog's row joined to its gadgets, in their order.
+fn layout_sql(blog_id: i64) -> Sql {
+    Sql::new(
+        "SELECT b.layout_saved AS saved, b.custom_css_hash AS css, g.id AS id, g.kind AS kind, \
+         g.title AS title, g.settings AS settings \
+         FROM blogs b LEFT JOIN gadgets g ON g.blog_id = b.id WHERE b.id = $1 \
+         ORDER BY g.position",
+    )
+    .bind(blog_id)
+}
+
+/// The layout the rows of [`layout_sql`] describe.
+fn layout_from(rows: Vec<(bool, String, Option<Gadget>)>) -> Result<Layout> {
+    let Some((saved, css, _)) = rows.first() else {
+        return Err(StoreError::NotFound);
+    };
+    let (saved, custom_css_hash) = (*saved, css.clone());
+    let gadgets = if saved {
+        rows.into_iter().filter_map(|(_, _, g)| g).collect()
+    } else {
+        gadget::default_layout()
+    };
+    Ok(Layout {
+        saved,
+        gadgets,
+        custom_css_hash,
+    })
+}
+
 fn gadget_values(sql: Sql, blog_id: i64, position: i64, g: &Gadget, settings: String) -> Sql {
     sql.bind(blog_id)
         .bind(position)
@@ -198,7 +230,7 @@ fn gadget_values(sql: Sql, blog_id: i64, position: i64, g: &Gadget, settings: St
         .bind(settings)
 }
 
-/// One row of [`Store::layout`]: the blog's columns, and its gadget if any.
+/// One row of [`layout_sql`]: the blog's columns, and its gadget if any.
 fn layout_row(row: &ReadRow) -> Result<(bool, String, Option<Gadget>)> {
     let saved = row.try_get::<i64>("saved")? != 0;
     let css: String = row.try_get("css")?;

@@ -131,6 +131,11 @@ pub(crate) const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0026_revisions.sql"),
     ),
     (
+        28,
+        "featured_images",
+        include_str!("../migrations/sqlite/0028_featured_images.sql"),
+    ),
+    (
         29,
         "blog_setup_links",
         include_str!("../migrations/sqlite/0029_blog_setup_links.sql"),
@@ -262,6 +267,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         26,
         "revisions",
         include_str!("../migrations/postgres/0026_revisions.sql"),
+    ),
+    (
+        28,
+        "featured_images",
+        include_str!("../migrations/postgres/0028_featured_images.sql"),
     ),
     (
         29,

@@ -38,8 +38,8 @@ pub struct OpenGraph {
     pub url: String,
     pub description: String,
     pub site_name: String,
-    /// The post's first picture, else the blog's default share image,
-    /// absolute.
+    /// The post's featured image, else its first picture, else the blog's
+    /// default share image, absolute.
     pub image: Option<String>,
     /// `ko_KR`, `pt_BR`: the blog's language as OpenGraph names locales.
     pub locale: String,
@@ -104,8 +104,11 @@ impl PageMeta {
         } else {
             post.description.clone()
         };
-        // The post's first picture, else the blog's default share image.
-        let image = first_image(&post.body_html)
+        // The post's featured image, else its first picture, else the
+        // blog's default share image.
+        let image = Some(post.featured_image.clone())
+            .filter(|s| !s.is_empty())
+            .or_else(|| first_image(&post.body_html))
             .or_else(|| Some(blog.share_image.clone()).filter(|s| !s.is_empty()))
             .map(|src| absolute(base_url, &src));
         let published = iso(post.published_at);

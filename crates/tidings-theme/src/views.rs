@@ -88,6 +88,11 @@ pub struct PostView {
     /// Shown first on the home page, out of its date's place: marked as
     /// pinned, under no date header.
     pub pinned: bool,
+    /// The featured image's address (empty: none), for list pages'
+    /// templates that show it; and the `<img>` the post's page shows, made
+    /// when it was saved (empty while the post is locked).
+    pub featured_image: String,
+    pub featured_image_html: String,
 }
 
 /// `No comments`, `1 comment`, `N comments`, as Blogger words them, in
@@ -108,6 +113,7 @@ impl PostView {
         let locked = p.is_protected();
         if locked {
             p.body_html.clear();
+            p.featured_image_html.clear();
         }
         Self {
             locked,
@@ -141,6 +147,8 @@ impl PostView {
             more: false,
             pinned: false,
             author: p.author_name,
+            featured_image: p.featured_image,
+            featured_image_html: p.featured_image_html,
         }
     }
 

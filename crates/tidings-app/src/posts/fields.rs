@@ -28,6 +28,8 @@ pub(super) struct Fields {
     pub mail_subscribers: bool,
     pub comments: PostComments,
     pub password: Password,
+    /// The featured image's address; empty: none.
+    pub featured_image: String,
 }
 
 /// Checks `input` against `existing` (none for a new post): every field
@@ -71,6 +73,7 @@ pub(super) fn check(
             PostKind::Page => PostComments::Closed,
         });
     let password = Password::check(input.password)?;
+    let featured_image = featured_image(input.featured_image, existing)?;
     Ok(Fields {
         kind,
         title,
@@ -84,6 +87,7 @@ pub(super) fn check(
         mail_subscribers,
         comments,
         password,
+        featured_image,
     })
 }
 
@@ -138,6 +142,22 @@ fn description(input: Option<String>, existing: Option<&Post>) -> Result<String,
         ));
     }
     Ok(text)
+}
+
+/// A picture's address readers' browsers may fetch, as a gadget's picture
+/// (a path on the blog or an `http(s)` address); empty takes it away.
+fn featured_image(input: Option<String>, existing: Option<&Post>) -> Result<String, Error> {
+    let Some(address) = input else {
+        return Ok(existing
+            .map(|p| p.featured_image.clone())
+            .unwrap_or_default());
+    };
+    let address = address.trim();
+    xml_chars::check("featured_image", address)
+        .map_err(|e| Error::invalid("featured_image", e.to_string()))?;
+    tidings_core::gadget::address("featured_image", address, true)
+        .map_err(|r| Error::invalid("featured_image", format!("featured_image: {}", r.message)))?;
+    Ok(address.to_owned())
 }
 
 fn title(input: Option<String>, existing: Option<&Post>) -> Result<String, Error> {

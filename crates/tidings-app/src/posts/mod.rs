@@ -74,6 +74,9 @@ pub struct PostInput {
     pub parent_id: Option<Option<i64>>,
     /// A page's place among its sibling pages, lowest first.
     pub menu_order: Option<i64>,
+    /// The featured image's address (a path on the blog or a web
+    /// address): shown atop the post and its share image; empty: none.
+    pub featured_image: Option<String>,
 }
 
 impl PostInput {
@@ -188,6 +191,7 @@ pub async fn save_mailing(
     body.html = pictures::responsive(store, blog.id, body.html).await?;
     let teaser_html = body::teaser(&body.html).await?;
     let password_hash = fields.password.hashed(existing).await?;
+    let featured_image_html = featured_html(store, blog.id, &fields.featured_image).await?;
     let new = NewPost {
         blog_id: blog.id,
         kind: fields.kind,
@@ -212,11 +216,23 @@ pub async fn save_mailing(
         mail_subscribers: fields.mail_subscribers,
         comments: fields.comments,
         password_hash,
+        featured_image: fields.featured_image,
+        featured_image_html,
         saved_by: writer.name.clone(),
         parent_id: order.parent_id,
         menu_order: order.menu_order,
     };
     address::write(store, blog, existing, new, fields.slug, now).await
+}
+
+/// The `<img>` a post's page shows of its featured image, made responsive
+/// as the body's pictures are; empty for none.
+async fn featured_html(store: &Store, blog_id: i64, address: &str) -> Result<String, Error> {
+    if address.is_empty() {
+        return Ok(String::new());
+    }
+    let html = tidings_render::featured_image(address);
+    pictures::responsive(store, blog_id, html).await
 }
 
 /// Moves `post` to the trash at `now`, if `writer` may change it: gone

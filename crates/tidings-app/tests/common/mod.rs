@@ -72,6 +72,8 @@ pub async fn post(store: &Store, blog_id: i64, by: &User, slug: &str) -> Post {
             mail_subscribers: true,
             comments: tidings_core::PostComments::Open,
             password_hash: None,
+            featured_image: String::new(),
+            featured_image_html: String::new(),
             saved_by: by.name.clone(),
             parent_id: None,
             menu_order: 0,

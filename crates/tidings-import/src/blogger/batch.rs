@@ -50,6 +50,7 @@ impl BloggerExport {
                 attachments: Vec::new(),
                 held_comment_mail: self.held_comment_mail(),
                 layout: self.layout.clone(),
+                gadgets: Vec::new(),
             },
             notes,
         )
@@ -166,6 +167,8 @@ fn import_post(p: &BloggerPost, tz: Tz, line_breaks: bool, notes: &mut Vec<Strin
             PostKind::Page => tidings_core::PostComments::Closed,
         }),
         password_hash: None,
+        featured_image: String::new(),
+        featured_image_html: String::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! format, which reads back exactly, is in [`crate::tidings`].
 
 mod blogger;
+mod thumbnails;
 mod writable;
 mod wxr;
 

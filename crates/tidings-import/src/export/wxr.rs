@@ -12,7 +12,7 @@
 //! where there is one (so WordPress's importer can fetch it from us), else
 //! the file's old URL.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
@@ -61,9 +61,12 @@ fn login(name: &str, n: usize) -> String {
 pub fn wxr(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) {
     let (blog, snap, mut notes) = super::writable(blog, snap);
     let (blog, snap) = (&*blog, &*snap);
+    let base = format!("https://{}", blog.host);
+    let (thumbnails, featured) = super::thumbnails::thumbnails(snap, &base);
     let out = Channel {
         tz: blog.timezone,
-        base: format!("https://{}", blog.host),
+        base,
+        thumbnails,
         now: Utc::now(),
         blog_takes_comments: blog.comments_allowed != CommentsAllowed::Nobody,
         authors: author_logins(snap),
@@ -78,7 +81,7 @@ pub fn wxr(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) 
             snap.comments.iter().filter(|c| c.post == p.external_id),
         );
     }
-    for a in &snap.attachments {
+    for a in snap.attachments.iter().chain(&featured) {
         out.attachment(&mut x, a);
     }
     x.push_str("</channel>\n</rss>\n");
@@ -155,6 +158,8 @@ struct Channel<'a> {
     blog_takes_comments: bool,
     authors: BTreeMap<&'a str, String>,
     labels: BTreeMap<&'a str, String>,
+    /// Each post's featured image, as an attachment id, by post id.
+    thumbnails: HashMap<String, String>,
 }
 
 impl Channel<'_> {
@@ -276,6 +281,13 @@ impl Channel<'_> {
                 "\t\t<category domain=\"category\" nicename=\"{}\">{}</category>",
                 escape(self.labels[l.as_str()].as_str()),
                 cdata(l),
+            );
+        }
+        if let Some(id) = self.thumbnails.get(&p.external_id) {
+            let _ = write!(
+                x,
+                "\t\t<wp:postmeta>\n\t\t\t<wp:meta_key>_thumbnail_id</wp:meta_key>\n\
+                 \t\t\t<wp:meta_value>{id}</wp:meta_value>\n\t\t</wp:postmeta>\n"
             );
         }
         for c in comments {
@@ -408,6 +420,13 @@ mod tests {
             noindex: false,
             comments: tidings_core::PostComments::Open,
             password_hash: None,
+            // The attachment's copy, an upload, none.
+            featured_image: match id {
+                "1" => "/media/2020/01/a.jpg".into(),
+                "3" => "/media/u/ab12.png".into(),
+                _ => String::new(),
+            },
+            featured_image_html: String::new(),
         };
         let comment = |id: &str, parent: Option<&str>, status| ImportComment {
             external_id: id.into(),
@@ -492,8 +511,15 @@ mod tests {
         assert_eq!(first.excerpt, "About 1 ]]> too");
         assert_eq!(back.items[1].parent.as_deref(), Some("1"));
         assert_eq!(back.items[1].menu_order, 3);
+        assert_eq!(first.featured_image.as_deref(), Some("40"));
+        assert_eq!(back.items[1].featured_image, None);
+        assert_eq!(back.items[2].featured_image.as_deref(), Some("41"));
         assert_eq!(
-            back.attachments,
+            back.attachments[1].url,
+            "https://example.org/media/u/ab12.png"
+        );
+        assert_eq!(
+            back.attachments[..1],
             [crate::wordpress::WxrAttachment {
                 id: "40".into(),
                 title: "A & B".into(),

@@ -2,7 +2,7 @@
 //! store's batch, every id, path and date kept.
 
 use tidings_core::BlogSettings;
-use tidings_render::{html_to_text, sanitize_html};
+use tidings_render::{featured_image, html_to_text, sanitize_html};
 use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost};
 
 use super::TidingsExport;
@@ -70,6 +70,8 @@ impl TidingsExport {
                 noindex: p.noindex,
                 comments: p.comments,
                 password_hash: p.password_hash.clone(),
+                featured_image: p.featured_image.clone(),
+                featured_image_html: featured_image(&p.featured_image),
             })
             .collect();
         let comments = self
@@ -112,6 +114,7 @@ impl TidingsExport {
             attachments,
             held_comment_mail: Vec::new(),
             layout: None,
+            gadgets: Vec::new(),
         })
     }
 }

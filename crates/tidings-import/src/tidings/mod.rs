@@ -127,6 +127,9 @@ pub struct PostRecord {
     /// post anyone may read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_hash: Option<String>,
+    /// Its featured image's address; absent for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub featured_image: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -141,6 +141,8 @@ impl Reading {
                 p.status
             ));
         }
+        tidings_core::gadget::address("featured_image", &p.featured_image, true)
+            .map_err(|r| format!("featured_image: {}", r.message))?;
         self.posts.push(p);
         Ok(())
     }

@@ -86,6 +86,7 @@ fn post_record(p: &tidings_store::ImportPost) -> PostRecord {
         teaser_html: p.teaser_html.clone(),
         comments: p.comments,
         password_hash: p.password_hash.clone(),
+        featured_image: p.featured_image.clone(),
     }
 }
 

@@ -7,9 +7,9 @@ use tidings_core::{BlogSettings, PostKind, post_path, slugify};
 use tidings_render::html_to_text;
 use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost};
 
-use super::content;
 use super::convert::{self, Library, Unknown};
 use super::{WxrComment, WxrExport, WxrItem, WxrStatus};
+use super::{content, menus};
 use crate::{comment_text, url_path};
 
 impl WxrExport {
@@ -39,7 +39,11 @@ impl WxrExport {
             let html = content::converted_html(&item.html, |c| {
                 convert::convert(c, &item.id, &library, &mut unknown)
             });
-            let post = import_post(item, html, blog, now, &mut notes);
+            let mut post = import_post(item, html, blog, now, &mut notes);
+            if let Some(id) = &item.featured_image {
+                post.featured_image = self.featured_image(item, id, &mut notes);
+                post.featured_image_html = tidings_render::featured_image(&post.featured_image);
+            }
             comments.extend(
                 item.comments
                     .iter()
@@ -47,6 +51,11 @@ impl WxrExport {
             );
             posts.push(post);
         }
+        let places: menus::Posts<'_> = posts
+            .iter()
+            .map(|p| (p.external_id.as_str(), (p.path.as_str(), p.title.as_str())))
+            .collect();
+        let gadgets = menus::gadgets(&self.menu_items, &places, &self.terms, &mut notes);
         for (name, n) in unknown {
             notes.push(format!(
                 "shortcode [{name}] ({n} times): no meaning here, its text kept without it"
@@ -75,9 +84,29 @@ impl WxrExport {
                 attachments,
                 held_comment_mail: Vec::new(),
                 layout: None,
+                gadgets,
             },
             notes,
         )
+    }
+}
+
+impl WxrExport {
+    /// The address of the attachment `id`, `item`'s featured image; empty,
+    /// with a note, when the file does not hold it.
+    fn featured_image(&self, item: &WxrItem, id: &str, notes: &mut Vec<String>) -> String {
+        match self.attachments.iter().find(|a| a.id == id) {
+            Some(a) => a.url.clone(),
+            None => {
+                notes.push(format!(
+                    "{} {} ({:?}): its featured image, attachment {id}, is not in the file",
+                    item.kind.as_str(),
+                    item.id,
+                    item.title
+                ));
+                String::new()
+            }
+        }
     }
 }
 
@@ -149,6 +178,8 @@ fn import_post(
         noindex: false,
         comments: item.comment_status,
         password_hash: item.password.clone(),
+        featured_image: String::new(),
+        featured_image_html: String::new(),
     }
 }
 

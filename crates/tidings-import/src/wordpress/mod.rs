@@ -20,9 +20,13 @@ use crate::xml::{Elem, read_records};
 mod batch;
 mod content;
 mod convert;
+mod menus;
 mod shortcodes;
+mod terms;
 
 pub use self::content::autop;
+pub use self::menus::{MenuItem, Target};
+use self::terms::Terms;
 use crate::{ParseError, dedup_labels, one_line};
 
 /// A WordPress export, read.
@@ -35,6 +39,10 @@ pub struct WxrExport {
     pub wxr_version: Option<String>,
     pub items: Vec<WxrItem>,
     pub attachments: Vec<WxrAttachment>,
+    /// The nav menus' items, in file order.
+    pub menu_items: Vec<MenuItem>,
+    /// The channel's categories, for labels' parents and menu items.
+    pub(crate) terms: Terms,
     /// Items of types we do not import, by type, with how many.
     pub skipped: Vec<(String, usize)>,
     pub notes: Vec<String>,
@@ -79,6 +87,8 @@ pub struct WxrItem {
     pub date: Option<DateTime<Utc>>,
     pub modified: Option<DateTime<Utc>>,
     pub labels: Vec<String>,
+    /// The `post_id` of its featured image's attachment (`_thumbnail_id`).
+    pub featured_image: Option<String>,
     pub comments: Vec<WxrComment>,
     pub line: u64,
 }
@@ -135,6 +145,8 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
             ("", "language") => export.language = Some(e.text.trim().to_owned()),
             ("wp", "wxr_version") => export.wxr_version = Some(e.text.trim().to_owned()),
             ("wp", "author") => authors.extend(author(&e)),
+            ("wp", "category") => export.terms.category(&e),
+            ("wp", "term") => export.terms.term(&e),
             ("", "item") => export.take_item(&e)?,
             _ => {}
         }
@@ -161,6 +173,7 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
             item.author_email = email.clone();
         }
     }
+    terms::merge_case(export.items.iter_mut().map(|i| &mut i.labels));
     let mut notes = outline.notes;
     notes.append(&mut export.notes);
     export.notes = notes;
@@ -198,6 +211,10 @@ impl WxrExport {
                 }
                 return Ok(());
             }
+            "nav_menu_item" => {
+                self.menu_items.extend(menus::item(e));
+                return Ok(());
+            }
             other => {
                 match self.skipped.iter_mut().find(|(t, _)| t == other) {
                     Some((_, n)) => *n += 1,
@@ -206,7 +223,7 @@ impl WxrExport {
                 return Ok(());
             }
         };
-        if let Some(item) = item(e, kind, &mut self.notes)? {
+        if let Some(item) = item(e, kind, &self.terms, &mut self.notes)? {
             self.items.push(item);
         }
         Ok(())
@@ -219,6 +236,13 @@ fn wp_date(s: Option<&str>) -> Option<DateTime<Utc>> {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
         .ok()
         .map(|t| t.and_utc())
+}
+
+/// The value of an item's `wp:postmeta` named `key`, when not empty.
+fn meta<'a>(e: &'a Elem, key: &str) -> Option<&'a str> {
+    e.all("wp", "postmeta")
+        .find(|m| m.text_of("wp", "meta_key") == Some(key))
+        .and_then(|m| m.text_of("wp", "meta_value"))
 }
 
 /// WordPress's way of saying "none" for a parent.
@@ -251,7 +275,12 @@ fn attachment(e: &Elem) -> Option<WxrAttachment> {
 }
 
 /// A post or page item with its comments; `None` for one in the trash.
-fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrItem>, ParseError> {
+fn item(
+    e: &Elem,
+    kind: PostKind,
+    terms: &Terms,
+    notes: &mut Vec<String>,
+) -> Result<Option<WxrItem>, ParseError> {
     let id = e
         .text_of("wp", "post_id")
         .ok_or_else(|| ParseError::at(e.line, "an <item> without <wp:post_id>"))?
@@ -270,10 +299,17 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
         });
     let modified = wp_date(e.text_of("wp", "post_modified_gmt"))
         .or_else(|| wp_date(e.text_of("wp", "post_modified")));
+    // A category's parents come with it: their pages list its posts.
     let labels = dedup_labels(
         e.all("", "category")
             .filter(|c| matches!(c.attr("domain"), Some("category" | "post_tag") | None))
-            .map(|c| c.text.clone()),
+            .flat_map(|c| {
+                let parents = match (c.attr("domain"), c.attr("nicename")) {
+                    (Some("category"), Some(slug)) => terms.ancestors(slug),
+                    _ => Vec::new(),
+                };
+                std::iter::once(c.text.clone()).chain(parents)
+            }),
     );
     let comments = e
         .all("wp", "comment")
@@ -313,6 +349,7 @@ fn item(e: &Elem, kind: PostKind, notes: &mut Vec<String>) -> Result<Option<WxrI
         date,
         modified,
         labels,
+        featured_image: meta(e, "_thumbnail_id").map(str::to_owned),
         comments,
         line: e.line,
         id,

@@ -45,6 +45,10 @@ pub struct ImportBatch {
     /// caller: when given, it replaces the blog's layout, so importing the
     /// same file again gives the same sidebar. `None`: the layout is kept.
     pub layout: Option<Vec<tidings_core::gadget::Gadget>>,
+    /// Gadgets the old blog showed (WordPress's nav menus), added after the
+    /// blog's layout (the default sidebar while none was saved), each unless
+    /// an equal one is already there: importing again adds nothing.
+    pub gadgets: Vec<tidings_core::gadget::Gadget>,
 }
 
 /// A post or page to import.
@@ -103,6 +107,12 @@ pub struct ImportPost {
     /// (WordPress's `post_password`): `tidings_app::import` hashes it before
     /// the store sees it.
     pub password_hash: Option<String>,
+    /// Its featured image's address (WordPress's `_thumbnail_id`, resolved
+    /// to its attachment); empty for none.
+    pub featured_image: String,
+    /// The `<img>` its page shows of it (`tidings_render::featured_image`);
+    /// empty for none.
+    pub featured_image_html: String,
 }
 
 /// A file the blog had: WordPress keeps each upload as an `attachment` item.
@@ -226,6 +236,9 @@ impl Store {
         crate::comments::recount_blog(tx, batch.blog_id).await?;
         run.attachments(tx).await?;
         run.seen.flush(tx, batch).await?;
+        if !batch.gadgets.is_empty() {
+            crate::layout::add_gadgets(tx, batch.blog_id, &batch.gadgets).await?;
+        }
         dialect::after_explicit_ids(self.backend, tx).await?;
         let mut report = run.report;
         if let Some(gadgets) = &batch.layout {

@@ -234,10 +234,10 @@ impl<'a> Run<'a> {
                     "INSERT INTO posts (id, blog_id, kind, title, slug, path, body_markdown, \
                      body_html, body_text, labels, status, published_at, created_at, updated_at, \
                      author_id, author_name, menu_order, sticky, description, noindex, comments, password_hash, \
-                     teaser_html) \
+                     teaser_html, featured_image, featured_image_html) \
                      VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM posts)), \
                      $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, \
-                     $18, $19, $20, $21, $22) RETURNING id",
+                     $18, $19, $20, $21, $22, $23, $24) RETURNING id",
                 )
                 .bind(id)
                 .bind(self.batch.blog_id)
@@ -260,7 +260,9 @@ impl<'a> Run<'a> {
                 .bind(i64::from(p.noindex))
                 .bind(p.comments.as_str())
                 .bind(p.password_hash.as_deref())
-                .bind(&p.teaser_html),
+                .bind(&p.teaser_html)
+                .bind(&p.featured_image)
+                .bind(&p.featured_image_html),
                 |r| r.try_get::<i64>("id"),
             )
             .await

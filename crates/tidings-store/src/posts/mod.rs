@@ -37,7 +37,7 @@ macro_rules! post_columns {
             ", p.body_html, p.teaser_html, p.labels, p.status, p.published_at, p.updated_at, \
              p.author_id, p.author_name, p.sticky, p.comment_count, p.description, p.noindex, \
              p.mail_subscribers, p.comments, p.password_hash, p.trashed_at, p.trashed_from, \
-             p.parent_id, p.menu_order"
+             p.parent_id, p.menu_order, p.featured_image, p.featured_image_html"
         )
     };
 }
@@ -122,6 +122,8 @@ pub(crate) fn post_from_row(row: &ReadRow) -> Result<Post> {
             .parse()
             .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
         password_hash: row.try_get("password_hash")?,
+        featured_image: row.try_get("featured_image")?,
+        featured_image_html: row.try_get("featured_image_html")?,
         trashed_at: row
             .try_get::<Option<i64>>("trashed_at")?
             .map(from_micros)
@@ -167,6 +169,10 @@ pub struct NewPost {
     pub comments: PostComments,
     /// The Argon2id hash of its password; `None`: anyone may read it.
     pub password_hash: Option<String>,
+    /// Its featured image's address; empty: none.
+    pub featured_image: String,
+    /// The `<img>` its page shows of that picture; empty: none.
+    pub featured_image_html: String,
     /// Who saves this version, named by the revision it becomes when it is
     /// changed.
     pub saved_by: String,

@@ -48,9 +48,10 @@ impl Store {
                     "INSERT INTO posts (blog_id, kind, title, slug, path, body_markdown, body_html, \
                      body_text, labels, status, published_at, created_at, updated_at, author_id, \
                      author_name, sticky, description, noindex, comments, password_hash, \
-                     teaser_html, saved_by, mail_subscribers, parent_id, menu_order) \
+                     teaser_html, saved_by, mail_subscribers, parent_id, menu_order, \
+                     featured_image, featured_image_html) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, \
-                     $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id",
+                     $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26) RETURNING id",
                 )
                 .bind(p.blog_id)
                 .fields(p)
@@ -66,7 +67,9 @@ impl Store {
                 .bind(&p.saved_by)
                 .bind(i64::from(p.mail_subscribers))
                 .bind(p.parent_id)
-                .bind(p.menu_order),
+                .bind(p.menu_order)
+                .bind(&p.featured_image)
+                .bind(&p.featured_image_html),
                 |r| r.try_get::<i64>("id"),
             )
             .await
@@ -94,7 +97,7 @@ impl Store {
                      status = $11, published_at = $12, updated_at = $13, author_name = $14, \
                      sticky = $15, description = $16, noindex = $17, comments = $18, password_hash = $19, \
                      teaser_html = $20, saved_by = $21, mail_subscribers = $22, parent_id = $23, \
-                     menu_order = $24 WHERE id = $1 AND blog_id = $2",
+                     menu_order = $24, featured_image = $25, featured_image_html = $26 WHERE id = $1 AND blog_id = $2",
                 )
                 .bind(id)
                 .bind(p.blog_id)
@@ -110,7 +113,9 @@ impl Store {
                 .bind(&p.saved_by)
                 .bind(i64::from(p.mail_subscribers))
                 .bind(p.parent_id)
-                .bind(p.menu_order),
+                .bind(p.menu_order)
+                .bind(&p.featured_image)
+                .bind(&p.featured_image_html),
             )
             .await
             .map_err(|e| conflict_or(e, "another post already has that path"))?;

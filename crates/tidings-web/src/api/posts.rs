@@ -56,6 +56,9 @@ pub struct PostOut {
     parent_id: Option<i64>,
     /// A page's place among its sibling pages, lowest first.
     menu_order: i64,
+    /// The featured image's address (a path on the blog or a web address),
+    /// shown atop the post and its share image; empty: none.
+    featured_image: String,
 }
 
 impl PostOut {
@@ -88,6 +91,7 @@ impl PostOut {
             password_protected: p.is_protected(),
             parent_id: p.parent_id,
             menu_order: p.menu_order,
+            featured_image: p.featured_image.clone(),
         }
     }
 }
@@ -114,6 +118,7 @@ pub struct PostIn {
     #[serde(default, deserialize_with = "present")]
     parent_id: Option<Option<i64>>,
     menu_order: Option<i64>,
+    featured_image: Option<String>,
     // Read-only fields a client may echo back from GET; ignored.
     #[serde(default, rename = "id")]
     _id: Option<serde::de::IgnoredAny>,
@@ -150,6 +155,7 @@ impl From<PostIn> for PostInput {
             password: p.password,
             parent_id: p.parent_id,
             menu_order: p.menu_order,
+            featured_image: p.featured_image,
         }
     }
 }

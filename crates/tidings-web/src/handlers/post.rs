@@ -323,6 +323,8 @@ async fn show_locked(
 ) -> Result<Response, AppError> {
     post.body_html.clear();
     post.description.clear();
+    post.featured_image.clear();
+    post.featured_image_html.clear();
     site.deps.add(Tag::Post(post.id));
     let mut chrome = Chrome::load(state, site, now).await?;
     chrome.meta = tidings_theme::meta::PageMeta::post(&site.blog, &post, &site.base_url);

@@ -55,6 +55,10 @@ pub struct EditorForm {
     /// The checkbox, as `sticky`.
     #[serde(default)]
     noindex: Option<String>,
+    /// The featured image's address; absent from a form served before
+    /// posts had one: kept as it is.
+    #[serde(default)]
+    featured_image: Option<String>,
     /// The checkbox "don't mail this post to subscribers", as `sticky`.
     #[serde(default)]
     no_mail: Option<String>,
@@ -116,6 +120,7 @@ fn form_of(p: &Post, tz: chrono_tz::Tz) -> EditorForm {
         sticky: p.sticky.then(|| "on".to_owned()),
         description: p.description.clone(),
         noindex: p.noindex.then(|| "on".to_owned()),
+        featured_image: Some(p.featured_image.clone()),
         no_mail: (!p.mail_subscribers).then(|| "on".to_owned()),
         comments: Some(p.comments.as_str().to_owned()),
         password: String::new(),
@@ -334,6 +339,7 @@ fn input_of(form: &EditorForm, tz: chrono_tz::Tz, new: bool) -> Result<PostInput
         sticky: Some(form.sticky.is_some()),
         description: Some(form.description.clone()),
         noindex: Some(form.noindex.is_some()),
+        featured_image: form.featured_image.clone(),
         mail_subscribers: Some(form.no_mail.is_none()),
         comments: match form.comments.as_deref() {
             Some(c) => Some(

@@ -3,3 +3,4 @@
 
 mod jump_breaks;
 mod theme_unit_test;
+mod wordpress_site;
