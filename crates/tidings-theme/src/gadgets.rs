@@ -8,7 +8,8 @@
 
 use serde::Serialize;
 use tidings_core::gadget::{
-    ArchiveStyle, Gadget, LabelDisplay, LabelSort, LinkSort, Profile, Settings,
+    ArchiveStyle, Gadget, LabelDisplay, LabelSort, LinkList, LinkSort, PopularPosts, Profile,
+    Settings,
 };
 use tidings_store::Frame;
 
@@ -114,44 +115,10 @@ fn gadget(g: &Gadget, frame: &Frame, lang: &Lang) -> GadgetView {
     };
     match &g.settings {
         Settings::Profile(p) => view.profile = Some(p.clone()),
-        Settings::LinkList(l) => {
-            let mut links: Vec<LinkView> = l
-                .links
-                .iter()
-                .map(|k| LinkView {
-                    text: k.text.clone(),
-                    url: k.url.trim().to_owned(),
-                })
-                .collect();
-            match l.sort {
-                LinkSort::None => {}
-                LinkSort::Alpha => links.sort_by_key(|k| k.text.to_lowercase()),
-                LinkSort::ReverseAlpha => {
-                    links.sort_by_key(|k| std::cmp::Reverse(k.text.to_lowercase()));
-                }
-            }
-            view.links = links;
-        }
+        Settings::LinkList(l) => view.links = link_list(l),
         Settings::Text(t) => view.text_html = t.html.clone(),
         Settings::Image(i) => view.image = Some(i.clone()),
-        Settings::PopularPosts(p) => {
-            let ranked = frame.popular.iter().find(|(period, _)| *period == p.period);
-            view.popular = ranked
-                .map(|(_, posts)| posts.as_slice())
-                .unwrap_or_default()
-                .iter()
-                .take(usize::try_from(p.count).unwrap_or(usize::MAX))
-                .map(|post| LinkView {
-                    // A post without a title is named by its address.
-                    text: if post.title.trim().is_empty() {
-                        post.path.clone()
-                    } else {
-                        post.title.clone()
-                    },
-                    url: post.path.clone(),
-                })
-                .collect();
-        }
+        Settings::PopularPosts(p) => view.popular = popular(frame, p),
         Settings::FeaturedPost(f) => {
             view.featured = frame.featured.iter().find(|p| p.id == f.post_id).map(|p| {
                 let text = tidings_render::html_to_text(&p.body_html);
@@ -186,6 +153,46 @@ fn gadget(g: &Gadget, frame: &Frame, lang: &Lang) -> GadgetView {
         Settings::Search | Settings::Subscribe | Settings::FollowByEmail => {}
     }
     view
+}
+
+/// A link list's links, in the order its settings ask for.
+fn link_list(l: &LinkList) -> Vec<LinkView> {
+    let mut links: Vec<LinkView> = l
+        .links
+        .iter()
+        .map(|k| LinkView {
+            text: k.text.clone(),
+            url: k.url.trim().to_owned(),
+        })
+        .collect();
+    match l.sort {
+        LinkSort::None => {}
+        LinkSort::Alpha => links.sort_by_key(|k| k.text.to_lowercase()),
+        LinkSort::ReverseAlpha => {
+            links.sort_by_key(|k| std::cmp::Reverse(k.text.to_lowercase()));
+        }
+    }
+    links
+}
+
+/// The most read posts of the gadget's period, as the frame ranked them.
+fn popular(frame: &Frame, p: &PopularPosts) -> Vec<LinkView> {
+    let ranked = frame.popular.iter().find(|(period, _)| *period == p.period);
+    ranked
+        .map(|(_, posts)| posts.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .take(usize::try_from(p.count).unwrap_or(usize::MAX))
+        .map(|post| LinkView {
+            // A post without a title is named by its address.
+            text: if post.title.trim().is_empty() {
+                post.path.clone()
+            } else {
+                post.title.clone()
+            },
+            url: post.path.clone(),
+        })
+        .collect()
 }
 
 fn heading_key(s: &Settings) -> &'static str {

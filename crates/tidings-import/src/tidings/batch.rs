@@ -38,42 +38,7 @@ impl TidingsExport {
     /// The batch the store writes into `blog`: every id, path and date kept.
     pub fn to_batch(&self, blog: &BlogSettings) -> Result<ImportBatch, ParseError> {
         let settings = self.settings_for(blog)?;
-        let posts = self
-            .posts
-            .iter()
-            .map(|p| ImportPost {
-                external_id: p.id.to_string(),
-                id: Some(p.id),
-                kind: p.kind,
-                title: p.title.clone(),
-                slug: p.slug.clone(),
-                path: p.path.clone(),
-                exact_path: true,
-                body_markdown: p.body_markdown.clone(),
-                // Our own HTML passes the sanitiser unchanged; a hand-edited
-                // file gets no further than any author's HTML.
-                body_html: sanitize_html(&p.body_html),
-                teaser_html: teaser(p),
-                body_text: html_to_text(&p.body_html),
-                labels: dedup_labels(p.labels.iter().cloned()),
-                draft: p.status == "draft",
-                published_at: p.published_at,
-                updated_at: p.updated_at,
-                author_name: p.author.clone(),
-                // The blog's own users come back as themselves where they exist.
-                author_aliases: vec![p.author.clone()],
-                redirects: p.redirects.clone(),
-                parent: p.parent.map(|id| id.to_string()),
-                menu_order: p.menu_order,
-                sticky: p.sticky,
-                description: crate::description(&p.description),
-                noindex: p.noindex,
-                comments: p.comments,
-                password_hash: p.password_hash.clone(),
-                featured_image: p.featured_image.clone(),
-                featured_image_html: featured_image(&p.featured_image),
-            })
-            .collect();
+        let posts = self.posts.iter().map(import_post).collect();
         let comments = self
             .comments
             .iter()
@@ -116,6 +81,42 @@ impl TidingsExport {
             layout: None,
             gadgets: Vec::new(),
         })
+    }
+}
+
+/// A post of the file as the store takes it: every id, path and date kept.
+fn import_post(p: &super::PostRecord) -> ImportPost {
+    ImportPost {
+        external_id: p.id.to_string(),
+        id: Some(p.id),
+        kind: p.kind,
+        title: p.title.clone(),
+        slug: p.slug.clone(),
+        path: p.path.clone(),
+        exact_path: true,
+        body_markdown: p.body_markdown.clone(),
+        // Our own HTML passes the sanitiser unchanged; a hand-edited
+        // file gets no further than any author's HTML.
+        body_html: sanitize_html(&p.body_html),
+        teaser_html: teaser(p),
+        body_text: html_to_text(&p.body_html),
+        labels: dedup_labels(p.labels.iter().cloned()),
+        draft: p.status == "draft",
+        published_at: p.published_at,
+        updated_at: p.updated_at,
+        author_name: p.author.clone(),
+        // The blog's own users come back as themselves where they exist.
+        author_aliases: vec![p.author.clone()],
+        redirects: p.redirects.clone(),
+        parent: p.parent.map(|id| id.to_string()),
+        menu_order: p.menu_order,
+        sticky: p.sticky,
+        description: crate::description(&p.description),
+        noindex: p.noindex,
+        comments: p.comments,
+        password_hash: p.password_hash.clone(),
+        featured_image: p.featured_image.clone(),
+        featured_image_html: featured_image(&p.featured_image),
     }
 }
 

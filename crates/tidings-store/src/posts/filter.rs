@@ -158,16 +158,7 @@ impl PostFilter {
             sql.text(" AND p.path LIKE ", &format!("{prefix}%"));
         }
         if let Some(words) = &self.title_contains {
-            // `\` escapes LIKE's wildcards, so `50%` finds "50%", not "50…".
-            let pattern = format!(
-                "%{}%",
-                words
-                    .to_lowercase()
-                    .replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            );
-            sql.text(" AND LOWER(p.title) LIKE ", &pattern)
+            sql.text(" AND LOWER(p.title) LIKE ", &containing(words))
                 .push(" ESCAPE '\\'");
         }
         if let Some((author, now)) = self.written_by_or_visible {
@@ -185,6 +176,17 @@ impl PostFilter {
             sql.int(" AND p.published_at > ", above);
         }
     }
+}
+
+/// A LIKE pattern for titles containing `words` in any case: `\` escapes
+/// LIKE's wildcards, so `50%` finds "50%", not "50…".
+fn containing(words: &str) -> String {
+    let escaped = words
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
 }
 
 /// Visible sticky posts, newest first: page 1 of the home page starts with
