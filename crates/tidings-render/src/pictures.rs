@@ -33,6 +33,9 @@ const OURS: &[&str] = &["width", "height", "srcset", "sizes", "loading"];
 /// it); the alt text is empty: the picture adorns the post, its title says
 /// what it is about. Empty when the sanitiser keeps no picture of it.
 pub fn featured_image(address: &str) -> String {
+    if address.trim().is_empty() {
+        return String::new();
+    }
     let html = crate::sanitize_html(&format!(r#"<img src="{}" alt="">"#, escape_html(address)));
     if html.contains("<img") {
         html
@@ -195,6 +198,14 @@ fn attributes(tag: &str) -> Vec<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_address_is_no_featured_image() {
+        assert_eq!(featured_image(""), "");
+        assert_eq!(featured_image("  "), "");
+        assert_eq!(featured_image("javascript:alert(1)"), "");
+        assert!(featured_image("/media/u/ab.jpg").contains(r#"src="/media/u/ab.jpg""#));
+    }
 
     fn barn(src: &str) -> Option<Picture> {
         (src == "/media/u/ab.jpg").then(|| Picture {
