@@ -1,6 +1,8 @@
 //! `tidings export --format … FILE`: the whole blog in a file another blog
 //! engine (or Tidings) can import.
 
+use std::io::Write;
+
 use anyhow::{Context, bail};
 use tidings_store::Store;
 
@@ -15,20 +17,29 @@ pub async fn run(global: &Global, store: &Store, args: ExportArgs) -> anyhow::Re
             c.author_email = None;
         }
     }
-    let (text, notes) = match args.format.as_str() {
-        "blogger" => tidings_import::export::blogger(&blog, &snapshot),
+    let media = match args.format.as_str() {
         "tidings" => {
             let blobs = crate::media::blobs(global, store, &args.media)?;
-            let media = crate::media::uploads_with_bytes(store, &*blobs, blog.id).await?;
-            tidings_import::tidings::export(&blog, &snapshot, &media)
+            crate::media::uploads_with_bytes(store, &*blobs, blog.id).await?
         }
-        "wxr" => tidings_import::export::wxr(&blog, &snapshot),
+        _ => Vec::new(),
+    };
+    // Written beside the target as it is made, then renamed: a failed
+    // export never leaves half a file where a good one was.
+    let tmp = args.file.with_extension("tidings-export-tmp");
+    let file =
+        std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    let written = match args.format.as_str() {
+        "blogger" => tidings_import::export::blogger(&blog, &snapshot, &mut out),
+        "tidings" => tidings_import::tidings::export(&blog, &snapshot, &media, &mut out),
+        "wxr" => tidings_import::export::wxr(&blog, &snapshot, &mut out),
         other => bail!("unknown export format {other}: use tidings, blogger or wxr"),
     };
-    // Written beside the target, then renamed: a failed export never leaves
-    // half a file where a good one was.
-    let tmp = args.file.with_extension("tidings-export-tmp");
-    std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
+    let notes = written
+        .and_then(|notes| out.flush().map(|()| notes))
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    drop(out);
     std::fs::rename(&tmp, &args.file)
         .with_context(|| format!("cannot write {}", args.file.display()))?;
     for note in notes {

@@ -18,7 +18,11 @@ use tidings_core::{
 };
 
 mod batch;
+mod stream;
 mod takeout;
+
+pub use self::batch::BloggerPlan;
+pub use self::stream::{BloggerOutline, outline, stream};
 
 use crate::xml::{Elem, read_records};
 use crate::{ParseError, dedup_labels, one_line};
@@ -96,18 +100,30 @@ pub struct BloggerComment {
     pub author_kind: Option<String>,
 }
 
-/// Reads a Blogger export: "Back up content" or Takeout's `feed.atom`.
+/// Reads a Blogger export, held whole: "Back up content" or Takeout's
+/// `feed.atom`.
 pub fn parse(bytes: &[u8]) -> Result<BloggerExport, ParseError> {
+    read(bytes, |_| Ok(()))
+}
+
+/// Reads a Blogger export from `input`, calling `take` after each entry
+/// with the export read so far: what `take` leaves in it is kept, so an
+/// import can take each post and comment as it comes and hold none.
+fn read(
+    input: impl std::io::Read,
+    mut take: impl FnMut(&mut BloggerExport) -> Result<(), ParseError>,
+) -> Result<BloggerExport, ParseError> {
     let mut export = BloggerExport::default();
     let mut feed_title = None;
-    let outline = read_records(bytes, 1, |_, e| {
+    let outline = read_records(input, 1, |_, e| {
         if e.is("atom", "entry") {
             if e.child("blogger", "type").is_some() {
                 export.format = BloggerFormat::Takeout;
-                takeout::entry(&mut export, &e)
+                takeout::entry(&mut export, &e)?;
             } else {
-                entry(&mut export, &e)
+                entry(&mut export, &e)?;
             }
+            take(&mut export)
         } else {
             if e.is("atom", "title") {
                 feed_title = Some(one_line(&e.text));

@@ -5,16 +5,46 @@
 use chrono::{DateTime, Utc};
 use tidings_core::{BlogSettings, PostKind, post_path, slugify};
 use tidings_render::html_to_text;
-use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost};
+use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportHead, ImportPost};
 
 use super::content;
 use super::convert::{self, Library, Unknown};
-use super::{WxrComment, WxrExport, WxrItem, WxrStatus};
+use super::{WxrAttachment, WxrComment, WxrExport, WxrItem, WxrStatus};
 use crate::{comment_text, url_path};
 
 impl WxrExport {
     /// The batch the store writes into `blog`, and notes for the owner.
     pub fn to_batch(&self, blog: &BlogSettings) -> (ImportBatch, Vec<String>) {
+        let (head, mut notes) = self.head(blog);
+        let now = Utc::now();
+        let mut posts = Vec::new();
+        let mut comments = Vec::new();
+        let mut items = Items::new(&self.attachments, blog, now);
+        for item in &self.items {
+            let (post, its_comments) = items.item(item, &mut notes);
+            posts.push(post);
+            comments.extend(its_comments);
+        }
+        notes.extend(items.unknown_notes());
+        let attachments = (self.attachments.iter())
+            .map(|a| import_attachment(a, now))
+            .collect();
+        let batch = ImportBatch {
+            blog_id: head.blog_id,
+            source: head.source,
+            settings: head.settings,
+            posts,
+            comments,
+            attachments,
+            held_comment_mail: head.held_comment_mail,
+        };
+        (batch, notes)
+    }
+
+    /// What the store writes into `blog` before the items (the channel's
+    /// title, description and language), and notes for the owner; the
+    /// export's items need not be held.
+    pub fn head(&self, blog: &BlogSettings) -> (ImportHead, Vec<String>) {
         let mut notes = Vec::new();
         for (kind, n) in &self.skipped {
             notes.push(format!("skipped: {n} items of type {kind}"));
@@ -30,53 +60,74 @@ impl WxrExport {
             None => {}
         }
         let settings = (settings != *blog && settings.validate().is_ok()).then_some(settings);
-        let now = Utc::now();
-        let mut posts = Vec::new();
-        let mut comments = Vec::new();
-        let library = Library::new(&self.attachments);
-        let mut unknown = Unknown::new();
-        for item in &self.items {
-            let html = content::converted_html(&item.html, |c| {
-                convert::convert(c, &item.id, &library, &mut unknown)
-            });
-            let post = import_post(item, html, blog, now, &mut notes);
-            comments.extend(
-                item.comments
-                    .iter()
-                    .map(|c| import_comment(item, c, post.published_at)),
-            );
-            posts.push(post);
+        let head = ImportHead {
+            blog_id: blog.id,
+            source: "wordpress",
+            settings,
+            held_comment_mail: Vec::new(),
+        };
+        (head, notes)
+    }
+}
+
+/// How each item becomes the store's: its shortcodes converted with the
+/// blog's attachments at hand, the unknown ones counted.
+pub(super) struct Items<'a> {
+    library: Library<'a>,
+    unknown: Unknown,
+    blog: &'a BlogSettings,
+    /// The date of an item that has none.
+    now: DateTime<Utc>,
+}
+
+impl<'a> Items<'a> {
+    pub(super) fn new(
+        attachments: &'a [WxrAttachment],
+        blog: &'a BlogSettings,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            library: Library::new(attachments),
+            unknown: Unknown::new(),
+            blog,
+            now,
         }
-        for (name, n) in unknown {
-            notes.push(format!(
-                "shortcode [{name}] ({n} times): no meaning here, its text kept without it"
-            ));
-        }
-        let attachments = self
-            .attachments
-            .iter()
-            .map(|a| ImportAttachment {
-                external_id: a.id.clone(),
-                url: a.url.clone(),
-                title: a.title.clone(),
-                post: a.parent.clone(),
-                mime_type: a.mime_type.clone(),
-                uploaded_at: a.date.unwrap_or(now),
-                local_path: None,
-            })
+    }
+
+    /// A post or page with its comments, as the store takes them.
+    pub(super) fn item(
+        &mut self,
+        item: &WxrItem,
+        notes: &mut Vec<String>,
+    ) -> (ImportPost, Vec<ImportComment>) {
+        let html = content::converted_html(&item.html, |c| {
+            convert::convert(c, &item.id, &self.library, &mut self.unknown)
+        });
+        let post = import_post(item, html, self.blog, self.now, notes);
+        let comments = (item.comments.iter())
+            .map(|c| import_comment(item, c, post.published_at))
             .collect();
-        (
-            ImportBatch {
-                blog_id: blog.id,
-                source: "wordpress",
-                settings,
-                posts,
-                comments,
-                attachments,
-                held_comment_mail: Vec::new(),
-            },
-            notes,
-        )
+        (post, comments)
+    }
+
+    /// A note for each shortcode no item's conversion knew.
+    pub(super) fn unknown_notes(&self) -> impl Iterator<Item = String> + '_ {
+        self.unknown.iter().map(|(name, n)| {
+            format!("shortcode [{name}] ({n} times): no meaning here, its text kept without it")
+        })
+    }
+}
+
+/// An attachment as the store records it (dated `now` when undated).
+pub(super) fn import_attachment(a: &WxrAttachment, now: DateTime<Utc>) -> ImportAttachment {
+    ImportAttachment {
+        external_id: a.id.clone(),
+        url: a.url.clone(),
+        title: a.title.clone(),
+        post: a.parent.clone(),
+        mime_type: a.mime_type.clone(),
+        uploaded_at: a.date.unwrap_or(now),
+        local_path: None,
     }
 }
 

@@ -21,6 +21,9 @@ mod batch;
 mod content;
 mod convert;
 mod shortcodes;
+mod stream;
+
+pub use self::stream::{WxrOutline, outline, stream};
 
 pub use self::content::autop;
 use crate::{ParseError, dedup_labels, one_line};
@@ -118,13 +121,39 @@ pub struct WxrComment {
     pub date: Option<DateTime<Utc>>,
 }
 
-/// Reads a WordPress export.
+/// Reads a WordPress export, held whole.
 pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
+    let mut authors = Authors::new();
+    let mut export = read(bytes, &mut authors, |_| Ok(()))?;
+    for item in &mut export.items {
+        by_author(item, &authors);
+    }
+    Ok(export)
+}
+
+/// The channel's authors: login → (display name, e-mail).
+type Authors = HashMap<String, (String, Option<String>)>;
+
+/// `item` with its author's display name and e-mail from the channel's.
+fn by_author(item: &mut WxrItem, authors: &Authors) {
+    if let Some((name, email)) = authors.get(&item.author_login) {
+        item.author = name.clone();
+        item.author_email = email.clone();
+    }
+}
+
+/// Reads a WordPress export from `input`, its authors into `authors`,
+/// calling `take` after each item with the export read so far: what `take`
+/// leaves in it is kept, so an import can take each post as it comes and
+/// hold none.
+fn read(
+    input: impl std::io::Read,
+    authors: &mut Authors,
+    mut take: impl FnMut(&mut WxrExport) -> Result<(), ParseError>,
+) -> Result<WxrExport, ParseError> {
     let mut export = WxrExport::default();
-    // Login → (display name, e-mail).
-    let mut authors: HashMap<String, (String, Option<String>)> = HashMap::new();
     let mut in_channel = false;
-    let outline = read_records(bytes, 2, |path, e| {
+    let outline = read_records(input, 2, |path, e| {
         if path.get(1).map(String::as_str) != Some("channel") {
             return Ok(());
         }
@@ -135,7 +164,10 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
             ("", "language") => export.language = Some(e.text.trim().to_owned()),
             ("wp", "wxr_version") => export.wxr_version = Some(e.text.trim().to_owned()),
             ("wp", "author") => authors.extend(author(&e)),
-            ("", "item") => export.take_item(&e)?,
+            ("", "item") => {
+                export.take_item(&e)?;
+                take(&mut export)?;
+            }
             _ => {}
         }
         Ok(())
@@ -154,12 +186,6 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
             outline.root.line,
             "this RSS file has no <wp:wxr_version>: it is not a WordPress export",
         ));
-    }
-    for item in &mut export.items {
-        if let Some((name, email)) = authors.get(&item.author_login) {
-            item.author = name.clone();
-            item.author_email = email.clone();
-        }
     }
     let mut notes = outline.notes;
     notes.append(&mut export.notes);
