@@ -130,7 +130,11 @@ mod tests {
         assert_eq!(input.line_at(0), 1);
         assert_eq!(input.line_at(2), 2);
         assert_eq!(input.line_at(6), 4);
-        assert_eq!(input.line_at(1), 4, "an earlier offset answers the last line");
+        assert_eq!(
+            input.line_at(1),
+            4,
+            "an earlier offset answers the last line"
+        );
         assert_eq!(input.line_at(u64::MAX), 4);
     }
 

@@ -11,10 +11,10 @@
 pub mod blogger;
 pub mod export;
 pub mod frontmatter;
+mod input;
 pub mod markdown;
 pub mod media;
 pub mod site_config;
-mod input;
 mod text;
 pub mod tidings;
 pub mod wordpress;

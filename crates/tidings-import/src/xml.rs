@@ -156,9 +156,7 @@ pub fn read_records(
 /// is not well-formed.
 fn not_well_formed(e: quick_xml::Error) -> String {
     match &e {
-        quick_xml::Error::Io(io) if io.kind() == std::io::ErrorKind::FileTooLarge => {
-            io.to_string()
-        }
+        quick_xml::Error::Io(io) if io.kind() == std::io::ErrorKind::FileTooLarge => io.to_string(),
         _ => format!("not well-formed XML: {e}"),
     }
 }

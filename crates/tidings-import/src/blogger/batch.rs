@@ -39,8 +39,9 @@ impl BloggerPlan {
 impl BloggerExport {
     /// The batch the store writes into `blog`, and notes for the owner.
     pub fn to_batch(&self, blog: &BlogSettings) -> (ImportBatch, Vec<String>) {
-        let (head, plan, mut notes) =
-            self.plan(blog, |id| self.comments.iter().filter(|c| c.post == id).count());
+        let (head, plan, mut notes) = self.plan(blog, |id| {
+            self.comments.iter().filter(|c| c.post == id).count()
+        });
         let posts = self
             .posts
             .iter()
@@ -119,7 +120,6 @@ impl BloggerExport {
         emails.dedup();
         emails
     }
-
 }
 
 /// The note for a post in Blogger's trash, with how many comments stay out

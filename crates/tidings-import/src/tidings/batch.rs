@@ -5,7 +5,9 @@ use std::io::Read;
 
 use tidings_core::BlogSettings;
 use tidings_render::{html_to_text, sanitize_html};
-use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportHead, ImportItem, ImportPost};
+use tidings_store::{
+    ImportAttachment, ImportBatch, ImportComment, ImportHead, ImportItem, ImportPost,
+};
 
 use super::read::{RestoredMedia, blog_record, read};
 use super::{AttachmentRecord, BlogRecord, CommentRecord, PostRecord, Record, TidingsExport};
@@ -62,8 +64,8 @@ pub fn stream(
 /// The settings of blog record `b` (on `line`) applied to `blog` (whose
 /// host stays), when they fit.
 fn settings(b: &BlogRecord, line: u64, blog: &BlogSettings) -> Result<BlogSettings, ParseError> {
-    let timezone =
-        tidings_core::parse_timezone(&b.timezone).map_err(|e| ParseError::at(line, e.to_string()))?;
+    let timezone = tidings_core::parse_timezone(&b.timezone)
+        .map_err(|e| ParseError::at(line, e.to_string()))?;
     let s = BlogSettings {
         title: b.title.clone(),
         description: b.description.clone(),

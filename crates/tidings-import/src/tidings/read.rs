@@ -70,7 +70,10 @@ pub(super) fn read(
         if let Some(e) = record.forbidden_char() {
             return Err(ParseError::at(line, e.to_string()));
         }
-        if let Some(record) = file.take(record, line).map_err(|m| ParseError::at(line, m))? {
+        if let Some(record) = file
+            .take(record, line)
+            .map_err(|m| ParseError::at(line, m))?
+        {
             take(record)?;
         }
     }
@@ -89,8 +92,12 @@ pub(super) fn blog_record(input: impl std::io::Read) -> Result<(BlogRecord, u64)
     if let Some(e) = record.forbidden_char() {
         return Err(ParseError::at(line, e.to_string()));
     }
-    first.take(record, line).map_err(|m| ParseError::at(line, m))?;
-    let blog = first.blog.ok_or_else(|| ParseError::at(line, "no blog record"))?;
+    first
+        .take(record, line)
+        .map_err(|m| ParseError::at(line, m))?;
+    let blog = first
+        .blog
+        .ok_or_else(|| ParseError::at(line, "no blog record"))?;
     Ok((blog, line))
 }
 

@@ -225,7 +225,9 @@ impl Store {
     ) -> Result<ImportReport> {
         let Some(file) = self.sqlite_file.clone() else {
             let mut tx = self.begin_write().await?;
-            let report = self.import_in(&mut tx, &head, &mut items, &progress).await?;
+            let report = self
+                .import_in(&mut tx, &head, &mut items, &progress)
+                .await?;
             tx.commit().await?;
             // Settings that changed the blog's language listed its posts.
             self.reindex_stale().await?;
@@ -242,7 +244,9 @@ impl Store {
         let job = tokio::task::spawn_blocking(move || {
             runtime.block_on(async {
                 let mut tx = SqliteTx::begin(&file)?;
-                let report = store.import_in(&mut tx, &head, &mut items, &progress).await?;
+                let report = store
+                    .import_in(&mut tx, &head, &mut items, &progress)
+                    .await?;
                 tx.commit()?;
                 Ok(report)
             })
