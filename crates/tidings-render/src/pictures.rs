@@ -37,7 +37,8 @@ pub fn featured_image(address: &str) -> String {
         return String::new();
     }
     let html = crate::sanitize_html(&format!(r#"<img src="{}" alt="">"#, escape_html(address)));
-    if html.contains("<img") {
+    // The sanitiser keeps an `<img>` whose address it dropped (`javascript:`).
+    if html.contains(" src=") {
         html
     } else {
         String::new()
