@@ -422,7 +422,8 @@ fn push_text(out: &mut String, raw: &[u8], dropped: &mut usize, lossy: &mut bool
     out.push_str(&clean(&decode(raw, lossy), dropped));
 }
 
-fn predefined(r: &[u8]) -> Option<char> {
+/// The five entities XML predefines, by name.
+pub(crate) fn predefined(r: &[u8]) -> Option<char> {
     Some(match r {
         b"amp" => '&',
         b"lt" => '<',

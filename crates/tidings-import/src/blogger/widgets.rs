@@ -105,7 +105,7 @@ pub fn read(template: &str) -> Result<Vec<Widget>, String> {
             Event::GeneralRef(r) => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c),
-                    _ => predefined(&r),
+                    _ => crate::xml::predefined(&r),
                 };
                 if let Some(c) = resolved {
                     push(&mut open, c.encode_utf8(&mut [0; 4]));
@@ -151,18 +151,6 @@ fn push(open: &mut Option<Open>, text: &str) {
     {
         value.push_str(text);
     }
-}
-
-fn predefined(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
-    let name: &[u8] = r;
-    Some(match name {
-        b"amp" => '&',
-        b"lt" => '<',
-        b"gt" => '>',
-        b"quot" => '"',
-        b"apos" => '\'',
-        _ => return None,
-    })
 }
 
 fn line_of(text: &str, at: usize) -> usize {

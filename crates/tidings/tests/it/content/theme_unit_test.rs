@@ -8,7 +8,7 @@ use crate::import::{import, theme_unit_test};
 use crate::support::TestApp;
 
 /// Every post and page by title, as the API answers them.
-async fn by_title(app: &mut TestApp) -> Vec<Value> {
+pub(super) async fn by_title(app: &mut TestApp) -> Vec<Value> {
     let mut all = Vec::new();
     for kind in ["post", "page"] {
         let (_, json) = app

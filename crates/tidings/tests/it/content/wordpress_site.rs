@@ -6,19 +6,9 @@
 use reqwest::Method;
 use serde_json::Value;
 
+use super::theme_unit_test::by_title;
 use crate::import::{import, theme_unit_test};
 use crate::support::TestApp;
-
-async fn posts(app: &mut TestApp) -> Vec<Value> {
-    let mut all = Vec::new();
-    for kind in ["post", "page"] {
-        let (_, json) = app
-            .api(Method::GET, &format!("/posts?kind={kind}&limit=500"), None)
-            .await;
-        all.extend(json["items"].as_array().unwrap().iter().cloned());
-    }
-    all
-}
 
 fn post<'a>(posts: &'a [Value], title: &str) -> &'a Value {
     posts
@@ -55,7 +45,7 @@ fn menu(layout: &[Value], title: &str) -> Vec<(String, String)> {
 async fn featured_images_show_on_their_posts_and_are_their_share_images() {
     let mut app = TestApp::start().await;
     import(&app, "wordpress", &theme_unit_test());
-    let all = posts(&mut app).await;
+    let all = by_title(&mut app).await;
     let picture =
         "https://wpthemetestdata.files.wordpress.com/2013/03/featured-image-horizontal.jpg";
     let horizontal = post(&all, "Template: Featured Image (Horizontal)");
@@ -124,7 +114,7 @@ async fn a_featured_image_is_set_and_taken_away_through_the_api() {
 async fn excerpts_become_descriptions() {
     let mut app = TestApp::start().await;
     import(&app, "wordpress", &theme_unit_test());
-    let all = posts(&mut app).await;
+    let all = by_title(&mut app).await;
     let defined = post(&all, "Template: Excerpt (Defined)");
     let excerpt = "This is a user-defined post excerpt. It should be displayed in place of \
                    the post content in archive-index pages. It can be longer than the \
@@ -151,7 +141,7 @@ async fn nav_menus_become_link_lists_in_the_sidebar() {
     assert!(out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(!said.contains("nav_menu_item"), "{said}");
-    let all = posts(&mut app).await;
+    let all = by_title(&mut app).await;
     let items = layout(&mut app).await;
 
     // After the sidebar the blog had, the menus in the file's order.
@@ -220,7 +210,7 @@ async fn nav_menus_become_link_lists_in_the_sidebar() {
 async fn labels_differing_in_case_are_one_and_children_keep_their_parents() {
     let mut app = TestApp::start().await;
     import(&app, "wordpress", &theme_unit_test());
-    let all = posts(&mut app).await;
+    let all = by_title(&mut app).await;
     let mut spellings: std::collections::HashMap<String, String> = Default::default();
     for p in &all {
         for label in p["labels"].as_array().unwrap() {
