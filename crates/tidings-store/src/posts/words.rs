@@ -16,8 +16,14 @@ use std::borrow::Cow;
 
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
-/// A character of a word: a letter, a digit or a mark.
+/// A character of a word: a letter, a digit or a mark. ASCII is answered
+/// without the general category's table: a search's snippets ask this of
+/// every character they pass, and the table lookup was a fifth of a
+/// search's CPU.
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || c.general_category_group() == GeneralCategoryGroup::Mark
 }
 
