@@ -24,8 +24,11 @@ use tidings_theme::views::BlogView;
 #[derive(Serialize)]
 pub struct Chrome {
     pub blog: BlogView,
-    /// The sidebar's gadgets, made by `sidebar.html` (escaped there).
-    pub sidebar_html: Arc<str>,
+    /// The sidebar's gadgets, made by `sidebar.html` (escaped there): a
+    /// safe string, so a page writes it as it is, and a kept one reaches
+    /// the page without a copy (thirty gadgets are tens of kilobytes,
+    /// copied twice per page when this was text and `|safe` marked it).
+    pub sidebar_html: Value,
     /// The owner's stylesheet, after the theme's; `None` without one.
     pub custom_css_url: Option<String>,
     /// The blog's language tag: the templates' `t()` writes in it.
@@ -118,7 +121,7 @@ struct KeptSidebar {
     frame: Arc<Frame>,
     theme: Arc<Theme>,
     language: String,
-    html: Arc<str>,
+    html: Value,
 }
 
 impl Sidebars {
@@ -130,7 +133,7 @@ impl Sidebars {
         frame: &Arc<Frame>,
         theme: &Arc<Theme>,
         query: Option<&str>,
-    ) -> Result<Arc<str>, AppError> {
+    ) -> Result<Value, AppError> {
         if query.is_none() {
             let kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
             if let Some(k) = kept.get(&blog_id)
@@ -148,7 +151,7 @@ impl Sidebars {
             lang => language,
             query => query,
         };
-        let html: Arc<str> = theme.render(&state.templates, "sidebar.html", ctx)?.into();
+        let html = Value::from_safe_string(theme.render(&state.templates, "sidebar.html", ctx)?);
         if query.is_none() {
             let kept = KeptSidebar {
                 frame: Arc::clone(frame),
@@ -195,7 +198,7 @@ pub fn error_page(state: &AppState, site: &Site, e: AppError) -> Response {
     };
     let chrome = Chrome {
         blog: BlogView::new(&site.blog),
-        sidebar_html: Arc::from(""),
+        sidebar_html: Value::from_safe_string(String::new()),
         custom_css_url: None,
         lang: site.blog.language.clone(),
         meta: PageMeta::page(&site.blog, format!("{}{}", site.base_url, site.path)),
