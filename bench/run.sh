@@ -462,11 +462,14 @@ CONF
     gtoken=$(admin_token --data "$WORK/media-big")
     one=$(curl -fs -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $gtoken" \
         -F "file=@$big;type=image/jpeg" "http://127.0.0.1:$gport/api/v1/media")
+    local uploads=()
     for n in 1 2; do
         curl -fs -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $gtoken" \
             -F "file=@$big;type=image/jpeg" "http://127.0.0.1:$gport/api/v1/media" >"$WORK/two.$n" &
+        uploads+=($!)
     done
-    wait
+    # The two uploads only: a bare `wait` would wait for the servers too.
+    wait "${uploads[@]}"
     two=$(cat "$WORK/two.1" "$WORK/two.2" | paste -sd' ')
     peak_kb=$(rss_kb "$gpid" VmHWM)
     sleep 5
