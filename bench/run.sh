@@ -94,6 +94,9 @@ if [ -z "${BIN:-}" ]; then
 fi
 
 WORK=$(mktemp -d /tmp/tidings-bench.XXXXXX)
+# nginx started by root serves as `nobody`, which may not enter a private
+# directory: every answer was a 403, measured as nginx's speed.
+chmod 755 "$WORK"
 PIDS=()
 cleanup() {
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -135,6 +138,15 @@ measure() { # url [connections [wrk options…]] -> "rps p50_ms p99_ms refused"
         $1 == "99%" { p99 = ms($2) }
         /Non-2xx/ { refused = $NF }
         END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, refused }'
+}
+nginx_serves() { # url: stop unless nginx answers it with the file
+    local i
+    for i in $(seq 50); do
+        curl -fs -o /dev/null "$1" && return
+        sleep 0.1
+    done
+    echo "bench: nginx does not serve $1 (see its error log in $WORK)" >&2
+    exit 1
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 col() { cut -d' ' -f"$2" "$1" | median; } # file of "rps p50 p99" lines, field
@@ -190,6 +202,7 @@ http {
 }
 CONF
     nginx -c "$WORK/nginx.conf" -p "$WORK"
+    nginx_serves "http://127.0.0.1:$nport/home.html"
 
     local rows=() rows_u=() page tpath npath bytes
     for page in home post feed search; do
@@ -445,6 +458,7 @@ http {
 }
 CONF
     nginx -c "$WORK/nginx-media.conf" -p "$WORK"
+    nginx_serves "http://127.0.0.1:$nport/photo.jpg"
     : >"$WORK/md"; : >"$WORK/mb"; : >"$WORK/mn"
     for _ in $(seq "$ROUNDS"); do
         measure "http://127.0.0.1:$dport$dpath" >>"$WORK/md"
