@@ -90,6 +90,9 @@ fn blogger_takeout_is_told_apart_and_read_whole() {
         Some("/2015/12/noel-sous-la-neige.html")
     );
     assert!(!live.draft && !live.trashed);
+    // Its search description, as Takeout writes it.
+    assert_eq!(live.description, "Chestnuts in the snow");
+    assert_eq!(post("3000000000000000001").description, "");
     assert!(post("3000000000000000004").draft);
     assert_eq!(post("3000000000000000004").url, None);
     // No <published>: the creation time stands in.

@@ -452,9 +452,14 @@ impl BloggerExport {
                     }
                     _ => notes.push(format!("setting {name} ignored: {v:?}")),
                 },
+                // Blogger writes "Always" as ENABLED and "Never" as DISABLED.
                 "BLOG_COMMENT_MODERATION" => match upper.as_str() {
-                    "ALWAYS" | "YES" | "TRUE" => s.comment_moderation = Moderation::Always,
-                    "NEVER" | "NO" | "FALSE" | "" => s.comment_moderation = Moderation::Never,
+                    "ENABLED" | "ALWAYS" | "YES" | "TRUE" => {
+                        s.comment_moderation = Moderation::Always
+                    }
+                    "DISABLED" | "NEVER" | "NO" | "FALSE" | "" => {
+                        s.comment_moderation = Moderation::Never
+                    }
                     _ if upper.contains("DATE")
                         || upper.contains("DAYS")
                         || upper.contains("OLDER") =>

@@ -97,7 +97,14 @@ impl Entry<'_> {
             updated: time(e, "updated")?.unwrap_or(published),
             published,
             url: if draft { None } else { filename },
-            description: crate::description(e.text_of("atom", "summary").unwrap_or_default()),
+            // The search description: Takeout writes it as
+            // `blogger:metaDescription`, empty for none.
+            description: crate::description(
+                e.text_of("blogger", "metaDescription")
+                    .filter(|d| !d.trim().is_empty())
+                    .or_else(|| e.text_of("atom", "summary"))
+                    .unwrap_or_default(),
+            ),
             comments: reader_comments(e),
             author: author(e).0,
             author_email: author_email(e),
