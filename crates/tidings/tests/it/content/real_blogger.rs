@@ -60,9 +60,14 @@ async fn a_real_blogger_export_reads_as_its_blog_did() {
     assert_eq!(texts_of_class(&home, "jump-link"), ["Read more »"; 2]);
 
     // The post page has all of it, and the spot the link leads to.
-    let post = app.page("/2020/03/compassion-wisdom-persistence-intro.html").await;
+    let post = app
+        .page("/2020/03/compassion-wisdom-persistence-intro.html")
+        .await;
     assert!(post.contains("After talking with friends"), "{post}");
     assert_eq!(post.matches(r#"id="more""#).count(), 1, "{post}");
-    assert_eq!(texts_of_class(&post, "date-header"), ["Monday, March 16, 2020"]);
+    assert_eq!(
+        texts_of_class(&post, "date-header"),
+        ["Monday, March 16, 2020"]
+    );
     assert!(!post.contains("jump-link"));
 }
