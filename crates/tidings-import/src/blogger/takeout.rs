@@ -84,7 +84,7 @@ impl Entry<'_> {
             kind,
             title: one_line(e.text_of("atom", "title").unwrap_or_default()),
             trashed: self.trashed(),
-            html: self.content,
+            html: embeds::as_links(&self.content),
             // Labels are categories with the blog's tag as their scheme
             // (or none); never the `#kind` of the older export.
             labels: dedup_labels(

@@ -44,7 +44,11 @@ async fn a_real_blogger_export_reads_as_its_blog_did() {
     // Blogger's `<a name='more'></a>`, escaped in the Atom content, ends
     // what the home page shows, with the link to the rest.
     let video = article(&home, "Video: CWP Project Introduction");
-    assert!(video.contains("YOUTUBE-iframe-video") || video.contains("youtube"));
+    // Its teaser is a YouTube player, which shows as a link to the video.
+    assert!(
+        video.contains(r#"<a href="https://www.youtube.com/watch?v=_0Bu31qEyZY""#),
+        "{video}"
+    );
     assert!(!video.contains("Transcript"), "{video}");
     assert!(
         video.contains(
