@@ -15,7 +15,7 @@ export const ROOT = join(here, '..', '..');
 // The README's screenshots; TIDINGS_SCREENSHOTS_DIR sends them elsewhere.
 export const SCREENSHOTS = process.env.TIDINGS_SCREENSHOTS_DIR || join(ROOT, 'docs', 'screenshots');
 export const CHROMIUM = process.env.TIDINGS_CHROMIUM || '/usr/bin/chromium';
-const BINARY = process.env.TIDINGS_BIN || join(ROOT, 'target', 'debug', 'tidings');
+export const BINARY = process.env.TIDINGS_BIN || join(ROOT, 'target', 'debug', 'tidings');
 const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
 

@@ -7,6 +7,7 @@ use tidings_import::{blogger, wordpress};
 
 const ORCHARD: &[u8] = include_bytes!("fixtures/blogger-orchard.xml");
 const LANTERNS: &[u8] = include_bytes!("fixtures/blogger-takeout-lanterns.atom");
+const CWP: &[u8] = include_bytes!("fixtures/blogger-cwp-project.xml");
 
 fn theme_unit_test() -> Vec<u8> {
     let path = concat!(
@@ -90,6 +91,9 @@ fn blogger_takeout_is_told_apart_and_read_whole() {
         Some("/2015/12/noel-sous-la-neige.html")
     );
     assert!(!live.draft && !live.trashed);
+    // Its search description, as Takeout writes it.
+    assert_eq!(live.description, "Chestnuts in the snow");
+    assert_eq!(post("3000000000000000001").description, "");
     assert!(post("3000000000000000004").draft);
     assert_eq!(post("3000000000000000004").url, None);
     // No <published>: the creation time stands in.
@@ -117,26 +121,7 @@ fn blogger_takeout_is_told_apart_and_read_whole() {
     );
 
     // The batch leaves the trashed post and its comment out.
-    let blog = tidings_core::BlogSettings {
-        id: 1,
-        host: "lanterns.example".into(),
-        title: "Mine".into(),
-        description: String::new(),
-        timezone: chrono_tz::UTC,
-        posts_per_page: 10,
-        comments_allowed: tidings_core::CommentsAllowed::Anyone,
-        comment_moderation: tidings_core::Moderation::Never,
-        moderation_days: 14,
-        comment_min_seconds: 3,
-        language: "en".into(),
-        robots_txt: String::new(),
-        share_image: String::new(),
-        favicon: String::new(),
-        feed_content: Default::default(),
-        default_comments: tidings_core::PostComments::Open,
-        theme: String::new(),
-        changed_at: chrono::DateTime::UNIX_EPOCH,
-    };
+    let blog = new_blog();
     let (batch, notes) = e.to_batch(&blog);
     assert_eq!((batch.posts.len(), batch.comments.len()), (9, 8));
     assert!(notes.iter().any(|n| n.contains("trash")), "{notes:?}");
@@ -146,6 +131,30 @@ fn blogger_takeout_is_told_apart_and_read_whole() {
         .find(|p| p.path == "/p/about.html")
         .unwrap();
     assert!(about.exact_path);
+}
+
+/// A file Blogger itself wrote (see the fixtures' README): every setting it
+/// lists that we keep is understood, none ignored.
+#[test]
+fn blogger_export_as_blogger_wrote_it() {
+    let e = blogger::parse(CWP).unwrap();
+    assert_eq!(e.format, blogger::BloggerFormat::BackUp);
+    assert_eq!((e.posts.len(), e.comments.len()), (3, 0));
+    let (settings, notes) = e.settings_for(&new_blog());
+    assert_eq!(notes, Vec::<String>::new());
+    let s = settings.unwrap();
+    assert_eq!(
+        (s.title.as_str(), s.language.as_str()),
+        ("CWP Project", "en")
+    );
+    assert_eq!(s.timezone, chrono_tz::America::Chicago);
+    assert_eq!(s.posts_per_page, 7);
+    assert_eq!(s.comment_moderation, tidings_core::Moderation::Always);
+    assert_eq!(s.moderation_days, 14);
+    // Its two escaped `<a name='more'>` breaks become teasers.
+    let (batch, _) = e.to_batch(&s);
+    let teasers = batch.posts.iter().filter(|p| !p.teaser_html.is_empty());
+    assert_eq!(teasers.count(), 2);
 }
 
 #[test]
@@ -289,4 +298,28 @@ fn wordpress_deep_bodies_are_flattened_and_named() {
     let post = batch.posts.iter().find(|p| p.external_id == id).unwrap();
     assert!(post.body_html.contains("deep words"));
     assert_eq!(tidings_render::check_nesting(&post.body_html), Ok(()));
+}
+
+/// A new blog's settings, as an import finds them.
+fn new_blog() -> tidings_core::BlogSettings {
+    tidings_core::BlogSettings {
+        id: 1,
+        host: "lanterns.example".into(),
+        title: "Mine".into(),
+        description: String::new(),
+        timezone: chrono_tz::UTC,
+        posts_per_page: 10,
+        comments_allowed: tidings_core::CommentsAllowed::Anyone,
+        comment_moderation: tidings_core::Moderation::FirstTime,
+        moderation_days: 14,
+        comment_min_seconds: 3,
+        language: "en".into(),
+        robots_txt: String::new(),
+        share_image: String::new(),
+        favicon: String::new(),
+        feed_content: Default::default(),
+        default_comments: tidings_core::PostComments::Open,
+        theme: String::new(),
+        changed_at: chrono::DateTime::UNIX_EPOCH,
+    }
 }

@@ -18,6 +18,7 @@ use tidings_core::{
 };
 
 mod batch;
+mod embeds;
 mod gadgets;
 mod takeout;
 pub mod widgets;
@@ -62,6 +63,7 @@ pub struct BloggerPost {
     pub id: String,
     pub kind: PostKind,
     pub title: String,
+    /// Its body, embedded players made links (`embeds`).
     pub html: String,
     pub labels: Vec<String>,
     pub draft: bool,
@@ -285,11 +287,12 @@ fn entry(export: &mut BloggerExport, e: &Elem) -> Result<(), ParseError> {
             }
         }
         "template" => export.template = content,
-        "post" | "page" => {
-            export
-                .posts
-                .push(post_entry(e, &id, &kind, content.unwrap_or_default())?)
-        }
+        "post" | "page" => export.posts.push(post_entry(
+            e,
+            &id,
+            &kind,
+            embeds::as_links(&content.unwrap_or_default()),
+        )?),
         "comment" => export
             .comments
             .push(comment_entry(e, &id, content.unwrap_or_default())?),
@@ -452,9 +455,14 @@ impl BloggerExport {
                     }
                     _ => notes.push(format!("setting {name} ignored: {v:?}")),
                 },
+                // Blogger writes "Always" as ENABLED and "Never" as DISABLED.
                 "BLOG_COMMENT_MODERATION" => match upper.as_str() {
-                    "ALWAYS" | "YES" | "TRUE" => s.comment_moderation = Moderation::Always,
-                    "NEVER" | "NO" | "FALSE" | "" => s.comment_moderation = Moderation::Never,
+                    "ENABLED" | "ALWAYS" | "YES" | "TRUE" => {
+                        s.comment_moderation = Moderation::Always
+                    }
+                    "DISABLED" | "NEVER" | "NO" | "FALSE" | "" => {
+                        s.comment_moderation = Moderation::Never
+                    }
                     _ if upper.contains("DATE")
                         || upper.contains("DAYS")
                         || upper.contains("OLDER") =>

@@ -84,7 +84,7 @@ impl Entry<'_> {
             kind,
             title: one_line(e.text_of("atom", "title").unwrap_or_default()),
             trashed: self.trashed(),
-            html: self.content,
+            html: embeds::as_links(&self.content),
             // Labels are categories with the blog's tag as their scheme
             // (or none); never the `#kind` of the older export.
             labels: dedup_labels(
@@ -97,7 +97,14 @@ impl Entry<'_> {
             updated: time(e, "updated")?.unwrap_or(published),
             published,
             url: if draft { None } else { filename },
-            description: crate::description(e.text_of("atom", "summary").unwrap_or_default()),
+            // The search description: Takeout writes it as
+            // `blogger:metaDescription`, empty for none.
+            description: crate::description(
+                e.text_of("blogger", "metaDescription")
+                    .filter(|d| !d.trim().is_empty())
+                    .or_else(|| e.text_of("atom", "summary"))
+                    .unwrap_or_default(),
+            ),
             comments: reader_comments(e),
             author: author(e).0,
             author_email: author_email(e),

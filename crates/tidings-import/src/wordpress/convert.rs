@@ -240,7 +240,7 @@ fn embed_lines(content: &str) -> String {
 
 /// A link to what WordPress showed embedded, named by its site: the page
 /// loads nothing from there until the reader follows it.
-fn embed_card(url: &str) -> String {
+pub(crate) fn embed_card(url: &str) -> String {
     let escaped = escape_html(url);
     let site = provider(url).map_or_else(String::new, |p| {
         format!("<span class=\"embed-provider\">{p}</span> ")

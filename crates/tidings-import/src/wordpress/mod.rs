@@ -19,7 +19,7 @@ use crate::xml::{Elem, read_records};
 
 mod batch;
 mod content;
-mod convert;
+pub(crate) mod convert;
 mod menus;
 mod shortcodes;
 mod terms;

@@ -8,7 +8,7 @@ use crate::import::{fixture, import};
 use crate::support::{TestApp, texts_of_class};
 
 /// The part of a list page between two post titles: one post's article.
-fn article<'a>(html: &'a str, title: &str) -> &'a str {
+pub(super) fn article<'a>(html: &'a str, title: &str) -> &'a str {
     let start = html
         .find(title)
         .unwrap_or_else(|| panic!("{title}: {html}"));

@@ -134,6 +134,11 @@ async fn blogger_takeout_keeps_every_url_id_status_and_thread() {
         !noel.contains("Buy lanterns cheap"),
         "a trashed comment stays hidden"
     );
+    // Its search description, Takeout's `blogger:metaDescription`.
+    assert!(
+        noel.contains(r#"<meta name="description" content="Chestnuts in the snow">"#),
+        "{noel}"
+    );
     assert!(
         app.page("/2019/03/uber-laternen-und-zahlen.html")
             .await
