@@ -101,7 +101,10 @@ pub async fn point_posts_home(
     // Attachments an earlier run brought home, so a post still naming one
     // (its run stopped before the posts were pointed) is pointed now.
     for a in &attachments {
-        if let Some(path) = a.local_path.as_deref().filter(|p| p.starts_with("/media/u/"))
+        if let Some(path) = a
+            .local_path
+            .as_deref()
+            .filter(|p| p.starts_with("/media/u/"))
             && !fetched.contains_key(&a.url)
             && let Some(m) = upload_at(store, blog_id, path).await?
         {
@@ -129,8 +132,8 @@ pub async fn point_posts_home(
                 let featured = home(&p.featured_image).map(|m| {
                     let path = m.original.path.clone();
                     let html = featured_image(&path);
-                    let html = responsive_images(&html, |src| pictures.get(src).cloned())
-                        .unwrap_or(html);
+                    let html =
+                        responsive_images(&html, |src| pictures.get(src).cloned()).unwrap_or(html);
                     (path, html)
                 });
                 (body.is_some() || teaser.is_some() || featured.is_some()).then(|| {
@@ -296,7 +299,10 @@ mod tests {
             (format!("{up}/lake.jpg"), Some(1)),
             (format!("{http}/lake.jpg?w=300"), Some(1)),
             (format!("{up}/lake-300x200.jpg"), Some(1)),
-            (format!("{}/lake-1024x768.jpg", up.replace("https:", "")), Some(1)),
+            (
+                format!("{}/lake-1024x768.jpg", up.replace("https:", "")),
+                Some(1),
+            ),
             (format!("{up}/wide-scaled.jpg"), Some(2)),
             (format!("{up}/wide-1024x683.jpg"), Some(2)),
             (format!("{up}/wide.jpg"), Some(2)),
@@ -330,7 +336,12 @@ mod tests {
             unedited("//h/a/barn-e1364500000.png").as_deref(),
             Some("//h/a/barn.png")
         );
-        for same in ["//h/a/lake.jpg", "//h/a/top-e12.jpg", "//h/a/-scaled.jpg", "//h/a/x-e12345678901x.jpg"] {
+        for same in [
+            "//h/a/lake.jpg",
+            "//h/a/top-e12.jpg",
+            "//h/a/-scaled.jpg",
+            "//h/a/x-e12345678901x.jpg",
+        ] {
             assert_eq!(unedited(same), None, "{same}");
         }
     }

@@ -187,9 +187,7 @@ pub async fn point_posts_home(
 
 /// Each upload of `homes` as the responsive picture its original's path
 /// shows.
-pub(super) fn pictures_of<'m>(
-    homes: impl Iterator<Item = &'m Media>,
-) -> HashMap<String, Picture> {
+pub(super) fn pictures_of<'m>(homes: impl Iterator<Item = &'m Media>) -> HashMap<String, Picture> {
     homes
         .map(|m| (m.original.path.clone(), crate::posts::picture(m)))
         .collect()

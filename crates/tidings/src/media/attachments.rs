@@ -61,6 +61,8 @@ pub async fn bring_home(
     for failure in &kept.failed {
         eprintln!("{file}: media: not fetched, the old address is kept: {failure}");
     }
-    eprintln!("{file}: media: fetched {fetched} of {total} as uploads; {changed} posts now use them");
+    eprintln!(
+        "{file}: media: fetched {fetched} of {total} as uploads; {changed} posts now use them"
+    );
     Ok(())
 }

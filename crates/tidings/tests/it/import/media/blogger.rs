@@ -9,8 +9,8 @@ use std::sync::{Arc, Mutex};
 
 use reqwest::{Method, StatusCode};
 
-use super::{attribute, page_showing, png, tag_with};
 use super::server::{Reply, Server};
+use super::{attribute, page_showing, png, tag_with};
 use crate::import::last_line;
 use crate::media::jpeg;
 use crate::support::TestApp;

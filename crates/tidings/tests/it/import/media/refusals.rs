@@ -230,10 +230,16 @@ async fn fetch_media_keeps_pictures_by_their_bytes_never_the_claimed_type() {
 #[tokio::test]
 async fn copies_made_by_earlier_versions_are_still_served() {
     let app = TestApp::start().await;
-    let file = wxr_of(&app, &["https://old.example/wp-content/uploads/2011/07/old.png".into()]);
+    let file = wxr_of(
+        &app,
+        &["https://old.example/wp-content/uploads/2011/07/old.png".into()],
+    );
     crate::import::import(&app, "wordpress", &file);
     let out = app.data.join("old.tidings");
-    let done = app.cli(&["export", "--format", "tidings", out.to_str().unwrap()], None);
+    let done = app.cli(
+        &["export", "--format", "tidings", out.to_str().unwrap()],
+        None,
+    );
     assert!(done.status.success());
     // As an earlier version's export of that blog says it.
     let export: Vec<String> = std::fs::read_to_string(&out)
@@ -258,12 +264,23 @@ async fn copies_made_by_earlier_versions_are_still_served() {
     let r = moved.get("/media/2011/07/old.png").await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()["content-type"], "image/png");
-    let csp = r.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(csp.contains("sandbox"), "{csp}");
     assert_eq!(&r.bytes().await.unwrap()[..], picture);
     // Only recorded paths, and only bytes of a type a blog serves.
-    for missing in ["/media/2011/07/other.png", "/media/../tidings.db", "/media/"] {
-        assert_eq!(moved.get(missing).await.status(), StatusCode::NOT_FOUND, "{missing}");
+    for missing in [
+        "/media/2011/07/other.png",
+        "/media/../tidings.db",
+        "/media/",
+    ] {
+        assert_eq!(
+            moved.get(missing).await.status(),
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
     }
     std::fs::write(&copy, b"<!DOCTYPE html><html><script>x</script></html>").unwrap();
     assert_eq!(
