@@ -322,7 +322,11 @@ mod tests {
         assert_eq!(missing, [1, 2, 3, 4, 5]);
         let mut with_home = all.clone();
         with_home[5].local_path = Some("/media/u/ab.jpg".into());
-        let missing: Vec<i64> = Index::new(&with_home).missing().iter().map(|a| a.id).collect();
+        let missing: Vec<i64> = Index::new(&with_home)
+            .missing()
+            .iter()
+            .map(|a| a.id)
+            .collect();
         assert_eq!(missing, [2, 3, 4, 5]);
     }
 
