@@ -44,7 +44,7 @@ mod views;
 use chrono::{DateTime, Utc};
 use pool::{Pool, Tx};
 
-pub use attachments::{Attachment, LocalCopy};
+pub use attachments::{Attachment, AttachmentHome, PostPictures};
 pub use blogs::NewOwner;
 pub use certificates::{ALPN_PREFIX, CertificateStatus, ClaimedHost, StoredCertificate};
 pub use changes::{Change, ChangeBatch, ChangeListener, Scope};

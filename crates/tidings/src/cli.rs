@@ -321,9 +321,10 @@ pub struct ImportFetchArgs {
     pub import: ImportArgs,
     /// Also bring the blog's files home and point posts at the copies:
     /// Blogger: every picture the posts show, whatever its host, once at its
-    /// largest size, kept as uploads; WordPress: every attachment, into the
-    /// data directory (media/BLOG_ID/), its sized copies (img-300x200.jpg)
-    /// pointed at the original. Files that fail are listed and keep their
+    /// largest size, kept as uploads; WordPress: every attachment that is a
+    /// picture, kept as an upload, its sized copies (img-300x200.jpg) pointed
+    /// at it, and the pictures posts show from elsewhere. Files that fail are
+    /// listed and keep their
     /// old addresses; the import stands. Running again fetches only what is
     /// still missing.
     #[arg(long)]

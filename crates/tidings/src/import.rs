@@ -1,8 +1,8 @@
 //! `tidings import blogger|wordpress|tidings FILE` and `tidings import markdown
 //! DIR`: read the export, write it in one store transaction (so a bad file
 //! changes nothing), say what happened in one line. `--fetch-media` then
-//! brings the blog's files home (see [`crate::media`]): Blogger's pictures as
-//! uploads, WordPress's attachments as copies.
+//! brings the blog's pictures home as uploads (see [`crate::media`]):
+//! Blogger's, and WordPress's attachments and the pictures its posts show.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -79,60 +79,9 @@ pub async fn wordpress(
     tell(&args.file, report.notes.iter());
     if let Some(options) = fetching {
         // The import has committed: what fails here is reported, not undone.
-        copy_media(global, store, &blog, &args.file, options).await?;
+        crate::media::attachments::bring_home(global, store, &blog, &args, options).await?;
     }
     println!("{}", summary_line(&report));
-    Ok(())
-}
-
-/// Fetches the blog's attachments that have no copy yet and points posts at
-/// the copies; says on stderr which failed and what was done.
-async fn copy_media(
-    global: &Global,
-    store: &Store,
-    blog: &BlogSettings,
-    file: &Path,
-    options: FetchOptions,
-) -> anyhow::Result<()> {
-    let all = store.attachments(blog.id).await?;
-    let missing = all.iter().filter(|a| a.local_path.is_none()).count();
-    if missing == 0 {
-        return Ok(());
-    }
-    let dir = crate::media::blog_dir(&global.data, blog.id);
-    let bar = progress(missing as u64, "media");
-    let fetched = {
-        let (dir, bar) = (dir.clone(), bar.clone());
-        tokio::task::spawn_blocking(move || {
-            crate::media::fetch(&dir, &all, &options, &|| bar.inc(1))
-        })
-        .await
-        .context("fetching media stopped")?
-    };
-    bar.finish_and_clear();
-    let changed = store
-        .use_local_copies(blog.id, &fetched.copies)
-        .await
-        .with_context(|| {
-            format!(
-                "{}: media: the files were fetched into {} but the posts could not be \
-                 pointed at them; run the import again",
-                file.display(),
-                dir.display()
-            )
-        })?;
-    for failure in &fetched.failed {
-        eprintln!(
-            "{}: media: not fetched, the old address is kept: {failure}",
-            file.display()
-        );
-    }
-    eprintln!(
-        "{}: media: fetched {} of {missing} files into {}; {changed} posts now use the copies",
-        file.display(),
-        fetched.copies.len(),
-        dir.display()
-    );
     Ok(())
 }
 

@@ -1,34 +1,32 @@
-//! `tidings import wordpress --fetch-media`: copies of an imported blog's
-//! files in the data directory (`media/BLOG_ID/2011/07/img.jpg`), which the
-//! web layer serves at `/media/2011/07/img.jpg`; `import blogger
-//! --fetch-media`: the pictures its posts show, kept as uploads
-//! ([`pictures`]).
+//! `import … --fetch-media`: the moved-in blog's pictures fetched and kept
+//! as uploads in the blog's store, as `serve` chooses it, so every node
+//! serves them with their copies: Blogger's pictures ([`pictures`]) and
+//! WordPress's attachments ([`attachments`]). Also the blog's `Blobs` and
+//! its uploads read back for exports.
 //!
 //! Fetching runs after the import has committed and never undoes it: a file
 //! that cannot be fetched is reported on its own line and keeps its old
-//! address, in the attachment and in every post. Running the command again
-//! fetches only the attachments still without a copy.
+//! address, in every post. Running the command again fetches only what is
+//! still missing.
 //!
 //! The URLs come from the export file, so they are not trusted: a fetch
 //! connects only to public addresses (`address.rs`, after every redirect
 //! too) unless the owner allows private ones, is bounded in size and time,
-//! and a file is kept only when its bytes are of a type the blog serves
-//! (`tidings_core::media`), under that type, never the one the other
-//! server claimed.
+//! and a file goes on only when its first bytes are of a type the blog
+//! serves (`tidings_core::media`), never the one the other server claimed;
+//! the upload then takes only pictures.
 
 mod address;
+pub mod attachments;
 pub mod pictures;
 
-use std::collections::HashSet;
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Read;
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, anyhow};
 use tidings_core::media::{SNIFF_BYTES, served_type};
-use tidings_import::media::{PREFIX, local_path, old_urls};
-use tidings_store::{Attachment, Blobs, LocalCopy, Store};
+use tidings_store::{Blobs, Store};
 use ureq::http::Uri;
 use ureq::unversioned::resolver::{DefaultResolver, Resolver};
 use ureq::unversioned::transport::{Connector, DefaultConnector};
@@ -51,18 +49,6 @@ pub struct FetchOptions {
     pub timeout_secs: u64,
     /// Whether loopback and private-network addresses may be fetched from.
     pub allow_private: bool,
-}
-
-/// What a fetch did: copies made, and each failure as `URL: why`.
-#[derive(Debug, Default)]
-pub struct Fetched {
-    pub copies: Vec<LocalCopy>,
-    pub failed: Vec<String>,
-}
-
-/// The directory `blog_id`'s copies live in, under the data directory.
-pub fn blog_dir(data: &Path, blog_id: i64) -> PathBuf {
-    data.join("media").join(blog_id.to_string())
 }
 
 /// Where the blog's uploads are kept, as `serve` chooses with the same
@@ -135,39 +121,6 @@ pub fn client(options: &FetchOptions) -> ureq::Agent {
     agent(options, DefaultConnector::new(), DefaultResolver::default())
 }
 
-/// Fetches every attachment of `all` that has no copy yet into `dir`,
-/// calling `progress` after each. Blocking: run it off the async runtime.
-pub fn fetch(
-    dir: &Path,
-    all: &[Attachment],
-    options: &FetchOptions,
-    progress: &dyn Fn(),
-) -> Fetched {
-    let agent = client(options);
-    let mut taken: HashSet<String> = all.iter().filter_map(|a| a.local_path.clone()).collect();
-    let mut out = Fetched::default();
-    for a in all.iter().filter(|a| a.local_path.is_none()) {
-        let wanted = local_path(&a.url).unwrap_or_else(|| format!("{PREFIX}attachment-{}", a.id));
-        let path = tidings_core::suffix::alternatives(&wanted)
-            .find(|p| !taken.contains(p))
-            .expect("some suffix is free");
-        match fetch_one(&agent, &a.url, &dir.join(&path[PREFIX.len()..]), options) {
-            Ok(mime_type) => {
-                taken.insert(path.clone());
-                out.copies.push(LocalCopy {
-                    attachment_id: a.id,
-                    local_path: path,
-                    mime_type: Some(mime_type.to_owned()),
-                    old_urls: old_urls(&a.url),
-                });
-            }
-            Err(e) => out.failed.push(format!("{}: {e:#}", a.url)),
-        }
-        progress();
-    }
-    out
-}
-
 /// The client: ureq with the owner's bounds, connecting through
 /// `connector` to the addresses `dns` answers once [`CheckedResolver`]
 /// allowed them. ureq follows redirects itself (at most
@@ -194,56 +147,14 @@ fn agent(options: &FetchOptions, connector: impl Connector, dns: impl Resolver) 
     ureq::Agent::with_parts(config, connector, resolver)
 }
 
-/// Downloads `url` to `file` (through a `.part` file, so a failure never
-/// leaves half a file under the real name) and answers the type its bytes
-/// are, which is the type it is served as.
-fn fetch_one(
-    agent: &ureq::Agent,
-    url: &str,
-    file: &Path,
-    options: &FetchOptions,
-) -> anyhow::Result<&'static str> {
-    let mut part = file.as_os_str().to_owned();
-    part.push(".part");
-    let part = PathBuf::from(part);
-    let cannot_write = || format!("cannot write {}", part.display());
-    let written = download(agent, url, options, || {
-        if let Some(parent) = file.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
-        }
-        std::fs::File::create(&part).with_context(cannot_write)
-    })
-    .and_then(|(mime_type, out)| {
-        out.sync_all().with_context(cannot_write)?;
-        std::fs::rename(&part, file).with_context(|| format!("cannot write {}", file.display()))?;
-        Ok(mime_type)
-    });
-    if written.is_err() {
-        let _ = std::fs::remove_file(&part);
-    }
-    written
-}
-
 /// Downloads `url` into memory, within the size cap: a picture to be kept
-/// as an upload, whose processing reads it whole anyway.
+/// as an upload, whose processing reads it whole anyway. An answer whose
+/// first bytes are not of a type the blog serves is read no further.
 pub fn fetch_bytes(
     agent: &ureq::Agent,
     url: &str,
     options: &FetchOptions,
 ) -> anyhow::Result<Vec<u8>> {
-    download(agent, url, options, || Ok(Vec::new())).map(|(_, bytes)| bytes)
-}
-
-/// Downloads `url` into the writer `open` makes once the first bytes are
-/// known to be of a type the blog serves (an answer that is not is read no
-/// further and nothing is opened), and answers that type with the writer.
-fn download<W: Write>(
-    agent: &ureq::Agent,
-    url: &str,
-    options: &FetchOptions,
-    open: impl FnOnce() -> anyhow::Result<W>,
-) -> anyhow::Result<(&'static str, W)> {
     let uri: Uri = url.parse().map_err(|_| anyhow!("not a valid address"))?;
     if !address::is_fetched_scheme(&uri) {
         return Err(Refused {
@@ -267,26 +178,16 @@ fn download<W: Write>(
         .with_config()
         .limit(options.max_mib * MIB)
         .reader();
-    // The type is decided before anything is written: a page that is not a
+    // The type is decided before the rest is read: a page that is not a
     // file we serve is not read further.
-    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    let mut out = Vec::with_capacity(SNIFF_BYTES);
     (&mut body)
         .take(SNIFF_BYTES as u64)
-        .read_to_end(&mut head)
+        .read_to_end(&mut out)
         .map_err(read_failed)?;
-    let mime_type = served_type(&head)?;
-    let mut out = open()?;
-    let cannot_write = "cannot write the fetched file";
-    out.write_all(&head).context(cannot_write)?;
-    let mut buf = vec![0; 64 * 1024];
-    loop {
-        let n = body.read(&mut buf).map_err(read_failed)?;
-        if n == 0 {
-            break;
-        }
-        out.write_all(&buf[..n]).context(cannot_write)?;
-    }
-    Ok((mime_type, out))
+    served_type(&out)?;
+    body.read_to_end(&mut out).map_err(read_failed)?;
+    Ok(out)
 }
 
 /// What went wrong, in the words of the import's summary; a refused
@@ -314,7 +215,7 @@ mod tests {
     //! local server. So a public first hop and a private second one can be
     //! tried here, which no test on loopback alone can.
 
-    use std::io::{BufRead, BufReader};
+    use std::io::{BufRead, BufReader, Write};
     use std::net::{IpAddr, SocketAddr, TcpListener};
     use std::sync::{Arc, Mutex};
 
@@ -442,13 +343,9 @@ mod tests {
             allow_private,
         };
         let agent = agent(&options, network, Dns(Mutex::new(dns)));
-        static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("tidings-media-{}-{run}", std::process::id()));
-        let file = dir.join("a.png");
-        let result = fetch_one(&agent, url, &file, &options).map_err(|e| format!("{e:#}"));
-        assert_eq!(file.exists(), result.is_ok(), "{result:?}");
-        let _ = std::fs::remove_dir_all(&dir);
+        let result = fetch_bytes(&agent, url, &options)
+            .map(|bytes| served_type(&bytes).expect("checked as fetched"))
+            .map_err(|e| format!("{e:#}"));
         let dialled = dialled
             .lock()
             .unwrap()

@@ -4,6 +4,7 @@
 //! each with its role check through `permission`. The web and, later, imports call these; the bytes' store
 //! (the data directory, the database, later S3) is the caller's to choose.
 
+pub mod attachments;
 pub mod moved;
 mod upload;
 mod uses;

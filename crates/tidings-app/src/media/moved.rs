@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use tidings_core::picture_url::blogger_largest;
-use tidings_render::{replace_picture_links, responsive_images};
+use tidings_render::{Picture, replace_picture_links, responsive_images};
 use tidings_store::{Blobs, Media, MediaFile, NewMedia, PostHtml, Store, blob_key};
 
 use crate::{Actor, Error, work};
@@ -165,23 +165,13 @@ pub async fn point_posts_home(
     }
     let posts = store.post_html(blog_id).await?;
     let changed = work::run(move || {
-        let pictures: HashMap<String, tidings_render::Picture> = homes
-            .values()
-            .map(|m| (m.original.path.clone(), crate::posts::picture(m)))
-            .collect();
-        let rewrite = |html: &str| {
-            let moved = replace_picture_links(html, |written| {
-                home_key(written)
-                    .and_then(|key| homes.get(&key))
-                    .map(|m| m.original.path.clone())
-            })?;
-            Some(responsive_images(&moved, |src| pictures.get(src).cloned()).unwrap_or(moved))
-        };
+        let pictures = pictures_of(homes.values());
+        let home = |written: &str| home_key(written).and_then(|key| homes.get(&key));
         posts
             .into_iter()
             .filter_map(|p| {
-                let body = rewrite(&p.body_html);
-                let teaser = rewrite(&p.teaser_html);
+                let body = point_home(&p.body_html, &home, &pictures);
+                let teaser = point_home(&p.teaser_html, &home, &pictures);
                 (body.is_some() || teaser.is_some()).then(|| PostHtml {
                     id: p.id,
                     body_html: body.unwrap_or(p.body_html),
@@ -193,6 +183,28 @@ pub async fn point_posts_home(
     .await?;
     store.set_post_html(blog_id, &changed).await?;
     Ok(changed.len() as u64)
+}
+
+/// Each upload of `homes` as the responsive picture its original's path
+/// shows.
+pub(super) fn pictures_of<'m>(homes: impl Iterator<Item = &'m Media>) -> HashMap<String, Picture> {
+    homes
+        .map(|m| (m.original.path.clone(), crate::posts::picture(m)))
+        .collect()
+}
+
+/// `html` with each `<img src>` and `<a href>` whose upload `home` finds
+/// pointed at that upload's original, and the images made responsive;
+/// `None` when nothing changed.
+pub(super) fn point_home<'m>(
+    html: &str,
+    home: &impl Fn(&str) -> Option<&'m Media>,
+    pictures: &HashMap<String, Picture>,
+) -> Option<String> {
+    let moved = replace_picture_links(html, |written| {
+        home(written).map(|m| m.original.path.clone())
+    })?;
+    Some(responsive_images(&moved, |src| pictures.get(src).cloned()).unwrap_or(moved))
 }
 
 #[cfg(test)]

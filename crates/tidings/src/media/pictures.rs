@@ -1,5 +1,6 @@
-//! `import blogger --fetch-media`'s fetching: each picture fetched by the
-//! hardened client (`super::download`) and kept as an upload
+//! `import … --fetch-media`'s fetching, of Blogger's pictures and
+//! WordPress's attachments alike: each picture fetched by the hardened
+//! client (`super::fetch_bytes`) and kept as an upload
 //! (`tidings_app::media::moved::keep`), a few at once: the fetches wait on
 //! the network while the pictures already fetched are processed on the
 //! pool.

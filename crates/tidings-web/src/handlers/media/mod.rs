@@ -1,7 +1,8 @@
 //! `/media/…`: uploaded pictures (`/media/u/…`, see [`uploads`]), and the
 //! copies of an imported blog's files that `tidings import wordpress
-//! --fetch-media` made in the data directory
-//! (`media/BLOG_ID/2011/07/img.jpg` is `/media/2011/07/img.jpg`).
+//! --fetch-media` made in the data directory before it kept them as uploads
+//! (`media/BLOG_ID/2011/07/img.jpg` is `/media/2011/07/img.jpg`): blogs
+//! moved in then, or moved here with their data directory, keep them.
 //!
 //! Only paths recorded as an attachment's copy are answered, so no request
 //! can reach another file of the data directory. Files never change under

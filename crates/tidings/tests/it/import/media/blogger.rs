@@ -3,28 +3,17 @@
 //! upload and shown responsive; failures keep their old addresses until a
 //! later run fetches them.
 
-use std::io::Cursor;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use image::{DynamicImage, ImageFormat, RgbImage};
 use reqwest::{Method, StatusCode};
 
-use super::page_showing;
 use super::server::{Reply, Server};
+use super::{attribute, page_showing, png, tag_with};
 use crate::import::last_line;
 use crate::media::jpeg;
 use crate::support::TestApp;
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let picture = RgbImage::from_fn(width, height, |x, _| image::Rgb([x as u8, 90, 160]));
-    let mut out = Vec::new();
-    DynamicImage::ImageRgb8(picture)
-        .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-        .unwrap();
-    out
-}
 
 /// A Blogger export of two posts whose pictures are on `origin`, under
 /// Blogger's path shapes (the host cannot be Blogger's in a test: the
@@ -87,25 +76,6 @@ fn import_fetching(app: &TestApp, file: &std::path::Path) -> (String, String) {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "{err}");
     (last_line(&out), err)
-}
-
-/// The tag of `html` that holds `needle`, from its `<` to its `>`.
-fn tag_with<'a>(html: &'a str, needle: &str) -> &'a str {
-    let at = html
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle} in {html}"));
-    let start = html[..at].rfind('<').unwrap();
-    &html[start..at + html[at..].find('>').unwrap()]
-}
-
-/// The value of `name="…"` in `tag`.
-fn attribute<'a>(tag: &'a str, name: &str) -> &'a str {
-    let start = tag
-        .find(&format!(" {name}=\""))
-        .unwrap_or_else(|| panic!("{name} in {tag}"))
-        + name.len()
-        + 3;
-    &tag[start..start + tag[start..].find('"').unwrap()]
 }
 
 #[tokio::test]

@@ -1,14 +1,15 @@
 //! What `--fetch-media` refuses: addresses on this machine or private
-//! networks (after every redirect too), files whose bytes are not a type a
-//! blog serves, and files too big or too slow.
+//! networks (after every redirect too), files whose bytes are not a picture
+//! (whatever the other server claimed), and files too big or too slow.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 
 use super::server::{Reply, Server};
-use super::{JPEG, PNG, import_fetching_media, page_showing};
+use super::{import_fetching_media, page_showing, png};
+use crate::media::jpeg;
 use crate::support::TestApp;
 
 /// A WordPress export of one post that shows each of `urls`, each an
@@ -44,38 +45,11 @@ fn wxr_of(app: &TestApp, urls: &[String]) -> PathBuf {
     path
 }
 
-/// Every file under the data directory's `media/`.
-fn stored_files(app: &TestApp) -> Vec<PathBuf> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            if entry.path().is_dir() {
-                walk(&entry.path(), out);
-            } else {
-                out.push(entry.path());
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&app.data.join("media"), &mut out);
-    out
-}
-
-/// The names of the files under the data directory's `media/`, sorted.
-fn stored(app: &TestApp) -> Vec<String> {
-    let mut names: Vec<String> = stored_files(app)
-        .iter()
-        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
-/// The stored file named `name`.
-fn find_stored(app: &TestApp, name: &str) -> PathBuf {
-    stored_files(app)
-        .into_iter()
-        .find(|p| p.file_name().is_some_and(|n| n == name))
-        .unwrap_or_else(|| panic!("no stored {name}"))
+/// How many uploads the blog has.
+async fn uploads(app: &mut TestApp) -> i64 {
+    let (status, list) = app.api(Method::GET, "/media", None).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list["total"].as_i64().unwrap()
 }
 
 /// The line of `err` that names `url`.
@@ -88,9 +62,12 @@ fn said_about<'a>(err: &'a str, url: &str) -> &'a str {
 
 #[tokio::test]
 async fn fetch_media_refuses_this_machine_and_private_networks_unless_allowed() {
-    let app = TestApp::start().await;
-    let server =
-        Server::start(|_, path| path.ends_with(".png").then(|| Reply::ok("image/png", PNG)));
+    let mut app = TestApp::start().await;
+    let picture = png(40, 30);
+    let server = Server::start(move |_, path| {
+        path.ends_with(".png")
+            .then(|| Reply::ok("image/png", &picture))
+    });
     let port = server.origin.rsplit(':').next().unwrap().to_owned();
     let direct = format!("{}/wp-content/uploads/a.png", server.origin);
     let by_name = format!("http://localhost:{port}/wp-content/uploads/b.png");
@@ -124,14 +101,10 @@ async fn fetch_media_refuses_this_machine_and_private_networks_unless_allowed() 
         said_about(&err, &unspecified),
         "address 0.0.0.0 is not a server's address (unspecified)"
     );
-    assert!(err.contains("fetched 0 of 4 files"), "{err}");
-    // Nothing was asked of the server, nothing stored, nothing served.
+    assert!(err.contains("fetched 0 of 4 as uploads"), "{err}");
+    // Nothing was asked of the server, nothing kept.
     assert_eq!(server.requests(), 0);
-    assert_eq!(stored(&app), Vec::<String>::new());
-    assert_eq!(
-        app.get("/media/a.png").await.status(),
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(uploads(&mut app).await, 0);
     assert!(app.page("/2011/07/files.html").await.contains(&direct));
 
     // The owner may allow this machine; 0.0.0.0 is never a server.
@@ -140,17 +113,18 @@ async fn fetch_media_refuses_this_machine_and_private_networks_unless_allowed() 
         said_about(&err, &unspecified),
         "address 0.0.0.0 is not a server's address (unspecified)"
     );
-    for path in ["/media/a.png", "/media/b.png"] {
-        let r = app.get(path).await;
-        assert_eq!(r.status(), StatusCode::OK, "{path}: {err}");
-        assert_eq!(&r.bytes().await.unwrap()[..], PNG);
+    let html = page_showing(&app, "/2011/07/files.html", "/media/u/").await;
+    for kept in [&direct, &by_name] {
+        assert!(!html.contains(kept.as_str()), "{kept}: {err}");
     }
+    assert!(html.contains(&unspecified), "{html}");
 }
 
 #[tokio::test]
 async fn fetch_media_checks_the_address_after_every_redirect() {
-    let app = TestApp::start().await;
-    let server = Server::start(|origin, path| {
+    let mut app = TestApp::start().await;
+    let picture = png(40, 30);
+    let server = Server::start(move |origin, path| {
         let port = origin.rsplit(':').next().unwrap();
         match path {
             "/wp-content/uploads/moved.png" => Some(Reply::redirect(format!(
@@ -159,7 +133,7 @@ async fn fetch_media_checks_the_address_after_every_redirect() {
             "/wp-content/uploads/renamed.png" => {
                 Some(Reply::redirect("/wp-content/uploads/real.png".into()))
             }
-            "/wp-content/uploads/real.png" => Some(Reply::ok("image/png", PNG)),
+            "/wp-content/uploads/real.png" => Some(Reply::ok("image/png", &picture)),
             _ => None,
         }
     });
@@ -177,30 +151,25 @@ async fn fetch_media_checks_the_address_after_every_redirect() {
         )
     );
     // A redirect the policy allows is followed.
-    assert!(err.contains("fetched 1 of 2 files"), "{err}");
-    assert_eq!(stored(&app), ["renamed.png"]);
-    assert_eq!(
-        app.get("/media/moved.png").await.status(),
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        &app.get("/media/renamed.png").await.bytes().await.unwrap()[..],
-        PNG
-    );
+    assert!(err.contains("fetched 1 of 2 as uploads"), "{err}");
+    assert_eq!(uploads(&mut app).await, 1);
+    let html = page_showing(&app, "/2011/07/files.html", "/media/u/").await;
+    assert!(html.contains(&moved) && !html.contains(&renamed), "{html}");
     // The first hop of each, and the allowed second hop; never 0.0.0.0.
     assert_eq!(server.requests(), 3);
 }
 
 #[tokio::test]
-async fn fetch_media_keeps_files_by_their_bytes_never_the_claimed_type() {
-    let app = TestApp::start().await;
+async fn fetch_media_keeps_pictures_by_their_bytes_never_the_claimed_type() {
+    let mut app = TestApp::start().await;
     const HTML: &[u8] = b"<!DOCTYPE html><html><body>internal dashboard</body></html>";
     const SVG: &[u8] = b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>";
-    let server = Server::start(|_, path| match path {
+    let photo = jpeg(60, 40);
+    let server = Server::start(move |_, path| match path {
         "/wp-content/uploads/page.jpg" => Some(Reply::ok("image/jpeg", HTML)),
         "/wp-content/uploads/drawing.svg" => Some(Reply::ok("image/svg+xml", SVG)),
-        "/wp-content/uploads/photo.jpg" => Some(Reply::ok("text/html", JPEG)),
-        "/wp-content/uploads/view.html" => Some(Reply::ok("text/html", JPEG)),
+        "/wp-content/uploads/photo.jpg" => Some(Reply::ok("text/html", &photo)),
+        "/wp-content/uploads/view.html" => Some(Reply::ok("text/html", &photo)),
         "/wp-content/uploads/song.mp3" => {
             Some(Reply::ok("application/octet-stream", b"ID3\x04\x00 a song"))
         }
@@ -228,44 +197,103 @@ async fn fetch_media_keeps_files_by_their_bytes_never_the_claimed_type() {
         said_about(&err, &url("drawing.svg")),
         "not an image, audio, video or PDF file (looks like SVG)"
     );
-    assert!(err.contains("fetched 3 of 5 files"), "{err}");
-    assert_eq!(stored(&app), ["photo.jpg", "song.mp3", "view.html"]);
-    for refused in ["/media/page.jpg", "/media/drawing.svg"] {
-        assert_eq!(
-            app.get(refused).await.status(),
-            StatusCode::NOT_FOUND,
-            "{refused}"
-        );
-    }
-    // Served as what the bytes are, whatever the name or the old server said.
-    for (path, kind) in [
-        ("/media/photo.jpg", "image/jpeg"),
-        ("/media/view.html", "image/jpeg"),
-        ("/media/song.mp3", "audio/mpeg"),
-    ] {
+    let why = said_about(&err, &url("song.mp3"));
+    assert!(
+        why.starts_with("Only JPEG, PNG, WebP and GIF pictures are taken"),
+        "{why}"
+    );
+    assert!(err.contains("fetched 2 of 5 as uploads"), "{err}");
+    // Kept as what the bytes are, whatever the name or the old server said.
+    let (_, list) = app.api(Method::GET, "/media", None).await;
+    assert_eq!(list["total"], 2, "{list}");
+    for item in list["items"].as_array().unwrap() {
+        let path = item["url"].as_str().unwrap();
+        assert!(path.ends_with(".jpg"), "{list}");
         let r = app.get(path).await;
-        assert_eq!(r.status(), StatusCode::OK, "{path}");
-        assert_eq!(r.headers()["content-type"], kind, "{path}");
+        assert_eq!(r.headers()["content-type"], "image/jpeg", "{path}");
         assert_eq!(r.headers()["x-content-type-options"], "nosniff", "{path}");
     }
-    // A copy whose bytes are not a file we serve (one an older version
-    // kept) is not served either.
-    let copy = find_stored(&app, "view.html");
-    std::fs::write(&copy, HTML).unwrap();
+
+    // Posts point at the uploads, and keep the old address of the rest.
+    let html = page_showing(&app, "/2011/07/files.html", "/media/u/").await;
+    for kept in ["page.jpg", "drawing.svg", "song.mp3"] {
+        assert!(html.contains(&url(kept)), "{kept}: {html}");
+    }
+    for home in ["photo.jpg", "view.html"] {
+        assert!(!html.contains(&url(home)), "{home}: {html}");
+    }
+}
+
+/// What blogs imported by versions before uploads have: an attachment
+/// copied into the data directory (`media/BLOG_ID/…`), recorded with its
+/// path, which `/media/…` still serves, as the type its bytes are.
+#[tokio::test]
+async fn copies_made_by_earlier_versions_are_still_served() {
+    let app = TestApp::start().await;
+    let file = wxr_of(
+        &app,
+        &["https://old.example/wp-content/uploads/2011/07/old.png".into()],
+    );
+    crate::import::import(&app, "wordpress", &file);
+    let out = app.data.join("old.tidings");
+    let done = app.cli(
+        &["export", "--format", "tidings", out.to_str().unwrap()],
+        None,
+    );
+    assert!(done.status.success());
+    // As an earlier version's export of that blog says it.
+    let export: Vec<String> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let mut record: serde_json::Value = serde_json::from_str(line).unwrap();
+            if record["type"] == "attachment" {
+                record["local_path"] = "/media/2011/07/old.png".into();
+            }
+            record.to_string()
+        })
+        .collect();
+    std::fs::write(&out, export.join("\n") + "\n").unwrap();
+
+    let moved = TestApp::start().await;
+    crate::import::import(&moved, "tidings", &out);
+    let copy = moved.data.join("media/1/2011/07/old.png");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    let picture = png(40, 30);
+    std::fs::write(&copy, &picture).unwrap();
+    let r = moved.get("/media/2011/07/old.png").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "image/png");
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(csp.contains("sandbox"), "{csp}");
+    assert_eq!(&r.bytes().await.unwrap()[..], picture);
+    // Only recorded paths, and only bytes of a type a blog serves.
+    for missing in [
+        "/media/2011/07/other.png",
+        "/media/../tidings.db",
+        "/media/",
+    ] {
+        assert_eq!(
+            moved.get(missing).await.status(),
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
+    std::fs::write(&copy, b"<!DOCTYPE html><html><script>x</script></html>").unwrap();
     assert_eq!(
-        app.get("/media/view.html").await.status(),
+        moved.get("/media/2011/07/old.png").await.status(),
         StatusCode::NOT_FOUND
     );
-
-    // Posts point at the copies kept, and keep the old address of the rest.
-    let html = page_showing(&app, "/2011/07/files.html", r#"src="/media/photo.jpg""#).await;
-    assert!(html.contains(&url("page.jpg")), "{html}");
 }
 
 #[tokio::test]
 async fn fetch_media_bounds_each_file_in_size_and_time() {
-    let app = TestApp::start().await;
-    let big = [PNG, &vec![0; 2 << 20]].concat();
+    let mut app = TestApp::start().await;
+    let small = png(40, 30);
+    let big = [&small[..], &vec![0; 2 << 20]].concat();
     let server = Server::start(move |_, path| match path {
         "/wp-content/uploads/big.png" => Some(Reply::ok("image/png", &big)),
         "/wp-content/uploads/endless.png" => Some(Reply {
@@ -274,9 +302,9 @@ async fn fetch_media_bounds_each_file_in_size_and_time() {
         }),
         "/wp-content/uploads/slow.png" => Some(Reply {
             stall: Some(Duration::from_secs(4)),
-            ..Reply::ok("image/png", &[PNG, b" and the rest"].concat())
+            ..Reply::ok("image/png", &[&small[..], b" and the rest"].concat())
         }),
-        "/wp-content/uploads/small.png" => Some(Reply::ok("image/png", PNG)),
+        "/wp-content/uploads/small.png" => Some(Reply::ok("image/png", &small)),
         _ => None,
     });
     let url = |name: &str| format!("{}/wp-content/uploads/{name}", server.origin);
@@ -305,8 +333,8 @@ async fn fetch_media_bounds_each_file_in_size_and_time() {
     assert_eq!(said_about(&err, &url("big.png")), "larger than 1 MiB");
     assert_eq!(said_about(&err, &url("endless.png")), "larger than 1 MiB");
     assert_eq!(said_about(&err, &url("slow.png")), "took longer than 1 s");
-    assert!(err.contains("fetched 1 of 4 files"), "{err}");
-    assert_eq!(stored(&app), ["small.png"]);
+    assert!(err.contains("fetched 1 of 4 as uploads"), "{err}");
+    assert_eq!(uploads(&mut app).await, 1);
 
     // The bounds are checked as given.
     for (bad, named) in [
