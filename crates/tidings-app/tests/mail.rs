@@ -242,9 +242,15 @@ async fn a_reset_link_works_once_within_the_hour() {
     ));
     assert!(
         matches!(
-            compose::letter(&store, &mail, &mut Shared::default(), &queued[0], t0() + Duration::hours(2))
-                .await
-                .unwrap(),
+            compose::letter(
+                &store,
+                &mail,
+                &mut Shared::default(),
+                &queued[0],
+                t0() + Duration::hours(2)
+            )
+            .await
+            .unwrap(),
             Composed::Nothing(_)
         ),
         "a reset link is not mailed past its hour"

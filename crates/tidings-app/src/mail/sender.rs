@@ -177,7 +177,10 @@ async fn send_batch(store: &Store, mail: &Mail, mailer: &Mailer, node: &str) -> 
     }
     if let Err(e) = store.mail_outcomes(node, &outcomes, Utc::now()).await {
         // The claims run out and the mails are tried again.
-        tracing::warn!("mail: cannot record what became of {} mails: {e}", outcomes.len());
+        tracing::warn!(
+            "mail: cannot record what became of {} mails: {e}",
+            outcomes.len()
+        );
     }
     full
 }

@@ -322,7 +322,9 @@ async fn mail_committed_on_another_node_is_sent_at_once() {
     let mails = sink.messages();
     assert_eq!(mails.len(), ROUNDS + 1, "once each");
     assert!(
-        mails.iter().all(|m| m["to"].as_str().unwrap().contains("owner@example.com")),
+        mails
+            .iter()
+            .all(|m| m["to"].as_str().unwrap().contains("owner@example.com")),
         "{mails:?}"
     );
 }
