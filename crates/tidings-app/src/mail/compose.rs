@@ -4,6 +4,7 @@
 //! in its blog's language (`words.rs`).
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use chrono::{DateTime, Duration, Utc};
 use tidings_core::CommentStatus;
@@ -50,9 +51,8 @@ impl Shared {
         now: DateTime<Utc>,
     ) -> Result<Result<&PostMail, &'static str>, Error> {
         let key = (blog_id, post_id);
-        if !self.posts.contains_key(&key) {
-            let post = PostMail::read(store, blog_id, post_id, now).await?;
-            self.posts.insert(key, post);
+        if let Entry::Vacant(slot) = self.posts.entry(key) {
+            slot.insert(PostMail::read(store, blog_id, post_id, now).await?);
         }
         Ok(self.posts[&key].as_ref().map_err(|why| *why))
     }
