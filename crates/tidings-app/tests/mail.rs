@@ -9,10 +9,10 @@ use std::net::{IpAddr, Ipv4Addr};
 use chrono::Duration;
 use tidings_app::Error;
 use tidings_app::comments::Decision;
-use tidings_app::mail::compose::{self, Composed};
+use tidings_app::mail::compose::{self, Composed, Shared};
 use tidings_app::mail::{HELD_COMMENT, Mail, Mailer, SmtpSettings, moderate, reset};
 use tidings_core::CommentStatus;
-use tidings_store::{NewComment, NewMail, Store};
+use tidings_store::{MailOutcome, NewComment, NewMail, Store};
 
 use common::t0;
 
@@ -94,7 +94,7 @@ async fn a_held_comments_links_are_claimed_once_expire_and_are_spent() {
 
     let mail = mail_on(&store).await;
     let text = letter_text(
-        compose::letter(&store, &mail, &again[0], t0())
+        compose::letter(&store, &mail, &mut Shared::default(), &again[0], t0())
             .await
             .unwrap(),
     );
@@ -152,15 +152,18 @@ async fn a_held_comments_links_are_claimed_once_expire_and_are_spent() {
     }
     assert!(
         matches!(
-            compose::letter(&store, &mail, &again[0], t0())
+            compose::letter(&store, &mail, &mut Shared::default(), &again[0], t0())
                 .await
                 .unwrap(),
             Composed::Nothing(_)
         ),
         "a comment decided before its mail left is not mailed"
     );
+    let given_up = MailOutcome::GivenUp {
+        error: "decided".into(),
+    };
     store
-        .mail_failed(again[0].id, "two", None, "decided", t0())
+        .mail_outcomes("two", &[(again[0].id, given_up)], t0())
         .await
         .unwrap();
     assert_eq!(store.prune_mail(t0()).await.unwrap(), 0, "kept a while");
@@ -212,7 +215,7 @@ async fn a_reset_link_works_once_within_the_hour() {
     );
 
     let text = letter_text(
-        compose::letter(&store, &mail, &queued[0], t0())
+        compose::letter(&store, &mail, &mut Shared::default(), &queued[0], t0())
             .await
             .unwrap(),
     );
@@ -239,9 +242,15 @@ async fn a_reset_link_works_once_within_the_hour() {
     ));
     assert!(
         matches!(
-            compose::letter(&store, &mail, &queued[0], t0() + Duration::hours(2))
-                .await
-                .unwrap(),
+            compose::letter(
+                &store,
+                &mail,
+                &mut Shared::default(),
+                &queued[0],
+                t0() + Duration::hours(2)
+            )
+            .await
+            .unwrap(),
             Composed::Nothing(_)
         ),
         "a reset link is not mailed past its hour"

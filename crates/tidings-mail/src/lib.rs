@@ -15,7 +15,7 @@ mod smtp;
 
 pub use dkim::Dkim;
 pub use letter::Letter;
-pub use smtp::{Mailer, SendError, Sent, SmtpSettings};
+pub use smtp::{CONNECTIONS, Mailer, SendError, Sent, SmtpSettings};
 
 /// Why a setting or an address was refused, in words a person can act on.
 #[derive(Debug, thiserror::Error)]

@@ -16,6 +16,7 @@ use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
 use lettre::transport::smtp::{AsyncSmtpTransport, PoolConfig};
 use lettre::{AsyncTransport, Tokio1Executor};
+use tokio::sync::Semaphore;
 
 use crate::{Dkim, Letter, MailError};
 
@@ -23,6 +24,13 @@ use crate::{Dkim, Letter, MailError};
 /// the message is tried again later, and a claim on it (a lease of minutes)
 /// never runs out while it is being sent.
 const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Connections to the server kept open and used side by side: sends wait
+/// for one of them rather than open more. lettre's pool keeps at most this
+/// many, and closed every connection past them after a single message, so
+/// more sends at once than connections kept cost a connection each (a
+/// TCP and SMTP greeting, then `QUIT`).
+pub const CONNECTIONS: usize = 8;
 
 /// The checked settings: where to send, as whom.
 #[derive(Clone)]
@@ -157,10 +165,13 @@ pub struct SendError {
     pub message: String,
 }
 
-/// Sends letters through one SMTP server, reusing its connections.
+/// Sends letters through one SMTP server, reusing its connections, at
+/// most [`CONNECTIONS`] at once.
 #[derive(Clone)]
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
+    /// One permit per kept connection.
+    connections: Arc<Semaphore>,
     settings: SmtpSettings,
     /// lettre's signer, made once from the checked key.
     dkim: Option<Arc<DkimConfig>>,
@@ -190,7 +201,7 @@ impl Mailer {
                 .tls(tls)
                 .hello_name(hello)
                 .timeout(Some(TIMEOUT))
-                .pool_config(PoolConfig::new().max_size(4));
+                .pool_config(PoolConfig::new().max_size(CONNECTIONS as u32));
         if let Some((user, password)) = &settings.credentials {
             builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
         }
@@ -200,6 +211,7 @@ impl Mailer {
         };
         Ok(Self {
             transport: builder.build(),
+            connections: Arc::new(Semaphore::new(CONNECTIONS)),
             settings,
             dkim,
         })
@@ -218,6 +230,8 @@ impl Mailer {
         if let Some(dkim) = &self.dkim {
             message.sign(dkim);
         }
+        // Never closed, so a permit always comes.
+        let _connection = self.connections.acquire().await.ok();
         match self.transport.send(message).await {
             Ok(response) => {
                 let lines: Vec<&str> = response.message().collect();

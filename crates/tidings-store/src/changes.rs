@@ -17,6 +17,10 @@ use crate::{Result, Store, StoreError, micros};
 /// The PostgreSQL channel a committed change is announced on.
 const CHANNEL: &str = "tidings_changes";
 
+/// The PostgreSQL channel a commit that queued mail is announced on, by
+/// the outbox's trigger (`migrations/postgres/0035_mail_wake.sql`).
+const MAIL_CHANNEL: &str = "tidings_mail";
+
 /// How long rows stay in the log: far longer than any node may lag.
 const KEEP: Duration = Duration::days(1);
 
@@ -132,12 +136,24 @@ impl Store {
     /// A connection that wakes when another node commits a change, on
     /// PostgreSQL; `None` on SQLite, where readers poll.
     pub async fn change_listener(&self) -> Result<Option<ChangeListener>> {
+        self.listen(CHANNEL).await
+    }
+
+    /// A connection that wakes when any node commits mail to the outbox,
+    /// on PostgreSQL (its migration's trigger announces each insert on
+    /// [`MAIL_CHANNEL`]); `None` on SQLite, one machine whose committing
+    /// process wakes its own sender.
+    pub async fn mail_listener(&self) -> Result<Option<ChangeListener>> {
+        self.listen(MAIL_CHANNEL).await
+    }
+
+    async fn listen(&self, channel: &str) -> Result<Option<ChangeListener>> {
         if self.backend.notify().is_none() {
             // Nothing is announced: there is nothing to listen for.
             return Ok(None);
         }
         let mut listener = sqlx::postgres::PgListener::connect(&self.url).await?;
-        listener.listen(CHANNEL).await?;
+        listener.listen(channel).await?;
         Ok(Some(ChangeListener(listener)))
     }
 }

@@ -58,7 +58,7 @@ pub use media::{
     Blobs, CHUNK_BYTES, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, MediaStore, MediaUse,
     NewMedia, S3Blobs, S3Settings, ServedFile, blob_key, tls_on_ring,
 };
-pub use outbox::{MailCounts, NewMail, QueuedMail};
+pub use outbox::{MailCounts, MailOutcome, NewMail, QueuedMail};
 pub use posts::{
     ArchiveMonth, IndexedPost, LabelCount, Neighbours, NewPost, PageLink, PostFilter, PostHtml,
     PostPage, Revision, SearchHit,

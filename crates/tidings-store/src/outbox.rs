@@ -201,48 +201,63 @@ impl Store {
         .await
     }
 
-    /// Marks mail `id` sent (by `node`, whose claim it is).
-    pub async fn mail_sent(&self, id: i64, node: &str, now: DateTime<Utc>) -> Result<()> {
-        self.execute(
-            &Sql::new(
-                "UPDATE outbox SET sent_at = $3, claimed_until = NULL, last_error = NULL \
-                 WHERE id = $1 AND claimed_by = $2",
-            )
-            .bind(id)
-            .bind(node)
-            .bind(micros(now)),
-        )
-        .await?;
-        Ok(())
-    }
-
-    /// Mail `id` was not sent: due again at `retry_at`, or given up for
-    /// good (`None`), with why.
-    pub async fn mail_failed(
+    /// Records what became of claimed mails, all in one transaction: a
+    /// batch costs one commit, not one a mail. Only `node`'s own claims
+    /// are changed: a row whose lease ran out and that another node
+    /// claimed since is that node's to record.
+    pub async fn mail_outcomes(
         &self,
-        id: i64,
         node: &str,
-        retry_at: Option<DateTime<Utc>>,
-        error: &str,
+        outcomes: &[(i64, MailOutcome)],
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let sql = match retry_at {
-            Some(at) => Sql::new(
-                "UPDATE outbox SET due_at = $3, claimed_until = NULL, last_error = $4 \
-                 WHERE id = $1 AND claimed_by = $2",
-            )
-            .bind(id)
-            .bind(node)
-            .bind(micros(at)),
-            None => Sql::new(
-                "UPDATE outbox SET given_up_at = $3, claimed_until = NULL, last_error = $4 \
-                 WHERE id = $1 AND claimed_by = $2",
-            )
-            .bind(id)
-            .bind(node)
-            .bind(micros(now)),
-        };
-        self.execute(&sql.bind(error)).await?;
-        Ok(())
+        if outcomes.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.begin_write().await?;
+        for (id, outcome) in outcomes {
+            tx.execute(&outcome_sql(*id, node, outcome, now)).await?;
+        }
+        tx.commit().await
+    }
+}
+
+/// What became of one claimed mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MailOutcome {
+    /// The server took it.
+    Sent,
+    /// Not sent: due again at `at`.
+    Retry { at: DateTime<Utc>, error: String },
+    /// Not sent, and never will be (refused for good, too old, or nothing
+    /// left to say), with why.
+    GivenUp { error: String },
+}
+
+fn outcome_sql(id: i64, node: &str, outcome: &MailOutcome, now: DateTime<Utc>) -> Sql {
+    match outcome {
+        MailOutcome::Sent => Sql::new(
+            "UPDATE outbox SET sent_at = $3, claimed_until = NULL, last_error = NULL \
+             WHERE id = $1 AND claimed_by = $2",
+        )
+        .bind(id)
+        .bind(node)
+        .bind(micros(now)),
+        MailOutcome::Retry { at, error } => Sql::new(
+            "UPDATE outbox SET due_at = $3, claimed_until = NULL, last_error = $4 \
+             WHERE id = $1 AND claimed_by = $2",
+        )
+        .bind(id)
+        .bind(node)
+        .bind(micros(*at))
+        .bind(error.as_str()),
+        MailOutcome::GivenUp { error } => Sql::new(
+            "UPDATE outbox SET given_up_at = $3, claimed_until = NULL, last_error = $4 \
+             WHERE id = $1 AND claimed_by = $2",
+        )
+        .bind(id)
+        .bind(node)
+        .bind(micros(now))
+        .bind(error.as_str()),
     }
 }

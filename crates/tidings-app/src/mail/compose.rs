@@ -3,6 +3,9 @@
 //! not mailed, and a link's lifetime starts when it leaves. Every mail is
 //! in its blog's language (`words.rs`).
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use chrono::{DateTime, Duration, Utc};
 use tidings_core::CommentStatus;
 use tidings_store::{
@@ -10,6 +13,7 @@ use tidings_store::{
 };
 
 use super::links::{self, Purpose};
+use super::new_post::{self, PostMail};
 use super::words::Words;
 use super::{HELD_COMMENT, Letter, Mail, PASSWORD_RESET, blog_url, follow, replies, review};
 use crate::Error;
@@ -28,10 +32,38 @@ pub enum Composed {
     Nothing(&'static str),
 }
 
-/// The letter `queued` becomes at `now`.
+/// What the mails of one batch share, read and written once: each new
+/// post as its subscribers' mails show it (ten thousand mails of one post
+/// read it, and its blog, once a batch instead of once a mail).
+#[derive(Default)]
+pub struct Shared {
+    posts: HashMap<(i64, i64), Result<PostMail, &'static str>>,
+}
+
+impl Shared {
+    /// Post `post_id` of blog `blog_id` as mailed at `now` (the batch's
+    /// first mail of it decides), or why it is not mailed.
+    pub(super) async fn post_mail(
+        &mut self,
+        store: &Store,
+        blog_id: i64,
+        post_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Result<&PostMail, &'static str>, Error> {
+        let key = (blog_id, post_id);
+        if let Entry::Vacant(slot) = self.posts.entry(key) {
+            slot.insert(PostMail::read(store, blog_id, post_id, now).await?);
+        }
+        Ok(self.posts[&key].as_ref().map_err(|why| *why))
+    }
+}
+
+/// The letter `queued` becomes at `now`; what other mails of its batch
+/// share with it is read once, into `shared`.
 pub async fn letter(
     store: &Store,
     mail: &Mail,
+    shared: &mut Shared,
     queued: &QueuedMail,
     now: DateTime<Utc>,
 ) -> Result<Composed, Error> {
@@ -41,7 +73,7 @@ pub async fn letter(
         REPLY_CONFIRM => replies::confirmation(store, mail, queued, now).await,
         COMMENT_REPLY => replies::reply(store, mail, queued, now).await,
         SUBSCRIBE_CONFIRM => follow::confirmation(store, mail, queued, now).await,
-        NEW_POST => follow::new_post(store, mail, queued, now).await,
+        NEW_POST => new_post::letter(store, mail, shared, queued, now).await,
         review::SUBMITTED_POST => review::letter(store, queued).await,
         _ => Ok(Composed::Nothing(
             "this node does not know that kind of mail",

@@ -15,7 +15,7 @@ use std::net::IpAddr;
 
 use chrono::{DateTime, Duration, Utc};
 use tidings_core::{BlogSettings, Role, permission};
-use tidings_store::{QueuedMail, Store, StoreError, Subscriber, SubscriberCounts};
+use tidings_store::{QueuedMail, Store, Subscriber, SubscriberCounts};
 
 use super::compose::Composed;
 use super::links::{self, Purpose, refusal};
@@ -318,94 +318,4 @@ pub(super) async fn confirmation(
         html: None,
         list_unsubscribe: None,
     }))
-}
-
-/// Post `queued.subject_id`, to the subscriber it was queued for, in plain
-/// text and HTML, with the one-click way out.
-pub(super) async fn new_post(
-    store: &Store,
-    mail: &Mail,
-    queued: &QueuedMail,
-    now: DateTime<Utc>,
-) -> Result<Composed, Error> {
-    let s = store
-        .subscriber_by_email(queued.blog_id, &queued.recipient)
-        .await?;
-    let Some(s) = s.filter(|s| s.state == "confirmed") else {
-        return Ok(Composed::Nothing(
-            "the subscriber left before it was mailed",
-        ));
-    };
-    let post = match store.post_by_id(queued.blog_id, queued.subject_id).await {
-        Err(StoreError::NotFound) => return Ok(Composed::Nothing("the post is gone")),
-        found => found?,
-    };
-    if !post.is_visible_at(now) {
-        return Ok(Composed::Nothing(
-            "the post was taken back before it was mailed",
-        ));
-    }
-    let blog = store.blog_by_id(queued.blog_id).await?;
-    let base = blog_url(&blog);
-    let token = links::issue(
-        mail.key(),
-        Purpose::Unsubscribe,
-        s.id,
-        0,
-        "",
-        now + UNSUBSCRIBE_LINK_LIFETIME,
-    );
-    let leave = format!("{base}/unsubscribe?token={token}");
-    let url = format!("{base}{}", post.path);
-    let body_text = tidings_render::html_to_text(&post.body_html);
-    let w = Words::of(&blog);
-    let text = format!(
-        "{title}\n{by}\n\n{body_text}\n\n{read}\n\n----\n{following} {leave_it}\n",
-        title = post.title,
-        by = post.author_name,
-        read = w.t("mail-post-read", &[("link", &url)]),
-        following = w.t("mail-post-following", &[("blog", &blog.title)]),
-        leave_it = w.t("mail-post-leave", &[("link", &leave)]),
-    );
-    let html = post_html(w, &blog.title, &post, &base, &url, &leave);
-    Ok(Composed::Letter(Letter {
-        to: s.email,
-        to_name: None,
-        subject: format!("{}: {}", blog.title, post.title),
-        text,
-        html: Some(html),
-        list_unsubscribe: Some(leave),
-    }))
-}
-
-/// The HTML part: the post's own sanitised HTML, its site-relative links
-/// and pictures made absolute (a mail has no site to be relative to), and
-/// every other text escaped; in the blog's language and direction.
-fn post_html(
-    w: Words,
-    blog: &str,
-    post: &tidings_core::Post,
-    base: &str,
-    url: &str,
-    leave: &str,
-) -> String {
-    use tidings_render::escape_html as e;
-    let body = post
-        .body_html
-        .replace(" href=\"/", &format!(" href=\"{base}/"))
-        .replace(" src=\"/", &format!(" src=\"{base}/"));
-    let (lang, dir) = w.html_lang();
-    format!(
-        "<!doctype html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
-         <title>{title}</title></head>\
-         <body><h1><a href=\"{url}\">{title}</a></h1><p>{by}</p>\n{body}\n\
-         <hr><p>{following} <a href=\"{leave}\">{unsubscribe}</a></p>\
-         </body></html>\n",
-        title = e(&post.title),
-        url = e(url),
-        by = e(&post.author_name),
-        following = e(&w.t("mail-post-following", &[("blog", blog)])),
-        leave = e(leave),
-        unsubscribe = e(&w.t("mail-post-unsubscribe", &[])),
-    )
 }

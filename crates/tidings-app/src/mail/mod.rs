@@ -17,6 +17,7 @@ pub mod compose;
 pub mod follow;
 pub mod links;
 pub mod moderate;
+mod new_post;
 pub mod prefs;
 pub mod replies;
 pub mod reset;

@@ -1,11 +1,15 @@
-//! The sender each `serve` node runs: claim due mail, write it, send it,
-//! mark it; wait for new mail or the next poll; again.
+//! The sender each `serve` node runs: claim a batch of due mail, write
+//! each, send them side by side over the SMTP server's kept connections,
+//! record what became of them all in one transaction; wait for new mail or
+//! the next poll; again.
 //!
 //! A mail committed on this node wakes the sender at once
-//! (`Store::mail_committed`); one committed on another node is found at the
-//! next poll, within [`POLL`], so any mail is first tried within seconds.
+//! (`Store::mail_committed`); on PostgreSQL so does one committed on any
+//! other node (`Store::mail_listener`); otherwise it is found at the next
+//! poll, within [`POLL`], so any mail is first tried within seconds.
 //! A claim is a lease: a node that dies mid-send leaves its mail to be
-//! claimed again when the lease runs out. A mail the server did not take is
+//! claimed again when the lease runs out, so at most the batch it had in
+//! flight is sent twice. A mail the server did not take is
 //! tried again after [`retry_delay`] (doubling from 20 seconds up to a day)
 //! until [`GIVE_UP_AFTER`]; one the server refused for good (a 5xx reply)
 //! is given up at once.
@@ -13,9 +17,10 @@
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
-use tidings_store::{QueuedMail, Store};
+use tidings_mail::{SendError, Sent};
+use tidings_store::{ChangeListener, MailOutcome, QueuedMail, Store};
 
-use super::compose::{self, Composed};
+use super::compose::{self, Composed, Shared};
 use super::{Mail, Mailer};
 
 /// How often a node looks for mail other nodes queued, or that is due again.
@@ -25,8 +30,11 @@ pub const POLL: StdDuration = StdDuration::from_secs(5);
 /// takes to send (each step of an SMTP conversation times out in 30 s).
 const LEASE: Duration = Duration::minutes(2);
 
-/// Mails claimed at once, sent side by side.
-const BATCH: u32 = 16;
+/// Mails claimed at once: a few for each connection to the server
+/// (`tidings_mail::CONNECTIONS`), so the connections stay busy while a
+/// batch's last mails finish, and one transaction records a batch's
+/// outcomes. It bounds what a node killed mid-send leaves to be sent twice.
+pub const BATCH: u32 = 4 * tidings_mail::CONNECTIONS as u32;
 
 /// Subscribers one step of a post's mailing queues, in one short
 /// transaction (`Store::mail_new_posts`): ten thousand take twenty steps,
@@ -61,6 +69,7 @@ pub async fn run(store: Store, mail: Mail) {
     };
     let node = crate::secrets::random_hex()[..16].to_owned();
     let mut pruned = tokio::time::Instant::now();
+    let mut listener = None;
     loop {
         if pruned.elapsed() >= PRUNE_EVERY {
             pruned = tokio::time::Instant::now();
@@ -69,30 +78,38 @@ pub async fn run(store: Store, mail: Mail) {
             }
         }
         let fanned = fan_out(&store).await;
-        let full = match store.claim_mail(&node, Utc::now(), LEASE, BATCH).await {
-            Ok(batch) => {
-                let claimed = batch.len();
-                let mut sends = tokio::task::JoinSet::new();
-                for queued in batch {
-                    let (store, mail, mailer, node) =
-                        (store.clone(), mail.clone(), mailer.clone(), node.clone());
-                    sends
-                        .spawn(async move { deliver(&store, &mail, &mailer, &node, queued).await });
-                }
-                while sends.join_next().await.is_some() {}
-                claimed == BATCH as usize
-            }
-            Err(e) => {
-                tracing::warn!("mail: cannot claim queued mail: {e}");
-                false
-            }
-        };
+        let full = send_batch(&store, &mail, &mailer, &node).await;
         if !full && !fanned {
-            tokio::select! {
-                () = store.mail_committed() => {}
-                () = tokio::time::sleep(POLL) => {}
-            }
+            wait(&store, &mut listener).await;
         }
+    }
+}
+
+/// Waits for mail committed by this process, or by any node where the
+/// database announces it (`listener`, opened again after a lost
+/// connection), or for the next poll.
+async fn wait(store: &Store, listener: &mut Option<ChangeListener>) {
+    if listener.is_none() {
+        *listener = store.mail_listener().await.unwrap_or_else(|e| {
+            tracing::warn!("mail: cannot listen for other nodes' mail: {e}");
+            None
+        });
+    }
+    let announced = async {
+        match listener.as_mut() {
+            Some(l) => l.wait().await.is_ok(),
+            None => std::future::pending().await,
+        }
+    };
+    let connected = tokio::select! {
+        () = store.mail_committed() => true,
+        heard = announced => heard,
+        () = tokio::time::sleep(POLL) => true,
+    };
+    if !connected {
+        // Announcements may have been lost with the connection: the next
+        // claim looks anyway; listen again after it.
+        *listener = None;
     }
 }
 
@@ -113,52 +130,91 @@ async fn fan_out(store: &Store) -> bool {
     }
 }
 
-/// Writes, sends and marks one claimed mail.
-async fn deliver(store: &Store, mail: &Mail, mailer: &Mailer, node: &str, queued: QueuedMail) {
-    let now = Utc::now();
-    let outcome = match compose::letter(store, mail, &queued, now).await {
-        Ok(Composed::Letter(letter)) => match mailer.send(&letter).await {
-            Ok(sent) => {
-                tracing::info!(
-                    "mail {} ({}) sent to {}: {}",
-                    queued.id,
-                    queued.kind,
-                    queued.recipient,
-                    sent.reply
-                );
-                store.mail_sent(queued.id, node, Utc::now()).await
-            }
-            Err(e) => {
-                let retry = (!e.permanent)
-                    .then(|| next_try(&queued, Utc::now()))
-                    .flatten();
-                tracing::warn!(
-                    "mail {} to {} not sent ({}): {}",
-                    queued.id,
-                    queued.recipient,
-                    retry.map_or_else(|| "given up".to_owned(), |at| format!("next try at {at}")),
-                    e.message
-                );
-                store
-                    .mail_failed(queued.id, node, retry, &e.message, Utc::now())
-                    .await
-            }
-        },
-        Ok(Composed::Nothing(why)) => {
-            tracing::info!("mail {} ({}) not sent: {why}", queued.id, queued.kind);
-            store.mail_failed(queued.id, node, None, why, now).await
-        }
+/// Claims a batch, writes and sends each of its mails, and records their
+/// outcomes together; answers whether the batch was full (more may be
+/// due at once).
+async fn send_batch(store: &Store, mail: &Mail, mailer: &Mailer, node: &str) -> bool {
+    let batch = match store.claim_mail(node, Utc::now(), LEASE, BATCH).await {
+        Ok(batch) => batch,
         Err(e) => {
-            tracing::warn!("mail {}: cannot write it: {e}", queued.id);
-            let retry = next_try(&queued, now);
-            store
-                .mail_failed(queued.id, node, retry, &e.to_string(), now)
-                .await
+            tracing::warn!("mail: cannot claim queued mail: {e}");
+            return false;
         }
     };
-    if let Err(e) = outcome {
-        // The claim runs out and the mail is tried again.
-        tracing::warn!("mail {}: cannot record the outcome: {e}", queued.id);
+    let full = batch.len() == BATCH as usize;
+    let mut outcomes = Vec::with_capacity(batch.len());
+    let mut sends = tokio::task::JoinSet::new();
+    let mut shared = Shared::default();
+    for queued in batch {
+        // Each is sent as soon as it is written: the mailer keeps as many
+        // going at once as it has connections.
+        let now = Utc::now();
+        match compose::letter(store, mail, &mut shared, &queued, now).await {
+            Ok(Composed::Letter(letter)) => {
+                let mailer = mailer.clone();
+                sends.spawn(async move {
+                    let sent = mailer.send(&letter).await;
+                    (queued, sent)
+                });
+            }
+            Ok(Composed::Nothing(why)) => {
+                tracing::info!("mail {} ({}) not sent: {why}", queued.id, queued.kind);
+                let error = why.to_owned();
+                outcomes.push((queued.id, MailOutcome::GivenUp { error }));
+            }
+            Err(e) => {
+                tracing::warn!("mail {}: cannot write it: {e}", queued.id);
+                outcomes.push((queued.id, failed(&queued, false, e.to_string(), now)));
+            }
+        }
+    }
+    while let Some(done) = sends.join_next().await {
+        match done {
+            Ok((queued, sent)) => outcomes.push((queued.id, outcome(&queued, sent))),
+            // A send that panicked: its claim runs out and it is tried again.
+            Err(e) => tracing::warn!("mail: a send did not finish: {e}"),
+        }
+    }
+    if let Err(e) = store.mail_outcomes(node, &outcomes, Utc::now()).await {
+        // The claims run out and the mails are tried again.
+        tracing::warn!(
+            "mail: cannot record what became of {} mails: {e}",
+            outcomes.len()
+        );
+    }
+    full
+}
+
+/// What became of `queued`, from what the server said.
+fn outcome(queued: &QueuedMail, sent: Result<Sent, SendError>) -> MailOutcome {
+    match sent {
+        Ok(sent) => {
+            tracing::info!(
+                "mail {} ({}) sent to {}: {}",
+                queued.id,
+                queued.kind,
+                queued.recipient,
+                sent.reply
+            );
+            MailOutcome::Sent
+        }
+        Err(e) => failed(queued, e.permanent, e.message, Utc::now()),
+    }
+}
+
+/// A try of `queued` that failed at `now`: tried again later unless the
+/// failure is `permanent` or the mail has waited [`GIVE_UP_AFTER`].
+fn failed(queued: &QueuedMail, permanent: bool, error: String, now: DateTime<Utc>) -> MailOutcome {
+    let retry = (!permanent).then(|| next_try(queued, now)).flatten();
+    tracing::warn!(
+        "mail {} to {} not sent ({}): {error}",
+        queued.id,
+        queued.recipient,
+        retry.map_or_else(|| "given up".to_owned(), |at| format!("next try at {at}")),
+    );
+    match retry {
+        Some(at) => MailOutcome::Retry { at, error },
+        None => MailOutcome::GivenUp { error },
     }
 }
 

@@ -275,6 +275,60 @@ async fn two_nodes_send_one_copy_of_each_mail() {
     assert_eq!(bodies.len(), 6);
 }
 
+/// Commits a password reset's mail for the owner straight to the outbox,
+/// as another node's transaction would (`event` names it): no sender of
+/// this test's servers is told by its own process.
+async fn reset_committed_elsewhere(app: &TestApp, event: &str) {
+    let now = chrono::Utc::now().timestamp_micros();
+    app.sql(&format!(
+        "INSERT INTO outbox (blog_id, kind, subject_id, event, recipient, created_at, due_at) \
+         SELECT b.id, 'password_reset', u.id, '{event}', u.email, {now}, {now} \
+         FROM blogs b, users u WHERE u.email = 'owner@example.com' ORDER BY b.id LIMIT 1"
+    ))
+    .await;
+}
+
+/// On PostgreSQL, mail any node commits wakes every node's sender at once
+/// rather than at its next look at the queue (every 5 s). SQLite is one
+/// machine's database, whose committing process wakes its own sender.
+#[tokio::test]
+async fn mail_committed_on_another_node_is_sent_at_once() {
+    if std::env::var_os("TIDINGS_TEST_DATABASE_URL").is_none() {
+        return;
+    }
+    const ROUNDS: usize = 10;
+    let sink = Sink::started();
+    let mut app = app_mailing(&sink).await;
+    app.token(); // the owner, owner@example.com
+    let _other = app.another_node();
+    // The first shows both senders have started (they listen from then on).
+    reset_committed_elsewhere(&app, "wake:first").await;
+    sink.wait_for(1, 30).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    // One at a time: waiting for a poll, each would take 2.5 s on average
+    // (25 s in all, and under 12 s about once in a thousand runs).
+    let started = Instant::now();
+    for n in 0..ROUNDS {
+        reset_committed_elsewhere(&app, &format!("wake:{n}")).await;
+        sink.wait_for(n + 2, 30).await;
+    }
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_secs(12),
+        "{ROUNDS} mails committed elsewhere took {took:?}: the senders waited for a poll"
+    );
+    // Both nodes woke each time; one copy of each was sent.
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    let mails = sink.messages();
+    assert_eq!(mails.len(), ROUNDS + 1, "once each");
+    assert!(
+        mails
+            .iter()
+            .all(|m| m["to"].as_str().unwrap().contains("owner@example.com")),
+        "{mails:?}"
+    );
+}
+
 #[tokio::test]
 async fn mail_test_sends_one_mail_and_refuses_bad_input() {
     let sink = Sink::started();
