@@ -57,10 +57,13 @@ pub fn stream(
     mut send: impl FnMut(ImportItem) -> Result<(), ParseError>,
 ) -> Result<u64, ParseError> {
     let file = read(input, |item| match item {
-        Item::Record(Record::Post(p)) => send(ImportItem::Post(Box::new(import_post(&p)))),
-        Item::Record(Record::Comment(c)) => send(ImportItem::Comment(import_comment(&c))),
-        Item::Record(Record::Attachment(a)) => send(ImportItem::Attachment(import_attachment(&a))),
-        Item::Record(_) | Item::Media(_) => Ok(()),
+        Item::Record(record) => match *record {
+            Record::Post(p) => send(ImportItem::Post(Box::new(import_post(&p)))),
+            Record::Comment(c) => send(ImportItem::Comment(import_comment(&c))),
+            Record::Attachment(a) => send(ImportItem::Attachment(import_attachment(&a))),
+            _ => Ok(()),
+        },
+        Item::Media(_) => Ok(()),
     })?;
     Ok(file.media)
 }

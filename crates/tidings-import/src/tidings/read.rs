@@ -27,11 +27,13 @@ pub fn parse(bytes: &[u8]) -> Result<TidingsExport, ParseError> {
     let mut media = Vec::new();
     let file = read(bytes, |item| {
         match item {
-            Item::Record(Record::Post(p)) => posts.push(p),
-            Item::Record(Record::Comment(c)) => comments.push(c),
-            Item::Record(Record::Attachment(a)) => attachments.push(a),
+            Item::Record(record) => match *record {
+                Record::Post(p) => posts.push(p),
+                Record::Comment(c) => comments.push(c),
+                Record::Attachment(a) => attachments.push(a),
+                _ => {}
+            },
             Item::Media(m) => media.push(m),
-            Item::Record(_) => {}
         }
         Ok(())
     })?;
@@ -56,7 +58,8 @@ pub(super) struct Read {
 /// What a reading hands on, checked: a post, comment or attachment record,
 /// or an upload with its bytes.
 pub(super) enum Item {
-    Record(Record),
+    /// Boxed: a post record is large beside the rest.
+    Record(Box<Record>),
     Media(RestoredMedia),
 }
 
@@ -251,12 +254,14 @@ impl Reading {
                 Err("the first record must be the blog (is this a Tidings export?)".into())
             }
             Record::Blog(_) => Err("a second blog record".into()),
-            Record::Post(p) => self.post(&p).map(|()| Some(Item::Record(Record::Post(p)))),
+            Record::Post(p) => self
+                .post(&p)
+                .map(|()| Some(Item::Record(Box::new(Record::Post(p))))),
             Record::Comment(c) => {
-                (self.comment(&c)).map(|()| Some(Item::Record(Record::Comment(c))))
+                (self.comment(&c)).map(|()| Some(Item::Record(Box::new(Record::Comment(c)))))
             }
             Record::Attachment(a) => {
-                (self.attachment(&a)).map(|()| Some(Item::Record(Record::Attachment(a))))
+                (self.attachment(&a)).map(|()| Some(Item::Record(Box::new(Record::Attachment(a)))))
             }
             Record::Media(m) => self.media(m).map(|m| Some(Item::Media(m))),
             Record::End(e) => self.end(&e).map(|()| None),
