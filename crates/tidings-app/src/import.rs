@@ -9,41 +9,82 @@
 //! owner moving in expects every comment to arrive, so the comment is kept
 //! and only the address is left out, each one said.
 
-use std::borrow::Cow;
-
 use tidings_core::comment::is_web_url;
-use tidings_store::{ImportBatch, ImportReport, Store};
+use tidings_store::{
+    ImportBatch, ImportComment, ImportHead, ImportItem, ImportItems, ImportPost, ImportReport,
+    Store,
+};
+use tokio::sync::mpsc;
 
 use crate::Error;
+
+/// Items on their way from the checks here to the store: enough to keep
+/// both busy, few enough to hold little.
+const ITEMS_IN_FLIGHT: usize = 64;
 
 /// What an import did, and what it left out on the way in.
 pub struct Imported {
     pub report: ImportReport,
-    /// One line per thing changed before the batch was stored (an address
+    /// One line per thing changed before an item was stored (an address
     /// left out), for the person who imports.
     pub notes: Vec<String>,
 }
 
-/// Writes `batch` to its blog in one transaction, once its commenters'
-/// addresses are safe, calling `progress` with the items written so far.
-/// `Error::Store` with a conflict names what clashed; on any error nothing
-/// was imported.
+/// Writes `batch`, held whole, as [`import_stream`] writes a file's items.
 pub async fn import(
     store: &Store,
     batch: ImportBatch,
     progress: impl Fn(u64) + Send + Sync + 'static,
 ) -> Result<Imported, Error> {
-    let (cleaned, notes) = without_unsafe_urls(&batch);
-    let mut batch = match cleaned {
-        Cow::Owned(cleaned) => cleaned,
-        Cow::Borrowed(_) => batch,
-    };
-    hash_passwords(&mut batch).await?;
-    if let Some(gadgets) = batch.layout.take() {
-        batch.layout = Some(checked_layout(gadgets).await?);
+    let (head, items) = batch.into_parts();
+    let (sender, receiver) = mpsc::channel(items.len());
+    for item in items {
+        // Room for every item was made above.
+        let _ = sender.try_send(item);
     }
-    let report = store.import_with_progress(batch, progress).await?;
-    Ok(Imported { report, notes })
+    drop(sender);
+    import_stream(store, head, receiver, progress).await
+}
+
+/// Writes the items `items` brings into `head`'s blog in one transaction,
+/// each made safe on its way (commenters' addresses, posts' passwords),
+/// calling `progress` with the items written so far. The sender ends with
+/// [`ImportItem::Done`] once its file was read whole; a sender that goes
+/// without it (its file was refused) gets `Error::Store(StoreError::Stopped)`
+/// and nothing was imported. `Error::Store` with a conflict names what
+/// clashed; on any error nothing was imported.
+pub async fn import_stream(
+    store: &Store,
+    mut head: ImportHead,
+    mut items: ImportItems,
+    progress: impl Fn(u64) + Send + Sync + 'static,
+) -> Result<Imported, Error> {
+    if let Some(gadgets) = head.layout.take() {
+        head.layout = Some(checked_layout(gadgets).await?);
+    }
+    let (to_store, store_items) = mpsc::channel(ITEMS_IN_FLIGHT);
+    let writing = store.import_stream(head, store_items, progress);
+    let preparing = async move {
+        let mut notes = Vec::new();
+        while let Some(mut item) = items.recv().await {
+            match &mut item {
+                ImportItem::Post(post) => hash_password(post).await?,
+                ImportItem::Comment(c) => notes.extend(without_unsafe_url(c)),
+                ImportItem::Attachment(_) | ImportItem::Gadgets(_) | ImportItem::Done => {}
+            }
+            if to_store.send(item).await.is_err() {
+                // The store stopped; its error says why.
+                break;
+            }
+        }
+        Ok::<_, Error>(notes)
+    };
+    let (written, prepared) = tokio::join!(writing, preparing);
+    let notes = prepared?;
+    Ok(Imported {
+        report: written?,
+        notes,
+    })
 }
 
 /// The sidebar an import brings, checked as the Layout page's and its text
@@ -60,62 +101,51 @@ async fn checked_layout(
     crate::layout::sanitised(gadgets).await
 }
 
-/// Posts' passwords as the file gave them (WordPress keeps them as typed)
-/// become Argon2id hashes, on the work pool, before anything is stored; a
+/// A post's password as the file gave it (WordPress keeps them as typed)
+/// becomes an Argon2id hash, on the work pool, before the store sees it; a
 /// hash (as our exports write it) is kept as it is. A password no form
 /// could take is refused, naming the post.
-async fn hash_passwords(batch: &mut ImportBatch) -> Result<(), Error> {
-    for p in &mut batch.posts {
-        let Some(given) = p.password_hash.take() else {
-            continue;
-        };
-        p.password_hash = Some(if tidings_core::password::is_hash(&given) {
-            given
-        } else {
-            tidings_core::password::check_post_password(&given).map_err(|why| {
-                Error::invalid(
-                    "password",
-                    format!("{} {}: {why}", p.kind.as_str(), p.external_id),
-                )
-            })?;
-            crate::work::hash_password(&given).await?
-        });
-    }
+async fn hash_password(p: &mut ImportPost) -> Result<(), Error> {
+    let Some(given) = p.password_hash.take() else {
+        return Ok(());
+    };
+    p.password_hash = Some(if tidings_core::password::is_hash(&given) {
+        given
+    } else {
+        tidings_core::password::check_post_password(&given).map_err(|why| {
+            Error::invalid(
+                "password",
+                format!("{} {}: {why}", p.kind.as_str(), p.external_id),
+            )
+        })?;
+        crate::work::hash_password(&given).await?
+    });
     Ok(())
 }
 
-/// `batch` without the commenters' web addresses that are not `http(s)`,
-/// and a note for each one left out; borrowed when every address is fine.
-fn without_unsafe_urls(batch: &ImportBatch) -> (Cow<'_, ImportBatch>, Vec<String>) {
-    // An empty address is no address: left out without a word.
-    let unsafe_url = |url: &Option<String>| url.as_deref().is_some_and(|u| !is_web_url(u));
-    let blank = |url: &Option<String>| url.as_deref().is_some_and(|u| u.trim().is_empty());
-    if !batch.comments.iter().any(|c| unsafe_url(&c.author_url)) {
-        return (Cow::Borrowed(batch), Vec::new());
+/// Leaves out a commenter's web address that is not `http(s)`, with a note
+/// (an empty one is no address: left out without a word).
+fn without_unsafe_url(c: &mut ImportComment) -> Option<String> {
+    let url = c.author_url.take()?;
+    if url.trim().is_empty() {
+        return None;
     }
-    let mut batch = batch.clone();
-    let mut notes = Vec::new();
-    for c in &mut batch.comments {
-        if blank(&c.author_url) {
-            c.author_url = None;
-        } else if unsafe_url(&c.author_url) {
-            let url = c.author_url.take().unwrap_or_default();
-            let shown: String = url.chars().take(80).collect();
-            notes.push(format!(
-                "comment {}: its web address {shown:?} is not http or https: left out, \
-                 the comment is imported without it",
-                c.external_id
-            ));
-        }
+    if is_web_url(&url) {
+        c.author_url = Some(url);
+        return None;
     }
-    (Cow::Owned(batch), notes)
+    let shown: String = url.chars().take(80).collect();
+    Some(format!(
+        "comment {}: its web address {shown:?} is not http or https: left out, \
+         the comment is imported without it",
+        c.external_id
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use tidings_core::CommentStatus;
-    use tidings_store::ImportComment;
 
     fn comment(id: &str, url: Option<&str>) -> ImportComment {
         ImportComment {
@@ -136,37 +166,21 @@ mod tests {
 
     #[test]
     fn only_http_and_https_addresses_stay() {
-        let batch = ImportBatch {
-            blog_id: 1,
-            source: "tidings",
-            settings: None,
-            posts: Vec::new(),
-            comments: vec![
-                comment("1", Some("https://example.org/")),
-                comment("2", None),
-            ],
-            attachments: Vec::new(),
-            held_comment_mail: Vec::new(),
-            layout: None,
-            gadgets: Vec::new(),
-        };
-        let (kept, notes) = without_unsafe_urls(&batch);
-        assert!(matches!(kept, Cow::Borrowed(_)) && notes.is_empty());
-        let mut bad = batch.clone();
-        bad.comments
-            .push(comment("3", Some("javascript:alert(document.cookie)")));
-        bad.comments.push(comment("4", Some(" data:text/html,x")));
-        bad.comments
-            .push(comment("5", Some("HTTP://EXAMPLE.ORG/ok")));
-        bad.comments.push(comment("6", Some(" ")));
-        let (kept, notes) = without_unsafe_urls(&bad);
-        let urls: Vec<Option<&str>> = kept
-            .comments
-            .iter()
-            .map(|c| c.author_url.as_deref())
+        let urls = [
+            Some("https://example.org/"),
+            None,
+            Some("javascript:alert(document.cookie)"),
+            Some(" data:text/html,x"),
+            Some("HTTP://EXAMPLE.ORG/ok"),
+            Some(" "),
+        ];
+        let mut comments: Vec<ImportComment> = (urls.iter().enumerate())
+            .map(|(i, url)| comment(&(i + 1).to_string(), *url))
             .collect();
+        let notes: Vec<String> = comments.iter_mut().filter_map(without_unsafe_url).collect();
+        let kept: Vec<Option<&str>> = comments.iter().map(|c| c.author_url.as_deref()).collect();
         assert_eq!(
-            urls,
+            kept,
             [
                 Some("https://example.org/"),
                 None,
@@ -176,7 +190,6 @@ mod tests {
                 None
             ]
         );
-        assert_eq!(kept.comments.len(), 6, "every comment is kept");
         assert_eq!(notes.len(), 2);
         assert!(notes[0].starts_with("comment 3: its web address \"javascript:"));
     }

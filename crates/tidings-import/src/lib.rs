@@ -1,14 +1,17 @@
 //! Moving in: Blogger and WordPress exports read into plain structs, then
 //! turned into one [`ImportBatch`] that the store writes all or nothing.
 //!
-//! Parsing is pure (bytes in, structs out), so every quirk of real exports is
-//! unit-tested with strings. This crate knows the export formats; it does not
+//! Parsing is pure (bytes in, structs or items out), so every quirk of real
+//! exports is unit-tested with strings. An import reads its file as a stream
+//! and hands each item to the store as it is read (`outline` and `stream`
+//! in each format's module); `parse` reads a file whole. This crate knows the export formats; it does not
 //! know SQL (the store writes the batch) or HTTP (old addresses become rows the
 //! web layer answers with 301s).
 
 pub mod blogger;
 pub mod export;
 pub mod frontmatter;
+mod input;
 pub mod markdown;
 pub mod media;
 pub mod site_config;
@@ -45,11 +48,14 @@ fn stored_body(html: &str) -> (String, String) {
 
 pub use tidings_store::{ExportSnapshot, ImportBatch, ImportReport};
 
-/// The largest export one import reads: 256 MiB. Parsing holds the whole
-/// file and what it becomes in memory, so without a limit an endless stream
-/// (a pipe, `/dev/zero`) would exhaust memory before any error. Exports of
-/// even large blogs are a few tens of megabytes (bodies are text; images are
-/// links).
+/// The largest Blogger or WordPress export one import reads, and the
+/// largest export of any format read from a pipe: 256 MiB. A file is read
+/// as a stream, but a pipe is held to be read twice, an XML record is held
+/// whole and an import is one transaction, so without a limit an endless
+/// stream (a pipe, `/dev/zero`) would exhaust memory or disk before any
+/// error. Exports of even large blogs are a few tens of megabytes (bodies
+/// are text; images are links). Our own format, which carries uploads, is
+/// limited per record instead (`tidings/read.rs`).
 pub const MAX_EXPORT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads a whole export from `reader` (an opened file or pipe), refusing it

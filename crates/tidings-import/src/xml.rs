@@ -16,6 +16,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
 use crate::ParseError;
+use crate::input::Input;
 
 /// An element of a record, with its namespace reduced to a short key
 /// ([`ns_key`]) so that `http://` and `https://` variants read alike.
@@ -98,44 +99,50 @@ pub struct Outline {
     pub notes: Vec<String>,
 }
 
-/// Reads `bytes`, calling `on_record` with every complete element at `depth`
-/// (1: children of the root) and its path of ancestor names. Elements above
-/// that depth are seen only as names; their text is ignored.
+/// Reads `input` from start to end, calling `on_record` with every complete
+/// element at `depth` (1: children of the root) and its path of ancestor
+/// names. Elements above that depth are seen only as names; their text is
+/// ignored. Only the record being read is held.
 pub fn read_records(
-    bytes: &[u8],
+    input: impl std::io::Read,
     depth: usize,
     mut on_record: impl FnMut(&[String], Elem) -> Result<(), ParseError>,
 ) -> Result<Outline, ParseError> {
-    let mut reader = NsReader::from_reader(bytes);
+    let mut reader = NsReader::from_reader(Input::new(input));
     reader.config_mut().check_end_names = true;
-    let mut records = Records::new(bytes, depth);
-    let mut last_event_at = 0;
+    let mut records = Records::new(depth);
+    let mut buf = Vec::new();
+    let mut last_line = 1;
     loop {
+        buf.clear();
         let before = reader.buffer_position();
-        records.note_first_drop(last_event_at);
-        last_event_at = before;
-        let (resolved, event) = match reader.read_resolved_event() {
+        records.note_first_drop(last_line);
+        let (resolved, event) = match reader.read_resolved_event_into(&mut buf) {
             Ok((r, e)) => (key_of(r, &mut records.undeclared), e),
             Err(e) => {
-                let line = records.line_at(reader.error_position());
-                return Err(ParseError::at(line, format!("not well-formed XML: {e}")));
+                let at = reader.error_position();
+                let line = reader.get_mut().line_at(at);
+                return Err(ParseError::at(line, not_well_formed(e)));
             }
         };
+        let line = reader.get_mut().line_at(before);
+        last_line = line;
         match event {
             Event::DocType(_) => {
                 return Err(ParseError::at(
-                    records.line_at(before),
+                    line,
                     "the file has a DOCTYPE; DTDs and the entities they define are refused",
                 ));
             }
-            Event::Start(start) => records.start(&start, resolved, before)?,
-            Event::Empty(start) => records.empty(&start, resolved, before, &mut on_record)?,
+            Event::Start(start) => records.start(&start, resolved, line)?,
+            Event::Empty(start) => records.empty(&start, resolved, line, &mut on_record)?,
             Event::End(_) => records.end(&mut on_record)?,
             Event::Text(t) => records.text(&t),
             Event::CData(t) => records.text(&t),
-            Event::GeneralRef(r) => records.reference(&r, before)?,
+            Event::GeneralRef(r) => records.reference(&r, line)?,
             Event::Eof => {
-                records.complete()?;
+                let end = reader.get_mut().line_at(u64::MAX);
+                records.complete(end)?;
                 break;
             }
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
@@ -144,12 +151,20 @@ pub fn read_records(
     Ok(records.into_outline())
 }
 
+/// The message of a reader's error: a file too large says so in its own
+/// words (the one line a refused import prints), anything else is XML that
+/// is not well-formed.
+fn not_well_formed(e: quick_xml::Error) -> String {
+    match &e {
+        quick_xml::Error::Io(io) if io.kind() == std::io::ErrorKind::FileTooLarge => io.to_string(),
+        _ => format!("not well-formed XML: {e}"),
+    }
+}
+
 /// The state of one [`read_records`]: where in the tree it is, the record
 /// being built, and the tolerances to report.
-struct Records<'b> {
-    bytes: &'b [u8],
+struct Records {
     depth: usize,
-    lines: LineCounter,
     outline: Outline,
     undeclared: Vec<String>,
     dropped_controls: usize,
@@ -165,12 +180,10 @@ struct Records<'b> {
 
 type OnRecord<'f> = dyn FnMut(&[String], Elem) -> Result<(), ParseError> + 'f;
 
-impl<'b> Records<'b> {
-    fn new(bytes: &'b [u8], depth: usize) -> Self {
+impl Records {
+    fn new(depth: usize) -> Self {
         Self {
-            bytes,
             depth,
-            lines: LineCounter::default(),
             outline: Outline::default(),
             undeclared: Vec::new(),
             dropped_controls: 0,
@@ -182,15 +195,11 @@ impl<'b> Records<'b> {
         }
     }
 
-    fn line_at(&mut self, offset: u64) -> u64 {
-        self.lines.line_at(self.bytes, offset)
-    }
-
     /// Remembers the line of the event that dropped the first character,
     /// once one has been dropped (called before the next event is read).
-    fn note_first_drop(&mut self, last_event_at: u64) {
+    fn note_first_drop(&mut self, last_event_line: u64) {
         if self.dropped_controls > 0 && self.first_drop.is_none() {
-            self.first_drop = Some(self.line_at(last_event_at));
+            self.first_drop = Some(last_event_line);
         }
     }
 
@@ -209,8 +218,7 @@ impl<'b> Records<'b> {
         Ok(elem)
     }
 
-    fn start(&mut self, start: &BytesStart<'_>, ns: String, at: u64) -> Result<(), ParseError> {
-        let line = self.line_at(at);
+    fn start(&mut self, start: &BytesStart<'_>, ns: String, line: u64) -> Result<(), ParseError> {
         if self.path.len() + self.stack.len() >= MAX_DEPTH {
             return Err(ParseError::at(
                 line,
@@ -233,10 +241,9 @@ impl<'b> Records<'b> {
         &mut self,
         start: &BytesStart<'_>,
         ns: String,
-        at: u64,
+        line: u64,
         on_record: &mut OnRecord<'_>,
     ) -> Result<(), ParseError> {
-        let line = self.line_at(at);
         let elem = self.element(start, ns, line)?;
         if self.path.len() == self.depth && self.stack.is_empty() {
             on_record(&self.path, elem)?;
@@ -272,7 +279,7 @@ impl<'b> Records<'b> {
 
     /// A character reference or one of the five predefined entities; any
     /// other entity is refused.
-    fn reference(&mut self, r: &BytesRef<'_>, at: u64) -> Result<(), ParseError> {
+    fn reference(&mut self, r: &BytesRef<'_>, line: u64) -> Result<(), ParseError> {
         let ch = match r.resolve_char_ref() {
             Ok(Some(c)) => Some(c),
             Ok(None) => predefined(r),
@@ -280,7 +287,7 @@ impl<'b> Records<'b> {
         };
         let Some(ch) = ch else {
             return Err(ParseError::at(
-                self.line_at(at),
+                line,
                 format!(
                     "&{}; is not an XML entity (only &amp; &lt; &gt; &quot; &apos; \
                      and character references are)",
@@ -300,9 +307,8 @@ impl<'b> Records<'b> {
 
     /// At the end of the input: a file that stops inside an element is
     /// truncated, and one without any element is not an export.
-    fn complete(&mut self) -> Result<(), ParseError> {
+    fn complete(&mut self, line: u64) -> Result<(), ParseError> {
         if !self.path.is_empty() || !self.stack.is_empty() {
-            let line = self.line_at(self.bytes.len() as u64);
             let open = self
                 .stack
                 .last()
@@ -434,28 +440,6 @@ pub(crate) fn predefined(r: &[u8]) -> Option<char> {
     })
 }
 
-/// Line numbers of byte offsets, counted incrementally (offsets mostly grow).
-#[derive(Default)]
-struct LineCounter {
-    offset: usize,
-    line: u64,
-}
-
-impl LineCounter {
-    fn line_at(&mut self, bytes: &[u8], offset: u64) -> u64 {
-        let offset = (offset as usize).min(bytes.len());
-        if offset < self.offset {
-            *self = Self::default();
-        }
-        self.line += bytes[self.offset..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
-        self.offset = offset;
-        self.line + 1
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,7 +499,7 @@ mod tests {
     #[test]
     fn tolerates_undeclared_prefixes_and_control_characters() {
         let mut n = 0;
-        let outline = read_records(b"<rss>\n<wp:id>1\x01</wp:id></rss>", 1, |_, e| {
+        let outline = read_records(&b"<rss>\n<wp:id>1\x01</wp:id></rss>"[..], 1, |_, e| {
             assert!(e.is("wp", "id"));
             assert_eq!(e.text, "1");
             n += 1;

@@ -300,6 +300,72 @@ fn wordpress_deep_bodies_are_flattened_and_named() {
     assert_eq!(tidings_render::check_nesting(&post.body_html), Ok(()));
 }
 
+/// The Theme Unit Test with its `<item>`s in reverse order: nav menus
+/// before the posts they name, attachments after the posts whose featured
+/// image they are, labels met in another case first.
+fn reversed_items(whole: &[u8]) -> Vec<u8> {
+    let text = std::str::from_utf8(whole).unwrap();
+    let first = text.find("<item>").unwrap();
+    let last = text.rfind("</item>").unwrap() + "</item>".len();
+    let mut items: Vec<&str> = text[first..last]
+        .split_inclusive("</item>")
+        .map(str::trim)
+        .collect();
+    items.reverse();
+    format!("{}{}\n{}", &text[..first], items.join("\n"), &text[last..]).into_bytes()
+}
+
+/// An import streams a WXR file (read once for what items depend on, then
+/// again as its items are handed on): it makes what reading the file whole
+/// makes, in any order of its items: posts at the same paths with the same
+/// labels and featured images, the same comments and attachments, the same
+/// menus as gadgets.
+#[test]
+fn wordpress_streamed_makes_what_the_whole_file_makes() {
+    use tidings_store::ImportItem;
+    let blog = new_blog();
+    let whole = theme_unit_test();
+    for file in [whole.clone(), reversed_items(&whole)] {
+        let (batch, _) = wordpress::parse(&file).unwrap().to_batch(&blog);
+        let outline = wordpress::outline(&file[..]).unwrap();
+        let (head, _) = outline.head(&blog);
+        assert_eq!(head.settings, batch.settings);
+        let (mut posts, mut comments, mut attachments, mut gadgets) =
+            (vec![], vec![], vec![], vec![]);
+        wordpress::stream(&file[..], &outline, &blog, |item| {
+            match item {
+                ImportItem::Post(p) => posts.push(*p),
+                ImportItem::Comment(c) => comments.push(c),
+                ImportItem::Attachment(a) => attachments.push(a),
+                ImportItem::Gadgets(g) => gadgets.extend(g),
+                ImportItem::Done => panic!("the caller sends Done"),
+            }
+            Ok(())
+        })
+        .unwrap();
+        let shown = |p: &tidings_store::ImportPost| {
+            (
+                p.external_id.clone(),
+                p.path.clone(),
+                p.labels.clone(),
+                p.featured_image.clone(),
+                p.body_html.clone(),
+            )
+        };
+        let streamed: Vec<_> = posts.iter().map(shown).collect();
+        let read_whole: Vec<_> = batch.posts.iter().map(shown).collect();
+        assert_eq!(streamed, read_whole);
+        assert!(posts.iter().any(|p| !p.featured_image.is_empty()));
+        let ids = |c: &[tidings_store::ImportComment]| {
+            c.iter().map(|c| c.external_id.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&comments), ids(&batch.comments));
+        assert_eq!(attachments.len(), batch.attachments.len());
+        assert!(!gadgets.is_empty());
+        assert_eq!(gadgets, batch.gadgets);
+    }
+}
+
 /// A new blog's settings, as an import finds them.
 fn new_blog() -> tidings_core::BlogSettings {
     tidings_core::BlogSettings {

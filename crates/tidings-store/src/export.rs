@@ -10,7 +10,7 @@ use crate::sql::Sql;
 use crate::{Result, Store, StoreError, from_micros};
 
 /// Everything of one blog, in the shape an import takes: what exports write.
-/// External ids are our ids; paths are exact.
+/// External ids are our ids; paths are exact; posts' `body_text` is empty.
 #[derive(Debug, Clone, Default)]
 pub struct ExportSnapshot {
     /// Oldest first.
@@ -45,7 +45,7 @@ impl Store {
         mut redirects: HashMap<i64, Vec<String>>,
     ) -> Result<Vec<ImportPost>> {
         let sql = Sql::new(
-            "SELECT id, kind, title, slug, path, body_markdown, body_html, teaser_html, body_text, labels, \
+            "SELECT id, kind, title, slug, path, body_markdown, body_html, teaser_html, labels, \
              status, published_at, updated_at, author_name, parent_id, menu_order, sticky, \
              description, noindex, comments, password_hash, featured_image, featured_image_html \
              FROM posts WHERE blog_id = $1 AND status <> 'trash' \
@@ -113,7 +113,8 @@ fn exported_post(r: &ReadRow) -> Result<ImportPost> {
         body_markdown: r.try_get("body_markdown")?,
         body_html: r.try_get("body_html")?,
         teaser_html: r.try_get("teaser_html")?,
-        body_text: r.try_get("body_text")?,
+        // No format writes it (an import makes it from the HTML): not read.
+        body_text: String::new(),
         labels: split_labels(&labels),
         // Exports know drafts and published posts; a post waiting for
         // review is a draft to them.

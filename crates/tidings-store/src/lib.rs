@@ -52,7 +52,10 @@ pub use comments::{CommentFilter, CommentListing, NewComment, VisibleComments};
 pub use dialect::Backend;
 pub use export::ExportSnapshot;
 pub use frame::Frame;
-pub use import::{ImportAttachment, ImportBatch, ImportComment, ImportPost, ImportReport};
+pub use import::{
+    ImportAttachment, ImportBatch, ImportComment, ImportHead, ImportItem, ImportItems, ImportPost,
+    ImportReport,
+};
 pub use layout::{FeaturedLink, Layout};
 pub use media::{
     Blobs, CHUNK_BYTES, DatabaseBlobs, DirectoryBlobs, Media, MediaFile, MediaStore, MediaUse,
@@ -91,6 +94,10 @@ pub enum StoreError {
     /// A statement on one of SQLite's synchronous connections failed.
     #[error("store: database error: {0}")]
     Sqlite(rusqlite::Error),
+    /// An import's reader stopped before the end of its file (it says why):
+    /// nothing was written.
+    #[error("the import stopped before the end of its file")]
+    Stopped,
 }
 
 impl From<rusqlite::Error> for StoreError {

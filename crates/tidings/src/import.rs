@@ -1,8 +1,11 @@
 //! `tidings import blogger|wordpress|tidings FILE` and `tidings import markdown
 //! DIR`: read the export, write it in one store transaction (so a bad file
-//! changes nothing), say what happened in one line. `--fetch-media` then
-//! brings the blog's pictures home as uploads (see [`crate::media`]):
-//! Blogger's, and WordPress's attachments and the pictures its posts show.
+//! changes nothing), say what happened in one line. Exports are read first
+//! for what their items depend on, then again as their items are written
+//! (`streamed`), so memory holds neither the file nor its items.
+//! `--fetch-media` then brings the blog's pictures home as uploads (see
+//! [`crate::media`]): Blogger's, and WordPress's attachments and the
+//! pictures its posts show.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -18,17 +21,29 @@ use crate::blogs;
 use crate::cli::{Global, ImportArgs, ImportDirArgs, ImportFetchArgs};
 use crate::media::FetchOptions;
 
+mod streamed;
+
+use self::streamed::Source;
+
 pub async fn blogger(global: &Global, store: &Store, args: ImportFetchArgs) -> anyhow::Result<()> {
     let (args, fetching) = args.split();
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
     let reading = progress(0, "reading");
-    let bytes = read(&args.file)?;
-    let export = tidings_import::blogger::parse(&bytes).map_err(|e| refused(&args.file, &e))?;
-    let (batch, notes) = export.to_batch(&blog);
+    let source = Source::open(&args.file)?;
+    let outline = source
+        .reader()
+        .and_then(tidings_import::blogger::outline)
+        .map_err(|e| refused(&args.file, &e))?;
+    let (head, plan, notes) = outline.plan(&blog);
     drop(reading);
-    tell(&args.file, export.notes.iter().chain(&notes));
-    let report = write(store, &args.file, batch).await?;
-    if let Some(template) = &export.template {
+    tell(&args.file, outline.export.notes.iter().chain(&notes));
+    let written = streamed::write(store, &args.file, head, outline.items, move |send| {
+        tidings_import::blogger::stream(source.reader()?, &plan, send)
+    })
+    .await?;
+    tell(&args.file, written.read.iter().chain(&written.notes));
+    let report = written.report;
+    if let Some(template) = &outline.export.template {
         // Kept aside for the owner, never applied: see the decisions.
         let path = global.data.join("blogger-template.xml");
         if std::fs::create_dir_all(&global.data).is_ok() && std::fs::write(&path, template).is_ok()
@@ -70,12 +85,22 @@ pub async fn wordpress(
     let (args, fetching) = args.split();
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
     let reading = progress(0, "reading");
-    let bytes = read(&args.file)?;
-    let export = tidings_import::wordpress::parse(&bytes).map_err(|e| refused(&args.file, &e))?;
-    let (batch, notes) = export.to_batch(&blog);
+    let source = Source::open(&args.file)?;
+    let outline = source
+        .reader()
+        .and_then(tidings_import::wordpress::outline)
+        .map_err(|e| refused(&args.file, &e))?;
+    let (head, notes) = outline.head(&blog);
     drop(reading);
-    tell(&args.file, export.notes.iter().chain(&notes));
-    let report = write(store, &args.file, batch).await?;
+    tell(&args.file, outline.export.notes.iter().chain(&notes));
+    let items = outline.items;
+    let written = streamed::write(store, &args.file, head, items, {
+        let blog = blog.clone();
+        move |send| tidings_import::wordpress::stream(source.reader()?, &outline, &blog, send)
+    })
+    .await?;
+    tell(&args.file, written.read.iter().chain(&written.notes));
+    let report = written.report;
     tell(&args.file, report.notes.iter());
     if let Some(options) = fetching {
         // The import has committed: what fails here is reported, not undone.
@@ -140,24 +165,27 @@ async fn bring_pictures_home(
 
 pub async fn tidings(global: &Global, store: &Store, args: ImportArgs) -> anyhow::Result<()> {
     let blog = blogs::pick(store, args.blog.as_deref()).await?;
-    let reading = progress(0, "reading");
-    let bytes = read(&args.file)?;
-    let mut export = tidings_import::tidings::parse(&bytes).map_err(|e| refused(&args.file, &e))?;
-    drop(bytes);
-    let batch = export
-        .to_batch(&blog)
+    let source = Source::open(&args.file)?;
+    let head = source
+        .reader()
+        .and_then(|input| tidings_import::tidings::head(input, &blog))
         .map_err(|e| refused(&args.file, &e))?;
-    drop(reading);
-    let report = write(store, &args.file, batch).await?;
-    let media = std::mem::take(&mut export.media);
-    if !media.is_empty() {
-        restore_media(global, store, &blog, &args, media).await?;
+    // The uploads, checked as the file is read, are restored once it is in.
+    let written = streamed::write(store, &args.file, head, 0, {
+        let source = source.clone();
+        move |send| tidings_import::tidings::stream(source.reader()?, send)
+    })
+    .await?;
+    tell(&args.file, written.notes.iter());
+    if written.read > 0 {
+        restore_media(global, store, &blog, &args, source, written.read).await?;
     }
-    summary(&args.file, &report);
+    summary(&args.file, &written.report);
     Ok(())
 }
 
-/// Puts back the uploads our export carried, at their addresses; says on
+/// Puts back the `count` uploads our export carried, at their addresses,
+/// reading the file once more so that one upload at a time is held; says on
 /// stderr how many. The posts are in already: an upload that cannot be
 /// restored stops the command, and running it again restores the rest.
 async fn restore_media(
@@ -165,13 +193,23 @@ async fn restore_media(
     store: &Store,
     blog: &BlogSettings,
     args: &ImportArgs,
-    media: Vec<tidings_import::tidings::RestoredMedia>,
+    source: Source,
+    count: u64,
 ) -> anyhow::Result<()> {
     let file = &args.file;
     let blobs = crate::media::blobs(global, store, &args.media)?;
-    let bar = progress(media.len() as u64, "media");
+    let bar = progress(count, "media");
+    let (sender, mut uploads) = tokio::sync::mpsc::channel(1);
+    let reading = tokio::task::spawn_blocking(move || {
+        tidings_import::tidings::media(source.reader()?, |m| {
+            sender.blocking_send(m).map_err(|_| ParseError {
+                line: None,
+                message: "the restore stopped".into(),
+            })
+        })
+    });
     let (mut restored, mut there) = (0, 0);
-    for m in media {
+    while let Some(m) = uploads.recv().await {
         let path = m
             .files
             .first()
@@ -195,6 +233,9 @@ async fn restore_media(
         bar.inc(1);
     }
     bar.finish_and_clear();
+    // The file changed since it was imported, or cannot be read again.
+    let read = reading.await.context("reading the file stopped")?;
+    read.map_err(|e| anyhow!("{}: media: {e}", file.display()))?;
     if restored > 0 {
         tidings_app::media::moved::show_uploads(store, blog.id)
             .await

@@ -2,58 +2,102 @@
 //! path where we serve such a path (else at one of ours, the old one
 //! redirecting), ids kept, the trash left out with its comments.
 
+use std::collections::HashSet;
+
 use chrono_tz::Tz;
 use tidings_core::{BlogSettings, PostKind, post_path, slugify};
 use tidings_render::html_to_text;
-use tidings_store::{ImportBatch, ImportComment, ImportPost};
+use tidings_store::{ImportBatch, ImportComment, ImportHead, ImportPost};
 
 use super::{BloggerComment, BloggerExport, BloggerPost, served_path};
 use crate::{comment_text, url_path};
 
+/// How each post and comment of an export becomes the store's, from what
+/// is known before they are read: the blog's zone (for paths of ours),
+/// Blogger's "Convert line breaks", the posts in Blogger's trash.
+#[derive(Debug, Clone)]
+pub struct BloggerPlan {
+    tz: Tz,
+    line_breaks: bool,
+    trashed: HashSet<String>,
+}
+
+impl BloggerPlan {
+    /// The post as the store takes it, with a note when its body is
+    /// flattened; `None` for one in Blogger's trash.
+    pub fn post(&self, p: &BloggerPost, notes: &mut Vec<String>) -> Option<ImportPost> {
+        (!p.trashed).then(|| import_post(p, self.tz, self.line_breaks, notes))
+    }
+
+    /// The comment as the store takes it; `None` for one on a post in
+    /// Blogger's trash, which stays out with it.
+    pub fn comment(&self, c: &BloggerComment) -> Option<ImportComment> {
+        (!self.trashed.contains(&c.post)).then(|| import_comment(c))
+    }
+}
+
 impl BloggerExport {
     /// The batch the store writes into `blog`, and notes for the owner.
     pub fn to_batch(&self, blog: &BlogSettings) -> (ImportBatch, Vec<String>) {
+        let (head, plan, mut notes) = self.plan(blog, |id| {
+            self.comments.iter().filter(|c| c.post == id).count()
+        });
+        let posts = self
+            .posts
+            .iter()
+            .filter_map(|p| plan.post(p, &mut notes))
+            .collect();
+        let comments = self
+            .comments
+            .iter()
+            .filter_map(|c| plan.comment(c))
+            .collect();
+        let batch = ImportBatch {
+            blog_id: head.blog_id,
+            source: head.source,
+            settings: head.settings,
+            posts,
+            comments,
+            attachments: Vec::new(),
+            held_comment_mail: head.held_comment_mail,
+            layout: head.layout,
+            gadgets: Vec::new(),
+        };
+        (batch, notes)
+    }
+
+    /// What the store writes before the posts, how each item is to be
+    /// made, and notes for the owner (`comments_of`: how many comments a
+    /// trashed post has, for its note). The export's posts need hold only
+    /// the trashed ones.
+    pub(super) fn plan(
+        &self,
+        blog: &BlogSettings,
+        comments_of: impl Fn(&str) -> usize,
+    ) -> (ImportHead, BloggerPlan, Vec<String>) {
         let (settings, mut notes) = self.settings_for(blog);
         let tz = settings.as_ref().unwrap_or(blog).timezone;
         // What the owner put in Blogger's trash stays out, with its comments.
-        let trashed: Vec<&str> = self
-            .posts
-            .iter()
-            .filter(|p| p.trashed)
-            .map(|p| p.id.as_str())
-            .collect();
-        notes.extend(self.trash_notes());
+        let trashed = self.posts.iter().filter(|p| p.trashed);
+        notes.extend(trashed.clone().map(|p| trash_note(p, comments_of(&p.id))));
         // "Convert line breaks": Blogger showed each newline of a post as a
         // line break, and old posts were written counting on it.
         let line_breaks = self.settings.iter().any(|(name, value)| {
             name == "BLOG_CONVERT_LINE_BREAKS" && value.trim().eq_ignore_ascii_case("true")
         });
-        let posts = self
-            .posts
-            .iter()
-            .filter(|p| !p.trashed)
-            .map(|p| import_post(p, tz, line_breaks, &mut notes))
-            .collect();
-        let comments = self
-            .comments
-            .iter()
-            .filter(|c| !trashed.contains(&c.post.as_str()))
-            .map(import_comment)
-            .collect();
-        (
-            ImportBatch {
-                blog_id: blog.id,
-                source: "blogger",
-                settings,
-                posts,
-                comments,
-                attachments: Vec::new(),
-                held_comment_mail: self.held_comment_mail(),
-                layout: self.layout.clone(),
-                gadgets: Vec::new(),
-            },
-            notes,
-        )
+        let plan = BloggerPlan {
+            tz,
+            line_breaks,
+            trashed: trashed.map(|p| p.id.clone()).collect(),
+        };
+        let head = ImportHead {
+            blog_id: blog.id,
+            source: "blogger",
+            settings,
+            held_comment_mail: self.held_comment_mail(),
+            layout: self.layout.clone(),
+        };
+        (head, plan, notes)
     }
 
     /// The addresses Blogger mailed comments to: "Comment moderation
@@ -79,29 +123,22 @@ impl BloggerExport {
         emails.dedup();
         emails
     }
+}
 
-    /// A note for each post in Blogger's trash, with how many comments
-    /// stay out with it.
-    fn trash_notes(&self) -> Vec<String> {
-        self.posts
-            .iter()
-            .filter(|p| p.trashed)
-            .map(|p| {
-                let comments = self.comments.iter().filter(|c| c.post == p.id).count();
-                format!(
-                    "skipped: {} {} ({:?}) is in Blogger's trash{}",
-                    p.kind.as_str(),
-                    p.id,
-                    p.title,
-                    match comments {
-                        0 => String::new(),
-                        1 => ", with its comment".to_owned(),
-                        n => format!(", with its {n} comments"),
-                    }
-                )
-            })
-            .collect()
-    }
+/// The note for a post in Blogger's trash, with how many comments stay out
+/// with it.
+fn trash_note(p: &BloggerPost, comments: usize) -> String {
+    format!(
+        "skipped: {} {} ({:?}) is in Blogger's trash{}",
+        p.kind.as_str(),
+        p.id,
+        p.title,
+        match comments {
+            0 => String::new(),
+            1 => ", with its comment".to_owned(),
+            n => format!(", with its {n} comments"),
+        }
+    )
 }
 
 /// A post at its old path when we serve such a path; else at a path of

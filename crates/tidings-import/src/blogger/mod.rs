@@ -20,8 +20,12 @@ use tidings_core::{
 mod batch;
 mod embeds;
 mod gadgets;
+mod stream;
 mod takeout;
 pub mod widgets;
+
+pub use self::batch::BloggerPlan;
+pub use self::stream::{BloggerOutline, outline, stream};
 
 use crate::xml::{Elem, read_records};
 use crate::{ParseError, dedup_labels, one_line};
@@ -103,18 +107,38 @@ pub struct BloggerComment {
     pub author_kind: Option<String>,
 }
 
-/// Reads a Blogger export: "Back up content" or Takeout's `feed.atom`.
+/// Reads a Blogger export, held whole: "Back up content" or Takeout's
+/// `feed.atom`.
 pub fn parse(bytes: &[u8]) -> Result<BloggerExport, ParseError> {
+    read(bytes, |_| Ok(()))
+}
+
+/// Reads a Blogger export from `input`, calling `take` after each entry
+/// with the export read so far: what `take` leaves in it is kept, so an
+/// import can take each post and comment as it comes and hold none.
+fn read(
+    input: impl std::io::Read,
+    mut take: impl FnMut(&mut BloggerExport) -> Result<(), ParseError>,
+) -> Result<BloggerExport, ParseError> {
     let mut export = BloggerExport::default();
     let mut feed_title = None;
-    let outline = read_records(bytes, 1, |_, e| {
+    // The first post's named author, for the template's Profile widget:
+    // found as the posts pass, since `take` may keep none of them.
+    let mut author = None;
+    let outline = read_records(input, 1, |_, e| {
         if e.is("atom", "entry") {
             if e.child("blogger", "type").is_some() {
                 export.format = BloggerFormat::Takeout;
-                takeout::entry(&mut export, &e)
+                takeout::entry(&mut export, &e)?;
             } else {
-                entry(&mut export, &e)
+                entry(&mut export, &e)?;
             }
+            if author.is_none() {
+                author = export.posts.last().map(|p| p.author.clone()).filter(|a| {
+                    a != tidings_core::comment::ANONYMOUS && !a.eq_ignore_ascii_case("unknown")
+                });
+            }
+            take(&mut export)
         } else {
             if e.is("atom", "title") {
                 feed_title = Some(one_line(&e.text));
@@ -138,7 +162,7 @@ pub fn parse(bytes: &[u8]) -> Result<BloggerExport, ParseError> {
     {
         export.settings.push(("BLOG_NAME".into(), title));
     }
-    export.read_widgets();
+    export.read_widgets(author.as_deref());
     let mut notes = outline.notes;
     notes.append(&mut export.notes);
     export.notes = notes;
@@ -149,7 +173,7 @@ impl BloggerExport {
     /// The template's widgets as gadgets, and the Header's title and
     /// description where the settings entries lack them. A template that
     /// will not read is a note, not a failed import: the posts matter more.
-    fn read_widgets(&mut self) {
+    fn read_widgets(&mut self, author: Option<&str>) {
         let Some(template) = &self.template else {
             return;
         };
@@ -162,10 +186,6 @@ impl BloggerExport {
                 return;
             }
         };
-        let author =
-            self.posts.iter().map(|p| p.author.as_str()).find(|a| {
-                *a != tidings_core::comment::ANONYMOUS && !a.eq_ignore_ascii_case("unknown")
-            });
         let mut carried = gadgets::carry(&widgets, author);
         self.notes.extend(carried.notes);
         let most = tidings_core::gadget::MAX_GADGETS;

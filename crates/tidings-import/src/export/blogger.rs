@@ -20,8 +20,13 @@ fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-/// The whole blog as a Blogger Atom export, and notes on what it leaves out.
-pub fn blogger(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) {
+/// Writes the whole blog to `out` as a Blogger Atom export; notes on what
+/// it leaves out.
+pub fn blogger(
+    blog: &BlogSettings,
+    snap: &ExportSnapshot,
+    out_file: &mut impl std::io::Write,
+) -> std::io::Result<Vec<String>> {
     let (blog, snap, mut notes) = super::writable(blog, snap);
     let (blog, snap) = (&*blog, &*snap);
     let out = Feed {
@@ -29,7 +34,7 @@ pub fn blogger(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<Strin
         base: format!("https://{}", blog.host),
         now: rfc3339(Utc::now()),
     };
-    let mut x = String::with_capacity(4096 + snap.posts.len() * 2048);
+    let mut x = super::buffer();
     out.head(&mut x);
     let mut post_paths = std::collections::HashMap::new();
     let mut protected = 0;
@@ -49,6 +54,7 @@ pub fn blogger(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<Strin
         } else {
             out.post(&mut x, p);
         }
+        super::spill(&mut x, out_file)?;
     }
     if protected > 0 {
         notes.push(format!(
@@ -66,14 +72,16 @@ pub fn blogger(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<Strin
             continue;
         };
         out.comment(&mut x, c, path);
+        super::spill(&mut x, out_file)?;
     }
     x.push_str("</feed>\n");
+    out_file.write_all(x.as_bytes())?;
     if left_out > 0 {
         notes.push(format!(
             "{left_out} comments awaiting moderation or marked spam are not in a Blogger export"
         ));
     }
-    (x, notes)
+    Ok(notes)
 }
 
 /// The blog's settings as Blogger names and spells them.

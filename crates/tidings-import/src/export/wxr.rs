@@ -57,8 +57,12 @@ fn login(name: &str, n: usize) -> String {
     }
 }
 
-/// The whole blog as WXR 1.2, and notes on what it leaves out.
-pub fn wxr(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) {
+/// Writes the whole blog to `out` as WXR 1.2; notes on what it leaves out.
+pub fn wxr(
+    blog: &BlogSettings,
+    snap: &ExportSnapshot,
+    out_file: &mut impl std::io::Write,
+) -> std::io::Result<Vec<String>> {
     let (blog, snap, mut notes) = super::writable(blog, snap);
     let (blog, snap) = (&*blog, &*snap);
     let base = format!("https://{}", blog.host);
@@ -72,19 +76,23 @@ pub fn wxr(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) 
         authors: author_logins(snap),
         labels: label_nicenames(snap),
     };
-    let mut x = String::with_capacity(4096 + snap.posts.len() * 2048);
+    let mut x = super::buffer();
     out.head(&mut x, blog);
+    let mut comments: HashMap<&str, Vec<&ImportComment>> = HashMap::new();
+    for c in &snap.comments {
+        comments.entry(c.post.as_str()).or_default().push(c);
+    }
     for p in &snap.posts {
-        out.item(
-            &mut x,
-            p,
-            snap.comments.iter().filter(|c| c.post == p.external_id),
-        );
+        let its = comments.remove(p.external_id.as_str()).unwrap_or_default();
+        out.item(&mut x, p, its.into_iter());
+        super::spill(&mut x, out_file)?;
     }
     for a in snap.attachments.iter().chain(&featured) {
         out.attachment(&mut x, a);
+        super::spill(&mut x, out_file)?;
     }
     x.push_str("</channel>\n</rss>\n");
+    out_file.write_all(x.as_bytes())?;
     let protected = snap
         .posts
         .iter()
@@ -115,7 +123,7 @@ pub fn wxr(blog: &BlogSettings, snap: &ExportSnapshot) -> (String, Vec<String>) 
                 .to_owned(),
         );
     }
-    (x, notes)
+    Ok(notes)
 }
 
 /// Authors, by display name, each with a login of their own.
@@ -483,7 +491,9 @@ mod tests {
             theme: String::new(),
             changed_at: Utc::now(),
         };
-        let (text, _) = wxr(&blog, &snap);
+        let mut text = Vec::new();
+        wxr(&blog, &snap, &mut text).unwrap();
+        let text = String::from_utf8(text).unwrap();
         let back = crate::wordpress::parse(text.as_bytes()).unwrap();
         assert_eq!(back.title, "T & T");
         assert_eq!(back.items.len(), 3);

@@ -30,6 +30,7 @@ use tidings_core::{
     CommentStatus, CommentsAllowed, FeedContent, Moderation, PostComments, PostKind,
 };
 
+pub use batch::{head, media, stream};
 pub use read::{RestoredMedia, parse};
 pub use write::export;
 

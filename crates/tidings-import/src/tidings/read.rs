@@ -8,6 +8,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::{DateTime, Utc};
 use tidings_store::MediaFile;
 
+use std::io::BufRead;
+
 use super::{
     AttachmentRecord, BlogRecord, CommentRecord, EndRecord, MediaRecord, PostRecord, Record,
     TidingsExport, VERSION,
@@ -19,48 +21,182 @@ use crate::blogger::served_path;
 /// exactly: a record that does not parse, a duplicate id or path, a comment
 /// whose post or parent is not in the file, a file cut short.
 pub fn parse(bytes: &[u8]) -> Result<TidingsExport, ParseError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64
-            + 1;
-        ParseError::at(line, "not UTF-8 text")
-    })?;
-    let mut file = Reading::default();
-    for (n, raw) in text.split('\n').enumerate() {
-        let line = n as u64 + 1;
-        if raw.trim().is_empty() {
-            continue;
+    let mut posts = Vec::new();
+    let mut comments = Vec::new();
+    let mut attachments = Vec::new();
+    let mut media = Vec::new();
+    let file = read(bytes, |item| {
+        match item {
+            Item::Record(record) => match *record {
+                Record::Post(p) => posts.push(p),
+                Record::Comment(c) => comments.push(c),
+                Record::Attachment(a) => attachments.push(a),
+                _ => {}
+            },
+            Item::Media(m) => media.push(m),
         }
+        Ok(())
+    })?;
+    Ok(TidingsExport {
+        blog: file.blog,
+        posts,
+        comments,
+        attachments,
+        media,
+        blog_line: file.blog_line,
+    })
+}
+
+/// A file read whole: its blog record and line, and how many uploads it
+/// carries.
+pub(super) struct Read {
+    pub(super) blog: BlogRecord,
+    pub(super) blog_line: u64,
+    pub(super) media: u64,
+}
+
+/// What a reading hands on, checked: a post, comment or attachment record,
+/// or an upload with its bytes.
+pub(super) enum Item {
+    /// Boxed: a post record is large beside the rest.
+    Record(Box<Record>),
+    Media(RestoredMedia),
+}
+
+/// The longest record a file may hold (an upload with its copies, in
+/// base64): a longer line is refused before it is read further, so one
+/// line cannot take the memory a whole file may not.
+const MAX_RECORD_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a file from `input` line by line, checking each record against
+/// the ones before and handing each post, comment, attachment and upload
+/// to `take` as it is read; then the checks only the whole file can make (a
+/// page's parent or a reply's parent may come later in it). An error of
+/// `take` stops the reading.
+pub(super) fn read(
+    input: impl std::io::Read,
+    mut take: impl FnMut(Item) -> Result<(), ParseError>,
+) -> Result<Read, ParseError> {
+    let mut lines = Lines::new(input);
+    let mut file = Reading::default();
+    while let Some((text, line)) = lines.next()? {
+        file.last_line = line;
         if file.ended {
             return Err(ParseError::at(line, "a record after the end record"));
         }
-        let record = file.decode(raw, line)?;
+        let record = file.decode(text, line)?;
         if let Some(e) = record.forbidden_char() {
             return Err(ParseError::at(line, e.to_string()));
         }
-        file.take(record, line)
-            .map_err(|m| ParseError::at(line, m))?;
+        if let Some(item) = file
+            .take(record, line)
+            .map_err(|m| ParseError::at(line, m))?
+        {
+            take(item)?;
+        }
     }
-    file.finish(text)
+    file.finish()
 }
 
-/// What the records read so far hold, and the ids and addresses they took.
+/// The blog record of a file, read alone (it is the first record), with
+/// its line.
+pub(super) fn blog_record(input: impl std::io::Read) -> Result<(BlogRecord, u64), ParseError> {
+    let mut lines = Lines::new(input);
+    let Some((text, line)) = lines.next()? else {
+        return Err(ParseError::at(1, "an empty file"));
+    };
+    let mut first = Reading::default();
+    let record = first.decode(text, line)?;
+    if let Some(e) = record.forbidden_char() {
+        return Err(ParseError::at(line, e.to_string()));
+    }
+    first
+        .take(record, line)
+        .map_err(|m| ParseError::at(line, m))?;
+    let blog = first
+        .blog
+        .ok_or_else(|| ParseError::at(line, "no blog record"))?;
+    Ok((blog, line))
+}
+
+/// The lines of a file that hold a record (blank ones are skipped), one at
+/// a time, with their numbers. A file is streamed, so its size is not
+/// limited (a pipe is held whole, and limited, by the binary); each line is,
+/// by [`MAX_RECORD_BYTES`].
+struct Lines<R> {
+    input: std::io::BufReader<R>,
+    raw: Vec<u8>,
+    line: u64,
+    /// The longest line read.
+    max: u64,
+}
+
+impl<R: std::io::Read> Lines<R> {
+    fn new(input: R) -> Self {
+        Self::with_max(input, MAX_RECORD_BYTES)
+    }
+
+    fn with_max(input: R, max: u64) -> Self {
+        Self {
+            input: std::io::BufReader::with_capacity(256 * 1024, input),
+            raw: Vec::new(),
+            line: 0,
+            max,
+        }
+    }
+
+    fn next(&mut self) -> Result<Option<(&str, u64)>, ParseError> {
+        loop {
+            self.raw.clear();
+            let n = std::io::Read::take(&mut self.input, self.max + 1)
+                .read_until(b'\n', &mut self.raw)
+                .map_err(|e| ParseError::at(self.line + 1, e.to_string()))?;
+            if n == 0 {
+                return Ok(None);
+            }
+            self.line += 1;
+            if n as u64 > self.max {
+                return Err(ParseError::at(
+                    self.line,
+                    format!(
+                        "a record longer than {} MiB, the most one line may hold",
+                        self.max >> 20
+                    ),
+                ));
+            }
+            let blank = std::str::from_utf8(&self.raw).is_ok_and(|t| t.trim().is_empty());
+            if !blank {
+                break;
+            }
+        }
+        let text = std::str::from_utf8(&self.raw)
+            .map_err(|_| ParseError::at(self.line, "not UTF-8 text"))?;
+        Ok(Some((text, self.line)))
+    }
+}
+
+/// What the records read so far promise and the ids and addresses they
+/// took; the records themselves are handed on.
 #[derive(Default)]
 struct Reading {
     blog: Option<BlogRecord>,
     /// The blog record's line; 0 until it is read.
     blog_line: u64,
-    posts: Vec<PostRecord>,
-    comments: Vec<CommentRecord>,
-    attachments: Vec<AttachmentRecord>,
+    /// The last line with a record.
+    last_line: u64,
+    posts: u64,
+    comments: u64,
+    attachments: u64,
+    /// Each post's parent and each reply's, checked at the end: (id, parent).
+    post_parents: Vec<(i64, i64)>,
+    comment_parents: Vec<(i64, i64)>,
     post_ids: HashSet<i64>,
     paths: HashSet<String>,
     comment_ids: HashSet<i64>,
     attachment_ids: HashSet<i64>,
     local_paths: HashSet<String>,
-    media: Vec<RestoredMedia>,
+    /// Uploads read so far.
+    media: u64,
     media_ids: HashSet<i64>,
     media_paths: HashSet<String>,
     ended: bool,
@@ -98,9 +234,10 @@ impl Reading {
         })
     }
 
-    /// Checks `record` against what came before and keeps it; the error is
-    /// the message for its line.
-    fn take(&mut self, record: Record, line: u64) -> Result<(), String> {
+    /// Checks `record` against what came before; a post, comment,
+    /// attachment or upload is handed back. The error is the message for
+    /// its line.
+    fn take(&mut self, record: Record, line: u64) -> Result<Option<Item>, String> {
         match record {
             Record::Blog(b) if self.blog_line == 0 => {
                 if b.tidings != VERSION {
@@ -111,21 +248,27 @@ impl Reading {
                 }
                 self.blog = Some(b);
                 self.blog_line = line;
-                Ok(())
+                Ok(None)
             }
             _ if self.blog_line == 0 => {
                 Err("the first record must be the blog (is this a Tidings export?)".into())
             }
             Record::Blog(_) => Err("a second blog record".into()),
-            Record::Post(p) => self.post(p),
-            Record::Comment(c) => self.comment(c),
-            Record::Attachment(a) => self.attachment(a),
-            Record::Media(m) => self.media(m),
-            Record::End(e) => self.end(&e),
+            Record::Post(p) => self
+                .post(&p)
+                .map(|()| Some(Item::Record(Box::new(Record::Post(p))))),
+            Record::Comment(c) => {
+                (self.comment(&c)).map(|()| Some(Item::Record(Box::new(Record::Comment(c)))))
+            }
+            Record::Attachment(a) => {
+                (self.attachment(&a)).map(|()| Some(Item::Record(Box::new(Record::Attachment(a)))))
+            }
+            Record::Media(m) => self.media(m).map(|m| Some(Item::Media(m))),
+            Record::End(e) => self.end(&e).map(|()| None),
         }
     }
 
-    fn post(&mut self, p: PostRecord) -> Result<(), String> {
+    fn post(&mut self, p: &PostRecord) -> Result<(), String> {
         if !self.post_ids.insert(p.id) || p.id <= 0 {
             return Err(format!("post id {} is not positive or not unique", p.id));
         }
@@ -143,11 +286,14 @@ impl Reading {
         }
         tidings_core::gadget::address("featured_image", &p.featured_image, true)
             .map_err(|r| format!("featured_image: {}", r.message))?;
-        self.posts.push(p);
+        if let Some(parent) = p.parent {
+            self.post_parents.push((p.id, parent));
+        }
+        self.posts += 1;
         Ok(())
     }
 
-    fn comment(&mut self, c: CommentRecord) -> Result<(), String> {
+    fn comment(&mut self, c: &CommentRecord) -> Result<(), String> {
         if !self.comment_ids.insert(c.id) || c.id <= 0 {
             return Err(format!("comment id {} is not positive or not unique", c.id));
         }
@@ -157,11 +303,14 @@ impl Reading {
                 c.id, c.post_id
             ));
         }
-        self.comments.push(c);
+        if let Some(parent) = c.parent {
+            self.comment_parents.push((c.id, parent));
+        }
+        self.comments += 1;
         Ok(())
     }
 
-    fn attachment(&mut self, a: AttachmentRecord) -> Result<(), String> {
+    fn attachment(&mut self, a: &AttachmentRecord) -> Result<(), String> {
         if !self.attachment_ids.insert(a.id) || a.id <= 0 {
             return Err(format!(
                 "attachment id {} is not positive or not unique",
@@ -187,14 +336,14 @@ impl Reading {
                 return Err(format!("two attachments are served at {local}"));
             }
         }
-        self.attachments.push(a);
+        self.attachments += 1;
         Ok(())
     }
 
     /// An upload: its files at `/media/u/` addresses no other file of the
     /// export takes, the original first, and each file's bytes a picture of
     /// the type it names (its name and record are not trusted).
-    fn media(&mut self, m: MediaRecord) -> Result<(), String> {
+    fn media(&mut self, m: MediaRecord) -> Result<RestoredMedia, String> {
         if !self.media_ids.insert(m.id) || m.id <= 0 {
             return Err(format!("media id {} is not positive or not unique", m.id));
         }
@@ -234,21 +383,17 @@ impl Reading {
                 bytes,
             ));
         }
-        self.media.push(RestoredMedia {
+        self.media += 1;
+        Ok(RestoredMedia {
             alt: m.alt,
             created_at: m.created_at,
             files,
-        });
-        Ok(())
+        })
     }
 
     /// The end record: its counts must be what the file held.
     fn end(&mut self, e: &EndRecord) -> Result<(), String> {
-        let (posts, comments, attachments) = (
-            self.posts.len() as u64,
-            self.comments.len() as u64,
-            self.attachments.len() as u64,
-        );
+        let (posts, comments, attachments) = (self.posts, self.comments, self.attachments);
         if (e.posts, e.comments, e.attachments) != (posts, comments, attachments) {
             return Err(format!(
                 "the file promises {} posts, {} comments and {} attachments but holds \
@@ -256,11 +401,10 @@ impl Reading {
                 e.posts, e.comments, e.attachments,
             ));
         }
-        if e.media != self.media.len() as u64 {
+        if e.media != self.media {
             return Err(format!(
                 "the file promises {} media but holds {}",
-                e.media,
-                self.media.len()
+                e.media, self.media
             ));
         }
         self.ended = true;
@@ -269,50 +413,38 @@ impl Reading {
 
     /// The whole file read: it must have begun and ended, and pages and
     /// replies may name a parent that came later in it.
-    fn finish(self, text: &str) -> Result<TidingsExport, ParseError> {
+    fn finish(self) -> Result<Read, ParseError> {
         let Some(blog) = self.blog else {
             return Err(ParseError::at(1, "an empty file"));
         };
         if !self.ended {
-            let last = text.trim_end().lines().count() as u64;
             return Err(ParseError::at(
-                last,
+                self.last_line,
                 "the file ends without its end record: it was cut short",
             ));
         }
-        for p in &self.posts {
-            if let Some(parent) = p.parent
-                && (!self.post_ids.contains(&parent) || parent == p.id)
-            {
-                return Err(ParseError {
-                    line: None,
-                    message: format!(
-                        "post {} names post {parent} as its parent, which is not in the file",
-                        p.id
-                    ),
-                });
+        let whole = |message| ParseError {
+            line: None,
+            message,
+        };
+        for &(id, parent) in &self.post_parents {
+            if !self.post_ids.contains(&parent) || parent == id {
+                return Err(whole(format!(
+                    "post {id} names post {parent} as its parent, which is not in the file"
+                )));
             }
         }
-        for c in &self.comments {
-            if let Some(parent) = c.parent
-                && !self.comment_ids.contains(&parent)
-            {
-                return Err(ParseError {
-                    line: None,
-                    message: format!(
-                        "comment {} replies to comment {parent}, which is not in the file",
-                        c.id
-                    ),
-                });
+        for &(id, parent) in &self.comment_parents {
+            if !self.comment_ids.contains(&parent) {
+                return Err(whole(format!(
+                    "comment {id} replies to comment {parent}, which is not in the file"
+                )));
             }
         }
-        Ok(TidingsExport {
+        Ok(Read {
             blog,
-            posts: self.posts,
-            comments: self.comments,
-            attachments: self.attachments,
-            media: self.media,
             blog_line: self.blog_line,
+            media: self.media,
         })
     }
 }
@@ -427,5 +559,21 @@ mod tests {
         let cut = with_media("/media/u/ab.png", "image/png", PNG)
             .replace(r#""media":1}"#, r#""media":2}"#);
         assert!(parse(cut.as_bytes()).unwrap_err().message.contains("media"));
+    }
+
+    #[test]
+    fn a_line_past_the_most_one_record_may_hold_is_refused_unread() {
+        let max = 1024 * 1024;
+        let mut lines = Lines::with_max(std::io::repeat(b'x'), max);
+        let e = lines.next().unwrap_err();
+        assert_eq!(e.line, Some(1));
+        assert_eq!(
+            e.message,
+            "a record longer than 1 MiB, the most one line may hold"
+        );
+        let mut fits = vec![b'x'; max as usize - 1];
+        fits.push(b'\n');
+        let mut lines = Lines::with_max(&fits[..], max);
+        assert_eq!(lines.next().unwrap().map(|(_, n)| n), Some(1));
     }
 }

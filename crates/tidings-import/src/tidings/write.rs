@@ -11,29 +11,31 @@ use super::{
     PostRecord, Record, VERSION,
 };
 
-/// The whole blog in our format, its uploads with the bytes of each file
-/// (`media`: each upload with its files' bytes, in the order of its
-/// `files`), and notes on what it leaves out (only characters our import
+/// Writes the whole blog to `out` in our format, its uploads with the bytes
+/// of each file (`media`: each upload with its files' bytes, in the order of
+/// its `files`); notes on what it leaves out (only characters our import
 /// refuses: see `export::writable`).
 pub fn export(
     blog: &BlogSettings,
     snap: &ExportSnapshot,
     media: &[(Media, Vec<Vec<u8>>)],
-) -> (String, Vec<String>) {
+    out: &mut impl std::io::Write,
+) -> std::io::Result<Vec<String>> {
     let (blog, snap, notes) = crate::export::writable(blog, snap);
     let (blog, snap) = (&*blog, &*snap);
-    let mut out = String::with_capacity(1024 + snap.posts.len() * 2048);
+    let mut text = crate::export::buffer();
     let mut line = |r: &Record| {
         // Serialising plain structs of strings and numbers cannot fail.
-        out.push_str(&serde_json::to_string(r).unwrap_or_default());
-        out.push('\n');
+        text.push_str(&serde_json::to_string(r).unwrap_or_default());
+        text.push('\n');
+        crate::export::spill(&mut text, out)
     };
-    line(&Record::Blog(blog_record(blog)));
+    line(&Record::Blog(blog_record(blog)))?;
     for p in &snap.posts {
-        line(&Record::Post(post_record(p)));
+        line(&Record::Post(post_record(p)))?;
     }
     for c in &snap.comments {
-        line(&Record::Comment(comment_record(c)));
+        line(&Record::Comment(comment_record(c)))?;
     }
     for a in &snap.attachments {
         line(&Record::Attachment(AttachmentRecord {
@@ -44,18 +46,19 @@ pub fn export(
             mime_type: a.mime_type.clone(),
             uploaded_at: a.uploaded_at,
             local_path: a.local_path.clone(),
-        }));
+        }))?;
     }
     for (m, bytes) in media {
-        line(&Record::Media(media_record(m, bytes)));
+        line(&Record::Media(media_record(m, bytes)))?;
     }
     line(&Record::End(EndRecord {
         posts: snap.posts.len() as u64,
         comments: snap.comments.len() as u64,
         attachments: snap.attachments.len() as u64,
         media: media.len() as u64,
-    }));
-    (out, notes)
+    }))?;
+    out.write_all(text.as_bytes())?;
+    Ok(notes)
 }
 
 /// A stored id from the snapshot's external id (ours are numbers).

@@ -2,19 +2,54 @@
 //! with their old addresses as redirects, comments as plain text,
 //! attachments recorded with their URLs.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
+use tidings_core::gadget::Gadget;
 use tidings_core::{BlogSettings, PostKind, post_path, slugify};
 use tidings_render::html_to_text;
-use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportPost};
+use tidings_store::{ImportAttachment, ImportBatch, ImportComment, ImportHead, ImportPost};
 
 use super::convert::{self, Library, Unknown};
-use super::{WxrComment, WxrExport, WxrItem, WxrStatus};
-use super::{content, menus};
+use super::menus::{self, Target};
+use super::{WxrAttachment, WxrComment, WxrExport, WxrItem, WxrStatus, content};
 use crate::{comment_text, url_path};
 
 impl WxrExport {
     /// The batch the store writes into `blog`, and notes for the owner.
     pub fn to_batch(&self, blog: &BlogSettings) -> (ImportBatch, Vec<String>) {
+        let (head, mut notes) = self.head(blog);
+        let now = Utc::now();
+        let mut posts = Vec::new();
+        let mut comments = Vec::new();
+        let mut items = Items::new(self, blog, now);
+        for item in &self.items {
+            let (post, its_comments) = items.item(item, &mut notes);
+            posts.push(post);
+            comments.extend(its_comments);
+        }
+        let gadgets = items.finish(&mut notes);
+        let attachments = (self.attachments.iter())
+            .map(|a| import_attachment(a, now))
+            .collect();
+        let batch = ImportBatch {
+            blog_id: head.blog_id,
+            source: head.source,
+            settings: head.settings,
+            posts,
+            comments,
+            attachments,
+            held_comment_mail: head.held_comment_mail,
+            layout: None,
+            gadgets,
+        };
+        (batch, notes)
+    }
+
+    /// What the store writes into `blog` before the items (the channel's
+    /// title, description and language), and notes for the owner; the
+    /// export's items need not be held.
+    pub fn head(&self, blog: &BlogSettings) -> (ImportHead, Vec<String>) {
         let mut notes = Vec::new();
         for (kind, n) in &self.skipped {
             notes.push(format!("skipped: {n} items of type {kind}"));
@@ -30,72 +65,82 @@ impl WxrExport {
             None => {}
         }
         let settings = (settings != *blog && settings.validate().is_ok()).then_some(settings);
-        let now = Utc::now();
-        let mut posts = Vec::new();
-        let mut comments = Vec::new();
-        let library = Library::new(&self.attachments);
-        let mut unknown = Unknown::new();
-        for item in &self.items {
-            let html = content::converted_html(&item.html, |c| {
-                convert::convert(c, &item.id, &library, &mut unknown)
-            });
-            let mut post = import_post(item, html, blog, now, &mut notes);
-            if let Some(id) = &item.featured_image {
-                post.featured_image = self.featured_image(item, id, &mut notes);
-                post.featured_image_html = tidings_render::featured_image(&post.featured_image);
-            }
-            comments.extend(
-                item.comments
-                    .iter()
-                    .map(|c| import_comment(item, c, post.published_at)),
-            );
-            posts.push(post);
-        }
-        let places: menus::Posts<'_> = posts
-            .iter()
-            .map(|p| (p.external_id.as_str(), (p.path.as_str(), p.title.as_str())))
-            .collect();
-        let gadgets = menus::gadgets(&self.menu_items, &places, &self.terms, &mut notes);
-        for (name, n) in unknown {
-            notes.push(format!(
-                "shortcode [{name}] ({n} times): no meaning here, its text kept without it"
-            ));
-        }
-        let attachments = self
-            .attachments
-            .iter()
-            .map(|a| ImportAttachment {
-                external_id: a.id.clone(),
-                url: a.url.clone(),
-                title: a.title.clone(),
-                post: a.parent.clone(),
-                mime_type: a.mime_type.clone(),
-                uploaded_at: a.date.unwrap_or(now),
-                local_path: None,
-            })
-            .collect();
-        (
-            ImportBatch {
-                blog_id: blog.id,
-                source: "wordpress",
-                settings,
-                posts,
-                comments,
-                attachments,
-                held_comment_mail: Vec::new(),
-                layout: None,
-                gadgets,
-            },
-            notes,
-        )
+        let head = ImportHead {
+            blog_id: blog.id,
+            source: "wordpress",
+            settings,
+            held_comment_mail: Vec::new(),
+            layout: None,
+        };
+        (head, notes)
     }
 }
 
-impl WxrExport {
+/// How each item becomes the store's, from what a first reading of the
+/// export kept (its attachments, nav menus and categories): shortcodes
+/// converted and featured images found with the attachments at hand, the
+/// unknown shortcodes counted, and where the posts the menus name went.
+pub(super) struct Items<'a> {
+    export: &'a WxrExport,
+    library: Library<'a>,
+    unknown: Unknown,
+    blog: &'a BlogSettings,
+    /// The date of an item that has none.
+    now: DateTime<Utc>,
+    /// The `post_id`s the nav menus point at.
+    menu_posts: HashSet<&'a str>,
+    /// Where each of those is here and its title, as the items pass.
+    places: HashMap<String, (String, String)>,
+}
+
+impl<'a> Items<'a> {
+    /// `export`'s items made for `blog`; its own `items` are not read.
+    pub(super) fn new(export: &'a WxrExport, blog: &'a BlogSettings, now: DateTime<Utc>) -> Self {
+        let menu_posts = (export.menu_items.iter())
+            .filter_map(|m| match &m.target {
+                Target::Post(id) => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        Self {
+            export,
+            library: Library::new(&export.attachments),
+            unknown: Unknown::new(),
+            blog,
+            now,
+            menu_posts,
+            places: HashMap::new(),
+        }
+    }
+
+    /// A post or page with its comments, as the store takes them.
+    pub(super) fn item(
+        &mut self,
+        item: &WxrItem,
+        notes: &mut Vec<String>,
+    ) -> (ImportPost, Vec<ImportComment>) {
+        let html = content::converted_html(&item.html, |c| {
+            convert::convert(c, &item.id, &self.library, &mut self.unknown)
+        });
+        let mut post = import_post(item, html, self.blog, self.now, notes);
+        if let Some(id) = &item.featured_image {
+            post.featured_image = self.featured_image(item, id, notes);
+            post.featured_image_html = tidings_render::featured_image(&post.featured_image);
+        }
+        if self.menu_posts.contains(item.id.as_str()) {
+            let place = (post.path.clone(), post.title.clone());
+            self.places.insert(item.id.clone(), place);
+        }
+        let comments = (item.comments.iter())
+            .map(|c| import_comment(item, c, post.published_at))
+            .collect();
+        (post, comments)
+    }
+
     /// The address of the attachment `id`, `item`'s featured image; empty,
     /// with a note, when the file does not hold it.
     fn featured_image(&self, item: &WxrItem, id: &str, notes: &mut Vec<String>) -> String {
-        match self.attachments.iter().find(|a| a.id == id) {
+        match self.library.attachment(id) {
             Some(a) => a.url.clone(),
             None => {
                 notes.push(format!(
@@ -107,6 +152,32 @@ impl WxrExport {
                 String::new()
             }
         }
+    }
+
+    /// Once every item was made: the nav menus as gadgets, and a note for
+    /// each menu item left out and each shortcode no item's conversion knew.
+    pub(super) fn finish(self, notes: &mut Vec<String>) -> Vec<Gadget> {
+        let places: menus::Posts<'_> = (self.places.iter())
+            .map(|(id, (path, title))| (id.as_str(), (path.as_str(), title.as_str())))
+            .collect();
+        let gadgets = menus::gadgets(&self.export.menu_items, &places, &self.export.terms, notes);
+        notes.extend(self.unknown.iter().map(|(name, n)| {
+            format!("shortcode [{name}] ({n} times): no meaning here, its text kept without it")
+        }));
+        gadgets
+    }
+}
+
+/// An attachment as the store records it (dated `now` when undated).
+pub(super) fn import_attachment(a: &WxrAttachment, now: DateTime<Utc>) -> ImportAttachment {
+    ImportAttachment {
+        external_id: a.id.clone(),
+        url: a.url.clone(),
+        title: a.title.clone(),
+        post: a.parent.clone(),
+        mime_type: a.mime_type.clone(),
+        uploaded_at: a.date.unwrap_or(now),
+        local_path: None,
     }
 }
 

@@ -36,6 +36,11 @@ impl<'a> Library<'a> {
             by_post,
         }
     }
+
+    /// The attachment whose `post_id` is `id`.
+    pub fn attachment(&self, id: &str) -> Option<&'a WxrAttachment> {
+        self.by_id.get(id).copied()
+    }
 }
 
 /// Shortcodes WordPress or a common plugin registers that have nothing to

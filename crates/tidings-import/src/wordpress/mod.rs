@@ -22,7 +22,10 @@ mod content;
 pub(crate) mod convert;
 mod menus;
 mod shortcodes;
+mod stream;
 mod terms;
+
+pub use self::stream::{WxrOutline, outline, stream};
 
 pub use self::content::autop;
 pub use self::menus::{MenuItem, Target};
@@ -128,13 +131,39 @@ pub struct WxrComment {
     pub date: Option<DateTime<Utc>>,
 }
 
-/// Reads a WordPress export.
+/// Reads a WordPress export, held whole.
 pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
+    let mut authors = Authors::new();
+    let mut export = read(bytes, &mut authors, |_| Ok(()))?;
+    for item in &mut export.items {
+        by_author(item, &authors);
+    }
+    Ok(export)
+}
+
+/// The channel's authors: login → (display name, e-mail).
+type Authors = HashMap<String, (String, Option<String>)>;
+
+/// `item` with its author's display name and e-mail from the channel's.
+fn by_author(item: &mut WxrItem, authors: &Authors) {
+    if let Some((name, email)) = authors.get(&item.author_login) {
+        item.author = name.clone();
+        item.author_email = email.clone();
+    }
+}
+
+/// Reads a WordPress export from `input`, its authors into `authors`,
+/// calling `take` after each item with the export read so far: what `take`
+/// leaves in it is kept, so an import can take each post as it comes and
+/// hold none.
+fn read(
+    input: impl std::io::Read,
+    authors: &mut Authors,
+    mut take: impl FnMut(&mut WxrExport) -> Result<(), ParseError>,
+) -> Result<WxrExport, ParseError> {
     let mut export = WxrExport::default();
-    // Login → (display name, e-mail).
-    let mut authors: HashMap<String, (String, Option<String>)> = HashMap::new();
     let mut in_channel = false;
-    let outline = read_records(bytes, 2, |path, e| {
+    let outline = read_records(input, 2, |path, e| {
         if path.get(1).map(String::as_str) != Some("channel") {
             return Ok(());
         }
@@ -147,7 +176,10 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
             ("wp", "author") => authors.extend(author(&e)),
             ("wp", "category") => export.terms.category(&e),
             ("wp", "term") => export.terms.term(&e),
-            ("", "item") => export.take_item(&e)?,
+            ("", "item") => {
+                export.take_item(&e)?;
+                take(&mut export)?;
+            }
             _ => {}
         }
         Ok(())
@@ -167,13 +199,6 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
             "this RSS file has no <wp:wxr_version>: it is not a WordPress export",
         ));
     }
-    for item in &mut export.items {
-        if let Some((name, email)) = authors.get(&item.author_login) {
-            item.author = name.clone();
-            item.author_email = email.clone();
-        }
-    }
-    terms::merge_case(export.items.iter_mut().map(|i| &mut i.labels));
     let mut notes = outline.notes;
     notes.append(&mut export.notes);
     export.notes = notes;
@@ -223,7 +248,8 @@ impl WxrExport {
                 return Ok(());
             }
         };
-        if let Some(item) = item(e, kind, &self.terms, &mut self.notes)? {
+        if let Some(mut item) = item(e, kind, &self.terms, &mut self.notes)? {
+            self.terms.merge_case(&mut item.labels);
             self.items.push(item);
         }
         Ok(())

@@ -21,6 +21,8 @@ pub(crate) struct Terms {
     categories: HashMap<String, (String, Option<String>)>,
     /// A category's term id → its name (what a menu item points at).
     by_id: HashMap<String, String>,
+    /// Each label met so far, lowercased → its first spelling in the file.
+    spellings: HashMap<String, String>,
 }
 
 impl Terms {
@@ -71,21 +73,21 @@ impl Terms {
         }
         names
     }
-}
 
-/// Every label of `labels` spelled as its first spelling in the file (in
-/// the order given), each once per post.
-pub(crate) fn merge_case<'a>(labels: impl Iterator<Item = &'a mut Vec<String>>) {
-    let mut first: HashMap<String, String> = HashMap::new();
-    for list in labels {
-        let mut kept: Vec<String> = Vec::with_capacity(list.len());
-        for label in list.drain(..) {
-            let spelled = first.entry(label.to_lowercase()).or_insert(label).clone();
+    /// `labels` (an item's, in file order) each spelled as the file first
+    /// spelled it, in this item or an earlier one, each once: kept across
+    /// items, so a file read as a stream merges as one read whole.
+    pub(crate) fn merge_case(&mut self, labels: &mut Vec<String>) {
+        let mut kept: Vec<String> = Vec::with_capacity(labels.len());
+        for label in labels.drain(..) {
+            let spelled = (self.spellings.entry(label.to_lowercase()))
+                .or_insert(label)
+                .clone();
             if !kept.contains(&spelled) {
                 kept.push(spelled);
             }
         }
-        *list = kept;
+        *labels = kept;
     }
 }
 
@@ -99,7 +101,10 @@ mod tests {
             vec!["Foo A".to_owned(), "bar".to_owned()],
             vec!["foo a".to_owned(), "FOO A".to_owned(), "Bar".to_owned()],
         ];
-        merge_case(posts.iter_mut());
+        let mut terms = Terms::default();
+        for labels in &mut posts {
+            terms.merge_case(labels);
+        }
         assert_eq!(posts[0], ["Foo A", "bar"]);
         assert_eq!(posts[1], ["Foo A", "bar"]);
     }

@@ -1,10 +1,13 @@
 //! Moving in: a whole import written in one transaction, and the old
 //! addresses it leaves behind.
 //!
-//! The import crate parses an export into an [`ImportBatch`]; this module
-//! writes it all or nothing. Every item carries the id it had in its source;
-//! `imported_items` remembers what each became, so importing the same file
-//! again finds every item there and adds nothing.
+//! The import crate reads an export and sends its items ([`ImportItem`]) as
+//! it reads them; this module writes them as they come, in one transaction
+//! committed only once the last item says the file was read whole, so the
+//! import is all or nothing and neither the file nor its items are held.
+//! Every item carries the id it had in its source; `imported_items`
+//! remembers what each became, so importing the same file again finds every
+//! item there and adds nothing.
 
 use std::collections::HashMap;
 
@@ -22,7 +25,38 @@ mod seen;
 use self::run::Run;
 use self::seen::Seen;
 
-/// Everything one import writes into one blog.
+/// What an import writes before its items, known before they are read.
+#[derive(Debug, Clone)]
+pub struct ImportHead {
+    pub blog_id: i64,
+    /// The format the items come from (`blogger`, `wordpress`, `tidings`,
+    /// `markdown`): external ids are unique within it.
+    pub source: &'static str,
+    /// Settings to store with the import (validated by the caller), if any.
+    pub settings: Option<BlogSettings>,
+    /// As [`ImportBatch::held_comment_mail`].
+    pub held_comment_mail: Vec<String>,
+    /// As [`ImportBatch::layout`]: written once the items are in.
+    pub layout: Option<Vec<tidings_core::gadget::Gadget>>,
+}
+
+/// One item of an import, in the order the file has them: a comment may
+/// come before its post or the comment it replies to.
+#[derive(Debug)]
+pub enum ImportItem {
+    Post(Box<ImportPost>),
+    Comment(ImportComment),
+    Attachment(ImportAttachment),
+    /// As [`ImportBatch::gadgets`], known once the posts they link to were
+    /// read (WordPress's nav menus): added once the items are in.
+    Gadgets(Vec<tidings_core::gadget::Gadget>),
+    /// The file was read whole and every item sent: the import may commit.
+    /// Without it (the reader stopped on an error), nothing is written.
+    Done,
+}
+
+/// Everything one import writes into one blog, held whole: for imports
+/// made in memory (Markdown files, tests).
 #[derive(Debug, Clone)]
 pub struct ImportBatch {
     pub blog_id: i64,
@@ -49,6 +83,27 @@ pub struct ImportBatch {
     /// blog's layout (the default sidebar while none was saved), each unless
     /// an equal one is already there: importing again adds nothing.
     pub gadgets: Vec<tidings_core::gadget::Gadget>,
+}
+
+impl ImportBatch {
+    /// Its head, and its items in order, ending with [`ImportItem::Done`].
+    pub fn into_parts(self) -> (ImportHead, Vec<ImportItem>) {
+        let head = ImportHead {
+            blog_id: self.blog_id,
+            source: self.source,
+            settings: self.settings,
+            held_comment_mail: self.held_comment_mail,
+            layout: self.layout,
+        };
+        let items = (self.posts.into_iter())
+            .map(|p| ImportItem::Post(Box::new(p)))
+            .chain(self.comments.into_iter().map(ImportItem::Comment))
+            .chain(self.attachments.into_iter().map(ImportItem::Attachment))
+            .chain((!self.gadgets.is_empty()).then_some(ImportItem::Gadgets(self.gadgets)))
+            .chain([ImportItem::Done])
+            .collect();
+        (head, items)
+    }
 }
 
 /// A post or page to import.
@@ -172,23 +227,30 @@ pub struct ImportReport {
     pub notes: Vec<String>,
 }
 
+/// The items of an import as its reader sends them.
+pub type ImportItems = tokio::sync::mpsc::Receiver<ImportItem>;
+
 impl Store {
-    /// Writes `batch` in one transaction: all of it, or (on any error)
-    /// nothing; calling `progress` with the number of items (posts,
-    /// comments and attachments) reached so far, out of their sum.
+    /// Writes the items `items` brings, as they come, into one transaction
+    /// committed once [`ImportItem::Done`] comes: all of it, or (on any
+    /// error, or when the sender goes without `Done`:
+    /// [`crate::StoreError::Stopped`]) nothing; calling `progress` with the
+    /// number of items written so far.
     ///
     /// On a SQLite file the transaction runs on a synchronous connection of
     /// its own (see [`crate::exec`]), as one job on tokio's blocking
-    /// threads, like every other synchronous SQLite work: it owns the batch
-    /// for that.
-    pub async fn import_with_progress(
+    /// threads, like every other synchronous SQLite work.
+    pub async fn import_stream(
         &self,
-        batch: ImportBatch,
+        head: ImportHead,
+        mut items: ImportItems,
         progress: impl Fn(u64) + Send + Sync + 'static,
     ) -> Result<ImportReport> {
         let Some(file) = self.sqlite_file.clone() else {
             let mut tx = self.begin_write().await?;
-            let report = self.import_in(&mut tx, &batch, &progress).await?;
+            let report = self
+                .import_in(&mut tx, &head, &mut items, &progress)
+                .await?;
             tx.commit().await?;
             // Settings that changed the blog's language listed its posts.
             self.reindex_stale().await?;
@@ -205,7 +267,9 @@ impl Store {
         let job = tokio::task::spawn_blocking(move || {
             runtime.block_on(async {
                 let mut tx = SqliteTx::begin(&file)?;
-                let report = store.import_in(&mut tx, &batch, &progress).await?;
+                let report = store
+                    .import_in(&mut tx, &head, &mut items, &progress)
+                    .await?;
                 tx.commit()?;
                 Ok(report)
             })
@@ -220,52 +284,43 @@ impl Store {
     async fn import_in(
         &self,
         tx: &mut impl Exec,
-        batch: &ImportBatch,
+        head: &ImportHead,
+        items: &mut ImportItems,
         progress: &(dyn Fn(u64) + Send + Sync),
     ) -> Result<ImportReport> {
-        if let Some(settings) = &batch.settings {
+        if let Some(settings) = &head.settings {
             // The settings an export carried (title, time zone, moderation…).
             crate::blogs::write_settings(tx, settings).await?;
         }
         // Read once what the checks below need, instead of a query per item.
-        let seen = Seen::load(tx, batch).await?;
-        let mut run = Run::new(self.backend, batch, seen, progress);
-        let children = run.posts(tx).await?;
-        run.parents(tx, children).await?;
-        run.comments(tx).await?;
-        crate::comments::recount_blog(tx, batch.blog_id).await?;
-        run.attachments(tx).await?;
-        run.seen.flush(tx, batch).await?;
-        if !batch.gadgets.is_empty() {
-            crate::layout::add_gadgets(tx, batch.blog_id, &batch.gadgets).await?;
+        let seen = Seen::load(tx, head).await?;
+        let mut run = Run::new(self.backend, head, seen, progress);
+        let mut gadgets = Vec::new();
+        loop {
+            match items.recv().await {
+                Some(ImportItem::Post(post)) => run.post(tx, &post).await?,
+                Some(ImportItem::Comment(c)) => run.comment(tx, c).await?,
+                Some(ImportItem::Attachment(a)) => run.attachment(a),
+                Some(ImportItem::Gadgets(more)) => gadgets.extend(more),
+                Some(ImportItem::Done) => break,
+                None => return Err(crate::StoreError::Stopped),
+            }
+        }
+        run.finish(tx).await?;
+        crate::comments::recount_blog(tx, head.blog_id).await?;
+        run.seen.flush(tx, head).await?;
+        if !gadgets.is_empty() {
+            crate::layout::add_gadgets(tx, head.blog_id, &gadgets).await?;
         }
         dialect::after_explicit_ids(self.backend, tx).await?;
         let mut report = run.report;
-        if let Some(gadgets) = &batch.layout {
-            crate::layout::write_layout(tx, batch.blog_id, gadgets).await?;
+        if let Some(gadgets) = &head.layout {
+            crate::layout::write_layout(tx, head.blog_id, gadgets).await?;
             report.gadgets = gadgets.len() as u64;
         }
-        blogs::touch(tx, batch.blog_id, crate::Scope::Blog).await?;
-        if !batch.held_comment_mail.is_empty() {
-            let named = crate::member_mail::mail_held_comments_to(
-                tx,
-                batch.blog_id,
-                &batch.held_comment_mail,
-            )
-            .await?;
-            report.notes.push(if named.is_empty() {
-                format!(
-                    "held comments were mailed to {}, not members of this blog: each member's \
-                     held-comment mail is left as it was",
-                    batch.held_comment_mail.join(", ")
-                )
-            } else {
-                format!(
-                    "held comments are mailed to {} as the export says; other members no \
-                     longer (each may turn it on at /admin/mail)",
-                    named.join(", ")
-                )
-            });
+        blogs::touch(tx, head.blog_id, crate::Scope::Blog).await?;
+        if !head.held_comment_mail.is_empty() {
+            report.notes.push(held_mail_note(tx, head).await?);
         }
         Ok(report)
     }
@@ -302,7 +357,28 @@ impl Store {
     }
 }
 
-/// Comments ordered so that every parent in the batch comes before its replies
+/// Gives held-comment mail to the members among the addresses the old blog
+/// mailed, and says so.
+async fn held_mail_note(tx: &mut impl Exec, head: &ImportHead) -> Result<String> {
+    let named =
+        crate::member_mail::mail_held_comments_to(tx, head.blog_id, &head.held_comment_mail)
+            .await?;
+    Ok(if named.is_empty() {
+        format!(
+            "held comments were mailed to {}, not members of this blog: each member's \
+             held-comment mail is left as it was",
+            head.held_comment_mail.join(", ")
+        )
+    } else {
+        format!(
+            "held comments are mailed to {} as the export says; other members no \
+             longer (each may turn it on at /admin/mail)",
+            named.join(", ")
+        )
+    })
+}
+
+/// Comments ordered so that every parent comes before its replies
 /// (the order is otherwise kept). A cycle, which no real export has, is
 /// broken by taking its members in file order.
 fn parents_first(comments: &[ImportComment]) -> Vec<&ImportComment> {

@@ -1,47 +1,55 @@
-//! One import's writes, in the order their references need: posts (with
-//! their old addresses), then the pages' parents (a parent may come later in
-//! the file), then comments (parents before replies), then attachments.
-
-use std::collections::HashMap;
+//! One import's writes, as its items come: each post (with its old
+//! addresses) and each comment whose post and parent are in as it arrives;
+//! then the pages' parents (a parent may come later in the file), the
+//! comments that came before their post or parent (parents before replies),
+//! then attachments.
 
 use tidings_core::PostKind;
 
 use super::seen::{Seen, free_path};
-use super::{ImportBatch, ImportComment, ImportPost, ImportReport, parents_first};
+use super::{ImportAttachment, ImportComment, ImportHead, ImportPost, ImportReport, parents_first};
 use crate::dialect::{Backend, index_post};
 use crate::exec::Exec;
 use crate::posts::{join_labels, write_labels};
 use crate::sql::Sql;
-use crate::{Result, conflict_or, micros};
+use crate::{Result, StoreError, conflict_or, micros};
 
-/// What an import has done so far, and what it needs from its earlier steps.
+/// A new page with a parent, linked once every post is in: its id, kind,
+/// external id and its parent's external id.
+type Child = (i64, PostKind, String, String);
+
+/// What an import has done so far, and what it keeps for its last steps.
 pub(super) struct Run<'a> {
     backend: Backend,
-    batch: &'a ImportBatch,
+    blog_id: i64,
     pub(super) seen: Seen,
     progress: &'a (dyn Fn(u64) + Send + Sync),
     /// Items reached so far, for `progress`.
     done: u64,
     pub(super) report: ImportReport,
-    /// Our id of each post of the batch, by its external id.
-    post_ids: HashMap<&'a str, i64>,
+    children: Vec<Child>,
+    /// Comments that came before their post or the comment they reply to.
+    waiting: Vec<ImportComment>,
+    attachments: Vec<ImportAttachment>,
 }
 
 impl<'a> Run<'a> {
     pub(super) fn new(
         backend: Backend,
-        batch: &'a ImportBatch,
+        head: &ImportHead,
         seen: Seen,
         progress: &'a (dyn Fn(u64) + Send + Sync),
     ) -> Self {
         Self {
             backend,
-            batch,
+            blog_id: head.blog_id,
             seen,
             progress,
             done: 0,
             report: ImportReport::default(),
-            post_ids: HashMap::new(),
+            children: Vec::new(),
+            waiting: Vec::new(),
+            attachments: Vec::new(),
         }
     }
 
@@ -50,68 +58,84 @@ impl<'a> Run<'a> {
         (self.progress)(self.done);
     }
 
-    /// Our id of the post `external` names: in this batch, or brought in
-    /// by an earlier import.
+    /// Our id of the post `external` names: brought in by this import or an
+    /// earlier one.
     fn post_id(&self, external: &str) -> Option<i64> {
-        self.post_ids
-            .get(external)
-            .copied()
-            .or_else(|| self.seen.known("post", external))
+        self.seen.known("post", external)
     }
 
-    /// Every post and page not imported before, with its old addresses.
-    /// Returns the new ones that have a parent, to be linked once all are in.
-    pub(super) async fn posts(&mut self, tx: &mut impl Exec) -> Result<Vec<(i64, &'a ImportPost)>> {
-        let batch = self.batch;
-        let mut children = Vec::new();
-        for post in &batch.posts {
-            let id = match self.seen.known("post", &post.external_id) {
-                Some(id) => {
-                    self.report.already_there += 1;
-                    id
-                }
-                None => {
-                    let id = self.insert_post(tx, post).await?;
-                    match post.kind {
-                        PostKind::Post => self.report.posts += 1,
-                        PostKind::Page => self.report.pages += 1,
-                    }
-                    if post.parent.is_some() {
-                        children.push((id, post));
-                    }
-                    id
-                }
-            };
-            for old in &post.redirects {
-                tx.execute(
-                    &Sql::new(
-                        "INSERT INTO redirects (blog_id, old_path, post_id) VALUES ($1, $2, $3) \
-                         ON CONFLICT DO NOTHING",
-                    )
-                    .bind(batch.blog_id)
-                    .bind(old)
-                    .bind(id),
-                )
-                .await?;
+    /// A post or page, unless an earlier import brought it in, with its old
+    /// addresses.
+    pub(super) async fn post(&mut self, tx: &mut impl Exec, post: &ImportPost) -> Result<()> {
+        let id = match self.seen.known("post", &post.external_id) {
+            Some(id) => {
+                self.report.already_there += 1;
+                id
             }
-            self.post_ids.insert(&post.external_id, id);
-            self.step();
+            None => {
+                let id = self.insert_post(tx, post).await?;
+                match post.kind {
+                    PostKind::Post => self.report.posts += 1,
+                    PostKind::Page => self.report.pages += 1,
+                }
+                if let Some(parent) = &post.parent {
+                    self.children
+                        .push((id, post.kind, post.external_id.clone(), parent.clone()));
+                }
+                id
+            }
+        };
+        for old in &post.redirects {
+            tx.execute(
+                &Sql::new(
+                    "INSERT INTO redirects (blog_id, old_path, post_id) VALUES ($1, $2, $3) \
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(self.blog_id)
+                .bind(old)
+                .bind(id),
+            )
+            .await?;
         }
-        Ok(children)
+        self.step();
+        Ok(())
+    }
+
+    /// A comment, written now when its post and the comment it replies to
+    /// are in (or are nowhere to wait for), else once every item is.
+    pub(super) async fn comment(&mut self, tx: &mut impl Exec, c: ImportComment) -> Result<()> {
+        let known = |kind, id: &str| self.seen.known(kind, id).is_some();
+        let ready = known("comment", &c.external_id)
+            || (known("post", &c.post) && c.parent.as_deref().is_none_or(|p| known("comment", p)));
+        if ready {
+            self.write_comment(tx, &c).await
+        } else {
+            self.waiting.push(c);
+            Ok(())
+        }
+    }
+
+    /// A file the blog had, recorded once every post is in.
+    pub(super) fn attachment(&mut self, a: ImportAttachment) {
+        self.attachments.push(a);
+    }
+
+    /// The last steps, once every item has come: pages linked to their
+    /// parents, the comments that waited, the attachments.
+    pub(super) async fn finish(&mut self, tx: &mut impl Exec) -> Result<()> {
+        self.parents(tx).await?;
+        let waiting = std::mem::take(&mut self.waiting);
+        for c in parents_first(&waiting) {
+            self.write_comment(tx, c).await?;
+        }
+        self.attachments(tx).await
     }
 
     /// Links each new child page to its parent; one not in the file (nor
     /// the blog) leaves the child at the top level, with a note.
-    pub(super) async fn parents(
-        &mut self,
-        tx: &mut impl Exec,
-        children: Vec<(i64, &ImportPost)>,
-    ) -> Result<()> {
-        for (id, post) in children {
-            let Some(parent) = post.parent.as_deref() else {
-                continue;
-            };
-            match self.post_id(parent).filter(|p| *p != id) {
+    async fn parents(&mut self, tx: &mut impl Exec) -> Result<()> {
+        for (id, kind, external_id, parent) in std::mem::take(&mut self.children) {
+            match self.post_id(&parent).filter(|p| *p != id) {
                 Some(parent_id) => {
                     tx.execute(
                         &Sql::new("UPDATE posts SET parent_id = $1 WHERE id = $2")
@@ -121,58 +145,48 @@ impl<'a> Run<'a> {
                     .await?;
                 }
                 None => self.report.notes.push(format!(
-                    "{} {}'s parent {parent} is not in the file: it stands at the top level",
-                    post.kind.as_str(),
-                    post.external_id
+                    "{} {external_id}'s parent {parent} is not in the file: it stands at the top level",
+                    kind.as_str(),
                 )),
             }
         }
         Ok(())
     }
 
-    /// Every comment not imported before, parents before replies; one whose
-    /// post is nowhere is counted as an orphan and left out.
-    pub(super) async fn comments(&mut self, tx: &mut impl Exec) -> Result<()> {
-        let mut comment_ids: HashMap<&str, i64> = HashMap::new();
-        for c in parents_first(&self.batch.comments) {
-            self.step();
-            if let Some(id) = self.seen.known("comment", &c.external_id) {
-                self.report.already_there += 1;
-                comment_ids.insert(&c.external_id, id);
-                continue;
-            }
-            let Some(post_id) = self.post_id(&c.post) else {
-                self.report.orphans += 1;
-                continue;
-            };
-            let parent_id = match &c.parent {
-                None => None,
-                Some(p) => match comment_ids.get(p.as_str()) {
-                    Some(id) => Some(*id),
-                    None => {
-                        let found = self.seen.known("comment", p);
-                        if found.is_none() {
-                            self.report.notes.push(format!(
-                                "comment {} replies to comment {p}, which is not in the file: \
-                                 it is shown as a top-level comment",
-                                c.external_id
-                            ));
-                        }
-                        found
-                    }
-                },
-            };
-            let id = self.insert_comment(tx, c, post_id, parent_id).await?;
-            comment_ids.insert(&c.external_id, id);
-            self.report.comments += 1;
+    /// One comment, unless imported before; one whose post is nowhere is
+    /// counted as an orphan and left out.
+    async fn write_comment(&mut self, tx: &mut impl Exec, c: &ImportComment) -> Result<()> {
+        self.step();
+        if self.seen.known("comment", &c.external_id).is_some() {
+            self.report.already_there += 1;
+            return Ok(());
         }
+        let Some(post_id) = self.post_id(&c.post) else {
+            self.report.orphans += 1;
+            return Ok(());
+        };
+        let parent_id = match &c.parent {
+            None => None,
+            Some(p) => {
+                let found = self.seen.known("comment", p);
+                if found.is_none() {
+                    self.report.notes.push(format!(
+                        "comment {} replies to comment {p}, which is not in the file: \
+                         it is shown as a top-level comment",
+                        c.external_id
+                    ));
+                }
+                found
+            }
+        };
+        self.insert_comment(tx, c, post_id, parent_id).await?;
+        self.report.comments += 1;
         Ok(())
     }
 
     /// Every attachment not imported before, tied to its post if we have it.
-    pub(super) async fn attachments(&mut self, tx: &mut impl Exec) -> Result<()> {
-        let batch = self.batch;
-        for a in &batch.attachments {
+    async fn attachments(&mut self, tx: &mut impl Exec) -> Result<()> {
+        for a in std::mem::take(&mut self.attachments) {
             self.step();
             if self.seen.known("attachment", &a.external_id).is_some() {
                 self.report.already_there += 1;
@@ -185,7 +199,7 @@ impl<'a> Run<'a> {
                         "INSERT INTO attachments (blog_id, post_id, url, title, mime_type, \
                          uploaded_at, local_path) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                     )
-                    .bind(batch.blog_id)
+                    .bind(self.blog_id)
                     .bind(post_id)
                     .bind(&a.url)
                     .bind(&a.title)
@@ -206,18 +220,8 @@ impl<'a> Run<'a> {
     /// member its author is, if any.
     async fn insert_post(&mut self, tx: &mut impl Exec, p: &ImportPost) -> Result<i64> {
         let (seen, report) = (&mut self.seen, &mut self.report);
-        let (path, slug) = free_path(seen, p)?;
-        let id = match p.id {
-            Some(id) if seen.post_ids.contains(&id) => {
-                report.notes.push(format!(
-                    "post {} keeps its address but not its id {id}, which another blog uses",
-                    p.external_id
-                ));
-                None
-            }
-            other => other,
-        };
-        let (author_id, author_name) = match seen.member(&p.author_aliases) {
+        let place = free_path(seen, p)?;
+        let author = match seen.member(&p.author_aliases) {
             Some((id, name, alias)) => {
                 if seen.matched.insert(alias.to_lowercase()) {
                     report.notes.push(format!(
@@ -228,49 +232,28 @@ impl<'a> Run<'a> {
             }
             None => (None, p.author_name.clone()),
         };
-        let id = tx
-            .fetch_one(
-                &Sql::new(
-                    "INSERT INTO posts (id, blog_id, kind, title, slug, path, body_markdown, \
-                     body_html, body_text, labels, status, published_at, created_at, updated_at, \
-                     author_id, author_name, menu_order, sticky, description, noindex, comments, password_hash, \
-                     teaser_html, featured_image, featured_image_html) \
-                     VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM posts)), \
-                     $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, \
-                     $18, $19, $20, $21, $22, $23, $24) RETURNING id",
-                )
-                .bind(id)
-                .bind(self.batch.blog_id)
-                .bind(p.kind.as_str())
-                .bind(&p.title)
-                .bind(slug)
-                .bind(&path)
-                .bind(p.body_markdown.as_deref())
-                .bind(&p.body_html)
-                .bind(&p.body_text)
-                .bind(join_labels(&p.labels))
-                .bind(if p.draft { "draft" } else { "published" })
-                .bind(micros(p.published_at))
-                .bind(micros(p.updated_at))
-                .bind(author_id)
-                .bind(author_name)
-                .bind(p.menu_order)
-                .bind(i64::from(p.sticky))
-                .bind(&p.description)
-                .bind(i64::from(p.noindex))
-                .bind(p.comments.as_str())
-                .bind(p.password_hash.as_deref())
-                .bind(&p.teaser_html)
-                .bind(&p.featured_image)
-                .bind(&p.featured_image_html),
-                |r| r.try_get::<i64>("id"),
-            )
+        let row = |id| post_row(self.blog_id, p, id, &place, &author);
+        let taken = |e: StoreError| conflict_or(e, "another post already has that path");
+        let mut id = tx
+            .fetch_optional(&row(p.id), |r| r.try_get::<i64>("id"))
             .await
-            .map_err(|e| conflict_or(e, "another post already has that path"))?;
+            .map_err(taken)?;
+        if id.is_none()
+            && let Some(wanted) = p.id
+        {
+            self.report.notes.push(format!(
+                "post {} keeps its address but not its id {wanted}, which another blog uses",
+                p.external_id
+            ));
+            id = tx
+                .fetch_optional(&row(None), |r| r.try_get::<i64>("id"))
+                .await
+                .map_err(taken)?;
+        }
+        let id = id.ok_or_else(|| StoreError::Conflict("a new post's id was taken".into()))?;
         write_labels(tx, id, &p.labels).await?;
         index_post(self.backend, tx, id, &p.title, &p.body_text).await?;
-        self.seen.paths.insert(path);
-        self.seen.post_ids.insert(id);
+        self.seen.paths.insert(place.0);
         self.seen.remember("post", &p.external_id, id);
         Ok(id)
     }
@@ -283,43 +266,99 @@ impl<'a> Run<'a> {
         post_id: i64,
         parent_id: Option<i64>,
     ) -> Result<i64> {
-        let id = match c.id {
-            Some(id) if self.seen.comment_ids.contains(&id) => {
-                self.report.notes.push(format!(
-                    "comment {} gets a new id: {id} is taken",
-                    c.external_id
-                ));
-                None
-            }
-            other => other,
-        };
-        let at = micros(c.created_at);
-        let id = tx
-            .fetch_one(
-                &Sql::new(
-                    "INSERT INTO comments (id, blog_id, post_id, parent_id, author_name, \
-                     author_email, author_url, body, status, hold_reasons, ip, created_at, updated_at, \
-                     body_html) \
-                     VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM comments)), \
-                     $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10, $12) RETURNING id",
-                )
-                .bind(id)
-                .bind(self.batch.blog_id)
-                .bind(post_id)
-                .bind(parent_id)
-                .bind(&c.author_name)
-                .bind(c.author_email.as_deref())
-                .bind(c.author_url.as_deref())
-                .bind(&c.body)
-                .bind(c.status.as_str())
-                .bind(at)
-                .bind(&c.hold_reasons)
-                .bind(&c.body_html),
-                |r| r.try_get::<i64>("id"),
-            )
+        let row = |id| comment_row(self.blog_id, c, id, post_id, parent_id);
+        let mut id = tx
+            .fetch_optional(&row(c.id), |r| r.try_get::<i64>("id"))
             .await?;
-        self.seen.comment_ids.insert(id);
+        if id.is_none()
+            && let Some(wanted) = c.id
+        {
+            self.report.notes.push(format!(
+                "comment {} gets a new id: {wanted} is taken",
+                c.external_id
+            ));
+            id = tx
+                .fetch_optional(&row(None), |r| r.try_get::<i64>("id"))
+                .await?;
+        }
+        let id = id.ok_or_else(|| StoreError::Conflict("a new comment's id was taken".into()))?;
         self.seen.remember("comment", &c.external_id, id);
         Ok(id)
     }
+}
+
+/// The insert of post `p` under `id` (the next free one for `None`) at
+/// `place` (path, slug) by `author` (member, name); it inserts nothing, and
+/// returns no row, when `id` is taken.
+fn post_row(
+    blog_id: i64,
+    p: &ImportPost,
+    id: Option<i64>,
+    place: &(String, String),
+    author: &(Option<i64>, String),
+) -> Sql {
+    Sql::new(
+        "INSERT INTO posts (id, blog_id, kind, title, slug, path, body_markdown, \
+         body_html, body_text, labels, status, published_at, created_at, updated_at, \
+         author_id, author_name, menu_order, sticky, description, noindex, comments, password_hash, \
+         teaser_html, featured_image, featured_image_html) \
+         VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM posts)), \
+         $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, \
+         $18, $19, $20, $21, $22, $23, $24) ON CONFLICT (id) DO NOTHING RETURNING id",
+    )
+    .bind(id)
+    .bind(blog_id)
+    .bind(p.kind.as_str())
+    .bind(&p.title)
+    .bind(&place.1)
+    .bind(&place.0)
+    .bind(p.body_markdown.as_deref())
+    .bind(&p.body_html)
+    .bind(&p.body_text)
+    .bind(join_labels(&p.labels))
+    .bind(if p.draft { "draft" } else { "published" })
+    .bind(micros(p.published_at))
+    .bind(micros(p.updated_at))
+    .bind(author.0)
+    .bind(&author.1)
+    .bind(p.menu_order)
+    .bind(i64::from(p.sticky))
+    .bind(&p.description)
+    .bind(i64::from(p.noindex))
+    .bind(p.comments.as_str())
+    .bind(p.password_hash.as_deref())
+    .bind(&p.teaser_html)
+    .bind(&p.featured_image)
+    .bind(&p.featured_image_html)
+}
+
+/// The insert of comment `c` under `id` (the next free one for `None`);
+/// it inserts nothing, and returns no row, when `id` is taken.
+fn comment_row(
+    blog_id: i64,
+    c: &ImportComment,
+    id: Option<i64>,
+    post_id: i64,
+    parent_id: Option<i64>,
+) -> Sql {
+    Sql::new(
+        "INSERT INTO comments (id, blog_id, post_id, parent_id, author_name, \
+         author_email, author_url, body, status, hold_reasons, ip, created_at, updated_at, \
+         body_html) \
+         VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM comments)), \
+         $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10, $12) \
+         ON CONFLICT (id) DO NOTHING RETURNING id",
+    )
+    .bind(id)
+    .bind(blog_id)
+    .bind(post_id)
+    .bind(parent_id)
+    .bind(&c.author_name)
+    .bind(c.author_email.as_deref())
+    .bind(c.author_url.as_deref())
+    .bind(&c.body)
+    .bind(c.status.as_str())
+    .bind(micros(c.created_at))
+    .bind(&c.hold_reasons)
+    .bind(&c.body_html)
 }

@@ -4,22 +4,20 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{ImportBatch, ImportPost};
+use super::{ImportHead, ImportPost};
 use crate::exec::Exec;
 use crate::sql::Sql;
 use crate::{Result, StoreError};
 
 /// What the checks of an import need, read once when its transaction starts
 /// and kept up to date as it writes, so that each item costs its own inserts
-/// and no look-ups: which items earlier imports brought in, which paths of
-/// the blog are taken, which of the ids the batch wants to keep are taken.
-/// Rows of `imported_items` are written together at the end.
+/// and no look-ups: which items earlier imports brought in (and this one
+/// has), which paths of the blog are taken, who its members are. Rows of
+/// `imported_items` are written together at the end.
 pub(super) struct Seen {
     /// (kind, external id) → local id, for this blog and source.
     pub(super) imported: HashMap<(String, String), i64>,
     pub(super) paths: HashSet<String>,
-    pub(super) post_ids: HashSet<i64>,
-    pub(super) comment_ids: HashSet<i64>,
     /// Members of the blog (id, e-mail, name), whom imported authors may be.
     pub(super) members: Vec<(i64, String, String)>,
     /// Aliases already found to be a member, each told once.
@@ -28,13 +26,11 @@ pub(super) struct Seen {
     pub(super) pending: Vec<(&'static str, String, i64)>,
 }
 
-/// Ids asked about per `IN (…)` query.
-const CHUNK: usize = 500;
 /// `imported_items` rows per `INSERT` (5 values each).
 const ROWS_PER_INSERT: usize = 200;
 
 impl Seen {
-    pub(super) async fn load(tx: &mut impl Exec, batch: &ImportBatch) -> Result<Self> {
+    pub(super) async fn load(tx: &mut impl Exec, head: &ImportHead) -> Result<Self> {
         let mut imported = HashMap::new();
         let rows = tx
             .fetch_all(
@@ -42,8 +38,8 @@ impl Seen {
                     "SELECT kind, external_id, local_id FROM imported_items \
                      WHERE blog_id = $1 AND source = $2",
                 )
-                .bind(batch.blog_id)
-                .bind(batch.source),
+                .bind(head.blog_id)
+                .bind(head.source),
                 |r| {
                     Ok((
                         (r.try_get("kind")?, r.try_get("external_id")?),
@@ -55,31 +51,25 @@ impl Seen {
         imported.extend(rows);
         let paths = tx
             .fetch_all(
-                &Sql::new("SELECT path FROM posts WHERE blog_id = $1").bind(batch.blog_id),
+                &Sql::new("SELECT path FROM posts WHERE blog_id = $1").bind(head.blog_id),
                 |r| r.try_get::<String>("path"),
             )
             .await?
             .into_iter()
             .collect();
-        let wanted: Vec<i64> = batch.posts.iter().filter_map(|p| p.id).collect();
-        let post_ids = taken_ids(tx, "SELECT id FROM posts WHERE id IN (", &wanted).await?;
-        let wanted: Vec<i64> = batch.comments.iter().filter_map(|c| c.id).collect();
-        let comment_ids = taken_ids(tx, "SELECT id FROM comments WHERE id IN (", &wanted).await?;
         let members = tx
             .fetch_all(
                 &Sql::new(
                     "SELECT u.id, u.email, u.name FROM users u \
                      JOIN memberships m ON m.user_id = u.id WHERE m.blog_id = $1 ORDER BY u.id",
                 )
-                .bind(batch.blog_id),
+                .bind(head.blog_id),
                 |r| Ok((r.try_get("id")?, r.try_get("email")?, r.try_get("name")?)),
             )
             .await?;
         Ok(Self {
             imported,
             paths,
-            post_ids,
-            comment_ids,
             members,
             matched: HashSet::new(),
             pending: Vec::new(),
@@ -116,14 +106,14 @@ impl Seen {
     }
 
     /// Writes the remembered `imported_items` rows.
-    pub(super) async fn flush(&mut self, tx: &mut impl Exec, batch: &ImportBatch) -> Result<()> {
+    pub(super) async fn flush(&mut self, tx: &mut impl Exec, head: &ImportHead) -> Result<()> {
         for rows in self.pending.chunks(ROWS_PER_INSERT) {
             let mut sql = Sql::new(
                 "INSERT INTO imported_items (blog_id, source, kind, external_id, local_id) VALUES ",
             );
             for (i, (kind, external_id, local_id)) in rows.iter().enumerate() {
-                sql.int(if i == 0 { "(" } else { ", (" }, batch.blog_id)
-                    .text(", ", batch.source)
+                sql.int(if i == 0 { "(" } else { ", (" }, head.blog_id)
+                    .text(", ", head.source)
                     .text(", ", kind)
                     .text(", ", external_id)
                     .int(", ", *local_id)
@@ -134,21 +124,6 @@ impl Seen {
         self.pending.clear();
         Ok(())
     }
-}
-
-/// Which of `ids` `select` (`SELECT id FROM t WHERE id IN (`) finds, asked
-/// [`CHUNK`] at a time; the statement holds placeholders only.
-async fn taken_ids(tx: &mut impl Exec, select: &'static str, ids: &[i64]) -> Result<HashSet<i64>> {
-    let mut taken = HashSet::new();
-    for chunk in ids.chunks(CHUNK) {
-        let mut sql = Sql::new(select);
-        for (i, id) in chunk.iter().enumerate() {
-            sql.int(if i == 0 { "" } else { ", " }, *id);
-        }
-        sql.push(")");
-        taken.extend(tx.fetch_all(&sql, |r| r.try_get::<i64>("id")).await?);
-    }
-    Ok(taken)
 }
 
 /// A free path for `post`: its own, or (when it may move) the first of

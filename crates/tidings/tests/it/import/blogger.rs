@@ -227,3 +227,47 @@ async fn blogger_takeout_keeps_every_url_id_status_and_thread() {
     assert_eq!(total(&mut app, "/posts").await, 9);
     assert_eq!(total(&mut app, "/comments").await, 8);
 }
+
+/// The classic export with its entries in reverse order: the settings last,
+/// every comment before its post and every reply before the comment it
+/// answers. An import that writes items as it reads them brings in the
+/// same blog.
+#[tokio::test]
+async fn blogger_export_in_any_order_keeps_every_url_setting_and_thread() {
+    let mut app = TestApp::start().await;
+    let whole = std::fs::read_to_string(fixture("blogger-orchard.xml")).unwrap();
+    let first = whole.find("<entry>").unwrap();
+    let last = whole.rfind("</entry>").unwrap() + "</entry>".len();
+    let mut entries: Vec<String> = whole[first..last]
+        .split_inclusive("</entry>")
+        .map(|e| e.trim().to_owned())
+        .collect();
+    entries.reverse();
+    let reversed = format!(
+        "{}{}\n{}",
+        &whole[..first],
+        entries.join("\n"),
+        &whole[last..]
+    );
+    let file = app.data.join("reversed.xml");
+    std::fs::create_dir_all(&app.data).unwrap();
+    std::fs::write(&file, reversed).unwrap();
+    assert_eq!(
+        import(&app, "blogger", &file),
+        "imported: 4 posts, 2 pages, 6 comments"
+    );
+    let html = app.page("/2012/03/hello-orchard.html").await;
+    let parent = html.find(r#"id="c5550000000000000011""#).unwrap();
+    let reply = html.find(r#"id="c5550000000000000012""#).unwrap();
+    assert!(parent < reply, "the reply is under its comment");
+    assert!(html[reply..].contains("Thanks! The grafting went well."));
+    assert!(
+        app.page("/p/about.html")
+            .await
+            .contains(r#"id="c5550000000000000015""#)
+    );
+    let (_, blog) = app.api(Method::GET, "/blog", None).await;
+    assert_eq!(blog["timezone"], "Europe/Berlin");
+    assert_eq!(total(&mut app, "/posts?status=draft").await, 1);
+    assert_eq!(total(&mut app, "/comments").await, 6);
+}
