@@ -135,6 +135,7 @@ fn blogger_takeout_is_told_apart_and_read_whole() {
         feed_content: Default::default(),
         default_comments: tidings_core::PostComments::Open,
         theme: String::new(),
+        header_image: Default::default(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     };
     let (batch, notes) = e.to_batch(&blog);
@@ -268,6 +269,7 @@ fn wordpress_deep_bodies_are_flattened_and_named() {
         feed_content: Default::default(),
         default_comments: tidings_core::PostComments::Open,
         theme: String::new(),
+        header_image: Default::default(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     };
     let mut e = wordpress::parse(&theme_unit_test()).unwrap();

@@ -150,6 +150,11 @@ pub(crate) const SQLITE: &[Source] = &[
         "theme",
         include_str!("../migrations/sqlite/0032_theme.sql"),
     ),
+    (
+        33,
+        "header_image",
+        include_str!("../migrations/sqlite/0033_header_image.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: &[Source] = &[
@@ -287,6 +292,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         32,
         "theme",
         include_str!("../migrations/postgres/0032_theme.sql"),
+    ),
+    (
+        33,
+        "header_image",
+        include_str!("../migrations/postgres/0033_header_image.sql"),
     ),
 ];
 

@@ -28,6 +28,7 @@ impl TidingsExport {
             share_image: b.share_image.clone(),
             feed_content: b.feed_content,
             default_comments: b.default_comments,
+            header_image: b.header_image.clone(),
             ..blog.clone()
         };
         s.validate()
