@@ -151,6 +151,8 @@ pub struct BlogSettings {
     /// The theme public pages are drawn with: a directory's name under
     /// `DATA_DIR/themes` (see [`check_theme_name`]); empty for the built-in one.
     pub theme: String,
+    /// The picture at the top of every page; its address empty for none.
+    pub header_image: crate::HeaderImage,
     /// When anything readers can see on this blog last changed.
     pub changed_at: chrono::DateTime<chrono::Utc>,
 }
@@ -204,6 +206,7 @@ impl BlogSettings {
         }
         check_picture_address("share_image", &self.share_image).map_err(|e| ("share_image", e))?;
         check_picture_address("favicon", &self.favicon).map_err(|e| ("favicon", e))?;
+        self.header_image.check()?;
         if !self.theme.is_empty() {
             check_theme_name(&self.theme).map_err(|e| ("theme", e))?;
         }

@@ -426,6 +426,7 @@ mod tests {
             feed_content: Default::default(),
             default_comments: crate::PostComments::Open,
             theme: String::new(),
+            header_image: Default::default(),
             changed_at: chrono::DateTime::UNIX_EPOCH,
         }
     }

@@ -9,6 +9,7 @@ pub mod blog;
 pub mod comment;
 pub mod dates;
 pub mod gadget;
+pub mod header_image;
 pub mod language;
 pub mod media;
 pub mod password;
@@ -28,6 +29,7 @@ pub use comment::{
     Submission, judge,
 };
 pub use dates::{DayGroup, clock_time, date_header, group_by_day, month_day_year};
+pub use header_image::{HeaderImage, HeaderPlacement};
 pub use language::{is_right_to_left, messages_for, og_locale, parse_language};
 pub use post::{Post, PostComments, PostKind, PostStatus, post_path};
 pub use slug::slugify;

@@ -78,6 +78,7 @@ fn settings() -> BlogSettings {
         feed_content: Default::default(),
         default_comments: tidings_core::PostComments::Open,
         theme: String::new(),
+        header_image: Default::default(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     }
 }

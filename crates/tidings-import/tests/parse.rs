@@ -277,6 +277,7 @@ fn wordpress_deep_bodies_are_flattened_and_named() {
         feed_content: Default::default(),
         default_comments: tidings_core::PostComments::Open,
         theme: String::new(),
+        header_image: Default::default(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     };
     let mut e = wordpress::parse(&theme_unit_test()).unwrap();
@@ -386,6 +387,7 @@ fn new_blog() -> tidings_core::BlogSettings {
         feed_content: Default::default(),
         default_comments: tidings_core::PostComments::Open,
         theme: String::new(),
+        header_image: Default::default(),
         changed_at: chrono::DateTime::UNIX_EPOCH,
     }
 }

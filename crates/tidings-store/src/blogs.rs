@@ -31,7 +31,8 @@ fn select_blogs() -> Sql {
 
 const COLUMNS: &str = "id, host, title, description, timezone, posts_per_page, comments_allowed, \
      comment_moderation, moderation_days, comment_min_seconds, language, robots_txt, changed_at, \
-     default_comments, feed_content, share_image, theme, favicon";
+     default_comments, feed_content, share_image, theme, favicon, header_image, \
+     header_image_placement, header_image_width, header_image_height, header_image_srcset";
 
 fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
     let corrupt = |e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string());
@@ -62,6 +63,16 @@ fn blog_from_row(row: &ReadRow) -> Result<BlogSettings> {
         share_image: row.try_get("share_image")?,
         theme: row.try_get("theme")?,
         favicon: row.try_get("favicon")?,
+        header_image: tidings_core::HeaderImage {
+            address: row.try_get("header_image")?,
+            placement: row
+                .try_get::<String>("header_image_placement")?
+                .parse()
+                .map_err(corrupt)?,
+            width: uint("header_image_width")?,
+            height: uint("header_image_height")?,
+            srcset: row.try_get("header_image_srcset")?,
+        },
         feed_content: row
             .try_get::<String>("feed_content")?
             .parse()
@@ -240,7 +251,9 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
              comments_allowed = $6, comment_moderation = $7, moderation_days = $8, \
              comment_min_seconds = $9, updated_at = $10, language = $11, robots_txt = $12, \
              default_comments = $13, feed_content = $14, share_image = $15, \
-             theme = $16, favicon = $17 WHERE id = $1",
+             theme = $16, favicon = $17, header_image = $18, header_image_placement = $19, \
+             header_image_width = $20, header_image_height = $21, header_image_srcset = $22 \
+             WHERE id = $1",
         )
         .bind(blog.id)
         .bind(&blog.title)
@@ -258,7 +271,12 @@ pub(crate) async fn write_settings(tx: &mut impl Exec, blog: &BlogSettings) -> R
         .bind(blog.feed_content.as_str())
         .bind(&blog.share_image)
         .bind(&blog.theme)
-        .bind(&blog.favicon),
+        .bind(&blog.favicon)
+        .bind(&blog.header_image.address)
+        .bind(blog.header_image.placement.as_str())
+        .bind(i64::from(blog.header_image.width))
+        .bind(i64::from(blog.header_image.height))
+        .bind(&blog.header_image.srcset),
     )
     .await
 }

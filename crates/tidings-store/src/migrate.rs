@@ -151,6 +151,11 @@ pub(crate) const SQLITE: &[Source] = &[
         include_str!("../migrations/sqlite/0032_theme.sql"),
     ),
     (
+        33,
+        "header_image",
+        include_str!("../migrations/sqlite/0033_header_image.sql"),
+    ),
+    (
         35,
         "mail_wake",
         include_str!("../migrations/sqlite/0035_mail_wake.sql"),
@@ -292,6 +297,11 @@ pub(crate) const POSTGRES: &[Source] = &[
         32,
         "theme",
         include_str!("../migrations/postgres/0032_theme.sql"),
+    ),
+    (
+        33,
+        "header_image",
+        include_str!("../migrations/postgres/0033_header_image.sql"),
     ),
     (
         35,

@@ -39,6 +39,50 @@ pub struct BlogView {
     /// The icon browsers show: the owner's, else the built-in one, which
     /// `/favicon.ico` serves.
     pub favicon: String,
+    /// The picture at the top of every page; `None` without one.
+    pub header_image: Option<HeaderImageView>,
+}
+
+/// The header's picture as `base.html` draws it.
+#[derive(Serialize)]
+pub struct HeaderImageView {
+    pub src: String,
+    /// `behind` (the title and description written on it), `instead` (it
+    /// takes their place) or `instead_of_title` (the description under it).
+    pub placement: &'static str,
+    /// Whether it takes the title's place: its alt text is then the blog's
+    /// title, so screen readers still say it.
+    pub replaces_title: bool,
+    /// Its size in pixels, when known.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// Its copies, narrowest first, when it is an upload; empty otherwise.
+    pub srcset: String,
+    /// How wide it shows, for `srcset`: the page's width behind the title,
+    /// at most the column's (70rem) in its place.
+    pub sizes: &'static str,
+}
+
+impl HeaderImageView {
+    fn new(h: &tidings_core::HeaderImage) -> Option<Self> {
+        if h.address.is_empty() {
+            return None;
+        }
+        let replaces_title = h.placement.replaces_title();
+        Some(Self {
+            src: h.address.clone(),
+            placement: h.placement.as_str(),
+            replaces_title,
+            width: h.size().map(|(w, _)| w),
+            height: h.size().map(|(_, h)| h),
+            srcset: h.srcset.clone(),
+            sizes: if replaces_title {
+                "(max-width: 70rem) 100vw, 70rem"
+            } else {
+                "100vw"
+            },
+        })
+    }
 }
 
 impl BlogView {
@@ -54,6 +98,7 @@ impl BlogView {
             } else {
                 b.favicon.clone()
             },
+            header_image: HeaderImageView::new(&b.header_image),
         }
     }
 }

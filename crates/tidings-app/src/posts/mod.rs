@@ -11,7 +11,7 @@ mod address;
 mod body;
 mod fields;
 mod order;
-mod pictures;
+pub(crate) mod pictures;
 pub mod revisions;
 pub mod trash;
 pub mod unlock;

@@ -1,13 +1,14 @@
 //! What a Blogger template's widgets become: the sidebar's gadgets, in the
-//! template's order, with their titles and settings; the Header's title and
-//! description for the blog; and a note naming each widget left out, so the
-//! owner knows what to rebuild (ads, Blogger's navbar and attribution,
-//! third-party scripts, gadgets Tidings has no match for).
+//! template's order, with their titles and settings; the Header's title,
+//! description and picture for the blog; and a note naming each widget
+//! left out, so the owner knows what to rebuild (ads, Blogger's navbar and
+//! attribution, third-party scripts, gadgets Tidings has no match for).
 
 use tidings_core::gadget::{
     self, Archive, ArchiveStyle, FeaturedPost, Gadget, Image, LabelDisplay, LabelSort, Labels,
     Link, LinkList, LinkSort, MAX_POPULAR, Period, PopularPosts, Profile, Settings, Text,
 };
+use tidings_core::{HeaderImage, HeaderPlacement};
 
 use super::widgets::Widget;
 
@@ -19,6 +20,8 @@ pub struct Carried {
     pub title: Option<String>,
     /// The Header's description, when it carries one of its own.
     pub description: Option<String>,
+    /// The Header's picture, when it shows one.
+    pub header_image: Option<HeaderImage>,
     pub notes: Vec<String>,
 }
 
@@ -116,14 +119,52 @@ fn header(w: &Widget, carried: &mut Carried) {
         carried.title = Some(title.to_owned());
     }
     carried.description = w.setting("description").map(str::to_owned);
-    let shows_image = w
+    carried.header_image = header_image(w, &mut carried.notes);
+}
+
+/// The Header's picture, when it shows one (`useImage`): `displayUrl`
+/// (`image` in some templates), its `imagePlacement` (`BEHIND`, `REPLACE`,
+/// `BEFORE_DESCRIPTION`) and its size (`displayWidth`/`displayHeight`, or
+/// `imageWidth`/`imageHeight`). Shrinking to fit is what every header
+/// does here. One no reader's browser could fetch is left out, said.
+fn header_image(w: &Widget, notes: &mut Vec<String>) -> Option<HeaderImage> {
+    let shows = w
         .setting("useImage")
         .is_none_or(|v| v.eq_ignore_ascii_case("true"));
-    if let Some(picture) = w.setting("displayUrl").filter(|_| shows_image) {
-        carried.notes.push(format!(
-            "the Header's picture {picture} is not shown: the theme has no header picture \
-             (custom CSS can place it: .blog-header {{ background-image: url(…) }})"
-        ));
+    let url = address(w.setting("displayUrl").or(w.setting("image"))?);
+    if !shows {
+        return None;
+    }
+    let placement = match w.setting("imagePlacement").unwrap_or_default() {
+        p if p.eq_ignore_ascii_case("REPLACE") => HeaderPlacement::Instead,
+        p if p.eq_ignore_ascii_case("BEFORE_DESCRIPTION") => HeaderPlacement::InsteadOfTitle,
+        _ => HeaderPlacement::Behind,
+    };
+    let side = |names: [&str; 2]| {
+        names
+            .iter()
+            .find_map(|n| w.setting(n)?.parse::<u32>().ok().filter(|v| *v > 0))
+    };
+    let (width, height) = match (
+        side(["displayWidth", "imageWidth"]),
+        side(["displayHeight", "imageHeight"]),
+    ) {
+        (Some(width), Some(height)) => (width, height),
+        _ => (0, 0),
+    };
+    let picture = HeaderImage {
+        address: url,
+        placement,
+        width,
+        height,
+        srcset: String::new(),
+    };
+    match picture.check() {
+        Ok(()) => Some(picture),
+        Err((_, why)) => {
+            notes.push(format!("{}: its picture left out: {why}", w.named()));
+            None
+        }
     }
 }
 
@@ -348,6 +389,64 @@ mod tests {
             c.notes[1].starts_with("skipped widget HTML1"),
             "{:?}",
             c.notes
+        );
+    }
+
+    #[test]
+    fn the_header_picture_keeps_its_placement_and_size() {
+        let header = |settings: &[(&str, &str)]| {
+            carry(
+                &[widget("Header1", "Header", "Cats (Header)", settings)],
+                None,
+            )
+        };
+        let c = header(&[
+            ("displayUrl", "//img.example/s1600/cats.jpg"),
+            ("displayWidth", "1100"),
+            ("displayHeight", "200"),
+            ("useImage", "true"),
+            ("imagePlacement", "REPLACE"),
+        ]);
+        assert_eq!(
+            c.header_image,
+            Some(HeaderImage {
+                address: "https://img.example/s1600/cats.jpg".into(),
+                placement: HeaderPlacement::Instead,
+                width: 1100,
+                height: 200,
+                srcset: String::new(),
+            })
+        );
+        assert_eq!(c.title.as_deref(), Some("Cats"));
+        assert!(c.notes.is_empty(), "{:?}", c.notes);
+
+        let c = header(&[
+            ("image", "https://img.example/cats.png"),
+            ("imageWidth", "0"),
+            ("imagePlacement", "BEFORE_DESCRIPTION"),
+        ]);
+        let h = c.header_image.unwrap();
+        assert_eq!(h.placement, HeaderPlacement::InsteadOfTitle);
+        assert_eq!(h.size(), None, "a size of 0 is no size");
+
+        let off = header(&[
+            ("displayUrl", "https://img.example/a.jpg"),
+            ("useImage", "false"),
+        ]);
+        assert_eq!(off.header_image, None);
+        let none = header(&[("displayUrl", ""), ("useImage", "true")]);
+        assert_eq!(none.header_image, None);
+
+        let bad = header(&[
+            ("displayUrl", "javascript:alert(1)"),
+            ("imagePlacement", "BEHIND"),
+        ]);
+        assert_eq!(bad.header_image, None);
+        assert!(
+            bad.notes[0]
+                .starts_with("widget Header1 (Header, \"Cats (Header)\"): its picture left out"),
+            "{:?}",
+            bad.notes
         );
     }
 

@@ -55,6 +55,8 @@ pub struct BloggerExport {
     /// The sidebar made of the template's widgets; `None` without a
     /// template, or when none of its widgets could be carried.
     pub layout: Option<Vec<tidings_core::gadget::Gadget>>,
+    /// The template's Header picture, when it shows one.
+    pub header_image: Option<tidings_core::HeaderImage>,
     pub posts: Vec<BloggerPost>,
     pub comments: Vec<BloggerComment>,
     /// Quirks tolerated while reading, one line each.
@@ -170,8 +172,8 @@ fn read(
 }
 
 impl BloggerExport {
-    /// The template's widgets as gadgets, and the Header's title and
-    /// description where the settings entries lack them. A template that
+    /// The template's widgets as gadgets, the Header's picture, and its
+    /// title and description where the settings entries lack them. A template that
     /// will not read is a note, not a failed import: the posts matter more.
     fn read_widgets(&mut self, author: Option<&str>) {
         let Some(template) = &self.template else {
@@ -209,6 +211,7 @@ impl BloggerExport {
         if !carried.gadgets.is_empty() {
             self.layout = Some(carried.gadgets);
         }
+        self.header_image = carried.header_image;
     }
 }
 
@@ -512,6 +515,9 @@ impl BloggerExport {
                 },
                 _ => {}
             }
+        }
+        if let Some(picture) = &self.header_image {
+            s.header_image = picture.clone();
         }
         if s.validate().is_err() {
             notes.push("the export's blog settings were not kept: they do not fit".into());

@@ -195,6 +195,7 @@ mod tests {
             feed_content: Default::default(),
             default_comments: tidings_core::PostComments::Open,
             theme: String::new(),
+            header_image: Default::default(),
             changed_at: Utc::now(),
         }
     }

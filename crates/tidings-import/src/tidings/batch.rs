@@ -101,6 +101,7 @@ fn settings(b: &BlogRecord, line: u64, blog: &BlogSettings) -> Result<BlogSettin
         share_image: b.share_image.clone(),
         feed_content: b.feed_content,
         default_comments: b.default_comments,
+        header_image: b.header_image.clone(),
         ..blog.clone()
     };
     s.validate().map_err(|(_, why)| ParseError::at(line, why))?;

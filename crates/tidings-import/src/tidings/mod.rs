@@ -27,7 +27,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tidings_core::xml_chars::{self, ForbiddenChar};
 use tidings_core::{
-    CommentStatus, CommentsAllowed, FeedContent, Moderation, PostComments, PostKind,
+    CommentStatus, CommentsAllowed, FeedContent, HeaderImage, Moderation, PostComments, PostKind,
 };
 
 pub use batch::{head, media, stream};
@@ -78,6 +78,11 @@ pub struct BlogRecord {
     /// What new posts do with comments; `open` in exports made before it.
     #[serde(default)]
     pub default_comments: PostComments,
+    /// The picture atop every page, with its placement, size and copies
+    /// (uploads come back at their addresses, so the copies still hold);
+    /// none in exports made before it.
+    #[serde(default)]
+    pub header_image: HeaderImage,
 }
 
 fn english() -> String {

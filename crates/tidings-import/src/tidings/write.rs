@@ -151,5 +151,6 @@ fn blog_record(blog: &BlogSettings) -> BlogRecord {
         share_image: blog.share_image.clone(),
         default_comments: blog.default_comments,
         feed_content: blog.feed_content,
+        header_image: blog.header_image.clone(),
     }
 }

@@ -35,6 +35,12 @@ pub struct SettingsForm {
     /// Absent from a form served before blogs had an icon: kept as it is.
     #[serde(default)]
     favicon: Option<String>,
+    /// Absent from a form served before blogs had a header picture: kept
+    /// as it is (and so is its placement).
+    #[serde(default)]
+    header_image: Option<String>,
+    #[serde(default)]
+    header_image_placement: Option<String>,
     /// Absent from a form served before feeds followed jump breaks: kept.
     #[serde(default)]
     feed_content: Option<String>,
@@ -73,6 +79,8 @@ impl SettingsForm {
             robots_txt: b.robots_txt.clone(),
             share_image: Some(b.share_image.clone()),
             favicon: Some(b.favicon.clone()),
+            header_image: Some(b.header_image.address.clone()),
+            header_image_placement: Some(b.header_image.placement.as_str().to_owned()),
             feed_content: Some(b.feed_content.as_str().to_owned()),
             custom_css: Some(custom_css),
             theme: Some(b.theme.clone()),
@@ -121,6 +129,13 @@ impl SettingsForm {
             robots_txt: Some(self.robots_txt.clone()),
             share_image: self.share_image.clone(),
             favicon: self.favicon.clone(),
+            header_image: self.header_image.clone(),
+            header_image_placement: self
+                .header_image_placement
+                .as_deref()
+                .map(str::parse)
+                .transpose()
+                .map_err(|e| choice("header_image_placement", e))?,
             feed_content: self
                 .feed_content
                 .as_deref()
@@ -200,7 +215,8 @@ async fn page(
         .iter()
         .map(ToString::to_string)
         .collect();
-    // The newest uploads, offered for the icon and the share image.
+    // The newest uploads, offered for the icon, the share image and the
+    // header's picture.
     let (uploads, _) = tidings_app::media::list(&state.store, signed.site.blog.id, 50, 0).await?;
     let uploads: Vec<String> = uploads.into_iter().map(|m| m.original.path).collect();
     let ctx = minijinja::context! {

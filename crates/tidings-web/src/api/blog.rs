@@ -3,7 +3,9 @@
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use tidings_app::{media, settings};
-use tidings_core::{BlogSettings, CommentsAllowed, FeedContent, Moderation, PostComments};
+use tidings_core::{
+    BlogSettings, CommentsAllowed, FeedContent, HeaderPlacement, Moderation, PostComments,
+};
 
 use super::auth::Caller;
 use super::extract::ApiJson;
@@ -27,6 +29,8 @@ pub struct BlogOut {
     robots_txt: String,
     share_image: String,
     favicon: String,
+    header_image: String,
+    header_image_placement: HeaderPlacement,
     feed_content: FeedContent,
     default_comments: PostComments,
     custom_css: String,
@@ -51,6 +55,8 @@ impl BlogOut {
             robots_txt: b.robots_txt.clone(),
             share_image: b.share_image.clone(),
             favicon: b.favicon.clone(),
+            header_image: b.header_image.address.clone(),
+            header_image_placement: b.header_image.placement,
             feed_content: b.feed_content,
             default_comments: b.default_comments,
             custom_css,
@@ -76,6 +82,8 @@ pub struct BlogPatch {
     robots_txt: Option<String>,
     share_image: Option<String>,
     favicon: Option<String>,
+    header_image: Option<String>,
+    header_image_placement: Option<HeaderPlacement>,
     feed_content: Option<FeedContent>,
     default_comments: Option<PostComments>,
     custom_css: Option<String>,
@@ -116,6 +124,8 @@ pub async fn update(
         robots_txt: patch.robots_txt,
         share_image: patch.share_image,
         favicon: patch.favicon,
+        header_image: patch.header_image,
+        header_image_placement: patch.header_image_placement,
         feed_content: patch.feed_content,
         default_comments: patch.default_comments,
         custom_css: patch.custom_css,

@@ -27,6 +27,7 @@ mod feeds;
 mod first_time;
 mod flood;
 mod hardening;
+mod header_image;
 mod hostile_bodies;
 mod https;
 mod import;

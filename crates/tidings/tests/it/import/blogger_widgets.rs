@@ -1,7 +1,7 @@
 //! A Blogger template's widgets become the sidebar: in their order, with
 //! their titles and settings, HTML cleaned; the Header's title becomes the
-//! blog's; what Tidings cannot carry is named; importing again gives the
-//! same sidebar.
+//! blog's and its picture the blog's header picture; what Tidings cannot
+//! carry is named; importing again gives the same sidebar.
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -44,7 +44,6 @@ async fn blogger_widgets_become_the_sidebar_in_order() {
         "skipped widget HTML2 (HTML): a script",
         "skipped widget Followers1 (Followers, \"Followers\"): hidden",
         "skipped widget Attribution1 (Attribution)",
-        "the Header's picture https://blogger.googleusercontent.com/img/b/invented/s1600/lanterns.jpg",
         "widget HTML1 (HTML, \"Festival dates\"): its script or embed left out",
         "the link \"Coming soon\" to \"http://\" left out",
     ] {
@@ -53,6 +52,10 @@ async fn blogger_widgets_become_the_sidebar_in_order() {
     assert!(
         !err.contains("Blog1"),
         "the posts are no skipped widget: {err}"
+    );
+    assert!(
+        !err.contains("Header1"),
+        "the Header is carried whole: {err}"
     );
 
     let gadgets = layout(&mut app).await;
@@ -115,9 +118,21 @@ async fn blogger_widgets_become_the_sidebar_in_order() {
         .collect();
     assert_eq!(gadgets, expected);
 
-    // Readers see them, in order, and the Header's title is the blog's.
+    // Readers see them, in order, and the Header's title is the blog's,
+    // written on its picture (Blogger's "behind title and description"),
+    // drawn at the size the Header gave it.
+    let lanterns = "https://blogger.googleusercontent.com/img/b/invented/s1600/lanterns.jpg";
+    let (_, blog) = app.api(Method::GET, "/blog", None).await;
+    assert_eq!(blog["header_image"], lanterns, "{blog}");
+    assert_eq!(blog["header_image_placement"], "behind", "{blog}");
     let home = app.page("/").await;
     assert!(home.contains("<a href=\"/\">Lantern Notes</a>"), "{home}");
+    assert!(
+        home.contains(&format!(
+            r#"<img class="header-picture" src="{lanterns}" alt="" width="1100" height="200">"#
+        )),
+        "{home}"
+    );
     let order: Vec<usize> = [
         "Search This Blog",
         "Most read this week",
