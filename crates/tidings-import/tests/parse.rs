@@ -259,27 +259,7 @@ fn wordpress_theme_unit_test_counts() {
 /// whole blog; real exports are not touched.
 #[test]
 fn wordpress_deep_bodies_are_flattened_and_named() {
-    let blog = tidings_core::BlogSettings {
-        id: 1,
-        host: "example.test".into(),
-        title: "Mine".into(),
-        description: String::new(),
-        timezone: chrono_tz::UTC,
-        posts_per_page: 10,
-        comments_allowed: tidings_core::CommentsAllowed::Anyone,
-        comment_moderation: tidings_core::Moderation::Never,
-        moderation_days: 14,
-        comment_min_seconds: 3,
-        language: "en".into(),
-        robots_txt: String::new(),
-        share_image: String::new(),
-        favicon: String::new(),
-        feed_content: Default::default(),
-        default_comments: tidings_core::PostComments::Open,
-        theme: String::new(),
-        header_image: Default::default(),
-        changed_at: chrono::DateTime::UNIX_EPOCH,
-    };
+    let blog = new_blog();
     let mut e = wordpress::parse(&theme_unit_test()).unwrap();
     let (_, notes) = e.to_batch(&blog);
     assert!(
