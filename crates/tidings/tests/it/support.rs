@@ -100,6 +100,20 @@ impl TestApp {
         self.log.lock().unwrap().clone()
     }
 
+    /// The log once it holds `line`, or as it stands after 10 s: the server
+    /// writes to stderr as it answers, and the test reads it on a thread of
+    /// its own, so a line may arrive a moment after the answer.
+    pub async fn log_with(&self, line: &str) -> String {
+        for _ in 0..200 {
+            let log = self.log();
+            if log.contains(line) {
+                return log;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        self.log()
+    }
+
     /// `--database-url URL` when the suite runs on PostgreSQL, else nothing:
     /// for tests that run the binary themselves.
     pub fn database_args(&self) -> Vec<String> {

@@ -263,8 +263,9 @@ async fn broken_templates_give_readers_the_built_in_page_and_the_admin_the_line(
         );
         assert!(!page.contains(MARK), "the built-in page, whole: {page}");
     }
-    let logged = app.log().matches("theme mine: post.html, line 2").count();
-    assert_eq!(logged, 1, "logged once, not per request:\n{}", app.log());
+    let log = app.log_with("theme mine: post.html, line 2").await;
+    let logged = log.matches("theme mine: post.html, line 2").count();
+    assert_eq!(logged, 1, "logged once, not per request:\n{log}");
 
     let mut admin = Browser::new(&app);
     admin.sign_in("owner@example.com", PASSWORD).await;
