@@ -137,7 +137,20 @@ measure() { # url [connections [wrk options…]] -> "rps p50_ms p99_ms refused"
         $1 == "50%" { p50 = ms($2) }
         $1 == "99%" { p99 = ms($2) }
         /Non-2xx/ { refused = $NF }
-        END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, refused }'
+        / requests in / { requests = $1 }
+        END { printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, refused, requests }'
+}
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # pid: its user + system CPU, in clock ticks
+# measure, then the server PID's CPU per request in microseconds (what the
+# server spends on a page, apart from wrk's share of the same cores):
+# "rps p50_ms p99_ms refused requests cpu_us"
+measure_cpu() { # pid url connections
+    local before after result
+    before=$(cpu_ticks "$1")
+    result=$(measure "$2" "$3")
+    after=$(cpu_ticks "$1")
+    awk -v r="$result" -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { split(r, f, " "); printf "%s %.0f\n", r, (f[5] > 0 ? t * 1e6 / hz / f[5] : 0) }'
 }
 nginx_serves() { # url: stop unless nginx answers it with the file
     local i
@@ -349,23 +362,29 @@ gadgets_bench() {
         "$BIN" --data "$WORK/$kind-data" import tidings "$WORK/site.jsonl" >/dev/null
     done
     DATA="$WORK/default-data" start_tidings sidebar-default --no-cache
-    local dport=$PORT
+    local dport=$PORT dpid=$PID
     DATA="$WORK/gadgets-data" start_tidings sidebar-gadgets --no-cache
-    local gport=$PORT
+    local gport=$PORT gpid=$PID
     python3 bench/gadgets.py 30 | curl -fs -X PUT -H "Authorization: Bearer $(admin_token --data "$WORK/gadgets-data")" \
         -H 'Content-Type: application/json' --data-binary @- "http://127.0.0.1:$gport/api/v1/layout" >/dev/null
     : >"$WORK/g.default"; : >"$WORK/g.gadgets"
     for _ in $(seq "$ROUNDS"); do
-        measure "http://127.0.0.1:$dport/" "$UNCACHED_CONNECTIONS" >>"$WORK/g.default"
-        measure "http://127.0.0.1:$gport/" "$UNCACHED_CONNECTIONS" >>"$WORK/g.gadgets"
+        measure_cpu "$dpid" "http://127.0.0.1:$dport/" "$UNCACHED_CONNECTIONS" >>"$WORK/g.default"
+        measure_cpu "$gpid" "http://127.0.0.1:$gport/" "$UNCACHED_CONNECTIONS" >>"$WORK/g.gadgets"
     done
+    local cpu_d cpu_g
+    cpu_d=$(col "$WORK/g.default" 6)
+    cpu_g=$(col "$WORK/g.gadgets" 6)
     GADGETS_REPORT="
 the sidebar: the home page rendered for every request (--no-cache), 1,000 posts, 30 gadgets (bench/gadgets.py) beside the default sidebar,
 wrk -t2 -c$UNCACHED_CONNECTIONS -d$DURATION, $ROUNDS rounds each in turns, medians (ratio is 30 gadgets/default requests per second; target >= 0.9)
 
 | page             |   size    | 30 gadgets r/s | p50 ms | p99 ms | default r/s | p50 ms | p99 ms | ratio |
 |------------------|-----------|----------|--------|--------|----------|--------|--------|--------|
-$(row home "$(curl -fs "http://127.0.0.1:$gport/" | wc -c)" "$WORK/g.gadgets" "$WORK/g.default")"
+$(row home "$(curl -fs "http://127.0.0.1:$gport/" | wc -c)" "$WORK/g.gadgets" "$WORK/g.default")
+
+the server's own CPU per page (user + system, over the same runs; wrk shares the cores and reads the larger page too):
+30 gadgets $cpu_g µs, default $cpu_d µs: ratio default/30 gadgets $(awk -v d="$cpu_d" -v g="$cpu_g" 'BEGIN { printf "%.3f", (g > 0 ? d / g : 0) }') (target >= 0.9)"
 }
 
 import_bench() {

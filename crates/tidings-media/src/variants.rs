@@ -3,6 +3,8 @@
 //! original's format by `image` and in WebP by libwebp (lossy: `image`
 //! writes lossless WebP only, larger than the JPEG it would replace).
 
+use std::borrow::Cow;
+
 use fast_image_resize::images::Image;
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::codecs::gif::GifEncoder;
@@ -47,11 +49,21 @@ pub(crate) fn make(
 
 /// RGB or RGBA with 8 bits a channel: what the resizer, the encoders and
 /// browsers take; a 16-bit PNG's copies lose precision no screen shows.
-fn eight_bit(image: &DynamicImage) -> DynamicImage {
+/// Borrowed when it already is: a copy of a 24-megapixel photo is 72 MB.
+fn eight_bit(image: &DynamicImage) -> Cow<'_, DynamicImage> {
     match image {
-        DynamicImage::ImageRgb8(_) | DynamicImage::ImageRgba8(_) => image.clone(),
-        _ if image.color().has_alpha() => DynamicImage::ImageRgba8(image.to_rgba8()),
-        _ => DynamicImage::ImageRgb8(image.to_rgb8()),
+        DynamicImage::ImageRgb8(_) | DynamicImage::ImageRgba8(_) => Cow::Borrowed(image),
+        _ if image.color().has_alpha() => Cow::Owned(DynamicImage::ImageRgba8(image.to_rgba8())),
+        _ => Cow::Owned(DynamicImage::ImageRgb8(image.to_rgb8())),
+    }
+}
+
+/// RGB with 8 bits a channel, for JPEG, which has no alpha: borrowed when
+/// it already is.
+fn rgb(image: &DynamicImage) -> Cow<'_, DynamicImage> {
+    match image {
+        DynamicImage::ImageRgb8(_) => Cow::Borrowed(image),
+        _ => Cow::Owned(DynamicImage::ImageRgb8(image.to_rgb8())),
     }
 }
 
@@ -97,7 +109,7 @@ pub(crate) fn encode(
         Format::Jpeg => {
             let mut encoder = JpegEncoder::new_with_quality(&mut bytes, QUALITY);
             profile(&mut encoder);
-            let rgb = DynamicImage::ImageRgb8(image.to_rgb8());
+            let rgb = rgb(&image);
             encoder.write_image(rgb.as_bytes(), width, height, rgb.color().into())
         }
         Format::Png => {

@@ -65,9 +65,6 @@ impl Backend {
                 "PRAGMA synchronous = FULL",
                 "PRAGMA foreign_keys = ON",
                 "PRAGMA busy_timeout = 10000",
-                // Read the file through a shared mapping instead of copying
-                // each page into every connection's small page cache.
-                "PRAGMA mmap_size = 268435456",
             ],
             // Our statements are few and prepared once per connection, and
             // PostgreSQL's planning of one (0.9 ms for a list of posts, with
@@ -80,6 +77,15 @@ impl Backend {
                 "SET TIME ZONE 'UTC'",
                 "SET plan_cache_mode = force_generic_plan",
             ],
+        }
+    }
+
+    /// The statement that sets how much of a SQLite file a connection reads
+    /// through a memory map ([`crate::FileAccess`]).
+    pub(crate) fn mmap_pragma(access: crate::FileAccess) -> &'static str {
+        match access {
+            crate::FileAccess::Mapped => "PRAGMA mmap_size = 268435456",
+            crate::FileAccess::Read => "PRAGMA mmap_size = 0",
         }
     }
 

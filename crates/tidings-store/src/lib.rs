@@ -132,6 +132,20 @@ impl From<sqlx::Error> for StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// How a SQLite file is read (nothing changes for PostgreSQL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAccess {
+    /// Through a shared memory map of up to 256 MiB: a server reads the
+    /// same pages again and again, and every connection finds them there
+    /// instead of copying each into its own small page cache.
+    Mapped,
+    /// Through each connection's page cache only: a command that reads
+    /// each page once (an export, a render) gains nothing from the map,
+    /// and every page it touched would count in its memory (an export of
+    /// a 10,000-post blog held 262 MB, 165 of them mapped file).
+    Read,
+}
+
 /// A handle on the database; cheap to clone, shared by every request.
 #[derive(Clone)]
 pub struct Store {
@@ -156,15 +170,20 @@ pub struct Store {
 
 impl Store {
     /// Connects to `url` (`sqlite://…` or `postgres://…`) and brings the schema
-    /// up to date.
+    /// up to date, for a server ([`FileAccess::Mapped`]).
     pub async fn open(url: &str) -> Result<Self> {
+        Self::open_with(url, FileAccess::Mapped).await
+    }
+
+    /// [`Store::open`], reading a SQLite file as `access` says.
+    pub async fn open_with(url: &str, access: FileAccess) -> Result<Self> {
         let backend = Backend::from_url(url)?;
-        let pool = Pool::connect(backend, url).await?;
+        let pool = Pool::connect(backend, url, access).await?;
         let store = Self {
             pool,
             backend,
             url: url.into(),
-            sqlite_file: reads::SqliteFile::for_url(url).map(std::sync::Arc::new),
+            sqlite_file: reads::SqliteFile::for_url(url, access).map(std::sync::Arc::new),
             snapshot: None,
             frames: Default::default(),
             hosts: Default::default(),

@@ -1,5 +1,6 @@
-//! SQLite's query plans for the lists every public page runs, and search:
-//! each list must search an index in its own order, and search must walk
+//! SQLite's query plans for the lists every public page runs, the comment
+//! feeds, and search: each list must search an index in its own order (a
+//! post's comments their post's, not the blog's), and search must walk
 //! the listing index newest first, running its full-text match once. A statement count (the integration test
 //! `queries.rs`) cannot see a query that reads every post; three did,
 //! unnoticed, until a profile found them (a second bound on `published_at`,
@@ -95,6 +96,33 @@ async fn public_lists_search_an_index_in_their_order_and_search_matches_once() {
         "a post page, its neighbours and comments",
         &post_page_sql(Backend::Sqlite, 1, "/2014/05/x.html", now),
         listing,
+    );
+    let feed = crate::VisibleComments {
+        blog_id: 1,
+        post_id: None,
+        now,
+        limit: 25,
+        offset: 0,
+    };
+    let blog_comments = "comments_blog";
+    assert_searched(&store, "comment feed", &feed.list_sql(), blog_comments);
+    assert_searched(&store, "comments counted", &feed.count_sql(), blog_comments);
+    let post_feed = crate::VisibleComments {
+        post_id: Some(7),
+        ..feed
+    };
+    let post_comments = "comments_post";
+    assert_searched(
+        &store,
+        "a post's comment feed",
+        &post_feed.list_sql(),
+        post_comments,
+    );
+    assert_searched(
+        &store,
+        "its comments counted",
+        &post_feed.count_sql(),
+        post_comments,
     );
     let terms = crate::dialect::search_terms("orchard lantern");
     let search = crate::dialect::search(

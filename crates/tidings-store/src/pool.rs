@@ -11,11 +11,11 @@ use std::time::Duration;
 use sqlx::pool::{PoolConnectionMetadata, PoolOptions};
 use sqlx::{Connection, Executor, PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
-use crate::Result;
 use crate::dialect::Backend;
 use crate::exec::Exec;
 use crate::reads::ReadRow;
 use crate::sql::Sql;
+use crate::{FileAccess, Result};
 
 /// How long a pooled PostgreSQL connection may sit idle and still be used
 /// without a check that the server is there.
@@ -29,7 +29,7 @@ pub(crate) enum Pool {
 }
 
 /// The settings both pools share: `setup` runs on every new connection.
-fn options<DB: sqlx::Database>(backend: Backend) -> PoolOptions<DB>
+fn options<DB: sqlx::Database>(backend: Backend, access: FileAccess) -> PoolOptions<DB>
 where
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
 {
@@ -57,16 +57,19 @@ where
                 for pragma in backend.connection_setup() {
                     conn.execute(*pragma).await?;
                 }
+                if backend == Backend::Sqlite {
+                    conn.execute(Backend::mmap_pragma(access)).await?;
+                }
                 Ok(())
             })
         })
 }
 
 impl Pool {
-    pub(crate) async fn connect(backend: Backend, url: &str) -> Result<Self> {
+    pub(crate) async fn connect(backend: Backend, url: &str, access: FileAccess) -> Result<Self> {
         Ok(match backend {
-            Backend::Postgres => Self::Postgres(options(backend).connect(url).await?),
-            Backend::Sqlite => Self::Sqlite(options(backend).connect(url).await?),
+            Backend::Postgres => Self::Postgres(options(backend, access).connect(url).await?),
+            Backend::Sqlite => Self::Sqlite(options(backend, access).connect(url).await?),
         })
     }
 
@@ -81,7 +84,7 @@ impl Pool {
     ) -> Result<Option<Self>> {
         Ok(match self {
             Self::Postgres(_) => {
-                let options = options::<Postgres>(backend).max_connections(max);
+                let options = options::<Postgres>(backend, FileAccess::Mapped).max_connections(max);
                 Some(Self::Postgres(options.connect_lazy(url)?))
             }
             Self::Sqlite(_) => None,

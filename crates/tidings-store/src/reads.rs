@@ -119,6 +119,7 @@ impl rusqlite::ToSql for Arg {
 /// [`crate::exec::SqliteTx`]).
 pub(crate) struct SqliteFile {
     path: PathBuf,
+    access: crate::FileAccess,
     idle: Mutex<Vec<rusqlite::Connection>>,
 }
 
@@ -129,7 +130,7 @@ const MAX_IDLE: usize = 16;
 impl SqliteFile {
     /// SqliteFile for a `sqlite:` URL naming a file; `None` for an in-memory
     /// database, which only the sqlx pool's connections can see.
-    pub(crate) fn for_url(url: &str) -> Option<Self> {
+    pub(crate) fn for_url(url: &str, access: crate::FileAccess) -> Option<Self> {
         let rest = url
             .strip_prefix("sqlite://")
             .or(url.strip_prefix("sqlite:"))?;
@@ -139,6 +140,7 @@ impl SqliteFile {
         }
         Some(Self {
             path: path.into(),
+            access,
             idle: Mutex::new(Vec::new()),
         })
     }
@@ -189,7 +191,7 @@ impl SqliteFile {
         // for every execution; that was a tenth of a page's time.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         conn.set_prepared_statement_cache_capacity(64);
-        conn.execute_batch("PRAGMA mmap_size = 268435456")?;
+        conn.execute_batch(crate::dialect::Backend::mmap_pragma(self.access))?;
         Ok(conn)
     }
 

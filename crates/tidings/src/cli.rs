@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use tidings_store::Store;
+use tidings_store::{FileAccess, Store};
 
 mod serve;
 
@@ -49,15 +49,16 @@ pub struct Global {
 
 impl Global {
     /// Opens (and migrates) the database, creating the data directory and the
-    /// first blog on a fresh install.
-    pub async fn open_store(&self) -> anyhow::Result<Store> {
+    /// first blog on a fresh install. `serve` maps a SQLite file into memory;
+    /// a command that reads each page once reads it ([`FileAccess`]).
+    pub async fn open_store(&self, access: FileAccess) -> anyhow::Result<Store> {
         if self.database_url.is_none() {
             std::fs::create_dir_all(&self.data).with_context(|| {
                 format!("cannot create the data directory {}", self.data.display())
             })?;
         }
         let url = self.store_url();
-        let store = Store::open(&url)
+        let store = Store::open_with(&url, access)
             .await
             .with_context(|| format!("cannot open the database {}", redact(&url)))?;
         if store.default_blog().await?.is_none() {

@@ -4,6 +4,7 @@
 //! wires them together and turns failures into a one-line reason and a
 //! non-zero exit, which is what a script needs to stop on a failure.
 
+mod alloc;
 mod backup;
 mod blogs;
 mod cli;
@@ -22,15 +23,15 @@ mod users;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use tidings_store::FileAccess;
+
 use crate::cli::{
     BlogCommand, Cli, Command, ImportCommand, MailCommand, ThemeCommand, TokenCommand, UserCommand,
 };
 
-/// mimalloc instead of glibc's malloc: serving a kept page is mostly small
-/// allocations freed on another thread, where glibc spent a tenth of the
-/// time (`perf`, bench/run.sh).
+/// mimalloc, with large blocks mapped for themselves (see [`alloc`]).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 
 /// Transparent huge pages off for this process. mimalloc takes memory in
 /// large aligned regions, which a kernel with THP set to `always` backs with
@@ -45,6 +46,7 @@ fn no_transparent_huge_pages() {
 
 fn main() -> ExitCode {
     no_transparent_huge_pages();
+    alloc::c_blocks_mapped();
     let config::Loaded { cli, file } = match config::load() {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -142,7 +144,11 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for StatementCounter {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    let store = cli.global.open_store().await?;
+    let access = match cli.command {
+        Command::Serve(_) => FileAccess::Mapped,
+        _ => FileAccess::Read,
+    };
+    let store = cli.global.open_store(access).await?;
     let result = match cli.command {
         Command::Serve(args) => serve::run(&cli.global, store.clone(), *args).await,
         Command::User(UserCommand::List(args)) => users::list(&store, args).await,
