@@ -71,6 +71,10 @@ pub struct BlogRecord {
     /// none, and in exports made before it.
     #[serde(default)]
     pub share_image: String,
+    /// The blog's icon in browser tabs (an upload comes back at its
+    /// address); empty for the built-in one, and in exports made before it.
+    #[serde(default)]
+    pub favicon: String,
     /// Whole posts in feeds, or up to their jump break; absent from exports
     /// made before feeds followed jump breaks (they carried whole posts).
     #[serde(default)]

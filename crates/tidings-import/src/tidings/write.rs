@@ -149,6 +149,7 @@ fn blog_record(blog: &BlogSettings) -> BlogRecord {
         language: blog.language.clone(),
         robots_txt: blog.robots_txt.clone(),
         share_image: blog.share_image.clone(),
+        favicon: blog.favicon.clone(),
         default_comments: blog.default_comments,
         feed_content: blog.feed_content,
         header_image: blog.header_image.clone(),
