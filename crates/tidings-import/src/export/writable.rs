@@ -136,6 +136,7 @@ fn comment_texts(c: &ImportComment) -> Vec<&str> {
     v.extend(c.parent.as_deref());
     v.extend(c.author_email.as_deref());
     v.extend(c.author_url.as_deref());
+    v.extend(c.member_aliases.iter().map(String::as_str));
     v
 }
 
@@ -151,6 +152,7 @@ fn comment_texts_mut(c: &mut ImportComment) -> Vec<&mut String> {
     v.extend(c.parent.as_mut());
     v.extend(c.author_email.as_mut());
     v.extend(c.author_url.as_mut());
+    v.extend(c.member_aliases.iter_mut());
     v
 }
 

@@ -159,6 +159,7 @@ fn import_comment(c: &CommentRecord) -> ImportComment {
         status: c.status,
         hold_reasons: c.hold_reasons.clone(),
         created_at: c.created_at,
+        member_aliases: c.member.clone(),
     }
 }
 

@@ -106,6 +106,7 @@ fn comment_record(c: &tidings_store::ImportComment) -> CommentRecord {
         status: c.status,
         hold_reasons: c.hold_reasons.clone(),
         created_at: c.created_at,
+        member: c.member_aliases.clone(),
     }
 }
 

@@ -68,7 +68,8 @@ async fn contents(app: &mut TestApp) -> (Vec<Value>, Vec<Value>, Value) {
     (posts, comments, blog)
 }
 
-fn export(app: &TestApp, format: &str, file: &Path) {
+/// Runs `tidings export --format FORMAT FILE`, asserting success.
+pub fn export(app: &TestApp, format: &str, file: &Path) {
     let out = app.cli(
         &["export", "--format", format, file.to_str().unwrap()],
         None,
