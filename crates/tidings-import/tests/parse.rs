@@ -387,24 +387,7 @@ fn wordpress_streamed_makes_what_the_whole_file_makes() {
 /// A new blog's settings, as an import finds them.
 fn new_blog() -> tidings_core::BlogSettings {
     tidings_core::BlogSettings {
-        id: 1,
-        host: "lanterns.example".into(),
-        title: "Mine".into(),
-        description: String::new(),
-        timezone: chrono_tz::UTC,
         posts_per_page: 10,
-        comments_allowed: tidings_core::CommentsAllowed::Anyone,
-        comment_moderation: tidings_core::Moderation::FirstTime,
-        moderation_days: 14,
-        comment_min_seconds: 3,
-        language: "en".into(),
-        robots_txt: String::new(),
-        share_image: String::new(),
-        favicon: String::new(),
-        feed_content: Default::default(),
-        default_comments: tidings_core::PostComments::Open,
-        theme: String::new(),
-        header_image: Default::default(),
-        changed_at: chrono::DateTime::UNIX_EPOCH,
+        ..tidings_core::BlogSettings::new(1, "lanterns.example", "Mine")
     }
 }

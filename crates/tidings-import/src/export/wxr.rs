@@ -506,25 +506,8 @@ mod tests {
             }],
         };
         let blog = BlogSettings {
-            id: 1,
-            host: "example.org".into(),
-            title: "T & T".into(),
-            description: String::new(),
             timezone: "Europe/Berlin".parse().unwrap(),
-            posts_per_page: 7,
-            comments_allowed: CommentsAllowed::Anyone,
-            comment_moderation: tidings_core::Moderation::Never,
-            moderation_days: 14,
-            comment_min_seconds: 3,
-            language: "en".into(),
-            robots_txt: String::new(),
-            share_image: String::new(),
-            favicon: String::new(),
-            feed_content: Default::default(),
-            default_comments: tidings_core::PostComments::Open,
-            theme: String::new(),
-            header_image: Default::default(),
-            changed_at: Utc::now(),
+            ..BlogSettings::new(1, "example.org", "T & T")
         };
         let mut text = Vec::new();
         wxr(&blog, &snap, &mut text).unwrap();
