@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
-use tidings_core::{BlogSettings, CommentsAllowed, Moderation};
+use tidings_core::{BlogSettings, Moderation};
 
 /// A start tag as the tokenizer saw it: name and attributes, lowercased names.
 #[derive(Debug)]
@@ -181,16 +181,9 @@ pub fn assert_stable(once: &str) {
 /// The blog every importer target writes into: Blogger's defaults.
 pub fn blog() -> BlogSettings {
     BlogSettings {
-        id: 1,
-        host: "fuzz.example".into(),
-        title: "Fuzz".into(),
-        description: String::new(),
         timezone: chrono_tz::Europe::Berlin,
         posts_per_page: 10,
-        comments_allowed: CommentsAllowed::Anyone,
         comment_moderation: Moderation::Never,
-        moderation_days: 14,
-        comment_min_seconds: 3,
-        changed_at: chrono::DateTime::UNIX_EPOCH,
+        ..BlogSettings::new(1, "fuzz.example", "Fuzz")
     }
 }

@@ -161,6 +161,7 @@ mod tests {
             status: CommentStatus::Published,
             hold_reasons: String::new(),
             created_at: chrono::Utc::now(),
+            member_aliases: Vec::new(),
         }
     }
 

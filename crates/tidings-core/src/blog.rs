@@ -166,6 +166,35 @@ impl BlogSettings {
     pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
     pub const MAX_ROBOTS_TXT_CHARS: usize = 65_536;
 
+    /// The settings a new blog starts with, at `host` under `title`: what
+    /// the store writes for every blog it adds, so the defaults are said
+    /// once, here. A stranger's first comment is held for the owner
+    /// (`first_time`, WordPress's default); the rest is the plainest choice
+    /// (UTC, English, 7 posts a page, comments open to anyone).
+    pub fn new(id: i64, host: &str, title: &str) -> Self {
+        Self {
+            id,
+            host: host.to_owned(),
+            title: title.to_owned(),
+            description: String::new(),
+            timezone: chrono_tz::UTC,
+            posts_per_page: 7,
+            comments_allowed: CommentsAllowed::Anyone,
+            comment_moderation: Moderation::FirstTime,
+            moderation_days: 14,
+            comment_min_seconds: 3,
+            language: "en".to_owned(),
+            robots_txt: String::new(),
+            share_image: String::new(),
+            favicon: String::new(),
+            feed_content: FeedContent::Full,
+            default_comments: crate::PostComments::Open,
+            theme: String::new(),
+            header_image: crate::HeaderImage::default(),
+            changed_at: chrono::DateTime::UNIX_EPOCH,
+        }
+    }
+
     /// Checks every field against its limits, naming the first field that is wrong.
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
         if self.title.chars().any(char::is_control) {

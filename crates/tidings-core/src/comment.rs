@@ -404,30 +404,12 @@ pub fn judge(settings: &BlogSettings, s: Signals) -> CommentVerdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::CommentsAllowed;
     use chrono::{Duration, TimeZone};
 
     fn settings(m: Moderation) -> BlogSettings {
         BlogSettings {
-            id: 1,
-            host: "h".into(),
-            title: "t".into(),
-            description: String::new(),
-            timezone: chrono_tz::Tz::UTC,
-            posts_per_page: 7,
-            comments_allowed: CommentsAllowed::Anyone,
             comment_moderation: m,
-            moderation_days: 14,
-            comment_min_seconds: 3,
-            language: "en".into(),
-            robots_txt: String::new(),
-            share_image: String::new(),
-            favicon: String::new(),
-            feed_content: Default::default(),
-            default_comments: crate::PostComments::Open,
-            theme: String::new(),
-            header_image: Default::default(),
-            changed_at: chrono::DateTime::UNIX_EPOCH,
+            ..BlogSettings::new(1, "h", "t")
         }
     }
 

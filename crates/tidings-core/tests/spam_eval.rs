@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use chrono::{TimeZone, Utc};
 use tidings_core::comment::{AddressRate, Repeats, Signals, judge};
 use tidings_core::spam::{Label, Model, Text, tokens};
-use tidings_core::{BlogSettings, CommentStatus, CommentsAllowed, Moderation};
+use tidings_core::{BlogSettings, CommentStatus, Moderation};
 
 use spam_corpus::{Sample, generate};
 
@@ -61,25 +61,8 @@ impl Tally {
 
 fn settings() -> BlogSettings {
     BlogSettings {
-        id: 1,
-        host: "eval".into(),
-        title: "eval".into(),
-        description: String::new(),
-        timezone: chrono_tz::Tz::UTC,
-        posts_per_page: 7,
-        comments_allowed: CommentsAllowed::Anyone,
         comment_moderation: Moderation::Never,
-        moderation_days: 14,
-        comment_min_seconds: 3,
-        language: "en".into(),
-        robots_txt: String::new(),
-        share_image: String::new(),
-        favicon: String::new(),
-        feed_content: Default::default(),
-        default_comments: tidings_core::PostComments::Open,
-        theme: String::new(),
-        header_image: Default::default(),
-        changed_at: chrono::DateTime::UNIX_EPOCH,
+        ..BlogSettings::new(1, "eval", "eval")
     }
 }
 

@@ -3,7 +3,7 @@
 
 use tidings_core::{CommentStatus, PostKind};
 use tidings_import::wordpress::{WxrCommentType, WxrStatus};
-use tidings_import::{blogger, wordpress};
+use tidings_import::{blogger, export, wordpress};
 
 const ORCHARD: &[u8] = include_bytes!("fixtures/blogger-orchard.xml");
 const LANTERNS: &[u8] = include_bytes!("fixtures/blogger-takeout-lanterns.atom");
@@ -155,6 +155,43 @@ fn blogger_export_as_blogger_wrote_it() {
     let (batch, _) = e.to_batch(&s);
     let teasers = batch.posts.iter().filter(|p| !p.teaser_html.is_empty());
     assert_eq!(teasers.count(), 2);
+}
+
+/// Our Blogger export spells comment moderation as Blogger's own files do
+/// (`ENABLED`, `DISABLED`), and our importer reads every spelling back.
+#[test]
+fn our_blogger_export_spells_moderation_as_blogger_does() {
+    use tidings_core::Moderation;
+    let setting = |e: &blogger::BloggerExport| {
+        e.settings
+            .iter()
+            .find(|(name, _)| name == "BLOG_COMMENT_MODERATION")
+            .map(|(_, v)| v.clone())
+    };
+    let bloggers = setting(&blogger::parse(CWP).unwrap());
+    assert_eq!(bloggers.as_deref(), Some("ENABLED"));
+    for (ours, written, read_back) in [
+        (Moderation::Always, "ENABLED", Moderation::Always),
+        (Moderation::Never, "DISABLED", Moderation::Never),
+        // Blogger has no first-time moderation: it holds every comment.
+        (Moderation::FirstTime, "ENABLED", Moderation::Always),
+        (Moderation::OlderThan, "DATE", Moderation::OlderThan),
+    ] {
+        let blog = tidings_core::BlogSettings {
+            comment_moderation: ours,
+            moderation_days: 30,
+            ..new_blog()
+        };
+        let mut file = Vec::new();
+        export::blogger(&blog, &Default::default(), &mut file).unwrap();
+        let e = blogger::parse(&file).unwrap();
+        assert_eq!(setting(&e).as_deref(), Some(written), "{ours:?}");
+        let (settings, notes) = e.settings_for(&new_blog());
+        assert_eq!(notes, Vec::<String>::new());
+        let s = settings.unwrap();
+        assert_eq!(s.comment_moderation, read_back, "{ours:?}");
+        assert_eq!(s.moderation_days, 30);
+    }
 }
 
 #[test]
@@ -350,24 +387,7 @@ fn wordpress_streamed_makes_what_the_whole_file_makes() {
 /// A new blog's settings, as an import finds them.
 fn new_blog() -> tidings_core::BlogSettings {
     tidings_core::BlogSettings {
-        id: 1,
-        host: "lanterns.example".into(),
-        title: "Mine".into(),
-        description: String::new(),
-        timezone: chrono_tz::UTC,
         posts_per_page: 10,
-        comments_allowed: tidings_core::CommentsAllowed::Anyone,
-        comment_moderation: tidings_core::Moderation::FirstTime,
-        moderation_days: 14,
-        comment_min_seconds: 3,
-        language: "en".into(),
-        robots_txt: String::new(),
-        share_image: String::new(),
-        favicon: String::new(),
-        feed_content: Default::default(),
-        default_comments: tidings_core::PostComments::Open,
-        theme: String::new(),
-        header_image: Default::default(),
-        changed_at: chrono::DateTime::UNIX_EPOCH,
+        ..tidings_core::BlogSettings::new(1, "lanterns.example", "Mine")
     }
 }

@@ -115,9 +115,10 @@ pub(crate) async fn touch(tx: &mut impl Exec, blog_id: i64, scope: Scope) -> Res
 }
 
 impl Store {
-    /// Creates a blog with default settings. A new blog holds a commenter's
-    /// first comment for the owner (`first_time`); blogs made before that
-    /// was the default keep the setting they had.
+    /// Creates a blog with a new blog's settings (`BlogSettings::new`). A
+    /// new blog holds a commenter's first comment for the owner
+    /// (`first_time`); blogs made before that was the default keep the
+    /// setting they had.
     pub async fn create_blog(&self, host: &str, title: &str) -> Result<BlogSettings> {
         self.create_blog_owned(host, title, None).await
     }
@@ -135,17 +136,17 @@ impl Store {
         let id = tx
             .fetch_one(
                 &Sql::new(
-                    "INSERT INTO blogs (host, title, created_at, updated_at, comment_moderation) \
-                     VALUES ($1, $2, $3, $3, $4) RETURNING id",
+                    "INSERT INTO blogs (host, title, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $3) RETURNING id",
                 )
                 .bind(host)
                 .bind(title)
-                .bind(now)
-                .bind(tidings_core::Moderation::FirstTime.as_str()),
+                .bind(now),
                 |r| r.try_get::<i64>("id"),
             )
             .await
             .map_err(|e| conflict_or(e, "a blog with that host already exists"))?;
+        write_settings(&mut tx, &BlogSettings::new(id, host, title)).await?;
         match owner {
             Some(NewOwner::Admin(user_id)) => {
                 tx.execute(

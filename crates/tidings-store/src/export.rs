@@ -61,13 +61,16 @@ impl Store {
         Ok(posts)
     }
 
-    /// Every comment, oldest first, whatever its status.
+    /// Every comment, oldest first, whatever its status, with the name and
+    /// e-mail of the member who wrote it, if one did.
     async fn exported_comments(&self, blog_id: i64) -> Result<Vec<ImportComment>> {
         let sql = Sql::new(
-            "SELECT id, post_id, parent_id, author_name, author_email, author_url, body, body_html, \
-             status, hold_reasons, created_at FROM comments WHERE blog_id = $1 \
-             AND post_id NOT IN (SELECT id FROM posts WHERE status = 'trash') \
-             ORDER BY created_at, id",
+            "SELECT c.id, c.post_id, c.parent_id, c.author_name, c.author_email, c.author_url, \
+             c.body, c.body_html, c.status, c.hold_reasons, c.created_at, \
+             u.name AS member_name, u.email AS member_email \
+             FROM comments c LEFT JOIN users u ON u.id = c.user_id WHERE c.blog_id = $1 \
+             AND c.post_id NOT IN (SELECT id FROM posts WHERE status = 'trash') \
+             ORDER BY c.created_at, c.id",
         )
         .bind(blog_id);
         self.read_all(&sql, exported_comment).await
@@ -141,9 +144,17 @@ fn exported_post(r: &ReadRow) -> Result<ImportPost> {
     })
 }
 
-/// A comment as exports write it.
+/// A comment as exports write it; a member's with their name, then their
+/// e-mail, as its `member_aliases`.
 fn exported_comment(r: &ReadRow) -> Result<ImportComment> {
     let id: i64 = r.try_get("id")?;
+    let member_aliases = [
+        r.try_get::<Option<String>>("member_name")?,
+        r.try_get::<Option<String>>("member_email")?,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     Ok(ImportComment {
         external_id: id.to_string(),
         id: Some(id),
@@ -162,6 +173,7 @@ fn exported_comment(r: &ReadRow) -> Result<ImportComment> {
             .map_err(|e: tidings_core::UnknownValue| StoreError::Corrupt(e.to_string()))?,
         hold_reasons: r.try_get("hold_reasons")?,
         created_at: from_micros(r.try_get("created_at")?)?,
+        member_aliases,
     })
 }
 

@@ -21,6 +21,9 @@ pub async fn run(global: &Global, store: &Store, args: ExportArgs) -> anyhow::Re
     if args.without_personal_data {
         for c in &mut snapshot.comments {
             c.author_email = None;
+            // A member's name stays (their comments are still theirs), the
+            // e-mail after it goes.
+            c.member_aliases.truncate(1);
         }
     }
     let media = match args.format.as_str() {

@@ -227,6 +227,8 @@ fn import_comment(c: &BloggerComment) -> ImportComment {
         status: c.status,
         hold_reasons: String::new(),
         created_at: c.published,
+        // A Blogger export does not say which commenters were the blog's.
+        member_aliases: Vec::new(),
     }
 }
 

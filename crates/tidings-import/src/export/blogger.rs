@@ -96,12 +96,15 @@ fn settings(blog: &BlogSettings) -> [(&'static str, String); 9] {
         ("BLOG_MAX_UNIT", "POSTS".to_owned()),
         (
             "BLOG_COMMENT_MODERATION",
+            // As Blogger's own "Back up content" files spell "Always" and
+            // "Never". Its "Sometimes" is in no export we have seen: `DATE`
+            // is ours, which our importer reads back.
             match blog.comment_moderation {
-                Moderation::Never => "NEVER",
-                Moderation::Always => "ALWAYS",
+                Moderation::Never => "DISABLED",
+                Moderation::Always => "ENABLED",
                 Moderation::OlderThan => "DATE",
                 // Blogger has no first-time moderation: it holds them all.
-                Moderation::FirstTime => "ALWAYS",
+                Moderation::FirstTime => "ENABLED",
             }
             .to_owned(),
         ),

@@ -136,6 +136,7 @@ fn comment_texts(c: &ImportComment) -> Vec<&str> {
     v.extend(c.parent.as_deref());
     v.extend(c.author_email.as_deref());
     v.extend(c.author_url.as_deref());
+    v.extend(c.member_aliases.iter().map(String::as_str));
     v
 }
 
@@ -151,6 +152,7 @@ fn comment_texts_mut(c: &mut ImportComment) -> Vec<&mut String> {
     v.extend(c.parent.as_mut());
     v.extend(c.author_email.as_mut());
     v.extend(c.author_url.as_mut());
+    v.extend(c.member_aliases.iter_mut());
     v
 }
 
@@ -173,31 +175,9 @@ fn attachment_texts_mut(a: &mut ImportAttachment) -> Vec<&mut String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Utc;
-    use tidings_core::{CommentsAllowed, Moderation};
 
     fn blog(title: &str) -> BlogSettings {
-        BlogSettings {
-            id: 1,
-            host: "example.org".into(),
-            title: title.into(),
-            description: String::new(),
-            timezone: chrono_tz::UTC,
-            posts_per_page: 7,
-            comments_allowed: CommentsAllowed::Anyone,
-            comment_moderation: Moderation::Never,
-            moderation_days: 14,
-            comment_min_seconds: 3,
-            language: "en".into(),
-            robots_txt: String::new(),
-            share_image: String::new(),
-            favicon: String::new(),
-            feed_content: Default::default(),
-            default_comments: tidings_core::PostComments::Open,
-            theme: String::new(),
-            header_image: Default::default(),
-            changed_at: Utc::now(),
-        }
+        BlogSettings::new(1, "example.org", title)
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! WordPress shows our HTML as it is; comments keep their thread (`comment_parent`) and status
 //! (`1`, `0`, `spam`, `trash`). Comment bodies are plain text here, so they
 //! are escaped: WordPress shows `<` as written instead of reading a tag.
+//! A member's comment names them as its `comment_user_id`, an author of the
+//! channel's, so it stays the author's reply on the other side.
 //! Pages keep their parent and menu order, sticky posts `is_sticky`; each
 //! attachment is an `attachment` item whose `attachment_url` is our copy
 //! where there is one (so WordPress's importer can fetch it from us), else
@@ -73,7 +75,7 @@ pub fn wxr(
         thumbnails,
         now: Utc::now(),
         blog_takes_comments: blog.comments_allowed != CommentsAllowed::Nobody,
-        authors: author_logins(snap),
+        authors: authors(snap),
         labels: label_nicenames(snap),
     };
     let mut x = super::buffer();
@@ -126,20 +128,42 @@ pub fn wxr(
     Ok(notes)
 }
 
-/// Authors, by display name, each with a login of their own.
-fn author_logins(snap: &ExportSnapshot) -> BTreeMap<&str, String> {
-    let mut authors: BTreeMap<&str, String> = BTreeMap::new();
-    for p in &snap.posts {
+/// One of the channel's authors: whom posts' `dc:creator` and members'
+/// comments' `comment_user_id` name.
+struct Author {
+    /// Its `wp:author_id`, from 1.
+    id: usize,
+    login: String,
+    /// A member's e-mail, known from their comments (it is how an import
+    /// finds them again); empty when unknown.
+    email: String,
+}
+
+/// Authors, by display name, each with an id and a login of their own:
+/// those of posts, and the members who wrote comments (by their name, the
+/// first of the comment's `member_aliases`, then their e-mail).
+fn authors(snap: &ExportSnapshot) -> BTreeMap<&str, Author> {
+    let mut authors: BTreeMap<&str, Author> = BTreeMap::new();
+    let posts = snap.posts.iter().map(|p| (p.author_name.as_str(), None));
+    let members = (snap.comments.iter())
+        .filter_map(|c| Some((c.member_aliases.first()?.as_str(), c.member_aliases.get(1))));
+    for (name, email) in posts.chain(members) {
         let n = authors.len() + 1;
-        authors
-            .entry(p.author_name.as_str())
-            .or_insert_with(|| login(&p.author_name, n));
+        let author = authors.entry(name).or_insert_with(|| Author {
+            id: 0,
+            login: login(name, n),
+            email: String::new(),
+        });
+        if let Some(email) = email {
+            author.email.clone_from(email);
+        }
     }
     let mut logins_taken = std::collections::HashSet::new();
-    for (i, login) in authors.values_mut().enumerate() {
-        if !logins_taken.insert(login.clone()) {
-            *login = format!("{login}-{}", i + 1);
-            logins_taken.insert(login.clone());
+    for (i, author) in authors.values_mut().enumerate() {
+        author.id = i + 1;
+        if !logins_taken.insert(author.login.clone()) {
+            author.login = format!("{}-{}", author.login, i + 1);
+            logins_taken.insert(author.login.clone());
         }
     }
     authors
@@ -164,7 +188,7 @@ struct Channel<'a> {
     now: DateTime<Utc>,
     /// Whether the blog takes comments: when it does not, no post does.
     blog_takes_comments: bool,
-    authors: BTreeMap<&'a str, String>,
+    authors: BTreeMap<&'a str, Author>,
     labels: BTreeMap<&'a str, String>,
     /// Each post's featured image, as an attachment id, by post id.
     thumbnails: HashMap<String, String>,
@@ -198,15 +222,16 @@ impl Channel<'_> {
             escape(base),
             escape(base),
         );
-        for (i, (name, login)) in self.authors.iter().enumerate() {
+        for (name, author) in &self.authors {
             let _ = writeln!(
                 x,
                 "\t<wp:author><wp:author_id>{}</wp:author_id><wp:author_login>{}</wp:author_login>\
-                 <wp:author_email></wp:author_email><wp:author_display_name>{}\
+                 <wp:author_email>{}</wp:author_email><wp:author_display_name>{}\
                  </wp:author_display_name><wp:author_first_name></wp:author_first_name>\
                  <wp:author_last_name></wp:author_last_name></wp:author>",
-                i + 1,
-                cdata(login),
+                author.id,
+                cdata(&author.login),
+                escape(author.email.as_str()),
                 cdata(name),
             );
         }
@@ -259,7 +284,7 @@ impl Channel<'_> {
             escape(p.title.as_str()),
             escape(link.as_str()),
             p.published_at.to_rfc2822(),
-            cdata(&self.authors[p.author_name.as_str()]),
+            cdata(&self.authors[p.author_name.as_str()].login),
             escape(format!("{base}/?p={}", p.external_id).as_str()),
             cdata(&wordpress_body(&p.body_html, base)),
             cdata(&p.description),
@@ -304,8 +329,12 @@ impl Channel<'_> {
         x.push_str("\t</item>\n");
     }
 
-    /// A comment inside its post's `item`, its body escaped plain text.
+    /// A comment inside its post's `item`, its body escaped plain text; a
+    /// member's names them as its user.
     fn comment(&self, x: &mut String, c: &ImportComment) {
+        let user = (c.member_aliases.first())
+            .and_then(|name| self.authors.get(name.as_str()))
+            .map_or(0, |a| a.id);
         let approved = match c.status {
             CommentStatus::Published => "1",
             CommentStatus::Pending => "0",
@@ -325,7 +354,7 @@ impl Channel<'_> {
              \t\t\t<wp:comment_approved>{approved}</wp:comment_approved>\n\
              \t\t\t<wp:comment_type>comment</wp:comment_type>\n\
              \t\t\t<wp:comment_parent>{}</wp:comment_parent>\n\
-             \t\t\t<wp:comment_user_id>0</wp:comment_user_id>\n\t\t</wp:comment>\n",
+             \t\t\t<wp:comment_user_id>{user}</wp:comment_user_id>\n\t\t</wp:comment>\n",
             c.external_id,
             cdata(&c.author_name),
             escape(c.author_email.as_deref().unwrap_or_default()),
@@ -449,6 +478,11 @@ mod tests {
             status,
             hold_reasons: String::new(),
             created_at: at("2020-01-02T00:00:00Z"),
+            // The first is the post's author's own.
+            member_aliases: match id {
+                "7" => vec!["Zoë".into(), "zoe@example.org".into()],
+                _ => Vec::new(),
+            },
         };
         let snap = ExportSnapshot {
             posts: vec![
@@ -472,25 +506,8 @@ mod tests {
             }],
         };
         let blog = BlogSettings {
-            id: 1,
-            host: "example.org".into(),
-            title: "T & T".into(),
-            description: String::new(),
             timezone: "Europe/Berlin".parse().unwrap(),
-            posts_per_page: 7,
-            comments_allowed: CommentsAllowed::Anyone,
-            comment_moderation: tidings_core::Moderation::Never,
-            moderation_days: 14,
-            comment_min_seconds: 3,
-            language: "en".into(),
-            robots_txt: String::new(),
-            share_image: String::new(),
-            favicon: String::new(),
-            feed_content: Default::default(),
-            default_comments: tidings_core::PostComments::Open,
-            theme: String::new(),
-            header_image: Default::default(),
-            changed_at: Utc::now(),
+            ..BlogSettings::new(1, "example.org", "T & T")
         };
         let mut text = Vec::new();
         wxr(&blog, &snap, &mut text).unwrap();
@@ -509,6 +526,15 @@ mod tests {
         assert_eq!(first.date, Some(at("2020-01-01T00:00:00Z")));
         assert_eq!(first.comments.len(), 3);
         assert_eq!(first.comments[1].parent.as_deref(), Some("7"));
+        // The member's comment names the post's author, found by e-mail.
+        assert_eq!(first.comments[0].user_id.as_deref(), Some("1"));
+        assert_eq!(
+            first.comments[0].user_aliases,
+            ["zoe", "zoe@example.org", "r@example.org"]
+        );
+        assert!(text.contains("<wp:author_email>zoe@example.org</wp:author_email>"));
+        assert_eq!(first.comments[1].user_id, None);
+        assert!(first.comments[1].user_aliases.is_empty());
         assert_eq!(first.comments[1].status, CommentStatus::Pending);
         assert_eq!(first.comments[2].status, CommentStatus::Spam);
         assert_eq!(

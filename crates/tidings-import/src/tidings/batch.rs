@@ -99,6 +99,7 @@ fn settings(b: &BlogRecord, line: u64, blog: &BlogSettings) -> Result<BlogSettin
         language: b.language.clone(),
         robots_txt: b.robots_txt.clone(),
         share_image: b.share_image.clone(),
+        favicon: b.favicon.clone(),
         feed_content: b.feed_content,
         default_comments: b.default_comments,
         header_image: b.header_image.clone(),
@@ -158,6 +159,7 @@ fn import_comment(c: &CommentRecord) -> ImportComment {
         status: c.status,
         hold_reasons: c.hold_reasons.clone(),
         created_at: c.created_at,
+        member_aliases: c.member.clone(),
     }
 }
 

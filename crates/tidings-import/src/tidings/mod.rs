@@ -71,6 +71,10 @@ pub struct BlogRecord {
     /// none, and in exports made before it.
     #[serde(default)]
     pub share_image: String,
+    /// The blog's icon in browser tabs (an upload comes back at its
+    /// address); empty for the built-in one, and in exports made before it.
+    #[serde(default)]
+    pub favicon: String,
     /// Whole posts in feeds, or up to their jump break; absent from exports
     /// made before feeds followed jump breaks (they carried whole posts).
     #[serde(default)]
@@ -197,6 +201,11 @@ pub struct CommentRecord {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hold_reasons: String,
     pub created_at: DateTime<Utc>,
+    /// The member of the blog who wrote it, by name and then e-mail: an
+    /// import makes it the comment of the member of that name or e-mail
+    /// (marked as the author's). Absent for a reader's comment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub member: Vec<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -252,7 +261,10 @@ impl Record {
                     ("hold_reasons", c.hold_reasons.as_str()),
                     ("author_email", opt(&c.author_email)),
                     ("author_url", opt(&c.author_url)),
-                ],
+                ]
+                .into_iter()
+                .chain(c.member.iter().map(|m| ("member", m.as_str())))
+                .collect(),
             ),
             Record::Attachment(a) => (
                 format!("attachment {}", a.id),

@@ -106,6 +106,7 @@ fn comment_record(c: &tidings_store::ImportComment) -> CommentRecord {
         status: c.status,
         hold_reasons: c.hold_reasons.clone(),
         created_at: c.created_at,
+        member: c.member_aliases.clone(),
     }
 }
 
@@ -149,6 +150,7 @@ fn blog_record(blog: &BlogSettings) -> BlogRecord {
         language: blog.language.clone(),
         robots_txt: blog.robots_txt.clone(),
         share_image: blog.share_image.clone(),
+        favicon: blog.favicon.clone(),
         default_comments: blog.default_comments,
         feed_content: blog.feed_content,
         header_image: blog.header_image.clone(),

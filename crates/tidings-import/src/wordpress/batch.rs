@@ -298,5 +298,6 @@ fn import_comment(item: &WxrItem, c: &WxrComment, published_at: DateTime<Utc>) -
         status: c.status,
         hold_reasons: String::new(),
         created_at: c.date.unwrap_or(published_at),
+        member_aliases: c.user_aliases.clone(),
     }
 }

@@ -8,7 +8,8 @@
 //! redirect to the new one. Pages keep their parent and menu order, posts
 //! their stickiness; attachments are recorded with their URLs (fetching the
 //! files is the binary's `--fetch-media`). Authors whose login or e-mail is a
-//! member of the blog become that member.
+//! member of the blog become that member, and so do the comments the
+//! site's users wrote (`wp:comment_user_id`).
 
 use std::collections::HashMap;
 
@@ -129,11 +130,19 @@ pub struct WxrComment {
     pub status: CommentStatus,
     pub kind: WxrCommentType,
     pub date: Option<DateTime<Utc>>,
+    /// `wp:comment_user_id` when not `0`: one of the site's users wrote it,
+    /// signed in (the owner answering a reader, most often).
+    pub user_id: Option<String>,
+    /// Whom the import looks for among the blog's members for a comment
+    /// with a `user_id`: that user's login and e-mail from the channel's
+    /// authors, then the e-mail the comment gives (WordPress fills it in
+    /// from the signed-in user's account). Empty for a reader's comment.
+    pub user_aliases: Vec<String>,
 }
 
 /// Reads a WordPress export, held whole.
 pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
-    let mut authors = Authors::new();
+    let mut authors = Authors::default();
     let mut export = read(bytes, &mut authors, |_| Ok(()))?;
     for item in &mut export.items {
         by_author(item, &authors);
@@ -141,14 +150,58 @@ pub fn parse(bytes: &[u8]) -> Result<WxrExport, ParseError> {
     Ok(export)
 }
 
-/// The channel's authors: login → (display name, e-mail).
-type Authors = HashMap<String, (String, Option<String>)>;
+/// The channel's authors (`wp:author`).
+#[derive(Debug, Clone, Default)]
+struct Authors {
+    /// Login → (display name, e-mail).
+    by_login: HashMap<String, (String, Option<String>)>,
+    /// `wp:author_id` → login: whom a comment's `wp:comment_user_id` names.
+    logins: HashMap<String, String>,
+}
 
-/// `item` with its author's display name and e-mail from the channel's.
+impl Authors {
+    /// A channel's `wp:author`: the login, with the display name, e-mail
+    /// and id.
+    fn add(&mut self, e: &Elem) {
+        let Some(login) = e.text_of("wp", "author_login") else {
+            return;
+        };
+        let name = e
+            .text_of("wp", "author_display_name")
+            .unwrap_or(login)
+            .to_owned();
+        let email = e
+            .text_of("wp", "author_email")
+            .map(str::trim)
+            .filter(|m| m.contains('@'))
+            .map(str::to_owned);
+        if let Some(id) = e.text_of("wp", "author_id").map(str::trim) {
+            self.logins.insert(id.to_owned(), login.to_owned());
+        }
+        self.by_login
+            .insert(login.to_owned(), (one_line(&name), email));
+    }
+}
+
+/// `item` with its author's display name and e-mail from the channel's,
+/// and its users' comments with whom the channel says they are.
 fn by_author(item: &mut WxrItem, authors: &Authors) {
-    if let Some((name, email)) = authors.get(&item.author_login) {
+    if let Some((name, email)) = authors.by_login.get(&item.author_login) {
         item.author = name.clone();
         item.author_email = email.clone();
+    }
+    for c in &mut item.comments {
+        let Some(user) = &c.user_id else { continue };
+        let login = authors.logins.get(user);
+        let email = login
+            .and_then(|l| authors.by_login.get(l))
+            .and_then(|(_, email)| email.as_ref());
+        c.user_aliases = [login, email, c.email.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty())
+            .collect();
     }
 }
 
@@ -173,7 +226,7 @@ fn read(
             ("", "description") => export.description = e.text.trim().to_owned(),
             ("", "language") => export.language = Some(e.text.trim().to_owned()),
             ("wp", "wxr_version") => export.wxr_version = Some(e.text.trim().to_owned()),
-            ("wp", "author") => authors.extend(author(&e)),
+            ("wp", "author") => authors.add(&e),
             ("wp", "category") => export.terms.category(&e),
             ("wp", "term") => export.terms.term(&e),
             ("", "item") => {
@@ -203,21 +256,6 @@ fn read(
     notes.append(&mut export.notes);
     export.notes = notes;
     Ok(export)
-}
-
-/// A channel's `wp:author`: the login, with the display name and e-mail.
-fn author(e: &Elem) -> Option<(String, (String, Option<String>))> {
-    let login = e.text_of("wp", "author_login")?;
-    let name = e
-        .text_of("wp", "author_display_name")
-        .unwrap_or(login)
-        .to_owned();
-    let email = e
-        .text_of("wp", "author_email")
-        .map(str::trim)
-        .filter(|m| m.contains('@'))
-        .map(str::to_owned);
-    Some((login.to_owned(), (one_line(&name), email)))
 }
 
 impl WxrExport {
@@ -443,6 +481,13 @@ fn comment(c: &Elem) -> Result<WxrComment, ParseError> {
         kind,
         date: wp_date(c.text_of("wp", "comment_date_gmt"))
             .or_else(|| wp_date(c.text_of("wp", "comment_date"))),
+        user_id: c
+            .text_of("wp", "comment_user_id")
+            .map(str::trim)
+            .filter(|u| !u.is_empty() && *u != "0")
+            .map(str::to_owned),
+        // Filled in from the channel's authors (`by_author`).
+        user_aliases: Vec::new(),
     })
 }
 

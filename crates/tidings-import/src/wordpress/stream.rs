@@ -28,7 +28,7 @@ pub struct WxrOutline {
 /// Reads a WordPress export for its [`WxrOutline`], refusing it (with the
 /// line) as [`super::parse`] would.
 pub fn outline(input: impl Read) -> Result<WxrOutline, ParseError> {
-    let mut authors = Authors::new();
+    let mut authors = Authors::default();
     let mut items = 0;
     let export = read(input, &mut authors, |export| {
         for item in export.items.drain(..) {
@@ -67,7 +67,7 @@ pub fn stream(
     let mut notes = Vec::new();
     let mut items = Items::new(&outline.export, blog, now);
     // The first reading kept the authors, and said what the file has.
-    let mut authors = Authors::new();
+    let mut authors = Authors::default();
     read(input, &mut authors, |export| {
         for mut item in export.items.drain(..) {
             by_author(&mut item, &outline.authors);

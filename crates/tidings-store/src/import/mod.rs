@@ -207,6 +207,12 @@ pub struct ImportComment {
     /// Why it was held, as the comment queue shows it (empty for most).
     pub hold_reasons: String,
     pub created_at: DateTime<Utc>,
+    /// Names and e-mail addresses the source knew the writer by, when it
+    /// says one of the site's own people wrote it (WordPress's
+    /// `comment_user_id`): the first that equals, ignoring case, the e-mail
+    /// or name of a member of the blog makes the comment that member's, so
+    /// its page marks it as the author's. Empty for a reader's comment.
+    pub member_aliases: Vec<String>,
 }
 
 /// What an import did.
@@ -429,6 +435,7 @@ mod tests {
             status: CommentStatus::Published,
             hold_reasons: String::new(),
             created_at: Utc::now(),
+            member_aliases: Vec::new(),
         }
     }
 

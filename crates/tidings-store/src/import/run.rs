@@ -258,6 +258,26 @@ impl<'a> Run<'a> {
         Ok(id)
     }
 
+    /// The member who wrote `c`, when the source says one of the site's
+    /// people did and one of the blog's members is that person. One who is
+    /// not gets a note, once: their comments stay readers' comments, as
+    /// anyone may write under a name.
+    fn comment_member(&mut self, c: &ImportComment) -> Option<i64> {
+        let first = c.member_aliases.first()?;
+        match self.seen.member(&c.member_aliases) {
+            Some((id, ..)) => Some(id),
+            None => {
+                if self.seen.strangers.insert(first.to_lowercase()) {
+                    self.report.notes.push(format!(
+                        "comments by the old site's user {first:?} are readers' comments here: \
+                         no member of this blog has that name or e-mail"
+                    ));
+                }
+                None
+            }
+        }
+    }
+
     /// One comment, under its own id where that is free.
     async fn insert_comment(
         &mut self,
@@ -266,7 +286,8 @@ impl<'a> Run<'a> {
         post_id: i64,
         parent_id: Option<i64>,
     ) -> Result<i64> {
-        let row = |id| comment_row(self.blog_id, c, id, post_id, parent_id);
+        let member = self.comment_member(c);
+        let row = |id| comment_row(self.blog_id, c, id, post_id, parent_id, member);
         let mut id = tx
             .fetch_optional(&row(c.id), |r| r.try_get::<i64>("id"))
             .await?;
@@ -332,21 +353,23 @@ fn post_row(
     .bind(&p.featured_image_html)
 }
 
-/// The insert of comment `c` under `id` (the next free one for `None`);
-/// it inserts nothing, and returns no row, when `id` is taken.
+/// The insert of comment `c` under `id` (the next free one for `None`),
+/// written by `member` if a member wrote it; it inserts nothing, and
+/// returns no row, when `id` is taken.
 fn comment_row(
     blog_id: i64,
     c: &ImportComment,
     id: Option<i64>,
     post_id: i64,
     parent_id: Option<i64>,
+    member: Option<i64>,
 ) -> Sql {
     Sql::new(
         "INSERT INTO comments (id, blog_id, post_id, parent_id, author_name, \
          author_email, author_url, body, status, hold_reasons, ip, created_at, updated_at, \
-         body_html) \
+         body_html, user_id) \
          VALUES (COALESCE($1, (SELECT COALESCE(MAX(id), 0) + 1 FROM comments)), \
-         $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10, $12) \
+         $2, $3, $4, $5, $6, $7, $8, $9, $11, '', $10, $10, $12, $13) \
          ON CONFLICT (id) DO NOTHING RETURNING id",
     )
     .bind(id)
@@ -361,4 +384,5 @@ fn comment_row(
     .bind(micros(c.created_at))
     .bind(&c.hold_reasons)
     .bind(&c.body_html)
+    .bind(member)
 }

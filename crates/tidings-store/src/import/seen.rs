@@ -22,6 +22,8 @@ pub(super) struct Seen {
     pub(super) members: Vec<(i64, String, String)>,
     /// Aliases already found to be a member, each told once.
     pub(super) matched: HashSet<String>,
+    /// The old site's users whose comments found no member, each told once.
+    pub(super) strangers: HashSet<String>,
     /// `imported_items` rows still to write: (kind, external id, local id).
     pub(super) pending: Vec<(&'static str, String, i64)>,
 }
@@ -72,6 +74,7 @@ impl Seen {
             paths,
             members,
             matched: HashSet::new(),
+            strangers: HashSet::new(),
             pending: Vec::new(),
         })
     }

@@ -68,7 +68,8 @@ async fn contents(app: &mut TestApp) -> (Vec<Value>, Vec<Value>, Value) {
     (posts, comments, blog)
 }
 
-fn export(app: &TestApp, format: &str, file: &Path) {
+/// Runs `tidings export --format FORMAT FILE`, asserting success.
+pub fn export(app: &TestApp, format: &str, file: &Path) {
     let out = app.cli(
         &["export", "--format", format, file.to_str().unwrap()],
         None,
@@ -309,6 +310,38 @@ async fn tidings_export_rebuilds_the_same_blog() {
     assert_eq!(err.lines().count(), 1, "{err}");
     let (_, posts) = third.api(Method::GET, "/posts", None).await;
     assert_eq!(posts["total"], 0);
+}
+
+/// The `<link rel="icon" …>` tag of a page.
+fn icon_link(page: &str) -> &str {
+    let start = page.find("<link rel=\"icon\"").expect("an icon link");
+    &page[start..start + page[start..].find('>').expect("its end") + 1]
+}
+
+#[tokio::test]
+async fn tidings_export_carries_the_blogs_icon() {
+    let mut first = TestApp::start().await;
+    let (_, made) =
+        crate::media::upload(&mut first, &crate::media::jpeg(64, 64), "icon.jpg", None).await;
+    let url = made["url"].as_str().unwrap().to_owned();
+    first.settings(serde_json::json!({"favicon": url})).await;
+    let before = first.page("/").await;
+    assert_eq!(
+        icon_link(&before),
+        format!("<link rel=\"icon\" href=\"{url}\">")
+    );
+    std::fs::create_dir_all(&first.data).unwrap();
+    let out = first.data.join("icon.tidings.jsonl");
+    export(&first, "tidings", &out);
+
+    let mut second = TestApp::start().await;
+    import(&second, "tidings", &out);
+    let after = second.page("/").await;
+    assert_eq!(icon_link(&after), icon_link(&before));
+    // The upload came back at its address, so the icon is there to fetch.
+    assert_eq!(second.get(&url).await.status(), reqwest::StatusCode::OK);
+    let (_, blog) = second.api(Method::GET, "/blog", None).await;
+    assert_eq!(blog["favicon"], url.as_str());
 }
 
 /// A post or comment without the ids an import may renumber: posts by
