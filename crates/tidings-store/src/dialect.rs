@@ -55,38 +55,18 @@ impl Backend {
         }
     }
 
-    /// Statements run on every new connection. For SQLite: WAL so readers never
-    /// wait for the writer, `synchronous=FULL` so an acknowledged write survives
-    /// power loss, foreign keys on, and a busy timeout instead of instant errors.
-    pub(crate) fn connection_setup(self) -> &'static [&'static str] {
-        match self {
-            Self::Sqlite => &[
-                "PRAGMA journal_mode = WAL",
-                "PRAGMA synchronous = FULL",
-                "PRAGMA foreign_keys = ON",
-                "PRAGMA busy_timeout = 10000",
-            ],
-            // Our statements are few and prepared once per connection, and
-            // PostgreSQL's planning of one (0.9 ms for a list of posts, with
-            // the posts table's indexes) cost more than running it: in its
-            // default mode it kept planning some for each set of values (a
-            // label page's list always), so plans are made once, for any
-            // values. Search, whose best plan depends on how common its
-            // words are, asks for its own ([`Backend::begin_search`]).
-            Self::Postgres => &[
-                "SET TIME ZONE 'UTC'",
-                "SET plan_cache_mode = force_generic_plan",
-            ],
-        }
-    }
-
-    /// The statement that sets how much of a SQLite file a connection reads
-    /// through a memory map ([`crate::FileAccess`]).
-    pub(crate) fn mmap_pragma(access: crate::FileAccess) -> &'static str {
-        match access {
-            crate::FileAccess::Mapped => "PRAGMA mmap_size = 268435456",
-            crate::FileAccess::Read => "PRAGMA mmap_size = 0",
-        }
+    /// Statements run on every new connection ([`SQLITE_SETUP`],
+    /// [`POSTGRES_SETUP`]); a SQLite file is read as `access` says
+    /// ([`sqlite_mmap`]).
+    pub(crate) fn connection_setup(
+        self,
+        access: crate::FileAccess,
+    ) -> impl Iterator<Item = &'static str> {
+        let (common, mapping) = match self {
+            Self::Sqlite => (SQLITE_SETUP, Some(sqlite_mmap(access))),
+            Self::Postgres => (POSTGRES_SETUP, None),
+        };
+        common.iter().copied().chain(mapping)
     }
 
     /// How a full-text search's transaction begins, where it needs one: on
@@ -504,6 +484,38 @@ pub(crate) async fn after_explicit_ids(backend: Backend, tx: &mut impl Exec) -> 
         }
     }
     Ok(())
+}
+
+/// SQLite's statements for every new connection: WAL so readers never
+/// wait for the writer, `synchronous=FULL` so an acknowledged write survives
+/// power loss, foreign keys on, and a busy timeout instead of instant errors.
+const SQLITE_SETUP: &[&str] = &[
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 10000",
+];
+
+/// PostgreSQL's: our statements are few and prepared once per connection,
+/// and planning one (0.9 ms for a list of posts, with the posts table's
+/// indexes) cost more than running it: in its default mode it kept
+/// planning some for each set of values (a label page's list always), so
+/// plans are made once, for any values. Search, whose best plan depends on
+/// how common its words are, asks for its own ([`Backend::begin_search`]).
+const POSTGRES_SETUP: &[&str] = &[
+    "SET TIME ZONE 'UTC'",
+    "SET plan_cache_mode = force_generic_plan",
+];
+
+/// How much of a SQLite file a connection reads through a memory map: for
+/// a server, the file's pages shared by every connection instead of copied
+/// into each one's small page cache; for a command, none (see
+/// [`crate::FileAccess`]).
+pub(crate) fn sqlite_mmap(access: crate::FileAccess) -> &'static str {
+    match access {
+        crate::FileAccess::Mapped => "PRAGMA mmap_size = 268435456",
+        crate::FileAccess::Read => "PRAGMA mmap_size = 0",
+    }
 }
 
 #[cfg(test)]

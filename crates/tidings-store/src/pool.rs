@@ -54,11 +54,8 @@ where
         )
         .after_connect(move |conn: &mut DB::Connection, _meta| {
             Box::pin(async move {
-                for pragma in backend.connection_setup() {
-                    conn.execute(*pragma).await?;
-                }
-                if backend == Backend::Sqlite {
-                    conn.execute(Backend::mmap_pragma(access)).await?;
+                for statement in backend.connection_setup(access) {
+                    conn.execute(statement).await?;
                 }
                 Ok(())
             })

@@ -191,7 +191,7 @@ impl SqliteFile {
         // for every execution; that was a tenth of a page's time.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         conn.set_prepared_statement_cache_capacity(64);
-        conn.execute_batch(crate::dialect::Backend::mmap_pragma(self.access))?;
+        conn.execute_batch(crate::dialect::sqlite_mmap(self.access))?;
         Ok(conn)
     }
 
