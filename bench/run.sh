@@ -507,6 +507,9 @@ CONF
     peak_kb=$(rss_kb "$gpid" VmHWM)
     sleep 5
     idle_kb=$(rss_kb "$gpid" VmRSS)
+    local idle_anon_kb idle_file_kb
+    idle_anon_kb=$(rss_kb "$gpid" RssAnon)
+    idle_file_kb=$(rss_kb "$gpid" RssFile)
     MEDIA_REPORT="
 A $((bytes / 1024)) KB photo served (after a first request), beside nginx serving the same file: wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds each, medians
 (ratio is Tidings/nginx requests per second; goal >= 0.5)
@@ -518,7 +521,7 @@ $(row "database (PG)" "$bytes" "$WORK/mb" "$WORK/mn")
 
 24-megapixel JPEG ($(($(stat -c %s "$big") / 1024)) KB): variants made in $alone (tidings-media example, 3 runs; goal < 2 s)
   one upload answered in ${one} s; two at once in ${two} s
-  server memory: peak $((peak_kb / 1024)) MB with 2 uploads at once (goal < 400 MB), idle $((idle_kb / 1024)) MB 5 s after (goal < 30 MB)"
+  server memory: peak $((peak_kb / 1024)) MB with 2 uploads at once (goal < 400 MB), idle $((idle_kb / 1024)) MB 5 s after (goal < 30 MB): $((idle_anon_kb / 1024)) MB its own (anonymous), $((idle_file_kb / 1024)) MB file-backed (the binary's code)"
 }
 
 
