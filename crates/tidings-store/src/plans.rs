@@ -49,11 +49,52 @@ fn assert_searched(store: &Store, what: &str, sql: &Sql, index: &str) {
     );
 }
 
-#[tokio::test]
-async fn public_lists_search_an_index_in_their_order_and_search_matches_once() {
-    let dir = std::env::temp_dir().join(format!("tidings-plans-{}", std::process::id()));
+/// A fresh SQLite store in a directory of `name`'s own.
+async fn fresh_store(name: &str) -> (Store, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("tidings-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let store = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
+    (store, dir)
+}
+
+#[tokio::test]
+async fn comment_feeds_search_their_own_index() {
+    let (store, dir) = fresh_store("plans-comments").await;
+    let now = Utc::now();
+    let feed = crate::VisibleComments {
+        blog_id: 1,
+        post_id: None,
+        now,
+        limit: 25,
+        offset: 0,
+    };
+    let blog_comments = "comments_blog";
+    assert_searched(&store, "comment feed", &feed.list_sql(), blog_comments);
+    assert_searched(&store, "comments counted", &feed.count_sql(), blog_comments);
+    let post_feed = crate::VisibleComments {
+        post_id: Some(7),
+        ..feed
+    };
+    let post_comments = "comments_post";
+    assert_searched(
+        &store,
+        "a post's comment feed",
+        &post_feed.list_sql(),
+        post_comments,
+    );
+    assert_searched(
+        &store,
+        "its comments counted",
+        &post_feed.count_sql(),
+        post_comments,
+    );
+    store.close().await;
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn public_lists_search_an_index_in_their_order_and_search_matches_once() {
+    let (store, dir) = fresh_store("plans").await;
     let now = Utc::now();
     let earlier = now - Duration::days(30);
     let listing = "posts_listing_order";
@@ -96,33 +137,6 @@ async fn public_lists_search_an_index_in_their_order_and_search_matches_once() {
         "a post page, its neighbours and comments",
         &post_page_sql(Backend::Sqlite, 1, "/2014/05/x.html", now),
         listing,
-    );
-    let feed = crate::VisibleComments {
-        blog_id: 1,
-        post_id: None,
-        now,
-        limit: 25,
-        offset: 0,
-    };
-    let blog_comments = "comments_blog";
-    assert_searched(&store, "comment feed", &feed.list_sql(), blog_comments);
-    assert_searched(&store, "comments counted", &feed.count_sql(), blog_comments);
-    let post_feed = crate::VisibleComments {
-        post_id: Some(7),
-        ..feed
-    };
-    let post_comments = "comments_post";
-    assert_searched(
-        &store,
-        "a post's comment feed",
-        &post_feed.list_sql(),
-        post_comments,
-    );
-    assert_searched(
-        &store,
-        "its comments counted",
-        &post_feed.count_sql(),
-        post_comments,
     );
     let terms = crate::dialect::search_terms("orchard lantern");
     let search = crate::dialect::search(
