@@ -153,6 +153,8 @@ pub struct Store {
     backend: Backend,
     /// Kept for connections outside the pool (PostgreSQL's `LISTEN`).
     url: std::sync::Arc<str>,
+    /// How the pool was set up, for a pool made beside it.
+    access: FileAccess,
     /// SQLite's synchronous read connections (none for PostgreSQL or an
     /// in-memory database).
     sqlite_file: Option<std::sync::Arc<reads::SqliteFile>>,
@@ -183,6 +185,7 @@ impl Store {
             pool,
             backend,
             url: url.into(),
+            access,
             sqlite_file: reads::SqliteFile::for_url(url, access).map(std::sync::Arc::new),
             snapshot: None,
             frames: Default::default(),
@@ -206,9 +209,9 @@ impl Store {
     /// Everything else (the kept frames, the SQLite file) stays shared.
     pub fn with_own_connections(&self, max: u32) -> Result<Self> {
         let mut store = self.clone();
-        if let Some(pool) = self
-            .pool
-            .with_own_connections(self.backend, &self.url, max)?
+        if let Some(pool) =
+            self.pool
+                .with_own_connections(self.backend, &self.url, self.access, max)?
         {
             store.pool = pool;
         }

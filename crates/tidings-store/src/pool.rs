@@ -70,18 +70,20 @@ impl Pool {
         })
     }
 
-    /// A second pool of at most `max` connections to `url`, none opened yet:
-    /// each opens on first use, on the runtime that uses it. `None` on
-    /// SQLite, whose connections belong to no runtime.
+    /// A second pool of at most `max` connections to `url`, set up as this
+    /// one was (`access`), none opened yet: each opens on first use, on the
+    /// runtime that uses it. `None` on SQLite, whose connections belong to
+    /// no runtime.
     pub(crate) fn with_own_connections(
         &self,
         backend: Backend,
         url: &str,
+        access: FileAccess,
         max: u32,
     ) -> Result<Option<Self>> {
         Ok(match self {
             Self::Postgres(_) => {
-                let options = options::<Postgres>(backend, FileAccess::Mapped).max_connections(max);
+                let options = options::<Postgres>(backend, access).max_connections(max);
                 Some(Self::Postgres(options.connect_lazy(url)?))
             }
             Self::Sqlite(_) => None,

@@ -55,6 +55,11 @@ fn main() -> ExitCode {
         }
     };
     let serving = matches!(cli.command, Command::Serve(_));
+    let access = if serving {
+        FileAccess::Mapped
+    } else {
+        FileAccess::Read
+    };
     init_logging(serving);
     let mut runtime = tokio::runtime::Builder::new_multi_thread();
     if !serving {
@@ -80,7 +85,7 @@ fn main() -> ExitCode {
             // Files only: no database to open.
             Command::Theme(ThemeCommand::Export(args)) => theme::export(&cli.global.data, args),
             Command::Doctor => doctor::run(&file).await,
-            _ => run(cli).await,
+            _ => run(cli, access).await,
         }
     });
     // Work still running on the blocking threads (a render past the drain of
@@ -143,11 +148,8 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for StatementCounter {
     }
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
-    let access = match cli.command {
-        Command::Serve(_) => FileAccess::Mapped,
-        _ => FileAccess::Read,
-    };
+/// Runs a command that needs the store, opened for `access`.
+async fn run(cli: Cli, access: FileAccess) -> anyhow::Result<()> {
     let store = cli.global.open_store(access).await?;
     let result = match cli.command {
         Command::Serve(args) => serve::run(&cli.global, store.clone(), *args).await,

@@ -10,6 +10,17 @@ use tidings_web::{AppState, Config, Https, Limits, MetricsAccess, TrustedProxies
 
 use crate::cli::{Global, ServeArgs};
 
+/// How often the server hands back memory its threads freed
+/// ([`crate::alloc::give_back_freed`]).
+const GIVE_BACK_EVERY: Duration = Duration::from_secs(2);
+
+async fn give_back_freed_memory() {
+    loop {
+        tokio::time::sleep(GIVE_BACK_EVERY).await;
+        crate::alloc::give_back_freed();
+    }
+}
+
 pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Result<()> {
     let trusted_proxies = TrustedProxies::parse(&args.trusted_proxies)
         .map_err(|e| anyhow::anyhow!("--trusted-proxies: {e}"))?;
@@ -57,6 +68,7 @@ pub async fn run(global: &Global, store: Store, args: ServeArgs) -> anyhow::Resu
             Err(e) => anyhow::bail!("cannot add the demo content: {e}"),
         }
     }
+    tokio::spawn(give_back_freed_memory());
     let store_for_setup = store.clone();
     let state = AppState::new(store, config).await?;
     let listener =
