@@ -14,9 +14,9 @@
 //! rare enough that a system call each costs nothing that shows, and the
 //! kernel's fresh pages are zeroed already.
 //!
-//! What mimalloc's threads free is given back a second later
-//! ([`give_back_freed`]), when the next thread asks mimalloc for a page; an
-//! idle server asks for none, so `serve` asks it to now and then.
+//! mimalloc gives back what its threads freed a second later, but only when
+//! a thread next takes a page from it or returns one: an idle server does
+//! neither, so `serve` asks it to every few seconds ([`give_back_freed`]).
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;
