@@ -521,7 +521,7 @@ $(row "database (PG)" "$bytes" "$WORK/mb" "$WORK/mn")
 
 24-megapixel JPEG ($(($(stat -c %s "$big") / 1024)) KB): variants made in $alone (tidings-media example, 3 runs; goal < 2 s)
   one upload answered in ${one} s; two at once in ${two} s
-  server memory: peak $((peak_kb / 1024)) MB with 2 uploads at once (goal < 400 MB), idle $((idle_kb / 1024)) MB 5 s after (goal < 30 MB): $((idle_anon_kb / 1024)) MB its own (anonymous), $((idle_file_kb / 1024)) MB file-backed (the binary's code)"
+  server memory: peak $((peak_kb / 1024)) MB with 2 uploads at once (goal < 400 MB), idle $((idle_kb / 1024)) MB 5 s after (goal < 30 MB): $((idle_anon_kb / 1024)) MB its own (anonymous), $((idle_file_kb / 1024)) MB file-backed (the binary's pages it ran, and the SQLite file's it read through the map)"
 }
 
 
