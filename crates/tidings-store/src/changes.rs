@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::exec::Exec;
 use crate::reads::ReadRow;
 use crate::sql::Sql;
-use crate::{Result, Store, StoreError, micros};
+use crate::{Result, Store, micros};
 
 /// The PostgreSQL channel a committed change is announced on.
 const CHANNEL: &str = "tidings_changes";
@@ -202,7 +202,11 @@ fn change_from_row(row: &ReadRow) -> Result<Change> {
         ("blog", _) => Scope::Blog,
         ("post", Some(id)) => Scope::Post(id),
         ("comments", Some(id)) => Scope::Comments(id),
-        (other, _) => return Err(StoreError::Corrupt(format!("change scope {other:?}"))),
+        // A scope this version does not know, written by a later version's
+        // node while nodes are upgraded one at a time: read as the whole
+        // blog, which is never wrong, only more than needed. (Refusing it
+        // would stop this node following the log until it is restarted.)
+        _ => Scope::Blog,
     };
     Ok(Change {
         id: row.try_get("id")?,

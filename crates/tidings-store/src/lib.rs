@@ -19,6 +19,7 @@ mod export;
 mod frame;
 mod hosts;
 mod import;
+mod kept;
 mod layout;
 mod limits;
 pub mod media;
@@ -163,9 +164,9 @@ pub struct Store {
     snapshot: Option<std::sync::Arc<reads::Snapshot>>,
     /// Each blog's latest [`Frame`], shared by every handle of this store.
     frames: std::sync::Arc<frame::KeptFrames>,
-    /// Which blog serves each host, while the change log is followed;
-    /// shared by every handle of this store.
-    hosts: std::sync::Arc<hosts::KeptHosts>,
+    /// Which blog serves each host and the rows of served files, while the
+    /// change log is followed; shared by every handle of this store.
+    kept: std::sync::Arc<kept::Kept>,
     /// Wakes this process's mail sender when mail is committed.
     queued: outbox::Queued,
 }
@@ -189,7 +190,7 @@ impl Store {
             sqlite_file: reads::SqliteFile::for_url(url, access).map(std::sync::Arc::new),
             snapshot: None,
             frames: Default::default(),
-            hosts: Default::default(),
+            kept: Default::default(),
             queued: outbox::Queued::default(),
         };
         migrate::run(&store).await?;

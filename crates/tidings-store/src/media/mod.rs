@@ -9,6 +9,7 @@
 
 pub mod blobs;
 pub mod s3;
+mod served;
 mod uses;
 
 use chrono::{DateTime, Utc};
@@ -214,7 +215,10 @@ impl Store {
     }
 
     /// Forgets an upload and its files (their bytes are [`Blobs`]' to
-    /// delete); whether there was such an upload.
+    /// delete); whether there was such an upload. Recorded in the change
+    /// log as a change to the blog, so every node forgets the files' rows
+    /// it keeps ([`Store::served_file`]); an upload needs no such record,
+    /// as no node keeps a row that did not exist.
     pub async fn delete_media(&self, blog_id: i64, id: i64) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let exec = &mut tx;
@@ -232,6 +236,9 @@ impl Store {
                 .bind(blog_id),
         )
         .await?;
+        if changed > 0 {
+            crate::changes::record(&mut tx, blog_id, crate::Scope::Blog).await?;
+        }
         tx.commit().await?;
         Ok(changed > 0)
     }

@@ -1,5 +1,5 @@
 //! Following the change log, so nothing this node keeps (cached pages, the
-//! store's blog for each host) outlives the write that made it stale: after
+//! store's blog for each host and rows of served files) outlives the write that made it stale: after
 //! this node's own writes, when PostgreSQL announces a commit, and on a poll
 //! (writes from the CLI or another SQLite process, a lost announcement).
 //! Every serving node follows, with or without the page cache.
@@ -50,9 +50,7 @@ pub async fn catch_up(state: &AppState) {
                 return;
             }
         };
-        if batch.gap || !batch.changes.is_empty() {
-            store.blogs_changed();
-        }
+        store.forget_changed(&batch);
         forget_themes(state, &batch);
         if let Some(cache) = &state.cache {
             if batch.gap {

@@ -3,9 +3,11 @@
 //! runs there) and an S3 bucket on a real S3-compatible server
 //! (`scripts/s3-test-server.sh`). Then a server keeping uploads in the
 //! bucket, and two nodes on one database and one bucket serving each
-//! other's uploads.
+//! other's uploads; and two nodes on the default store forgetting an
+//! upload deleted through either.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use reqwest::{StatusCode, header};
 use tidings_store::{Blobs, CHUNK_BYTES, DatabaseBlobs, DirectoryBlobs, S3Blobs, Store};
@@ -171,7 +173,75 @@ async fn nodes_on_one_bucket_serve_each_others_uploads() {
     let blobs = S3Blobs::open(&bucket).unwrap();
     let key = tidings_store::blob_key(1, url);
     assert_eq!(blobs.chunk(&key, 0).await.unwrap(), None, "{key}");
-    assert_eq!(app.get(url).await.status(), StatusCode::NOT_FOUND);
+    gone_within(&app, &app.url(url), Duration::from_secs(5)).await;
+}
+
+/// Polls `url` until it answers 404; fails after `limit`. A node learns of
+/// another's deletion from the change log: at once on PostgreSQL, within a
+/// poll (a tenth of a second) on SQLite.
+async fn gone_within(app: &TestApp, url: &str, limit: Duration) {
+    let start = Instant::now();
+    loop {
+        let status = app.client.get(url).send().await.unwrap().status();
+        if status == StatusCode::NOT_FOUND {
+            return;
+        }
+        assert_eq!(status, StatusCode::OK, "{url}");
+        assert!(
+            start.elapsed() < limit,
+            "{url} still served after {limit:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// Each node keeps the rows of the files it served (so a picture costs no
+/// statement once its bytes are in memory); an upload deleted through one
+/// node must stop being served by every node, whatever they kept. Runs on
+/// the default store: SQLite, or PostgreSQL when the suite runs there.
+#[tokio::test]
+async fn an_upload_deleted_on_one_node_leaves_every_node() {
+    let mut app = TestApp::start().await;
+    let other = app.another_node();
+    let token = app.token();
+    let (status, made) = upload(&mut app, &jpeg(900, 600), "gate.jpg", Some("A gate")).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let url = made["url"].as_str().unwrap().to_owned();
+    let variant = made["variants"][0]["url"].as_str().unwrap().to_owned();
+    for path in [&url, &variant] {
+        // Twice on each node: the second answer comes from what it kept.
+        for _ in 0..2 {
+            for base in [app.url(path), other.url(path)] {
+                let r = app.client.get(&base).send().await.unwrap();
+                assert_eq!(r.status(), StatusCode::OK, "{base}");
+            }
+        }
+    }
+
+    let id = made["id"].as_i64().unwrap();
+    let r = app
+        .client
+        .delete(app.url(&format!("/api/v1/media/{id}")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+    for path in [&url, &variant] {
+        // The node that deleted it answers its writer's next request.
+        assert_eq!(
+            app.get(path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+        gone_within(&app, &other.url(path), Duration::from_secs(5)).await;
+    }
+    // An upload through the other node is served here at once: a row a
+    // node has not kept is read, never assumed absent.
+    let (status, next) = upload_at(&app, &other.base, &token, &jpeg(500, 300), "gate2.jpg").await;
+    assert_eq!(status, StatusCode::CREATED, "{next}");
+    let next = next["url"].as_str().unwrap();
+    assert_eq!(app.get(next).await.status(), StatusCode::OK, "{next}");
 }
 
 /// The command line reads and writes uploads where `serve` keeps them: an

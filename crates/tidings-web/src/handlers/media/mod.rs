@@ -50,7 +50,7 @@ pub async fn file(State(state): State<AppState>, req: Request) -> Response {
     };
     let missing = || AppError::not_found("There is no such file in this blog.");
     let path = parts.uri.path().to_owned();
-    match site.store.media_file_at(site.blog.id, &path).await {
+    match site.store.served_file(site.blog.id, &path).await {
         Ok(Some(file)) => {
             return uploads::serve(&state, parts, site.blog.id, &path, file)
                 .await

@@ -1,0 +1,162 @@
+//! Answers this process keeps while it follows the change log, and forgets
+//! when the log says they may be stale: which blog serves each host
+//! ([`crate::hosts`]) and the row of each file served under `/media/`
+//! ([`crate::media::served`]).
+//!
+//! The rule that makes keeping safe: an answer is kept only if nothing was
+//! forgotten between the moment its read began and the moment it is
+//! offered (a `generation` moves with every forgetting), so a read that
+//! raced a change is used once and never kept. Whoever follows the log
+//! (`tidings-web`'s `cache::follow`: after this node's own writes before
+//! they are answered, within milliseconds of another node's) hands every
+//! batch it reads to [`Store::forget_changed`]. A process that does not
+//! follow the log (the command line) keeps nothing.
+
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Mutex, MutexGuard};
+
+use crate::hosts::HostAnswer;
+use crate::media::ServedFile;
+use crate::{ChangeBatch, Scope, Store};
+
+/// Answers by key, bounded: past `most` everything is forgotten, so a
+/// flood of made-up keys costs what it cost before anything was kept.
+pub(crate) struct KeptAnswers<K, V> {
+    most: usize,
+    inner: Mutex<Inner<K, V>>,
+}
+
+struct Inner<K, V> {
+    /// Set once the change log is followed; nothing is kept before.
+    following: bool,
+    /// Moves on with every forgetting: an answer read before it moved may
+    /// predate the change, and is not kept.
+    generation: u64,
+    answers: HashMap<K, V>,
+}
+
+/// What the kept answers say about a key.
+pub(crate) enum Lookup<V> {
+    Kept(V),
+    /// Not kept; an answer read now may be kept at this generation.
+    Missing(u64),
+    NotFollowing,
+}
+
+impl<K: Hash + Eq, V: Clone> KeptAnswers<K, V> {
+    pub(crate) fn new(most: usize) -> Self {
+        Self {
+            most,
+            inner: Mutex::new(Inner {
+                following: false,
+                generation: 0,
+                answers: HashMap::new(),
+            }),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner<K, V>> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn lookup<Q>(&self, key: &Q) -> Lookup<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let inner = self.lock();
+        if !inner.following {
+            return Lookup::NotFollowing;
+        }
+        match inner.answers.get(key) {
+            Some(answer) => Lookup::Kept(answer.clone()),
+            None => Lookup::Missing(inner.generation),
+        }
+    }
+
+    /// Keeps `answer`, read since `generation`, unless something was
+    /// forgotten meanwhile.
+    pub(crate) fn keep(&self, key: K, generation: u64, answer: V) {
+        let mut inner = self.lock();
+        if inner.generation != generation {
+            return;
+        }
+        if inner.answers.len() >= self.most {
+            inner.answers.clear();
+        }
+        inner.answers.insert(key, answer);
+    }
+
+    fn follow(&self) {
+        self.lock().following = true;
+    }
+
+    /// Forgets the answers whose key `stale` picks (every one without it).
+    fn forget(&self, stale: Option<&dyn Fn(&K) -> bool>) {
+        let mut inner = self.lock();
+        inner.generation += 1;
+        match stale {
+            Some(stale) => inner.answers.retain(|k, _| !stale(k)),
+            None => inner.answers.clear(),
+        }
+    }
+}
+
+/// Everything a store keeps this way, shared by every handle of the store.
+pub(crate) struct Kept {
+    /// By host and whether unknown hosts fall back to the first blog. At
+    /// most far more hosts than an instance serves: only made-up `Host`
+    /// headers reach it.
+    pub hosts: KeptAnswers<(Box<str>, bool), HostAnswer>,
+    /// By blog and path. Rows are small (under 200 bytes with their key),
+    /// so this many is a few MB at most.
+    pub files: KeptAnswers<(i64, Box<str>), ServedFile>,
+}
+
+impl Default for Kept {
+    fn default() -> Self {
+        Self {
+            hosts: KeptAnswers::new(1024),
+            files: KeptAnswers::new(16_384),
+        }
+    }
+}
+
+impl Store {
+    /// From now on this process follows the change log: answers are kept
+    /// until a batch handed to [`Store::forget_changed`] makes them stale.
+    pub fn following_changes(&self) {
+        self.kept.hosts.follow();
+        self.kept.files.follow();
+    }
+
+    /// Forgets what `batch` (just read from the change log) may have made
+    /// stale: every host's blog after any change (a blog's settings are in
+    /// the answer); a blog's files after a change to the blog as a whole,
+    /// which is how an upload or a deletion is recorded; everything after a
+    /// gap in the log.
+    pub fn forget_changed(&self, batch: &ChangeBatch) {
+        if batch.gap {
+            self.kept.hosts.forget(None);
+            self.kept.files.forget(None);
+            return;
+        }
+        if batch.changes.is_empty() {
+            return;
+        }
+        self.kept.hosts.forget(None);
+        let blogs: Vec<i64> = batch
+            .changes
+            .iter()
+            .filter(|c| c.scope == Scope::Blog)
+            .map(|c| c.blog_id)
+            .collect();
+        if !blogs.is_empty() {
+            self.kept
+                .files
+                .forget(Some(&|(blog, _): &(i64, Box<str>)| blogs.contains(blog)));
+        }
+    }
+}
