@@ -147,12 +147,15 @@ impl Store {
             return;
         }
         self.kept.hosts.forget(None);
-        let blogs: Vec<i64> = batch
+        let mut blogs: Vec<i64> = batch
             .changes
             .iter()
             .filter(|c| c.scope == Scope::Blog)
             .map(|c| c.blog_id)
             .collect();
+        // An import's batch can hold a thousand changes of one blog.
+        blogs.sort_unstable();
+        blogs.dedup();
         if !blogs.is_empty() {
             self.kept
                 .files
