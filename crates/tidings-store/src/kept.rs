@@ -135,7 +135,7 @@ impl Store {
     /// Forgets what `batch` (just read from the change log) may have made
     /// stale: every host's blog after any change (a blog's settings are in
     /// the answer); a blog's files after a change to the blog as a whole,
-    /// which is how an upload or a deletion is recorded; everything after a
+    /// which is how an upload's deletion is recorded; everything after a
     /// gap in the log.
     pub fn forget_changed(&self, batch: &ChangeBatch) {
         if batch.gap {
