@@ -214,3 +214,35 @@ fn change_from_row(row: &ReadRow) -> Result<Change> {
         scope,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row written by a later version's node, with a scope this version
+    /// has no name for, is read as a change to its whole blog: the node
+    /// goes on following the log while nodes are upgraded one at a time.
+    #[tokio::test]
+    async fn a_scope_from_a_later_version_reads_as_the_whole_blog() {
+        let dir = std::env::temp_dir().join(format!("tidings-scopes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let store = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
+        let blog = store.create_blog("example.org", "Blog").await.unwrap();
+        let start = store.last_change().await.unwrap();
+        store
+            .execute(
+                &Sql::new(
+                    "INSERT INTO changes (blog_id, scope, post_id, at) \
+                     VALUES ($1, 'reactions', 7, 0), ($1, 'post', 8, 0)",
+                )
+                .bind(blog.id),
+            )
+            .await
+            .unwrap();
+        let batch = store.changes_after(start, 10).await.unwrap();
+        let scopes: Vec<Scope> = batch.changes.iter().map(|c| c.scope).collect();
+        assert_eq!(scopes, [Scope::Blog, Scope::Post(8)]);
+        store.close().await;
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
