@@ -10,7 +10,6 @@
 
 use tidings_core::BlogSettings;
 
-use crate::kept::Lookup;
 use crate::{Result, Store};
 
 /// A blog and whether it serves the host only as the fallback blog.
@@ -21,23 +20,19 @@ impl Store {
     /// for unknown hosts (when `fallback`; else only an exact match
     /// answers). Kept in the process; see the module documentation.
     pub async fn blog_serving(&self, host: &str, fallback: bool) -> Result<Option<HostAnswer>> {
-        let key = (Box::<str>::from(host), fallback);
-        let generation = match self.kept.hosts.lookup(&key) {
-            Lookup::Kept(answer) => return Ok(Some(answer)),
-            Lookup::Missing(generation) => Some(generation),
-            Lookup::NotFollowing => None,
+        let read = async {
+            // Read outside any snapshot: a snapshot may predate a change
+            // this process has already been told about.
+            let store = self.shared();
+            if fallback {
+                store.blog_by_host_or_default(host).await
+            } else {
+                Ok(store.blog_by_host(host).await?.map(|blog| (blog, false)))
+            }
         };
-        // Read outside any snapshot: a snapshot may predate a change this
-        // process has already been told about.
-        let store = self.shared();
-        let answer = if fallback {
-            store.blog_by_host_or_default(host).await?
-        } else {
-            store.blog_by_host(host).await?.map(|blog| (blog, false))
-        };
-        if let (Some(generation), Some(answer)) = (generation, &answer) {
-            self.kept.hosts.keep(key, generation, answer.clone());
-        }
-        Ok(answer)
+        self.kept
+            .hosts
+            .get_or_read((host.into(), fallback), read)
+            .await
     }
 }

@@ -12,14 +12,13 @@
 //! batch it reads to [`Store::forget_changed`]. A process that does not
 //! follow the log (the command line) keeps nothing.
 
-use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Mutex, MutexGuard};
 
 use crate::hosts::HostAnswer;
 use crate::media::ServedFile;
-use crate::{ChangeBatch, Scope, Store};
+use crate::{ChangeBatch, Result, Scope, Store};
 
 /// Answers by key, bounded: past `most` everything is forgotten, so a
 /// flood of made-up keys costs what it cost before anything was kept.
@@ -38,7 +37,7 @@ struct Inner<K, V> {
 }
 
 /// What the kept answers say about a key.
-pub(crate) enum Lookup<V> {
+enum Lookup<V> {
     Kept(V),
     /// Not kept; an answer read now may be kept at this generation.
     Missing(u64),
@@ -46,7 +45,7 @@ pub(crate) enum Lookup<V> {
 }
 
 impl<K: Hash + Eq, V: Clone> KeptAnswers<K, V> {
-    pub(crate) fn new(most: usize) -> Self {
+    fn new(most: usize) -> Self {
         Self {
             most,
             inner: Mutex::new(Inner {
@@ -61,11 +60,27 @@ impl<K: Hash + Eq, V: Clone> KeptAnswers<K, V> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub(crate) fn lookup<Q>(&self, key: &Q) -> Lookup<V>
-    where
-        K: Borrow<Q>,
-        Q: Hash + Eq + ?Sized,
-    {
+    /// The answer kept for `key`, or the one `read` gives, kept if it is
+    /// one (`Some`) and nothing was forgotten while it was read. `read`
+    /// starts only when awaited here, after the generation is taken.
+    pub(crate) async fn get_or_read(
+        &self,
+        key: K,
+        read: impl Future<Output = Result<Option<V>>>,
+    ) -> Result<Option<V>> {
+        let generation = match self.lookup(&key) {
+            Lookup::Kept(answer) => return Ok(Some(answer)),
+            Lookup::Missing(generation) => Some(generation),
+            Lookup::NotFollowing => None,
+        };
+        let answer = read.await?;
+        if let (Some(generation), Some(answer)) = (generation, &answer) {
+            self.keep(key, generation, answer.clone());
+        }
+        Ok(answer)
+    }
+
+    fn lookup(&self, key: &K) -> Lookup<V> {
         let inner = self.lock();
         if !inner.following {
             return Lookup::NotFollowing;
@@ -78,7 +93,7 @@ impl<K: Hash + Eq, V: Clone> KeptAnswers<K, V> {
 
     /// Keeps `answer`, read since `generation`, unless something was
     /// forgotten meanwhile.
-    pub(crate) fn keep(&self, key: K, generation: u64, answer: V) {
+    fn keep(&self, key: K, generation: u64, answer: V) {
         let mut inner = self.lock();
         if inner.generation != generation {
             return;
@@ -93,14 +108,17 @@ impl<K: Hash + Eq, V: Clone> KeptAnswers<K, V> {
         self.lock().following = true;
     }
 
-    /// Forgets the answers whose key `stale` picks (every one without it).
-    fn forget(&self, stale: Option<&dyn Fn(&K) -> bool>) {
+    fn forget_all(&self) {
         let mut inner = self.lock();
         inner.generation += 1;
-        match stale {
-            Some(stale) => inner.answers.retain(|k, _| !stale(k)),
-            None => inner.answers.clear(),
-        }
+        inner.answers.clear();
+    }
+
+    /// Forgets the answers whose key `stale` picks.
+    fn forget_where(&self, stale: impl Fn(&K) -> bool) {
+        let mut inner = self.lock();
+        inner.generation += 1;
+        inner.answers.retain(|k, _| !stale(k));
     }
 }
 
@@ -139,14 +157,14 @@ impl Store {
     /// gap in the log.
     pub fn forget_changed(&self, batch: &ChangeBatch) {
         if batch.gap {
-            self.kept.hosts.forget(None);
-            self.kept.files.forget(None);
+            self.kept.hosts.forget_all();
+            self.kept.files.forget_all();
             return;
         }
         if batch.changes.is_empty() {
             return;
         }
-        self.kept.hosts.forget(None);
+        self.kept.hosts.forget_all();
         let mut blogs: Vec<i64> = batch
             .changes
             .iter()
@@ -159,7 +177,7 @@ impl Store {
         if !blogs.is_empty() {
             self.kept
                 .files
-                .forget(Some(&|(blog, _): &(i64, Box<str>)| blogs.contains(blog)));
+                .forget_where(|(blog, _)| blogs.contains(blog));
         }
     }
 }

@@ -13,7 +13,6 @@
 //! every node at once, and made-up paths cannot fill the memory.
 
 use super::ServedFile;
-use crate::kept::Lookup;
 use crate::{Result, Store};
 
 impl Store {
@@ -21,16 +20,10 @@ impl Store {
     /// its first read (see the module documentation). For serving only;
     /// a write checks the database itself ([`Store::media_file_at`]).
     pub async fn served_file(&self, blog_id: i64, path: &str) -> Result<Option<ServedFile>> {
-        let key = (blog_id, Box::<str>::from(path));
-        let generation = match self.kept.files.lookup(&key) {
-            Lookup::Kept(file) => return Ok(Some(file)),
-            Lookup::Missing(generation) => Some(generation),
-            Lookup::NotFollowing => None,
-        };
-        let file = self.shared().media_file_at(blog_id, path).await?;
-        if let (Some(generation), Some(file)) = (generation, &file) {
-            self.kept.files.keep(key, generation, file.clone());
-        }
-        Ok(file)
+        let read = async { self.shared().media_file_at(blog_id, path).await };
+        self.kept
+            .files
+            .get_or_read((blog_id, path.into()), read)
+            .await
     }
 }

@@ -1,7 +1,8 @@
 //! Following the change log, so nothing this node keeps (cached pages, the
-//! store's blog for each host and rows of served files) outlives the write that made it stale: after
-//! this node's own writes, when PostgreSQL announces a commit, and on a poll
-//! (writes from the CLI or another SQLite process, a lost announcement).
+//! store's blog for each host and rows of served files) outlives the write
+//! that made it stale: after this node's own writes, when PostgreSQL
+//! announces a commit, and on a poll (writes from the CLI or another SQLite
+//! process, a lost announcement).
 //! Every serving node follows, with or without the page cache.
 
 use std::time::Duration;

@@ -236,8 +236,7 @@ async fn an_upload_deleted_on_one_node_leaves_every_node() {
         );
         gone_within(&app, &other.url(path), Duration::from_secs(5)).await;
     }
-    // An upload through the other node is served here at once: a row a
-    // node has not kept is read, never assumed absent.
+    // And an upload through the other node is served here at once.
     let (status, next) = upload_at(&app, &other.base, &token, &jpeg(500, 300), "gate2.jpg").await;
     assert_eq!(status, StatusCode::CREATED, "{next}");
     let next = next["url"].as_str().unwrap();
